@@ -1,0 +1,136 @@
+"""What Rounds sends: digest subscriptions, nudge state, the outbox, and the platform plumbing around them."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storage.models.base import Base, Created
+from storage.models.enums import DigestScope, ItemKind, OutboxStatus, Platform, TargetKind, db_enum
+from storage.models.projects import Project
+
+
+class DigestSubscription(Created, Base):
+    __tablename__ = "digest_subscriptions"
+    __table_args__ = (UniqueConstraint("workspace_id", "number"), Index(None, "active"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column()
+    channel_id: Mapped[str] = mapped_column(String(200))
+    scope: Mapped[DigestScope] = mapped_column(db_enum(DigestScope, "digest_scope"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    rrule: Mapped[str] = mapped_column(String(200))  # RFC 5545, local wall-clock times in `timezone`
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    last_occurrence: Mapped[datetime | None] = mapped_column()  # the occurrence last sent (UTC)
+    last_sent_at: Mapped[datetime | None] = mapped_column()
+
+    project: Mapped[Project | None] = relationship()
+
+
+class NudgeState(Base):
+    """Per (person, item): how often we nudged, snoozes, and how far up the ladder it has gone."""
+
+    __tablename__ = "nudge_states"
+    __table_args__ = (UniqueConstraint("person_id", "item_kind", "item_id"), Index(None, "item_kind", "item_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    item_kind: Mapped[ItemKind] = mapped_column(db_enum(ItemKind, "item_kind"))
+    item_id: Mapped[int] = mapped_column()
+    count: Mapped[int] = mapped_column(default=0)
+    last_nudged_at: Mapped[datetime | None] = mapped_column()
+    snoozed_until: Mapped[datetime | None] = mapped_column()
+    snooze_count: Mapped[int] = mapped_column(default=0)
+    escalation_level: Mapped[int] = mapped_column(default=0)  # 0 none, 1 PM told, 2 sponsor told
+
+
+class OutboxMessage(Created, Base):
+    """A message to post, written in the same transaction as the change that caused it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index(None, "status", "not_before"), Index(None, "subject"), Index(None, "platform_ts"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    platform: Mapped[Platform] = mapped_column(db_enum(Platform, "platform"))
+    target_kind: Mapped[TargetKind] = mapped_column(db_enum(TargetKind, "target_kind"))
+    target: Mapped[str] = mapped_column(String(200))  # channel id, user id, or (update) the subject
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the neutral Reply, as JSON
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    subject: Mapped[str | None] = mapped_column(String(80))  # e.g. "gate:12", so cards can be updated
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # e.g. the items a nudge covers
+    thread_ts: Mapped[str | None] = mapped_column(String(64))
+    not_before: Mapped[datetime] = mapped_column()
+    attempts: Mapped[int] = mapped_column(default=0)
+    status: Mapped[OutboxStatus] = mapped_column(db_enum(OutboxStatus, "outbox_status"), default=OutboxStatus.PENDING)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    platform_channel: Mapped[str | None] = mapped_column(String(200))
+    platform_ts: Mapped[str | None] = mapped_column(String(200))
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+
+class ProcessedEvent(Base):
+    """A platform event id seen once; the unique constraint turns a retried delivery into a no-op."""
+
+    __tablename__ = "processed_events"
+    __table_args__ = (UniqueConstraint("platform", "event_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[Platform] = mapped_column(db_enum(Platform, "platform"))
+    event_id: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column()
+
+
+class ConversationRef(Base):
+    """Where Rounds can reach a Teams conversation proactively; serviceUrl refreshed on every activity."""
+
+    __tablename__ = "conversation_refs"
+    __table_args__ = (UniqueConstraint("workspace_id", "conversation_id"), Index(None, "workspace_id", "person_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    conversation_id: Mapped[str] = mapped_column(String(400))
+    conversation_type: Mapped[str] = mapped_column(String(40), default="personal")
+    service_url: Mapped[str] = mapped_column(String(400))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    team_id: Mapped[str | None] = mapped_column(String(400))
+    channel_id: Mapped[str | None] = mapped_column(String(400))
+    bot_id: Mapped[str | None] = mapped_column(String(200))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class Counter(Base):
+    """Per-workspace numbering for R-/A-/G-/D- ids; an UPDATE … RETURNING row lock keeps it gap-safe."""
+
+    __tablename__ = "counters"
+
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)
+
+
+class AuditEvent(Base):
+    """Append-only; each row's hash covers the previous hash and this row's canonical JSON."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (UniqueConstraint("workspace_id", "seq"), Index(None, "workspace_id", "entity"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column()
+    at: Mapped[datetime] = mapped_column()
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    actor: Mapped[str] = mapped_column(String(200))  # who, as the auditor should read it
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(80))  # "R-12", "project:EHR", "G-3"
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
