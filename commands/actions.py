@@ -1,0 +1,131 @@
+"""Actions: who owes what by when. Assigning one tells the owner."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from commands import cards, guard, lookup, notify, people, policy, trail
+from commands import format as fmt
+from commands.context import Actor
+from commands.errors import Conflict, Forbidden, UsageError
+from commands.grammar import models as m
+from commands.replies import Button, Buttons, Context, Header, Reply, Section
+from storage.models import Action, ActionStatus, Gate, Project, Risk
+from storage.numbering import next_number
+from storage.uow import UnitOfWork
+
+FIELDS = ("text", "owner_id", "due", "status", "blocked_reason")
+LIVE = (ActionStatus.OPEN, ActionStatus.BLOCKED)
+
+
+def item_buttons(a: Action) -> Buttons:
+    return Buttons(buttons=(
+        Button(label="Done", action="action.done", value=a.ref, style="primary", command=f"/action {a.ref} done"),
+        Button(label="Blocked", action="action.blocked", value=a.ref, form="action.blocked"),
+    ))  # fmt: skip
+
+
+def create(cmd: m.ActionCreate, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    project = lookup.active_project(s, actor, cmd.project, "action")
+    policy.require_team(actor, project, "assign its actions")
+    guard.check(text=cmd.text)
+    if cmd.due < actor.today:
+        raise UsageError(f"The due date {fmt.day(cmd.due, actor.today)} is in the past.", "action")
+    risk = lookup.numbered(s, actor, Risk, cmd.risk) if cmd.risk else None
+    gate = lookup.numbered(s, actor, Gate, cmd.gate) if cmd.gate else None
+    for linked in (risk, gate):
+        if linked is not None and linked.project_id != project.id:
+            raise UsageError(f"{linked.ref} belongs to {linked.project.key}, not {project.key}.", "action")
+    owner = people.resolve(s, actor.workspace, cmd.owner, actor.ctx)
+    action = new_action(s, actor, project, owner.id, cmd.text, cmd.due, risk_id=risk.id if risk else None,
+                        gate_id=gate.id if gate else None)  # fmt: skip
+    line = cards.action_line(action, actor.today)
+    if owner.id != actor.person.id:
+        notify.to_person(s, actor, owner, Reply.private(
+            f"{fmt.who(actor.person)} assigned you {action.ref}: {fmt.clip(cmd.text, 120)}",
+            Section(text=f"📌 {fmt.who(actor.person)} assigned you an action on *{project.key}*\n{line}"),
+            item_buttons(action),
+        ), key=f"assign:action:{action.id}")  # fmt: skip
+    return Reply.channel(f"{action.ref} assigned to {fmt.who(owner)}", Section(text=f"📌 {line}"))
+
+
+def new_action(s, actor: Actor, project: Project, owner_id: int, text: str, due, **links: int | None) -> Action:  # type: ignore[no-untyped-def]
+    action = Action(
+        workspace_id=actor.workspace.id, number=next_number(s, actor.workspace.id, "action"), project=project,
+        owner_id=owner_id, text=text, due=due, created_by_id=actor.person.id, created_at=actor.now, **links,
+    )  # fmt: skip
+    s.add(action)
+    s.flush()
+    s.refresh(action, ["owner"])
+    trail.log(s, actor, "action.create", action.ref, after=trail.snapshot(action, *FIELDS, "risk_id", "gate_id"))
+    return action
+
+
+def list_actions(cmd: m.ActionList, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    stmt = select(Action).where(Action.workspace_id == actor.workspace.id)
+    scope = "all projects"
+    if cmd.project:
+        project = lookup.project(s, actor, cmd.project)
+        stmt, scope = stmt.where(Action.project_id == project.id), project.key
+    else:
+        linked = lookup.linked_projects(s, actor)
+        if len(linked) == 1 and cmd.filter != "mine":
+            stmt, scope = stmt.where(Action.project_id == linked[0].id), linked[0].key
+    if cmd.filter != "all":
+        stmt = stmt.where(Action.status.in_(LIVE))
+    if cmd.filter == "mine":
+        stmt = stmt.where(Action.owner_id == actor.person.id)
+    if cmd.filter == "overdue":
+        stmt = stmt.where(Action.due < actor.today)
+    actions = s.scalars(stmt.order_by(Action.due, Action.number).limit(31)).all()
+    title = {"open": "Open actions", "mine": "My actions", "overdue": "Overdue actions", "all": "All actions"}[cmd.filter]
+    title += f" · {scope}"
+    if not actions:
+        return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."))
+    blocks = [Header(text=title), Section(text="\n".join(cards.action_line(a, actor.today) for a in actions[:30]))]
+    if len(actions) > 30:
+        blocks.append(Context(text="Showing the first 30 by due date."))
+    return Reply.private(f"{title}: {min(len(actions), 30)}", *blocks)
+
+
+def show(cmd: m.ActionShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    a = lookup.numbered(uow.session, actor, Action, cmd.ref)
+    blocks = [Section(text=cards.action_line(a, actor.today)),
+              Context(text=f"{a.project.key} · set by {fmt.who(a.created_by)} on {fmt.day(a.created_at.date(), actor.today)}")]  # fmt: skip
+    if a.status in LIVE:
+        blocks.append(item_buttons(a))
+    return Reply.private(f"{a.ref} {a.text}", *blocks)
+
+
+def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    a = lookup.numbered(s, actor, Action, cmd.ref, lock=True)
+    me = actor.person.id
+    lead = policy.is_lead(actor, a.project)
+    if cmd.to == "cancel":
+        if not (lead or a.created_by_id == me):
+            raise Forbidden(f"Only whoever set {a.ref}, {a.project.key}'s PM, a sponsor or a PMO admin can cancel it.")
+    elif not (lead or a.owner_id == me or a.created_by_id == me):
+        raise Forbidden(f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it.")
+    if cmd.to == "reopen":
+        if a.status in LIVE:
+            raise Conflict(f"{a.ref} is already open.")
+    elif a.status not in LIVE:
+        raise Conflict(f"{a.ref} is already {a.status.value}.")
+    guard.check(reason=cmd.reason)
+    before = trail.snapshot(a, *FIELDS)
+    if cmd.to == "done":
+        a.status, a.closed_at = ActionStatus.DONE, actor.now
+        text = f"✅ {fmt.who(actor.person)} marked *{a.ref}* done: {fmt.clip(a.text, 120)}"
+    elif cmd.to == "blocked":
+        a.status, a.blocked_reason = ActionStatus.BLOCKED, cmd.reason
+        text = f"⛔ *{a.ref}* is blocked: {fmt.clip(cmd.reason, 200)}"
+    elif cmd.to == "cancel":
+        a.status, a.closed_at = ActionStatus.CANCELLED, actor.now
+        text = f"🗑️ *{a.ref}* cancelled" + (f": {fmt.clip(cmd.reason, 200)}" if cmd.reason else "")
+    else:
+        a.status, a.closed_at, a.blocked_reason = ActionStatus.OPEN, None, None
+        text = f"↩️ *{a.ref}* reopened"
+    trail.log(s, actor, f"action.{cmd.to}", a.ref, before, trail.snapshot(a, *FIELDS))
+    return Reply.channel(text.replace("*", ""), Section(text=text))

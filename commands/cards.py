@@ -1,0 +1,152 @@
+"""Reusable views: one line per item, and the cards for a project, a risk and a gate."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from commands import format as fmt
+from commands.replies import Block, Button, Buttons, Context, FieldItem, Header, Section
+from storage.models import (
+    Action,
+    ActionStatus,
+    DecisionKind,
+    Gate,
+    GateStatus,
+    Project,
+    Quorum,
+    Risk,
+    RiskStatus,
+    StatusUpdate,
+)
+
+
+def risk_line(r: Risk, today: date) -> str:
+    review = f"review {fmt.day(r.review_by, today)}"
+    if r.status in (RiskStatus.OPEN, RiskStatus.MITIGATING) and r.review_by < today:
+        review = f"*review overdue since {fmt.day(r.review_by, today)}*"
+    status = "" if r.status == RiskStatus.OPEN else f" · {r.status.value}"
+    return (
+        f"{fmt.LEVEL_MARK[r.level]} *{r.ref}* {fmt.clip(r.title, 90)} — {r.score} {r.level.value}{status} · "
+        f"{fmt.who(r.owner)} · {review}"
+    )
+
+
+def action_line(a: Action, today: date) -> str:
+    if a.status == ActionStatus.OPEN:
+        state = fmt.due_phrase(a.due, today)
+    elif a.status == ActionStatus.BLOCKED:
+        state = f"⛔ blocked: {fmt.clip(a.blocked_reason or '', 60)} · {fmt.due_phrase(a.due, today)}"
+    else:
+        state = a.status.value
+    return f"☐ *{a.ref}* {fmt.clip(a.text, 90)} — {fmt.who(a.owner)} · {state}"
+
+
+def gate_line(g: Gate, today: date) -> str:
+    due = f" · due {fmt.day(g.due, today)}" if g.due else ""
+    return f"{fmt.GATE_MARK[g.status]} *{g.ref}* {g.project.key} {fmt.clip(g.name, 80)} — {g.status.value}{due}"
+
+
+def status_line(s: StatusUpdate, now: datetime) -> str:
+    parts = [f"{fmt.RAG_DOT[s.overall]} {s.overall.value}"]
+    for dim in ("schedule", "budget", "scope"):
+        value = getattr(s, dim)
+        if value is not None:
+            parts.append(f"{dim} {fmt.RAG_DOT[value]}")
+    return f"{' · '.join(parts)} — {fmt.clip(s.note, 160)} _({fmt.who(s.author)}, {fmt.ago(s.created_at, now)})_"
+
+
+def risk_detail(r: Risk, today: date) -> list[Block]:
+    fields = [
+        FieldItem(label="Score", value=f"{fmt.LEVEL_MARK[r.level]} {r.likelihood}×{r.impact} = {r.score} ({r.level.value})"),
+        FieldItem(label="Status", value=r.status.value + (f" until {fmt.day(r.accepted_until, today)}" if r.accepted_until and r.status == RiskStatus.ACCEPTED else "")),
+        FieldItem(label="Owner", value=fmt.who(r.owner)),
+        FieldItem(label="Review by", value=fmt.day(r.review_by, today)),
+        FieldItem(label="Category", value=r.category.value),
+        FieldItem(label="Project", value=r.project.key),
+    ]
+    blocks: list[Block] = [Header(text=f"{r.ref} {fmt.clip(r.title, 140)}"), Section(fields=tuple(fields))]
+    if r.description:
+        blocks.append(Section(text=fmt.clip(r.description, 2000)))
+    blocks.append(Section(text=f"*Mitigation*\n{fmt.clip(r.mitigation, 2000) if r.mitigation else '_none yet_'}"))
+    if r.status == RiskStatus.CLOSED:
+        blocks.append(Section(text=f"*Closed*: {fmt.clip(r.closure_reason or '', 500)}"))
+    else:
+        blocks.append(
+            Buttons(buttons=(
+                Button(label="Mark reviewed", action="risk.reviewed", value=r.ref, command=f"/risk {r.ref} reviewed"),
+                Button(label="Update", action="risk.update", value=r.ref, form="risk.update"),
+            ))
+        )  # fmt: skip
+    blocks.append(Context(text=f"Raised by {fmt.who(r.raised_by)} on {fmt.day(r.created_at.date(), today)}"))
+    return blocks
+
+
+def quorum_phrase(g: Gate) -> str:
+    n = len(g.approvers)
+    if g.quorum == Quorum.ALL:
+        base = f"all {n} approvers" if n > 1 else "the approver"
+    elif g.quorum == Quorum.ANY:
+        base = "any one approver"
+    else:
+        base = f"{g.quorum_n} of {n} approvers"
+    if g.must_include:
+        base += f", including {' and '.join(g.must_include)}"
+    return base
+
+
+def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
+    """The approval card: the same in the channel and in each approver's DM; buttons only while pending."""
+    decided = {d.approver_id: d for d in g.decisions}
+    lines = []
+    for a in g.approvers:
+        d = decided.get(a.person_id)
+        if d is None:
+            lines.append(f"⏳ {fmt.who(a.person)} — waiting")
+            continue
+        mark = {DecisionKind.APPROVE: "✅ approved", DecisionKind.APPROVE_WITH_CONDITIONS: "☑️ approved with conditions",
+                DecisionKind.REJECT: "⛔ rejected", DecisionKind.ABSTAIN: "➖ abstained"}[d.decision]  # fmt: skip
+        by = f" (by {fmt.who(d.decided_by)} on their behalf)" if d.decided_by_id != d.approver_id else ""
+        comment = f": “{fmt.clip(d.comment, 200)}”" if d.comment else ""
+        conditions = f" — conditions: {'; '.join(fmt.clip(c, 80) for c in d.conditions)}" if d.conditions else ""
+        lines.append(f"{mark} {fmt.who(a.person)}{by}{comment}{conditions}")
+    blocks: list[Block] = [
+        Header(text=f"{fmt.GATE_MARK[g.status]} {g.ref} · {g.project.key}: {fmt.clip(g.name, 100)}"),
+        Section(fields=(
+            FieldItem(label="Requested by", value=fmt.who(g.requester)),
+            FieldItem(label="Status", value=g.status.value),
+            FieldItem(label="Quorum", value=quorum_phrase(g)),
+            FieldItem(label="Due", value=fmt.day(g.due, today) if g.due else "—"),
+        )),
+        Section(text="*Decisions*\n" + "\n".join(lines)),
+    ]  # fmt: skip
+    if g.checklist:
+        done = sum(1 for item in g.checklist if item.get("done_by"))
+        items = "\n".join(
+            f"{'☑' if item.get('done_by') else '☐'} {i}. {fmt.clip(str(item.get('text', '')), 120)}"
+            for i, item in enumerate(g.checklist, 1)
+        )
+        blocks.append(Section(text=f"*Entry checklist* ({done}/{len(g.checklist)})\n{items}"))
+    if g.status == GateStatus.PENDING:
+        blocks.append(Context(text=remaining))
+        blocks.append(
+            Buttons(buttons=(
+                Button(label="Approve", action="gate.approve", value=g.ref, style="primary", command=f"/gate approve {g.ref}"),
+                Button(label="Approve with conditions", action="gate.conditions", value=g.ref, form="gate.conditions"),
+                Button(label="Reject", action="gate.reject", value=g.ref, style="danger", form="gate.reject"),
+            ))
+        )  # fmt: skip
+    else:
+        when = fmt.day(g.decided_at.date(), today) if g.decided_at else ""
+        blocks.append(Context(text=f"{g.status.value.capitalize()} {when}. This decision is final and in the decision log."))
+    return blocks
+
+
+def project_header(p: Project, current: StatusUpdate | None, now: datetime, stale: bool) -> list[Block]:
+    sponsors = ", ".join(fmt.who(s) for s in p.people_with("sponsor")) or "—"
+    status = status_line(current, now) if current else "⚪ no status yet"
+    if stale:
+        status += f"\n⚠️ *Stale*: no update within its {p.cadence.value} cadence."
+    return [
+        Header(text=f"{fmt.RAG_DOT[current.overall if current else None]} {p.key} · {fmt.clip(p.name, 120)}"),
+        Section(text=status),
+        Context(text=f"PM {fmt.who(p.pm)} · sponsors {sponsors} · {p.methodology.value} · {p.cadence.value} status"),
+    ]

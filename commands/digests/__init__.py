@@ -1,0 +1,1 @@
+"""Digests: subscriptions, their schedule, and the content (set-based loading + rendering)."""

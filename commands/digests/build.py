@@ -1,0 +1,28 @@
+"""Build the digest a subscription (or `/digest now`) asks for."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from commands.digests import render
+from commands.digests.data import DigestData
+from commands.replies import Reply
+from storage.models import ChannelLink, DigestScope, Project
+
+
+def scope_projects(session: Session, workspace_id: int, scope: DigestScope, project_id: int | None, channel: str) -> list[Project]:
+    stmt = select(Project).where(Project.workspace_id == workspace_id, Project.archived.is_(False))
+    if scope == DigestScope.PROJECT:
+        stmt = stmt.where(Project.id == project_id)
+    elif scope == DigestScope.CHANNEL:
+        stmt = stmt.join(ChannelLink, ChannelLink.project_id == Project.id).where(ChannelLink.channel_id == channel)
+    return list(session.scalars(stmt.order_by(Project.key)))
+
+
+def render_digest(scope: DigestScope, projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date) -> Reply:
+    if scope == DigestScope.PORTFOLIO:
+        return render.portfolio_digest(projects, data, since, now, today)
+    title = f"{projects[0].key} digest" if len(projects) == 1 else "Project digest"
+    return render.project_digest(projects, data, since, now, today, title)

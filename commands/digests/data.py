@@ -1,0 +1,77 @@
+"""Everything a digest needs, loaded set-based: a fixed handful of queries for any number of projects."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk, RiskStatus, StatusUpdate
+
+TREND = 4
+
+
+@dataclass
+class DigestData:
+    projects: dict[int, Project]
+    statuses: dict[int, list[StatusUpdate]] = field(default_factory=dict)  # newest first, up to TREND
+    risks: dict[int, list[Risk]] = field(default_factory=dict)  # live, plus closed since `since`
+    gates: dict[int, list[Gate]] = field(default_factory=dict)  # pending, plus decided since `since`
+    overdue: dict[int, list[Action]] = field(default_factory=dict)  # live actions due before `today`
+
+
+def load(session: Session, project_ids: list[int], since: datetime | None, today: date) -> DigestData:
+    """`since` is the oldest "last digest" among the digests being built; `today` the latest local date."""
+    if not project_ids:
+        return DigestData(projects={})
+    ids = sorted(set(project_ids))
+    projects = session.scalars(
+        select(Project).where(Project.id.in_(ids)).options(selectinload(Project.roles), selectinload(Project.pm))
+    ).all()
+    data = DigestData(projects={p.id: p for p in projects})
+
+    ranked = (
+        select(StatusUpdate.id, func.row_number().over(
+            partition_by=StatusUpdate.project_id, order_by=(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+        ).label("rn"))
+        .where(StatusUpdate.project_id.in_(ids))
+        .subquery()
+    )  # fmt: skip
+    statuses = session.scalars(
+        select(StatusUpdate).join(ranked, ranked.c.id == StatusUpdate.id).where(ranked.c.rn <= TREND)
+        .order_by(StatusUpdate.project_id, StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+    ).all()  # fmt: skip
+    data.statuses = _group(statuses, "project_id")
+
+    live = Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.ACCEPTED])
+    risk_filter = or_(live, Risk.closed_at >= since) if since else live
+    risks = session.scalars(
+        select(Risk).where(Risk.project_id.in_(ids), risk_filter).options(selectinload(Risk.owner))
+        .order_by(Risk.score.desc(), Risk.review_by, Risk.number)
+    ).all()  # fmt: skip
+    data.risks = _group(risks, "project_id")
+
+    pending = Gate.status == GateStatus.PENDING
+    gate_filter = or_(pending, Gate.decided_at >= since) if since else pending
+    gates = session.scalars(
+        select(Gate).where(Gate.project_id.in_(ids), gate_filter)
+        .options(selectinload(Gate.approvers), selectinload(Gate.decisions)).order_by(Gate.number)
+    ).all()  # fmt: skip
+    data.gates = _group(gates, "project_id")
+
+    overdue = session.scalars(
+        select(Action).where(Action.project_id.in_(ids), Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]),
+                             Action.due < today)
+        .options(selectinload(Action.owner)).order_by(Action.due, Action.number)
+    ).all()  # fmt: skip
+    data.overdue = _group(overdue, "project_id")
+    return data
+
+
+def _group(rows, attr: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    out: dict = defaultdict(list)  # type: ignore[type-arg]
+    for row in rows:
+        out[getattr(row, attr)].append(row)
+    return dict(out)

@@ -1,0 +1,154 @@
+"""Digest text that reads in 30 seconds: one "needs attention" line, then each project's essentials."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from commands import format as fmt
+from commands.digests.data import DigestData
+from commands.replies import Block, Context, Divider, FieldItem, Header, Reply, Section
+from storage.models import RAG, GateStatus, Project, Risk, RiskStatus, StatusUpdate
+
+TOP_RISKS = 3
+MAX_PROJECT_SECTIONS = 12
+
+
+def trend(statuses: list[StatusUpdate]) -> str:
+    """Oldest to newest, e.g. 🟢🟢🟠🔴."""
+    return "".join(fmt.RAG_DOT[s.overall] for s in reversed(statuses))
+
+
+def watermelon(statuses: list[StatusUpdate]) -> bool:
+    """Green straight to red with no amber in between: the status was hiding trouble."""
+    return len(statuses) >= 2 and statuses[0].overall == RAG.RED and statuses[1].overall == RAG.GREEN
+
+
+def is_stale(project: Project, statuses: list[StatusUpdate], now: datetime) -> bool:
+    last = statuses[0].created_at if statuses else project.created_at
+    return now - last > timedelta(days=project.cadence.days)
+
+
+def risk_change(r: Risk, since: datetime | None) -> str:
+    if since is None:
+        return ""
+    if r.status == RiskStatus.CLOSED and r.closed_at and r.closed_at >= since:
+        return "closed"
+    if r.created_at >= since:
+        return "new"
+    if r.rescored_at and r.rescored_at >= since and r.previous_score is not None:
+        arrow = "↑" if r.score > r.previous_score else "↓"
+        return f"{arrow} from {r.previous_score}"
+    return ""
+
+
+def project_sections(p: Project, data: DigestData, since: datetime | None, now: datetime, today: date) -> tuple[list[Block], list[str]]:
+    """Blocks for one project, and the short phrases that feed the "needs attention" line."""
+    statuses = data.statuses.get(p.id, [])
+    risks = data.risks.get(p.id, [])
+    gates = data.gates.get(p.id, [])
+    overdue = [a for a in data.overdue.get(p.id, []) if a.due < today]
+    attention: list[str] = []
+    head = f"{fmt.RAG_DOT[statuses[0].overall if statuses else None]} *{p.key}* {fmt.clip(p.name, 60)}"
+    if statuses:
+        head += f"  {trend(statuses)}  _{fmt.clip(statuses[0].note, 140)}_"
+    lines = [head]
+    if watermelon(statuses):
+        lines.append("🍉 Went from green straight to red.")
+        attention.append(f"{p.key} jumped green→red")
+    if is_stale(p, statuses, now):
+        lines.append(f"⚠️ Status is stale (no update within its {p.cadence.value} cadence).")
+        attention.append(f"{p.key} status stale")
+    live = [r for r in risks if r.status != RiskStatus.CLOSED]
+    shown = live[:TOP_RISKS]
+    changed = [r for r in risks if risk_change(r, since) and r not in shown]
+    for r in shown + changed[:3]:
+        change = risk_change(r, since)
+        tag = f" _({change})_" if change else ""
+        lines.append(f"{fmt.LEVEL_MARK[r.level]} {r.ref} {fmt.clip(r.title, 70)} — {r.score}{tag}")
+    reviews = [r for r in live if r.review_by < today and r.status != RiskStatus.ACCEPTED]
+    if reviews:
+        lines.append(f"🔎 Reviews overdue: {', '.join(f'{r.ref} ({fmt.who(r.owner)})' for r in reviews[:5])}")
+        attention.append(f"{fmt.plural(len(reviews), 'risk review')} overdue on {p.key}")
+    if any(r.level.value == "critical" for r in live):
+        attention.append(f"critical risk on {p.key}")
+    for g in gates:
+        if g.status == GateStatus.PENDING:
+            waiting = (now - g.created_at).days
+            due = f", due {fmt.day(g.due, today)}" if g.due else ""
+            lines.append(f"⏳ {g.ref} {fmt.clip(g.name, 60)} waiting {fmt.plural(waiting, 'day')}{due}")
+            if g.due and g.due < today:
+                attention.append(f"{g.ref} past due")
+        else:
+            lines.append(f"{fmt.GATE_MARK[g.status]} {g.ref} {fmt.clip(g.name, 60)} {g.status.value}")
+    if overdue:
+        by_owner: dict[str, list[str]] = defaultdict(list)
+        for a in overdue:
+            by_owner[fmt.who(a.owner)].append(a.ref)
+        owners = "; ".join(f"{name}: {', '.join(refs[:4])}" for name, refs in by_owner.items())
+        lines.append(f"📌 Overdue actions — {owners}")
+        attention.append(f"{fmt.plural(len(overdue), 'overdue action')} on {p.key}")
+    return [Section(text="\n".join(lines))], attention
+
+
+def project_digest(projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date, title: str) -> Reply:
+    blocks: list[Block] = [Header(text=title)]
+    attention: list[str] = []
+    body: list[Block] = []
+    for p in projects[:MAX_PROJECT_SECTIONS]:
+        sections, needs = project_sections(p, data, since, now, today)
+        body += sections
+        attention += needs
+    line = "🚩 *Needs attention*: " + "; ".join(attention[:6]) if attention else "✅ Nothing needs attention."
+    blocks.append(Section(text=line))
+    blocks.append(Divider())
+    blocks += body
+    if len(projects) > MAX_PROJECT_SECTIONS:
+        blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECT_SECTIONS} more projects: `/pmo portfolio`."))
+    blocks.append(Context(text=f"{fmt.day(today)} · changes since {'the last digest' if since else 'the start'}"))
+    text = f"{title}: " + ("; ".join(attention[:3]) if attention else "nothing needs attention")
+    return Reply.channel(text, *blocks)
+
+
+def portfolio_digest(projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date) -> Reply:
+    rows, attention = [], []
+    green = fresh = 0
+    gates_decided = gates_on_time = 0
+    for p in projects:
+        statuses = data.statuses.get(p.id, [])
+        current = statuses[0].overall if statuses else None
+        change = ""
+        if len(statuses) >= 2 and statuses[1].overall != statuses[0].overall:
+            change = f" (was {statuses[1].overall.value})"
+        live = [r for r in data.risks.get(p.id, []) if r.status != RiskStatus.CLOSED]
+        crit = sum(1 for r in live if r.score >= 20)
+        high = sum(1 for r in live if 10 <= r.score < 20)
+        pending = [g for g in data.gates.get(p.id, []) if g.status == GateStatus.PENDING]
+        overdue = [a for a in data.overdue.get(p.id, []) if a.due < today]
+        stale = is_stale(p, statuses, now)
+        green += current == RAG.GREEN
+        fresh += not stale
+        for g in data.gates.get(p.id, []):
+            if g.status in (GateStatus.APPROVED, GateStatus.REJECTED) and g.decided_at:
+                gates_decided += 1
+                gates_on_time += g.due is None or g.decided_at.date() <= g.due
+        flags = (" 🍉" if watermelon(statuses) else "") + (" ⚠️stale" if stale else "")
+        rows.append(f"{fmt.RAG_DOT[current]} *{p.key}*{change}{flags} · 🟥{crit} 🟧{high} · ⏳{len(pending)} · 📌{len(overdue)}")
+        if current == RAG.RED or crit:
+            attention.append(p.key)
+    n = max(1, len(projects))
+    kpis = (
+        FieldItem(label="Green", value=f"{round(100 * green / n)}% ({green}/{len(projects)})"),
+        FieldItem(label="Fresh status", value=f"{round(100 * fresh / n)}%"),
+        FieldItem(label="Gates decided on time", value=f"{gates_on_time}/{gates_decided}" if gates_decided else "—"),
+    )
+    blocks: list[Block] = [
+        Header(text="Portfolio digest"),
+        Section(text=("🚩 *Needs attention*: " + ", ".join(attention[:8])) if attention else "✅ Nothing red or critical."),
+        Section(fields=kpis),
+        Divider(),
+    ]
+    for start in range(0, len(rows), 25):
+        blocks.append(Section(text="\n".join(rows[start : start + 25])))
+    blocks.append(Context(text="RAG · 🟥 critical / 🟧 high risks · ⏳ gates waiting · 📌 overdue actions"))
+    text = f"Portfolio: {green}/{len(projects)} green" + (f"; attention: {', '.join(attention[:5])}" if attention else "")
+    return Reply.channel(text, *blocks)

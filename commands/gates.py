@@ -1,0 +1,262 @@
+"""Stage gates: request, decide (approve, with conditions, reject, abstain), withdraw, checklist, views."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from commands import actions, cards, guard, lookup, notify, people, policy, quorum, templates, trail
+from commands import format as fmt
+from commands.context import Actor
+from commands.errors import Conflict, Forbidden, UsageError
+from commands.grammar import models as m
+from commands.replies import Context, Header, Reply, Section
+from storage.models import SPONSOR, DecisionKind, Gate, GateApprover, GateDecision, GateStatus, Person, Project, Quorum
+from storage.numbering import next_number
+from storage.uow import UnitOfWork
+
+CONDITION_DAYS = 14
+
+
+def roles_of(project: Project) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for r in project.roles:
+        found.setdefault(r.person_id, set()).add(r.role)
+    if project.pm_id:
+        found.setdefault(project.pm_id, set()).add("pm")
+    return found
+
+
+def card(gate: Gate, today: date) -> Reply:
+    t = quorum.tally(gate, roles_of(gate.project))
+    return Reply.channel(f"{gate.ref} {gate.project.key}: {gate.name} — {gate.status.value}", *cards.gate_card(gate, today, t.remaining()))
+
+
+def acting_delegate(person: Person, today: date) -> Person | None:
+    if person.delegate_id and person.delegate_until and person.delegate_until >= today:
+        return person.delegate
+    return None
+
+
+def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    project = lookup.active_project(s, actor, cmd.project, "gate request")
+    policy.require_lead(actor, project, "request a gate")
+    guard.check(name=cmd.name)
+    if cmd.due is not None and cmd.due < actor.today:
+        raise UsageError(f"The due date {fmt.day(cmd.due, actor.today)} is in the past.", "gate request")
+    stage = templates.stage_named(s, actor.workspace.id, project.gate_template, cmd.name)
+    approvers = _approvers(cmd, actor, uow, project, stage)
+    if any(p.id == actor.person.id for p in approvers):
+        raise UsageError("You can't approve your own gate: leave yourself out of the approvers.", "gate request")
+    if cmd.quorum == Quorum.COUNT and (cmd.quorum_n or 0) > len(approvers):
+        raise UsageError(f"quorum:{cmd.quorum_n} needs at least {cmd.quorum_n} approvers; there are {len(approvers)}.", "gate request")
+    held = roles_of(project)
+    for role in cmd.must_include:
+        if not any(role in held.get(p.id, set()) for p in approvers):
+            raise UsageError(f"No approver holds the {role} role on {project.key}. "
+                             f"Add one, or set it with `/project role {project.key} {role}:@u`.", "gate request")  # fmt: skip
+    gate = Gate(
+        workspace_id=actor.workspace.id, number=next_number(s, actor.workspace.id, "gate"), project=project,
+        name=cmd.name, requester=actor.person, quorum=cmd.quorum, quorum_n=cmd.quorum_n, must_include=cmd.must_include,
+        due=cmd.due, checklist=[{"text": c, "done_by": None, "done_at": None} for c in (stage or {}).get("checklist", [])],
+        created_at=actor.now,
+    )  # fmt: skip
+    gate.approvers = [GateApprover(person=p) for p in approvers]
+    s.add(gate)
+    s.flush()
+    trail.log(s, actor, "gate.request", gate.ref, after={
+        "project": project.key, "name": cmd.name, "approvers": [p.handle for p in approvers], "quorum": cmd.quorum,
+        "quorum_n": cmd.quorum_n, "must_include": cmd.must_include, "due": cmd.due,
+        "checklist": [c["text"] for c in gate.checklist],
+    })  # fmt: skip
+    the_card = card(gate, actor.today)
+    subject = f"gate:{gate.id}"
+    channels = notify.project_channels(s, project)
+    if actor.channel and not actor.ctx.is_direct and actor.channel not in channels:
+        channels.append(actor.channel)
+    for ch in channels:
+        notify.to_channel(s, actor, ch, the_card, key=f"gate:{gate.id}:card:{ch}", subject=subject)
+    for p in approvers:
+        target = acting_delegate(p, actor.today) or p
+        notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
+    where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
+    return Reply.private(
+        f"{gate.ref} requested; the card went to {where}.",
+        Section(text=f"📨 *{gate.ref}* {fmt.clip(cmd.name, 100)} requested for *{project.key}*. The approval card went to {where}."),
+        Context(text=f"Quorum: {cards.quorum_phrase(gate)}."),
+    )
+
+
+def _approvers(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Project, stage: dict | None) -> list[Person]:  # type: ignore[type-arg]
+    s = uow.session
+    if cmd.approvers:
+        found = [people.resolve(s, actor.workspace, x, actor.ctx) for x in cmd.approvers]
+    else:
+        wanted = (stage or {}).get("approver_roles") or [SPONSOR]
+        found = [r.person for r in project.roles if r.role in wanted]
+        if project.pm is not None and "pm" in wanted:
+            found.append(project.pm)
+        if not found:
+            raise UsageError(f"{project.key} has no sponsor to approve it; name approvers:@a,@b.", "gate request")
+    unique: dict[int, Person] = {}
+    for p in found:
+        unique.setdefault(p.id, p)
+    if not cmd.approvers:
+        unique.pop(actor.person.id, None)
+        if not unique:
+            raise UsageError("You're the only sponsor, and you can't approve your own gate; name approvers:@a,@b.", "gate request")
+    return list(unique.values())
+
+
+def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
+    decisions = {d.approver_id: d for d in gate.decisions}
+    if gate.status != GateStatus.PENDING:
+        by = "; ".join(f"{fmt.who(d.decided_by)} ({d.decision.value})" for d in gate.decisions) or fmt.who(gate.requester)
+        raise Conflict(f"{gate.ref} was already {gate.status.value}"
+                       f"{' on ' + fmt.day(gate.decided_at.date(), actor.today) if gate.decided_at else ''} — decided by {by}.")  # fmt: skip
+    if gate.requester_id == actor.person.id:
+        raise Forbidden("You requested this gate, so you can't decide it.")
+    approver = _deciding_for(gate, actor, decisions)
+    if cmd.decision == "reject" and not cmd.comment.strip():
+        raise UsageError("A rejection needs a reason.", "gate reject")
+    guard.check(comment=cmd.comment)
+    guard.check_all("condition", cmd.conditions)
+    decision = GateDecision(
+        gate_id=gate.id, approver=approver, decided_by=actor.person, decision=DecisionKind(cmd.decision),
+        comment=cmd.comment, conditions=cmd.conditions, created_at=actor.now,
+    )  # fmt: skip
+    try:
+        with s.begin_nested():
+            gate.decisions.append(decision)
+            s.flush()
+    except IntegrityError:
+        raise Conflict(f"{fmt.who(approver)} already decided {gate.ref}.") from None
+    on_behalf = approver.id != actor.person.id
+    trail.log(s, actor, "gate.decide", gate.ref, after={
+        "approver": approver.handle, "decided_by": actor.person.handle, "on_behalf": on_behalf,
+        "decision": cmd.decision, "comment": cmd.comment, "conditions": cmd.conditions,
+    })  # fmt: skip
+    for text in cmd.conditions:
+        actions.new_action(s, actor, gate.project, gate.requester_id, f"Condition of {gate.ref}: {text}",
+                           actor.today + timedelta(days=CONDITION_DAYS), gate_id=gate.id)  # fmt: skip
+    t = quorum.tally(gate, roles_of(gate.project))
+    if t.outcome is not None:
+        gate.status, gate.decided_at = t.outcome, actor.now
+        trail.log(s, actor, f"gate.{t.outcome.value}", gate.ref, {"status": "pending"}, {"status": t.outcome.value})
+        notify.to_person(s, actor, gate.requester, Reply.private(
+            f"{gate.ref} {gate.name} was {t.outcome.value}.",
+            Section(text=f"{fmt.GATE_MARK[t.outcome]} *{gate.ref}* {fmt.clip(gate.name, 100)} on *{gate.project.key}* was *{t.outcome.value}*."),
+        ), key=f"gate:{gate.id}:outcome")  # fmt: skip
+    the_card = card(gate, actor.today)
+    notify.update_everywhere(s, actor, f"gate:{gate.id}", the_card, key=f"gate:{gate.id}:v{len(gate.decisions)}")
+    verb = {"approve": "approved", "approve-with-conditions": "approved", "reject": "rejected",
+            "abstain": "abstained on"}[cmd.decision]  # fmt: skip
+    who_ = f" on behalf of {fmt.who(approver)}" if on_behalf else ""
+    who_ += " with conditions" if cmd.conditions else ""
+    outcome = f" {gate.ref} is now *{t.outcome.value}*." if t.outcome else f" {t.remaining()}"
+    extra = f" {fmt.plural(len(cmd.conditions), 'condition')} became actions for {fmt.who(gate.requester)}." if cmd.conditions else ""
+    return Reply.private(f"You {verb} {gate.ref}{who_}.", Section(text=f"You {verb} *{gate.ref}*{who_}.{outcome}{extra}"))
+
+
+def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) -> Person:
+    """The approver this decision counts for: the speaker, or someone who delegated to them.
+    One person counts once: an approver cannot also decide on behalf of another."""
+    me = actor.person
+    approvers = [a.person for a in gate.approvers]
+    if any(p.id == me.id for p in approvers):
+        if me.id in decisions:
+            d = decisions[me.id]
+            raise Conflict(f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final.")
+        return me
+    delegators = [p for p in approvers if (d := acting_delegate(p, actor.today)) is not None and d.id == me.id]
+    if not delegators:
+        names = ", ".join(fmt.who(p) for p in approvers)
+        raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")
+    pending = [p for p in delegators if p.id not in decisions]
+    if not pending:
+        raise Conflict(f"{fmt.who(delegators[0])} already decided {gate.ref}; decisions are final.")
+    return pending[0]
+
+
+def withdraw(cmd: m.GateWithdraw, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
+    if gate.requester_id != actor.person.id and not policy.is_lead(actor, gate.project):
+        raise Forbidden(f"Only whoever requested {gate.ref} or {gate.project.key}'s leads can withdraw it.")
+    if gate.status != GateStatus.PENDING:
+        raise Conflict(f"{gate.ref} is already {gate.status.value}.")
+    guard.check(reason=cmd.reason)
+    gate.status, gate.decided_at = GateStatus.WITHDRAWN, actor.now
+    trail.log(s, actor, "gate.withdraw", gate.ref, {"status": "pending"}, {"status": "withdrawn", "reason": cmd.reason})
+    notify.update_everywhere(s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:withdrawn")
+    return Reply.channel(f"{gate.ref} withdrawn.", Section(text=f"↩️ *{gate.ref}* {fmt.clip(gate.name, 100)} withdrawn"
+                                                                + (f": {fmt.clip(cmd.reason, 200)}" if cmd.reason else ".")))  # fmt: skip
+
+
+def check(cmd: m.GateCheck, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
+    if gate.requester_id != actor.person.id and not policy.is_lead(actor, gate.project):
+        raise Forbidden(f"Only whoever requested {gate.ref} or {gate.project.key}'s leads can tick its checklist.")
+    if gate.status != GateStatus.PENDING:
+        raise Conflict(f"{gate.ref} is already {gate.status.value}.")
+    if not gate.checklist:
+        raise Conflict(f"{gate.ref} has no entry checklist.")
+    index = _checklist_index(gate, cmd.item)
+    items = [dict(i) for i in gate.checklist]
+    if items[index].get("done_by"):
+        raise Conflict(f"“{items[index]['text']}” is already ticked.")
+    items[index].update(done_by=actor.person.handle, done_at=actor.now.isoformat())
+    gate.checklist = items
+    trail.log(s, actor, "gate.check", gate.ref, after={"item": items[index]["text"]})
+    done = sum(1 for i in items if i.get("done_by"))
+    notify.update_everywhere(s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:check:{index}")
+    return Reply.channel(f"Ticked {items[index]['text']} on {gate.ref}.",
+                         Section(text=f"☑ *{gate.ref}* “{items[index]['text']}” ticked ({done}/{len(items)})."))  # fmt: skip
+
+
+def _checklist_index(gate: Gate, item: str) -> int:
+    if item.isdigit():
+        n = int(item[:6])
+        if 1 <= n <= len(gate.checklist):
+            return n - 1
+        raise UsageError(f"{gate.ref}'s checklist has items 1 to {len(gate.checklist)}.", "gate check")
+    wanted = item.lower()
+    matches = [i for i, c in enumerate(gate.checklist) if str(c.get("text", "")).lower().startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UsageError(f"No item on {gate.ref}'s checklist starts with that.", "gate check")
+    raise UsageError("More than one item starts with that; use its number.", "gate check")
+
+
+def list_gates(cmd: m.GateList, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    stmt = select(Gate).where(Gate.workspace_id == actor.workspace.id)
+    scope = "all projects"
+    if cmd.project:
+        project = lookup.project(s, actor, cmd.project)
+        stmt, scope = stmt.where(Gate.project_id == project.id), project.key
+    else:
+        linked = lookup.linked_projects(s, actor)
+        if len(linked) == 1:
+            stmt, scope = stmt.where(Gate.project_id == linked[0].id), linked[0].key
+    if cmd.filter == "pending":
+        stmt = stmt.where(Gate.status == GateStatus.PENDING)
+    gates = s.scalars(stmt.order_by(Gate.number.desc()).limit(25)).all()
+    title = f"{'Pending' if cmd.filter == 'pending' else 'All'} gates · {scope}"
+    if not gates:
+        return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."),
+                             Context(text='Request one: `/gate request [KEY] "Gate name" approvers:@a,@b`'))  # fmt: skip
+    return Reply.private(f"{title}: {len(gates)}", Header(text=title),
+                         Section(text="\n".join(cards.gate_line(g, actor.today) for g in gates)))  # fmt: skip
+
+
+def show(cmd: m.GateShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    gate = lookup.numbered(uow.session, actor, Gate, cmd.ref)
+    reply = card(gate, actor.today)
+    return reply.model_copy(update={"visibility": "private"})

@@ -1,0 +1,152 @@
+"""Dates, times and weekdays as people type them, read in the speaker's own time zone.
+
+python-dateutil does the arithmetic (relativedelta) and the free-form parsing (parser.parse).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from dateutil import parser as dateparser
+from dateutil.relativedelta import FR, relativedelta, weekday
+from dateutil.rrule import weekdays as RRULE_WEEKDAYS
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_ALIASES = {
+    "monday": 0, "mon": 0, "mo": 0,
+    "tuesday": 1, "tue": 1, "tues": 1, "tu": 1,
+    "wednesday": 2, "wed": 2, "we": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "th": 3,
+    "friday": 4, "fri": 4, "fr": 4,
+    "saturday": 5, "sat": 5, "sa": 5,
+    "sunday": 6, "sun": 6, "su": 6,
+}  # fmt: skip
+_RELATIVE = re.compile(r"^(?:\+|in\s+)(\d{1,3})\s*(d|day|days|w|wk|wks|week|weeks|m|mo|month|months)$")
+DATE_HELP = "a date like 2026-12-04, fri, today, tomorrow, +3d, +2w, \"in 3 days\" or eow"
+
+
+class DateError(ValueError):
+    pass
+
+
+def weekday_index(word: str) -> int | None:
+    return _DAY_ALIASES.get(word.strip().lower().rstrip("."))
+
+
+def parse_date(text: str, today: date) -> date:
+    """A calendar date. `today` is already the speaker's local date. Weekday names mean the next one
+    strictly after today ("fri" said on a Friday is next week's Friday); eow is this week's Friday."""
+    s = " ".join(text.strip().lower().split())
+    if not s:
+        raise DateError(f"Expected {DATE_HELP}.")
+    if s == "today":
+        return today
+    if s in ("tomorrow", "tmrw", "tmr"):
+        return today + relativedelta(days=1)
+    if s in ("eow", "end of week"):
+        return today + relativedelta(weekday=FR(0)) if today.weekday() <= 4 else today + relativedelta(weekday=FR(+1))
+    if s in ("eom", "end of month"):
+        return today + relativedelta(day=31)
+    if s.startswith("next ") and weekday_index(s[5:]) is not None:
+        s = s[5:]
+    idx = weekday_index(s)
+    if idx is not None:
+        return today + relativedelta(days=1, weekday=weekday(idx)(+1))
+    m = _RELATIVE.match(s)
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        if unit.startswith("d"):
+            return today + relativedelta(days=n)
+        if unit.startswith("w"):
+            return today + relativedelta(weeks=n)
+        return today + relativedelta(months=n)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        try:
+            return date.fromisoformat(s)
+        except ValueError:
+            raise DateError(f"{text} is not a real date.") from None
+    has_month = bool(re.search(r"[a-z]{3}|\d[/.-]\d", s))
+    if not re.search(r"\d", s) or not has_month or not re.fullmatch(r"[\w\s/.,-]{1,40}", s):
+        raise DateError(f"I couldn't read {text!r} as a date. Use {DATE_HELP}.")
+    try:
+        default = datetime(today.year, today.month, today.day)
+        parsed = dateparser.parse(s, default=default, dayfirst=False, yearfirst=True).date()
+    except (ValueError, OverflowError, TypeError):
+        raise DateError(f"I couldn't read {text!r} as a date. Use {DATE_HELP}.") from None
+    has_year = bool(re.search(r"\b\d{4}\b", s))
+    if not has_year and parsed < today:
+        parsed += relativedelta(years=1)  # "dec 4" in January means the coming one
+    return parsed
+
+
+def parse_clock(text: str) -> time:
+    """08:00, 8:30, 0800, 8am, 5:30pm."""
+    s = text.strip().lower().replace(".", "")
+    m = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?", s)
+    if not m:
+        raise DateError(f"{text!r} is not a time of day; use 24-hour HH:MM like 08:00 or 17:30.")
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    if half:
+        if not 1 <= hour <= 12:
+            raise DateError(f"{text!r} is not a time of day.")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif m.group(2) is None and len(m.group(1)) <= 2 and not half:
+        raise DateError(f"{text!r} is ambiguous; write 24-hour HH:MM like 08:00.")
+    if hour > 23 or minute > 59:
+        raise DateError(f"{text!r} is not a time of day.")
+    return time(hour, minute)
+
+
+def parse_days(text: str) -> list[int]:
+    """mon,thu · mon-fri · sun-thu · weekdays · daily / every-day · weekends."""
+    s = text.strip().lower()
+    if s in ("daily", "every-day", "everyday", "every day", "all"):
+        return list(range(7))
+    if s in ("weekdays", "workdays"):
+        return list(range(5))
+    if s in ("weekends", "weekend"):
+        return [5, 6]
+    days: set[int] = set()
+    for part in [p for p in re.split(r"[,\s]+", s) if p]:
+        if "-" in part:
+            a, _, b = part.partition("-")
+            ia, ib = weekday_index(a), weekday_index(b)
+            if ia is None or ib is None:
+                raise DateError(f"{part!r} is not a range of weekdays like mon-fri.")
+            i = ia
+            while True:
+                days.add(i)
+                if i == ib:
+                    break
+                i = (i + 1) % 7
+        else:
+            idx = weekday_index(part)
+            if idx is None:
+                raise DateError(f"{part!r} is not a weekday; use mon, tue, wed, thu, fri, sat, sun.")
+            days.add(idx)
+    if not days:
+        raise DateError("Name at least one weekday, like mon,thu or mon-fri.")
+    return sorted(days)
+
+
+def looks_like_days(text: str) -> bool:
+    try:
+        parse_days(text)
+        return True
+    except DateError:
+        return False
+
+
+def days_label(days: list[int] | tuple[int, ...]) -> str:
+    ds = sorted(set(days))
+    if ds == list(range(7)):
+        return "every day"
+    if ds == list(range(5)):
+        return "mon-fri"
+    if ds == [0, 1, 2, 3, 6]:
+        return "sun-thu"
+    return ",".join(DAY_NAMES[d] for d in ds)
+
+
+def rrule_days(days: list[int]) -> str:
+    return ",".join(str(RRULE_WEEKDAYS[d]) for d in days)

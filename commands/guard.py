@@ -1,0 +1,23 @@
+"""The PHI guard as commands use it: check every free-text field before anything is stored or posted."""
+from __future__ import annotations
+
+from commands import phi
+from commands.errors import PHIRefused
+
+
+def check(**fields: str | None) -> None:
+    """Raise PHIRefused naming the field and the kind of identifier; the text itself is never repeated."""
+    for name, text in fields.items():
+        if not text:
+            continue
+        findings = phi.scan(text)
+        if findings:
+            raise PHIRefused(
+                f"🔒 That {name.replace('_', ' ')} looks like it contains patient information "
+                f"({phi.describe(findings)}). Nothing was saved. {phi.advice(findings)}"
+            )
+
+
+def check_all(name: str, texts: list[str]) -> None:
+    for text in texts:
+        check(**{name: text})

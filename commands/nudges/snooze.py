@@ -1,0 +1,50 @@
+"""Snoozing an item you are being nudged about: bounded to 2 weeks at a time and 3 times per item."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from commands import lookup, trail
+from commands import format as fmt
+from commands.context import Actor
+from commands.errors import Conflict, Forbidden
+from commands.grammar import models as m
+from commands.replies import Reply, Section
+from storage.models import Action, Gate, ItemKind, NudgeState, Project, Risk
+from storage.uow import UnitOfWork
+
+MAX_SNOOZES = 3
+MAX_DAYS = 14
+
+
+def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    me = actor.person.id
+    kind = ItemKind(cmd.kind)
+    if kind == ItemKind.PROJECT:
+        item: Project | Action | Risk | Gate = lookup.project(s, actor, cmd.ref)
+        label, mine = item.key, item.pm_id == me
+    else:
+        model = {ItemKind.ACTION: Action, ItemKind.RISK: Risk, ItemKind.GATE: Gate}[kind]
+        item = lookup.numbered(s, actor, model, int(cmd.ref))
+        label = item.ref
+        if isinstance(item, Gate):
+            mine = any(a.person_id == me or (a.person.delegate_id == me) for a in item.approvers)
+        else:
+            mine = item.owner_id == me
+    if not mine:
+        raise Forbidden(f"You can only snooze what you owe; {label} isn't yours.")
+    state = s.scalar(select(NudgeState).where(NudgeState.person_id == me, NudgeState.item_kind == kind, NudgeState.item_id == item.id))
+    if state is None:
+        state = NudgeState(workspace_id=actor.workspace.id, person_id=me, item_kind=kind, item_id=item.id, count=0, snooze_count=0, escalation_level=0)
+        s.add(state)
+    if state.snooze_count >= MAX_SNOOZES:
+        raise Conflict(f"You've snoozed {label} {MAX_SNOOZES} times already; it stays on your list and goes up the escalation ladder if it's ignored.")
+    before = {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count}
+    state.snoozed_until = actor.now + timedelta(days=min(cmd.days, MAX_DAYS))
+    state.snooze_count += 1
+    trail.log(s, actor, "nudge.snooze", label, before, {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count})
+    left = MAX_SNOOZES - state.snooze_count
+    until = fmt.day(state.snoozed_until.astimezone(actor.tz).date(), actor.today)
+    return Reply.private(f"Snoozed {label} until {until}.", Section(text=f"😴 Snoozed *{label}* until {until} ({fmt.plural(left, 'snooze')} left)."))

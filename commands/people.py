@@ -1,0 +1,105 @@
+"""Turning platform ids and typed mentions into Person rows (created on first sight, never duplicated)."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from commands.context import Context, Speaker
+from commands.errors import NotFound
+from commands.grammar.tokens import Mention
+from storage.models import Person, Platform, Workspace
+from storage.numbering import ensure_counters
+
+
+def workspace_for(session: Session, ctx: Context) -> Workspace:
+    ws = session.scalar(
+        select(Workspace).where(Workspace.platform == ctx.platform, Workspace.external_id == ctx.workspace_id)
+    )
+    if ws is None:
+        try:
+            with session.begin_nested():
+                ws = Workspace(
+                    platform=ctx.platform, external_id=ctx.workspace_id, name=ctx.workspace_name or "",
+                    timezone="UTC", created_at=ctx.now,
+                )  # fmt: skip
+                session.add(ws)
+                session.flush()
+                ensure_counters(session, ws.id)
+        except IntegrityError:  # another request created it first
+            ws = session.scalars(
+                select(Workspace).where(
+                    Workspace.platform == ctx.platform, Workspace.external_id == ctx.workspace_id
+                )
+            ).one()
+    return ws
+
+
+def handle_from(name: str | None, fallback: str) -> str:
+    base = (name or "").strip().lstrip("@").lower()
+    base = re.sub(r"[^\w.\-']+", ".", base).strip(".")
+    return (base or fallback.lower())[:80]
+
+
+def person_for(session: Session, ws: Workspace, speaker: Speaker, ctx: Context) -> Person:
+    """The speaker's Person; profile fields the platform sent refresh the stored ones."""
+    person = session.scalar(
+        select(Person).where(Person.workspace_id == ws.id, Person.platform_user_id == speaker.user_id)
+    )
+    if person is None:
+        person = _create(session, ws, speaker.user_id, speaker.handle or speaker.display_name, ctx)
+    if speaker.handle and person.handle != handle_from(speaker.handle, speaker.user_id):
+        person.handle = handle_from(speaker.handle, speaker.user_id)
+    if speaker.display_name and person.display_name != speaker.display_name:
+        person.display_name = speaker.display_name[:200]
+    if speaker.timezone and person.timezone != speaker.timezone:
+        person.timezone = speaker.timezone
+    if speaker.is_admin and not person.is_pmo_admin:
+        person.is_pmo_admin = True
+    return person
+
+
+def _create(session: Session, ws: Workspace, user_id: str, name: str | None, ctx: Context) -> Person:
+    try:
+        with session.begin_nested():
+            person = Person(
+                workspace_id=ws.id, platform_user_id=user_id, handle=handle_from(name, user_id),
+                display_name=(name or user_id)[:200], created_at=ctx.now,
+            )  # fmt: skip
+            session.add(person)
+            session.flush()
+            return person
+    except IntegrityError:
+        return session.scalars(
+            select(Person).where(Person.workspace_id == ws.id, Person.platform_user_id == user_id)
+        ).one()
+
+
+def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> Person:
+    """A mention to a Person. A platform id we have not seen becomes a new Person (the platform vouches
+    for it); a plain @name must match someone Rounds already knows, or it is an error."""
+    if mention.user_id:
+        person = session.scalar(
+            select(Person).where(Person.workspace_id == ws.id, Person.platform_user_id == mention.user_id)
+        )
+        if person is None:
+            person = _create(session, ws, mention.user_id, mention.name, ctx)
+        return person
+    name = (mention.name or "").lower()
+    found = session.scalars(
+        select(Person).where(Person.workspace_id == ws.id, func.lower(Person.handle) == name).limit(2)
+    ).all()
+    if not found and ws.platform == Platform.CONSOLE:
+        # On the local console a name is an identity: `@sam` is whoever types `/as sam`.
+        return _create(session, ws, name, name, ctx)
+    if len(found) != 1:
+        found = session.scalars(
+            select(Person).where(Person.workspace_id == ws.id, func.lower(Person.display_name) == name).limit(2)
+        ).all()
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFound(f"I don't know @{mention.name}. Mention them so the name turns blue, or ask them to say hi to Rounds.")
+    raise NotFound(f"More than one person is called @{mention.name}; mention them so the name turns blue.")

@@ -1,0 +1,20 @@
+"""/pmo portfolio: every active project on one screen (the same view as the portfolio digest)."""
+from __future__ import annotations
+
+from commands.context import Actor
+from commands.digests import data as digest_data
+from commands.digests.build import scope_projects
+from commands.digests.render import portfolio_digest
+from commands.grammar import models as m
+from commands.replies import Reply, Section
+from storage.models import DigestScope
+from storage.uow import UnitOfWork
+
+
+def show(cmd: m.Portfolio, actor: Actor, uow: UnitOfWork) -> Reply:
+    projects = scope_projects(uow.session, actor.workspace.id, DigestScope.PORTFOLIO, None, actor.channel or "")
+    if not projects:
+        return Reply.private("No active projects.", Section(text="No active projects yet."))
+    data = digest_data.load(uow.session, [p.id for p in projects], None, actor.today)
+    reply = portfolio_digest(projects, data, None, actor.now, actor.today)
+    return reply.model_copy(update={"visibility": "private"})

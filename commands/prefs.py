@@ -1,0 +1,161 @@
+"""Personal preferences (hours, time zone, away, delegate), workspace holidays and PMO admins."""
+from __future__ import annotations
+
+import holidays as holiday_calendars
+from sqlalchemy import func, select
+
+from commands import people, policy, trail
+from commands import format as fmt
+from commands.context import Actor
+from commands.errors import Conflict, NotFound, UsageError
+from commands.grammar import models as m
+from commands.grammar.dates import DAY_NAMES, days_label
+from commands.replies import Context, FieldItem, Header, Reply, Section
+from storage.models import Holiday, Person
+from storage.uow import UnitOfWork
+
+PREF_FIELDS = ("timezone", "work_days", "work_start", "work_end", "away_until", "delegate_id", "delegate_until")
+
+
+def _days(person: Person) -> list[int]:
+    return [DAY_NAMES.index(d) for d in person.work_days.split(",") if d in DAY_NAMES]
+
+
+def show(cmd: m.PrefsShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    p, today = actor.person, actor.today
+    away = fmt.day(p.away_until, today) if p.away_until and p.away_until >= today else "—"
+    delegate = "—"
+    if p.delegate_id and p.delegate_until and p.delegate_until >= today:
+        delegate = f"{fmt.who(p.delegate)} until {fmt.day(p.delegate_until, today)}"
+    return Reply.private("Your preferences", Header(text="Your preferences"), Section(fields=(
+        FieldItem(label="Working hours", value=f"{p.work_start:%H:%M}-{p.work_end:%H:%M} {days_label(_days(p))}"),
+        FieldItem(label="Time zone", value=actor.tz.key),
+        FieldItem(label="Away until", value=away),
+        FieldItem(label="Delegate", value=delegate),
+    )), Context(text="Nudges come only inside your hours, never while you're away or on a holiday."))  # fmt: skip
+
+
+def _changed(actor: Actor, uow: UnitOfWork, before: dict, text: str) -> Reply:  # type: ignore[type-arg]
+    trail.log(uow.session, actor, "prefs.set", f"person:{actor.person.handle}", before, trail.snapshot(actor.person, *PREF_FIELDS))
+    return Reply.private(text, Section(text=f"⚙️ {text}"))
+
+
+def hours(cmd: m.PrefsHours, actor: Actor, uow: UnitOfWork) -> Reply:
+    p = actor.person
+    before = trail.snapshot(p, *PREF_FIELDS)
+    p.work_start, p.work_end = cmd.start, cmd.end
+    if cmd.days is not None:
+        p.work_days = ",".join(DAY_NAMES[d] for d in cmd.days)
+    return _changed(actor, uow, before, f"Your hours are {cmd.start:%H:%M}-{cmd.end:%H:%M} {days_label(_days(p))} ({actor.tz.key}).")
+
+
+def set_timezone(cmd: m.PrefsTimezone, actor: Actor, uow: UnitOfWork) -> Reply:
+    before = trail.snapshot(actor.person, *PREF_FIELDS)
+    actor.person.timezone = cmd.timezone
+    return _changed(actor, uow, before, f"Your time zone is {cmd.timezone}.")
+
+
+def away(cmd: m.PrefsAway, actor: Actor, uow: UnitOfWork) -> Reply:
+    before = trail.snapshot(actor.person, *PREF_FIELDS)
+    if cmd.until is not None and cmd.until < actor.today:
+        raise UsageError(f"{fmt.day(cmd.until, actor.today)} is in the past.", "prefs")
+    actor.person.away_until = cmd.until
+    if cmd.until is None:
+        return _changed(actor, uow, before, "Welcome back: nudges resume in your working hours.")
+    return _changed(actor, uow, before, f"You're away until {fmt.day(cmd.until, actor.today)}: no nudges until then.")
+
+
+def delegate(cmd: m.PrefsDelegate, actor: Actor, uow: UnitOfWork) -> Reply:
+    p = actor.person
+    before = trail.snapshot(p, *PREF_FIELDS)
+    if cmd.delegate is None:
+        p.delegate_id, p.delegate_until = None, None
+        return _changed(actor, uow, before, "No delegate: approvals come to you again.")
+    other = people.resolve(uow.session, actor.workspace, cmd.delegate, actor.ctx)
+    if other.id == p.id:
+        raise UsageError("You can't delegate to yourself.", "prefs")
+    if cmd.until is None or cmd.until < actor.today:
+        raise UsageError("Give a delegation end date that isn't in the past.", "prefs")
+    p.delegate_id, p.delegate_until = other.id, cmd.until
+    return _changed(actor, uow, before, f"{fmt.who(other)} decides gates on your behalf until {fmt.day(cmd.until, actor.today)}; "
+                                        "each decision is recorded as on behalf of you.")  # fmt: skip
+
+
+# -- holidays ---------------------------------------------------------------------------------
+def holidays_list(cmd: m.HolidaysList, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    own = s.scalars(select(Holiday).where(Holiday.workspace_id == actor.workspace.id, Holiday.day >= actor.today).order_by(Holiday.day).limit(20)).all()
+    lines = [f"{fmt.day(h.day, actor.today)}{' — ' + h.name if h.name else ''}" for h in own]
+    country = actor.workspace.holiday_country
+    if country:
+        upcoming = sorted(d for d in country_days(country, actor.today.year) if d >= actor.today)[:8]
+        lines.append(f"Plus {country} public holidays, next: " + ", ".join(fmt.day(d, actor.today) for d in upcoming))
+    return Reply.private("Holidays", Header(text="Workspace holidays"), Section(text="\n".join(lines) or "None set."),
+                         Context(text="No nudges go out on these days."))  # fmt: skip
+
+
+def country_days(code: str, year: int) -> set:  # type: ignore[type-arg]
+    country, _, sub = code.partition("-")
+    cal = holiday_calendars.country_holidays(country, subdiv=sub or None, years=[year, year + 1])
+    return set(cal.keys())
+
+
+def holidays_add(cmd: m.HolidaysAdd, actor: Actor, uow: UnitOfWork) -> Reply:
+    policy.require_admin(actor, "set workspace holidays")
+    s = uow.session
+    if s.scalar(select(Holiday.id).where(Holiday.workspace_id == actor.workspace.id, Holiday.day == cmd.day)):
+        raise Conflict(f"{fmt.day(cmd.day, actor.today)} is already a holiday.")
+    s.add(Holiday(workspace_id=actor.workspace.id, day=cmd.day, name=cmd.name[:120]))
+    trail.log(s, actor, "holiday.add", "workspace", after={"day": cmd.day, "name": cmd.name})
+    return Reply.private(f"{cmd.day} is a holiday.", Section(text=f"🏖️ {fmt.day(cmd.day, actor.today)} is a holiday: no nudges that day."))
+
+
+def holidays_remove(cmd: m.HolidaysRemove, actor: Actor, uow: UnitOfWork) -> Reply:
+    policy.require_admin(actor, "set workspace holidays")
+    s = uow.session
+    row = s.scalar(select(Holiday).where(Holiday.workspace_id == actor.workspace.id, Holiday.day == cmd.day))
+    if row is None:
+        raise NotFound(f"{fmt.day(cmd.day, actor.today)} isn't a workspace holiday.")
+    s.delete(row)
+    trail.log(s, actor, "holiday.remove", "workspace", before={"day": cmd.day, "name": row.name})
+    return Reply.private(f"{cmd.day} is no longer a holiday.", Section(text=f"{fmt.day(cmd.day, actor.today)} is no longer a holiday."))
+
+
+def holidays_country(cmd: m.HolidaysCountry, actor: Actor, uow: UnitOfWork) -> Reply:
+    policy.require_admin(actor, "set workspace holidays")
+    if cmd.country:
+        try:
+            country_days(cmd.country, actor.today.year)
+        except (NotImplementedError, KeyError, ValueError):
+            raise UsageError(f"I don't have a holiday calendar for {cmd.country}; try a code like CA-ON, US or GB.", "holidays") from None
+    ws = actor.workspace
+    before = {"holiday_country": ws.holiday_country}
+    ws.holiday_country = cmd.country
+    trail.log(uow.session, actor, "holiday.country", "workspace", before, {"holiday_country": cmd.country})
+    text = f"Public holidays follow {cmd.country}." if cmd.country else "No country holiday calendar."
+    return Reply.private(text, Section(text=f"🏖️ {text}"))
+
+
+# -- admins -----------------------------------------------------------------------------------
+def admins(cmd: m.AdminList, actor: Actor, uow: UnitOfWork) -> Reply:
+    found = uow.session.scalars(
+        select(Person).where(Person.workspace_id == actor.workspace.id, Person.is_pmo_admin).order_by(Person.display_name)
+    ).all()
+    names = ", ".join(fmt.who(p) for p in found) or "none yet (whoever creates the first project becomes one)"
+    return Reply.private(f"PMO admins: {names}", Section(text=f"*PMO admins*: {names}"))
+
+
+def admin_set(cmd: m.AdminSet, actor: Actor, uow: UnitOfWork) -> Reply:
+    policy.require_admin(actor, "change PMO admins")
+    s = uow.session
+    person = people.resolve(s, actor.workspace, cmd.person, actor.ctx)
+    if person.is_pmo_admin == cmd.admin:
+        raise Conflict(f"{fmt.who(person)} {'is already' if cmd.admin else 'is not'} a PMO admin.")
+    if not cmd.admin:
+        count = s.scalar(select(func.count()).select_from(Person).where(Person.workspace_id == actor.workspace.id, Person.is_pmo_admin))
+        if (count or 0) <= 1:
+            raise Conflict("That would leave no PMO admin; add another first.")
+    person.is_pmo_admin = cmd.admin
+    trail.log(s, actor, "admin.set", f"person:{person.handle}", {"pmo_admin": not cmd.admin}, {"pmo_admin": cmd.admin})
+    text = f"{fmt.who(person)} {'is now' if cmd.admin else 'is no longer'} a PMO admin."
+    return Reply.private(text, Section(text=f"🔑 {text}"))

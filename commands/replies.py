@@ -1,0 +1,123 @@
+"""The neutral Reply: the only thing the command layer hands back. Each platform has one renderer for it.
+
+Text uses a small shared markup: *bold*, _italic_, `code`, and emoji as Unicode. Renderers translate it.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Header(_Model):
+    type: Literal["header"] = "header"
+    text: str
+
+
+class FieldItem(_Model):
+    label: str
+    value: str
+
+
+class Section(_Model):
+    type: Literal["section"] = "section"
+    text: str = ""
+    fields: tuple[FieldItem, ...] = ()
+
+
+class Context(_Model):
+    """A small, muted line: who, when, ids."""
+
+    type: Literal["context"] = "context"
+    text: str
+
+
+class Button(_Model):
+    label: str
+    action: str  # stable action id, e.g. "gate.approve", "nudge.snooze"
+    value: str  # what the action is about, e.g. "G-3"
+    style: Literal["primary", "danger"] | None = None
+    command: str | None = None  # the same thing as a typed command (console, Teams Submit fallback)
+    form: str | None = None  # opens this form instead of running a command
+
+
+class Buttons(_Model):
+    type: Literal["buttons"] = "buttons"
+    buttons: tuple[Button, ...]
+
+
+class Divider(_Model):
+    type: Literal["divider"] = "divider"
+
+
+Block = Annotated[Header | Section | Context | Buttons | Divider, Field(discriminator="type")]
+
+
+class Option(_Model):
+    value: str
+    label: str
+
+
+class FormField(_Model):
+    name: str
+    label: str
+    kind: Literal["text", "multiline", "select", "user", "users", "date", "number"] = "text"
+    required: bool = True
+    options: tuple[Option, ...] = ()
+    initial: str | tuple[str, ...] | None = None
+    hint: str | None = None
+    max_length: int | None = None
+
+
+class Form(_Model):
+    """A platform-neutral form (a Slack modal, an Adaptive Card with inputs, usage text on the console)."""
+
+    name: str  # e.g. "risk.raise"; submissions come back to commands.forms under this name
+    title: str
+    submit: str = "Submit"
+    fields: tuple[FormField, ...]
+    context: dict[str, str] = Field(default_factory=dict)  # e.g. {"gate": "G-3", "project": "EHR"}
+    usage: str = ""  # how to do the same thing by typing
+
+
+class Attachment(_Model):
+    filename: str
+    mime: str
+    content: bytes
+
+
+class Reply(_Model):
+    text: str  # fallback text: notifications, screen readers, the console
+    blocks: tuple[Block, ...] = ()
+    visibility: Literal["private", "channel"] = "private"
+    error: bool = False
+    form: Form | None = None
+    attachment: Attachment | None = None
+
+    @classmethod
+    def private(cls, text: str, *blocks: Any) -> "Reply":
+        return cls(text=text, blocks=tuple(blocks))
+
+    @classmethod
+    def channel(cls, text: str, *blocks: Any) -> "Reply":
+        return cls(text=text, blocks=tuple(blocks), visibility="channel")
+
+    @classmethod
+    def problem(cls, what: str, usage: str = "") -> "Reply":
+        """An error only the speaker sees: what was wrong, then the right usage."""
+        blocks: list[Block] = [Section(text=f"⚠️ {what}")]
+        if usage:
+            blocks.append(Section(text=f"*Usage*\n{usage}"))
+        text = what if not usage else f"{what}\nUsage:\n{usage}"
+        return cls(text=text, blocks=tuple(blocks), error=True)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude={"attachment"})
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Reply":
+        return cls.model_validate(data)

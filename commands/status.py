@@ -1,0 +1,80 @@
+"""Status updates: log a RAG with a note; read the current one and the history."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from commands import cards, guard, lookup, policy, trail
+from commands import format as fmt
+from commands.context import Actor
+from commands.grammar import models as m
+from commands.replies import Context, Header, Reply, Section
+from storage.models import RAG, StatusUpdate
+from storage.uow import UnitOfWork
+
+
+def latest_statuses(session: Session, project_ids: Iterable[int], per_project: int = 1) -> dict[int, StatusUpdate]:
+    """The newest update of each project, in one query whatever the number of projects."""
+    ids = list(project_ids)
+    if not ids:
+        return {}
+    ranked = (
+        select(StatusUpdate.id, func.row_number().over(
+            partition_by=StatusUpdate.project_id, order_by=(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+        ).label("rn"))
+        .where(StatusUpdate.project_id.in_(ids))
+        .subquery()
+    )  # fmt: skip
+    rows = session.scalars(
+        select(StatusUpdate).join(ranked, ranked.c.id == StatusUpdate.id).where(ranked.c.rn <= per_project)
+    ).all()
+    return {r.project_id: r for r in rows}
+
+
+def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    project = lookup.active_project(s, actor, cmd.project, "status")
+    policy.require_team(actor, project, "log its status")
+    guard.check(note=cmd.note)
+    previous = latest_statuses(s, [project.id]).get(project.id)
+    update = StatusUpdate(
+        project_id=project.id, overall=cmd.overall, schedule=cmd.schedule, budget=cmd.budget, scope=cmd.scope,
+        note=cmd.note, author_id=actor.person.id, created_at=actor.now,
+    )  # fmt: skip
+    s.add(update)
+    s.flush()
+    trail.log(s, actor, "status.log", f"project:{project.key}", after={
+        "overall": cmd.overall, "schedule": cmd.schedule, "budget": cmd.budget, "scope": cmd.scope,
+        "previous": previous.overall if previous else None, "status_id": update.id,
+    })  # fmt: skip
+    s.refresh(update, ["author"])
+    blocks = [Section(text=f"*{project.key}* status: {cards.status_line(update, actor.now)}")]
+    if previous and previous.overall == RAG.GREEN and cmd.overall == RAG.RED:
+        blocks.append(Context(text="🍉 Jumped from green straight to red — worth a word with the sponsor."))
+    elif previous and previous.overall != cmd.overall:
+        blocks.append(Context(text=f"Was {fmt.rag(previous.overall)} {fmt.ago(previous.created_at, actor.now)}."))
+    return Reply.channel(f"{project.key} is {cmd.overall.value}: {fmt.clip(cmd.note, 200)}", *blocks)
+
+
+def show(cmd: m.StatusShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    project = lookup.project(s, actor, cmd.project, "status")
+    history = s.scalars(
+        select(StatusUpdate).where(StatusUpdate.project_id == project.id)
+        .order_by(StatusUpdate.created_at.desc(), StatusUpdate.id.desc()).limit(6)
+    ).all()  # fmt: skip
+    if not history:
+        return Reply.private(
+            f"{project.key} has no status yet.",
+            Section(text=f"⚪ *{project.key}* has no status yet."),
+            Context(text=f'Log one: `/status {project.key} green "note"`'),
+        )
+    current, earlier = history[0], history[1:]
+    blocks = [Header(text=f"{fmt.RAG_DOT[current.overall]} {project.key} · {fmt.clip(project.name, 100)}"),
+              Section(text=cards.status_line(current, actor.now))]  # fmt: skip
+    if earlier:
+        blocks.append(Section(text="*Earlier*\n" + "\n".join(cards.status_line(u, actor.now) for u in earlier)))
+    blocks.append(Context(text=f'Update: `/status {project.key} green|amber|red "note"`'))
+    return Reply.private(f"{project.key} is {current.overall.value}", *blocks)
