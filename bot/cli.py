@@ -1,0 +1,95 @@
+"""`python -m bot …`: the operator's interface (DESIGN.md, Operator interface)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+
+from bot import logs
+from bot.settings import ConfigError, load
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Rounds: chat-ops for healthcare PMOs")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="bring the database to the newest schema")
+    p = sub.add_parser("console", help="the local chat in a terminal")
+    p.add_argument("--demo", action="store_true", help="seed a small healthcare portfolio first (once)")
+    p.add_argument("--as", dest="speaker", default="pat", help="who you are (default: pat, the PMO lead)")
+    p.add_argument("--in", dest="channel", default="#pmo", help="the channel you start in (default: #pmo)")
+    p = sub.add_parser("audit", help="the audit chain")
+    p.add_argument("action", choices=["verify"])
+    p = sub.add_parser("export", help="write an export to stdout")
+    p.add_argument("kind", choices=["risks", "gates", "status", "audit"])
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = load()
+    except ConfigError as e:
+        print(e.code, file=sys.stderr)
+        return 2
+    logs.configure("WARNING" if args.command in ("console", "export", "audit") else settings.log_level)
+
+    from bot.runtime import Runtime
+
+    if args.command == "migrate":
+        rt = Runtime.start(settings, migrate_first=True)
+        from storage.migrate import current
+
+        print(f"database at revision {current(rt.engine)}")
+        return 0
+    if args.command == "console":
+        return _console(settings, args)
+    rt = Runtime.start(settings)
+    if args.command == "audit":
+        return _audit_verify(rt)
+    return _export(rt, args.kind, args.format)
+
+
+def _console(settings, args) -> int:  # type: ignore[no-untyped-def]
+    from bot.console.demo import seed
+    from bot.console.repl import Console
+    from bot.outbox.dispatch import Dispatcher
+    from bot.runtime import Runtime
+    from storage.models import Platform
+
+    rt = Runtime.start(settings, migrate_first=True)
+    if args.demo:
+        print("Seeding the demo portfolio…" if seed(rt.rounds, rt.sessions) else "Demo data is already here.")
+    ansi = sys.stdout.isatty()
+    console = Console(
+        rounds=rt.rounds,
+        dispatcher_factory=lambda sender: Dispatcher(rt.sessions, {Platform.CONSOLE: sender}, channel_gap=timedelta(0)),
+        speaker=args.speaker.lstrip("@").lower(),
+        channel="#" + args.channel.lstrip("#"),
+        ansi=ansi,
+    )
+    if sys.stdin.isatty():
+        print("Rounds console. /help for help, /as NAME to switch person, /in #channel to move, /quit to leave.")
+    console.loop()
+    return 0
+
+
+def _audit_verify(rt) -> int:  # type: ignore[no-untyped-def]
+    from storage.audit import verify
+
+    with rt.sessions() as s:
+        checked, breaks = verify(s)
+    if breaks:
+        for b in breaks:
+            print(f"audit chain BROKEN in workspace {b.workspace_id} at seq {b.seq}: {b.reason}", file=sys.stderr)
+        return 1
+    print(f"audit chain OK: {checked} events verified")
+    return 0
+
+
+def _export(rt, kind: str, fmt: str) -> int:  # type: ignore[no-untyped-def]
+    from commands import exports
+
+    with rt.sessions() as s:
+        cols, rows = {"risks": exports.risks, "gates": exports.gates, "status": exports.status,
+                      "audit": exports.audit_trail}[kind](s, None)  # fmt: skip
+    sys.stdout.buffer.write(exports.encode(cols, rows, fmt))
+    sys.stdout.flush()
+    return 0

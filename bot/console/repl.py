@@ -1,0 +1,119 @@
+"""The console loop: read a line, run it as the current speaker in the current channel, print the reply,
+then send whatever the command queued (gate cards, DMs, digests) through the real outbox dispatcher."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from bot.console.render import render
+from bot.console.sender import ConsoleSender
+from bot.outbox.dispatch import Dispatcher
+from commands.context import Context, Speaker
+from commands.grammar import COMMAND_NAMES
+from commands.service import Rounds
+from storage.models import Platform
+
+WORKSPACE = "local"
+CONSOLE_HELP = """Console commands:
+  /as NAME        speak as someone else (e.g. /as dana)
+  /in #channel    move to a channel (e.g. /in #ehr-upgrade);  /dm  talk to Rounds directly
+  /where          who and where you are
+  /quit           leave
+Everything else is a Rounds command, as in Slack: /pmo help, /project list, /status EHR …"""
+
+
+@dataclass
+class Console:
+    rounds: Rounds
+    dispatcher_factory: Callable[[ConsoleSender], Dispatcher]
+    speaker: str = "pat"
+    channel: str | None = "#pmo"
+    clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+    write: Callable[[str], None] = print
+    ansi: bool = False
+    _sender: ConsoleSender = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._sender = ConsoleSender(write=self.write, ansi=self.ansi)
+        self._dispatcher = self.dispatcher_factory(self._sender)
+
+    @property
+    def prompt(self) -> str:
+        return f"{self.speaker} in {self.channel or 'a DM with Rounds'}> "
+
+    def context(self) -> Context:
+        return Context(
+            platform=Platform.CONSOLE, workspace_id=WORKSPACE, workspace_name="Local console", channel_id=self.channel,
+            is_direct=self.channel is None, speaker=Speaker(user_id=self.speaker, handle=self.speaker), now=self.clock(),
+        )  # fmt: skip
+
+    def handle(self, line: str) -> bool:
+        """Run one line. Returns False when the user asked to quit."""
+        line = line.strip()
+        if not line or line.startswith("#!"):
+            return True
+        head, _, rest = line.partition(" ")
+        word = head.lower().lstrip("/")
+        if word in ("quit", "exit"):
+            return False
+        if word == "as":
+            name = rest.strip().lstrip("@").lower()
+            if not name.replace(".", "").replace("-", "").isalnum():
+                self.write("Usage: /as NAME   (letters and digits, e.g. /as dana)")
+            else:
+                self.speaker = name
+                self.write(f"You are now @{name}.")
+            return True
+        if word in ("in", "channel"):
+            name = rest.strip().lower()
+            if not name:
+                self.write("Usage: /in #channel")
+            else:
+                self.channel = "#" + name.lstrip("#")
+                self.write(f"You are now in {self.channel}.")
+            return True
+        if word == "dm":
+            self.channel = None
+            self.write("You are now in a DM with Rounds.")
+            return True
+        if word == "where":
+            self.write(f"You are @{self.speaker} in {self.channel or 'a DM with Rounds'}.")
+            return True
+        if word in ("help", "?"):
+            self.write(CONSOLE_HELP)
+            head, rest = "/pmo", "help"
+        elif word not in COMMAND_NAMES:
+            head, rest = "/pmo", line.lstrip("/")
+        reply = self.rounds.run(self.context(), head, rest)
+        self.write(render(reply, self.ansi))
+        self.flush_outbox()
+        return True
+
+    def flush_outbox(self) -> None:
+        self._dispatcher.run_once(self.clock())
+
+    def loop(self, lines: Iterable[str] | None = None, interactive: bool | None = None) -> None:
+        interactive = sys.stdin.isatty() if interactive is None else interactive
+        if interactive and lines is None:
+            self._interactive()
+            return
+        for line in lines if lines is not None else sys.stdin:
+            self.write(f"{self.prompt}{line.rstrip()}")
+            if not self.handle(line):
+                break
+
+    def _interactive(self) -> None:
+        try:
+            import readline  # noqa: F401  (history and line editing where available)
+        except ImportError:
+            pass
+        while True:
+            try:
+                line = input(self.prompt)
+            except (EOFError, KeyboardInterrupt):
+                self.write("")
+                return
+            if not self.handle(line):
+                return

@@ -1,0 +1,31 @@
+"""The console's platform sender: what Rounds would post to Slack or Teams, printed in the terminal."""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.console.render import render
+from bot.outbox.sender import Delivery
+from commands.replies import Reply
+from storage.models import TargetKind, Workspace
+
+
+@dataclass
+class ConsoleSender:
+    write: Callable[[str], None]
+    ansi: bool = False
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
+
+    def post(self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None) -> Delivery:
+        where = target if kind == TargetKind.CHANNEL else f"DM to @{target}"
+        self.write(f"  ┌ → {where}\n" + _indent(render(reply, self.ansi)))
+        return Delivery(channel=target, ts=f"console.{next(self._ids)}")
+
+    def update(self, workspace: Workspace, channel: str, ts: str, reply: Reply) -> None:
+        where = channel if channel.startswith("#") else f"DM with @{channel}"  # console channels are "#name"
+        self.write(f"  ┌ ✎ card updated in {where}\n" + _indent(render(reply, self.ansi)))
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"  │ {line}" for line in text.splitlines()) + "\n  └"

@@ -1,0 +1,1 @@
+"""Sending what the outbox holds: claim, send through a platform sender, record, retry, give up loudly."""

@@ -1,0 +1,31 @@
+"""Wiring shared by every process: settings -> engine -> sessions -> the Rounds service."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from commands.service import Rounds
+from storage import migrate
+from storage.db import make_engine, make_sessions
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    rounds: Rounds
+
+    @classmethod
+    def start(cls, settings: Settings, *, migrate_first: bool = False) -> "Runtime":
+        engine = make_engine(settings.database_url)
+        if migrate_first:
+            migrate.upgrade(engine)
+        sessions = make_sessions(engine)
+        return cls(settings=settings, engine=engine, sessions=sessions, rounds=Rounds(sessions))
+
+    def close(self) -> None:
+        self.engine.dispose()

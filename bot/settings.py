@@ -1,0 +1,87 @@
+"""Configuration from environment variables, read once. A bad value stops start-up with one clear line."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+SLACK_API_DEFAULT = "https://slack.com/api/"
+
+
+class ConfigError(SystemExit):
+    """Raised with the one line to print; exits non-zero."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+
+    database_url: str = "sqlite:///rounds.db"
+    rounds_env: Literal["development", "production"] = "development"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    port: int = Field(default=3000, ge=1, le=65535)
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str = SLACK_API_DEFAULT
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+
+    teams_app_id: str | None = None
+    teams_app_password: SecretStr | None = None
+    teams_tenant_id: str | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _db(cls, v: str) -> str:
+        try:
+            url = make_url(v)
+        except ArgumentError:
+            raise ValueError("is not a database URL (like sqlite:///rounds.db or postgresql://user@host/db)") from None
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ValueError(f"must be sqlite or postgresql, not {url.get_backend_name()}")
+        return v
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, v: str) -> str:
+        if not v.startswith(("https://", "http://")):
+            raise ValueError("must be an http(s) URL ending in /api/ (like https://slack.com/api/)")
+        return v if v.endswith("/") else v + "/"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and not v.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must be a bot token starting with xoxb-")
+        return v
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and not v.get_secret_value().startswith("xapp-"):
+            raise ValueError("must be an app-level token starting with xapp-")
+        return v
+
+    @property
+    def is_production(self) -> bool:
+        return self.rounds_env == "production"
+
+
+def load() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as e:
+        err = e.errors()[0]
+        name = str(err["loc"][0]).upper() if err["loc"] else "configuration"
+        msg = err["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"rounds: configuration error: {name} {msg}") from None
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return load()
