@@ -54,7 +54,7 @@ def person_for(session: Session, ws: Workspace, speaker: Speaker, ctx: Context) 
         person.handle = handle_from(speaker.handle, speaker.user_id)
     if speaker.display_name and person.display_name != speaker.display_name:
         person.display_name = speaker.display_name[:200]
-    if speaker.timezone and person.timezone != speaker.timezone:
+    if speaker.timezone and not person.timezone_pinned and person.timezone != speaker.timezone:
         person.timezone = speaker.timezone
     if speaker.is_admin and not person.is_pmo_admin:
         person.is_pmo_admin = True

@@ -14,7 +14,7 @@ from commands.replies import Context, FieldItem, Header, Reply, Section
 from storage.models import Holiday, Person
 from storage.uow import UnitOfWork
 
-PREF_FIELDS = ("timezone", "work_days", "work_start", "work_end", "away_until", "delegate_id", "delegate_until")
+PREF_FIELDS = ("timezone", "timezone_pinned", "work_days", "work_start", "work_end", "away_until", "delegate_id", "delegate_until")
 
 
 def _days(person: Person) -> list[int]:
@@ -51,7 +51,11 @@ def hours(cmd: m.PrefsHours, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def set_timezone(cmd: m.PrefsTimezone, actor: Actor, uow: UnitOfWork) -> Reply:
     before = trail.snapshot(actor.person, *PREF_FIELDS)
-    actor.person.timezone = cmd.timezone
+    if cmd.timezone is None:
+        actor.person.timezone_pinned = False
+        actor.person.timezone = actor.ctx.speaker.timezone or actor.person.timezone
+        return _changed(actor, uow, before, f"Your time zone follows your {actor.ctx.platform.value} profile again.")
+    actor.person.timezone, actor.person.timezone_pinned = cmd.timezone, True
     return _changed(actor, uow, before, f"Your time zone is {cmd.timezone}.")
 
 

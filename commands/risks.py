@@ -123,7 +123,7 @@ def update(cmd: m.RiskUpdate, actor: Actor, uow: UnitOfWork) -> Reply:
         risk.likelihood, risk.impact = cmd.likelihood or risk.likelihood, cmd.impact or risk.impact
         risk.score = new_score
     if cmd.owner is not None:
-        risk.owner = people.resolve(s, actor.workspace, cmd.owner, actor.ctx)
+        risk.owner_id = people.resolve(s, actor.workspace, cmd.owner, actor.ctx).id
     if cmd.review_by is not None:
         risk.review_by = cmd.review_by
     if cmd.mitigation is not None:
@@ -134,6 +134,7 @@ def update(cmd: m.RiskUpdate, actor: Actor, uow: UnitOfWork) -> Reply:
         if cmd.status == RiskStatus.OPEN:
             risk.closure_reason, risk.closed_at, risk.accepted_until = None, None, None
         risk.status = cmd.status
+    s.flush()
     after = trail.snapshot(risk, *FIELDS)
     if before == after:
         return Reply.private(f"Nothing changed on {risk.ref}.")

@@ -8,6 +8,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+READ_ONLY = "rounds_read_only"
+
 
 def normalise_url(url: str) -> str:
     """`postgresql://…` (what operators type) means psycopg 3 here, not psycopg2."""
@@ -50,10 +52,16 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     def _begin(conn: Any) -> None:
         # BEGIN IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout instead of
         # one failing with "database is locked" when it upgrades a read lock (SQLite's deferred default).
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Read-only sessions (see make_readers) take a plain snapshot and never block a writer under WAL.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_readers(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reading only (exports, verification, views): on SQLite they don't take the write lock."""
+    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)

@@ -217,7 +217,7 @@ class PrefsHours(Command):
 
 
 class PrefsTimezone(Command):
-    timezone: str
+    timezone: str | None  # None: follow the platform profile again
 
 
 class PrefsAway(Command):

@@ -142,6 +142,9 @@ def _prefs(text: str, today: date) -> m.Command:
             raise UsageError("Your hours must start before they end (overnight shifts: ask your PMO admin).", "prefs")
         return m.PrefsHours(start=start, end=end, days=days)
     if what in ("tz", "timezone"):
+        if a.pop_keyword("auto", "profile"):
+            a.done()
+            return m.PrefsTimezone(timezone=None)
         w = a.pop()
         tz = timezone_name(w.text) if w else None
         if tz is None:

@@ -38,7 +38,7 @@ USAGE: dict[str, tuple[str, ...]] = {
     "digest now": ("/digest now [KEY|portfolio]",),
     "prefs": ("/pmo prefs   (show yours)",
               "/pmo prefs hours 07:00-19:00 [mon-fri|sun-thu|every-day]",
-              "/pmo prefs tz Europe/London",
+              "/pmo prefs tz Europe/London   (or: /pmo prefs tz auto, to follow your chat profile)",
               "/pmo prefs away until DATE   (or: /pmo prefs away off)",
               "/pmo prefs delegate @u until DATE   (or: /pmo prefs delegate off)"),
     "holidays": ("/pmo holidays add DATE [\"name\"] | /pmo holidays country CA-ON | /pmo holidays list",

@@ -41,6 +41,7 @@ class Person(Created, Base):
     handle: Mapped[str] = mapped_column(String(80))  # lower-case name used in plain @mentions
     display_name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str | None] = mapped_column(String(64))
+    timezone_pinned: Mapped[bool] = mapped_column(default=False)  # set by /pmo prefs tz: the platform's won't replace it
     work_days: Mapped[str] = mapped_column(String(32), default=DEFAULT_WORK_DAYS)
     work_start: Mapped[time] = mapped_column(default=time(8, 0))
     work_end: Mapped[time] = mapped_column(default=time(18, 0))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 06:46:26.429540
+Create Date: 2026-11-22 07:02:14.047659
 """
 from __future__ import annotations
 
@@ -99,6 +99,7 @@ def upgrade() -> None:
     sa.Column('handle', sa.String(length=80), nullable=False),
     sa.Column('display_name', sa.String(length=200), nullable=False),
     sa.Column('timezone', sa.String(length=64), nullable=True),
+    sa.Column('timezone_pinned', sa.Boolean(), nullable=False),
     sa.Column('work_days', sa.String(length=32), nullable=False),
     sa.Column('work_start', sa.Time(), nullable=False),
     sa.Column('work_end', sa.Time(), nullable=False),

@@ -1,0 +1,57 @@
+"""Exports for auditors: the decision log, risks, status history and a self-checking evidence pack."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+from tests.support.chat import Chat
+
+
+def busy(ehr: Chat) -> Chat:
+    ehr.ok("sam", '/status amber "=HYPERLINK(\\"http://x\\") looks like a formula"')
+    ehr.ok("kim", '/risk "Night shift coverage" L4 I5')
+    ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana,@maria')
+    ehr.ok("dana", '/gate approve G-1 "Ready"')
+    ehr.ok("maria", '/gate reject G-1 "Training at 70%"')
+    return ehr
+
+
+def test_gate_decision_log_csv(ehr: Chat) -> None:
+    reply = busy(ehr).ok("dana", "/pmo export gates EHR")
+    assert reply.attachment is not None and reply.attachment.mime == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    assert [(r["gate"], r["approver"], r["decision"], r["comment"]) for r in rows] == [
+        ("G-1", "Dana Whitfield", "approve", "Ready"), ("G-1", "Maria Santos", "reject", "Training at 70%")]
+    assert rows[0]["status"] == "rejected"
+
+
+def test_status_csv_neutralises_formulas(ehr: Chat) -> None:
+    reply = busy(ehr).ok("sam", "/pmo export status EHR csv")
+    rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
+    assert rows[0]["note"].startswith("'=HYPERLINK")
+
+
+def test_risks_json_and_xlsx(ehr: Chat) -> None:
+    busy(ehr)
+    data = json.loads(ehr.ok("pat", "/pmo export risks json").attachment.content)
+    assert data[0]["id"] == "R-1" and data[0]["level"] == "critical"
+    xlsx = ehr.ok("pat", "/pmo export risks xlsx").attachment
+    assert xlsx.filename.endswith(".xlsx") and zipfile.is_zipfile(io.BytesIO(xlsx.content))
+
+
+def test_evidence_pack_verifies_the_chain(ehr: Chat) -> None:
+    pack = json.loads(busy(ehr).ok("dana", "/pmo export evidence EHR").attachment.content)
+    assert pack["audit_chain"]["verified"] is True and pack["project"] == "EHR"
+    actions = [e["action"] for e in pack["audit_events"]]
+    assert "gate.request" in actions and "gate.rejected" in actions and "risk.raise" in actions
+    assert {d["decision"] for d in pack["decisions"]} == {"approve", "reject"}
+
+
+def test_who_may_export(ehr: Chat) -> None:
+    assert "Only EHR's PM" in ehr.refused("kim", "/pmo export risks EHR").text
+    assert "Only a PMO admin can export the whole workspace" in ehr.refused("sam", "/pmo export risks").text
+    ehr.refused("pat", "/pmo export", usage_key="export")
+    ehr.refused("pat", "/pmo export patients", usage_key="export")
+    ehr.refused("pat", "/pmo export risks EHR pdf", usage_key="export")
