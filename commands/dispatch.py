@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from commands import actions, exports, gates, help, portfolio, prefs, projects, risks, status, templates
+from commands import actions, exports, gates, help, home, portfolio, prefs, projects, risks, status, templates
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
@@ -63,6 +63,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.Portfolio: portfolio.show,
     m.Export: exports.export,
     m.Snooze: snooze.snooze,
+    m.Home: lambda cmd, actor, uow: home.show(actor, uow),
 }
 
 

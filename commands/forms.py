@@ -94,6 +94,19 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
 FORMS = ("risk.raise", "status.log", "action.create", "gate.request", "gate.reject", "gate.conditions", "action.blocked", "risk.update")
 
 
+CONTEXT_KEY = {"gate.reject": "gate", "gate.conditions": "gate", "action.blocked": "action", "risk.update": "risk",
+               "status.log": "project", "risk.raise": "project", "action.create": "project", "gate.request": "project"}
+
+
+def context_for(form_name: str, value: str) -> dict[str, str]:
+    """What a button's value means to the form it opens: `G-3` for gate.reject is {"gate": "G-3"}.
+    A value equal to the form's own name (a plain "open the form" button) carries no context."""
+    key = CONTEXT_KEY.get(form_name)
+    if key is None or not value or value == form_name:
+        return {}
+    return {key: value}
+
+
 def open_form(cmd: m.OpenForm, projects: list[str]) -> Reply:
     ctx = {"project": cmd.project} if cmd.project else {}
     f = form(cmd.form, projects, ctx | cmd.prefill)

@@ -33,6 +33,10 @@ class Rounds:
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
         return self._execute(ctx, lambda actor, uow: forms.to_command(form, values, context or {}, actor.today))
 
+    def home(self, ctx: Context) -> Reply:
+        """The speaker's "my items" view (App Home)."""
+        return self._execute(ctx, lambda actor, uow: m.Home())
+
     def _execute(self, ctx: Context, make_command: Any) -> Reply:
         with UnitOfWork(self.sessions) as uow:
             try:

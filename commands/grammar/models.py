@@ -289,3 +289,7 @@ class Snooze(Command):
 
 class ActionShow(Command):
     ref: int
+
+
+class Home(Command):
+    """The speaker's own items (not typed: the App Home tab and the nudge view ask for it)."""

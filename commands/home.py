@@ -1,0 +1,59 @@
+"""The "my items" view (Slack's App Home tab; a personal card on other platforms)."""
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from commands import format as fmt
+from commands.context import Actor
+from commands.nudges.owed import owed
+from commands.replies import Block, Button, Buttons, Context, Divider, Header, Reply, Section
+from commands.status import latest_statuses
+from storage.models import ItemKind, Project, ProjectRole
+from storage.uow import UnitOfWork
+
+MAX_ITEMS = 12
+
+
+def show(actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    me = actor.person
+    ledger = owed(s, today=actor.today, now=actor.now, workspace_ids=[actor.workspace.id], person_ids=[me.id], only_due=False)
+    items = ledger.by_person.get(me.id, [])
+    decisions = [i for i in items if i.kind == ItemKind.GATE]
+    work = [i for i in items if i.kind != ItemKind.GATE]
+    blocks: list[Block] = [Header(text=f"Your rounds, {me.display_name.split(' (')[0]}")]
+    blocks.append(Section(text=f"*Awaiting your decision* ({len(decisions)})"))
+    blocks += _items(decisions) or [Context(text="Nothing waiting for you. 🎉")]
+    blocks.append(Divider())
+    blocks.append(Section(text=f"*What you owe* ({len(work)})"))
+    blocks += _items(work) or [Context(text="Nothing open. 🎉")]
+    blocks.append(Divider())
+    projects = s.scalars(
+        select(Project).where(Project.workspace_id == actor.workspace.id, Project.archived.is_(False))
+        .where(or_(Project.pm_id == me.id, Project.id.in_(select(ProjectRole.project_id).where(ProjectRole.person_id == me.id))))
+        .order_by(Project.key)
+    ).all()  # fmt: skip
+    latest = latest_statuses(s, [p.id for p in projects])
+    lines = []
+    for p in projects:
+        cur = latest.get(p.id)
+        note = f" — {fmt.clip(cur.note, 80)}" if cur else ""
+        lines.append(f"{fmt.RAG_DOT[cur.overall if cur else None]} *{p.key}* {fmt.clip(p.name, 60)}{note}")
+    blocks.append(Section(text="*Your projects*\n" + ("\n".join(lines) if lines else "_none yet_")))
+    blocks.append(Buttons(buttons=(
+        Button(label="Raise a risk", action="form.open", value="risk.raise", form="risk.raise"),
+        Button(label="Log status", action="form.open", value="status.log", form="status.log"),
+        Button(label="Assign an action", action="form.open", value="action.create", form="action.create"),
+    )))  # fmt: skip
+    total = len(items)
+    return Reply.private(f"You have {fmt.plural(total, 'item')} and {fmt.plural(len(decisions), 'decision')} waiting.", *blocks)
+
+
+def _items(items: list) -> list[Block]:  # type: ignore[type-arg]
+    blocks: list[Block] = []
+    for item in items[:MAX_ITEMS]:
+        blocks.append(Section(text=item.line))
+        blocks.append(Buttons(buttons=item.buttons()))
+    if len(items) > MAX_ITEMS:
+        blocks.append(Context(text=f"…and {len(items) - MAX_ITEMS} more: `/action list mine`, `/risk list mine`, `/gate list`."))
+    return blocks

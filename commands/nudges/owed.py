@@ -1,0 +1,158 @@
+"""What each person owes, set-based: a fixed number of queries for any number of people and projects.
+
+Used by the daily nudge pass (everyone at once) and by the App Home tab (one person)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from commands import format as fmt
+from commands.replies import Button
+from storage.models import (
+    Action,
+    ActionStatus,
+    Gate,
+    GateApprover,
+    GateStatus,
+    ItemKind,
+    Person,
+    Project,
+    Risk,
+    RiskStatus,
+    StatusUpdate,
+)
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One thing one person owes: an overdue action, a risk review due, a gate decision, a stale status."""
+
+    kind: ItemKind
+    item_id: int
+    ref: str  # "A-7", "R-12", "G-3", or the project key for a stale status
+    project_id: int
+    project_key: str
+    line: str
+    since: date  # when it became owed (due date, review date, gate request, last status)
+    critical: bool = False  # a critical risk past review or a gate past its due date: straight to the sponsor
+    on_behalf_of: int | None = None  # gate decisions routed to a delegate
+
+    def buttons(self) -> tuple[Button, ...]:
+        snooze = (
+            Button(label="Snooze 1 day", action="nudge.snooze", value=f"{self.ref}:1d", command=f"/pmo snooze {self.ref} 1d"),
+            Button(label="Snooze 1 week", action="nudge.snooze", value=f"{self.ref}:1w", command=f"/pmo snooze {self.ref} 1w"),
+        )  # fmt: skip
+        if self.kind == ItemKind.ACTION:
+            first = (Button(label="Done", action="nudge.done", value=self.ref, style="primary", command=f"/action {self.ref} done"),)
+            last = (Button(label="Blocked", action="nudge.blocked", value=self.ref, form="action.blocked"),)
+        elif self.kind == ItemKind.RISK:
+            first = (Button(label="Reviewed", action="nudge.done", value=self.ref, style="primary", command=f"/risk {self.ref} reviewed"),)
+            last = (Button(label="Update", action="nudge.update", value=self.ref, form="risk.update"),)
+        elif self.kind == ItemKind.GATE:
+            first = (Button(label="Approve", action="gate.approve", value=self.ref, style="primary", command=f"/gate approve {self.ref}"),)
+            last = (Button(label="Reject", action="gate.reject", value=self.ref, style="danger", form="gate.reject"),)
+        else:
+            first = (Button(label="Log status", action="nudge.status", value=self.ref, style="primary", form="status.log"),)
+            last = ()
+        return first + snooze + last
+
+
+@dataclass
+class Ledger:
+    by_person: dict[int, list[Owed]] = field(default_factory=lambda: defaultdict(list))
+    people: dict[int, Person] = field(default_factory=dict)
+
+
+def owed(
+    session: Session,
+    *,
+    today: date,
+    now: datetime,
+    workspace_ids: list[int] | None = None,
+    person_ids: list[int] | None = None,
+    only_due: bool = True,
+) -> Ledger:
+    """Everything owed by the given people (or everyone in the given workspaces).
+
+    only_due=True (nudges): overdue actions, reviews due, pending decisions, stale statuses.
+    only_due=False (App Home): every open action and every live risk the person owns as well."""
+    ledger = Ledger()
+
+    def scoped(stmt, ws_col, person_col):  # type: ignore[no-untyped-def]
+        if workspace_ids is not None:
+            stmt = stmt.where(ws_col.in_(workspace_ids))
+        if person_ids is not None:
+            stmt = stmt.where(person_col.in_(person_ids))
+        return stmt
+
+    live_projects = select(Project.id).where(Project.archived.is_(False))
+    # 1. actions
+    stmt = select(Action).where(Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]), Action.project_id.in_(live_projects))
+    stmt = scoped(stmt, Action.workspace_id, Action.owner_id)
+    if only_due:
+        stmt = stmt.where(Action.due < today)
+    for a in session.scalars(stmt.order_by(Action.due, Action.number)):
+        state = fmt.due_phrase(a.due, today) if a.status == ActionStatus.OPEN else f"blocked · {fmt.due_phrase(a.due, today)}"
+        ledger.by_person[a.owner_id].append(Owed(ItemKind.ACTION, a.id, a.ref, a.project_id, a.project.key,
+                                                 f"📌 *{a.ref}* {fmt.clip(a.text, 80)} — {a.project.key} · {state}", a.due))  # fmt: skip
+    # 2. risk reviews
+    stmt = select(Risk).where(Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING]), Risk.owner_id.is_not(None),
+                              Risk.project_id.in_(live_projects))  # fmt: skip
+    stmt = scoped(stmt, Risk.workspace_id, Risk.owner_id)
+    if only_due:
+        stmt = stmt.where(Risk.review_by <= today)
+    for r in session.scalars(stmt.order_by(Risk.score.desc(), Risk.review_by)):
+        when = "review due today" if r.review_by == today else (
+            f"*review {(today - r.review_by).days} days late*" if r.review_by < today else f"review {fmt.day(r.review_by, today)}")
+        ledger.by_person[r.owner_id].append(Owed(  # type: ignore[index]
+            ItemKind.RISK, r.id, r.ref, r.project_id, r.project.key,
+            f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value} · {when}", r.review_by,
+            critical=r.score >= 20 and r.review_by < today,
+        ))  # fmt: skip
+    # 3. gate decisions (routed to an active delegate)
+    stmt = (select(Gate).where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
+            .options(selectinload(Gate.approvers), selectinload(Gate.decisions)))  # fmt: skip
+    if workspace_ids is not None:
+        stmt = stmt.where(Gate.workspace_id.in_(workspace_ids))
+    if person_ids is not None:
+        delegators = select(Person.id).where(Person.delegate_id.in_(person_ids), Person.delegate_until >= today)
+        stmt = stmt.where(Gate.id.in_(select(GateApprover.gate_id).where(
+            GateApprover.person_id.in_(person_ids) | GateApprover.person_id.in_(delegators))))  # fmt: skip
+    for g in session.scalars(stmt.order_by(Gate.number)):
+        decided = {d.approver_id for d in g.decisions}
+        for ap in g.approvers:
+            if ap.person_id in decided:
+                continue
+            p = ap.person
+            to = p.delegate_id if p.delegate_id and p.delegate_until and p.delegate_until >= today else p.id
+            waiting = (now - g.created_at).days
+            due = f", due {fmt.day(g.due, today)}" if g.due else ""
+            late = bool(g.due and g.due < today)
+            behalf = f" (for {fmt.who(p)})" if to != p.id else ""
+            ledger.by_person[to].append(Owed(
+                ItemKind.GATE, g.id, g.ref, g.project_id, g.project.key,
+                f"⏳ *{g.ref}* {fmt.clip(g.name, 70)}{behalf} — {g.project.key} · your decision, waiting {fmt.plural(waiting, 'day')}{due}",
+                g.created_at.date(), critical=late, on_behalf_of=p.id if to != p.id else None,
+            ))  # fmt: skip
+    # 4. stale status, for PMs
+    stmt = select(Project).where(Project.archived.is_(False), Project.pm_id.is_not(None))
+    if workspace_ids is not None:
+        stmt = stmt.where(Project.workspace_id.in_(workspace_ids))
+    if person_ids is not None:
+        stmt = stmt.where(Project.pm_id.in_(person_ids))
+    last = select(StatusUpdate.project_id, func.max(StatusUpdate.created_at).label("at")).group_by(StatusUpdate.project_id).subquery()
+    for p, last_at in session.execute(stmt.outerjoin(last, last.c.project_id == Project.id).add_columns(last.c.at).order_by(Project.key)):
+        since = last_at or p.created_at
+        if now - since > timedelta(days=p.cadence.days):
+            ago = f"last update {fmt.ago(last_at, now)}" if last_at else "no update yet"
+            ledger.by_person[p.pm_id].append(Owed(ItemKind.PROJECT, p.id, p.key, p.id, p.key,
+                                                  f"🗓️ *{p.key}* status is stale — {ago} ({p.cadence.value} cadence)",
+                                                  (since + timedelta(days=p.cadence.days)).date()))  # fmt: skip
+    if ledger.by_person:
+        for person in session.scalars(select(Person).where(Person.id.in_(list(ledger.by_person)))):
+            ledger.people[person.id] = person
+    return ledger
