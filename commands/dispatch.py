@@ -8,7 +8,7 @@ from commands import actions, exports, gates, help, home, portfolio, prefs, proj
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
-from commands.nudges import snooze
+from commands.nudges import snooze, thread
 from commands.replies import Reply
 from storage.uow import UnitOfWork
 
@@ -64,6 +64,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.Export: exports.export,
     m.Snooze: snooze.snooze,
     m.Home: lambda cmd, actor, uow: home.show(actor, uow),
+    m.ThreadReply: thread.comment,
 }
 
 

@@ -37,6 +37,15 @@ class Rounds:
         """The speaker's "my items" view (App Home)."""
         return self._execute(ctx, lambda actor, uow: m.Home())
 
+    def form(self, ctx: Context, name: str, context: dict[str, str] | None = None) -> Reply:
+        """A Reply carrying the named form (a button or a bare command asked for it); adapters open it."""
+        context = dict(context or {})
+        return self._execute(ctx, lambda actor, uow: m.OpenForm(form=name, project=context.pop("project", None), prefill=context))
+
+    def thread_reply(self, ctx: Context, channel: str, thread_ts: str, text: str) -> Reply:
+        """A message in a thread Rounds started. An empty Reply text means: not ours, say nothing."""
+        return self._execute(ctx, lambda actor, uow: m.ThreadReply(channel=channel, thread_ts=thread_ts, text=text))
+
     def _execute(self, ctx: Context, make_command: Any) -> Reply:
         with UnitOfWork(self.sessions) as uow:
             try:
@@ -47,6 +56,8 @@ class Rounds:
                 )
                 cmd = make_command(actor, uow)
                 if isinstance(cmd, m.OpenForm):
+                    if cmd.project is None and len(linked := lookup.linked_projects(uow.session, actor)) == 1:
+                        cmd = cmd.model_copy(update={"project": linked[0].key})
                     reply = forms.open_form(cmd, sorted(lookup.project_keys(uow.session, ws.id)))
                 else:
                     reply = handler_for(cmd)(cmd, actor, uow)

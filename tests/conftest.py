@@ -89,3 +89,13 @@ def ehr(chat: Chat) -> Chat:
     """A workspace with a PMO lead, a project EHR linked to #ehr with its PM, sponsors and members."""
     chat.setup_ehr()
     return chat
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    """Say once, plainly, why the PostgreSQL half was skipped (rather than one line per test)."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if PG_ENV in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} PostgreSQL tests skipped: set {PG_ENV} (e.g. postgresql://postgres@127.0.0.1:5432/test) to run them.",
+            yellow=True,
+        )

@@ -6,6 +6,7 @@ change state and the next example meets a richer database.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 import pytest
@@ -72,9 +73,10 @@ def sqlite_world() -> Chat:
 
 
 @pytest.fixture(scope="module")
-def world() -> Chat:
+def world() -> Iterator[Chat]:
     chat = sqlite_world()
     yield chat
+    chat.close()
     chat.engine.dispose()
 
 
@@ -90,10 +92,14 @@ def test_the_world_is_what_the_properties_run_against(world: Chat) -> None:
 def test_any_text_to_any_command_gives_a_reply(world: Chat, cmd: tuple[str, str], who: str, channel: str | None) -> None:
     command, text = cmd
     world.later(minutes=7)  # time moves on; dates in the texts are read against a changing "today"
+    before = world.table_counts()
     reply = world.rounds.run(world.context(who, channel), command, text)
     assert isinstance(reply, Reply)
     assert INTERNAL_ERROR not in reply.text, f"{command} {text!r} by {who} in {channel}: {reply.text}"
     assert reply.text.strip() or reply.blocks or reply.form is not None
+    if reply.error:  # every error is for the speaker alone, and nothing is half-written
+        assert reply.visibility == "private"
+        assert world.table_counts() == before, f"{command} {text!r} was refused but changed the database"
 
 
 @settings(max_examples=300, deadline=None)

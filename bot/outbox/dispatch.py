@@ -1,9 +1,14 @@
-"""The outbox dispatcher: one pass sends what is due, each row in its own short transaction.
+"""The outbox dispatcher: one pass sends what is due.
 
-Delivery is at-least-once: a crash after the platform accepted a message but before the row is marked
-sent resends it once on the next pass (the row is still pending). Everything else is exactly once:
-idempotency keys stop duplicates being queued, and `FOR UPDATE SKIP LOCKED` (PostgreSQL) stops two
-dispatchers taking the same row.
+Each row is claimed in a short transaction (a lease: `claimed_until`), sent with no transaction open, then
+marked in a second short transaction — so no database lock is ever held while a platform is slow, and
+commands keep flowing. On PostgreSQL the claim uses `FOR UPDATE SKIP LOCKED`, so any number of
+dispatchers (the clock, web processes kicking a pass after a click) never take the same row; on SQLite
+`BEGIN IMMEDIATE` serialises the claims.
+
+Delivery is at-least-once in exactly one case: a dispatcher that dies after the platform accepted a
+message but before marking the row leaves it claimed; when the lease runs out the row is sent again (one
+duplicate). Everything else is exactly once: idempotency keys stop duplicates being queued.
 """
 from __future__ import annotations
 
@@ -13,10 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.outbox.sender import Delivery, Sender, SendFailed
+from bot.outbox.sender import Sender, SendFailed
 from commands.replies import Reply, Section
 from storage import outbox as outbox_rows
 from storage.models import OutboxMessage, OutboxStatus, Person, Platform, TargetKind, Workspace
@@ -26,6 +31,7 @@ log = logging.getLogger("rounds.outbox")
 MAX_ATTEMPTS = 5
 BACKOFF_BASE = 2.0  # seconds; doubled per attempt, with jitter
 BACKOFF_CAP = 600.0
+LEASE = timedelta(minutes=2)  # longer than any send with its HTTP timeouts
 CHANNEL_GAP = timedelta(seconds=1)  # about one message per second per channel
 
 
@@ -39,6 +45,19 @@ class PassStats:
     errors: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Job:
+    """What was claimed: everything needed to send, read while the claim transaction was open."""
+
+    row_id: int
+    workspace: Workspace
+    kind: TargetKind
+    target: str
+    reply: Reply
+    thread_ts: str | None
+    copies: tuple[tuple[str, str], ...] = ()  # for updates: (channel, ts) of every message posted about the subject
+
+
 @dataclass
 class Dispatcher:
     sessions: sessionmaker[Session]
@@ -49,82 +68,107 @@ class Dispatcher:
 
     def run_once(self, now: datetime, limit: int = 200) -> PassStats:
         stats = PassStats()
-        skip: set[int] = set()
         for _ in range(limit):
-            with self.sessions() as session:
-                row = self._claim(session, now, skip)
-                if row is None:
-                    return stats
-                skip.add(row.id)
-                self._process(session, row, now, stats)
-                session.commit()
+            job = self._claim(now, stats)
+            if job is None:
+                return stats
+            if job is ...:  # claimed and settled without sending (deferred, uninstalled)
+                continue
+            self._send(job, now, stats)
         return stats
 
-    def _claim(self, session: Session, now: datetime, skip: set[int]) -> OutboxMessage | None:
-        stmt = (
-            select(OutboxMessage)
-            .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
-            .where(OutboxMessage.platform.in_(list(self.senders)))
-            .order_by(OutboxMessage.not_before, OutboxMessage.id)
-            .limit(1)
-        )
-        if skip:
-            stmt = stmt.where(OutboxMessage.id.not_in(skip))
-        if session.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update(skip_locked=True)
-        return session.scalar(stmt)
-
-    def _process(self, session: Session, row: OutboxMessage, now: datetime, stats: PassStats) -> None:
-        workspace = session.get(Workspace, row.workspace_id)
-        assert workspace is not None
-        if workspace.uninstalled_at is not None:
-            row.status, row.last_error = OutboxStatus.FAILED, "workspace uninstalled"
-            stats.failed += 1
-            return
-        sender = self.senders[row.platform]
-        reply = Reply.from_json(row.payload)
-        channel_key = (row.workspace_id, row.target)
-        if row.target_kind == TargetKind.CHANNEL:
-            last = self.last_post.get(channel_key)
-            if last is not None and now - last < self.channel_gap:
-                row.not_before = last + self.channel_gap
-                stats.deferred += 1
-                return
-        try:
+    # -- claim ------------------------------------------------------------------------------------
+    def _claim(self, now: datetime, stats: PassStats):  # type: ignore[no-untyped-def]
+        with self.sessions() as session:
+            stmt = (
+                select(OutboxMessage)
+                .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
+                .where(or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+                .where(OutboxMessage.platform.in_(list(self.senders)))
+                .order_by(OutboxMessage.not_before, OutboxMessage.id)
+                .limit(1)
+            )
+            if session.get_bind().dialect.name == "postgresql":
+                stmt = stmt.with_for_update(skip_locked=True)
+            row = session.scalar(stmt)
+            if row is None:
+                return None
+            workspace = session.get(Workspace, row.workspace_id)
+            assert workspace is not None
+            if workspace.uninstalled_at is not None:
+                row.status, row.last_error = OutboxStatus.FAILED, "workspace uninstalled: not sent"
+                stats.failed += 1
+                session.commit()
+                return ...
+            if row.target_kind == TargetKind.CHANNEL:
+                last = self.last_post.get((row.workspace_id, row.target))
+                if last is not None and now - last < self.channel_gap:
+                    row.not_before = last + self.channel_gap
+                    stats.deferred += 1
+                    session.commit()
+                    return ...
+            copies: tuple[tuple[str, str], ...] = ()
             if row.target_kind == TargetKind.UPDATE:
-                self._update_all(session, sender, workspace, row, reply)
-                stats.updated += 1
-            else:
-                delivery: Delivery = sender.post(workspace, row.target_kind, row.target, reply, row.thread_ts)
-                row.platform_channel, row.platform_ts = delivery.channel, delivery.ts
-                self.last_post[channel_key] = now
-                stats.sent += 1
-            row.status, row.sent_at, row.last_error = OutboxStatus.SENT, now, None
-        except SendFailed as e:
-            self._failed_attempt(session, workspace, row, e, now, stats)
+                earlier_unsent = session.scalar(
+                    select(OutboxMessage.id).where(
+                        OutboxMessage.subject == row.subject, OutboxMessage.status == OutboxStatus.PENDING,
+                        OutboxMessage.target_kind != TargetKind.UPDATE, OutboxMessage.id < row.id,
+                    ).limit(1)
+                )  # fmt: skip
+                if earlier_unsent is not None:  # update only what has been posted: wait for the original
+                    row.not_before = now + timedelta(seconds=BACKOFF_BASE)
+                    stats.deferred += 1
+                    session.commit()
+                    return ...
+                copies = tuple(
+                    (ch or "", ts or "")
+                    for ch, ts in session.execute(
+                        select(OutboxMessage.platform_channel, OutboxMessage.platform_ts).where(
+                            OutboxMessage.subject == row.subject, OutboxMessage.status == OutboxStatus.SENT,
+                            OutboxMessage.target_kind != TargetKind.UPDATE, OutboxMessage.platform_ts.is_not(None),
+                        ).order_by(OutboxMessage.id)
+                    )
+                )  # fmt: skip
+            row.claimed_until = now + LEASE
+            job = Job(row.id, workspace, row.target_kind, row.target, Reply.from_json(row.payload), row.thread_ts, copies)
+            session.expunge(workspace)
+            session.commit()
+            return job
 
-    def _update_all(self, session: Session, sender: Sender, workspace: Workspace, row: OutboxMessage, reply: Reply) -> None:
-        posted = session.scalars(
-            select(OutboxMessage).where(
-                OutboxMessage.subject == row.subject, OutboxMessage.status == OutboxStatus.SENT,
-                OutboxMessage.target_kind != TargetKind.UPDATE, OutboxMessage.platform_ts.is_not(None),
-            ).order_by(OutboxMessage.id)
-        ).all()  # fmt: skip
-        pending_originals = session.scalar(
-            select(OutboxMessage.id).where(
-                OutboxMessage.subject == row.subject, OutboxMessage.status == OutboxStatus.PENDING,
-                OutboxMessage.target_kind != TargetKind.UPDATE, OutboxMessage.id < row.id,
-            ).limit(1)
-        )  # fmt: skip
-        if pending_originals is not None:
-            raise SendFailed("the original message has not been sent yet", retry_after=BACKOFF_BASE)
-        for original in posted:
-            sender.update(workspace, original.platform_channel or original.target, original.platform_ts or "", reply)
+    # -- send and settle --------------------------------------------------------------------------
+    def _send(self, job: Job, now: datetime, stats: PassStats) -> None:
+        sender = self.senders[job.workspace.platform]
+        result: tuple[str, str] | None = None
+        error: SendFailed | None = None
+        try:
+            if job.kind == TargetKind.UPDATE:
+                for channel, ts in job.copies:
+                    sender.update(job.workspace, channel, ts, job.reply)
+            else:
+                delivery = sender.post(job.workspace, job.kind, job.target, job.reply, job.thread_ts)
+                result = (delivery.channel, delivery.ts)
+        except SendFailed as e:
+            error = e
+        with self.sessions() as session:
+            row = session.get(OutboxMessage, job.row_id)
+            assert row is not None
+            row.claimed_until = None
+            if error is None:
+                row.status, row.sent_at, row.last_error = OutboxStatus.SENT, now, None
+                if result is not None:
+                    row.platform_channel, row.platform_ts = result
+                    self.last_post[(row.workspace_id, row.target)] = now
+                    stats.sent += 1
+                else:
+                    stats.updated += 1
+            else:
+                self._failed_attempt(session, job.workspace, row, error, now, stats)
+            session.commit()
 
     def _failed_attempt(self, session: Session, ws: Workspace, row: OutboxMessage, e: SendFailed, now: datetime, stats: PassStats) -> None:
         row.last_error = e.reason[:500]
         if e.retry_after is not None and not e.permanent:
-            row.not_before = now + timedelta(seconds=e.retry_after)  # rate limited: wait as told, not an attempt
+            row.not_before = now + timedelta(seconds=e.retry_after)  # rate limited: wait as told; not an attempt
             stats.retried += 1
             return
         row.attempts += 1
@@ -134,7 +178,7 @@ class Dispatcher:
             stats.errors.append(e.reason)
             log.warning("outbox row %s failed after %s attempts: %s", row.id, row.attempts, e.reason[:200])
             if not row.idempotency_key.startswith("alert:"):
-                alert_admins(session, ws, now)
+                alert_admins(session, session.merge(ws, load=False), now)
             return
         delay = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (row.attempts - 1)) * self.jitter()
         row.not_before = now + timedelta(seconds=delay)
@@ -147,7 +191,7 @@ def alert_admins(session: Session, ws: Workspace, now: datetime) -> None:
     reply = Reply.private(
         "Rounds could not deliver some messages.",
         Section(text="⚠️ Rounds could not deliver some messages after several tries. An operator can list them with "
-                     "`python -m bot outbox failed` and retry with `python -m bot outbox retry`."),
+                     "`python -m bot outbox failed` and send them again with `python -m bot outbox retry`."),
     )  # fmt: skip
     for admin in admins:
         outbox_rows.enqueue(

@@ -293,3 +293,11 @@ class ActionShow(Command):
 
 class Home(Command):
     """The speaker's own items (not typed: the App Home tab and the nudge view ask for it)."""
+
+
+class ThreadReply(Command):
+    """Someone wrote in the thread of a message Rounds sent (not typed as a command)."""
+
+    channel: str
+    thread_ts: str
+    text: str

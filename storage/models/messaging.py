@@ -69,6 +69,7 @@ class OutboxMessage(Created, Base):
     not_before: Mapped[datetime] = mapped_column()
     attempts: Mapped[int] = mapped_column(default=0)
     status: Mapped[OutboxStatus] = mapped_column(db_enum(OutboxStatus, "outbox_status"), default=OutboxStatus.PENDING)
+    claimed_until: Mapped[datetime | None] = mapped_column()  # a sender's lease while it talks to the platform
     last_error: Mapped[str | None] = mapped_column(Text)
     platform_channel: Mapped[str | None] = mapped_column(String(200))
     platform_ts: Mapped[str | None] = mapped_column(String(200))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 07:02:14.047659
+Create Date: 2026-11-22 07:07:37.871034
 """
 from __future__ import annotations
 
@@ -78,6 +78,7 @@ def upgrade() -> None:
     sa.Column('not_before', sa.DateTime(timezone=True), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('status', sa.Enum('pending', 'sent', 'failed', name='outbox_status', native_enum=False, create_constraint=True, length=11), nullable=False),
+    sa.Column('claimed_until', sa.DateTime(timezone=True), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('platform_channel', sa.String(length=200), nullable=True),
     sa.Column('platform_ts', sa.String(length=200), nullable=True),
