@@ -1,6 +1,8 @@
 """The "my items" view (Slack's App Home tab; a personal card on other platforms)."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import or_, select
 
 from commands import format as fmt
@@ -23,10 +25,10 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
     work = [i for i in items if i.kind != ItemKind.GATE]
     blocks: list[Block] = [Header(text=f"Your rounds, {me.display_name.split(' (')[0]}")]
     blocks.append(Section(text=f"*Awaiting your decision* ({len(decisions)})"))
-    blocks += _items(decisions) or [Context(text="Nothing waiting for you. 🎉")]
+    blocks += _items(decisions, actor.today) or [Context(text="Nothing waiting for you. 🎉")]
     blocks.append(Divider())
     blocks.append(Section(text=f"*What you owe* ({len(work)})"))
-    blocks += _items(work) or [Context(text="Nothing open. 🎉")]
+    blocks += _items(work, actor.today) or [Context(text="Nothing open. 🎉")]
     blocks.append(Divider())
     projects = s.scalars(
         select(Project).where(Project.workspace_id == actor.workspace.id, Project.archived.is_(False))
@@ -49,10 +51,10 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
     return Reply.private(f"You have {fmt.plural(total, 'item')} and {fmt.plural(len(decisions), 'decision')} waiting.", *blocks)
 
 
-def _items(items: list) -> list[Block]:  # type: ignore[type-arg]
+def _items(items: list, today: date) -> list[Block]:  # type: ignore[type-arg]
     blocks: list[Block] = []
     for item in items[:MAX_ITEMS]:
-        blocks.append(Section(text=item.line))
+        blocks.append(Section(text=item.line(today)))
         blocks.append(Buttons(buttons=item.buttons()))
     if len(items) > MAX_ITEMS:
         blocks.append(Context(text=f"…and {len(items) - MAX_ITEMS} more: `/action list mine`, `/risk list mine`, `/gate list`."))

@@ -110,5 +110,5 @@ def now(cmd: m.DigestNow, actor: Actor, uow: UnitOfWork) -> Reply:
         raise NotFound("There are no active projects to report on.")
     data = digest_data.load(s, [p.id for p in projects], None, actor.today)
     reply = render_digest(scope, projects, data, None, actor.now, actor.today)
-    to_channel(s, actor, channel, reply, key=f"digest:now:{channel}:{actor.now.isoformat()}")
+    to_channel(s, actor, channel, reply, key=f"digest:now:{channel}:{cmd.target or scope.value}:{actor.now.isoformat()}")
     return Reply.private("Queued the digest for this channel.", Section(text="🗞️ Queued the digest for this channel."))

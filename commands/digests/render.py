@@ -45,7 +45,8 @@ def project_sections(p: Project, data: DigestData, since: datetime | None, now: 
     """Blocks for one project, and the short phrases that feed the "needs attention" line."""
     statuses = data.statuses.get(p.id, [])
     risks = data.risks.get(p.id, [])
-    gates = data.gates.get(p.id, [])
+    gates = [g for g in data.gates.get(p.id, [])
+             if g.status == GateStatus.PENDING or (since is not None and g.decided_at is not None and g.decided_at >= since)]
     overdue = [a for a in data.overdue.get(p.id, []) if a.due < today]
     attention: list[str] = []
     head = f"{fmt.RAG_DOT[statuses[0].overall if statuses else None]} *{p.key}* {fmt.clip(p.name, 60)}"
@@ -128,7 +129,7 @@ def portfolio_digest(projects: list[Project], data: DigestData, since: datetime 
         green += current == RAG.GREEN
         fresh += not stale
         for g in data.gates.get(p.id, []):
-            if g.status in (GateStatus.APPROVED, GateStatus.REJECTED) and g.decided_at:
+            if g.status in (GateStatus.APPROVED, GateStatus.REJECTED) and g.decided_at and since and g.decided_at >= since:
                 gates_decided += 1
                 gates_on_time += g.due is None or g.decided_at.date() <= g.due
         flags = (" 🍉" if watermelon(statuses) else "") + (" ⚠️stale" if stale else "")

@@ -1,6 +1,8 @@
 """What each person owes, set-based: a fixed number of queries for any number of people and projects.
 
-Used by the daily nudge pass (everyone at once) and by the App Home tab (one person)."""
+Used by the daily nudge pass (everyone at once) and by the App Home tab (one person). Items are loaded
+up to the latest local date anywhere; `Owed.since` and `Owed.line(today)` let the caller judge and word
+each item in the person's own calendar."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -36,10 +38,31 @@ class Owed:
     ref: str  # "A-7", "R-12", "G-3", or the project key for a stale status
     project_id: int
     project_key: str
-    line: str
-    since: date  # when it became owed (due date, review date, gate request, last status)
-    critical: bool = False  # a critical risk past review or a gate past its due date: straight to the sponsor
-    on_behalf_of: int | None = None  # gate decisions routed to a delegate
+    label: str  # the part of the line that does not depend on the day
+    since: date  # owed from this local date: the day after an action's due date, a review date, the day a
+    # gate was requested, the day a status went stale
+    due: date | None = None  # an action's due date, a risk's review date, a gate's decide-by date
+    blocked: bool = False
+    critical: bool = False  # a critical risk past review, a gate past its due date: straight to the sponsor
+    on_behalf_of: int | None = None  # a gate decision routed to a delegate
+
+    def line(self, today: date) -> str:
+        if self.kind == ItemKind.ACTION and self.due is not None:
+            state = fmt.due_phrase(self.due, today)
+            return f"{self.label} · {'blocked · ' if self.blocked else ''}{state}"
+        if self.kind == ItemKind.RISK and self.due is not None:
+            late = (today - self.due).days
+            when = "review due today" if late == 0 else (f"*review {fmt.plural(late, 'day')} late*" if late > 0
+                                                         else f"review {fmt.day(self.due, today)}")  # fmt: skip
+            return f"{self.label} · {when}"
+        if self.kind == ItemKind.GATE:
+            waiting = (today - self.since).days + 1  # since is the day after the request
+            due = f", due {fmt.day(self.due, today)}" if self.due else ""
+            return f"{self.label} · your decision, waiting {fmt.plural(waiting, 'day')}{due}"
+        return self.label
+
+    def overdue(self, today: date) -> bool:
+        return self.since <= today
 
     def buttons(self) -> tuple[Button, ...]:
         snooze = (
@@ -76,48 +99,45 @@ def owed(
     person_ids: list[int] | None = None,
     only_due: bool = True,
 ) -> Ledger:
-    """Everything owed by the given people (or everyone in the given workspaces).
+    """Everything owed by the given people (or everyone in the given workspaces). `today` is the latest
+    local date that matters (a superset is loaded; callers filter with `Owed.overdue(local_today)`).
 
     only_due=True (nudges): overdue actions, reviews due, pending decisions, stale statuses.
     only_due=False (App Home): every open action and every live risk the person owns as well."""
     ledger = Ledger()
-
-    def scoped(stmt, ws_col, person_col):  # type: ignore[no-untyped-def]
-        if workspace_ids is not None:
-            stmt = stmt.where(ws_col.in_(workspace_ids))
-        if person_ids is not None:
-            stmt = stmt.where(person_col.in_(person_ids))
-        return stmt
-
     live_projects = select(Project.id).where(Project.archived.is_(False))
+    if workspace_ids is not None:
+        live_projects = live_projects.where(Project.workspace_id.in_(workspace_ids))
+
     # 1. actions
     stmt = select(Action).where(Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]), Action.project_id.in_(live_projects))
-    stmt = scoped(stmt, Action.workspace_id, Action.owner_id)
+    if person_ids is not None:
+        stmt = stmt.where(Action.owner_id.in_(person_ids))
     if only_due:
         stmt = stmt.where(Action.due < today)
     for a in session.scalars(stmt.order_by(Action.due, Action.number)):
-        state = fmt.due_phrase(a.due, today) if a.status == ActionStatus.OPEN else f"blocked · {fmt.due_phrase(a.due, today)}"
-        ledger.by_person[a.owner_id].append(Owed(ItemKind.ACTION, a.id, a.ref, a.project_id, a.project.key,
-                                                 f"📌 *{a.ref}* {fmt.clip(a.text, 80)} — {a.project.key} · {state}", a.due))  # fmt: skip
+        ledger.by_person[a.owner_id].append(Owed(
+            ItemKind.ACTION, a.id, a.ref, a.project_id, a.project.key, f"📌 *{a.ref}* {fmt.clip(a.text, 80)} — {a.project.key}",
+            a.due + timedelta(days=1), due=a.due, blocked=a.status == ActionStatus.BLOCKED,
+        ))  # fmt: skip
+
     # 2. risk reviews
     stmt = select(Risk).where(Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING]), Risk.owner_id.is_not(None),
                               Risk.project_id.in_(live_projects))  # fmt: skip
-    stmt = scoped(stmt, Risk.workspace_id, Risk.owner_id)
+    if person_ids is not None:
+        stmt = stmt.where(Risk.owner_id.in_(person_ids))
     if only_due:
         stmt = stmt.where(Risk.review_by <= today)
     for r in session.scalars(stmt.order_by(Risk.score.desc(), Risk.review_by)):
-        when = "review due today" if r.review_by == today else (
-            f"*review {(today - r.review_by).days} days late*" if r.review_by < today else f"review {fmt.day(r.review_by, today)}")
         ledger.by_person[r.owner_id].append(Owed(  # type: ignore[index]
             ItemKind.RISK, r.id, r.ref, r.project_id, r.project.key,
-            f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value} · {when}", r.review_by,
-            critical=r.score >= 20 and r.review_by < today,
+            f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value}", r.review_by,
+            due=r.review_by, critical=r.score >= 20 and r.review_by < today,
         ))  # fmt: skip
-    # 3. gate decisions (routed to an active delegate)
+
+    # 3. gate decisions, routed to an active delegate
     stmt = (select(Gate).where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
             .options(selectinload(Gate.approvers), selectinload(Gate.decisions)))  # fmt: skip
-    if workspace_ids is not None:
-        stmt = stmt.where(Gate.workspace_id.in_(workspace_ids))
     if person_ids is not None:
         delegators = select(Person.id).where(Person.delegate_id.in_(person_ids), Person.delegate_until >= today)
         stmt = stmt.where(Gate.id.in_(select(GateApprover.gate_id).where(
@@ -129,15 +149,13 @@ def owed(
                 continue
             p = ap.person
             to = p.delegate_id if p.delegate_id and p.delegate_until and p.delegate_until >= today else p.id
-            waiting = (now - g.created_at).days
-            due = f", due {fmt.day(g.due, today)}" if g.due else ""
-            late = bool(g.due and g.due < today)
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(Owed(
                 ItemKind.GATE, g.id, g.ref, g.project_id, g.project.key,
-                f"⏳ *{g.ref}* {fmt.clip(g.name, 70)}{behalf} — {g.project.key} · your decision, waiting {fmt.plural(waiting, 'day')}{due}",
-                g.created_at.date(), critical=late, on_behalf_of=p.id if to != p.id else None,
+                f"⏳ *{g.ref}* {fmt.clip(g.name, 70)}{behalf} — {g.project.key}", g.created_at.date() + timedelta(days=1), due=g.due,
+                critical=bool(g.due and g.due < today), on_behalf_of=p.id if to != p.id else None,
             ))  # fmt: skip
+
     # 4. stale status, for PMs
     stmt = select(Project).where(Project.archived.is_(False), Project.pm_id.is_not(None))
     if workspace_ids is not None:
@@ -149,9 +167,11 @@ def owed(
         since = last_at or p.created_at
         if now - since > timedelta(days=p.cadence.days):
             ago = f"last update {fmt.ago(last_at, now)}" if last_at else "no update yet"
-            ledger.by_person[p.pm_id].append(Owed(ItemKind.PROJECT, p.id, p.key, p.id, p.key,
-                                                  f"🗓️ *{p.key}* status is stale — {ago} ({p.cadence.value} cadence)",
-                                                  (since + timedelta(days=p.cadence.days)).date()))  # fmt: skip
+            ledger.by_person[p.pm_id].append(Owed(
+                ItemKind.PROJECT, p.id, p.key, p.id, p.key, f"🗓️ *{p.key}* status is stale — {ago} ({p.cadence.value} cadence)",
+                (since + timedelta(days=p.cadence.days)).date(),
+            ))  # fmt: skip
+
     if ledger.by_person:
         for person in session.scalars(select(Person).where(Person.id.in_(list(ledger.by_person)))):
             ledger.people[person.id] = person

@@ -44,6 +44,7 @@ def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
     before = {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count}
     state.snoozed_until = actor.now + timedelta(days=min(cmd.days, MAX_DAYS))
     state.snooze_count += 1
+    state.count = 0  # a snooze is an answer: the nudges before it were not ignored
     trail.log(s, actor, "nudge.snooze", label, before, {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count})
     left = MAX_SNOOZES - state.snooze_count
     until = fmt.day(state.snoozed_until.astimezone(actor.tz).date(), actor.today)

@@ -1,7 +1,7 @@
 """What Rounds sends: digest subscriptions, nudge state, the outbox, and the platform plumbing around them."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
@@ -48,6 +48,9 @@ class NudgeState(Base):
     snoozed_until: Mapped[datetime | None] = mapped_column()
     snooze_count: Mapped[int] = mapped_column(default=0)
     escalation_level: Mapped[int] = mapped_column(default=0)  # 0 none, 1 PM told, 2 sponsor told
+    # The local date the item became owed this time round; when it changes (a risk reviewed and due again,
+    # a status logged and stale again) the count, snoozes and ladder start over.
+    owed_since: Mapped[date | None] = mapped_column()
 
 
 class OutboxMessage(Created, Base):

@@ -30,6 +30,7 @@ class Project(Created, Base):
     # Escalation ladder: ignored nudges before the PM, then the sponsor, is told.
     escalate_pm_after: Mapped[int] = mapped_column(default=2)
     escalate_sponsor_after: Mapped[int] = mapped_column(default=4)
+    escalate_in_channel: Mapped[bool] = mapped_column(default=False)  # tell the PM in the project channel, not by DM
 
     pm: Mapped[Person | None] = relationship(foreign_keys=[pm_id])
     roles: Mapped[list["ProjectRole"]] = relationship(

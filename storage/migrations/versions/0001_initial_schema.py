@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 07:07:37.871034
+Create Date: 2026-11-22 07:09:46.876876
 """
 from __future__ import annotations
 
@@ -187,6 +187,7 @@ def upgrade() -> None:
     sa.Column('snoozed_until', sa.DateTime(timezone=True), nullable=True),
     sa.Column('snooze_count', sa.Integer(), nullable=False),
     sa.Column('escalation_level', sa.Integer(), nullable=False),
+    sa.Column('owed_since', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_nudge_states_person_id_people'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['workspace_id'], ['workspaces.id'], name=op.f('fk_nudge_states_workspace_id_workspaces'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_nudge_states')),
@@ -207,6 +208,7 @@ def upgrade() -> None:
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('escalate_pm_after', sa.Integer(), nullable=False),
     sa.Column('escalate_sponsor_after', sa.Integer(), nullable=False),
+    sa.Column('escalate_in_channel', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['pm_id'], ['people.id'], name=op.f('fk_projects_pm_id_people'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['workspace_id'], ['workspaces.id'], name=op.f('fk_projects_workspace_id_workspaces'), ondelete='CASCADE'),

@@ -1,0 +1,81 @@
+"""The APScheduler 3 setup. Job functions are module-level and take no objects (only ids or nothing);
+they find the process's runtime through `install()`. Job ids are fixed, with replace_existing=True."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import passes
+from bot.clock.lock import ClockLock
+from bot.outbox.dispatch import Dispatcher
+
+log = logging.getLogger("rounds.clock")
+
+OUTBOX_EVERY_SECONDS = 3
+NUDGES_EVERY_MINUTES = 15
+
+
+@dataclass
+class _Installed:
+    sessions: sessionmaker[Session]
+    dispatcher: Dispatcher
+    lock: ClockLock
+    scheduler: BlockingScheduler
+
+
+_current: _Installed | None = None
+
+
+def install(sessions: sessionmaker[Session], dispatcher: Dispatcher, lock: ClockLock, scheduler: BlockingScheduler) -> None:
+    global _current
+    _current = _Installed(sessions, dispatcher, lock, scheduler)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _runtime() -> _Installed:
+    assert _current is not None, "bot.clock.scheduler.install() was not called"
+    return _current
+
+
+# -- the jobs (module-level, argument-free) ---------------------------------------------------------
+def digests_job() -> None:
+    passes.digests(_runtime().sessions, _now())
+
+
+def nudges_job() -> None:
+    passes.nudges(_runtime().sessions, _now())
+
+
+def outbox_job() -> None:
+    rt = _runtime()
+    passes.outbox(rt.dispatcher, _now())
+
+
+def lock_job() -> None:
+    rt = _runtime()
+    if not rt.lock.still_held():
+        log.error("lost the clock lock (database connection gone): stopping so a standby can take over")
+        rt.scheduler.shutdown(wait=False)
+
+
+def build() -> BlockingScheduler:
+    scheduler = BlockingScheduler(
+        timezone=timezone.utc,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
+    )
+    # Digests: a late run still matters (the pass itself sends one catch-up per subscription).
+    scheduler.add_job(digests_job, CronTrigger(second=0), id="digests", replace_existing=True, misfire_grace_time=3600)
+    scheduler.add_job(nudges_job, CronTrigger(minute=f"*/{NUDGES_EVERY_MINUTES}", second=20), id="nudges", replace_existing=True,
+                      misfire_grace_time=600)  # fmt: skip
+    scheduler.add_job(outbox_job, IntervalTrigger(seconds=OUTBOX_EVERY_SECONDS), id="outbox", replace_existing=True)
+    scheduler.add_job(lock_job, IntervalTrigger(seconds=30), id="lock-check", replace_existing=True)
+    return scheduler
