@@ -23,6 +23,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.ProjectList: projects.list_projects,
     m.ProjectRoleSet: projects.set_roles,
     m.ProjectArchive: projects.archive,
+    m.ProjectEscalation: projects.escalation,
     m.StatusLog: status.log,
     m.StatusShow: status.show,
     m.RiskRaise: risks.raise_risk,

@@ -122,6 +122,26 @@ def archive(cmd: m.ProjectArchive, actor: Actor, uow: UnitOfWork) -> Reply:
     return Reply.channel(f"{project.key} archived.", Section(text=f"🗄️ *{project.key}* archived. Its record stays; it leaves digests and nudges."))
 
 
+def escalation(cmd: m.ProjectEscalation, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    project = lookup.active_project(s, actor, cmd.key, "project escalation")
+    policy.require_lead(actor, project, "change its escalation ladder")
+    fields = ("escalate_pm_after", "escalate_sponsor_after", "escalate_in_channel")
+    before = trail.snapshot(project, *fields)
+    pm_after = cmd.pm_after if cmd.pm_after is not None else project.escalate_pm_after
+    sponsor_after = cmd.sponsor_after if cmd.sponsor_after is not None else project.escalate_sponsor_after
+    if sponsor_after <= pm_after:
+        raise UsageError(f"The sponsors are told after the PM: sponsor:{sponsor_after} must be more than pm:{pm_after}.", "project escalation")
+    project.escalate_pm_after, project.escalate_sponsor_after = pm_after, sponsor_after
+    if cmd.in_channel is not None:
+        project.escalate_in_channel = cmd.in_channel
+    trail.log(s, actor, "project.escalation", f"project:{project.key}", before, trail.snapshot(project, *fields))
+    where = "in the project channel" if project.escalate_in_channel else "by DM"
+    text = (f"{project.key}: after {fmt.plural(pm_after, 'ignored nudge')} the PM is told ({where}); after {sponsor_after}, "
+            "the sponsors. A critical risk past review or a gate past due goes straight to the sponsors.")  # fmt: skip
+    return Reply.channel(text, Section(text=f"🪜 {text}"))
+
+
 def set_roles(cmd: m.ProjectRoleSet, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     project = lookup.active_project(s, actor, cmd.key, "project role")

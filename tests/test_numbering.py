@@ -68,12 +68,13 @@ def check_numbers(chat: Chat, replies: list[Reply], total: int) -> None:
     assert checked >= total
 
 
-def test_concurrent_risks_on_postgresql(ehr: Chat) -> None:
-    if ehr.engine.dialect.name != "postgresql":
-        pytest.skip("the PostgreSQL run of this test; SQLite has its own below")
-    replies = raise_concurrently(ehr, threads=8, each=10)
+def test_concurrent_risks_on_postgresql(engine: Engine, chat: Chat) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite has its own test below (a WAL file, 4 threads)")
+    chat.setup_ehr()
+    replies = raise_concurrently(chat, threads=8, each=10)
     assert len(replies) == 80
-    check_numbers(ehr, replies, 80)
+    check_numbers(chat, replies, 80)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ RAG_WORDS = {"green": RAG.GREEN, "amber": RAG.AMBER, "yellow": RAG.AMBER, "red":
 ALL_OPTIONS = {
     "pm", "sponsor", "sponsors", "method", "cadence", "template", "schedule", "budget", "scope", "likelihood",
     "impact", "owner", "review", "category", "mitigation", "description", "status", "due", "risk", "gate",
-    "approvers", "quorum", "must", "conditions", "until", "checklist", "approvers", "note", "reason",
+    "approvers", "quorum", "must", "conditions", "until", "checklist", "note", "reason", "to",
 }  # fmt: skip
 
 

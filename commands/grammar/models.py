@@ -64,6 +64,15 @@ class ProjectArchive(Command):
     key: ProjectKey
 
 
+class ProjectEscalation(Command):
+    """The escalation ladder: ignored nudges before the PM, then the sponsors, are told; and where."""
+
+    key: ProjectKey
+    pm_after: int | None = None
+    sponsor_after: int | None = None
+    in_channel: bool | None = None
+
+
 # -- status -----------------------------------------------------------------------------------
 class StatusLog(Command):
     project: ProjectKey | None = None

@@ -53,6 +53,15 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
         return m.ProjectList()
     if verb == "create":
         return _project_create(rest, today)
+    if verb == "escalation":
+        a = Args(rest, "project escalation", {"pm", "sponsor", "to"}, today)
+        key = _key(a.pop(), "project escalation")
+        a.done()
+        pm_after, sponsor_after = a.opt_int("pm", 1, 20), a.opt_int("sponsor", 1, 30)
+        where = a.opt_choice("to", {"dm": False, "channel": True})
+        if pm_after is None and sponsor_after is None and where is None:
+            raise UsageError("Say what to change: pm:N, sponsor:N or to:dm|channel.", "project escalation")
+        return m.ProjectEscalation(key=key, pm_after=pm_after, sponsor_after=sponsor_after, in_channel=where)  # type: ignore[arg-type]
     if verb in ("link", "unlink", "archive", "role"):
         a = Args(rest, f"project {verb}", set(), today)
         key = _key(a.pop(), f"project {verb}")

@@ -10,6 +10,8 @@ USAGE: dict[str, tuple[str, ...]] = {
     "project list": ("/project list",),
     "project role": ("/project role KEY cmio:@u [cno:@v …]   (a role name followed by people; role:none clears it)",),
     "project archive": ("/project archive KEY",),
+    "project escalation": ("/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel]   "
+                           "(ignored nudges before the PM, then the sponsors, are told)",),
     "status": ('/status [KEY] green|amber|red "note" [schedule:amber] [budget:green] [scope:red]',
                "/status [KEY]   (current status and the last 5 updates)"),
     "risk": ('/risk [KEY] "title" [L4 I5 | likelihood:4 impact:5] [owner:@u] [review:DATE] '
@@ -55,7 +57,7 @@ USAGE: dict[str, tuple[str, ...]] = {
 
 HELP_TOPICS: dict[str, tuple[str, ...]] = {
     "project": ("project create", "project link", "project unlink", "project", "project list", "project role",
-                "project archive"),
+                "project escalation", "project archive"),
     "status": ("status",),
     "risk": ("risk", "risk list", "risk show", "risk update", "risk close", "risk reviewed", "risk accept"),
     "action": ("action", "action list", "action set"),
