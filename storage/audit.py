@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timezone
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEvent, Person, Workspace
@@ -85,6 +85,33 @@ def record(
     session.add(event)
     session.execute(update(Workspace).where(Workspace.id == workspace_id).values(audit_head=event.hash))
     return event
+
+
+def record_many(session: Session, workspace_id: int, events: list[dict[str, Any]], at: datetime) -> None:
+    """Append several events by Rounds itself (no person acting) in three statements: reserve the seqs,
+    insert the chained rows, move the head. Each event: action, entity, and optionally before/after."""
+    if not events:
+        return
+    seq, prev = session.execute(
+        update(Workspace)
+        .where(Workspace.id == workspace_id)
+        .values(audit_seq=Workspace.audit_seq + len(events))
+        .returning(Workspace.audit_seq, Workspace.audit_head)
+    ).one()
+    prev = prev or GENESIS
+    first = seq - len(events) + 1
+    rows = []
+    for i, e in enumerate(events):
+        event = AuditEvent(
+            workspace_id=workspace_id, seq=first + i, at=at.astimezone(timezone.utc), actor_id=None, actor="rounds",
+            action=e["action"], entity=e["entity"], before=jsonable(e.get("before")), after=jsonable(e.get("after")), prev_hash=prev,
+        )  # fmt: skip
+        event.hash = chain_hash(prev, event)
+        prev = event.hash
+        rows.append({c: getattr(event, c) for c in ("workspace_id", "seq", "at", "actor_id", "actor", "action", "entity",
+                                                    "before", "after", "prev_hash", "hash")})  # fmt: skip
+    session.execute(insert(AuditEvent).execution_options(insertmanyvalues_page_size=100_000), rows)
+    session.execute(update(Workspace).where(Workspace.id == workspace_id).values(audit_head=prev))
 
 
 @dataclass(frozen=True)

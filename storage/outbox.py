@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxMessage, Platform, TargetKind, Workspace
@@ -42,3 +42,20 @@ def enqueue(
     )
     session.add(row)
     return row
+
+
+def enqueue_many(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Add many messages in two statements, whatever their number (skipping keys that already exist).
+    Each row: workspace_id, platform, target_kind, target, payload, idempotency_key, not_before, created_at,
+    and optionally subject, meta, thread_ts."""
+    if not rows:
+        return 0
+    keys = [r["idempotency_key"] for r in rows]
+    existing = set(session.scalars(select(OutboxMessage.idempotency_key).where(OutboxMessage.idempotency_key.in_(keys))))
+    fresh: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["idempotency_key"] not in existing:
+            fresh.setdefault(r["idempotency_key"], {"subject": None, "meta": {}, "thread_ts": None, "attempts": 0, "status": "pending"} | r)
+    if fresh:
+        session.execute(insert(OutboxMessage).execution_options(insertmanyvalues_page_size=100_000), list(fresh.values()))
+    return len(fresh)

@@ -42,7 +42,8 @@ VOCAB = [
     "risk:x", "method:agile", "method:x", "cadence:daily", "template:waterfall", "checklist:\"a; b\"",
     "mon,thu", "mon-fri", "sun-thu", "every-day", "xyz-abc", "08:00", "7:30", "25:00", "8", "America/Toronto",
     "europe/london", "Mars/Base", "07:00-19:00", "19:00-07:00", "CA-ON", "US", "none", "+3d", "in", "3", "days",
-    "eow", "2026-12-04", "1w", "1d", "15d", "cmio:@dana", "cno:none", "pm:@x", '"quoted words"', "“smart”",
+    "eow", "2026-12-04", "1w", "1d", "15d", "cmio:@dana", "cno:none", "pm:@x", "escalation", "pm:2", "sponsor:4",
+    "to:dm", "to:channel", "to:x", '"quoted words"', "“smart”",
     "'single'", "don't", '"', "“", "'", "”", ":", "::", "key:\"v w\"", "http://x.y", "MRN 1234567", "DOB 1/2/1950",
     "Mr Smith", "555-123-4567", "x" * 300, "é", "\u200b", "\x00", "\n", "\t",
 ]  # fmt: skip

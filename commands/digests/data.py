@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, subqueryload
 
 from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk, RiskStatus, StatusUpdate
 
@@ -28,7 +28,7 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
         return DigestData(projects={})
     ids = sorted(set(project_ids))
     projects = session.scalars(
-        select(Project).where(Project.id.in_(ids)).options(selectinload(Project.roles), selectinload(Project.pm))
+        select(Project).where(Project.id.in_(ids)).options(subqueryload(Project.roles), joinedload(Project.pm))
     ).all()
     data = DigestData(projects={p.id: p for p in projects})
 
@@ -48,7 +48,7 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
     live = Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.ACCEPTED])
     risk_filter = or_(live, Risk.closed_at >= since) if since else live
     risks = session.scalars(
-        select(Risk).where(Risk.project_id.in_(ids), risk_filter).options(selectinload(Risk.owner))
+        select(Risk).where(Risk.project_id.in_(ids), risk_filter).options(joinedload(Risk.owner))
         .order_by(Risk.score.desc(), Risk.review_by, Risk.number)
     ).all()  # fmt: skip
     data.risks = _group(risks, "project_id")
@@ -57,14 +57,14 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
     gate_filter = or_(pending, Gate.decided_at >= since) if since else pending
     gates = session.scalars(
         select(Gate).where(Gate.project_id.in_(ids), gate_filter)
-        .options(selectinload(Gate.approvers), selectinload(Gate.decisions)).order_by(Gate.number)
+        .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions)).order_by(Gate.number)
     ).all()  # fmt: skip
     data.gates = _group(gates, "project_id")
 
     overdue = session.scalars(
         select(Action).where(Action.project_id.in_(ids), Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]),
                              Action.due < today)
-        .options(selectinload(Action.owner)).order_by(Action.due, Action.number)
+        .options(joinedload(Action.owner)).order_by(Action.due, Action.number)
     ).all()  # fmt: skip
     data.overdue = _group(overdue, "project_id")
     return data

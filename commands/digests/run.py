@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from commands.digests import data as digest_data
@@ -83,17 +83,21 @@ def digest_pass(session: Session, now: datetime) -> DigestReport:
     latest_today = max(now.astimezone(ZoneInfo(sub.timezone)).date() for sub, *_ in plan)
     data = digest_data.load(session, all_ids, since, latest_today)
 
+    messages, marks = [], []
     for sub, ws, occurrence, projects in plan:
-        sub.last_occurrence = occurrence
+        mark = {"id": sub.id, "last_occurrence": occurrence, "last_sent_at": sub.last_sent_at}
+        marks.append(mark)
         if not projects:
             report.empty += 1
             continue
         today = now.astimezone(ZoneInfo(sub.timezone)).date()
         reply = render_digest(sub.scope, projects, data, sub.last_sent_at, now, today)
-        queued = outbox.enqueue(
-            session, ws, target_kind=TargetKind.CHANNEL, target=sub.channel_id, payload=reply.to_json(),
-            key=f"digest:{sub.id}:{occurrence.isoformat()}", now=now, subject=f"digest:{sub.id}",
-        )  # fmt: skip
-        sub.last_sent_at = now
-        report.queued += queued is not None
+        messages.append({
+            "workspace_id": ws.id, "platform": ws.platform, "target_kind": TargetKind.CHANNEL, "target": sub.channel_id,
+            "payload": reply.to_json(), "idempotency_key": f"digest:{sub.id}:{occurrence.isoformat()}",
+            "subject": f"digest:{sub.id}", "not_before": now, "created_at": now,
+        })  # fmt: skip
+        mark["last_sent_at"] = now
+    report.queued = outbox.enqueue_many(session, messages)
+    session.execute(update(DigestSubscription), marks)  # one executemany, by primary key
     return report

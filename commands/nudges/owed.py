@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, subqueryload
 
 from commands import format as fmt
 from commands.replies import Button
@@ -137,7 +137,7 @@ def owed(
 
     # 3. gate decisions, routed to an active delegate
     stmt = (select(Gate).where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
-            .options(selectinload(Gate.approvers), selectinload(Gate.decisions)))  # fmt: skip
+            .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions)))  # fmt: skip
     if person_ids is not None:
         delegators = select(Person.id).where(Person.delegate_id.in_(person_ids), Person.delegate_until >= today)
         stmt = stmt.where(Gate.id.in_(select(GateApprover.gate_id).where(

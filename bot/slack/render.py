@@ -1,0 +1,304 @@
+"""The neutral Reply as Block Kit, built with slack_sdk.models (which check Slack's field limits).
+
+Messages carry at most 50 blocks, views 100; longer replies are cut with a note, and every message has a
+text fallback (notifications, screen readers). Text is the Reply's small shared markup (*bold*, _italic_,
+`code`), which is Slack's mrkdwn once &, < and > are escaped. Buttons carry what a click needs in their
+`value`: `cmd:<typed command>` or `form:<form name>:<button value>`."""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DatePickerElement,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    MultiUsersSelectElement,
+    NumberInputElement,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+    UsersSelectElement,
+)
+from slack_sdk.models.views import View
+
+from commands import replies as neutral
+from commands.replies import Reply
+
+log = logging.getLogger("rounds.slack")
+
+MESSAGE_BLOCKS = 50
+VIEW_BLOCKS = 100
+SECTION_TEXT = 3000
+FIELD_TEXT = 2000
+CONTEXT_TEXT = 2000
+HEADER_TEXT = 150
+BUTTON_TEXT = 75
+BUTTON_VALUE = 2000
+BUTTONS_PER_BLOCK = 25
+FIELDS_PER_SECTION = 10
+FALLBACK_TEXT = 3000  # the notification text; Slack's own limit is 40,000
+VIEW_TITLE = 24
+METADATA = 3000
+OPTION_TEXT = 75
+OPTIONS = 100
+INPUT_MAX = 3000
+
+HOME_CALLBACK = "rounds.home"
+FORM_CALLBACK = "rounds.form"
+INFO_CALLBACK = "rounds.info"
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def escape(text: str) -> str:
+    """Slack reads <…> as links and mentions and &…; as entities: escape the three control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+# -- buttons ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Click:
+    """What a button click asks for: run `command` as the clicker, or open `form` about `value`."""
+
+    command: str | None = None
+    form: str | None = None
+    value: str = ""
+
+
+def encode_button(b: neutral.Button) -> str | None:
+    if b.command:
+        value = f"cmd:{b.command}"
+    elif b.form:
+        value = f"form:{b.form}:{b.value}"
+    else:
+        log.warning("button %s has neither a command nor a form; not shown", b.action)
+        return None
+    if len(value) > BUTTON_VALUE:
+        log.warning("button %s value is %s characters; not shown", b.action, len(value))
+        return None
+    return value
+
+
+def decode_button(value: str | None) -> Click | None:
+    if not value:
+        return None
+    if value.startswith("cmd:") and value[4:].strip():
+        return Click(command=value[4:].strip())
+    if value.startswith("form:"):
+        _, name, rest = (value.split(":", 2) + [""])[:3]
+        return Click(form=name, value=rest) if name else None
+    return None
+
+
+# -- messages -----------------------------------------------------------------------------------
+def message(reply: Reply) -> dict[str, Any]:
+    """`{"text", "blocks"}` for chat.postMessage, chat.update, a response_url or a command's ack."""
+    out: dict[str, Any] = {"text": fallback(reply)}
+    built = blocks(reply, MESSAGE_BLOCKS)
+    if built:
+        out["blocks"] = built
+    return out
+
+
+def fallback(reply: Reply) -> str:
+    return clip(reply.text.strip() or "Rounds", FALLBACK_TEXT)
+
+
+def blocks(reply: Reply, limit: int) -> list[dict[str, Any]]:
+    built: list[Block] = []
+    for b in reply.blocks:
+        built.extend(_block(b))
+    if len(built) > limit:
+        hidden = len(built) - (limit - 1)
+        built = built[: limit - 1] + [ContextBlock(elements=[MarkdownTextObject(
+            text=f"…and {hidden} more {'part' if hidden == 1 else 'parts'} too long for one Slack message.")])]  # fmt: skip
+    return [b.to_dict() for b in built]
+
+
+def _block(b: neutral.Block) -> list[Block]:
+    if isinstance(b, neutral.Header):
+        return [HeaderBlock(text=PlainTextObject(text=clip(b.text, HEADER_TEXT) or " ", emoji=True))]
+    if isinstance(b, neutral.Section):
+        return _section(b)
+    if isinstance(b, neutral.Context):
+        return [ContextBlock(elements=[MarkdownTextObject(text=clip(escape(b.text), CONTEXT_TEXT))])] if b.text else []
+    if isinstance(b, neutral.Divider):
+        return [DividerBlock()]
+    if isinstance(b, neutral.Buttons):
+        return _buttons(b.buttons)
+    return []
+
+
+def _section(b: neutral.Section) -> list[Block]:
+    out: list[Block] = []
+    for chunk in _split(escape(b.text), SECTION_TEXT) if b.text else []:
+        out.append(SectionBlock(text=MarkdownTextObject(text=chunk)))
+    fields = [MarkdownTextObject(text=clip(f"*{escape(f.label)}*\n{escape(f.value)}", FIELD_TEXT)) for f in b.fields]
+    for i in range(0, len(fields), FIELDS_PER_SECTION):
+        out.append(SectionBlock(fields=fields[i : i + FIELDS_PER_SECTION]))
+    return out
+
+
+def _split(text: str, limit: int) -> list[str]:
+    """Long text over several sections, cut at line ends where possible."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > limit // 2 else limit
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip("\n")
+    if text.strip():
+        parts.append(text)
+    return parts
+
+
+def _buttons(buttons: tuple[neutral.Button, ...]) -> list[Block]:
+    elements: list[ButtonElement] = []
+    used: set[str] = set()
+    for b in buttons:
+        value = encode_button(b)
+        if value is None:
+            continue
+        action_id, n = b.action, 1
+        while action_id in used:  # Slack wants action ids unique within a block (two "nudge.snooze" buttons)
+            n += 1
+            action_id = f"{b.action}~{n}"
+        used.add(action_id)
+        elements.append(ButtonElement(text=PlainTextObject(text=clip(b.label, BUTTON_TEXT), emoji=True),
+                                      action_id=action_id, value=value, style=b.style))  # fmt: skip
+    return [ActionsBlock(elements=elements[i : i + BUTTONS_PER_BLOCK]) for i in range(0, len(elements), BUTTONS_PER_BLOCK)]
+
+
+# -- views ----------------------------------------------------------------------------------------
+def home(reply: Reply) -> dict[str, Any]:
+    return View(type="home", callback_id=HOME_CALLBACK, blocks=blocks(reply, VIEW_BLOCKS)).to_dict()
+
+
+def info_modal(reply: Reply, title: str = "Rounds") -> dict[str, Any]:
+    """A modal that only shows a reply (an error after a click on the Home tab, where nothing is ephemeral)."""
+    shown = blocks(reply, VIEW_BLOCKS) or [SectionBlock(text=MarkdownTextObject(text=escape(fallback(reply)))).to_dict()]
+    return View(type="modal", callback_id=INFO_CALLBACK, title=PlainTextObject(text=clip(title, VIEW_TITLE)),
+                close=PlainTextObject(text="OK"), blocks=shown).to_dict()  # fmt: skip
+
+
+class FormOrigin(BaseModel):
+    """Carried in a modal's private_metadata: which form, its context, and where the person was."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    form: str = Field(alias="f")
+    context: dict[str, str] = Field(default_factory=dict, alias="c")
+    channel: str | None = Field(default=None, alias="ch")
+    response_url: str | None = Field(default=None, alias="r")
+    home: bool = Field(default=False, alias="h")
+
+    def dump(self) -> str:
+        raw = json.dumps(self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True), separators=(",", ":"))
+        if len(raw) > METADATA:  # only a very long response URL could do this: drop it, keep the form working
+            raw = json.dumps(self.model_copy(update={"response_url": None}).model_dump(by_alias=True, exclude_none=True,
+                                                                                      exclude_defaults=True), separators=(",", ":"))  # fmt: skip
+        return raw
+
+    @classmethod
+    def load(cls, raw: str) -> "FormOrigin | None":
+        try:
+            return cls.model_validate(json.loads(raw or "{}"))
+        except (ValueError, ValidationError):
+            return None
+
+
+def modal(form: neutral.Form, origin: FormOrigin) -> dict[str, Any]:
+    built: list[Block] = [_input(f) for f in form.fields]
+    if form.usage:
+        built.append(ContextBlock(elements=[MarkdownTextObject(text=clip("Or type it: " + escape(form.usage.replace("\n", " · ")), CONTEXT_TEXT))]))
+    return View(
+        type="modal", callback_id=FORM_CALLBACK, title=PlainTextObject(text=clip(form.title, VIEW_TITLE)),
+        submit=PlainTextObject(text=clip(form.submit, VIEW_TITLE)), close=PlainTextObject(text="Cancel"),
+        private_metadata=origin.dump(), blocks=built[:VIEW_BLOCKS],
+    ).to_dict()  # fmt: skip
+
+
+def _input(f: neutral.FormField) -> InputBlock:
+    initial = f.initial if isinstance(f.initial, str) else None
+    element: Any
+    if f.kind == "select" and f.options:
+        options = [Option(value=o.value, text=PlainTextObject(text=clip(o.label, OPTION_TEXT))) for o in f.options[:OPTIONS]]
+        chosen = next((o for o in options if o.value == initial), None)
+        element = StaticSelectElement(action_id=f.name, options=options, initial_option=chosen)
+    elif f.kind == "user":
+        element = UsersSelectElement(action_id=f.name, initial_user=initial or None)
+    elif f.kind == "users":
+        users = list(f.initial) if isinstance(f.initial, tuple) else ([initial] if initial else [])
+        element = MultiUsersSelectElement(action_id=f.name, initial_users=users or None)
+    elif f.kind == "date":
+        element = DatePickerElement(action_id=f.name, initial_date=initial if _is_iso_date(initial) else None)
+    elif f.kind == "number":
+        element = NumberInputElement(action_id=f.name, is_decimal_allowed=False, initial_value=initial or None)
+    else:  # text, multiline, and a select with nothing to choose from (no projects yet)
+        limit = min(f.max_length or INPUT_MAX, INPUT_MAX)
+        element = PlainTextInputElement(action_id=f.name, multiline=f.kind == "multiline", max_length=limit,
+                                        initial_value=clip(initial, limit) if initial else None)  # fmt: skip
+    return InputBlock(block_id=f.name, label=PlainTextObject(text=clip(f.label, FIELD_TEXT)), element=element,
+                      optional=not f.required, hint=PlainTextObject(text=clip(f.hint, FIELD_TEXT)) if f.hint else None)  # fmt: skip
+
+
+def _is_iso_date(value: str | None) -> bool:
+    try:
+        return value is not None and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def submitted_values(state: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """A view's state.values, flattened to what commands.forms reads: text, option values, user ids, ISO dates."""
+    values: dict[str, Any] = {}
+    for block in state.values():
+        for name, v in block.items():
+            kind = v.get("type")
+            if kind in ("static_select", "external_select", "radio_buttons"):
+                values[name] = (v.get("selected_option") or {}).get("value")
+            elif kind == "users_select":
+                values[name] = v.get("selected_user")
+            elif kind == "multi_users_select":
+                values[name] = list(v.get("selected_users") or [])
+            elif kind == "datepicker":
+                values[name] = v.get("selected_date")
+            else:  # plain_text_input, number_input
+                values[name] = v.get("value")
+    return values
+
+
+def error_field(fields: list[str], problem: str) -> str | None:
+    """Which field of a submitted form a refusal is about, when it can be told from the words.
+
+    commands.forms/guard word their refusals after the field ("due: …", "That title looks like…",
+    "A risk needs a title."); the gate forms' single text field takes any refusal about the text."""
+    first = problem.split("\n", 1)[0]
+    head = first.split(":", 1)[0].strip()
+    if head in fields:
+        return head
+    words = {w.strip(".,;:!?“”\"'()").lower() for w in first.split()}
+    for f in fields:
+        if f in words or f.rstrip("s") in words:
+            return f
+    aliases = {"comment": "reason", "rejection": "reason", "condition": "conditions"}  # gate.reject, gate.conditions
+    return next((f for word, f in aliases.items() if word in words and f in fields), None)

@@ -1,0 +1,72 @@
+"""Digest and nudge passes are set-based: the number of queries does not grow with the portfolio."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+from sqlalchemy import Engine, event, select
+
+from bot.clock import passes
+from storage.db import make_sessions
+from storage.models import OutboxMessage
+from tests.support import portfolio
+
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc)  # Tuesday 10:00 Toronto
+
+
+@contextmanager
+def counting(engine: Engine) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def measure(engine: Engine, projects: int, job) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    portfolio.build(engine, projects, NOW, workspace=f"T-{projects}")
+    sessions = make_sessions(engine)
+    with counting(engine) as statements:
+        job(sessions, NOW)
+    with sessions() as s:
+        queued = len(s.scalars(select(OutboxMessage.id)).all())
+    return len(statements), queued
+
+
+def test_digest_pass_query_count_is_the_same_at_10_and_1000_projects(engine: Engine) -> None:
+    small, small_queued = measure(engine, 10, passes.digests)
+    from tests.conftest import truncate_all
+
+    _reset(engine, truncate_all)
+    large, large_queued = measure(engine, 1000, passes.digests)
+    assert (small_queued, large_queued) == (11, 1001)  # every channel digest plus the portfolio one
+    print(f"\ndigest pass: {small} statements at 10 projects, {large} at 1,000")
+    assert small == large
+
+
+def test_nudge_pass_query_count_is_the_same_at_10_and_1000_projects(engine: Engine) -> None:
+    small, small_queued = measure(engine, 10, passes.nudges)
+    from tests.conftest import truncate_all
+
+    _reset(engine, truncate_all)
+    large, large_queued = measure(engine, 1000, passes.nudges)
+    assert small_queued >= 20 and large_queued >= 2000  # nudges (members, sponsors) and escalations
+    print(f"\nnudge pass: {small} statements at 10 projects, {large} at 1,000")
+    assert small == large
+
+
+def _reset(engine: Engine, truncate_all) -> None:  # type: ignore[no-untyped-def]
+    if engine.dialect.name == "postgresql":
+        truncate_all(engine)
+    else:
+        from storage.models import Base
+
+        Base.metadata.drop_all(engine)
+        Base.metadata.create_all(engine)
