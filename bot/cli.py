@@ -19,6 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--in", dest="channel", default="#pmo", help="the channel you start in (default: #pmo)")
     p = sub.add_parser("audit", help="the audit chain")
     p.add_argument("action", choices=["verify"])
+    sub.add_parser("clock", help="run the schedule: digests, nudges, outbox (one active clock per database)")
+    p = sub.add_parser("run-job", help="run one pass now")
+    p.add_argument("job", choices=["digests", "nudges", "outbox"])
+    p.add_argument("--at", help="the pass's 'now', ISO 8601 (default: now; UTC when no offset)")
+    p = sub.add_parser("outbox", help="messages that could not be delivered")
+    p.add_argument("action", choices=["failed", "retry"])
+    p.add_argument("ids", nargs="*", type=int, help="with retry: only these (default: all failed)")
     p = sub.add_parser("export", help="write an export to stdout")
     p.add_argument("kind", choices=["risks", "gates", "status", "audit"])
     p.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -29,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(e.code, file=sys.stderr)
         return 2
-    logs.configure("WARNING" if args.command in ("console", "export", "audit") else settings.log_level)
+    logs.configure("WARNING" if args.command in ("console", "export", "audit", "outbox", "run-job") else settings.log_level)
 
     from bot.runtime import Runtime
 
@@ -42,6 +49,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "console":
         return _console(settings, args)
     rt = Runtime.start(settings)
+    if args.command == "clock":
+        from bot.clock.main import run
+
+        return run(rt)
+    if args.command in ("run-job", "outbox"):
+        from bot import ops
+
+        try:
+            at = ops.parse_at(getattr(args, "at", None))
+        except ValueError:
+            print(f"--at must be an ISO 8601 time like 2026-11-23T08:00:00-05:00 (got {args.at!r})", file=sys.stderr)
+            return 2
+        if args.command == "run-job":
+            return ops.run_job(rt, args.job, at)
+        return ops.outbox_failed(rt) if args.action == "failed" else ops.outbox_retry(rt, args.ids, at)
     if args.command == "audit":
         return _audit_verify(rt)
     return _export(rt, args.kind, args.format)

@@ -1,0 +1,61 @@
+"""Operator commands: run one job now, look at and retry failed outbox messages."""
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+
+from sqlalchemy import select, update
+
+from bot.runtime import Runtime
+from storage.models import OutboxMessage, OutboxStatus
+
+
+def parse_at(raw: str | None) -> datetime:
+    if raw is None:
+        return datetime.now(timezone.utc)
+    at = datetime.fromisoformat(raw)
+    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+
+
+def run_job(rt: Runtime, job: str, at: datetime) -> int:
+    from bot.clock import passes
+
+    if job == "digests":
+        r = passes.digests(rt.sessions, at)
+        print(f"digests at {at.isoformat()}: {r.due} due, {r.queued} queued")
+    elif job == "nudges":
+        n = passes.nudges(rt.sessions, at)
+        skipped = ", ".join(f"{k} {v}" for k, v in sorted(n.skipped.items())) or "none"
+        print(f"nudges at {at.isoformat()}: {n.nudged} people, {n.items} items, {n.escalations} escalations; skipped: {skipped}")
+    else:
+        from bot.outbox.dispatch import Dispatcher
+        from bot.senders import build_senders
+
+        senders = build_senders(rt)
+        if not senders:
+            print("no chat platform is configured (SLACK_BOT_TOKEN, SLACK_CLIENT_ID, TEAMS_APP_ID): nothing can be sent",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        st = passes.outbox(Dispatcher(rt.sessions, senders), at)
+        print(f"outbox at {at.isoformat()}: sent {st.sent}, updated {st.updated}, retried {st.retried}, failed {st.failed}")
+    return 0
+
+
+def outbox_failed(rt: Runtime) -> int:
+    with rt.sessions() as s:
+        rows = s.scalars(select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED).order_by(OutboxMessage.id)).all()
+        for r in rows:
+            print(f"{r.id}\t{r.platform.value}\t{r.target_kind.value}:{r.target}\t{r.attempts} attempts\t{(r.last_error or '')[:120]}")
+    print(f"{len(rows)} failed", file=sys.stderr)
+    return 0
+
+
+def outbox_retry(rt: Runtime, ids: list[int], now: datetime) -> int:
+    with rt.sessions() as s:
+        stmt = update(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
+        if ids:
+            stmt = stmt.where(OutboxMessage.id.in_(ids))
+        n = s.execute(stmt.values(status=OutboxStatus.PENDING, attempts=0, not_before=now, claimed_until=None)).rowcount
+        s.commit()
+    print(f"{n} messages queued again")
+    return 0
