@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export", help="write an export to stdout")
     p.add_argument("kind", choices=["risks", "gates", "status", "audit"])
     p.add_argument("--format", choices=["csv", "json"], default="csv")
+    sub.add_parser("web", help="the HTTP server: /slack/events, /slack/install, /healthz, /metrics (PORT)")
+    sub.add_parser("socket", help="Slack over Socket Mode, for a laptop (SLACK_APP_TOKEN, SLACK_BOT_TOKEN)")
     args = parser.parse_args(argv)
 
     try:
@@ -38,6 +40,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logs.configure("WARNING" if args.command in ("console", "export", "audit", "outbox", "run-job") else settings.log_level)
 
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    try:
+        return _run(args, settings)
+    except (OperationalError, ProgrammingError) as e:
+        reason = str(e.orig).splitlines()[0] if e.orig else type(e).__name__
+        print(f"rounds: database error: {reason[:200]} (is the database reachable and migrated? `python -m bot migrate`)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+
+
+def _run(args, settings) -> int:  # type: ignore[no-untyped-def]
     from bot.runtime import Runtime
 
     if args.command == "migrate":
@@ -48,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "console":
         return _console(settings, args)
+    if args.command in ("web", "socket"):
+        return _serve(settings, args.command)
     rt = Runtime.start(settings)
     if args.command == "clock":
         from bot.clock.main import run
@@ -91,6 +107,34 @@ def _console(settings, args) -> int:  # type: ignore[no-untyped-def]
         print("Rounds console. /help for help, /as NAME to switch person, /in #channel to move, /quit to leave.")
     console.loop()
     return 0
+
+
+def _serve(settings, how: str) -> int:  # type: ignore[no-untyped-def]
+    from bot.slack.installation import SlackConfig
+
+    try:  # a missing or half-set Slack setting stops here, before any process or connection starts
+        config = SlackConfig.for_http(settings) if how == "web" else SlackConfig.for_socket(settings)
+    except ConfigError as e:
+        print(e.code, file=sys.stderr)
+        return 2
+    if how == "web":
+        from bot.web.server import serve
+
+        if config is None:
+            print("rounds: configuration error: SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (one workspace) or with "
+                  "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth) is required to serve Slack", file=sys.stderr)  # fmt: skip
+            return 2
+
+        try:
+            return serve(settings)
+        except ConfigError as e:
+            print(e.code, file=sys.stderr)
+            return 2
+    from bot.runtime import Runtime
+    from bot.slack import socket
+
+    assert config is not None
+    return socket.run(Runtime.start(settings), config)
 
 
 def _audit_verify(rt) -> int:  # type: ignore[no-untyped-def]

@@ -42,9 +42,14 @@ class Settings(BaseSettings):
             url = make_url(v)
         except ArgumentError:
             raise ValueError("is not a database URL (like sqlite:///rounds.db or postgresql://user@host/db)") from None
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
+        if url.get_backend_name() not in ("sqlite", "postgresql", "postgres"):
             raise ValueError(f"must be sqlite or postgresql, not {url.get_backend_name()}")
         return v
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level(cls, v: object) -> object:
+        return v.upper() if isinstance(v, str) else v
 
     @field_validator("slack_api_url")
     @classmethod

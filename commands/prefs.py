@@ -80,6 +80,8 @@ def delegate(cmd: m.PrefsDelegate, actor: Actor, uow: UnitOfWork) -> Reply:
         raise UsageError("You can't delegate to yourself.", "prefs")
     if cmd.until is None or cmd.until < actor.today:
         raise UsageError("Give a delegation end date that isn't in the past.", "prefs")
+    if other.delegate_id == p.id and other.delegate_until and other.delegate_until >= actor.today:
+        raise Conflict(f"{fmt.who(other)} delegates to you until {fmt.day(other.delegate_until, actor.today)}; choose someone else.")
     p.delegate_id, p.delegate_until = other.id, cmd.until
     return _changed(actor, uow, before, f"{fmt.who(other)} decides gates on your behalf until {fmt.day(cmd.until, actor.today)}; "
                                         "each decision is recorded as on behalf of you.")  # fmt: skip

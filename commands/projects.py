@@ -197,8 +197,10 @@ def list_projects(cmd: m.ProjectList, actor: Actor, uow: UnitOfWork) -> Reply:
         select(Project).where(Project.workspace_id == actor.workspace.id, Project.archived.is_(False)).order_by(Project.key)
     ).all()
     if not projects:
-        return Reply.private("No projects yet.", Section(text="No projects yet. A PMO admin starts one with:\n"
-                                                           '`/project create KEY "Name" pm:@u sponsor:@v`'))  # fmt: skip
+        archived = s.scalar(select(func.count()).select_from(Project).where(Project.workspace_id == actor.workspace.id))
+        first = f"No active projects ({archived} archived)." if archived else "No projects yet."
+        return Reply.private(first, Section(text=f"{first} A PMO admin starts one with:\n"
+                                                 '`/project create KEY "Name" pm:@u sponsor:@v`'))  # fmt: skip
     latest = latest_statuses(s, [p.id for p in projects])
     lines = []
     for p in projects:

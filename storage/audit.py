@@ -139,13 +139,13 @@ def verify(session: Session, batch: int = 5000) -> tuple[int, list[Break]]:
                 continue
             reason = None
             if event.seq != expected_seq:
-                reason = f"expected seq {expected_seq}, found {event.seq} (an event is missing)"
+                reason = f"event {expected_seq} is missing (the next one found is {event.seq})"
             elif event.prev_hash != prev:
                 reason = "prev_hash does not match the previous event"
             elif chain_hash(prev, event) != event.hash:
                 reason = "hash does not match the event's contents (it was altered)"
             if reason:
-                breaks.append(Break(ws.id, event.seq, reason))
+                breaks.append(Break(ws.id, min(event.seq, expected_seq), reason))
                 broken = True
             prev, expected_seq = event.hash, expected_seq + 1
         if not broken and ws.audit_seq != expected_seq - 1:

@@ -180,11 +180,6 @@ def rehash_one(engine: Engine, ws: int, seq: int) -> None:
         s.commit()
 
 
-DELETED_MIDDLE_BUG = (
-    "bug: storage/audit.py verify (line 121) reports a deleted middle event at the seq of the event AFTER the "
-    "gap (`Break(ws.id, event.seq, ...)`, e.g. 'BROKEN at seq 11: expected seq 10, found 11'), while a deleted "
-    "newest event is reported at its own seq (line 125); the first broken seq is the missing one, expected_seq"
-)
 
 
 @pytest.mark.parametrize(("tamper", "at_offset", "reason"), [
@@ -192,7 +187,7 @@ DELETED_MIDDLE_BUG = (
     (tamper_actor, 0, "altered"),
     (tamper_before, 0, "altered"),
     (tamper_at, 0, "altered"),
-    pytest.param(delete_row, 0, "missing", marks=pytest.mark.xfail(strict=True, reason=DELETED_MIDDLE_BUG)),
+    (delete_row, 0, "missing"),
     (change_prev_hash, 0, "prev_hash"),
     (rehash_one, 1, "prev_hash"),  # the row itself is self-consistent; the next one no longer follows it
 ])  # fmt: skip
@@ -211,13 +206,13 @@ def test_tampering_is_found_at_the_right_seq(ehr: Chat, tamper, at_offset: int, 
 
 
 def test_a_deleted_middle_event_is_found(ehr: Chat) -> None:
-    """Whatever seq it is reported at (see DELETED_MIDDLE_BUG), a gap in the chain is one break."""
+    """A gap in the chain is one break, reported at the missing seq."""
     converse(ehr)
     ws = workspace_id(ehr.engine)
     delete_row(ehr.engine, ws, 9)
     checked, breaks = check(ehr.engine)
-    assert len(breaks) == 1 and breaks[0].seq in (9, 10)
-    assert "expected seq 9, found 10" in breaks[0].reason
+    assert len(breaks) == 1 and breaks[0].seq == 9
+    assert "event 9 is missing (the next one found is 10)" == breaks[0].reason
     assert checked == len(events(ehr.engine))
 
 
@@ -298,7 +293,6 @@ def test_cli_verify_ok_then_finds_a_tampered_row(demo_db: Path, tmp_path: Path) 
     assert f"seq {seq}" in first_line and "BROKEN" in first_line
 
 
-@pytest.mark.xfail(strict=True, reason=DELETED_MIDDLE_BUG)
 def test_cli_verify_after_a_deleted_row(demo_db: Path, tmp_path: Path) -> None:
     db = copy_db(demo_db, tmp_path / "copy.db")
     sql(db, "DELETE FROM audit_events WHERE seq = 10")

@@ -75,11 +75,6 @@ def test_sqlite_and_postgresql_urls_are_accepted(monkeypatch: pytest.MonkeyPatch
         assert load().database_url == url
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: bot/settings.py Settings._db (line 45) checks url.get_backend_name() in ('sqlite', 'postgresql'), "
-    "so DATABASE_URL=postgres://u@h/db (the form Heroku-style hosts set, and which storage/db.py "
-    "normalise_url explicitly maps to postgresql+psycopg) stops start-up with 'DATABASE_URL must be sqlite "
-    "or postgresql, not postgres'; it should be accepted"))
 def test_a_heroku_style_postgres_url_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgres://rounds:secret@db.internal:5432/rounds")
     assert load().database_url.startswith("postgres")

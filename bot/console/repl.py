@@ -20,6 +20,7 @@ CONSOLE_HELP = """Console commands:
   /as NAME        speak as someone else (e.g. /as dana)
   /in #channel    move to a channel (e.g. /in #ehr-upgrade);  /dm  talk to Rounds directly
   /where          who and where you are
+  /run nudges|digests [ISO-TIME]   run the clock's pass now (or as if at that time), then send what it queued
   /quit           leave
 Everything else is a Rounds command, as in Slack: /pmo help, /project list, /status EHR …"""
 
@@ -81,6 +82,9 @@ class Console:
         if word == "where":
             self.write(f"You are @{self.speaker} in {self.channel or 'a DM with Rounds'}.")
             return True
+        if word == "run":
+            self._run_pass(rest.split())
+            return True
         if word in ("help", "?"):
             self.write(CONSOLE_HELP)
             head, rest = "/pmo", "help"
@@ -90,6 +94,26 @@ class Console:
         self.write(render(reply, self.ansi))
         self.flush_outbox()
         return True
+
+    def _run_pass(self, words: list[str]) -> None:
+        from bot.clock import passes
+        from bot.ops import parse_at
+
+        if not words or words[0] not in ("nudges", "digests"):
+            self.write("Usage: /run nudges|digests [ISO-TIME]")
+            return
+        try:
+            at = parse_at(words[1]) if len(words) > 1 else self.clock()
+        except ValueError:
+            self.write("The time must be ISO 8601, like 2026-11-24T09:00-05:00.")
+            return
+        if words[0] == "nudges":
+            n = passes.nudges(self.rounds.sessions, at)
+            self.write(f"Nudge pass: {n.nudged} people, {n.items} items, {n.escalations} escalations.")
+        else:
+            d = passes.digests(self.rounds.sessions, at)
+            self.write(f"Digest pass: {d.due} due, {d.queued} queued.")
+        self._dispatcher.run_once(at)
 
     def flush_outbox(self) -> None:
         self._dispatcher.run_once(self.clock())

@@ -6,6 +6,7 @@ query at all. A slow or failing users.info never blocks a command: it runs on wi
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -26,6 +27,7 @@ log = logging.getLogger("rounds.slack")
 FRESH_FOR = timedelta(days=1)
 USERS_INFO_TIMEOUT = 2.0  # seconds: on the request path, inside Slack's 3 s
 MEMORY = 10_000
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
 def utcnow() -> datetime:
@@ -43,17 +45,22 @@ class Identity:
         self._lock = threading.Lock()
 
     def speaker(self, team_id: str, team_name: str | None, user_id: str, token: str | None) -> Speaker:
+        """The speaker of a request; their profile is fetched first when it is missing or a day old."""
+        return self.refresh(team_id, team_name, user_id, token) or Speaker(user_id=user_id)
+
+    def refresh(self, team_id: str, team_name: str | None, user_id: str, token: str | None) -> Speaker | None:
+        """Fetch and store the person's profile unless it is fresh; None when nothing new was learnt."""
         now = self.clock()
         key = (team_id, user_id)
         if self._remembered(key, now):
-            return Speaker(user_id=user_id)
+            return None
         refreshed = self._refreshed_at(team_id, user_id)
         if refreshed is not None and now - refreshed < FRESH_FOR:
             self._remember(key, refreshed + FRESH_FOR)
-            return Speaker(user_id=user_id)
+            return None
         profile = self._users_info(user_id, token)
         if profile is None:
-            return Speaker(user_id=user_id)
+            return None
         self._store(team_id, team_name, profile, now)
         self._remember(key, now + FRESH_FOR)
         return profile
@@ -106,6 +113,11 @@ class Identity:
                 s.commit()
         except Exception as e:  # noqa: BLE001 - the command itself still runs and stores the profile
             log.warning("could not store a Slack profile (%s)", type(e).__name__)
+
+
+def mentioned_ids(text: str) -> list[str]:
+    """User ids in a command's escaped mentions (`<@U123|sam>`), in order, once each."""
+    return list(dict.fromkeys(MENTION.findall(text)))
 
 
 def speaker_from(user: dict) -> Speaker:  # type: ignore[type-arg]

@@ -23,14 +23,14 @@ from slack_sdk.models.blocks import (
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
-    MultiUsersSelectElement,
+    UserMultiSelectElement,
     NumberInputElement,
     Option,
     PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
     StaticSelectElement,
-    UsersSelectElement,
+    UserSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -245,10 +245,10 @@ def _input(f: neutral.FormField) -> InputBlock:
         chosen = next((o for o in options if o.value == initial), None)
         element = StaticSelectElement(action_id=f.name, options=options, initial_option=chosen)
     elif f.kind == "user":
-        element = UsersSelectElement(action_id=f.name, initial_user=initial or None)
+        element = UserSelectElement(action_id=f.name, initial_user=initial or None)
     elif f.kind == "users":
         users = list(f.initial) if isinstance(f.initial, tuple) else ([initial] if initial else [])
-        element = MultiUsersSelectElement(action_id=f.name, initial_users=users or None)
+        element = UserMultiSelectElement(action_id=f.name, initial_users=users or None)
     elif f.kind == "date":
         element = DatePickerElement(action_id=f.name, initial_date=initial if _is_iso_date(initial) else None)
     elif f.kind == "number":

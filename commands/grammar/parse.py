@@ -37,7 +37,7 @@ def parse(command: str, text: str, today: date, known_keys: set[str] | frozenset
             raise UsageError(f"`{head[:40]}` isn't a Rounds command.", "help")
     if name not in AREAS:
         raise UsageError(f"`/{name[:40]}` isn't a Rounds command.", "help")
-    if re.fullmatch(r"(help|\?|-h|--help)", text.lower()):
+    if re.fullmatch(r"(?:[\w-]+\s+)?(help|\?|-h|--help)", text.lower()):  # `/gate help`, `/gate request help`
         return m.Help(topic=name)
     return _AREA[name](text, today, known)
 

@@ -92,10 +92,10 @@ def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
         a.done()
         if not a.options:
             raise UsageError("Say what to change.", "risk update")
+        if (a.opt("status") or "").strip().lower() == "closed":
+            raise UsageError("Close a risk with its own command, which asks why.", "risk close")
         status = a.opt_choice("status", {"open": RiskStatus.OPEN, "mitigating": RiskStatus.MITIGATING,
                                          "accepted": RiskStatus.ACCEPTED})  # fmt: skip
-        if a.opt("status") == "closed":
-            raise UsageError("Close a risk with its own command, which asks why.", "risk close")
         return m.RiskUpdate(
             ref=number, likelihood=a.opt_int("likelihood", 1, 5), impact=a.opt_int("impact", 1, 5),
             owner=a.opt_mention("owner"), review_by=a.opt_date("review", "review date"),

@@ -52,6 +52,11 @@ def tokenize(text: str) -> list[Word]:
         if opens_quote:
             close = QUOTES[ch]
             end = _find_close(text, i + 1, ch, close)
+            if end < 0 and ch in "'’‘":  # 'tis, the ’90s: a lone apostrophe is just a character
+                buf.append(ch)
+                in_word = True
+                i += 1
+                continue
             if end < 0:
                 raise UsageError("A quote was opened but never closed.")
             if not in_word:
@@ -74,10 +79,17 @@ def _apostrophe(text: str, i: int) -> bool:
 
 def _find_close(text: str, start: int, opener: str, close: str) -> int:
     closers = {close, opener} if opener in "\"'" else {close, opener, '"'}
+    single = opener in "'‘’"
     for j in range(start, len(text)):
         if text[j] in closers:
+            if single and text[j] in "'’" and _between_letters(text, j):
+                continue  # Vendor's, don’t: an apostrophe, not the closing quote
             return j
     return -1
+
+
+def _between_letters(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 def split_option(word: Word) -> tuple[str, str] | None:

@@ -1,0 +1,25 @@
+"""Slack's routes on Rounds' web server: /slack/events (commands, interactivity, events, options) and, with
+OAuth configured, /slack/install and /slack/oauth_redirect. Bolt verifies every request's signature."""
+from __future__ import annotations
+
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.runtime import Runtime
+from bot.slack.app import SlackApp, create_app
+from bot.slack.installation import SlackConfig
+from bot.web.routes import Mount, Route
+
+EVENTS = "/slack/events"
+
+
+def mount(rt: Runtime) -> Mount | None:
+    config = SlackConfig.for_http(rt.settings)
+    if config is None:
+        return None
+    slack: SlackApp = create_app(rt, config)
+    handler = SlackRequestHandler(slack.app, path=EVENTS)
+    routes = [Route("POST", EVENTS, handler)]
+    if slack.app.oauth_flow is not None:
+        routes += [Route("GET", slack.app.oauth_flow.install_path, handler),
+                   Route("GET", slack.app.oauth_flow.redirect_uri_path, handler)]  # fmt: skip
+    return Mount(name="slack", routes=routes, close=slack.close)

@@ -1,0 +1,78 @@
+"""Slash commands: every command of the grammar, as its own command (`/status …`) and under `/pmo`.
+
+The command's transaction runs inside the request and its Reply is the acknowledgement itself (well inside
+Slack's 3 s). A bare `/risk`, `/action` or `/gate request` answers with a form: it opens as a modal."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.slack import render
+from bot.slack.adapter import SlackDeps
+from bot.slack.payloads import SlashCommand
+from bot.slack.render import FormOrigin
+from commands.grammar import COMMAND_NAMES
+from commands.grammar.args import KEY_PATTERN
+from commands.replies import Button, Buttons, Context, Reply
+
+# `/status`, and also a workspace's renamed copy such as `/rounds-status` (when the plain name is taken).
+COMMAND = re.compile(r"^/(?:[a-z0-9_]+-)?(" + "|".join(COMMAND_NAMES) + r")$")
+
+# A view command's reply gets a button that opens the matching form. The core's views do not carry these
+# buttons yet; when they do, nothing is added twice (see `with_form_button`).
+VIEW_FORMS = {
+    "status": ("Log status", "status.log"),
+    "project": ("Raise a risk", "risk.raise"),
+    "gate": ("Request a gate", "gate.request"),
+}
+
+
+def register(app: App, deps: SlackDeps) -> None:
+    @app.command(COMMAND)
+    def on_command(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        handle(deps, ack, body, client)
+
+
+def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    cmd = SlashCommand.model_validate(body)
+    found = COMMAND.match(cmd.command.lower())
+    name = found.group(1) if found else cmd.command.lstrip("/")
+    ctx = deps.context(client, cmd.team_id, cmd.team_domain, cmd.user_id, cmd.channel_id, cmd.channel_name)
+    reply = deps.rounds.run(ctx, f"/{name}", cmd.text)
+    deps.learn_mentioned(client, cmd.team_id, cmd.team_domain, cmd.text)
+    if reply.form is not None:
+        origin = FormOrigin(f=reply.form.name, ch=cmd.channel_id, r=cmd.response_url)
+        if deps.open_form(client, cmd.trigger_id, reply, origin):
+            ack()
+        else:  # the modal could not open (a stale trigger): the form's text says how to type it instead
+            ack(response(Reply.private(reply.text)))
+        deps.handled("command", reply)
+        return
+    if reply.attachment is not None:
+        deps.send_file(client, cmd.user_id, reply.attachment)
+        reply = reply.model_copy(update={"blocks": (*reply.blocks, Context(text="The file is on its way to your DM with Rounds."))})
+    ack(response(with_form_button(name, cmd.text, reply)))
+    deps.handled("command", reply)
+
+
+def response(reply: Reply) -> dict[str, Any]:
+    """A slash command's acknowledgement: visible to the channel only when the Reply is for everyone."""
+    public = reply.visibility == "channel" and not reply.error
+    return {"response_type": "in_channel" if public else "ephemeral", **render.message(reply)}
+
+
+def with_form_button(name: str, text: str, reply: Reply) -> Reply:
+    if reply.error or name not in VIEW_FORMS:
+        return reply
+    words = text.split()
+    if len(words) > 1 or (words and (not KEY_PATTERN.match(words[0]) or words[0].lower() in ("list", "help"))):
+        return reply  # not the bare view: `/status EHR green "…"` and the like
+    label, form = VIEW_FORMS[name]
+    if any(isinstance(b, Buttons) and any(x.form == form for x in b.buttons) for b in reply.blocks):
+        return reply
+    value = words[0].upper() if words else form  # the project the view was about, or the channel's own
+    button = Button(label=label, action="form.open", value=value, form=form)
+    return reply.model_copy(update={"blocks": (*reply.blocks, Buttons(buttons=(button,)))})

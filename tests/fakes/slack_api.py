@@ -1,0 +1,419 @@
+"""A fake Slack Web API on 127.0.0.1, for tests that point SLACK_API_URL at it.
+
+    with FakeSlackAPI(tokens={"xoxb-test"}) as slack:
+        slack.add_user("U1", "sam", "Sam Rivera", tz="America/Toronto")
+        ... run the app with SLACK_API_URL=slack.url ...
+        call = slack.wait_for("chat.postMessage", channel="C1")   # a bounded poll
+        slack.fail("chat.postMessage", status=429, retry_after=1)  # the next matching call is rate limited
+
+It records every call (method, parameters, token), checks the bearer token on every Web API call, and
+can answer 429 with Retry-After, 500, or any Slack error on demand. Every Block Kit payload it receives
+(messages, response_url posts, views) is checked against slack_sdk.models and Slack's limits; what fails
+is answered as Slack would (`invalid_blocks`) and listed in `problems`, which a test suite asserts empty.
+It also serves response_url endpoints (`response_url()`), the file upload URL of files.upload v2, and
+the OAuth v2 token exchange."""
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+MESSAGE_METHODS = ("chat.postMessage", "chat.update", "chat.postEphemeral", "response_url")
+VIEW_METHODS = ("views.open", "views.publish", "views.update", "views.push")
+NO_TOKEN = ("oauth.v2.access", "response_url", "file_upload")
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    token: str | None
+    status: int = 200
+    answer: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200 and bool(self.answer.get("ok", True))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.params[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.params.get(key, default)
+
+
+@dataclass
+class _Failure:
+    method: str
+    status: int
+    retry_after: float | None
+    error: str | None
+    times: int
+    when: Callable[[dict[str, Any]], bool] | None
+
+
+class FakeSlackAPI:
+    def __init__(self, tokens: set[str] | None = None, *, team_id: str = "T0FAKE", bot_user_id: str = "UBOTROUNDS",
+                 oauth_clients: dict[str, str] | None = None) -> None:  # fmt: skip
+        self.tokens = set(tokens or {"xoxb-fake-token"})
+        self.team_id = team_id
+        self.bot_user_id = bot_user_id
+        self.oauth_clients = dict(oauth_clients or {})  # client_id -> client_secret
+        self.oauth_team: dict[str, str] = {"id": team_id, "name": "Fake Hospital"}
+        self.users: dict[str, dict[str, Any]] = {}
+        self.calls: list[Call] = []
+        self.problems: list[str] = []
+        self._failures: list[_Failure] = []
+        self._lock = threading.Lock()
+        self._ts = itertools.count(1)
+        self._server: ThreadingHTTPServer | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+    def start(self) -> "FakeSlackAPI":
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:  # noqa: N802
+                fake._handle(self)
+
+            do_GET = do_POST  # noqa: N815
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, name="fake-slack", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> "FakeSlackAPI":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base(self) -> str:
+        assert self._server is not None, "start() the fake first"
+        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    @property
+    def url(self) -> str:
+        """The Web API base URL (SLACK_API_URL)."""
+        return self.base + "api/"
+
+    def response_url(self) -> str:
+        return f"{self.base}response/{uuid.uuid4().hex}"
+
+    # -- arranging ----------------------------------------------------------------------------------
+    def add_user(self, user_id: str, name: str, real_name: str, *, tz: str = "America/Toronto", is_admin: bool = False,
+                 team_id: str | None = None) -> None:  # fmt: skip
+        self.users[user_id] = {
+            "id": user_id, "team_id": team_id or self.team_id, "name": name, "real_name": real_name, "tz": tz,
+            "is_admin": is_admin, "is_owner": False, "is_bot": False, "deleted": False,
+            "profile": {"display_name": real_name, "real_name": real_name},
+        }  # fmt: skip
+
+    def fail(self, method: str, *, status: int = 200, retry_after: float | None = None, error: str | None = None,
+             times: int = 1, when: Callable[[dict[str, Any]], bool] | None = None) -> None:  # fmt: skip
+        """The next `times` calls to `method` (that `when(params)` accepts) fail: with HTTP `status`
+        (429 sends Retry-After), or with HTTP 200 and `{"ok": false, "error": error}`."""
+        with self._lock:
+            self._failures.append(_Failure(method, status, retry_after, error, times, when))
+
+    # -- looking ------------------------------------------------------------------------------------
+    def mark(self) -> int:
+        with self._lock:
+            return len(self.calls)
+
+    def calls_to(self, method: str, since: int = 0, ok: bool | None = None, **match: Any) -> list[Call]:
+        with self._lock:
+            found = list(self.calls[since:])
+        return [c for c in found if c.method == method and (ok is None or c.ok == ok)
+                and all(c.params.get(k) == v for k, v in match.items())]  # fmt: skip
+
+    def wait_for(self, method: str, since: int = 0, timeout: float = 10.0, count: int = 1, ok: bool | None = True,
+                 **match: Any) -> list[Call]:  # fmt: skip
+        """Poll (bounded) until `count` matching calls arrived; what a background thread sends arrives late."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.calls_to(method, since, ok=ok, **match)
+            if len(found) >= count:
+                return found
+            if time.monotonic() > deadline:
+                seen = sorted({c.method for c in self.calls[since:]})
+                raise AssertionError(f"expected {count} {method} call(s) matching {match}, got {len(found)}; calls seen: {seen}")
+            time.sleep(0.02)
+
+    # -- serving ------------------------------------------------------------------------------------
+    def _handle(self, req: BaseHTTPRequestHandler) -> None:
+        parts = urlsplit(req.path)
+        length = int(req.headers.get("Content-Length") or 0)
+        raw = req.rfile.read(length) if length else b""
+        if parts.path.startswith("/api/"):
+            method = parts.path[len("/api/"):]
+        elif parts.path.startswith("/response/"):
+            method = "response_url"
+        elif parts.path.startswith("/upload/"):
+            method = "file_upload"
+        else:
+            self._send(req, 404, {"ok": False, "error": "not_found"})
+            return
+        params = self._params(req, parts.query, raw, method)
+        if method == "response_url":
+            params["_url"] = f"{self.base}{parts.path.lstrip('/')}"
+        token = _bearer(req.headers.get("Authorization"))
+        call = Call(method, params, token)
+        status, answer, headers = self._answer(call, req)
+        call.status, call.answer = status, answer
+        with self._lock:
+            self.calls.append(call)
+        self._send(req, status, answer, headers)
+
+    def _params(self, req: BaseHTTPRequestHandler, query: str, raw: bytes, method: str) -> dict[str, Any]:
+        params: dict[str, Any] = dict(parse_qsl(query))
+        ctype = req.headers.get("Content-Type", "")
+        if method == "file_upload":
+            params["bytes"] = len(raw)
+        elif "json" in ctype and raw:
+            params.update(json.loads(raw))
+        elif raw:
+            params.update(dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True)))
+        for key in ("blocks", "view", "attachments", "files"):
+            if isinstance(params.get(key), str):
+                try:
+                    params[key] = json.loads(params[key])
+                except ValueError:
+                    pass
+        return params
+
+    def _answer(self, call: Call, req: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any], dict[str, str]]:
+        if call.method not in NO_TOKEN and call.token not in self.tokens:
+            return 200, {"ok": False, "error": "invalid_auth" if call.token else "not_authed"}, {}
+        failure = self._take_failure(call)
+        if failure is not None:
+            if failure.status == 429:
+                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(int(failure.retry_after or 1))}
+            if failure.status >= 500:
+                return failure.status, {"ok": False, "error": "fatal_error"}, {}
+            return 200, {"ok": False, "error": failure.error or "fatal_error"}, {}
+        problems = block_kit_problems(call.method, call.params)
+        if problems:
+            with self._lock:
+                self.problems.extend(f"{call.method}: {p}" for p in problems)
+            return 200, {"ok": False, "error": "invalid_blocks", "errors": problems}, {}
+        return 200, self._ok(call, req), {}
+
+    def _take_failure(self, call: Call) -> _Failure | None:
+        with self._lock:
+            for f in self._failures:
+                if f.method == call.method and f.times > 0 and (f.when is None or f.when(call.params)):
+                    f.times -= 1
+                    return f
+        return None
+
+    def _ok(self, call: Call, req: BaseHTTPRequestHandler) -> dict[str, Any]:
+        p, m = call.params, call.method
+        if m == "auth.test":
+            return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake Hospital", "user": "rounds",
+                    "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": "BROUNDS", "is_enterprise_install": False}  # fmt: skip
+        if m == "users.info":
+            user = self.users.get(p.get("user", ""))
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if m == "chat.postMessage":
+            channel = str(p.get("channel", ""))
+            if channel.startswith(("U", "W")):
+                channel = "D" + channel[1:]  # posting to a user id lands in their DM with the app
+            return {"ok": True, "channel": channel, "ts": self._next_ts(), "message": {"text": p.get("text"), "blocks": p.get("blocks")}}
+        if m == "chat.update":
+            return {"ok": True, "channel": p.get("channel"), "ts": p.get("ts"), "text": p.get("text")}
+        if m == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self._next_ts()}
+        if m in VIEW_METHODS:
+            return {"ok": True, "view": {**(p.get("view") or {}), "id": "V" + uuid.uuid4().hex[:10].upper()}}
+        if m == "conversations.open":
+            users = str(p.get("users", "")).split(",")[0]
+            return {"ok": True, "channel": {"id": "D" + users[1:]}}
+        if m == "reactions.add":
+            return {"ok": True}
+        if m == "files.getUploadURLExternal":
+            file_id = "F" + uuid.uuid4().hex[:10].upper()
+            return {"ok": True, "upload_url": f"{self.base}upload/{file_id}", "file_id": file_id}
+        if m == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in (p.get("files") or [])]}
+        if m in ("response_url", "file_upload"):
+            return {"ok": True}
+        if m == "oauth.v2.access":
+            return self._oauth(p, req)
+        return {"ok": False, "error": "unknown_method"}
+
+    def _oauth(self, p: dict[str, Any], req: BaseHTTPRequestHandler) -> dict[str, Any]:
+        client_id, secret = p.get("client_id"), p.get("client_secret")
+        basic = req.headers.get("Authorization", "")
+        if basic.startswith("Basic "):
+            client_id, _, secret = base64.b64decode(basic[6:]).decode().partition(":")
+        if not client_id or self.oauth_clients.get(client_id) != secret or not p.get("code"):
+            return {"ok": False, "error": "invalid_client_id"}
+        token = f"xoxb-installed-{uuid.uuid4().hex[:12]}"
+        self.tokens.add(token)
+        return {
+            "ok": True, "access_token": token, "token_type": "bot", "scope": "commands,chat:write,users:read",
+            "bot_user_id": self.bot_user_id, "app_id": "AROUNDS", "team": dict(self.oauth_team), "enterprise": None,
+            "authed_user": {"id": "UINSTALLER"}, "is_enterprise_install": False,
+        }  # fmt: skip
+
+    def _next_ts(self) -> str:
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    @staticmethod
+    def _send(req: BaseHTTPRequestHandler, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(body).encode()
+        req.send_response(status)
+        req.send_header("Content-Type", "application/json; charset=utf-8")
+        req.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            req.send_header(k, v)
+        req.end_headers()
+        req.wfile.write(data)
+
+
+def _bearer(header: str | None) -> str | None:
+    if header and header.startswith("Bearer "):
+        return header[len("Bearer "):].strip()
+    return None
+
+
+# -- Block Kit checks ---------------------------------------------------------------------------------
+MESSAGE_BLOCKS, VIEW_BLOCKS, TEXT_LIMIT = 50, 100, 40_000
+
+
+def block_kit_problems(method: str, params: dict[str, Any]) -> list[str]:
+    """What is wrong with a payload's Block Kit, per slack_sdk.models and Slack's documented limits."""
+    if method in MESSAGE_METHODS:
+        return message_problems(params)
+    if method in VIEW_METHODS:
+        return view_problems(params.get("view"))
+    return []
+
+
+def message_problems(message: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    blocks = message.get("blocks")
+    text = message.get("text")
+    if blocks:
+        if not isinstance(text, str) or not text.strip():
+            problems.append("a message with blocks has no text fallback")
+        problems += blocks_problems(blocks, MESSAGE_BLOCKS)
+    elif not isinstance(text, str) or not text.strip():
+        problems.append("a message with neither text nor blocks")
+    if isinstance(text, str) and len(text) > TEXT_LIMIT:
+        problems.append(f"text is {len(text)} characters (limit {TEXT_LIMIT})")
+    return problems
+
+
+def view_problems(view: Any) -> list[str]:
+    if not isinstance(view, dict):
+        return ["no view"]
+    try:
+        model = View(**view)
+        again = model.to_dict()  # runs slack_sdk's validators (title 24, private_metadata 3000, 100 blocks, …)
+    except Exception as e:  # noqa: BLE001 - any failure to model it is the problem to report
+        return [f"view does not validate: {e}"]
+    problems = blocks_problems(view.get("blocks") or [], VIEW_BLOCKS)
+    if _strip(again) != _strip(view):
+        problems.append("the view changes when round-tripped through slack_sdk.models.views.View")
+    if len(view.get("private_metadata") or "") > 3000:
+        problems.append("private_metadata over 3000 characters")
+    if view.get("type") == "modal" and not view.get("title"):
+        problems.append("a modal without a title")
+    return problems
+
+
+def blocks_problems(blocks: list[dict[str, Any]], limit: int) -> list[str]:
+    problems: list[str] = []
+    if len(blocks) > limit:
+        problems.append(f"{len(blocks)} blocks (limit {limit})")
+    for i, raw in enumerate(blocks):
+        try:
+            parsed = Block.parse(raw)
+            if parsed is None:
+                problems.append(f"block {i}: unknown type {raw.get('type')!r}")
+                continue
+            again = parsed.to_dict()  # runs the model's validators
+        except Exception as e:  # noqa: BLE001
+            problems.append(f"block {i} ({raw.get('type')}): {e}")
+            continue
+        if _strip(again) != _strip(raw):
+            problems.append(f"block {i} ({raw.get('type')}) changes when round-tripped through slack_sdk.models")
+        problems += [f"block {i}: {p}" for p in _limits(raw)]
+    return problems
+
+
+def _limits(b: dict[str, Any]) -> list[str]:
+    out = []
+    kind = b.get("type")
+    if kind == "section":
+        if len((b.get("text") or {}).get("text", "")) > 3000:
+            out.append("section text over 3000")
+        fields = b.get("fields") or []
+        if len(fields) > 10:
+            out.append("more than 10 fields")
+        out += ["field over 2000" for f in fields if len(f.get("text", "")) > 2000]
+        if not b.get("text") and not fields:
+            out.append("section with neither text nor fields")
+    elif kind == "header" and len(b["text"]["text"]) > 150:
+        out.append("header over 150")
+    elif kind == "context":
+        elements = b.get("elements") or []
+        if not 1 <= len(elements) <= 10:
+            out.append("context needs 1 to 10 elements")
+        out += ["context text over 3000" for e in elements if len(e.get("text", "")) > 3000]
+    elif kind == "actions":
+        elements = b.get("elements") or []
+        ids = [e.get("action_id") for e in elements]
+        if len(ids) != len(set(ids)):
+            out.append("action_ids repeat within a block")
+        if not 1 <= len(elements) <= 25:
+            out.append("actions needs 1 to 25 elements")
+        for e in elements:
+            if e.get("type") == "button":
+                if len(e["text"]["text"]) > 75:
+                    out.append("button text over 75")
+                if len(e.get("value") or "") > 2000:
+                    out.append("button value over 2000")
+    elif kind == "input":
+        element = b.get("element") or {}
+        if element.get("type") == "static_select" and not element.get("options"):
+            out.append("a select with no options")
+        if element.get("type") == "plain_text_input" and element.get("initial_value") and element.get("max_length") \
+                and len(element["initial_value"]) > element["max_length"]:  # fmt: skip
+            out.append("initial_value longer than max_length")
+    return out
+
+
+def _strip(d: Any) -> Any:
+    """Compare payloads ignoring what Slack itself adds to views (ids, hashes, state)."""
+    if isinstance(d, dict):
+        return {k: _strip(v) for k, v in d.items() if k not in ("id", "hash", "state", "team_id", "app_id", "bot_id")}
+    if isinstance(d, list):
+        return [_strip(x) for x in d]
+    return d
