@@ -118,6 +118,6 @@ def test_bare_project_outside_a_linked_channel_lists_projects(ehr: Chat) -> None
 def test_archive_removes_from_lists_and_blocks_new_work(ehr: Chat) -> None:
     ehr.refused("kim", "/project archive EHR")
     ehr.ok("sam", "/project archive EHR")
-    assert "No projects yet" in ehr.ok("sam", "/project list").text
+    assert "No active projects (1 archived)" in ehr.ok("sam", "/project list").text
     assert "archived" in ehr.refused("sam", '/status EHR green "x"').text
     assert "already archived" in ehr.refused("sam", "/project archive EHR").text
