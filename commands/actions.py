@@ -65,13 +65,10 @@ def list_actions(cmd: m.ActionList, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     stmt = select(Action).where(Action.workspace_id == actor.workspace.id)
     scope = "all projects"
-    if cmd.project:
-        project = lookup.project(s, actor, cmd.project)
+    # "mine" means everything I owe, wherever I ask from; other lists follow the channel's project
+    project = lookup.list_scope(s, actor, cmd.project) if cmd.project or cmd.filter != "mine" else None
+    if project is not None:
         stmt, scope = stmt.where(Action.project_id == project.id), project.key
-    else:
-        linked = lookup.linked_projects(s, actor)
-        if len(linked) == 1 and cmd.filter != "mine":
-            stmt, scope = stmt.where(Action.project_id == linked[0].id), linked[0].key
     if cmd.filter != "all":
         stmt = stmt.where(Action.status.in_(LIVE))
     if cmd.filter == "mine":

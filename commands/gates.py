@@ -238,13 +238,9 @@ def list_gates(cmd: m.GateList, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     stmt = select(Gate).where(Gate.workspace_id == actor.workspace.id)
     scope = "all projects"
-    if cmd.project:
-        project = lookup.project(s, actor, cmd.project)
+    project = lookup.list_scope(s, actor, cmd.project)
+    if project is not None:
         stmt, scope = stmt.where(Gate.project_id == project.id), project.key
-    else:
-        linked = lookup.linked_projects(s, actor)
-        if len(linked) == 1:
-            stmt, scope = stmt.where(Gate.project_id == linked[0].id), linked[0].key
     if cmd.filter == "pending":
         stmt = stmt.where(Gate.status == GateStatus.PENDING)
     gates = s.scalars(stmt.order_by(Gate.number.desc()).limit(25)).all()

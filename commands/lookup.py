@@ -65,3 +65,12 @@ def numbered(session: Session, actor: Actor, model: type[T], number: int, lock: 
         noun = {Risk: "risk", Action: "action", Gate: "gate"}[model]
         raise NotFound(f"There's no {noun} {prefix}-{number} here.")
     return found
+
+
+def list_scope(session: Session, actor: Actor, key: str | None) -> Project | None:
+    """What a list command is about: the named project, else the channel's project when there is exactly one,
+    else None (every project in the workspace)."""
+    if key:
+        return project(session, actor, key)
+    linked = linked_projects(session, actor)
+    return linked[0] if len(linked) == 1 else None

@@ -64,7 +64,7 @@ def list_risks(cmd: m.RiskList, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     stmt = select(Risk).where(Risk.workspace_id == actor.workspace.id)
     scope = "all projects"
-    project = _scope(s, actor, cmd.project)
+    project = lookup.list_scope(s, actor, cmd.project)
     if project is not None:
         stmt, scope = stmt.where(Risk.project_id == project.id), project.key
     else:
@@ -84,13 +84,6 @@ def list_risks(cmd: m.RiskList, actor: Actor, uow: UnitOfWork) -> Reply:
     if len(risks) > 25:
         blocks.append(Context(text="Showing the top 25 by score. `/pmo export risks` has them all."))
     return Reply.private(f"{title}: {len(shown)}", *blocks)
-
-
-def _scope(s, actor: Actor, key: str | None) -> Project | None:  # type: ignore[no-untyped-def]
-    if key:
-        return lookup.project(s, actor, key)
-    linked = lookup.linked_projects(s, actor)
-    return linked[0] if len(linked) == 1 else None
 
 
 def show(cmd: m.RiskShow, actor: Actor, uow: UnitOfWork) -> Reply:

@@ -15,8 +15,8 @@ from storage.models import RAG, StatusUpdate
 from storage.uow import UnitOfWork
 
 
-def latest_statuses(session: Session, project_ids: Iterable[int], per_project: int = 1) -> dict[int, StatusUpdate]:
-    """The newest update of each project, in one query whatever the number of projects."""
+def recent_statuses(session: Session, project_ids: Iterable[int], per_project: int) -> dict[int, list[StatusUpdate]]:
+    """The newest `per_project` updates of each project, newest first, in one query whatever the number of projects."""
     ids = list(project_ids)
     if not ids:
         return {}
@@ -29,8 +29,16 @@ def latest_statuses(session: Session, project_ids: Iterable[int], per_project: i
     )  # fmt: skip
     rows = session.scalars(
         select(StatusUpdate).join(ranked, ranked.c.id == StatusUpdate.id).where(ranked.c.rn <= per_project)
-    ).all()
-    return {r.project_id: r for r in rows}
+        .order_by(StatusUpdate.project_id, StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+    ).all()  # fmt: skip
+    found: dict[int, list[StatusUpdate]] = {}
+    for r in rows:
+        found.setdefault(r.project_id, []).append(r)
+    return found
+
+
+def latest_statuses(session: Session, project_ids: Iterable[int]) -> dict[int, StatusUpdate]:
+    return {pid: updates[0] for pid, updates in recent_statuses(session, project_ids, 1).items()}
 
 
 def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:

@@ -5,9 +5,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, subqueryload
 
+from commands.status import recent_statuses
 from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk, RiskStatus, StatusUpdate
 
 TREND = 4
@@ -32,18 +33,7 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
     ).all()
     data = DigestData(projects={p.id: p for p in projects})
 
-    ranked = (
-        select(StatusUpdate.id, func.row_number().over(
-            partition_by=StatusUpdate.project_id, order_by=(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
-        ).label("rn"))
-        .where(StatusUpdate.project_id.in_(ids))
-        .subquery()
-    )  # fmt: skip
-    statuses = session.scalars(
-        select(StatusUpdate).join(ranked, ranked.c.id == StatusUpdate.id).where(ranked.c.rn <= TREND)
-        .order_by(StatusUpdate.project_id, StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
-    ).all()  # fmt: skip
-    data.statuses = _group(statuses, "project_id")
+    data.statuses = recent_statuses(session, ids, TREND)
 
     live = Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.ACCEPTED])
     risk_filter = or_(live, Risk.closed_at >= since) if since else live

@@ -6,6 +6,7 @@ the subscription's zone, so "Monday 08:00 America/Toronto" stays 08:00 across th
 from __future__ import annotations
 
 from datetime import datetime, time, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -23,6 +24,7 @@ def make_rule(days: list[int], at: time, start_local: datetime) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def _rule(text: str) -> rrule:
     return rrulestr(text)  # type: ignore[return-value]
 

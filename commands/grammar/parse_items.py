@@ -17,6 +17,17 @@ CATEGORIES = {c.value: c for c in RiskCategory} | {
 }  # fmt: skip
 
 
+def _list_args(words: list[Word], usage: str, filters: tuple[str, ...], default: str, today: date,
+               known: set[str]) -> tuple[str | None, str]:
+    """`list [KEY] [filter]` in either order: the project key (if any) and the filter."""
+    a = Args(words, usage, set(), today)
+    key = a.pop_key(known, reserved=set(filters))
+    flt = a.pop_keyword(*filters) or default
+    key = key or a.pop_key(known)
+    a.done()
+    return key, flt
+
+
 def status(text: str, today: date, known: set[str]) -> m.Command:
     a = Args.of(text, "status", {"schedule", "budget", "scope", "note"}, today)
     key = a.pop_key(known, reserved=set(RAG_WORDS) | {"help"})
@@ -43,11 +54,7 @@ def risk(text: str, today: date, known: set[str]) -> m.Command:
         return m.OpenForm(form="risk.raise")
     first = words[0]
     if not first.quoted and first.lower == "list":
-        a = Args(words[1:], "risk list", set(), today)
-        key = a.pop_key(known, reserved={"open", "all", "mine", "high"})
-        flt = a.pop_keyword("open", "all", "mine", "high") or "open"
-        key = key or a.pop_key(known)
-        a.done()
+        key, flt = _list_args(words[1:], "risk list", ("open", "all", "mine", "high"), "open", today, known)
         return m.RiskList(project=key, filter=flt)  # type: ignore[arg-type]
     number = None if first.quoted else ref_number(first, "R")
     if number is not None:
@@ -128,11 +135,7 @@ def action(text: str, today: date, known: set[str]) -> m.Command:
         return m.OpenForm(form="action.create")
     first = words[0]
     if not first.quoted and first.lower == "list":
-        a = Args(words[1:], "action list", set(), today)
-        key = a.pop_key(known, reserved={"open", "all", "mine", "overdue"})
-        flt = a.pop_keyword("open", "mine", "overdue", "all") or "open"
-        key = key or a.pop_key(known)
-        a.done()
+        key, flt = _list_args(words[1:], "action list", ("open", "mine", "overdue", "all"), "open", today, known)
         return m.ActionList(project=key, filter=flt)  # type: ignore[arg-type]
     number = None if first.quoted else ref_number(first, "A")
     if number is not None:
@@ -204,11 +207,7 @@ def gate(text: str, today: date, known: set[str]) -> m.Command:
             raise UsageError("Say which checklist item: its number or the start of its text.", "gate check")
         return m.GateCheck(ref=number, item=free)
     if verb == "list":
-        a = Args(rest, "gate list", set(), today)
-        key = a.pop_key(known, reserved={"pending", "all"})
-        flt = a.pop_keyword("pending", "all") or "pending"
-        key = key or a.pop_key(known)
-        a.done()
+        key, flt = _list_args(rest, "gate list", ("pending", "all"), "pending", today, known)
         return m.GateList(project=key, filter=flt)  # type: ignore[arg-type]
     number = ref_number(words[0], "G") if verb else None
     if number is not None and len(words) == 1:
