@@ -1,0 +1,159 @@
+"""PHI guard: find HIPAA Safe Harbor identifiers of a *patient* in free text.
+
+Rounds calls :func:`scan` before it stores or posts any free text (status
+notes, risk titles and descriptions, mitigations, action texts, gate names and
+comments, rejection and closure reasons).  Any finding refuses the command; the
+reply is built from :func:`describe` and :func:`advice`, which name the kinds
+of identifier found and say how to rephrase, and never repeat the matched text.
+
+Design notes
+------------
+* Context decides.  A seven-digit number is an MRN only after "MRN", "chart",
+  "encounter", "pt id" and the like; a date is PHI only right after "DOB",
+  "born", "admitted", "discharged", "died", "DOS" and the like, so project
+  dates ("go-live 2026-12-04", "cutover on 3/14") pass.
+* Staff are not patients: "Dr. Patel" never triggers, titles (Mr/Mrs/Ms/Miss)
+  and patient words (patient/pt) do, and "patient safety", "patient portal",
+  "Patient Access team" and similar programme names are excluded.
+* Every pattern is linear: bounded quantifiers, no nested unbounded
+  repetition, and look-behinds so that a match can only start at a token
+  boundary.  Scanning adversarial input ("1-" * 10000, "a@" * 10000) is fast.
+* Pure standard library (``re``, ``dataclasses``, ``ipaddress``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
+from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
+
+__all__ = ["Finding", "KINDS", "scan", "describe", "advice"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # one of KINDS
+    start: int  # character span in the scanned text (never shown to users)
+    end: int
+
+
+KINDS: dict[str, str] = {
+    "ssn": "a Social Security number",
+    "mrn": "a medical record, encounter or visit number",
+    "date-of-birth": "a date of birth",
+    "admission-date": "an admission, discharge, service or death date",
+    "patient-name": "a patient's name",
+    "phone": "a phone or fax number",
+    "email": "a personal email address",
+    "address": "a street address or postal code",
+    "plan-number": "a health plan, Medicare/Medicaid or account number",
+    "device-serial": "a device serial number",
+    "ip-address": "an IP address",
+    "age-over-89": "an age over 89",
+}
+
+_ADVICE: dict[str, str] = {
+    "patient-name": 'Refer to "a patient on 4 West" rather than by name.',
+    "ssn": "Leave the Social Security number out entirely; "
+    'say "an SSN appeared in the extract" instead.',
+    "mrn": "Leave out the record, encounter or visit number; "
+    "point to the HIM or service-desk ticket that holds it.",
+    "date-of-birth": "Leave out the date of birth; describe the problem instead, "
+    'e.g. "DOB transposed between systems".',
+    "admission-date": "Leave out the patient's admission, discharge, service or death date; "
+    'say "admitted last week" or "a recent discharge" instead.',
+    "phone": "Leave out the phone or fax number; say who should call back "
+    "and keep the number in the patient's chart.",
+    "email": 'Leave out the email address; say "the patient\'s personal email" instead.',
+    "address": "Leave out the street address or postal code; the state is enough if "
+    "location matters.",
+    "plan-number": "Leave out the member, policy, Medicare/Medicaid or account number; "
+    'say "the patient\'s coverage ID was rejected" instead.',
+    "device-serial": "Leave out the serial number; name the device type and unit "
+    '(e.g. "an infusion pump on 4 West") and keep the serial in the biomed ticket.',
+    "ip-address": "Leave out the IP address; reference the log or ticket where it is recorded.",
+    "age-over-89": 'Say "90 or older" instead of the exact age.',
+}
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+# Detectors in priority order: when spans of different kinds overlap, the
+# earlier (more context-specific) kind wins.
+def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
+    dob, events = _find_dates(text)
+    groups = [
+        ("ssn", _find_ssn(text)),
+        ("mrn", _find_mrn(text)),
+        ("plan-number", _find_plan(text)),
+        ("device-serial", _find_serial(text)),
+        ("date-of-birth", dob),
+        ("admission-date", events),
+        ("email", _find_email(text)),
+        ("ip-address", _find_ip(text)),
+        ("phone", _find_phone(text)),
+        ("address", _find_address(text)),
+        ("age-over-89", _find_age(text)),
+        ("patient-name", _find_names(text)),
+    ]
+    spans = []
+    for prio, (kind, found) in enumerate(groups):
+        for start, end in found:
+            if end > start:
+                spans.append((start, end, prio, kind))
+    prio_of = {kind: prio for prio, (kind, _) in enumerate(groups)}
+    for kind, start, end in _find_hl7(text):
+        if end > start:
+            spans.append((start, end, prio_of[kind], kind))
+    return spans
+
+
+def scan(text: str) -> list[Finding]:
+    """All PHI-like spans, in order of position, de-duplicated/merged when overlapping."""
+    if not text:
+        return []
+    spans = sorted(_all_spans(text), key=lambda s: (s[0], s[2]))
+    merged: list[list] = []  # [start, end, prio, kind]
+    for start, end, prio, kind in spans:
+        if merged and start < merged[-1][1]:
+            cur = merged[-1]
+            cur[1] = max(cur[1], end)
+            if prio < cur[2]:
+                cur[2], cur[3] = prio, kind
+        else:
+            merged.append([start, end, prio, kind])
+    return [Finding(kind, start, end) for start, end, _, kind in merged]
+
+
+def _kinds_in_order(findings: list[Finding]) -> list[str]:
+    seen: list[str] = []
+    for f in sorted(findings, key=lambda f: f.start):
+        if f.kind not in seen:
+            seen.append(f.kind)
+    return seen
+
+
+def _join(phrases: list[str]) -> str:
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
+def describe(findings: list[Finding]) -> str:
+    """Human phrase naming the distinct kinds, e.g. 'a date of birth and a medical record number'."""
+    return _join([KINDS.get(k, "an identifier") for k in _kinds_in_order(findings)])
+
+
+def advice(findings: list[Finding]) -> str:
+    """How to rephrase, specific to the kinds found; never contains the matched text."""
+    kinds = _kinds_in_order(findings)
+    if not kinds:
+        return ""
+    tips = [_ADVICE.get(k, "Leave the identifier out.") for k in kinds]
+    if len(tips) > 2:
+        # Keep the reply short: the first tip plus a summary of the rest.
+        rest = _join([KINDS[k] for k in kinds[1:] if k in KINDS])
+        return f"{tips[0]} Also leave out {rest}; describe the problem, not the person."
+    return " ".join(tips)

@@ -1,0 +1,173 @@
+"""Detectors for identifier numbers: SSN, MRN, health-plan and account numbers, device serials, IP addresses,
+phone and fax numbers. Each returns (start, end) spans."""
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches
+
+
+# ---------------------------------------------------------------------------
+# Individual detectors.  Each returns (start, end) spans.
+# ---------------------------------------------------------------------------
+
+# --- SSN -------------------------------------------------------------------
+_SSN_DASHED = re.compile(r"(?<![\w-])(?P<v>\d{3}-\d{2}-\d{4})(?![\w-])")
+_SSN_CTX = re.compile(
+    r"\b(?:ssn|ss\#|soc(?:ial)?\.?\s{0,3}sec(?:urity)?\.?)"
+    r"(?:\s{0,3}(?:\#|no\b\.?|num(?:ber)?\b))?\s{0,3}[:#=]?\s{0,3}"
+    r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?![\w-])",
+    _I,
+)
+
+
+def _ssn_ok(v: str) -> bool:
+    d = re.sub(r"\D", "", v)
+    area, group, serial = d[:3], d[3:5], d[5:]
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def _find_ssn(text: str) -> list[tuple[int, int]]:
+    out = []
+    for rx in (_SSN_DASHED, _SSN_CTX):
+        for m in _matches(rx, text):
+            if _ssn_ok(m.group("v")):
+                out.append(m.span("v"))
+    return out
+
+
+# --- MRN / encounter / FIN ------------------------------------------------
+_MRN = re.compile(
+    r"(?:"
+    r"\bmrn\b|\bmr\s?\#|\bmr\s?no\b\.?"
+    r"|\bmedical\s{1,3}record\b|\bmed\.?\s{0,3}rec(?:ord)?\b\.?"
+    r"|\bcharts?\b|\bencounter\b|\benc\b\.?|\bvisit\b"
+    r"|\b(?-i:FIN|CSN|HAR)\b|\b(?:fin|csn|har)\s?\#"
+    r"|\b(?:patient|pt)(?:['’]s)?\s{0,3}(?:\#|id\b|no\b\.?|num(?:ber)?\b)"
+    r")" + _FILL + _IDVAL,
+    _I,
+)
+
+
+def _find_mrn(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_MRN, text):
+        v = m.group("v")
+        if _digits(v) >= 5 and not _looks_like_date(v):
+            out.append(m.span("v"))
+    return out
+
+
+def _looks_like_date(v: str) -> bool:
+    return re.fullmatch(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d", v) is not None
+
+
+# --- health plan / account numbers ---------------------------------------
+_PLAN = re.compile(
+    r"(?:"
+    r"\bmember\b|\bmem\s{0,2}id\b|\bsubscriber\b|\bsubscr?\b\.?|\bpolicy\b|\bpol\s{0,2}\#"
+    r"|\bgroup\s{0,2}(?:\#|no\b\.?|num(?:ber)?\b)|\bgrp\s{0,2}\#"
+    r"|\binsurance\s{0,2}(?:id\b|\#|no\b\.?|num(?:ber)?\b)|\bins\s{0,2}id\b"
+    r"|\bbeneficiary\b|\bmedicare\b|\bmedicaid\b|\bmbi\b|\bhicn?\b"
+    r"|\bacct\b\.?|\baccount\b"
+    r")" + _FILL + _IDVAL,
+    _I,
+)
+# Medicare Beneficiary Identifier: distinctive enough to flag without context.
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"
+_MBI = re.compile(
+    rf"(?<![\w-])(?P<v>[1-9]{_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?"
+    rf"{_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?{_MBI_LETTER}{{2}}\d{{2}})(?![\w-])"
+)
+
+
+def _find_plan(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_PLAN, text):
+        v = m.group("v")
+        # Year-prefixed document numbers ("policy 2025-014") are not member ids.
+        if _digits(v) >= 5 and not re.fullmatch(r"(?:19|20)\d\d-\d{1,4}", v) and not _looks_like_date(v):
+            out.append(m.span("v"))
+    out.extend(m.span("v") for m in _matches(_MBI, text))
+    return out
+
+
+# --- device serial numbers -------------------------------------------------
+_SERIAL = re.compile(
+    r"(?:\bS/N\b|(?-i:\bSN\b)|\bserial\b|\bser\b\.?\s{0,2}no\b\.?)" + _FILL + _IDVAL,
+    _I,
+)
+
+
+def _find_serial(text: str) -> list[tuple[int, int]]:
+    return [m.span("v") for m in _matches(_SERIAL, text) if _digits(m.group("v")) >= 2]
+
+
+# --- IP addresses ---------------------------------------------------------------
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4 = re.compile(rf"(?<![\w.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:.])(?P<v>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:])")
+_VERSIONISH = re.compile(
+    r"\b(?:v|ver|version|build|release|rel|patch|rev|revision|firmware|fw|sw|client|agent|level"
+    r"|section|sec|step|item|clause|ref|oid|snomed|loinc|icd(?:-?10)?|cpt)\.?\s{0,3}[:#]?\s{0,3}$",
+    _I,
+)
+
+
+def _find_ip(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_IPV4, text):
+        if _VERSIONISH.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
+            continue  # a network in CIDR notation ("10.40.0.0/16"), not a host
+        out.append(m.span("v"))
+    for m in _matches(_IPV6, text):
+        v = m.group("v")
+        if v.count(":") < 2 or sum(1 for g in v.split(":") if g) < 3:
+            continue
+        try:
+            addr = ipaddress.IPv6Address(v)
+        except ValueError:
+            continue
+        if addr.is_loopback or addr.is_unspecified:
+            continue
+        out.append(m.span("v"))
+    return out
+
+
+# --- phone / fax -------------------------------------------------------------------
+_SEP = r"[-. ]"
+_PHONE_NANP = re.compile(
+    r"(?<![\w+])(?P<v>(?:\+?1[-. ]?)?(?:\((?P<a1>\d{3})\)\s?|(?P<a2>\d{3})[-. ])"
+    r"(?P<x>\d{3})[-. ]\d{4})(?![\w-]|\.\d)"
+)
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?P<v>\+(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\))?(?:[-. ]\d{1,5}){1,5})(?![\w-]|\.\d)"
+)
+_PHONE_BARE = re.compile(
+    r"\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|fax|cb|call(?:ed)?|callback|vm"
+    r"|voicemail|text|sms|contact|home|work)\b[^\d\n]{0,15}"
+    r"(?<![\w+])(?P<v>1?\d{10})(?!\w)",
+    _I,
+)
+_TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
+
+
+def _find_phone(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_PHONE_NANP, text):
+        area, exch = m.group("a1") or m.group("a2"), m.group("x")
+        if area[0] in "01" or exch[0] in "01" or area in _TOLL_FREE:
+            continue
+        out.append(m.span("v"))
+    for m in _matches(_PHONE_INTL, text):
+        if 8 <= _digits(m.group("v")) <= 15:
+            out.append(m.span("v"))
+    for m in _matches(_PHONE_BARE, text):
+        d = m.group("v")[-10:]
+        if d[0] in "01" or d[3] in "01" or d[:3] in _TOLL_FREE:
+            continue
+        out.append(m.span("v"))
+    return out

@@ -1,0 +1,296 @@
+"""Detectors for what ties text to a person: dates of birth and admission, personal emails, addresses,
+ages over 89, patient names, pasted HL7 PID segments. Each returns spans."""
+from __future__ import annotations
+
+import re
+
+from commands.phi.shared import _DATE, _I, _digits, _matches
+
+
+# --- dates tied to a person ----------------------------------------------
+_DOB = re.compile(
+    r"(?:\bd\.?o\.?b\b\.?|\bdate\s{1,3}of\s{1,3}birth\b|\bbirth\s{0,2}date\b|\bborn\b|\bbday\b|\bbirthday\b)"
+    r"(?:\s{1,3}(?:on|is|was|of))?\s{0,3}[:=,-]?\s{0,3}"
+    rf"(?P<v>{_DATE})",
+    _I,
+)
+
+_EVENT = re.compile(
+    r"(?P<k>"
+    r"\badmit(?:ted)?\b|\badmission\b|\badm(?:['’]?d)?\b\.?|\bdischarged?\b|\bd/c(?:['’]?d)?(?![\w/])|\bdc['’]?d\b"
+    r"|\b(?-i:DOS|DOD)\b|\bdate\s{1,3}of\s{1,3}(?:service|death|admission|discharge)\b"
+    r"|\b(?:service|svc)\s{1,3}date\b"
+    r"|\bdied\b|\bdeceased\b|\bexpired\b|\bdeath\b|\bpassed(?:\s{1,3}away)?\b"
+    r")"
+    r"(?:\s{1,3}(?:date|dt|on|at|dated))?(?:\s{1,3}on)?\s{0,3}[:=,-]?\s{0,3}"
+    rf"(?P<v>{_DATE})",
+    _I,
+)
+# Words that, right before "died/expired/admitted/...", show the subject is a
+# system, document or company rather than a person ("the engine died on 10/3",
+# "cert expired 6/2", "vendor admitted on 11/4").
+_NON_PERSON_SUBJECT = re.compile(
+    r"\b(?:server|servers|engine|interface|db|database|disk|drive|battery|laptop|pc|printer|scanner"
+    r"|vm|app|box|node|link|session|cert|certs|certificate|license|licence|contract|warranty|password"
+    r"|token|subscription|trial|quote|vendor|router|switch|firewall|ups|workstation|pump|job|process"
+    r"|service|feed|queue|channel|tablet|phone|badge|account|key|domain|bid|offer|rfp|po|sow|project"
+    r"|pilot|system|module|script|backup|cluster|host|instance|device|cart|monitor)\W{0,3}"
+    r"(?:\w{1,12}\W{1,3})?$",
+    _I,
+)
+
+
+def _find_dates(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    dob = [m.span("v") for m in _matches(_DOB, text)]
+    events = []
+    for m in _matches(_EVENT, text):
+        k = m.group("k").lower()
+        if not k.startswith(("dos", "dod", "date", "service", "svc")):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if _NON_PERSON_SUBJECT.search(before):
+                continue
+        events.append(m.span("v"))
+    return dob, events
+
+
+# --- email -------------------------------------------------------------------
+_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<v>[\w.+-]{1,64}@(?P<d>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}))(?![\w-])"
+)
+_FREEMAIL = {
+    "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn",
+    "icloud", "me", "mac", "aol", "aim", "proton", "protonmail", "pm", "gmx", "mail", "zoho",
+    "yandex", "tutanota", "tuta", "fastmail", "hushmail", "comcast", "verizon", "att",
+    "sbcglobal", "bellsouth", "cox", "charter", "earthlink", "optonline", "frontier", "juno",
+    "netzero", "rogers", "shaw", "sympatico", "btinternet", "qq", "163", "126", "web", "mailinator",
+}
+# "patient"/"pt" meaning a person, for context checks.
+_PATIENT_WORD = re.compile(
+    r"\b(?:patients?|pts?|pt['’]s|patient['’]s|ptnt|pat(?:ie|ei)nt|paitent|patinet|pateint"
+    r"|daughter|son|wife|husband|mother|father|guardian|caregiver|family)\b",
+    _I,
+)
+
+
+def _find_email(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_EMAIL, text):
+        personal = _registrable_label(m.group("d")) in _FREEMAIL
+        if not personal:
+            window = text[max(0, m.start() - 80) : m.end() + 80]
+            personal = _has_patient_word(window)
+        if personal:
+            out.append(m.span("v"))
+    return out
+
+
+def _registrable_label(domain: str) -> str:
+    """'gmail' for gmail.com, 'yahoo' for yahoo.co.uk, 'pm' for pm.me."""
+    labels = domain.lower().split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "net", "org", "ne", "or"):
+        return labels[-3]
+    return labels[-2]
+
+
+def _has_patient_word(window: str) -> bool:
+    for m in _matches(_PATIENT_WORD, window):
+        nxt = window[m.end() : m.end() + 25]
+        w = re.match(r"[\s-]{1,3}([A-Za-z]+)", nxt)
+        if w and w.group(1).lower() in _PROGRAMME_WORDS:
+            continue  # "patient portal", "patient safety" ... are not a person
+        return True
+    return False
+
+
+# --- addresses ---------------------------------------------------------------------
+_STREET_SUFFIX = (
+    r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place"
+    r"|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail|crescent|cres)"
+)
+_STREET = re.compile(
+    r"(?<![\w#/.-])(?P<v>\d{1,6}(?-i:[A-Z])?\s{1,3}"
+    r"(?:(?:[NSEW]|north|south|east|west|ne|nw|se|sw)\.?\s{1,3})?"
+    r"(?-i:(?:[A-Z][A-Za-z'’-]{1,30}|\d{1,3}(?:st|nd|rd|th))\s{1,3}){1,3}"
+    rf"{_STREET_SUFFIX}\b\.?"
+    r"(?:,?\s{1,3}(?:apt|unit|suite|ste|\#)\.?\s{0,3}\#?\w{1,6})?)",
+    _I,
+)
+_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI IA IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE "
+    "NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY DC PR ID"
+).split()
+_ZIP = re.compile(
+    r"(?P<v>(?:[A-Z][a-z]{1,25}(?P<comma>,?)\s{1,3})(?P<st>" + "|".join(_STATES) + r")\.?\s{1,3}"
+    r"\d{5}(?:-\d{4})?)(?![\w-])"
+)
+_CA_POSTAL = re.compile(
+    r"(?<![\w-])(?P<v>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])"
+)
+
+
+def _find_address(text: str) -> list[tuple[int, int]]:
+    out = [m.span("v") for m in _matches(_STREET, text)]
+    for m in _matches(_ZIP, text):
+        # "ID" is both Idaho and "identifier": insist on "City, ID 83702".
+        if m.group("st") == "ID" and not m.group("comma"):
+            continue
+        out.append(m.span("v"))
+    out.extend(m.span("v") for m in _matches(_CA_POSTAL, text))
+    return out
+
+
+# --- ages over 89 ------------------------------------------------------------------
+_AGE = re.compile(
+    r"(?<![\w.$])(?P<v>(?:9\d|1[0-2]\d)(?:\s{0,2}-\s{0,2}|\s{0,2})"
+    r"(?:years?|yrs?|yo|y/o|y\.o\.?)(?:\s{0,2}-?\s{0,2}old)?(?![\w/])"
+    r"|\b(?:aged?|age:)\s{0,3}(?:9\d|1[0-2]\d)(?![\w%.,]\d|[\w%])"
+    r")",
+    _I,
+)
+
+
+def _find_age(text: str) -> list[tuple[int, int]]:
+    return [m.span("v") for m in _matches(_AGE, text)]
+
+
+# --- patient names ------------------------------------------------------------------
+# Words that follow "patient"/"pt" (or a title) but are not names: programme,
+# team and system names ("Patient Access", "pt Safety huddle", "Patient Portal").
+_PROGRAMME_WORDS = {
+    w.lower()
+    for w in """
+    safety portal portals access flow experience education services service relations care
+    transport transportation financial finance engagement advocacy advocate advocates satisfaction
+    registration logistics throughput placement identification identity family centered
+    centred monitoring record records resource resources index master matching list lists lookup
+    search banner header chart class name names id ids information info data demographics
+    movement tracking scheduling communication communications outreach intake check checkin
+    kiosk wristband wristbands label labels volume volumes count counts census days day week
+    fall falls harm complaint complaints feedback survey surveys story stories voice council
+    committee facing friendly liaison navigator navigators navigation room rooms bed beds unit
+    units area type types status level levels mix population panel panels journey tablet
+    tablets app apps application summary handoff handover transfer transfers discharge
+    discharges admission admissions visit visits encounter encounters consent consents rights
+    privacy statement statements billing balance balances estimate estimates payment payments
+    letter letters administration admin accounting accounts account quality outcomes outcome
+    satisfaction assessment assessments acuity classification leave list workflow workflows
+    instructions guide guides handbook materials material reported reporting registry
+    registries lists cohort cohorts selection search header headers banner banners context
+    matching merge merges safety-net equity rep reps representative representatives support
+    intake identifier identifiers number numbers ready zero one two three four five six
+    portal-based care-team self-scheduling self-service self
+    the a an and or of in on at to for with from by is was are were be been has had have it its
+    this that these those who which not no yes all any some each every other own same so than
+    too very can will just should now new old first last next per via vs re fyi pls please
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs
+    fri sat sun today tomorrow yesterday tonight
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms miss mx dr drs md rn np pa
+    teams word excel office project forms sql edge defender sharepoint onedrive outlook
+    """.split()
+}
+
+_PT_WORDS = r"(?:patient|pt|ptnt|pat(?:ie|ei)nt|paitent|patinet|pateint)"
+_NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,3}|[A-Z][a-z]?[A-Z][a-z]{1,25})"
+# "pt John Smith", "patient Maria Gonzalez", "pt J. Smith", "pt. Williams", "pt SMITH, JOHN"
+_PT_NAME = re.compile(
+    rf"\b{_PT_WORDS}\b(?:\s{{0,2}}name)?\.?\s{{0,2}}[:=-]?\s{{1,3}}[\"'“‘]?"
+    rf"(?P<v>(?-i:{_NAME_TOKEN}(?:\s{{1,2}}{_NAME_TOKEN}){{0,2}}|[A-Z]{{2,25}},\s?[A-Z]{{2,25}}))",
+    _I,
+)
+# "the pt, Tom Becker, asked ..." (appositive: two name tokens required)
+_PT_APPOSITIVE = re.compile(
+    rf"\b{_PT_WORDS}\b,\s{{1,3}}(?P<v>(?-i:{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}(?:\s{{1,2}}{_NAME_TOKEN})?)),",
+    _I,
+)
+# "Emily Ross (the pt in 4W)", "Tom Becker (pt)"
+_NAME_THEN_PT = re.compile(
+    rf"(?<![\w.])(?P<v>(?-i:{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}))\s{{0,2}}\((?:the\s{{1,3}}|a\s{{1,3}})?{_PT_WORDS}\b",
+    _I,
+)
+# Mr/Mrs/Ms/Miss/Mx + name.  Capitalised titles ("Mr", "Mrs.") or lower-case with
+# a full stop ("ms. jones").  Not all-caps: "MS Teams", "MR#".
+_TITLE_NAME = re.compile(
+    r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx)\.?|(?-i:Miss)|(?-i:mrs|mr|ms)\.)\s{1,3}"
+    r"(?P<v>[A-Za-z][a-z]{0,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}(?:\s{1,2}[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2})?)"
+)
+# A named person followed by a staff cue: "Ms. Chen from the vendor".
+_STAFF_CUE = re.compile(
+    # Only "from/of <team>": a patient is "at"/"in" a place, and unit names
+    # ("from ICU", "from 5N") are deliberately not staff cues.
+    r"\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3}|our\s{1,3})?"
+    r"(?:vendor|team|it\b|(?:nursing\s{1,3})?informatics|pharmacy\s{1,3}it|compliance|legal|him\b|pmo"
+    r"|finance|rev(?:enue)?\s{1,3}cycle)"
+    r"|\s{0,2}\([^()\n]{0,40}?\b(?:cmio|cnio|cio|ciso|cmo|cno|cfo|ceo|coo|pm|pmo|ba|analyst|vendor|it|him"
+    r"|director|manager|mgr|lead|sponsor|consultant|informatics|compliance|legal)\b"
+    # "Mr. Haddad from Cerner": a named vendor means a vendor contact.
+    r"|\s{1,3}(?:from|of|with)\s{1,3}(?:epic|cerner|oracle|meditech|allscripts|veradigm|athena(?:health)?"
+    r"|nextgen|eclinicalworks|philips|ge|siemens|sectra|agfa|fuji(?:film)?|sunquest|orchard|cerner"
+    r"|imprivata|microsoft|nuance|zoom|teladoc|amwell|caregility|intelerad|hyland|infor|workday|deloitte"
+    r"|accenture|nordic|optimum|impact\s{1,3}advisors|vendor)\b",
+    _I,
+)
+
+
+def _first_word(v: str) -> str:
+    return re.split(r"[\s.'’,-]", v, maxsplit=1)[0].lower()
+
+
+def _trim_name(v: str) -> str:
+    """Drop trailing non-name words picked up by the greedy token list."""
+    parts = v.split()
+    while len(parts) > 1 and parts[-1].lower().strip(".") in _PROGRAMME_WORDS:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _find_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_PT_NAME, text):
+        v = m.group("v")
+        if _first_word(v) in _PROGRAMME_WORDS:
+            continue
+        v = _trim_name(v)
+        out.append((m.start("v"), m.start("v") + len(v)))
+    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT):
+        for m in _matches(rx, text):
+            if not any(p in _PROGRAMME_WORDS for p in m.group("v").lower().replace(".", " ").split()):
+                out.append(m.span("v"))
+    for m in _matches(_TITLE_NAME, text):
+        v = m.group("v")
+        if _first_word(v) in _PROGRAMME_WORDS:
+            continue
+        v = _trim_name(v)
+        end = m.start("v") + len(v)
+        cue = _STAFF_CUE.match(text, end)
+        if cue and not _PATIENT_WORD.search(cue.group(0)):
+            continue
+        out.append((m.start("v"), end))
+    return out
+
+
+# --- pasted HL7 v2 PID segments --------------------------------------------------
+# "PID|1||123456^^^MRN||DOE^JANE||19400102|F|..." pasted from an interface log.
+_PID = re.compile(r"(?<![A-Za-z0-9])PID\|[^\r\n]{0,600}")
+_HL7_NEXT_SEGMENT = re.compile(r"\s[A-Z][A-Z0-9]{2}\|")
+# field number (PID-n) -> kind, for the fields that carry Safe Harbor identifiers
+_PID_FIELDS = {2: "mrn", 3: "mrn", 4: "mrn", 5: "patient-name", 7: "date-of-birth", 9: "patient-name",
+               11: "address", 13: "phone", 14: "phone", 18: "plan-number", 19: "ssn", 20: "plan-number"}
+
+
+def _find_hl7(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _matches(_PID, text):
+        seg = m.group(0)
+        nxt = _HL7_NEXT_SEGMENT.search(seg)
+        if nxt:
+            seg = seg[: nxt.start()]
+        pos = m.start() + 4  # just after "PID|"
+        for n, field in enumerate(seg[4:].split("|"), start=1):
+            kind = _PID_FIELDS.get(n)
+            value = field.strip("^~& ")
+            if kind and value and (_digits(value) >= 4 or (kind == "patient-name" and any(c.isalpha() for c in value))):
+                out.append((kind, pos, pos + len(field)))
+            pos += len(field) + 1
+    return out

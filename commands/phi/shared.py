@@ -1,0 +1,55 @@
+"""Pieces every PHI detector shares: date shapes, the gap after a context word, identifier values."""
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------
+# Shared pieces
+# ---------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+# A calendar date in the formats people type.  No unbounded repetition.
+_DATE = (
+    r"(?:"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2025-10-02, 2025/10/2
+    r"|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"  # 04/12/1951, 7-4-1946, 12.03.1948, 1/5/39
+    r"|\d{1,2}/\d{1,2}"  # 11/3 (no year)
+    rf"|{_MONTH}\.?\s{{1,3}}\d{{1,2}}{_ORD}(?:,?\s{{1,3}}\d{{4}})?"  # March 3, 1960 / Nov 3rd
+    rf"|\d{{1,2}}{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\.?(?:,?\s{{1,3}}\d{{4}})?"  # 3rd of March 1960
+    r")(?![\d/])"
+)
+
+# Gap between a context keyword and its value: "MRN# 123", "member id: 123",
+# "serial no. 123", "medical record number 123", "Medicare MBI 1EG4...".
+_FILL = (
+    r"(?:\s{0,3}(?:\#|no\b\.?|nbr\b|num(?:ber)?\b|id\b|mbi\b|hicn\b)){0,2}"
+    r"\s{0,3}[:#=]?\s{0,3}"
+)
+
+# An identifier value: letters/digits, optionally dash-separated, 3..40 chars.
+_IDVAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
+
+
+def _matches(rx: re.Pattern, text: str):
+    """Like ``rx.finditer(text)`` but also yields matches that overlap a previous
+    one.  Detectors reject some matches after the fact (too few digits, a
+    programme word instead of a name); with plain finditer a rejected match
+    would swallow the next keyword ("pt # MRN 1234567")."""
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def _digits(s: str) -> int:
+    return sum(ch.isdigit() for ch in s)
