@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.outbox.dispatch import Dispatcher, PassStats
 from commands.digests.run import DigestReport, digest_pass
+from commands.nudges.expiry import expire_gates
 from commands.nudges.run import NudgeReport, nudge_pass
 from storage.uow import UnitOfWork
 
@@ -25,8 +26,11 @@ def digests(sessions: sessionmaker[Session], now: datetime) -> DigestReport:
 
 def nudges(sessions: sessionmaker[Session], now: datetime) -> NudgeReport:
     with UnitOfWork(sessions) as uow:
+        expired = expire_gates(uow.session, now)
         report = nudge_pass(uow.session, now)
         uow.commit()
+    if expired:
+        log.info("gates: %s expired undecided", expired)
     log.info("nudges: %s people, %s items, %s escalations, skipped %s", report.nudged, report.items, report.escalations,
              dict(report.skipped))  # fmt: skip
     return report

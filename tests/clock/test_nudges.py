@@ -182,3 +182,22 @@ def test_a_reply_in_the_nudge_thread_is_a_comment_on_its_items(ehr: Chat) -> Non
     refused = ehr.rounds.thread_reply(ehr.context("kim", channel=None), "D-kim", dm.ts, "pt John Smith MRN 1234567 is fine")
     assert refused.error and len(ehr.all(select(Comment))) == 4
     assert ehr.rounds.thread_reply(ehr.context("kim", channel=None), "D-kim", "999.1", "hello").text == ""
+
+
+def test_a_gate_30_days_past_due_expires_and_its_cards_lose_their_buttons(ehr: Chat) -> None:
+    from storage.models import Gate, GateStatus
+
+    ehr.now = MON_10AM - timedelta(days=40)
+    ehr.ok("sam", '/gate request "Build complete" approvers:@dana due:+5d')
+    run(ehr, MON_10AM - timedelta(days=6))  # 29 days past due: still pending
+    assert ehr.scalar(select(Gate.status)) == GateStatus.PENDING
+    run(ehr, MON_10AM)
+    assert ehr.scalar(select(Gate.status)) == GateStatus.EXPIRED
+    [update_row] = [o for o in ehr.outbox() if o.idempotency_key.endswith(":expired")]
+    card = shown(Reply.from_json(update_row.payload))
+    assert "[Approve]" not in card and "Expired" in card
+    assert [o.target for o in ehr.outbox() if o.idempotency_key.endswith(":expired:notice")] == ["sam"]
+    assert ehr.scalar(select(AuditEvent.action).where(AuditEvent.action == "gate.expired")) == "gate.expired"
+    assert "already expired" in ehr.refused("dana", "/gate approve G-1").text
+    run(ehr, MON_10AM + timedelta(days=1))
+    assert len([o for o in ehr.outbox() if o.idempotency_key.endswith(":expired")]) == 1
