@@ -110,31 +110,43 @@ def _console(settings, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def _serve(settings, how: str) -> int:  # type: ignore[no-untyped-def]
-    from bot.slack.installation import SlackConfig
+    from bot.slack.installation import SlackConfig, verify_bot_token
+    from bot.teams.config import TeamsConfig
 
-    try:  # a missing or half-set Slack setting stops here, before any process or connection starts
+    try:  # a missing, half-set or refused setting stops here, before any worker starts
+        from bot.web.server import serve, workers_from_env
+
+        workers = workers_from_env() if how == "web" else 0
         config = SlackConfig.for_http(settings) if how == "web" else SlackConfig.for_socket(settings)
+        teams = TeamsConfig.from_settings(settings) if how == "web" else None  # a half-set Teams setting stops here too
+        if config is None and teams is None:
+            raise ConfigError("rounds: configuration error: nothing to serve: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
+                              "(one workspace) or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth) for Slack, "
+                              "or TEAMS_APP_ID for Teams")  # fmt: skip
+        team = verify_bot_token(config) if config is not None else None
+        if team is not None:  # the token works, so the app is installed there (again, after an uninstall)
+            _installed(settings, team)
+        if how == "web":
+            return serve(settings, workers)
     except ConfigError as e:
         print(e.code, file=sys.stderr)
         return 2
-    if how == "web":
-        from bot.web.server import serve
-
-        if config is None:
-            print("rounds: configuration error: SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (one workspace) or with "
-                  "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth) is required to serve Slack", file=sys.stderr)  # fmt: skip
-            return 2
-
-        try:
-            return serve(settings)
-        except ConfigError as e:
-            print(e.code, file=sys.stderr)
-            return 2
     from bot.runtime import Runtime
     from bot.slack import socket
 
-    assert config is not None
+    assert config is not None  # for_socket raises rather than answer None
     return socket.run(Runtime.start(settings), config)
+
+
+def _installed(settings, team: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.slack.installation import mark_installed
+    from storage.db import make_engine, make_sessions
+
+    engine = make_engine(settings.database_url)
+    try:
+        mark_installed(make_sessions(engine), team)
+    finally:
+        engine.dispose()  # before any worker forks
 
 
 def _audit_verify(rt) -> int:  # type: ignore[no-untyped-def]

@@ -6,10 +6,13 @@ a background thread, and messages to others are outbox rows the dispatcher sends
 from __future__ import annotations
 
 import logging
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from prometheus_client import Counter
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth.installation_store import InstallationStore
@@ -19,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack import render
 from bot.slack.background import Background, OutboxKick
-from bot.slack.identity import Identity, mentioned_ids
+from bot.slack.identity import Identity, mentioned_ids, utcnow
 from bot.slack.payloads import is_direct
 from bot.slack.render import FormOrigin
 from commands.context import Context
@@ -34,10 +37,6 @@ INTERACTIONS = Counter("rounds_slack_interactions", "Slack requests handled, by 
 FOLLOW_UP_TIMEOUT = 10.0
 # What a form's context may carry back through private_metadata (a message shortcut's text stays out).
 FORM_CONTEXT_KEYS = frozenset({"project", *CONTEXT_KEY.values()})
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 @dataclass
@@ -79,6 +78,24 @@ class SlackDeps:
         except IntegrityError:
             log.info("event %s delivered again: ignored", event_id)
             return False
+
+    @contextmanager
+    def guard(self, kind: str, ack: Ack | None = None) -> Iterator[None]:
+        """Around every listener: a failure is logged by kind only (a payload's text never reaches the log, as it
+        would in a validation error's message) and the person still gets an answer within Slack's 3 s."""
+        try:
+            yield
+        except Exception as e:  # noqa: BLE001
+            ref = secrets.token_hex(4)
+            log.error("slack %s listener failed ref=%s: %s", kind, ref, type(e).__name__)
+            log.debug("slack %s listener failed ref=%s", kind, ref, exc_info=True)
+            INTERACTIONS.labels(kind, "failed").inc()
+            if ack is not None and ack.response is None:
+                if kind == "command":
+                    ack({"response_type": "ephemeral", **render.message(Reply.problem(
+                        f"Something went wrong on our side and nothing was changed (ref {ref})."))})  # fmt: skip
+                else:
+                    ack()
 
     def handled(self, kind: str, reply: Reply) -> None:
         """Count it; if it may have queued messages, have them sent now rather than at the clock's next pass."""

@@ -6,10 +6,13 @@ dispatcher stops posting there; installing again clears the mark."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import Engine, update
@@ -20,6 +23,7 @@ from storage.models import Platform, Workspace
 
 log = logging.getLogger("rounds.slack")
 
+TOKENISH = re.compile(r"[!-~]+")  # printable ASCII, no spaces: what Slack's ids, tokens and secrets are made of
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "im:history", "users:read",
               "reactions:write", "files:write")  # fmt: skip
 
@@ -68,6 +72,9 @@ class SlackConfig:
 
     @classmethod
     def _make(cls, settings: Settings, s: dict[str, str | None]) -> "SlackConfig":
+        for name, value in s.items():
+            if value is not None and not TOKENISH.fullmatch(value):
+                _fail(f"{name} has characters a Slack credential never has (a placeholder like … left in?)")
         if settings.is_production and not settings.slack_api_url.startswith("https://"):
             _fail("SLACK_API_URL must be https:// when ROUNDS_ENV=production")
         return cls(
@@ -99,6 +106,22 @@ def _require(s: dict[str, str | None], name: str, why: str) -> None:
 
 def _fail(what: str) -> None:
     raise ConfigError(f"rounds: configuration error: {what}")
+
+
+def verify_bot_token(config: SlackConfig, timeout: float = 10.0) -> str | None:
+    """Ask Slack (auth.test) whether the bot token works, once, before any worker starts: a revoked or
+    mistyped token stops start-up with one line instead of a crash in every worker. Returns its team."""
+    if not config.bot_token:
+        return None
+    try:
+        answer = WebClient(token=config.bot_token, base_url=config.api_url, timeout=timeout).auth_test()
+        return str(answer.get("team_id") or answer.get("enterprise_id") or "") or None
+    except SlackApiError as e:
+        error = e.response.data.get("error") if isinstance(e.response.data, dict) else e.response.status_code
+        _fail(f"SLACK_BOT_TOKEN was refused by Slack ({error})")
+    except (SlackClientError, OSError) as e:
+        _fail(f"SLACK_API_URL {config.api_url} could not be reached to check SLACK_BOT_TOKEN ({type(e).__name__})")
+    return None
 
 
 # -- the workspace's installed state ------------------------------------------------------------------
@@ -148,7 +171,3 @@ def bot_token_for(store: SQLAlchemyInstallationStore | None, bot_token: str | No
         return bot.bot_token if bot is not None else None
 
     return token_for
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)

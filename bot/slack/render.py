@@ -190,14 +190,18 @@ def _buttons(buttons: tuple[neutral.Button, ...]) -> list[Block]:
 
 # -- views ----------------------------------------------------------------------------------------
 def home(reply: Reply) -> dict[str, Any]:
-    return View(type="home", callback_id=HOME_CALLBACK, blocks=blocks(reply, VIEW_BLOCKS)).to_dict()
+    return View(type="home", callback_id=HOME_CALLBACK, blocks=_view_blocks(reply)).to_dict()
 
 
 def info_modal(reply: Reply, title: str = "Rounds") -> dict[str, Any]:
     """A modal that only shows a reply (an error after a click on the Home tab, where nothing is ephemeral)."""
-    shown = blocks(reply, VIEW_BLOCKS) or [SectionBlock(text=MarkdownTextObject(text=escape(fallback(reply)))).to_dict()]
     return View(type="modal", callback_id=INFO_CALLBACK, title=PlainTextObject(text=clip(title, VIEW_TITLE)),
-                close=PlainTextObject(text="OK"), blocks=shown).to_dict()  # fmt: skip
+                close=PlainTextObject(text="OK"), blocks=_view_blocks(reply)).to_dict()  # fmt: skip
+
+
+def _view_blocks(reply: Reply) -> list[dict[str, Any]]:
+    """A view needs at least one block: a reply with none shows its text."""
+    return blocks(reply, VIEW_BLOCKS) or [SectionBlock(text=MarkdownTextObject(text=clip(escape(fallback(reply)), SECTION_TEXT))).to_dict()]
 
 
 class FormOrigin(BaseModel):

@@ -56,7 +56,7 @@ class SlackSender:
         try:
             self._call(workspace, "chat_update", channel=channel, ts=ts, **render.message(reply))
         except SendFailed as e:
-            if e.permanent and e.reason in COPY_GONE:
+            if e.reason in COPY_GONE:
                 log.info("card copy %s/%s not updated: %s", channel, ts, e.reason)
                 return
             raise

@@ -34,6 +34,8 @@ class WebApp:
             for r in m.routes:
                 self.routes[(r.method, r.path)] = r.app
         self.paths = {path for _, path in self.routes}
+        for path in self.paths:  # every route's error count exists from the start, at zero
+            metrics.ERRORS.labels(path)
 
     @classmethod
     def build(cls, rt: Runtime) -> "WebApp":

@@ -11,7 +11,7 @@ from typing import Any
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
-PLATFORMS = ("bot.slack.http",)
+PLATFORMS = ("bot.slack.http", "bot.teams.http")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,6 @@ import shutil
 import tempfile
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
-
 from bot.settings import ConfigError, Settings
 
 log = logging.getLogger("rounds.web")
@@ -32,42 +30,48 @@ def workers_from_env() -> int:
     return int(raw)
 
 
-class RoundsServer(BaseApplication):  # type: ignore[misc]
-    def __init__(self, settings: Settings, workers: int, bind: str) -> None:
-        self.settings = settings
-        self.options = {
-            "bind": bind,
-            "workers": workers,
-            "worker_class": "gthread",
-            "threads": THREADS,
-            "timeout": 30,
-            "graceful_timeout": 20,
-            "keepalive": 5,
-            "preload_app": False,  # build the app in each worker, after the fork
-            "accesslog": None,  # requests are counted in /metrics; paths are all this log would add
-            "errorlog": "-",
-            "loglevel": settings.log_level.lower(),
-            "proc_name": "rounds-web",
-            "child_exit": _child_exit,
-            "worker_exit": _worker_exit,
-            "control_socket_disable": True,  # gunicorn ≥ 25: no shared ~/.gunicorn socket between instances
-        }
-        super().__init__()
+def application(settings: Settings, workers: int, bind: str) -> Any:
+    """The gunicorn application. gunicorn reads WEB_CONCURRENCY as soon as it is imported, so it is imported
+    only here, after workers_from_env() has checked that setting."""
+    from gunicorn.app.base import BaseApplication
 
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            if key in self.cfg.settings:
-                self.cfg.set(key, value)
+    class RoundsServer(BaseApplication):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.options = {
+                "bind": bind,
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": THREADS,
+                "timeout": 30,
+                "graceful_timeout": 20,
+                "keepalive": 5,
+                "preload_app": False,  # build the app in each worker, after the fork
+                "accesslog": None,  # requests are counted in /metrics; paths are all this log would add
+                "errorlog": "-",
+                "loglevel": settings.log_level.lower(),
+                "proc_name": "rounds-web",
+                "child_exit": _child_exit,
+                "worker_exit": _worker_exit,
+                "control_socket_disable": True,  # gunicorn ≥ 25: no shared ~/.gunicorn socket between instances
+            }
+            super().__init__()
 
-    def load(self) -> Any:
-        from bot.runtime import Runtime
-        from bot.web.app import WebApp
+        def load_config(self) -> None:
+            for key, value in self.options.items():
+                if key in self.cfg.settings:
+                    self.cfg.set(key, value)
 
-        app = WebApp.build(Runtime.start(self.settings))
-        if not app.mounts:
-            log.warning("no chat platform is configured: serving /healthz and /metrics only")
-        _APPS.append(app)
-        return app
+        def load(self) -> Any:
+            from bot.runtime import Runtime
+            from bot.web.app import WebApp
+
+            app = WebApp.build(Runtime.start(settings))
+            if not app.mounts:
+                log.warning("no chat platform is configured: serving /healthz and /metrics only")
+            _APPS.append(app)
+            return app
+
+    return RoundsServer()
 
 
 _APPS: list[Any] = []
@@ -84,8 +88,7 @@ def _child_exit(server: Any, worker: Any) -> None:
     multiprocess.mark_process_dead(worker.pid)
 
 
-def serve(settings: Settings) -> int:
-    workers = workers_from_env()
+def serve(settings: Settings, workers: int) -> int:
     # Counters from all workers are added up at /metrics through files in this folder (prometheus_client's
     # multiprocess mode); it must exist before anything imports prometheus_client, so before the fork.
     own_dir = None
@@ -97,7 +100,7 @@ def serve(settings: Settings) -> int:
             if name.endswith(".db"):
                 os.remove(os.path.join(os.environ["PROMETHEUS_MULTIPROC_DIR"], name))
     try:
-        RoundsServer(settings, workers, f"0.0.0.0:{settings.port}").run()
+        application(settings, workers, f"0.0.0.0:{settings.port}").run()
     finally:
         if own_dir:
             shutil.rmtree(own_dir, ignore_errors=True)

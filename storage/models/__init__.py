@@ -26,6 +26,7 @@ from storage.models.messaging import (
     NudgeState,
     OutboxMessage,
     ProcessedEvent,
+    TeamsAccount,
 )
 from storage.models.people import Holiday, Person, Workspace
 from storage.models.projects import MEMBER, SPONSOR, ChannelLink, GateTemplate, Project, ProjectRole, StatusUpdate
@@ -37,5 +38,5 @@ __all__ = [
     "GateApprover", "GateDecision", "GateStatus", "GateTemplate", "Holiday", "ItemKind", "MEMBER",
     "Methodology", "NudgeState", "OutboxMessage", "OutboxStatus", "Person", "Platform", "ProcessedEvent",
     "Project", "ProjectRole", "Quorum", "Risk", "RiskCategory", "RiskLevel", "RiskStatus", "SPONSOR",
-    "StatusUpdate", "TargetKind", "Workspace",
+    "StatusUpdate", "TargetKind", "TeamsAccount", "Workspace",
 ]

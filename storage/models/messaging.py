@@ -110,6 +110,22 @@ class ConversationRef(Base):
     updated_at: Mapped[datetime] = mapped_column()
 
 
+class TeamsAccount(Base):
+    """A Microsoft Teams user as the Bot Connector names them (`29:…`, per bot and tenant) and who they are
+    in Entra ID (the aadObjectId, which is the Person's platform id). Mentions carry only the former."""
+
+    __tablename__ = "teams_accounts"
+    __table_args__ = (UniqueConstraint("workspace_id", "user_id"), Index(None, "workspace_id", "aad_object_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(200))
+    aad_object_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    principal_name: Mapped[str | None] = mapped_column(String(200))  # userPrincipalName, when the members API said
+    updated_at: Mapped[datetime] = mapped_column()
+
+
 class Counter(Base):
     """Per-workspace numbering for R-/A-/G-/D- ids; an UPDATE … RETURNING row lock keeps it gap-safe."""
 

@@ -15,7 +15,9 @@ the OAuth v2 token exchange."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import itertools
+import socket
 import json
 import threading
 import time
@@ -31,7 +33,7 @@ from slack_sdk.models.views import View
 
 MESSAGE_METHODS = ("chat.postMessage", "chat.update", "chat.postEphemeral", "response_url")
 VIEW_METHODS = ("views.open", "views.publish", "views.update", "views.push")
-NO_TOKEN = ("oauth.v2.access", "response_url", "file_upload")
+NO_TOKEN = ("oauth.v2.access", "response_url", "file_upload", "apps.connections.open")
 
 
 @dataclass
@@ -65,8 +67,10 @@ class _Failure:
 
 class FakeSlackAPI:
     def __init__(self, tokens: set[str] | None = None, *, team_id: str = "T0FAKE", bot_user_id: str = "UBOTROUNDS",
-                 oauth_clients: dict[str, str] | None = None) -> None:  # fmt: skip
+                 oauth_clients: dict[str, str] | None = None, app_tokens: set[str] | None = None) -> None:  # fmt: skip
         self.tokens = set(tokens or {"xoxb-fake-token"})
+        self.app_tokens = set(app_tokens or ())  # xapp- tokens that may open a Socket Mode connection
+        self.socket_mode: SocketModeServer | None = None
         self.team_id = team_id
         self.bot_user_id = bot_user_id
         self.oauth_clients = dict(oauth_clients or {})  # client_id -> client_secret
@@ -100,6 +104,9 @@ class FakeSlackAPI:
         return self
 
     def stop(self) -> None:
+        if self.socket_mode is not None:
+            self.socket_mode.stop()
+            self.socket_mode = None
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -145,18 +152,20 @@ class FakeSlackAPI:
         with self._lock:
             return len(self.calls)
 
-    def calls_to(self, method: str, since: int = 0, ok: bool | None = None, **match: Any) -> list[Call]:
+    def calls_to(self, method: str, since: int = 0, ok: bool | None = None, where: Callable[[Call], bool] | None = None,
+                 **match: Any) -> list[Call]:  # fmt: skip
+        """Calls to `method` whose parameters equal `match` (and that `where` accepts)."""
         with self._lock:
             found = list(self.calls[since:])
-        return [c for c in found if c.method == method and (ok is None or c.ok == ok)
+        return [c for c in found if c.method == method and (ok is None or c.ok == ok) and (where is None or where(c))
                 and all(c.params.get(k) == v for k, v in match.items())]  # fmt: skip
 
     def wait_for(self, method: str, since: int = 0, timeout: float = 10.0, count: int = 1, ok: bool | None = True,
-                 **match: Any) -> list[Call]:  # fmt: skip
+                 where: Callable[[Call], bool] | None = None, **match: Any) -> list[Call]:  # fmt: skip
         """Poll (bounded) until `count` matching calls arrived; what a background thread sends arrives late."""
         deadline = time.monotonic() + timeout
         while True:
-            found = self.calls_to(method, since, ok=ok, **match)
+            found = self.calls_to(method, since, ok=ok, where=where, **match)
             if len(found) >= count:
                 return found
             if time.monotonic() > deadline:
@@ -264,6 +273,13 @@ class FakeSlackAPI:
             return {"ok": True}
         if m == "oauth.v2.access":
             return self._oauth(p, req)
+        if m == "apps.connections.open":
+            if call.token not in self.app_tokens:
+                return {"ok": False, "error": "invalid_auth"}
+            with self._lock:
+                if self.socket_mode is None:
+                    self.socket_mode = SocketModeServer().start()
+            return {"ok": True, "url": self.socket_mode.url}
         return {"ok": False, "error": "unknown_method"}
 
     def _oauth(self, p: dict[str, Any], req: BaseHTTPRequestHandler) -> dict[str, Any]:
@@ -417,3 +433,122 @@ def _strip(d: Any) -> Any:
     if isinstance(d, list):
         return [_strip(x) for x in d]
     return d
+
+
+# -- Socket Mode ----------------------------------------------------------------------------------------
+class SocketModeServer:
+    """Just enough of Slack's Socket Mode WebSocket for one client on 127.0.0.1 (plain ws://): the hello,
+    envelopes sent on demand, and the acknowledgements (with their response payloads) coming back."""
+
+    GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._client: socket.socket | None = None
+        self._connected = threading.Event()
+        self._acks: dict[str, dict[str, Any]] = {}
+        self._acked = threading.Condition()
+        self._send_lock = threading.Lock()
+        self._closed = False
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self._listener.getsockname()[1]}/link/?ticket=fake"
+
+    def start(self) -> "SocketModeServer":
+        threading.Thread(target=self._accept, name="fake-socket-mode", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._closed = True
+        for sock in (self._client, self._listener):
+            if sock is not None:
+                try:
+                    sock.close()
+                except OSError:
+                    pass
+
+    def wait_connected(self, timeout: float = 30.0) -> None:
+        if not self._connected.wait(timeout):
+            raise AssertionError("no Socket Mode client connected")
+
+    def send(self, kind: str, payload: dict[str, Any], accepts_response_payload: bool = True) -> str:
+        """Send an envelope (`slash_commands`, `interactive`, `events_api`); returns its envelope_id."""
+        envelope_id = str(uuid.uuid4())
+        self._frame(json.dumps({"envelope_id": envelope_id, "type": kind, "payload": payload,
+                                "accepts_response_payload": accepts_response_payload, "retry_attempt": 0}))  # fmt: skip
+        return envelope_id
+
+    def ack(self, envelope_id: str, timeout: float = 10.0) -> dict[str, Any]:
+        """The client's acknowledgement of an envelope (a bounded wait)."""
+        with self._acked:
+            if not self._acked.wait_for(lambda: envelope_id in self._acks, timeout):
+                raise AssertionError(f"envelope {envelope_id} was not acknowledged")
+            return self._acks[envelope_id]
+
+    def _accept(self) -> None:
+        try:
+            client, _ = self._listener.accept()
+        except OSError:
+            return
+        request = b""
+        while b"\r\n\r\n" not in request:
+            request += client.recv(4096)
+        key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
+                   if line.lower().startswith("sec-websocket-key:"))  # fmt: skip
+        accept = base64.b64encode(hashlib.sha1((key + self.GUID).encode()).digest()).decode()
+        client.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        f"Sec-WebSocket-Accept: {accept}\r\n\r\n").encode())  # fmt: skip
+        self._client = client
+        self._frame(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "AROUNDS"}}))
+        self._connected.set()
+        self._read(client)
+
+    def _read(self, client: socket.socket) -> None:
+        buffer = b""
+
+        def take(n: int) -> bytes:
+            nonlocal buffer
+            while len(buffer) < n:
+                chunk = client.recv(65536)
+                if not chunk:
+                    raise ConnectionError
+                buffer += chunk
+            out, buffer = buffer[:n], buffer[n:]
+            return out
+
+        try:
+            while not self._closed:
+                first, second = take(2)
+                opcode, length = first & 0x0F, second & 0x7F
+                if length == 126:
+                    length = int.from_bytes(take(2), "big")
+                elif length == 127:
+                    length = int.from_bytes(take(8), "big")
+                mask = take(4) if second & 0x80 else b"\0\0\0\0"
+                data = bytes(b ^ mask[i % 4] for i, b in enumerate(take(length)))
+                if opcode == 0x9:  # ping
+                    self._frame(data, opcode=0xA)
+                elif opcode == 0x8:  # close
+                    return
+                elif opcode == 0x1:
+                    message = json.loads(data)
+                    if "envelope_id" in message:
+                        with self._acked:
+                            self._acks[message["envelope_id"]] = message
+                            self._acked.notify_all()
+        except (ConnectionError, OSError, ValueError):
+            return
+
+    def _frame(self, data: str | bytes, opcode: int = 0x1) -> None:
+        raw = data.encode() if isinstance(data, str) else data
+        head = bytes([0x80 | opcode])
+        if len(raw) < 126:
+            head += bytes([len(raw)])
+        elif len(raw) < 65536:
+            head += bytes([126]) + len(raw).to_bytes(2, "big")
+        else:
+            head += bytes([127]) + len(raw).to_bytes(8, "big")
+        assert self._client is not None
+        with self._send_lock:
+            self._client.sendall(head + raw)

@@ -282,11 +282,16 @@ class Workspace:
         return f"{next(self._triggers)}.{int(time.time())}.{uuid.uuid4().hex[:16]}"
 
     # -- what Rounds did in Slack (the fake Web API's record) -------------------------------------------
+    def mine(self, call: Call) -> bool:
+        """A call about this workspace (other tests' background sends may still be arriving)."""
+        about = [str(call.params.get(k, "")) for k in ("channel", "user", "user_id", "users")]
+        return not any(about) or any(a[1:].startswith(self.team_id[1:]) for a in about if a)
+
     def calls(self, method: str, **match: Any) -> list[Call]:
-        return self.fake.calls_to(method, since=self.start, **match)
+        return self.fake.calls_to(method, since=self.start, where=self.mine, **match)
 
     def wait_for(self, method: str, count: int = 1, **match: Any) -> list[Call]:
-        return self.fake.wait_for(method, since=self.start, count=count, **match)
+        return self.fake.wait_for(method, since=self.start, count=count, where=self.mine, **match)
 
     def posted(self, where: str, count: int = 1) -> list[Message]:
         """Messages Rounds posted to `#channel` or to `@person`'s DM (waits for the background send)."""

@@ -129,7 +129,9 @@ def test_a_refusal_not_about_a_field_closes_the_modal_and_says_so_privately(ehr:
     card, = ehr.posted("@dana")
     ehr.click("dana", card, "Reject")
     modal = ehr.opened()
-    ehr.ok("sam", "/gate withdraw G-1")
+    dana_was_at = ehr.last_response_url
+    ehr.ok("sam", "/gate withdraw G-1")  # meanwhile
+    ehr.last_response_url = dana_was_at
     answer = ehr.submit("dana", modal, reason="Staffing plan missing")
     assert answer.raw == b""  # closed
     said = ehr.said()

@@ -25,7 +25,8 @@ def register(app: App, deps: SlackDeps) -> None:
     @app.action(ANY_ACTION)
     def on_click(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         ack()  # the response is sent when this returns; nothing below waits on Slack except views.open
-        handle(deps, body, client)
+        with deps.guard("action"):
+            handle(deps, body, client)
 
 
 def handle(deps: SlackDeps, body: dict[str, Any], client: WebClient) -> None:

@@ -33,7 +33,8 @@ VIEW_FORMS = {
 def register(app: App, deps: SlackDeps) -> None:
     @app.command(COMMAND)
     def on_command(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        handle(deps, ack, body, client)
+        with deps.guard("command", ack):
+            handle(deps, ack, body, client)
 
 
 def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -> None:

@@ -23,7 +23,8 @@ def register(app: App, deps: SlackDeps) -> None:
     @app.shortcut(RAISE_AS_RISK)
     def on_raise_as_risk(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         ack()
-        handle(deps, body, client)
+        with deps.guard("shortcut"):
+            handle(deps, body, client)
 
 
 def handle(deps: SlackDeps, body: dict[str, Any], client: WebClient) -> None:

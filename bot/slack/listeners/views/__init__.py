@@ -22,7 +22,8 @@ FIELD_ERROR = 300  # characters shown under a field
 def register(app: App, deps: SlackDeps) -> None:
     @app.view(FORM_CALLBACK)
     def on_submit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        handle(deps, ack, body, client)
+        with deps.guard("view", ack):
+            handle(deps, ack, body, client)
 
 
 def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
