@@ -5,10 +5,11 @@ from __future__ import annotations
 class CommandError(Exception):
     """Something the speaker can fix. `usage` names the usage entry to show (see grammar.usage)."""
 
-    def __init__(self, message: str, usage: str | None = None) -> None:
+    def __init__(self, message: str, usage: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.usage = usage
+        self.field = field  # the form field it is about, when there is one (a modal shows it under that field)
 
 
 class UsageError(CommandError):

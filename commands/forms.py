@@ -133,7 +133,7 @@ def _date(values: dict[str, Any], key: str, today: date) -> date | None:
     try:
         return parse_date(raw, today)
     except DateError as e:
-        raise UsageError(f"{key}: {e}") from None
+        raise UsageError(f"{key}: {e}", field=key) from None
 
 
 def _int(values: dict[str, Any], key: str) -> int | None:
@@ -151,7 +151,7 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
     project = _text(values, "project") or context.get("project") or None
     if name == "risk.raise":
         if not _text(values, "title"):
-            raise UsageError("A risk needs a title.", "risk")
+            raise UsageError("A risk needs a title.", "risk", field="title")
         category = _text(values, "category")
         return m.RiskRaise(project=project, title=_text(values, "title"), likelihood=_int(values, "likelihood"),
                            impact=_int(values, "impact"), owner=_person(values, "owner"),
@@ -160,17 +160,19 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
     if name == "status.log":
         overall = _rag(values, "overall")
         if overall is None or not _text(values, "note"):
-            raise UsageError("A status needs green, amber or red and a note.", "status")
+            raise UsageError("A status needs green, amber or red and a note.", "status",
+                             field="overall" if overall is None else "note")
         return m.StatusLog(project=project, overall=overall, note=_text(values, "note"), schedule=_rag(values, "schedule"),
                            budget=_rag(values, "budget"), scope=_rag(values, "scope"))  # fmt: skip
     if name == "action.create":
         owner, due = _person(values, "owner"), _date(values, "due", today)
         if owner is None or due is None or not _text(values, "text"):
-            raise UsageError("An action needs an owner, what needs doing and a due date.", "action")
+            missing = "owner" if owner is None else ("text" if not _text(values, "text") else "due")
+            raise UsageError("An action needs an owner, what needs doing and a due date.", "action", field=missing)
         return m.ActionCreate(project=project, owner=owner, text=_text(values, "text"), due=due)
     if name == "gate.request":
         if not _text(values, "name"):
-            raise UsageError("A gate needs a name.", "gate request")
+            raise UsageError("A gate needs a name.", "gate request", field="name")
         raw = values.get("approvers") or []
         approvers = [p for p in (_person({"x": v}, "x") for v in (raw if isinstance(raw, list) else [raw])) if p]
         quorum = _text(values, "quorum") or "all"
@@ -181,11 +183,11 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
     if name == "gate.conditions":
         conditions = [c.strip(" -•") for c in re.split(r"[;\n]", _text(values, "conditions")) if c.strip(" -•")]
         if not conditions:
-            raise UsageError("Write at least one condition.", "gate approve")
+            raise UsageError("Write at least one condition.", "gate approve", field="conditions")
         return m.GateDecide(ref=_ref(context, "gate", "G"), decision="approve-with-conditions", conditions=conditions)
     if name == "action.blocked":
         if not _text(values, "reason"):
-            raise UsageError("Say what it is blocked on.", "action set")
+            raise UsageError("Say what it is blocked on.", "action set", field="reason")
         return m.ActionSet(ref=_ref(context, "action", "A"), to="blocked", reason=_text(values, "reason"))
     if name == "risk.update":
         return m.RiskUpdate(ref=_ref(context, "risk", "R"), likelihood=_int(values, "likelihood"), impact=_int(values, "impact"),

@@ -11,7 +11,7 @@ from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
 from commands.grammar import models as m
-from commands.replies import Context, Header, Reply, Section
+from commands.replies import Button, Buttons, Context, Header, Reply, Section
 from storage.models import SPONSOR, DecisionKind, Gate, GateApprover, GateDecision, GateStatus, Person, Project, Quorum
 from storage.numbering import next_number
 from storage.uow import UnitOfWork
@@ -122,9 +122,9 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
         raise Forbidden("You requested this gate, so you can't decide it.")
     approver = _deciding_for(gate, actor, decisions)
     if cmd.decision == "reject" and not cmd.comment.strip():
-        raise UsageError("A rejection needs a reason.", "gate reject")
-    guard.check(comment=cmd.comment)
-    guard.check_all("condition", cmd.conditions)
+        raise UsageError("A rejection needs a reason.", "gate reject", field="reason")
+    guard.check(**{"reason" if cmd.decision == "reject" else "comment": cmd.comment})
+    guard.check_all("condition", cmd.conditions, field="conditions")
     decision = GateDecision(
         gate_id=gate.id, approver=approver, decided_by=actor.person, decision=DecisionKind(cmd.decision),
         comment=cmd.comment, conditions=cmd.conditions, created_at=actor.now,
@@ -245,11 +245,13 @@ def list_gates(cmd: m.GateList, actor: Actor, uow: UnitOfWork) -> Reply:
         stmt = stmt.where(Gate.status == GateStatus.PENDING)
     gates = s.scalars(stmt.order_by(Gate.number.desc()).limit(25)).all()
     title = f"{'Pending' if cmd.filter == 'pending' else 'All'} gates · {scope}"
+    request = Buttons(buttons=(Button(label="Request a gate", action="form.open", value=project.key if project else "gate.request",
+                                      form="gate.request"),))  # fmt: skip
     if not gates:
         return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."),
-                             Context(text='Request one: `/gate request [KEY] "Gate name" approvers:@a,@b`'))  # fmt: skip
+                             Context(text='Request one: `/gate request [KEY] "Gate name" approvers:@a,@b`'), request)  # fmt: skip
     return Reply.private(f"{title}: {len(gates)}", Header(text=title),
-                         Section(text="\n".join(cards.gate_line(g, actor.today) for g in gates)))  # fmt: skip
+                         Section(text="\n".join(cards.gate_line(g, actor.today) for g in gates)), request)  # fmt: skip
 
 
 def show(cmd: m.GateShow, actor: Actor, uow: UnitOfWork) -> Reply:

@@ -14,10 +14,15 @@ def check(**fields: str | None) -> None:
         if findings:
             raise PHIRefused(
                 f"🔒 That {name.replace('_', ' ')} looks like it contains patient information "
-                f"({phi.describe(findings)}). Nothing was saved. {phi.advice(findings)}"
+                f"({phi.describe(findings)}). Nothing was saved. {phi.advice(findings)}",
+                field=name,
             )
 
 
-def check_all(name: str, texts: list[str]) -> None:
+def check_all(name: str, texts: list[str], field: str | None = None) -> None:
     for text in texts:
-        check(**{name: text})
+        try:
+            check(**{name: text})
+        except PHIRefused as e:
+            e.field = field or name
+            raise

@@ -37,6 +37,25 @@ def workspace_for(session: Session, ctx: Context) -> Workspace:
     return ws
 
 
+def known_actor(session: Session, ctx: Context) -> tuple[Workspace, Person] | None:
+    """The workspace and speaker when both exist and nothing about them would change (else None)."""
+    person = session.scalar(
+        select(Person).join(Workspace, Workspace.id == Person.workspace_id)
+        .where(Workspace.platform == ctx.platform, Workspace.external_id == ctx.workspace_id,
+               Person.platform_user_id == ctx.speaker.user_id)
+    )  # fmt: skip
+    if person is None:
+        return None
+    sp = ctx.speaker
+    stale = (
+        (sp.handle and person.handle != handle_from(sp.handle, sp.user_id))
+        or (sp.display_name and person.display_name != sp.display_name[:200])
+        or (sp.timezone and not person.timezone_pinned and person.timezone != sp.timezone)
+        or (sp.is_admin and not person.is_pmo_admin)
+    )
+    return None if stale else (person.workspace, person)
+
+
 def handle_from(name: str | None, fallback: str) -> str:
     base = (name or "").strip().lstrip("@").lower()
     base = re.sub(r"[^\w.\-']+", ".", base).strip(".")

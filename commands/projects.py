@@ -11,7 +11,7 @@ from commands import lookup
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
-from commands.replies import Context, Divider, Header, Reply, Section
+from commands.replies import Button, Buttons, Context, Divider, Header, Reply, Section
 from commands.status import latest_statuses
 from storage.models import (
     SPONSOR,
@@ -181,6 +181,11 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
     blocks.append(Section(text="*Top risks*\n" + ("\n".join(cards.risk_line(r, today) for r in risks) or "_none open_")))
     blocks.append(Section(text="*Open gates*\n" + ("\n".join(cards.gate_line(g, today) for g in gates) or "_none_")))
     blocks.append(Section(text="*Overdue actions*\n" + ("\n".join(cards.action_line(a, today) for a in overdue) or "_none_ 🎉")))
+    blocks.append(Buttons(buttons=tuple(
+        Button(label=label, action="form.open", value=project.key, form=form)
+        for label, form in (("Log status", "status.log"), ("Raise a risk", "risk.raise"), ("Assign an action", "action.create"),
+                            ("Request a gate", "gate.request"))
+    )))  # fmt: skip
     rag = current.overall.value if current else "no status"
     return Reply.private(f"{project.key} {project.name}: {rag}", *blocks)
 

@@ -95,6 +95,7 @@ class Reply(_Model):
     blocks: tuple[Block, ...] = ()
     visibility: Literal["private", "channel"] = "private"
     error: bool = False
+    field: str | None = None  # an error about one form field (a modal shows it under that field)
     form: Form | None = None
     attachment: Attachment | None = None
 
@@ -107,13 +108,13 @@ class Reply(_Model):
         return cls(text=text, blocks=tuple(blocks), visibility="channel")
 
     @classmethod
-    def problem(cls, what: str, usage: str = "") -> "Reply":
+    def problem(cls, what: str, usage: str = "", field: str | None = None) -> "Reply":
         """An error only the speaker sees: what was wrong, then the right usage."""
         blocks: list[Block] = [Section(text=f"⚠️ {what}")]
         if usage:
             blocks.append(Section(text=f"*Usage*\n{usage}"))
         text = what if not usage else f"{what}\nUsage:\n{usage}"
-        return cls(text=text, blocks=tuple(blocks), error=True)
+        return cls(text=text, blocks=tuple(blocks), error=True, field=field)
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude={"attachment"})

@@ -15,9 +15,20 @@ from commands.grammar import models as m
 from commands.grammar import parse
 from commands.grammar.usage import usage
 from commands.replies import Reply
+from storage.db import make_readers
 from storage.uow import UnitOfWork
 
 log = logging.getLogger("rounds.commands")
+
+# Views that change nothing. They run in a read-only transaction, so on SQLite they never wait for (or hold)
+# the write lock — as long as the speaker is already known and their profile is unchanged.
+VIEWS = (m.Help, m.ProjectShow, m.ProjectList, m.StatusShow, m.RiskList, m.RiskShow, m.ActionList, m.ActionShow,
+         m.GateList, m.GateShow, m.DigestList, m.PrefsShow, m.HolidaysList, m.TemplateList, m.TemplateShow, m.AdminList,
+         m.Portfolio, m.Export, m.Home)  # fmt: skip
+
+
+class _NotReadOnly(Exception):
+    """The read-only path cannot serve this request; the normal one will."""
 
 
 class Rounds:
@@ -25,17 +36,49 @@ class Rounds:
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.sessions = sessions
+        self.readers = make_readers(sessions.kw["bind"]) if sessions.kw.get("bind") is not None else sessions
 
     def run(self, ctx: Context, command: str, text: str) -> Reply:
-        return self._execute(ctx, lambda actor, uow: parse(command, text, actor.today,
-                                                            lookup.project_keys(uow.session, actor.workspace.id)))  # fmt: skip
+        def make(actor: Actor, uow: UnitOfWork) -> m.Command:
+            return parse(command, text, actor.today, lookup.project_keys(uow.session, actor.workspace.id))
+
+        if _looks_like_a_view(command, text, ctx):
+            try:
+                return self._view(ctx, make)
+            except _NotReadOnly:
+                pass
+        return self._execute(ctx, make)
+
+    def _view(self, ctx: Context, make_command: Any) -> Reply:
+        with UnitOfWork(self.readers) as uow:
+            found = people.known_actor(uow.session, ctx)
+            if found is None:
+                raise _NotReadOnly()
+            actor = Actor(workspace=found[0], person=found[1], ctx=ctx)
+            try:
+                cmd = make_command(actor, uow)
+            except CommandError:
+                raise _NotReadOnly() from None  # the normal path words the refusal (and rolls back) as usual
+            if not isinstance(cmd, VIEWS):
+                raise _NotReadOnly()
+            try:
+                reply = handler_for(cmd)(cmd, actor, uow)
+            except CommandError as e:
+                return Reply.problem(e.message, usage(e.usage), e.field)
+            if uow.session.new or uow.session.dirty or uow.session.deleted:
+                raise RuntimeError(f"{type(cmd).__name__} is listed as a view but changed something")
+            log.info("view ok: %s by person %s in workspace %s", type(cmd).__name__, actor.person.id, actor.workspace.id)
+            return reply
 
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
         return self._execute(ctx, lambda actor, uow: forms.to_command(form, values, context or {}, actor.today))
 
     def home(self, ctx: Context) -> Reply:
         """The speaker's "my items" view (App Home)."""
-        return self._execute(ctx, lambda actor, uow: m.Home())
+        try:
+            return self._view(ctx, lambda actor, uow: m.Home())
+        except _NotReadOnly:
+            return self._execute(ctx, lambda actor, uow: m.Home())
 
     def form(self, ctx: Context, name: str, context: dict[str, str] | None = None) -> Reply:
         """A Reply carrying the named form (a button or a bare command asked for it); adapters open it."""
@@ -67,10 +110,18 @@ class Rounds:
             except CommandError as e:
                 uow.session.rollback()
                 log.info("command refused: %s", type(e).__name__)
-                return Reply.problem(e.message, usage(e.usage))
+                return Reply.problem(e.message, usage(e.usage), e.field)
             except Exception as e:  # never a stack trace to the user, never message text in the log
                 uow.session.rollback()
                 ref = secrets.token_hex(4)
                 log.error("command failed ref=%s: %s", ref, type(e).__name__)
                 log.debug("command failed ref=%s", ref, exc_info=True)
                 return Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
+
+
+def _looks_like_a_view(command: str, text: str, ctx: Context) -> bool:
+    """A cheap first guess (no database): does this text parse, on its own, to a view?"""
+    try:
+        return isinstance(parse(command, text, ctx.now.date()), VIEWS)
+    except CommandError:
+        return False

@@ -10,7 +10,7 @@ from commands import cards, guard, lookup, policy, trail
 from commands import format as fmt
 from commands.context import Actor
 from commands.grammar import models as m
-from commands.replies import Context, Header, Reply, Section
+from commands.replies import Button, Buttons, Context, Header, Reply, Section
 from storage.models import RAG, StatusUpdate
 from storage.uow import UnitOfWork
 
@@ -78,6 +78,7 @@ def show(cmd: m.StatusShow, actor: Actor, uow: UnitOfWork) -> Reply:
             f"{project.key} has no status yet.",
             Section(text=f"⚪ *{project.key}* has no status yet."),
             Context(text=f'Log one: `/status {project.key} green "note"`'),
+            log_button(project.key),
         )
     current, earlier = history[0], history[1:]
     blocks = [Header(text=f"{fmt.RAG_DOT[current.overall]} {project.key} · {fmt.clip(project.name, 100)}"),
@@ -85,4 +86,9 @@ def show(cmd: m.StatusShow, actor: Actor, uow: UnitOfWork) -> Reply:
     if earlier:
         blocks.append(Section(text="*Earlier*\n" + "\n".join(cards.status_line(u, actor.now) for u in earlier)))
     blocks.append(Context(text=f'Update: `/status {project.key} green|amber|red "note"`'))
+    blocks.append(log_button(project.key))
     return Reply.private(f"{project.key} is {current.overall.value}", *blocks)
+
+
+def log_button(key: str) -> Buttons:
+    return Buttons(buttons=(Button(label="Log status", action="form.open", value=key, form="status.log"),))

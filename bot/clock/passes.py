@@ -10,6 +10,7 @@ from bot.outbox.dispatch import Dispatcher, PassStats
 from commands.digests.run import DigestReport, digest_pass
 from commands.nudges.expiry import expire_gates
 from commands.nudges.run import NudgeReport, nudge_pass
+from storage import deliveries
 from storage.uow import UnitOfWork
 
 log = logging.getLogger("rounds.clock")
@@ -28,6 +29,7 @@ def nudges(sessions: sessionmaker[Session], now: datetime) -> NudgeReport:
     with UnitOfWork(sessions) as uow:
         expired = expire_gates(uow.session, now)
         report = nudge_pass(uow.session, now)
+        deliveries.prune(uow.session, now)
         uow.commit()
     if expired:
         log.info("gates: %s expired undecided", expired)

@@ -142,8 +142,7 @@ class Dispatcher:
         error: SendFailed | None = None
         try:
             if job.kind == TargetKind.UPDATE:
-                for channel, ts in job.copies:
-                    sender.update(job.workspace, channel, ts, job.reply)
+                error = self._update_copies(sender, job)
             else:
                 delivery = sender.post(job.workspace, job.kind, job.target, job.reply, job.thread_ts)
                 result = (delivery.channel, delivery.ts)
@@ -164,6 +163,21 @@ class Dispatcher:
             else:
                 self._failed_attempt(session, job.workspace, row, error, now, stats)
             session.commit()
+
+    @staticmethod
+    def _update_copies(sender: Sender, job: Job) -> SendFailed | None:
+        """Update every copy that can be: a copy that is gone for good (deleted, channel left) is skipped;
+        a passing failure on any copy retries the whole row later (updating a copy twice is harmless)."""
+        retry: SendFailed | None = None
+        for channel, ts in job.copies:
+            try:
+                sender.update(job.workspace, channel, ts, job.reply)
+            except SendFailed as e:
+                if e.permanent:
+                    log.info("a copy of %s could not be updated: %s", job.row_id, e.reason[:120])
+                    continue
+                retry = retry or e
+        return retry
 
     def _failed_attempt(self, session: Session, ws: Workspace, row: OutboxMessage, e: SendFailed, now: datetime, stats: PassStats) -> None:
         row.last_error = e.reason[:500]

@@ -17,7 +17,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.webhook import WebhookClient
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack import render
@@ -29,7 +28,8 @@ from commands.context import Context
 from commands.forms import CONTEXT_KEY
 from commands.replies import Attachment, Reply
 from commands.service import Rounds
-from storage.models import Platform, ProcessedEvent
+from storage import deliveries
+from storage.models import Platform
 
 log = logging.getLogger("rounds.slack")
 
@@ -68,16 +68,10 @@ class SlackDeps:
 
     def first_delivery(self, event_id: str | None) -> bool:
         """Events API retries carry the same event_id: the unique (platform, event_id) row lets one through."""
-        if not event_id:
+        if not event_id or deliveries.first_delivery(self.sessions, Platform.SLACK, event_id, utcnow()):
             return True
-        try:
-            with self.sessions() as s:
-                s.add(ProcessedEvent(platform=Platform.SLACK, event_id=event_id[:200], received_at=utcnow()))
-                s.commit()
-            return True
-        except IntegrityError:
-            log.info("event %s delivered again: ignored", event_id)
-            return False
+        log.info("event %s delivered again: ignored", event_id)
+        return False
 
     @contextmanager
     def guard(self, kind: str, ack: Ack | None = None) -> Iterator[None]:

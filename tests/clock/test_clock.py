@@ -123,3 +123,16 @@ def test_the_scheduler_has_fixed_job_ids_and_sane_defaults() -> None:
     assert all(j.func.__module__ == "bot.clock.scheduler" and j.args == () for j in jobs.values())  # module-level, no objects
     assert jobs["digests"].misfire_grace_time == 3600 and jobs["nudges"].misfire_grace_time == 600
     assert str(s.timezone) == "UTC"
+
+
+def test_the_nudge_job_prunes_old_delivery_ids(ehr: Chat) -> None:
+    from datetime import timedelta
+
+    from storage import deliveries
+    from storage.models import ProcessedEvent
+
+    assert deliveries.first_delivery(ehr.sessions, Platform.SLACK, "Ev-old", DUE - timedelta(days=4))
+    assert deliveries.first_delivery(ehr.sessions, Platform.SLACK, "Ev-new", DUE - timedelta(hours=1))
+    assert not deliveries.first_delivery(ehr.sessions, Platform.SLACK, "Ev-new", DUE)  # a retry
+    passes.nudges(ehr.sessions, DUE)
+    assert ehr.all(select(ProcessedEvent.event_id)) == ["Ev-new"]

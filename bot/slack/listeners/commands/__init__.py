@@ -21,15 +21,6 @@ from commands.replies import Button, Buttons, Context, Reply
 # `/status`, and also a workspace's renamed copy such as `/rounds-status` (when the plain name is taken).
 COMMAND = re.compile(r"^/(?:[a-z0-9_]+-)?(" + "|".join(COMMAND_NAMES) + r")$")
 
-# A view command's reply gets a button that opens the matching form. The core's views do not carry these
-# buttons yet; when they do, nothing is added twice (see `with_form_button`).
-VIEW_FORMS = {
-    "status": ("Log status", "status.log"),
-    "project": ("Raise a risk", "risk.raise"),
-    "gate": ("Request a gate", "gate.request"),
-}
-
-
 def register(app: App, deps: SlackDeps) -> None:
     @app.command(COMMAND)
     def on_command(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -55,7 +46,7 @@ def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -
     if reply.attachment is not None:
         deps.send_file(client, cmd.user_id, reply.attachment)
         reply = reply.model_copy(update={"blocks": (*reply.blocks, Context(text="The file is on its way to your DM with Rounds."))})
-    ack(response(with_form_button(name, cmd.text, reply)))
+    ack(response(reply))
     deps.handled("command", reply)
 
 
@@ -63,17 +54,3 @@ def response(reply: Reply) -> dict[str, Any]:
     """A slash command's acknowledgement: visible to the channel only when the Reply is for everyone."""
     public = reply.visibility == "channel" and not reply.error
     return {"response_type": "in_channel" if public else "ephemeral", **render.message(reply)}
-
-
-def with_form_button(name: str, text: str, reply: Reply) -> Reply:
-    if reply.error or name not in VIEW_FORMS:
-        return reply
-    words = text.split()
-    if len(words) > 1 or (words and (not KEY_PATTERN.match(words[0]) or words[0].lower() in ("list", "help"))):
-        return reply  # not the bare view: `/status EHR green "…"` and the like
-    label, form = VIEW_FORMS[name]
-    if any(isinstance(b, Buttons) and any(x.form == form for x in b.buttons) for b in reply.blocks):
-        return reply
-    value = words[0].upper() if words else form  # the project the view was about, or the channel's own
-    button = Button(label=label, action="form.open", value=value, form=form)
-    return reply.model_copy(update={"blocks": (*reply.blocks, Buttons(buttons=(button,)))})

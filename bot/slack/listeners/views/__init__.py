@@ -39,7 +39,8 @@ def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -
     ctx = deps.context(client, p.team_id, p.team.domain if p.team else None, p.user.id, origin.channel)
     reply = deps.rounds.submit(ctx, origin.form, render.submitted_values(p.view.state.values), origin.context)
     if reply.error:
-        field = render.error_field(list(p.view.state.values), reply.text)
+        fields = list(p.view.state.values)
+        field = reply.field if reply.field in fields else render.error_field(fields, reply.text)
         if field is not None:
             ack(response_action="errors", errors={field: render.clip(reply.text.split("\n", 1)[0], FIELD_ERROR)})
             deps.handled("view", reply)
