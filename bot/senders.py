@@ -13,4 +13,8 @@ def build_senders(rt: Runtime) -> dict[Platform, Sender]:
         from bot.slack.app import outbox_sender
 
         senders[Platform.SLACK] = outbox_sender(rt)
+    if s.teams_app_id or s.teams_allow_unauthenticated:
+        from bot.teams.app import outbox_sender as teams_sender
+
+        senders[Platform.TEAMS] = teams_sender(rt)
     return senders

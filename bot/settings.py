@@ -1,15 +1,17 @@
 """Configuration from environment variables, read once. A bad value stops start-up with one clear line."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
+TEAMS_OPENID_DEFAULT = "https://login.botframework.com/v1/.well-known/openidconfiguration"
 
 
 class ConfigError(SystemExit):
@@ -34,6 +36,8 @@ class Settings(BaseSettings):
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
+    teams_openid_url: str = TEAMS_OPENID_DEFAULT  # the Bot Framework's OpenID metadata (signing keys); tests point it home
+    teams_allow_unauthenticated: bool = False  # local development only: refused when ROUNDS_ENV=production
 
     @field_validator("database_url")
     @classmethod
@@ -70,6 +74,30 @@ class Settings(BaseSettings):
     def _app_token(cls, v: SecretStr | None) -> SecretStr | None:
         if v is not None and not v.get_secret_value().startswith("xapp-"):
             raise ValueError("must be an app-level token starting with xapp-")
+        return v
+
+    @field_validator("teams_app_id", "teams_tenant_id")
+    @classmethod
+    def _entra_id(cls, v: str | None) -> str | None:
+        v = (v or "").strip() or None
+        if v is not None and not re.fullmatch(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", v):
+            raise ValueError("must be a GUID like 00000000-0000-0000-0000-000000000000 (from the Azure Bot resource)")
+        return v
+
+    @field_validator("teams_openid_url")
+    @classmethod
+    def _openid_url(cls, v: str, info: ValidationInfo) -> str:
+        if not v.startswith(("https://", "http://")):
+            raise ValueError("must be the http(s) URL of the Bot Framework's OpenID metadata")
+        if info.data.get("rounds_env") == "production" and not v.startswith("https://"):
+            raise ValueError("must be https:// when ROUNDS_ENV=production")
+        return v
+
+    @field_validator("teams_allow_unauthenticated")
+    @classmethod
+    def _unauthenticated(cls, v: bool, info: ValidationInfo) -> bool:
+        if v and info.data.get("rounds_env") == "production":
+            raise ValueError("must not be true when ROUNDS_ENV=production (it turns off Teams request authentication)")
         return v
 
     @property

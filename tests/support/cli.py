@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Settings a developer's shell might carry that would change what the process under test does.
 _SCRUB = ("DATABASE_URL", "PORT", "ROUNDS_ENV", "LOG_LEVEL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET",
           "SLACK_APP_TOKEN", "SLACK_API_URL", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "TEAMS_APP_ID",
-          "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID")  # fmt: skip
+          "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID", "TEAMS_OPENID_URL", "TEAMS_ALLOW_UNAUTHENTICATED")  # fmt: skip
 
 
 def sqlite_url(path: Path) -> str:

@@ -1,0 +1,1 @@
+"""Microsoft Teams: the same Rounds through the Bot Framework, with Adaptive Cards (README, "Microsoft Teams")."""

@@ -1,0 +1,73 @@
+"""Teams' route on Rounds' web server: `POST /api/messages`, where the Bot Framework delivers activities.
+
+The request is authenticated (auth.py) before its body is looked at beyond the two fields the check needs;
+then the activity is handled on the request's own thread and its answer is the HTTP response: an empty
+200 for messages (replies go out through the outbox), the next card for an Adaptive Card invoke."""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from bot.runtime import Runtime
+from bot.teams.activity import Inbound, NotAnActivity, parse
+from bot.teams.app import TeamsApp, create_app
+from bot.teams.auth import Unauthorized
+from bot.teams.config import TeamsConfig
+from bot.web.routes import Mount, Route
+
+log = logging.getLogger("rounds.teams")
+
+MESSAGES = "/api/messages"
+
+
+def mount(rt: Runtime) -> Mount | None:
+    config = TeamsConfig.from_settings(rt.settings)
+    if config is None:
+        return None
+    teams = create_app(rt, config)
+    return Mount(name="teams", routes=[Route("POST", MESSAGES, Endpoint(teams))], close=teams.close)
+
+
+class Endpoint:
+    def __init__(self, teams: TeamsApp) -> None:
+        self.teams = teams
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        raw = environ["wsgi.input"].read(length) if length else b""
+        try:
+            fields = json.loads(raw)
+            if not isinstance(fields, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            return _json(start_response, 400, {"error": "expected an activity (JSON)"})
+        if self.teams.auth is not None:
+            try:
+                self.teams.auth.verify(environ.get("HTTP_AUTHORIZATION"), _str(fields.get("serviceUrl")), _str(fields.get("channelId")))
+            except Unauthorized as e:
+                log.warning("Teams request refused (401): %s", e)
+                return _json(start_response, 401, {"error": "unauthorized"})
+            if fields.get("channelId") != "msteams":
+                return _json(start_response, 400, {"error": "only Microsoft Teams activities are handled here"})
+        try:
+            inbound = Inbound(parse(raw))
+        except NotAnActivity:
+            return _json(start_response, 400, {"error": "not an activity Rounds understands"})
+        answer = self.teams.bot.handle(inbound)
+        return _json(start_response, answer.status, answer.body)
+
+
+def _str(v: object) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _json(start_response: Callable[..., Any], status: int, body: dict[str, Any] | None) -> list[bytes]:
+    data = json.dumps(body).encode() if body is not None else b""
+    reason = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden"}.get(status, "OK")
+    headers = [("Content-Length", str(len(data)))]
+    if body is not None:
+        headers.append(("Content-Type", "application/json; charset=utf-8"))
+    start_response(f"{status} {reason}", headers)
+    return [data]

@@ -1,0 +1,253 @@
+"""The neutral Reply as an Adaptive Card 1.5, and a neutral Form as a card with inputs.
+
+Blocks: a header is a heading TextBlock; a section's text is one TextBlock per line (Teams does not keep
+single line breaks inside a TextBlock) and its fields a FactSet; a context line is small and subtle; a
+divider is a separator on what follows; buttons are ActionSets of at most five. Text is the Reply's shared
+markup translated to the Markdown subset cards render: `*bold*` becomes `**bold**`, `_italic_` stays, and
+`code` loses its backticks (cards have no code spans).
+
+Buttons are `Action.Execute` (Universal Actions: the click is an invoke answered with the new card) with
+an `Action.Submit` fallback for clients without them (the click comes as a message). Both carry the same
+`data`: what the button does (`command`, run as whoever clicked, or `form`, opened as a card) and where it
+sits, so the card can be re-drawn for the person who clicked. Card data comes back from the client and is
+never trusted for identity: it says only what a person asks for, as if they had typed it.
+
+Teams caps a bot message at about 28 KB: a card over MAX_CARD_BYTES loses its last parts, with a note."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from commands import replies as neutral
+from commands.replies import Form, FormField, Reply
+
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+VERSION = "1.5"
+MAX_CARD_BYTES = 24_000
+BUTTONS_PER_SET = 5
+TEXT_LIMIT = 2_000
+LABEL_LIMIT = 40
+CHOICES = 100
+INPUT_MAX = 3_000
+INPUT = "in_"  # input ids are prefixed, so a field can never shadow a key of the action's data
+
+CLICK, SUBMIT, CANCEL = "rounds.click", "rounds.submit", "rounds.cancel"
+STYLE = {"primary": "positive", "danger": "destructive"}
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def markdown(text: str) -> str:
+    """The Reply's markup in the Markdown cards render."""
+    text = re.sub(r"`([^`\n]*)`", r"\1", text)
+    return re.sub(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])", r"**\1**", text)
+
+
+# -- messages ---------------------------------------------------------------------------------------------
+def card(reply: Reply, *, notice: str | None = None, state: Mapping[str, Any] | None = None, buttons: bool = True) -> dict[str, Any]:
+    """The card for a Reply. `notice` is a line above it all (what a click did, or why it was refused);
+    `state` travels in every button's data (which parts of the card were already answered)."""
+    body: list[dict[str, Any]] = []
+    if notice:
+        body.append(_notice(notice))
+    separate = False
+    for index, block in enumerate(reply.blocks):
+        if isinstance(block, neutral.Divider):
+            separate = True
+            continue
+        if isinstance(block, neutral.Buttons) and not buttons:
+            continue
+        made = _block(block, index, state or {})
+        if made and separate:
+            made[0]["separator"] = True
+            separate = False
+        body.extend(made)
+    if not body:
+        body = [_text(reply.text or "Rounds")]
+    return _fit(_card(body, fallback=reply.text))
+
+
+def text_card(text: str) -> dict[str, Any]:
+    return card(Reply.private(text, neutral.Section(text=text)))
+
+
+def summary(reply: Reply) -> str:
+    """What a notification or the chat list shows for the message."""
+    first = (reply.text or "Rounds").strip().splitlines()[0] if (reply.text or "").strip() else "Rounds"
+    return clip(re.sub(r"[*_`]", "", first), 200)
+
+
+def _card(body: list[dict[str, Any]], fallback: str = "", actions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body,
+                           "msteams": {"width": "Full"}}  # fmt: skip
+    if actions:
+        out["actions"] = actions
+    if fallback:
+        out["fallbackText"] = clip(fallback, TEXT_LIMIT)
+    return out
+
+
+def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    if isinstance(b, neutral.Header):
+        return [{"type": "TextBlock", "text": clip(markdown(b.text), 300), "wrap": True, "style": "heading",
+                 "size": "Large", "weight": "Bolder"}]  # fmt: skip
+    if isinstance(b, neutral.Section):
+        out = [_text(line) for line in _lines(b.text)]
+        if b.fields:
+            out.append({"type": "FactSet", "facts": [{"title": clip(f.label, 100), "value": clip(markdown(f.value), 500)} for f in b.fields]})
+        return out
+    if isinstance(b, neutral.Context):
+        return [{"type": "TextBlock", "text": clip(markdown(b.text), TEXT_LIMIT), "wrap": True, "isSubtle": True, "size": "Small"}] if b.text else []
+    if isinstance(b, neutral.Buttons):
+        actions = [a for a in (_button(x, index, state) for x in b.buttons) if a is not None]
+        return [{"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]} for i in range(0, len(actions), BUTTONS_PER_SET)]
+    return []
+
+
+def _lines(text: str) -> list[str]:
+    lines, gap = [], False
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(("\u2009" if gap else "") + line)  # keep a blank line's pause as a little space
+            gap = False
+        else:
+            gap = bool(lines)
+    return lines
+
+
+def _text(line: str) -> dict[str, Any]:
+    spaced = line.startswith("\u2009")
+    block = {"type": "TextBlock", "text": clip(markdown(line.lstrip("\u2009")), TEXT_LIMIT), "wrap": True}
+    if not spaced:
+        block["spacing"] = "Small"
+    if line.lstrip("\u2009").startswith("⚠️"):  # what went wrong stands out
+        block["color"] = "Attention"
+    return block
+
+
+def _notice(text: str) -> dict[str, Any]:
+    refused = text.lstrip().startswith("⚠️")
+    return {"type": "TextBlock", "text": clip(markdown(text), TEXT_LIMIT), "wrap": True, "weight": "Bolder",
+            "color": "Attention" if refused else "Good"}  # fmt: skip
+
+
+def _button(b: neutral.Button, index: int, state: Mapping[str, Any]) -> dict[str, Any] | None:
+    if not (b.command or b.form):
+        return None
+    data: dict[str, Any] = {"rounds": "click", "action": b.action, "value": b.value, "block": index, "label": b.label}
+    data |= {"command": b.command} if b.command else {"form": b.form}
+    if state:
+        data["state"] = dict(state)
+    return execute(clip(b.label, LABEL_LIMIT), CLICK, data, STYLE.get(b.style or ""))
+
+
+def execute(title: str, verb: str, data: dict[str, Any], style: str | None = None, *, inputs: bool = True) -> dict[str, Any]:
+    """An Action.Execute, falling back to an Action.Submit with the same data on older clients."""
+    action: dict[str, Any] = {"type": "Action.Execute", "title": title, "verb": verb, "data": data}
+    submit: dict[str, Any] = {"type": "Action.Submit", "title": title, "data": data}
+    if style:
+        action["style"] = submit["style"] = style
+    if not inputs:
+        action["associatedInputs"] = submit["associatedInputs"] = "none"
+    action["fallback"] = submit
+    return action
+
+
+def _fit(c: dict[str, Any]) -> dict[str, Any]:
+    if _size(c) <= MAX_CARD_BYTES:
+        return c
+    body = c["body"]
+    while body and _size(c) > MAX_CARD_BYTES - 200:
+        body.pop()
+    body.append({"type": "TextBlock", "text": "…and more, too long for one Teams card.", "wrap": True, "isSubtle": True})
+    return c
+
+
+def _size(c: dict[str, Any]) -> int:
+    return len(json.dumps(c, ensure_ascii=False).encode())
+
+
+# -- forms ---------------------------------------------------------------------------------------------------
+def form(f: Form, *, people: Sequence[tuple[str, str]] = (), problem: str | None = None,
+         origin: Mapping[str, Any] | None = None, values: Mapping[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+    """A form as a card: one input per field, Submit and Cancel. `people` are (id, name) choices for person
+    fields; `problem` is shown above the inputs after a refused submission, with `values` as they were."""
+    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": clip(f.title, 200), "wrap": True, "style": "heading",
+                                   "size": "Large", "weight": "Bolder"}]  # fmt: skip
+    if problem:
+        body.append(_notice(problem if problem.startswith("⚠️") else f"⚠️ {problem}"))
+    for field in f.fields:
+        body.extend(_input(field, people, (values or {}).get(field.name)))
+    if f.usage:
+        body.append({"type": "TextBlock", "text": clip("Or type it: " + f.usage.replace("\n", " · "), TEXT_LIMIT), "wrap": True,
+                     "isSubtle": True, "size": "Small"})  # fmt: skip
+    data: dict[str, Any] = {"rounds": "submit", "form": f.name, "context": dict(f.context)}
+    if origin:
+        data["origin"] = dict(origin)
+    actions = [execute(clip(f.submit, LABEL_LIMIT), SUBMIT, data, "positive"),
+               execute("Cancel", CANCEL, {"rounds": "cancel", **({"origin": dict(origin)} if origin else {})}, inputs=False)]  # fmt: skip
+    return _fit(_card(body, fallback=f.title, actions=actions))
+
+
+def _input(f: FormField, people: Sequence[tuple[str, str]], value: Any) -> list[dict[str, Any]]:
+    base: dict[str, Any] = {"id": INPUT + f.name, "label": clip(f.label, 200), "isRequired": f.required}
+    if f.required:
+        base["errorMessage"] = f"{f.label} is needed."
+    initial = value if value not in (None, "") else f.initial
+    hint: list[dict[str, Any]] = []
+    if f.kind == "select" and f.options:
+        element = base | {"type": "Input.ChoiceSet", "style": "compact",
+                          "choices": [{"title": clip(o.label, 100), "value": o.value} for o in f.options[:CHOICES]]}  # fmt: skip
+        if isinstance(initial, str) and any(o.value == initial for o in f.options):
+            element["value"] = initial
+    elif f.kind in ("user", "users") and people:
+        element = base | {"type": "Input.ChoiceSet", "style": "compact",  # ("filtered" is not in the 1.5 schema)
+                          "isMultiSelect": f.kind == "users",
+                          "choices": [{"title": clip(name, 100), "value": pid} for pid, name in people[:CHOICES]]}  # fmt: skip
+        chosen = [initial] if isinstance(initial, str) else list(initial or ())
+        if chosen := [c for c in chosen if any(c == pid for pid, _ in people)]:
+            element["value"] = ",".join(chosen)
+    elif f.kind == "date":
+        element = base | {"type": "Input.Date"}
+        if isinstance(initial, str) and _iso(initial):
+            element["value"] = initial
+    elif f.kind == "number":
+        element = base | {"type": "Input.Number"}
+        if isinstance(initial, str) and re.fullmatch(r"-?\d+", initial):
+            element["value"] = int(initial)
+    else:  # text, multiline, a select with nothing to choose from, a person with nobody known yet
+        limit = min(f.max_length or INPUT_MAX, INPUT_MAX)
+        element = base | {"type": "Input.Text", "isMultiline": f.kind == "multiline", "maxLength": limit}
+        if f.kind in ("user", "users"):
+            element["placeholder"] = "@name of someone Rounds knows"
+        if isinstance(initial, str) and initial:
+            element["value"] = clip(initial, limit)
+    if f.hint:
+        if element["type"] == "Input.Text" and "placeholder" not in element:
+            element["placeholder"] = clip(f.hint, 200)
+        else:
+            hint.append({"type": "TextBlock", "text": clip(f.hint, 300), "wrap": True, "isSubtle": True, "size": "Small", "spacing": "None"})
+    return [element, *hint]
+
+
+def _iso(value: str) -> bool:
+    try:
+        return date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def submitted(f: Form | None, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The card's inputs as commands.forms reads them: option values, ISO dates, person ids (lists for
+    multi-person fields)."""
+    values = {k[len(INPUT) :]: v for k, v in data.items() if isinstance(k, str) and k.startswith(INPUT)}
+    multi = {x.name for x in f.fields if x.kind == "users"} if f is not None else set()
+    for name in multi & set(values):
+        raw = values[name]
+        values[name] = [p.strip() for p in raw.split(",") if p.strip()] if isinstance(raw, str) else list(raw or [])
+    return values
