@@ -20,7 +20,7 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack import render
-from bot.slack.background import Background, OutboxKick
+from bot.background import Background, OutboxKick
 from bot.slack.identity import Identity, mentioned_ids, utcnow
 from bot.slack.payloads import is_direct
 from bot.slack.render import FormOrigin

@@ -19,7 +19,7 @@ from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
 from bot.slack.adapter import SlackDeps, utcnow
-from bot.slack.background import Background, OutboxKick
+from bot.background import Background, OutboxKick
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
-from bot.slack.background import OutboxKick  # platform-neutral; see README, "Microsoft Teams"
+from bot.background import OutboxKick
 from bot.teams.auth import BotFrameworkAuth
 from bot.teams.bot import TeamsBot
 from bot.teams.config import TeamsConfig

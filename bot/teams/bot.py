@@ -27,7 +27,6 @@ from prometheus_client import Counter
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.teams import render
 from bot.teams.activity import Inbound, as_command, rewrite_mentions
 from bot.teams.clicks import Cards, Click, notice
 from bot.teams.connector import Connector, ConnectorError, message

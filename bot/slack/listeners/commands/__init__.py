@@ -15,8 +15,7 @@ from bot.slack.adapter import SlackDeps
 from bot.slack.payloads import SlashCommand
 from bot.slack.render import FormOrigin
 from commands.grammar import COMMAND_NAMES
-from commands.grammar.args import KEY_PATTERN
-from commands.replies import Button, Buttons, Context, Reply
+from commands.replies import Context, Reply
 
 # `/status`, and also a workspace's renamed copy such as `/rounds-status` (when the plain name is taken).
 COMMAND = re.compile(r"^/(?:[a-z0-9_]+-)?(" + "|".join(COMMAND_NAMES) + r")$")

@@ -1,4 +1,4 @@
-"""Work that must not hold up Slack's 3-second answer: follow-up messages and outbox passes.
+"""Work that must not hold up a chat platform's answer (Slack waits 3 s): follow-ups and outbox passes.
 
 Both are small and bounded. Follow-ups (an ephemeral confirmation after a click, the Home tab re-published,
 an export file) run on a few threads with a cap on what may wait; past the cap a follow-up is dropped with
@@ -15,7 +15,7 @@ from datetime import datetime
 
 from bot.outbox.dispatch import Dispatcher, PassStats
 
-log = logging.getLogger("rounds.slack")
+log = logging.getLogger("rounds.background")
 
 
 class Background:
