@@ -126,7 +126,11 @@ class TestMentions:
         assert as_mention("@sam.") == Mention(user_id=None, name="sam")  # end of a sentence
         assert as_mention("@dana.whitfield") == Mention(user_id=None, name="dana.whitfield")
 
-    @pytest.mark.parametrize("text", ["sam", "@", "<@>", "<@u123abc>", "<@U123ABC", "@@sam", "@ sam", ""])
+    def test_a_teams_object_id_mention(self) -> None:
+        guid = "7faf8ab2-3b23-4a5e-9f0b-1c2d3e4f5a6b"
+        assert as_mention(f"<@{guid}|Megan Bowen>") == Mention(user_id=guid, name="Megan Bowen")
+
+    @pytest.mark.parametrize("text", ["sam", "@", "<@>", "<@x>", "<@U123ABC", "<@U1 2>", "@@sam", "@ sam", ""])
     def test_not_mentions(self, text: str) -> None:
         assert as_mention(text) is None
 

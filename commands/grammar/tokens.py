@@ -9,7 +9,7 @@ from commands.errors import UsageError
 QUOTES = {'"': '"', "'": "'", "“": "”", "”": "”", "‘": "’", "’": "’", "«": "»"}
 # Phones turn "x" into “x”; an apostrophe inside a word (don't) is not a quote.
 OPTION = re.compile(r"^([a-z][a-z-]{0,20}):(.*)$", re.S)
-SLACK_MENTION = re.compile(r"^<@([UWB][A-Z0-9]{2,})(?:\|([^>]*))?>$")
+SLACK_MENTION = re.compile(r"^<@([A-Za-z0-9][\w:.\-]{1,99})(?:\|([^>]*))?>$")  # Slack U…/W…, a Teams object id
 PLAIN_MENTION = re.compile(r"^@([\w][\w.\-']{0,79})$")
 
 
