@@ -24,12 +24,14 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
+
+from tests.fakes.loopback import Loopback, send_json
 
 MESSAGE_METHODS = ("chat.postMessage", "chat.update", "chat.postEphemeral", "response_url")
 VIEW_METHODS = ("views.open", "views.publish", "views.update", "views.push")
@@ -81,26 +83,12 @@ class FakeSlackAPI:
         self._failures: list[_Failure] = []
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
-        self._server: ThreadingHTTPServer | None = None
+        self._server: Loopback | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------------
     def start(self) -> "FakeSlackAPI":
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self) -> None:  # noqa: N802
-                fake._handle(self)
-
-            do_GET = do_POST  # noqa: N815
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fake-slack", daemon=True).start()
+        self._server = Loopback(lambda req, _method: self._handle(req), name="fake-slack")
+        self._server.start()
         return self
 
     def stop(self) -> None:
@@ -108,8 +96,7 @@ class FakeSlackAPI:
             self.socket_mode.stop()
             self.socket_mode = None
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
             self._server = None
 
     def __enter__(self) -> "FakeSlackAPI":
@@ -121,7 +108,7 @@ class FakeSlackAPI:
     @property
     def base(self) -> str:
         assert self._server is not None, "start() the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+        return self._server.url + "/"
 
     @property
     def url(self) -> str:
@@ -185,7 +172,7 @@ class FakeSlackAPI:
         elif parts.path.startswith("/upload/"):
             method = "file_upload"
         else:
-            self._send(req, 404, {"ok": False, "error": "not_found"})
+            send_json(req, 404, {"ok": False, "error": "not_found"})
             return
         params = self._params(req, parts.query, raw, method)
         if method == "response_url":
@@ -196,7 +183,7 @@ class FakeSlackAPI:
         call.status, call.answer = status, answer
         with self._lock:
             self.calls.append(call)
-        self._send(req, status, answer, headers)
+        send_json(req, status, answer, headers)
 
     def _params(self, req: BaseHTTPRequestHandler, query: str, raw: bytes, method: str) -> dict[str, Any]:
         params: dict[str, Any] = dict(parse_qsl(query))
@@ -299,17 +286,6 @@ class FakeSlackAPI:
 
     def _next_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts):06d}"
-
-    @staticmethod
-    def _send(req: BaseHTTPRequestHandler, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(body).encode()
-        req.send_response(status)
-        req.send_header("Content-Type", "application/json; charset=utf-8")
-        req.send_header("Content-Length", str(len(data)))
-        for k, v in (headers or {}).items():
-            req.send_header(k, v)
-        req.end_headers()
-        req.wfile.write(data)
 
 
 def _bearer(header: str | None) -> str | None:
