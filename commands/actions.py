@@ -49,9 +49,11 @@ def create(cmd: m.ActionCreate, actor: Actor, uow: UnitOfWork) -> Reply:
     return Reply.channel(f"{action.ref} assigned to {fmt.who(owner)}", Section(text=f"📌 {line}"))
 
 
-def new_action(s, actor: Actor, project: Project, owner_id: int, text: str, due, **links: int | None) -> Action:  # type: ignore[no-untyped-def]
+def new_action(s, actor: Actor, project: Project, owner_id: int, text: str, due, number: int | None = None,  # type: ignore[no-untyped-def]
+               **links: int | None) -> Action:
+    """A new action; `number` when the caller already took it (see gates.decide), else the next one."""
     action = Action(
-        workspace_id=actor.workspace.id, number=next_number(s, actor.workspace.id, "action"), project=project,
+        workspace_id=actor.workspace.id, number=number or next_number(s, actor.workspace.id, "action"), project=project,
         owner_id=owner_id, text=text, due=due, created_by_id=actor.person.id, created_at=actor.now, **links,
     )  # fmt: skip
     s.add(action)

@@ -99,7 +99,7 @@ def evidence(session: Session, workspace: Workspace, project: Project | None, no
     entity_refs += [f"R-{n}" for n in session.scalars(select(Risk.number).where(*_where(Risk, workspace.id, pid)))]
     if project:
         entity_refs.append(f"project:{project.key}")
-    checked, breaks = audit.verify(session)
+    checked, breaks = audit.verify(session, workspace_id=workspace.id)
     mine = [b for b in breaks if b.workspace_id == workspace.id]
     return {
         "generated_at": now.isoformat(),

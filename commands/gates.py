@@ -44,6 +44,7 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     project = lookup.active_project(s, actor, cmd.project, "gate request")
     policy.require_lead(actor, project, "request a gate")
     guard.check(name=cmd.name)
+    guard.fits(cmd.name, 200, "A gate name", "gate request", field="name")
     if cmd.due is not None and cmd.due < actor.today:
         raise UsageError(f"The due date {fmt.day(cmd.due, actor.today)} is in the past.", "gate request")
     stage = templates.stage_named(s, actor.workspace.id, project.gate_template, cmd.name)
@@ -80,6 +81,8 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
         notify.to_channel(s, actor, ch, the_card, key=f"gate:{gate.id}:card:{ch}", subject=subject)
     for p in approvers:
         target = acting_delegate(p, actor.today) or p
+        if target.id == actor.person.id:  # delegated to the requester, who may not decide: the approver is asked
+            target = p
         notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
     where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
     return Reply.private(
@@ -136,13 +139,16 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
     except IntegrityError:
         raise Conflict(f"{fmt.who(approver)} already decided {gate.ref}.") from None
     on_behalf = approver.id != actor.person.id
+    # The conditions' A- numbers are taken before the audit chain is appended to: the order every command
+    # locks in (a number, then the chain), so a concurrent /action cannot deadlock with this decision.
+    numbers = [next_number(s, actor.workspace.id, "action") for _ in cmd.conditions]
     trail.log(s, actor, "gate.decide", gate.ref, after={
         "approver": approver.handle, "decided_by": actor.person.handle, "on_behalf": on_behalf,
         "decision": cmd.decision, "comment": cmd.comment, "conditions": cmd.conditions,
     })  # fmt: skip
-    for text in cmd.conditions:
+    for number, text in zip(numbers, cmd.conditions):
         actions.new_action(s, actor, gate.project, gate.requester_id, f"Condition of {gate.ref}: {text}",
-                           actor.today + timedelta(days=CONDITION_DAYS), gate_id=gate.id)  # fmt: skip
+                           actor.today + timedelta(days=CONDITION_DAYS), number=number, gate_id=gate.id)  # fmt: skip
     t = quorum.tally(gate, roles_of(gate.project))
     if t.outcome is not None:
         gate.status, gate.decided_at = t.outcome, actor.now
@@ -164,7 +170,8 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) -> Person:
     """The approver this decision counts for: the speaker, or someone who delegated to them.
-    One person counts once: an approver cannot also decide on behalf of another."""
+    One person counts once: an approver cannot also decide on behalf of another, and a delegate of several
+    approvers decides on behalf of one of them only."""
     me = actor.person
     approvers = [a.person for a in gate.approvers]
     if any(p.id == me.id for p in approvers):
@@ -179,6 +186,10 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
     pending = [p for p in delegators if p.id not in decisions]
     if not pending:
         raise Conflict(f"{fmt.who(delegators[0])} already decided {gate.ref}; decisions are final.")
+    mine = next((d for d in decisions.values() if d.decided_by_id == me.id), None)
+    if mine is not None:
+        raise Conflict(f"You already decided {gate.ref} on behalf of {fmt.who(mine.approver)}; one person counts once, "
+                       f"so {', '.join(fmt.who(p) for p in pending)} decides for themselves.")  # fmt: skip
     return pending[0]
 
 

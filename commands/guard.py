@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from commands import phi
-from commands.errors import PHIRefused
+from commands.errors import PHIRefused, UsageError
 
 
 def check(**fields: str | None) -> None:
@@ -26,3 +26,10 @@ def check_all(name: str, texts: list[str], field: str | None = None) -> None:
         except PHIRefused as e:
             e.field = field or name
             raise
+
+
+def fits(text: str, limit: int, what: str, usage: str, field: str | None = None) -> None:
+    """A free-text field the record keeps at a fixed length: a longer one is the speaker's to shorten (the same
+    refusal on every database, rather than a failed transaction on one and a stored overflow on another)."""
+    if len(text) > limit:
+        raise UsageError(f"{what} is at most {limit} characters (this one has {len(text)}); shorten it.", usage, field=field)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import holidays as holiday_calendars
 from sqlalchemy import func, select
 
-from commands import people, policy, trail
+from commands import guard, people, policy, trail
 from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
@@ -108,6 +108,7 @@ def country_days(code: str, year: int) -> set:  # type: ignore[type-arg]
 
 def holidays_add(cmd: m.HolidaysAdd, actor: Actor, uow: UnitOfWork) -> Reply:
     policy.require_admin(actor, "set workspace holidays")
+    guard.check(name=cmd.name)
     s = uow.session
     if s.scalar(select(Holiday.id).where(Holiday.workspace_id == actor.workspace.id, Holiday.day == cmd.day)):
         raise Conflict(f"{fmt.day(cmd.day, actor.today)} is already a holiday.")

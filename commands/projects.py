@@ -34,6 +34,7 @@ def create(cmd: m.ProjectCreate, actor: Actor, uow: UnitOfWork) -> Reply:
     _bootstrap_admin(actor, uow)
     policy.require_admin(actor, "create projects")
     guard.check(name=cmd.name)
+    guard.fits(cmd.name, 200, "A project name", "project create")
     if s.scalar(select(Project.id).where(Project.workspace_id == actor.workspace.id, Project.key == cmd.key)):
         raise Conflict(f"There's already a project {cmd.key}.")
     template = cmd.template or cmd.methodology.value

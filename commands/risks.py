@@ -35,6 +35,7 @@ def raise_risk(cmd: m.RiskRaise, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     project = lookup.active_project(s, actor, cmd.project, "risk")
     guard.check(title=cmd.title, description=cmd.description, mitigation=cmd.mitigation)
+    guard.fits(cmd.title, 300, "A risk title", "risk", field="title")
     _not_past(cmd.review_by, actor.today, "review date", "risk")
     likelihood = cmd.likelihood or DEFAULT_SCORE
     impact = cmd.impact or DEFAULT_SCORE

@@ -50,6 +50,14 @@ class Rounds:
         return self._execute(ctx, make)
 
     def _view(self, ctx: Context, make_command: Any) -> Reply:
+        try:
+            return self._read_only(ctx, make_command)
+        except _NotReadOnly:
+            raise
+        except Exception as e:  # a view fails like any command: a private reply, never an exception
+            return _internal_error(e)
+
+    def _read_only(self, ctx: Context, make_command: Any) -> Reply:
         with UnitOfWork(self.readers) as uow:
             found = people.known_actor(uow.session, ctx)
             if found is None:
@@ -111,12 +119,17 @@ class Rounds:
                 uow.session.rollback()
                 log.info("command refused: %s", type(e).__name__)
                 return Reply.problem(e.message, usage(e.usage), e.field)
-            except Exception as e:  # never a stack trace to the user, never message text in the log
+            except Exception as e:
                 uow.session.rollback()
-                ref = secrets.token_hex(4)
-                log.error("command failed ref=%s: %s", ref, type(e).__name__)
-                log.debug("command failed ref=%s", ref, exc_info=True)
-                return Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
+                return _internal_error(e)
+
+
+def _internal_error(e: Exception) -> Reply:
+    """Never a stack trace to the user, never message text in the log: the kind of failure and a reference."""
+    ref = secrets.token_hex(4)
+    log.error("command failed ref=%s: %s", ref, type(e).__name__)
+    log.debug("command failed ref=%s", ref, exc_info=e)
+    return Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
 
 
 def _looks_like_a_view(command: str, text: str, ctx: Context) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from storage.models import AuditEvent, Person, Workspace
 
 GENESIS = "0" * 64
+ENTITY_LENGTH = AuditEvent.__table__.c.entity.type.length  # "R-12", "project:EHR", "person:<a handle of up to 80>"
 
 
 def jsonable(value: Any) -> Any:
@@ -76,7 +77,7 @@ def record(
         actor_id=actor.id if actor else None,
         actor=actor_label or (f"@{actor.handle} ({actor.platform_user_id})" if actor else "rounds"),
         action=action,
-        entity=entity,
+        entity=entity[:ENTITY_LENGTH],
         before=jsonable(before) if before is not None else None,
         after=jsonable(after) if after is not None else None,
         prev_hash=prev or GENESIS,
@@ -104,7 +105,7 @@ def record_many(session: Session, workspace_id: int, events: list[dict[str, Any]
     for i, e in enumerate(events):
         event = AuditEvent(
             workspace_id=workspace_id, seq=first + i, at=at.astimezone(timezone.utc), actor_id=None, actor="rounds",
-            action=e["action"], entity=e["entity"], before=jsonable(e.get("before")), after=jsonable(e.get("after")), prev_hash=prev,
+            action=e["action"], entity=e["entity"][:ENTITY_LENGTH], before=jsonable(e.get("before")), after=jsonable(e.get("after")), prev_hash=prev,
         )  # fmt: skip
         event.hash = chain_hash(prev, event)
         prev = event.hash
@@ -121,11 +122,14 @@ class Break:
     reason: str
 
 
-def verify(session: Session, batch: int = 5000) -> tuple[int, list[Break]]:
-    """Recompute every chain. Returns (events checked, the first break per workspace)."""
+def verify(session: Session, batch: int = 5000, workspace_id: int | None = None) -> tuple[int, list[Break]]:
+    """Recompute every chain (or one workspace's). Returns (events checked, the first break per workspace)."""
     checked = 0
     breaks: list[Break] = []
-    for ws in session.scalars(select(Workspace).order_by(Workspace.id)):
+    workspaces = select(Workspace).order_by(Workspace.id)
+    if workspace_id is not None:
+        workspaces = workspaces.where(Workspace.id == workspace_id)
+    for ws in session.scalars(workspaces):
         prev, expected_seq, broken = GENESIS, 1, False
         stmt = (
             select(AuditEvent)

@@ -52,6 +52,13 @@ def test_action_errors(ehr: Chat) -> None:
     ehr.refused("sam", "/action list sideways", usage_key="action list")
 
 
+def test_a_due_date_centuries_away_is_refused(ehr: Chat) -> None:
+    """9999-12-31 would be stored, then break every view that counts from the day after it (the Home tab)."""
+    assert "too far" in ehr.refused("sam", '/action @kim "Archive the old PACS" due:9999-12-31', usage_key="action").text
+    ehr.ok("sam", '/action @kim "Archive the old PACS" due:2036-12-31')
+    assert not ehr.rounds.home(ehr.context("kim")).error
+
+
 def test_bare_action_opens_the_form(ehr: Chat) -> None:
     reply = ehr.ok("sam", "/action")
     assert reply.form is not None and reply.form.name == "action.create"

@@ -49,6 +49,16 @@ def test_evidence_pack_verifies_the_chain(ehr: Chat) -> None:
     assert {d["decision"] for d in pack["decisions"]} == {"approve", "reject"}
 
 
+def test_the_evidence_pack_speaks_for_its_own_workspace_only(ehr: Chat) -> None:
+    """Nothing crosses workspaces: another hospital's audit trail is neither checked nor counted in this pack."""
+    busy(ehr)
+    other = Chat(ehr.engine, now=ehr.now, workspace="T-other-hospital")
+    other.setup_ehr()
+    other.ok("kim", '/risk "Their own risk" L2 I2')
+    chain = json.loads(ehr.ok("dana", "/pmo export evidence EHR").attachment.content)["audit_chain"]
+    assert chain["verified"] is True and chain["events_checked"] == chain["head_seq"]
+
+
 def test_who_may_export(ehr: Chat) -> None:
     assert "Only EHR's PM" in ehr.refused("kim", "/pmo export risks EHR").text
     assert "Only a PMO admin can export the whole workspace" in ehr.refused("sam", "/pmo export risks").text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from commands.replies import Reply
@@ -143,6 +144,34 @@ def test_delegate_decides_on_behalf_and_one_person_counts_once(ehr: Chat) -> Non
     assert "You already decided G-2" in ehr.refused("dana", "/gate approve G-2").text
 
 
+def test_a_delegate_for_two_approvers_still_counts_once(ehr: Chat) -> None:
+    """Dana and Maria both delegate to Alex. Alex decides once, on behalf of one of them; the other decides
+    for herself (and is nudged, not Alex): one person's judgement never counts twice towards a quorum."""
+    ehr.ok("dana", "/pmo prefs delegate @alex until +2w")
+    ehr.ok("maria", "/pmo prefs delegate @alex until +2w")
+    ehr.ok("sam", '/gate request "Budget" approvers:@dana,@maria,@kim quorum:2')
+    assert "on behalf of Dana Whitfield" in ehr.ok("alex", "/gate approve G-1").text
+    assert "counts once" in ehr.refused("alex", "/gate approve G-1").text
+    assert gate(ehr).status == GateStatus.PENDING and len(gate(ehr).decisions) == 1
+    home = shown(ehr.rounds.home(ehr.context("alex")))
+    assert "Awaiting your decision* (0)" in home
+    assert "G-1" in shown(ehr.rounds.home(ehr.context("maria")))
+    ehr.ok("maria", "/gate approve G-1")
+    assert gate(ehr).status == GateStatus.APPROVED
+
+
+def test_an_approver_who_delegated_to_the_requester_still_gets_the_card(ehr: Chat) -> None:
+    """Dana delegates to Sam while away; Sam, who may not decide his own gate, requests one Dana approves. The card
+    and the nudges go to Dana herself: routing them to Sam would leave the one person who can decide untold."""
+    ehr.ok("dana", "/pmo prefs delegate @sam until +2w")
+    ehr.ok("sam", '/gate request "Budget" approvers:@dana')
+    assert [o.target for o in ehr.outbox() if o.target_kind == TargetKind.USER] == ["dana"]
+    assert "G-1" in shown(ehr.rounds.home(ehr.context("dana")))
+    assert "Awaiting your decision* (0)" in shown(ehr.rounds.home(ehr.context("sam")))
+    ehr.ok("dana", "/gate approve G-1")
+    assert gate(ehr).status == GateStatus.APPROVED
+
+
 def test_expired_delegation_no_longer_counts(ehr: Chat) -> None:
     ehr.ok("dana", "/pmo prefs delegate @alex until tomorrow")
     ehr.ok("sam", '/gate request "Budget" approvers:@dana')
@@ -187,6 +216,7 @@ def test_gate_request_errors(ehr: Chat) -> None:
     ehr.refused("sam", "/gate request approvers:@dana", usage_key="gate request")
     assert "Only EHR's PM" in ehr.refused("kim", '/gate request "X" approvers:@dana').text
     assert ehr.ok("sam", "/gate request").form.name == "gate.request"
+    assert "200 characters" in ehr.refused("sam", '/gate request "' + "y" * 201 + '" approvers:@dana', usage_key="gate request").text
 
 
 def test_phi_in_a_gate_comment_is_refused(ehr: Chat) -> None:
@@ -208,3 +238,45 @@ def test_outbox_rows_are_in_the_same_transaction_as_the_decision(ehr: Chat) -> N
     ehr.refused("dana", '/gate reject G-1 ""')
     assert len(ehr.outbox()) == before
     assert ehr.scalar(select(OutboxMessage.id).where(OutboxMessage.target_kind == TargetKind.UPDATE)) is None
+
+
+def test_approving_with_conditions_while_someone_assigns_an_action_does_not_deadlock(ehr: Chat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL. Assigning an action takes the next A- number, then appends to the audit chain; approving with
+    conditions must take its locks in the same order, or the two wait for each other until PostgreSQL kills
+    one of them (and the speaker gets "something went wrong"). Here Sam's `/action` has its number and is held
+    there while Dana approves with a condition."""
+    import threading
+
+    from commands import actions
+    from storage import audit
+
+    if ehr.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite runs one writer at a time")
+    ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana')
+    decided, numbered = threading.Event(), threading.Event()
+    real_next, real_record = actions.next_number, audit.record
+
+    def next_number(*args, **kwargs):  # type: ignore[no-untyped-def]
+        n = real_next(*args, **kwargs)
+        if threading.current_thread().name == "sam":
+            numbered.set()
+            decided.wait(3)  # until Dana's decision is in the audit chain (or it is clearly waiting on us)
+        return n
+
+    def record(*args, **kwargs):  # type: ignore[no-untyped-def]
+        event = real_record(*args, **kwargs)
+        if kwargs.get("action") == "gate.decide":
+            decided.set()
+        return event
+
+    monkeypatch.setattr(actions, "next_number", next_number)
+    monkeypatch.setattr(audit, "record", record)
+    replies: dict[str, Reply] = {}
+    sam = threading.Thread(name="sam", target=lambda: replies.update(sam=ehr.say("sam", '/action @kim "Book the drill" due:fri')))
+    sam.start()
+    assert numbered.wait(5)
+    replies["dana"] = ehr.say("dana", '/gate approve G-1 conditions:"Staff the command centre"')
+    sam.join(10)
+    assert not replies["sam"].error, replies["sam"].text
+    assert not replies["dana"].error, replies["dana"].text
+    assert sorted(a.number for a in ehr.all(select(Action))) == [1, 2]

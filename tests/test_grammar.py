@@ -204,6 +204,11 @@ class TestParseDate:
         with pytest.raises(DateError):
             parse_date(text, MON)
 
+    @pytest.mark.parametrize("text", ["9999-12-31", "3026-01-01", "dec 31 9999"])
+    def test_dates_a_century_or_more_away_are_refused(self, text: str) -> None:
+        with pytest.raises(DateError, match="too far"):
+            parse_date(text, MON)
+
     def test_an_impossible_iso_date_says_so(self) -> None:
         with pytest.raises(DateError, match="not a real date"):
             parse_date("2026-02-30", MON)

@@ -5,6 +5,7 @@ from datetime import date, time
 
 from sqlalchemy import select
 
+from commands.context import Speaker
 from storage.models import Holiday, NudgeState, Person, Workspace
 from tests.support.chat import Chat, shown
 
@@ -36,6 +37,16 @@ def test_hours_timezone_away_delegate(ehr: Chat) -> None:
     assert person(ehr, "kim").timezone == "America/Toronto" and not person(ehr, "kim").timezone_pinned
 
 
+def test_someone_with_a_long_directory_name_can_set_their_prefs(ehr: Chat) -> None:
+    """Hospital directories give names like the one below; the handle made from it is long, and the audit
+    event about that person (`person:<handle>`) must still fit, on PostgreSQL too."""
+    long_name = "Dana Whitfield (Nursing Informatics, St. Mary's Regional Medical Centre, Toronto)"
+    ctx = ehr.context("dw", channel=None).model_copy(update={"speaker": Speaker(user_id="dw", display_name=long_name)})
+    reply = ehr.rounds.run(ctx, "/pmo", "prefs tz Europe/London")
+    assert not reply.error, reply.text
+    assert ehr.scalar(select(Person.timezone).where(Person.platform_user_id == "dw")) == "Europe/London"
+
+
 def test_prefs_errors(ehr: Chat) -> None:
     ehr.refused("kim", "/pmo prefs hours 9-5", usage_key="prefs")
     ehr.refused("kim", "/pmo prefs hours 19:00-07:00", usage_key="prefs")
@@ -63,6 +74,11 @@ def test_holidays(ehr: Chat) -> None:
     ehr.ok("pat", "/pmo holidays remove 2026-12-24")
     assert "isn't a workspace holiday" in ehr.refused("pat", "/pmo holidays remove 2026-12-24").text
     ehr.refused("pat", "/pmo holidays add", usage_key="holidays")
+
+
+def test_a_holiday_name_goes_through_the_phi_guard(ehr: Chat) -> None:
+    reply = ehr.refused("pat", '/pmo holidays add 2026-12-24 "Closed for Mrs Jane Doe MRN 1234567"')
+    assert "patient information" in reply.text and "Jane Doe" not in reply.text
 
 
 def test_admins(ehr: Chat) -> None:
@@ -93,6 +109,14 @@ def test_templates(ehr: Chat) -> None:
     ehr.ok("pat", '/pmo template edit waterfall remove "Pilot"')
     assert "no stage" in ehr.refused("pat", '/pmo template edit waterfall remove "Pilot"').text
     ehr.refused("pat", "/pmo template edit waterfall add", usage_key="template")
+
+
+def test_template_approver_roles_are_role_names_not_free_text(ehr: Chat) -> None:
+    """Approver roles are matched against project roles (`cmio`, `cno`); anything else is refused before it is
+    stored, so no free text reaches a template without the PHI guard."""
+    reply = ehr.refused("pat", '/pmo template edit waterfall add "Pilot" approvers:"Mrs Jane Doe MRN 1234567"',
+                        usage_key="template")
+    assert "Jane Doe" not in reply.text
 
 
 def test_snooze_is_bounded(ehr: Chat) -> None:

@@ -31,6 +31,7 @@ def test_project_keys_are_unique_and_well_formed(ehr: Chat) -> None:
     ehr.refused("pat", "/project create TELE", usage_key="project create")
     ehr.refused("pat", '/project create TELE "Tele" method:scrum', usage_key="project create")
     assert "no gate template" in ehr.refused("pat", '/project create TELE "Tele" template:nope').text
+    assert "200 characters" in ehr.refused("pat", '/project create TELE "' + "z" * 201 + '"', usage_key="project create").text
 
 
 def test_create_defaults_pm_to_the_speaker(ehr: Chat) -> None:

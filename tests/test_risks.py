@@ -145,6 +145,15 @@ def test_risk_errors_give_usage(ehr: Chat) -> None:
     assert "no risk R-99" in ehr.refused("sam", "/risk R-99").text
 
 
+def test_a_title_longer_than_the_register_keeps_is_refused_on_every_database(ehr: Chat) -> None:
+    """A risk title holds 300 characters. A longer one is the speaker's to shorten: refused with the usage, the
+    same on SQLite (which would store it whole) and PostgreSQL (which would fail the transaction)."""
+    assert "300 characters" in ehr.refused("sam", '/risk "' + "x" * 301 + '"', usage_key="risk").text
+    reply = ehr.submit("kim", "risk.raise", {"project": "EHR", "title": "y" * 301})
+    assert reply.error and reply.field == "title" and ehr.all(select(Risk)) == []
+    ehr.ok("sam", '/risk "' + "x" * 300 + '"')
+
+
 def test_bare_risk_opens_the_form(ehr: Chat) -> None:
     reply = ehr.ok("sam", "/risk")
     assert reply.form is not None and reply.form.name == "risk.raise"

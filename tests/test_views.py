@@ -31,3 +31,23 @@ def test_a_view_answers_while_another_command_holds_the_write_lock(ehr: Chat, en
 def test_a_view_by_someone_new_still_works(ehr: Chat) -> None:
     reply = ehr.say("newcomer", "/project list")
     assert not reply.error and "EHR" in shown(reply)
+
+
+def test_a_view_that_fails_answers_like_any_command(ehr: Chat, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected failure inside a view is the same private "something went wrong" reply a command gives,
+    never an exception out of Rounds (the console would print a stack trace, Teams would get a 500)."""
+    from commands import dispatch
+    from commands.grammar import models as m
+
+    def broken(cmd, actor, uow):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the disk is full")
+
+    ehr.ok("sam", "/status")  # the speaker is known and unchanged: the next one takes the read-only path
+    monkeypatch.setitem(dispatch.HANDLERS, m.StatusShow, broken)
+    reply = ehr.say("sam", "/status")
+    assert reply.error and reply.visibility == "private"
+    assert "Something went wrong on our side" in reply.text and "disk" not in reply.text
+    home = ehr.rounds.home(ehr.context("sam"))
+    assert not home.error
+    monkeypatch.setitem(dispatch.HANDLERS, m.Home, broken)
+    assert "Something went wrong on our side" in ehr.rounds.home(ehr.context("sam")).text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -65,16 +66,21 @@ class Dispatcher:
     jitter: Callable[[], float] = lambda: random.uniform(0.5, 1.5)
     channel_gap: timedelta = CHANNEL_GAP
     last_post: dict[tuple[int, str], datetime] = field(default_factory=dict)
+    monotonic: Callable[[], float] = time.monotonic
 
     def run_once(self, now: datetime, limit: int = 200) -> PassStats:
+        """One pass as at `now`. A pass may spend minutes on a slow platform, so each row is claimed (and its
+        lease runs) from `now` plus the whole seconds the pass has taken so far, never from when it began."""
         stats = PassStats()
+        started = self.monotonic()
         for _ in range(limit):
-            job = self._claim(now, stats)
+            at = now + timedelta(seconds=max(0, int(self.monotonic() - started)))
+            job = self._claim(at, stats)
             if job is None:
                 return stats
             if job is ...:  # claimed and settled without sending (deferred, uninstalled)
                 continue
-            self._send(job, now, stats)
+            self._send(job, at, stats)
         return stats
 
     # -- claim ------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """/digest subscribe | list | unsubscribe | now."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import select
 
 from commands import lookup, policy, trail
@@ -46,7 +48,7 @@ def subscribe(cmd: m.DigestSubscribe, actor: Actor, uow: UnitOfWork) -> Reply:
     elif not any(policy.is_lead(actor, p) for p in projects):
         raise Forbidden(f"Only {'/'.join(p.key for p in projects)}'s PM, a sponsor or a PMO admin can subscribe this channel.")
     tz = cmd.timezone or actor.tz.key
-    rule = schedule.make_rule(cmd.days, cmd.at, actor.now.astimezone(actor.tz))
+    rule = schedule.make_rule(cmd.days, cmd.at, actor.now.astimezone(ZoneInfo(tz)))  # the rule's own zone starts it
     sub = DigestSubscription(
         workspace_id=actor.workspace.id, number=next_number(s, actor.workspace.id, "digest"), channel_id=channel,
         scope=scope, project_id=project.id if project else None, rrule=rule, timezone=tz, created_by_id=actor.person.id,

@@ -22,6 +22,7 @@ _DAY_ALIASES = {
     "sunday": 6, "sun": 6, "su": 6,
 }  # fmt: skip
 _RELATIVE = re.compile(r"^(?:\+|in\s+)(\d{1,3})\s*(d|day|days|w|wk|wks|week|weeks|m|mo|month|months)$")
+MAX_YEARS_AHEAD = 100
 DATE_HELP = "a date like 2026-12-04, fri, today, tomorrow, +3d, +2w, \"in 3 days\" or eow"
 
 
@@ -35,7 +36,16 @@ def weekday_index(word: str) -> int | None:
 
 def parse_date(text: str, today: date) -> date:
     """A calendar date. `today` is already the speaker's local date. Weekday names mean the next one
-    strictly after today ("fri" said on a Friday is next week's Friday); eow is this week's Friday."""
+    strictly after today ("fri" said on a Friday is next week's Friday); eow is this week's Friday.
+    A date a century or more away is refused: nothing a PMO tracks is due then, and the calendar's last
+    days would overflow the day arithmetic of every view (the day after a due date, a review cycle)."""
+    found = _parse_date(text, today)
+    if found.year - today.year >= MAX_YEARS_AHEAD:
+        raise DateError(f"{text.strip()[:40]} is too far in the future.")
+    return found
+
+
+def _parse_date(text: str, today: date) -> date:
     s = " ".join(text.strip().lower().split())
     if not s:
         raise DateError(f"Expected {DATE_HELP}.")

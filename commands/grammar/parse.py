@@ -228,6 +228,8 @@ def _template(text: str, today: date) -> m.Command:
         raise UsageError('Say add "Stage" or remove "Stage".', "template")
     checklist = [c.strip() for c in re.split(r"[;\n]", a.opt("checklist") or "") if c.strip()]
     roles = [r.strip().lower() for r in (a.opt("approvers") or "").split(",") if r.strip()]
+    if any(not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", r) for r in roles):
+        raise UsageError("Approvers are project role names, like sponsor,cmio.", "template")
     return m.TemplateEdit(name=name, op=op, stage=stage, checklist=checklist, approver_roles=roles)  # type: ignore[arg-type]
 
 

@@ -27,9 +27,18 @@ def expire_gates(session: Session, now: datetime) -> int:
     ).all()  # fmt: skip
     if not stale:
         return 0
+    # Only what is still pending when the row is written: an approver may have decided since the read above
+    # (on PostgreSQL the update waits for their transaction, then skips the gate they decided).
+    expired = set(session.scalars(
+        update(Gate).where(Gate.id.in_([g.id for g in stale]), Gate.status == GateStatus.PENDING)
+        .values(status=GateStatus.EXPIRED, decided_at=now).returning(Gate.id)
+        .execution_options(synchronize_session=False)
+    ))  # fmt: skip
+    stale = [g for g in stale if g.id in expired]
+    if not stale:
+        return 0
     workspaces = {w.id: w for w in session.scalars(select(Workspace).where(Workspace.id.in_({g.workspace_id for g in stale})))}
     requesters = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_({g.requester_id for g in stale})))}
-    session.execute(update(Gate), [{"id": g.id, "status": GateStatus.EXPIRED, "decided_at": now} for g in stale])
     messages: list[dict[str, Any]] = []
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for g in stale:

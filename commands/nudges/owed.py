@@ -43,7 +43,7 @@ class Owed:
     # gate was requested, the day a status went stale
     due: date | None = None  # an action's due date, a risk's review date, a gate's decide-by date
     blocked: bool = False
-    critical: bool = False  # a critical risk past review, a gate past its due date: straight to the sponsor
+    critical: bool = False  # a critical risk, a gate with a decide-by date: straight to the sponsor once past `due`
     on_behalf_of: int | None = None  # a gate decision routed to a delegate
 
     def line(self, today: date) -> str:
@@ -63,6 +63,10 @@ class Owed:
 
     def overdue(self, today: date) -> bool:
         return self.since <= today
+
+    def past_due(self, today: date) -> bool:
+        """A critical risk past its review date, a gate past its decide-by date, in the owner's own calendar."""
+        return self.critical and self.due is not None and self.due < today
 
     def buttons(self) -> tuple[Button, ...]:
         snooze = (
@@ -132,7 +136,7 @@ def owed(
         ledger.by_person[r.owner_id].append(Owed(  # type: ignore[index]
             ItemKind.RISK, r.id, r.ref, r.project_id, r.project.key,
             f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value}", r.review_by,
-            due=r.review_by, critical=r.score >= 20 and r.review_by < today,
+            due=r.review_by, critical=r.score >= 20,
         ))  # fmt: skip
 
     # 3. gate decisions, routed to an active delegate
@@ -144,16 +148,20 @@ def owed(
             GateApprover.person_id.in_(person_ids) | GateApprover.person_id.in_(delegators))))  # fmt: skip
     for g in session.scalars(stmt.order_by(Gate.number)):
         decided = {d.approver_id for d in g.decisions}
+        # One person counts once (a delegate who decided is done) and the requester never decides: their
+        # approvers are asked themselves.
+        cannot = {d.decided_by_id for d in g.decisions} | {g.requester_id}
         for ap in g.approvers:
             if ap.person_id in decided:
                 continue
             p = ap.person
-            to = p.delegate_id if p.delegate_id and p.delegate_until and p.delegate_until >= today else p.id
+            delegated = p.delegate_id and p.delegate_until and p.delegate_until >= today and p.delegate_id not in cannot
+            to = p.delegate_id if delegated else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(Owed(
                 ItemKind.GATE, g.id, g.ref, g.project_id, g.project.key,
                 f"⏳ *{g.ref}* {fmt.clip(g.name, 70)}{behalf} — {g.project.key}", g.created_at.date() + timedelta(days=1), due=g.due,
-                critical=bool(g.due and g.due < today), on_behalf_of=p.id if to != p.id else None,
+                critical=g.due is not None, on_behalf_of=p.id if to != p.id else None,
             ))  # fmt: skip
 
     # 4. stale status, for PMs

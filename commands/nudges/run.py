@@ -103,7 +103,7 @@ def nudge_pass(session: Session, now: datetime) -> NudgeReport:
             elif st.owed_since != item.since:  # owed again after it was settled: a new round
                 st.count, st.snooze_count, st.escalation_level, st.snoozed_until = 0, 0, 0, None
                 st.owed_since, st.dirty = item.since, True
-            if item.critical and st.escalation_level < SPONSOR_LEVEL:
+            if item.past_due(today) and st.escalation_level < SPONSOR_LEVEL:
                 report.escalations += _escalate(writes, ws, person, item, projects[item.project_id], channels, st, SPONSOR_LEVEL, now, today)
             if st.snoozed_until and st.snoozed_until > now:
                 report.skipped["snoozed"] += 1
@@ -167,7 +167,7 @@ def nudge_reply(person: Person, items: list[Owed], today: date, now: datetime, w
 def _escalate(writes: Writes, ws: Workspace, owner: Person, item: Owed, project: Project, channels: dict[int, str],
               st: State, level: int, now: datetime, today: date) -> int:  # fmt: skip
     """Tell the PM (level 1) or the sponsors (level 2) once per step; every step is in the audit log."""
-    if item.critical and st.count < (project.escalate_pm_after if level == PM_LEVEL else project.escalate_sponsor_after):
+    if item.past_due(today) and st.count < (project.escalate_pm_after if level == PM_LEVEL else project.escalate_sponsor_after):
         text = f"🔔 Critical and past due, owed by {fmt.who(owner)}: {item.line(today)}"
     else:
         text = f"🔔 {fmt.who(owner)} hasn't answered {fmt.plural(st.count, 'nudge')} about: {item.line(today)}"
@@ -189,6 +189,6 @@ def _escalate(writes: Writes, ws: Workspace, owner: Person, item: Owed, project:
     st.escalation_level, st.dirty = max(st.escalation_level, level), True
     writes.events[ws.id].append({"action": "nudge.escalate", "entity": item.ref, "after": {
         "level": "pm" if level == PM_LEVEL else "sponsor", "owner": owner.handle, "told": told, "ignored_nudges": st.count,
-        "critical": item.critical,
+        "critical": item.past_due(today),
     }})  # fmt: skip
     return 1

@@ -54,6 +54,15 @@ def test_a_clock_down_for_three_days_sends_one_catch_up(ehr: Chat) -> None:
     assert len(digests(ehr)) == 2
 
 
+def test_a_digest_in_another_zone_starts_from_that_zones_today(ehr: Chat) -> None:
+    """Sam, in Auckland where it is already Tuesday, subscribes #ehr to a Monday 17:00 Toronto digest at 10:00
+    on Monday in Toronto: the first one goes out this evening in Toronto, not a week later."""
+    reply = ehr.rounds.run(ehr.context("sam", tz="Pacific/Auckland"), "/digest", "subscribe EHR mon 17:00 America/Toronto")
+    assert not reply.error, reply.text
+    assert "First one Tue 24 Nov" in shown(reply)  # Monday 17:00 in Toronto is Tuesday morning in Auckland
+    assert run(ehr, datetime(2026, 11, 23, 22, 0, tzinfo=UTC)) == 1  # Mon 17:00 EST
+
+
 def test_subscribing_after_todays_time_does_not_send_a_stale_digest(ehr: Chat) -> None:
     ehr.ok("sam", "/digest subscribe mon 08:00")  # created Monday 10:00 Toronto
     assert run(ehr, ehr.now + timedelta(minutes=1)) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import passes
@@ -153,6 +154,27 @@ def test_a_gate_past_its_due_date_goes_to_the_sponsors(ehr: Chat) -> None:
     assert sorted(o.target for o in escalations(ehr)) == ["dana", "maria"]
 
 
+def test_a_critical_risk_due_for_review_today_is_not_yet_past_review(ehr: Chat) -> None:
+    """"Past review" is read in the owner's own calendar: on the review date itself (10:00 in Toronto, when it
+    is already tomorrow further east) the owner is nudged, and the sponsors hear only once it is late."""
+    ehr.now = MON_10AM - timedelta(days=7)
+    ehr.ok("kim", '/risk "Interface may drop orders" L4 I5')  # critical: review in 7 days, i.e. Monday
+    run(ehr, MON_10AM)
+    assert [i["ref"] for i in nudges(ehr, "kim")[0].meta["items"]] == ["R-1"]
+    assert escalations(ehr) == []
+    run(ehr, MON_10AM + timedelta(days=1))
+    assert sorted(o.target for o in escalations(ehr)) == ["dana", "maria"]
+
+
+def test_a_gate_due_today_is_not_yet_past_its_due_date(ehr: Chat) -> None:
+    ehr.now = MON_10AM - timedelta(days=5)
+    ehr.ok("sam", '/gate request "Build complete" approvers:@alex due:+5d')  # due Monday
+    run(ehr, MON_10AM)
+    assert len(nudges(ehr, "alex")) == 1 and escalations(ehr) == []
+    run(ehr, MON_10AM + timedelta(days=1))
+    assert sorted(o.target for o in escalations(ehr)) == ["dana", "maria"]
+
+
 def test_reviewing_a_risk_starts_a_new_round(ehr: Chat) -> None:
     ehr.now = MON_10AM - timedelta(days=15)
     ehr.ok("kim", '/risk "Vendor late" L2 I5')  # due for review today
@@ -201,3 +223,30 @@ def test_a_gate_30_days_past_due_expires_and_its_cards_lose_their_buttons(ehr: C
     assert "already expired" in ehr.refused("dana", "/gate approve G-1").text
     run(ehr, MON_10AM + timedelta(days=1))
     assert len([o for o in ehr.outbox() if o.idempotency_key.endswith(":expired")]) == 1
+
+
+def test_a_decision_made_while_gates_are_being_expired_stands(ehr: Chat, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock reads which gates to expire, then expires them. An approver who decides in between (PostgreSQL
+    lets them: nothing is locked yet) keeps their decision: the gate stays approved, not expired."""
+    from commands.nudges import expiry
+    from storage.models import Gate, GateStatus
+
+    if ehr.engine.dialect.name != "postgresql":
+        pytest.skip("on SQLite the clock's pass holds the write lock, so nobody decides in between")
+    ehr.now = MON_10AM - timedelta(days=40)
+    ehr.ok("sam", '/gate request "Build complete" approvers:@dana due:+5d')
+    decided: list[Reply] = []
+    real_update = expiry.update
+
+    def decide_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not decided:
+            decided.append(ehr.say("dana", '/gate approve G-1 "Late, but ready"'))
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(expiry, "update", decide_first)
+    run(ehr, MON_10AM)
+    assert decided and not decided[0].error
+    assert ehr.scalar(select(Gate.status)) == GateStatus.APPROVED
+    assert not [o for o in ehr.outbox() if o.idempotency_key.endswith(":expired:notice")]
+    assert ehr.scalar(select(AuditEvent.id).where(AuditEvent.action == "gate.expired")) is None
+

@@ -146,6 +146,32 @@ def test_a_crash_between_send_and_commit_resends_once_after_the_lease(ehr: Chat,
     assert restarted.run_once(ehr.now + LEASE * 3).sent == 0
 
 
+def test_a_long_pass_holds_a_full_lease_on_every_row_it_sends(ehr: Chat) -> None:
+    """A pass that spends minutes on a slow platform: each row's lease runs from when that row was claimed,
+    not from when the pass began, so another dispatcher (a web process's kick) cannot take the row that is
+    being sent at that moment and send it a second time."""
+    elapsed = [0.0]  # seconds since the pass began, as the dispatcher's monotonic clock reads them
+    slow = RecordingSender()
+    kicked = RecordingSender()
+    others: list[int] = []
+    original_post = slow.post
+
+    def slow_post(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if len(slow.posts) == 1:  # the second row: meanwhile a web process kicks a pass of its own
+            at = ehr.now + timedelta(seconds=elapsed[0] + 10)
+            others.append(dispatcher(ehr, kicked, channel_gap=timedelta(0)).run_once(at).sent)
+        delivery = original_post(*args, **kwargs)
+        elapsed[0] += 150  # each send takes longer than a lease
+        return delivery
+
+    slow.post = slow_post  # type: ignore[method-assign]
+    ehr.ok("sam", '/action @kim "Book the room" due:fri')
+    ehr.ok("sam", '/action @alex "Print the badges" due:fri')
+    stats = dispatcher(ehr, slow, channel_gap=timedelta(0), monotonic=lambda: elapsed[0]).run_once(ehr.now)
+    assert stats.sent == 2 and others == [0] and kicked.posts == []
+    assert [p.target for p in slow.posts] == ["kim", "alex"]
+
+
 def test_dms_and_the_targets_kind(ehr: Chat) -> None:
     sender = RecordingSender()
     ehr.ok("sam", '/action @kim "Book the room" due:fri')
