@@ -143,3 +143,27 @@ def test_a_very_long_line_is_a_reply(world: Chat) -> None:
     assert isinstance(reply, Reply)
     assert INTERNAL_ERROR not in reply.text
 
+
+
+def test_an_error_never_quotes_patient_information_back() -> None:
+    """Errors quote the word that was wrong, but never when it looks like PHI: on Teams an error in a channel
+    is seen by everyone, and any message Rounds sends is kept in the outbox."""
+    from datetime import date
+
+    from commands.errors import CommandError
+    from commands.grammar import parse
+
+    for command, text in [
+        ("/status", 'EHR green "ok" schedule:"pt John Smith MRN 1234567"'),
+        ("/risk", "R-1 frobnicate pt John Smith MRN 1234567"),
+        ("/action", 'A-1 "x" due:"DOB 03/04/1950"'),
+        ("/gate", "frobnicate MRN:12345678"),
+        ("/pmo", "dance Mrs Jane Doe 555-867-5309"),
+    ]:
+        try:
+            parse(command, text, date(2026, 11, 23))
+        except CommandError as e:
+            assert "John" not in e.message and "1234567" not in e.message and "1950" not in e.message, e.message
+            assert "Jane" not in e.message and "867" not in e.message and "12345678" not in e.message, e.message
+        else:
+            raise AssertionError(f"{command} {text} parsed")

@@ -7,7 +7,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from commands.errors import UsageError
 from commands.grammar.dates import DateError, parse_date
-from commands.grammar.tokens import Mention, Word, as_mention, mentions, split_option, tokenize
+from commands.grammar.echo import echo
+from commands.grammar.tokens import (
+    Mention,
+    Word,
+    as_mention,
+    mentions,
+    split_option,
+    tokenize,
+)
 from storage.models import RAG
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,11}$")
@@ -82,7 +90,7 @@ class Args:
     def done(self) -> None:
         if self.words:
             extra = " ".join(w.text for w in self.words)
-            raise UsageError(f"I didn't understand `{_clip(extra)}`.", self.usage)
+            raise UsageError(f"I didn't understand `{echo(extra)}`.", self.usage)
 
     # -- options --------------------------------------------------------------------------------
     def opt(self, key: str) -> str | None:
@@ -120,7 +128,7 @@ class Args:
             return None
         rag = RAG_WORDS.get(raw.strip().lower())
         if rag is None:
-            raise UsageError(f"{key} must be green, amber or red (got `{_clip(raw)}`).", self.usage)
+            raise UsageError(f"{key} must be green, amber or red (got `{echo(raw)}`).", self.usage)
         return rag
 
     def opt_mention(self, key: str) -> Mention | None:
@@ -132,7 +140,7 @@ class Args:
     def mention(self, raw: str, name: str) -> Mention:
         m = as_mention(raw)
         if m is None:
-            raise UsageError(f"{name} must be a person, like @sam (got `{_clip(raw)}`).", self.usage)
+            raise UsageError(f"{name} must be a person, like @sam (got `{echo(raw)}`).", self.usage)
         return m
 
     def opt_mentions(self, key: str) -> list[Mention] | None:
@@ -141,7 +149,7 @@ class Args:
             return None
         found = mentions(raw)
         if found is None:
-            raise UsageError(f"{key} must be people, like @a,@b (got `{_clip(raw)}`).", self.usage)
+            raise UsageError(f"{key} must be people, like @a,@b (got `{echo(raw)}`).", self.usage)
         return found
 
     def opt_choice(self, key: str, choices: dict[str, object]) -> object | None:
@@ -150,7 +158,7 @@ class Args:
             return None
         value = choices.get(raw.strip().lower())
         if value is None:
-            raise UsageError(f"{key} must be one of {', '.join(choices)} (got `{_clip(raw)}`).", self.usage)
+            raise UsageError(f"{key} must be one of {', '.join(choices)} (got `{echo(raw)}`).", self.usage)
         return value
 
 
@@ -188,8 +196,3 @@ def _zones() -> list[str]:
     if not _ZONES:
         _ZONES.extend(sorted(available_timezones()))
     return _ZONES
-
-
-def _clip(text: str, n: int = 60) -> str:
-    text = text.replace("`", "'")
-    return text if len(text) <= n else text[: n - 1] + "…"

@@ -11,6 +11,8 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import FR, relativedelta, weekday
 from dateutil.rrule import weekdays as RRULE_WEEKDAYS
 
+from commands.grammar.echo import echo
+
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_ALIASES = {
     "monday": 0, "mon": 0, "mo": 0,
@@ -41,7 +43,7 @@ def parse_date(text: str, today: date) -> date:
     days would overflow the day arithmetic of every view (the day after a due date, a review cycle)."""
     found = _parse_date(text, today)
     if found.year - today.year >= MAX_YEARS_AHEAD:
-        raise DateError(f"{text.strip()[:40]} is too far in the future.")
+        raise DateError(f"{echo(text.strip())} is too far in the future.")
     return found
 
 
@@ -74,15 +76,15 @@ def _parse_date(text: str, today: date) -> date:
         try:
             return date.fromisoformat(s)
         except ValueError:
-            raise DateError(f"{text} is not a real date.") from None
+            raise DateError(f"{echo(text)} is not a real date.") from None
     has_month = bool(re.search(r"[a-z]{3}|\d[/.-]\d", s))
     if not re.search(r"\d", s) or not has_month or not re.fullmatch(r"[\w\s/.,-]{1,40}", s):
-        raise DateError(f"I couldn't read {text!r} as a date. Use {DATE_HELP}.")
+        raise DateError(f"I couldn't read '{echo(text)}' as a date. Use {DATE_HELP}.")
     try:
         default = datetime(today.year, today.month, today.day)
         parsed = dateparser.parse(s, default=default, dayfirst=False, yearfirst=True).date()
     except (ValueError, OverflowError, TypeError):
-        raise DateError(f"I couldn't read {text!r} as a date. Use {DATE_HELP}.") from None
+        raise DateError(f"I couldn't read '{echo(text)}' as a date. Use {DATE_HELP}.") from None
     has_year = bool(re.search(r"\b\d{4}\b", s))
     if not has_year and parsed < today:
         parsed += relativedelta(years=1)  # "dec 4" in January means the coming one
@@ -94,16 +96,16 @@ def parse_clock(text: str) -> time:
     s = text.strip().lower().replace(".", "")
     m = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?", s)
     if not m:
-        raise DateError(f"{text!r} is not a time of day; use 24-hour HH:MM like 08:00 or 17:30.")
+        raise DateError(f"'{echo(text)}' is not a time of day; use 24-hour HH:MM like 08:00 or 17:30.")
     hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3)
     if half:
         if not 1 <= hour <= 12:
-            raise DateError(f"{text!r} is not a time of day.")
+            raise DateError(f"'{echo(text)}' is not a time of day.")
         hour = hour % 12 + (12 if half == "pm" else 0)
     elif m.group(2) is None and len(m.group(1)) <= 2 and not half:
-        raise DateError(f"{text!r} is ambiguous; write 24-hour HH:MM like 08:00.")
+        raise DateError(f"'{echo(text)}' is ambiguous; write 24-hour HH:MM like 08:00.")
     if hour > 23 or minute > 59:
-        raise DateError(f"{text!r} is not a time of day.")
+        raise DateError(f"'{echo(text)}' is not a time of day.")
     return time(hour, minute)
 
 

@@ -9,6 +9,7 @@ from commands.grammar import models as m
 from commands.grammar import parse_items
 from commands.grammar.args import KEY_PATTERN, Args, ref_number, timezone_name
 from commands.grammar.dates import DateError, parse_clock, parse_days
+from commands.grammar.echo import echo
 from commands.grammar.tokens import Word, as_mention, mentions, tokenize
 from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
@@ -34,9 +35,9 @@ def parse(command: str, text: str, today: date, known_keys: set[str] | frozenset
         elif head in PMO_ONLY:
             return _pmo(head, rest.strip(), today)
         else:
-            raise UsageError(f"`{head[:40]}` isn't a Rounds command.", "help")
+            raise UsageError(f"`{echo(head)}` isn't a Rounds command.", "help")
     if name not in AREAS:
-        raise UsageError(f"`/{name[:40]}` isn't a Rounds command.", "help")
+        raise UsageError(f"`/{echo(name)}` isn't a Rounds command.", "help")
     if re.fullmatch(r"(?:[\w-]+\s+)?(help|\?|-h|--help)", text.lower()):  # `/gate help`, `/gate request help`
         return m.Help(topic=name)
     return _AREA[name](text, today, known)
@@ -71,14 +72,14 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
         return {"link": m.ProjectLink, "unlink": m.ProjectUnlink, "archive": m.ProjectArchive}[verb](key=key)
     if len(words) == 1 and KEY_PATTERN.match(words[0].text):
         return m.ProjectShow(key=words[0].text.upper())
-    raise UsageError(f"`{words[0].text[:40]}` isn't a project command.", "project")
+    raise UsageError(f"`{echo(words[0].text)}` isn't a project command.", "project")
 
 
 def _key(word: Word | None, usage: str) -> str:
     if word is None:
         raise UsageError("Name the project by its key, like EHR.", usage)
     if word.quoted or not KEY_PATTERN.match(word.text):
-        raise UsageError(f"`{word.text[:40]}` isn't a project key: 2–12 letters, digits or -, like EHR.", usage)
+        raise UsageError(f"`{echo(word.text)}` isn't a project key: 2–12 letters, digits or -, like EHR.", usage)
     return word.text.upper()
 
 
@@ -104,7 +105,7 @@ def _project_roles(key: str, a: Args) -> m.Command:
         role, sep, value = w.text.partition(":")
         role = role.strip().lower()
         if w.quoted or not sep or not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", role):
-            raise UsageError(f"`{w.text[:40]}` isn't role:@person.", "project role")
+            raise UsageError(f"`{echo(w.text)}` isn't role:@person.", "project role")
         if role == "pm":
             raise UsageError("The PM is set with pm: on the project, not as a role.", "project role")
         found = [] if value.strip().lower() == "none" else mentions(value)
@@ -121,7 +122,7 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
     if head == "help":
         topic = text.strip().lower().lstrip("/") or None
         if topic is not None and topic not in HELP_TOPICS:
-            raise UsageError(f"There's no help on `{topic[:40]}`.", "help")
+            raise UsageError(f"There's no help on `{echo(topic)}`.", "help")
         return m.Help(topic=topic)
     if head == "portfolio":
         Args.of(text, "portfolio").done()
@@ -197,7 +198,7 @@ def _holidays(text: str, today: date) -> m.Command:
         if w.lower in ("none", "off"):
             return m.HolidaysCountry(country=None)
         if not re.fullmatch(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?", w.text):
-            raise UsageError(f"`{w.text[:40]}` isn't a country code like CA-ON or US.", "holidays")
+            raise UsageError(f"`{echo(w.text)}` isn't a country code like CA-ON or US.", "holidays")
         return m.HolidaysCountry(country=w.text.upper())
     w = a.pop()
     if w is None:

@@ -8,6 +8,7 @@ from commands.errors import UsageError
 from commands.grammar import models as m
 from commands.grammar.args import RAG_WORDS, Args, ref_number, timezone_name
 from commands.grammar.dates import DateError, looks_like_days, parse_clock, parse_days
+from commands.grammar.echo import echo
 from commands.grammar.tokens import Word, as_mention, tokenize
 from storage.models import Quorum, RiskCategory, RiskStatus
 
@@ -126,7 +127,7 @@ def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
         if until is None:
             raise UsageError("Say until when the risk is accepted (until:DATE).", "risk accept")
         return m.RiskAccept(ref=number, rationale=rationale, until=until)
-    raise UsageError(f"`{words[0].text[:40]}` isn't something I can do to a risk.", "risk show")
+    raise UsageError(f"`{echo(words[0].text)}` isn't something I can do to a risk.", "risk show")
 
 
 def action(text: str, today: date, known: set[str]) -> m.Command:
@@ -212,7 +213,7 @@ def gate(text: str, today: date, known: set[str]) -> m.Command:
     number = ref_number(words[0], "G") if verb else None
     if number is not None and len(words) == 1:
         return m.GateShow(ref=number)
-    raise UsageError(f"`{words[0].text[:40]}` isn't a gate command.", "gate")
+    raise UsageError(f"`{echo(words[0].text)}` isn't a gate command.", "gate")
 
 
 def _gate_request(words: list[Word], today: date, known: set[str]) -> m.Command:
@@ -232,7 +233,7 @@ def _gate_request(words: list[Word], today: date, known: set[str]) -> m.Command:
     must = [r.strip().lower() for r in (a.opt("must") or "").split(",") if r.strip()]
     for role in must:
         if not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", role):
-            raise UsageError(f"`{role[:40]}` isn't a role name (like cmio).", "gate request")
+            raise UsageError(f"`{echo(role)}` isn't a role name (like cmio).", "gate request")
     return m.GateRequest(
         project=key, name=name, approvers=a.opt_mentions("approvers") or [], quorum=quorum, quorum_n=quorum_n,
         must_include=must, due=a.opt_date("due", "due date"),
@@ -279,8 +280,8 @@ def digest(text: str, today: date, known: set[str]) -> m.Command:
         if (w := a.pop()) is not None:
             tz = timezone_name(w.text)
             if tz is None:
-                raise UsageError(f"`{w.text[:40]}` isn't a time zone; use an IANA name like America/Toronto.",
+                raise UsageError(f"`{echo(w.text)}` isn't a time zone; use an IANA name like America/Toronto.",
                                  "digest subscribe")  # fmt: skip
         a.done()
         return m.DigestSubscribe(target=target, days=days, at=at, timezone=tz)  # type: ignore[arg-type]
-    raise UsageError(f"`{words[0].text[:40]}` isn't a digest command.", "digest list")
+    raise UsageError(f"`{echo(words[0].text)}` isn't a digest command.", "digest list")
