@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, subqueryload
@@ -143,7 +144,8 @@ def owed(
     stmt = (select(Gate).where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
             .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions)))  # fmt: skip
     if person_ids is not None:
-        delegators = select(Person.id).where(Person.delegate_id.in_(person_ids), Person.delegate_until >= today)
+        # a superset (any delegation not over anywhere on Earth yesterday); each is judged in its own calendar below
+        delegators = select(Person.id).where(Person.delegate_id.in_(person_ids), Person.delegate_until >= today - timedelta(days=2))
         stmt = stmt.where(Gate.id.in_(select(GateApprover.gate_id).where(
             GateApprover.person_id.in_(person_ids) | GateApprover.person_id.in_(delegators))))  # fmt: skip
     for g in session.scalars(stmt.order_by(Gate.number)):
@@ -155,7 +157,9 @@ def owed(
             if ap.person_id in decided:
                 continue
             p = ap.person
-            delegated = p.delegate_id and p.delegate_until and p.delegate_until >= today and p.delegate_id not in cannot
+            approver_today = now.astimezone(ZoneInfo(p.timezone or p.workspace.timezone or "UTC")).date()  # their calendar
+            delegated = (p.delegate_id and p.delegate_until and p.delegate_until >= approver_today
+                         and p.delegate_id not in cannot)  # fmt: skip
             to = p.delegate_id if delegated else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(Owed(
