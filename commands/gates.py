@@ -193,13 +193,19 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
     return pending[0]
 
 
-def withdraw(cmd: m.GateWithdraw, actor: Actor, uow: UnitOfWork) -> Reply:
-    s = uow.session
-    gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
+def _pending_gate_of_requester(uow: UnitOfWork, actor: Actor, number: int, doing: str) -> Gate:
+    """The gate, row-locked, when it is still pending and the speaker requested it or leads its project."""
+    gate = lookup.numbered(uow.session, actor, Gate, number, lock=True)
     if gate.requester_id != actor.person.id and not policy.is_lead(actor, gate.project):
-        raise Forbidden(f"Only whoever requested {gate.ref} or {gate.project.key}'s leads can withdraw it.")
+        raise Forbidden(f"Only whoever requested {gate.ref} or {gate.project.key}'s leads can {doing}.")
     if gate.status != GateStatus.PENDING:
         raise Conflict(f"{gate.ref} is already {gate.status.value}.")
+    return gate
+
+
+def withdraw(cmd: m.GateWithdraw, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    gate = _pending_gate_of_requester(uow, actor, cmd.ref, "withdraw it")
     guard.check(reason=cmd.reason)
     gate.status, gate.decided_at = GateStatus.WITHDRAWN, actor.now
     trail.log(s, actor, "gate.withdraw", gate.ref, {"status": "pending"}, {"status": "withdrawn", "reason": cmd.reason})
@@ -210,11 +216,7 @@ def withdraw(cmd: m.GateWithdraw, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def check(cmd: m.GateCheck, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
-    gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
-    if gate.requester_id != actor.person.id and not policy.is_lead(actor, gate.project):
-        raise Forbidden(f"Only whoever requested {gate.ref} or {gate.project.key}'s leads can tick its checklist.")
-    if gate.status != GateStatus.PENDING:
-        raise Conflict(f"{gate.ref} is already {gate.status.value}.")
+    gate = _pending_gate_of_requester(uow, actor, cmd.ref, "tick its checklist")
     if not gate.checklist:
         raise Conflict(f"{gate.ref} has no entry checklist.")
     index = _checklist_index(gate, cmd.item)

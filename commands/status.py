@@ -49,7 +49,7 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
     previous = latest_statuses(s, [project.id]).get(project.id)
     update = StatusUpdate(
         project_id=project.id, overall=cmd.overall, schedule=cmd.schedule, budget=cmd.budget, scope=cmd.scope,
-        note=cmd.note, author_id=actor.person.id, created_at=actor.now,
+        note=cmd.note, author=actor.person, created_at=actor.now,
     )  # fmt: skip
     s.add(update)
     s.flush()
@@ -57,7 +57,6 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
         "overall": cmd.overall, "schedule": cmd.schedule, "budget": cmd.budget, "scope": cmd.scope,
         "previous": previous.overall if previous else None, "status_id": update.id,
     })  # fmt: skip
-    s.refresh(update, ["author"])
     blocks = [Section(text=f"*{project.key}* status: {cards.status_line(update, actor.now)}")]
     if previous and previous.overall == RAG.GREEN and cmd.overall == RAG.RED:
         blocks.append(Context(text="🍉 Jumped from green straight to red — worth a word with the sponsor."))
