@@ -1,4 +1,5 @@
 """A bare Bolt app acking a slash command, for bench/slack_ack.py to compare Rounds against on the same server."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,10 @@ from slack_sdk import WebClient
 
 app = App(
     client=WebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"]),
-    signing_secret=os.environ["SLACK_SIGNING_SECRET"], process_before_response=True, token_verification_enabled=False,
-)  # fmt: skip
+    signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+    process_before_response=True,
+    token_verification_enabled=False,
+)
 
 
 @app.command("/status")

@@ -4,6 +4,7 @@
 
 For each size: build the portfolio (3 people, 3 risks, 2 actions, a gate, a channel digest per project),
 then time one digest pass and one nudge pass (wall time, SQL statements, peak Python memory)."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,19 +14,19 @@ import tempfile
 import time
 import tracemalloc
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy import event, text
 
-from bot.clock import passes  # noqa: E402
-from storage import migrate  # noqa: E402
-from storage.db import make_engine, make_sessions  # noqa: E402
-from tests.support import portfolio  # noqa: E402
+from bot.clock import passes
+from storage import migrate
+from storage.db import make_engine, make_sessions
+from tests.support import portfolio
 
-NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
 
 def engine_for(kind: str, tmp: str):  # type: ignore[no-untyped-def]
@@ -88,9 +89,15 @@ def main() -> None:
                 portfolio.build(engine, n, NOW)
                 for name, job in (("digests", passes.digests), ("nudges", passes.nudges)):
                     elapsed, stmts, peak, result = timed(engine, job)
-                    what = (f"{result.queued} digests queued" if name == "digests"
-                            else f"{result.nudged} DMs, {result.escalations} escalations")  # fmt: skip
-                    print(f"| {kind} | {n:,} | {name} | {elapsed * 1000:,.0f} ms | {stmts} | {peak / 2**20:,.1f} MiB | {what} |", flush=True)
+                    what = (
+                        f"{result.queued} digests queued"
+                        if name == "digests"
+                        else f"{result.nudged} DMs, {result.escalations} escalations"
+                    )
+                    print(
+                        f"| {kind} | {n:,} | {name} | {elapsed * 1000:,.0f} ms | {stmts} | {peak / 2**20:,.1f} MiB | {what} |",
+                        flush=True,
+                    )
                 drop()
 
 

@@ -9,6 +9,7 @@ the workspace and the person, runs the command's transaction and renders Block K
     python bench/slack_ack.py --database postgresql://postgres@127.0.0.1:5432/test   # a fresh database there
 
 Prints p50/p95/p99 latency and requests per second for each target. Loopback only; bounded in count."""
+
 from __future__ import annotations
 
 import argparse
@@ -42,17 +43,34 @@ CLIENTS = 8
 
 
 def signed(command: str, text_: str, team: str, user: str) -> tuple[bytes, dict[str, str]]:
-    body = urllib.parse.urlencode({
-        "token": "x", "team_id": team, "team_domain": "bench", "channel_id": "CBENCH", "channel_name": "ehr",
-        "user_id": user, "user_name": "sam", "command": command, "text": text_, "api_app_id": "ABENCH",
-        "response_url": "http://127.0.0.1:9/unused", "trigger_id": "1.2.3",
-    }).encode()  # fmt: skip
+    body = urllib.parse.urlencode(
+        {
+            "token": "x",
+            "team_id": team,
+            "team_domain": "bench",
+            "channel_id": "CBENCH",
+            "channel_name": "ehr",
+            "user_id": user,
+            "user_name": "sam",
+            "command": command,
+            "text": text_,
+            "api_app_id": "ABENCH",
+            "response_url": "http://127.0.0.1:9/unused",
+            "trigger_id": "1.2.3",
+        }
+    ).encode()
     ts = str(int(time.time()))
     sig = "v0=" + hmac.new(SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
-    return body, {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig}
+    return body, {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": sig,
+    }
 
 
-def drive(port: int, command: str, text_: str, team: str, user: str, total: int, clients: int = CLIENTS) -> tuple[list[float], float]:
+def drive(
+    port: int, command: str, text_: str, team: str, user: str, total: int, clients: int = CLIENTS
+) -> tuple[list[float], float]:
     latencies: list[float] = []
     lock = threading.Lock()
     per_client = max(1, total // clients)
@@ -84,7 +102,9 @@ def drive(port: int, command: str, text_: str, team: str, user: str, total: int,
 def report(name: str, latencies: list[float], elapsed: float) -> None:
     ms = sorted(x * 1000 for x in latencies)
     q = statistics.quantiles(ms, n=100)
-    print(f"{name:<44} p50 {q[49]:6.1f} ms   p95 {q[94]:6.1f} ms   p99 {q[98]:6.1f} ms   {len(ms) / elapsed:7.0f} req/s   (n={len(ms)})")
+    print(
+        f"{name:<44} p50 {q[49]:6.1f} ms   p95 {q[94]:6.1f} ms   p99 {q[98]:6.1f} ms   {len(ms) / elapsed:7.0f} req/s   (n={len(ms)})"
+    )
 
 
 def serve(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -93,7 +113,9 @@ def serve(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[b
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", help="a PostgreSQL server URL to make a fresh database on (default: SQLite in a temp folder)")
+    parser.add_argument(
+        "--database", help="a PostgreSQL server URL to make a fresh database on (default: SQLite in a temp folder)"
+    )
     parser.add_argument("--requests", type=int, default=2000, help="requests per measurement (default 2000)")
     parser.add_argument("--clients", type=int, default=CLIENTS, help=f"concurrent clients (default {CLIENTS})")
     opts = parser.parse_args()
@@ -114,11 +136,39 @@ def main() -> int:
     with FakeSlackAPI(tokens={TOKEN}, team_id=team) as fake:
         fake.add_user(user, "sam", "Sam Rivera")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL", "PROMETHEUS"))}
-        env |= {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.url, "LOG_LEVEL": "WARNING"}
+        env |= {
+            "SLACK_BOT_TOKEN": TOKEN,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.url,
+            "LOG_LEVEL": "WARNING",
+        }
         bare_port, rounds_port = free_port(), free_port()
-        bare = serve([sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "2", "--threads", "8", "--no-control-socket",
-                      "-b", f"127.0.0.1:{bare_port}", "--log-level", "warning", "bench.bare_bolt:api"], env, tmp / "bare.log")  # fmt: skip
-        rounds = serve([sys.executable, "-m", "bot", "web"], env | {"DATABASE_URL": db, "PORT": str(rounds_port)}, tmp / "rounds.log")
+        bare = serve(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-k",
+                "gthread",
+                "-w",
+                "2",
+                "--threads",
+                "8",
+                "--no-control-socket",
+                "-b",
+                f"127.0.0.1:{bare_port}",
+                "--log-level",
+                "warning",
+                "bench.bare_bolt:api",
+            ],
+            env,
+            tmp / "bare.log",
+        )
+        rounds = serve(
+            [sys.executable, "-m", "bot", "web"],
+            env | {"DATABASE_URL": db, "PORT": str(rounds_port)},
+            tmp / "rounds.log",
+        )
         try:
             wait_until_up(f"http://127.0.0.1:{rounds_port}", rounds, tmp / "rounds.log")
             for _ in range(100):  # the bare app has no /healthz: wait for its port
@@ -131,14 +181,18 @@ def main() -> int:
             drive(rounds_port, "/project", 'create EHR "EHR Upgrade"', team, user, CLIENTS)
             drive(rounds_port, "/project", "link EHR", team, user, CLIENTS)
             drive(rounds_port, "/status", 'green "Kick-off done"', team, user, CLIENTS)
-            print(f"{opts.clients} concurrent clients, keep-alive, gunicorn gthread 2 workers × 8 threads, "
-                  f"{'PostgreSQL' if opts.database else 'SQLite'}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")  # fmt: skip
+            print(
+                f"{opts.clients} concurrent clients, keep-alive, gunicorn gthread 2 workers × 8 threads, "
+                f"{'PostgreSQL' if opts.database else 'SQLite'}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+            )
             for target, port, cmd, words in [
                 ("bare Bolt app: /status (ack only)", bare_port, "/status", "EHR"),
                 ("Rounds: /status EHR (read, Block Kit)", rounds_port, "/status", "EHR"),
                 ('Rounds: /status EHR green "…" (write)', rounds_port, "/status", 'EHR green "Testing on plan"'),
             ]:
-                drive(port, cmd, words, team, user, opts.clients * 25, opts.clients)  # warm up connections, caches, pools
+                drive(
+                    port, cmd, words, team, user, opts.clients * 25, opts.clients
+                )  # warm up connections, caches, pools
                 latencies, elapsed = drive(port, cmd, words, team, user, opts.requests, opts.clients)
                 report(target, latencies, elapsed)
         finally:

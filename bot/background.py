@@ -5,6 +5,7 @@ an export file) run on a few threads with a cap on what may wait; past the cap a
 a warning, because the command's result is already stored. Outbox passes run on one thread: a kick while
 a pass runs folds into one more pass, so a burst of clicks never starts a burst of passes. Threads start
 on first use, so a forking server creates them in each worker, never in the master."""
+
 from __future__ import annotations
 
 import logging
@@ -37,7 +38,7 @@ class Background:
         def run() -> None:
             try:
                 fn()
-            except Exception as e:  # noqa: BLE001 - a follow-up failing must never surface anywhere but the log
+            except Exception as e:
                 log.warning("background %s failed: %s", what, type(e).__name__)
                 log.debug("background %s failed", what, exc_info=True)
             finally:
@@ -56,8 +57,15 @@ class Background:
 class OutboxKick:
     """Runs `dispatcher.run_once(now)` soon after a request queued messages, off the request thread."""
 
-    def __init__(self, dispatcher: Dispatcher, clock: Callable[[], datetime], *, limit: int = 100,
-                 follow_ups: int = 5, gap: float = 1.1) -> None:  # fmt: skip
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        clock: Callable[[], datetime],
+        *,
+        limit: int = 100,
+        follow_ups: int = 5,
+        gap: float = 1.1,
+    ) -> None:
         self.dispatcher = dispatcher
         self.clock = clock
         self.limit = limit  # rows per pass: the clock drains anything left
@@ -101,11 +109,17 @@ class OutboxKick:
     def _pass(self) -> PassStats | None:
         try:
             stats = self.dispatcher.run_once(self.clock(), limit=self.limit)
-        except Exception as e:  # noqa: BLE001 - the clock's pass will pick the rows up
+        except Exception as e:
             log.warning("outbox kick failed: %s", type(e).__name__)
             log.debug("outbox kick failed", exc_info=True)
             return None
         if stats.sent or stats.updated or stats.failed:
-            log.info("outbox kick: %s sent, %s updated, %s retried, %s failed, %s deferred",
-                     stats.sent, stats.updated, stats.retried, stats.failed, stats.deferred)  # fmt: skip
+            log.info(
+                "outbox kick: %s sent, %s updated, %s retried, %s failed, %s deferred",
+                stats.sent,
+                stats.updated,
+                stats.retried,
+                stats.failed,
+                stats.deferred,
+            )
         return stats

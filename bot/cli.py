@@ -1,4 +1,5 @@
 """`python -m bot …`: the operator's interface (DESIGN.md, Operator interface)."""
+
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(e.code, file=sys.stderr)
         return 2
-    logs.configure("WARNING" if args.command in ("console", "export", "audit", "outbox", "run-job") else settings.log_level)
+    logs.configure(
+        "WARNING" if args.command in ("console", "export", "audit", "outbox", "run-job") else settings.log_level
+    )
 
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -46,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args, settings)
     except (OperationalError, ProgrammingError) as e:
         reason = str(e.orig).splitlines()[0] if e.orig else type(e).__name__
-        print(f"rounds: database error: {reason[:200]} (is the database reachable and migrated? `python -m bot migrate`)",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"rounds: database error: {reason[:200]} (is the database reachable and migrated? `python -m bot migrate`)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -120,9 +125,11 @@ def _serve(settings, how: str) -> int:  # type: ignore[no-untyped-def]
         config = SlackConfig.for_http(settings) if how == "web" else SlackConfig.for_socket(settings)
         teams = TeamsConfig.from_settings(settings) if how == "web" else None  # a half-set Teams setting stops here too
         if config is None and teams is None:
-            raise ConfigError("rounds: configuration error: nothing to serve: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
-                              "(one workspace) or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth) for Slack, "
-                              "or TEAMS_APP_ID for Teams")  # fmt: skip
+            raise ConfigError(
+                "rounds: configuration error: nothing to serve: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
+                "(one workspace) or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth) for Slack, "
+                "or TEAMS_APP_ID for Teams"
+            )
         team = verify_bot_token(config) if config is not None else None
         if team is not None:  # the token works, so the app is installed there (again, after an uninstall)
             _installed(settings, team)
@@ -166,8 +173,12 @@ def _export(rt, kind: str, fmt: str) -> int:  # type: ignore[no-untyped-def]
     from commands import exports
 
     with rt.sessions() as s:
-        cols, rows = {"risks": exports.risks, "gates": exports.gates, "status": exports.status,
-                      "audit": exports.audit_trail}[kind](s, None)  # fmt: skip
+        cols, rows = {
+            "risks": exports.risks,
+            "gates": exports.gates,
+            "status": exports.status,
+            "audit": exports.audit_trail,
+        }[kind](s, None)
     sys.stdout.buffer.write(exports.encode(cols, rows, fmt))
     sys.stdout.flush()
     return 0

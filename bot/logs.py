@@ -1,4 +1,5 @@
 """Logging: one line per event, never message text at INFO or above, never a token."""
+
 from __future__ import annotations
 
 import logging

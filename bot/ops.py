@@ -1,8 +1,9 @@
 """Operator commands: run one job now, look at and retry failed outbox messages."""
+
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 
@@ -12,9 +13,9 @@ from storage.models import OutboxMessage, OutboxStatus
 
 def parse_at(raw: str | None) -> datetime:
     if raw is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     at = datetime.fromisoformat(raw)
-    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def run_job(rt: Runtime, job: str, at: datetime) -> int:
@@ -26,26 +27,36 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
     elif job == "nudges":
         n = passes.nudges(rt.sessions, at)
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(n.skipped.items())) or "none"
-        print(f"nudges at {at.isoformat()}: {n.nudged} people, {n.items} items, {n.escalations} escalations; skipped: {skipped}")
+        print(
+            f"nudges at {at.isoformat()}: {n.nudged} people, {n.items} items, {n.escalations} escalations; skipped: {skipped}"
+        )
     else:
         from bot.outbox.dispatch import Dispatcher
         from bot.senders import build_senders
 
         senders = build_senders(rt)
         if not senders:
-            print("no chat platform is configured (SLACK_BOT_TOKEN, SLACK_CLIENT_ID, TEAMS_APP_ID): nothing can be sent",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                "no chat platform is configured (SLACK_BOT_TOKEN, SLACK_CLIENT_ID, TEAMS_APP_ID): nothing can be sent",
+                file=sys.stderr,
+            )
             return 2
         st = passes.outbox(Dispatcher(rt.sessions, senders), at)
-        print(f"outbox at {at.isoformat()}: sent {st.sent}, updated {st.updated}, retried {st.retried}, failed {st.failed}")
+        print(
+            f"outbox at {at.isoformat()}: sent {st.sent}, updated {st.updated}, retried {st.retried}, failed {st.failed}"
+        )
     return 0
 
 
 def outbox_failed(rt: Runtime) -> int:
     with rt.sessions() as s:
-        rows = s.scalars(select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED).order_by(OutboxMessage.id)).all()
+        rows = s.scalars(
+            select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED).order_by(OutboxMessage.id)
+        ).all()
         for r in rows:
-            print(f"{r.id}\t{r.platform.value}\t{r.target_kind.value}:{r.target}\t{r.attempts} attempts\t{(r.last_error or '')[:120]}")
+            print(
+                f"{r.id}\t{r.platform.value}\t{r.target_kind.value}:{r.target}\t{r.attempts} attempts\t{(r.last_error or '')[:120]}"
+            )
     print(f"{len(rows)} failed", file=sys.stderr)
     return 0
 

@@ -1,4 +1,5 @@
 """Wiring shared by every process: settings -> engine -> sessions -> the Rounds service."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ class Runtime:
     rounds: Rounds
 
     @classmethod
-    def start(cls, settings: Settings, *, migrate_first: bool = False) -> "Runtime":
+    def start(cls, settings: Settings, *, migrate_first: bool = False) -> Runtime:
         engine = make_engine(settings.database_url)
         if migrate_first:
             migrate.upgrade(engine)

@@ -1,4 +1,5 @@
 """The platform senders this process can use, from its configuration (the outbox dispatcher's ports)."""
+
 from __future__ import annotations
 
 from bot.outbox.sender import Sender

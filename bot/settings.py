@@ -1,4 +1,5 @@
 """Configuration from environment variables, read once. A bad value stops start-up with one clear line."""
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,9 @@ class Settings(BaseSettings):
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
-    teams_openid_url: str = TEAMS_OPENID_DEFAULT  # the Bot Framework's OpenID metadata (signing keys); tests point it home
+    teams_openid_url: str = (
+        TEAMS_OPENID_DEFAULT  # the Bot Framework's OpenID metadata (signing keys); tests point it home
+    )
     teams_allow_unauthenticated: bool = False  # local development only: refused when ROUNDS_ENV=production
 
     @field_validator("database_url")

@@ -1,4 +1,5 @@
 """Actions: who owes what by when. Assigning one tells the owner."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -18,10 +19,12 @@ LIVE = (ActionStatus.OPEN, ActionStatus.BLOCKED)
 
 
 def item_buttons(a: Action) -> Buttons:
-    return Buttons(buttons=(
-        Button(label="Done", action="action.done", value=a.ref, style="primary", command=f"/action {a.ref} done"),
-        Button(label="Blocked", action="action.blocked", value=a.ref, form="action.blocked"),
-    ))  # fmt: skip
+    return Buttons(
+        buttons=(
+            Button(label="Done", action="action.done", value=a.ref, style="primary", command=f"/action {a.ref} done"),
+            Button(label="Blocked", action="action.blocked", value=a.ref, form="action.blocked"),
+        )
+    )
 
 
 def create(cmd: m.ActionCreate, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -37,25 +40,54 @@ def create(cmd: m.ActionCreate, actor: Actor, uow: UnitOfWork) -> Reply:
         if linked is not None and linked.project_id != project.id:
             raise UsageError(f"{linked.ref} belongs to {linked.project.key}, not {project.key}.", "action")
     owner = people.resolve(s, actor.workspace, cmd.owner, actor.ctx)
-    action = new_action(s, actor, project, owner.id, cmd.text, cmd.due, risk_id=risk.id if risk else None,
-                        gate_id=gate.id if gate else None)  # fmt: skip
+    action = new_action(
+        s,
+        actor,
+        project,
+        owner.id,
+        cmd.text,
+        cmd.due,
+        risk_id=risk.id if risk else None,
+        gate_id=gate.id if gate else None,
+    )
     line = cards.action_line(action, actor.today)
     if owner.id != actor.person.id:
-        notify.to_person(s, actor, owner, Reply.private(
-            f"{fmt.who(actor.person)} assigned you {action.ref}: {fmt.clip(cmd.text, 120)}",
-            Section(text=f"📌 {fmt.who(actor.person)} assigned you an action on *{project.key}*\n{line}"),
-            item_buttons(action),
-        ), key=f"assign:action:{action.id}")  # fmt: skip
+        notify.to_person(
+            s,
+            actor,
+            owner,
+            Reply.private(
+                f"{fmt.who(actor.person)} assigned you {action.ref}: {fmt.clip(cmd.text, 120)}",
+                Section(text=f"📌 {fmt.who(actor.person)} assigned you an action on *{project.key}*\n{line}"),
+                item_buttons(action),
+            ),
+            key=f"assign:action:{action.id}",
+        )
     return Reply.channel(f"{action.ref} assigned to {fmt.who(owner)}", Section(text=f"📌 {line}"))
 
 
-def new_action(s, actor: Actor, project: Project, owner_id: int, text: str, due, number: int | None = None,  # type: ignore[no-untyped-def]
-               **links: int | None) -> Action:
+def new_action(
+    s,
+    actor: Actor,
+    project: Project,
+    owner_id: int,
+    text: str,
+    due,
+    number: int | None = None,  # type: ignore[no-untyped-def]
+    **links: int | None,
+) -> Action:
     """A new action; `number` when the caller already took it (see gates.decide), else the next one."""
     action = Action(
-        workspace_id=actor.workspace.id, number=number or next_number(s, actor.workspace.id, "action"), project=project,
-        owner_id=owner_id, text=text, due=due, created_by_id=actor.person.id, created_at=actor.now, **links,
-    )  # fmt: skip
+        workspace_id=actor.workspace.id,
+        number=number or next_number(s, actor.workspace.id, "action"),
+        project=project,
+        owner_id=owner_id,
+        text=text,
+        due=due,
+        created_by_id=actor.person.id,
+        created_at=actor.now,
+        **links,
+    )
     s.add(action)
     s.flush()
     s.refresh(action, ["owner"])
@@ -78,7 +110,9 @@ def list_actions(cmd: m.ActionList, actor: Actor, uow: UnitOfWork) -> Reply:
     if cmd.filter == "overdue":
         stmt = stmt.where(Action.due < actor.today)
     actions = s.scalars(stmt.order_by(Action.due, Action.number).limit(31)).all()
-    title = {"open": "Open actions", "mine": "My actions", "overdue": "Overdue actions", "all": "All actions"}[cmd.filter]
+    title = {"open": "Open actions", "mine": "My actions", "overdue": "Overdue actions", "all": "All actions"}[
+        cmd.filter
+    ]
     title += f" · {scope}"
     if not actions:
         return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."))
@@ -90,8 +124,12 @@ def list_actions(cmd: m.ActionList, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def show(cmd: m.ActionShow, actor: Actor, uow: UnitOfWork) -> Reply:
     a = lookup.numbered(uow.session, actor, Action, cmd.ref)
-    blocks = [Section(text=cards.action_line(a, actor.today)),
-              Context(text=f"{a.project.key} · set by {fmt.who(a.created_by)} on {fmt.day(a.created_at.date(), actor.today)}")]  # fmt: skip
+    blocks = [
+        Section(text=cards.action_line(a, actor.today)),
+        Context(
+            text=f"{a.project.key} · set by {fmt.who(a.created_by)} on {fmt.day(a.created_at.date(), actor.today)}"
+        ),
+    ]
     if a.status in LIVE:
         blocks.append(item_buttons(a))
     return Reply.private(f"{a.ref} {a.text}", *blocks)
@@ -106,7 +144,9 @@ def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
         if not (lead or a.created_by_id == me):
             raise Forbidden(f"Only whoever set {a.ref}, {a.project.key}'s PM, a sponsor or a PMO admin can cancel it.")
     elif not (lead or a.owner_id == me or a.created_by_id == me):
-        raise Forbidden(f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it.")
+        raise Forbidden(
+            f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it."
+        )
     if cmd.to == "reopen":
         if a.status in LIVE:
             raise Conflict(f"{a.ref} is already open.")

@@ -1,4 +1,5 @@
 """Reusable views: one line per item, and the cards for a project, a risk and a gate."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -56,8 +57,18 @@ def status_line(s: StatusUpdate, now: datetime) -> str:
 
 def risk_detail(r: Risk, today: date) -> list[Block]:
     fields = [
-        FieldItem(label="Score", value=f"{fmt.LEVEL_MARK[r.level]} {r.likelihood}×{r.impact} = {r.score} ({r.level.value})"),
-        FieldItem(label="Status", value=r.status.value + (f" until {fmt.day(r.accepted_until, today)}" if r.accepted_until and r.status == RiskStatus.ACCEPTED else "")),
+        FieldItem(
+            label="Score", value=f"{fmt.LEVEL_MARK[r.level]} {r.likelihood}×{r.impact} = {r.score} ({r.level.value})"
+        ),
+        FieldItem(
+            label="Status",
+            value=r.status.value
+            + (
+                f" until {fmt.day(r.accepted_until, today)}"
+                if r.accepted_until and r.status == RiskStatus.ACCEPTED
+                else ""
+            ),
+        ),
         FieldItem(label="Owner", value=fmt.who(r.owner)),
         FieldItem(label="Review by", value=fmt.day(r.review_by, today)),
         FieldItem(label="Category", value=r.category.value),
@@ -71,11 +82,15 @@ def risk_detail(r: Risk, today: date) -> list[Block]:
         blocks.append(Section(text=f"*Closed*: {fmt.clip(r.closure_reason or '', 500)}"))
     else:
         blocks.append(
-            Buttons(buttons=(
-                Button(label="Mark reviewed", action="risk.reviewed", value=r.ref, command=f"/risk {r.ref} reviewed"),
-                Button(label="Update", action="risk.update", value=r.ref, form="risk.update"),
-            ))
-        )  # fmt: skip
+            Buttons(
+                buttons=(
+                    Button(
+                        label="Mark reviewed", action="risk.reviewed", value=r.ref, command=f"/risk {r.ref} reviewed"
+                    ),
+                    Button(label="Update", action="risk.update", value=r.ref, form="risk.update"),
+                )
+            )
+        )
     blocks.append(Context(text=f"Raised by {fmt.who(r.raised_by)} on {fmt.day(r.created_at.date(), today)}"))
     return blocks
 
@@ -102,22 +117,28 @@ def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
         if d is None:
             lines.append(f"⏳ {fmt.who(a.person)} — waiting")
             continue
-        mark = {DecisionKind.APPROVE: "✅ approved", DecisionKind.APPROVE_WITH_CONDITIONS: "☑️ approved with conditions",
-                DecisionKind.REJECT: "⛔ rejected", DecisionKind.ABSTAIN: "➖ abstained"}[d.decision]  # fmt: skip
+        mark = {
+            DecisionKind.APPROVE: "✅ approved",
+            DecisionKind.APPROVE_WITH_CONDITIONS: "☑️ approved with conditions",
+            DecisionKind.REJECT: "⛔ rejected",
+            DecisionKind.ABSTAIN: "➖ abstained",
+        }[d.decision]
         by = f" (by {fmt.who(d.decided_by)} on their behalf)" if d.decided_by_id != d.approver_id else ""
         comment = f": “{fmt.clip(d.comment, 200)}”" if d.comment else ""
         conditions = f" — conditions: {'; '.join(fmt.clip(c, 80) for c in d.conditions)}" if d.conditions else ""
         lines.append(f"{mark} {fmt.who(a.person)}{by}{comment}{conditions}")
     blocks: list[Block] = [
         Header(text=f"{fmt.GATE_MARK[g.status]} {g.ref} · {g.project.key}: {fmt.clip(g.name, 100)}"),
-        Section(fields=(
-            FieldItem(label="Requested by", value=fmt.who(g.requester)),
-            FieldItem(label="Status", value=g.status.value),
-            FieldItem(label="Quorum", value=quorum_phrase(g)),
-            FieldItem(label="Due", value=fmt.day(g.due, today) if g.due else "—"),
-        )),
+        Section(
+            fields=(
+                FieldItem(label="Requested by", value=fmt.who(g.requester)),
+                FieldItem(label="Status", value=g.status.value),
+                FieldItem(label="Quorum", value=quorum_phrase(g)),
+                FieldItem(label="Due", value=fmt.day(g.due, today) if g.due else "—"),
+            )
+        ),
         Section(text="*Decisions*\n" + "\n".join(lines)),
-    ]  # fmt: skip
+    ]
     if g.checklist:
         done = sum(1 for item in g.checklist if item.get("done_by"))
         items = "\n".join(
@@ -128,15 +149,27 @@ def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
     if g.status == GateStatus.PENDING:
         blocks.append(Context(text=remaining))
         blocks.append(
-            Buttons(buttons=(
-                Button(label="Approve", action="gate.approve", value=g.ref, style="primary", command=f"/gate approve {g.ref}"),
-                Button(label="Approve with conditions", action="gate.conditions", value=g.ref, form="gate.conditions"),
-                Button(label="Reject", action="gate.reject", value=g.ref, style="danger", form="gate.reject"),
-            ))
-        )  # fmt: skip
+            Buttons(
+                buttons=(
+                    Button(
+                        label="Approve",
+                        action="gate.approve",
+                        value=g.ref,
+                        style="primary",
+                        command=f"/gate approve {g.ref}",
+                    ),
+                    Button(
+                        label="Approve with conditions", action="gate.conditions", value=g.ref, form="gate.conditions"
+                    ),
+                    Button(label="Reject", action="gate.reject", value=g.ref, style="danger", form="gate.reject"),
+                )
+            )
+        )
     else:
         when = fmt.day(g.decided_at.date(), today) if g.decided_at else ""
-        blocks.append(Context(text=f"{g.status.value.capitalize()} {when}. This decision is final and in the decision log."))
+        blocks.append(
+            Context(text=f"{g.status.value.capitalize()} {when}. This decision is final and in the decision log.")
+        )
     return blocks
 
 

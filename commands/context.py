@@ -1,4 +1,5 @@
 """Who is speaking, where, and when: what an adapter hands the command layer with every request."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

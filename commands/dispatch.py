@@ -1,4 +1,5 @@
 """Which handler serves which command. Every handler: (command, actor, unit of work) -> Reply."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

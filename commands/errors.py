@@ -1,4 +1,5 @@
 """Exceptions that become replies. Raised anywhere in a command; the service turns them into a Reply."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Small words and symbols shared by every reply: RAG dots, people, dates said the way people say them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -8,9 +9,12 @@ from storage.models import RAG, GateStatus, Person, RiskLevel
 RAG_DOT = {RAG.GREEN: "🟢", RAG.AMBER: "🟠", RAG.RED: "🔴", None: "⚪"}
 LEVEL_MARK = {RiskLevel.CRITICAL: "🟥", RiskLevel.HIGH: "🟧", RiskLevel.MEDIUM: "🟨", RiskLevel.LOW: "🟩"}
 GATE_MARK = {
-    GateStatus.PENDING: "⏳", GateStatus.APPROVED: "✅", GateStatus.REJECTED: "⛔",
-    GateStatus.WITHDRAWN: "↩️", GateStatus.EXPIRED: "⌛",
-}  # fmt: skip
+    GateStatus.PENDING: "⏳",
+    GateStatus.APPROVED: "✅",
+    GateStatus.REJECTED: "⛔",
+    GateStatus.WITHDRAWN: "↩️",
+    GateStatus.EXPIRED: "⌛",
+}
 
 
 def rag(value: RAG | None) -> str:

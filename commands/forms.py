@@ -1,6 +1,7 @@
 """Forms for commands that need input: the neutral definitions, and turning submitted values into commands.
 
 Slack shows them as modals, Teams as Adaptive Cards with inputs, the console as usage text."""
+
 from __future__ import annotations
 
 import re
@@ -17,85 +18,182 @@ from commands.replies import Form, FormField, Option, Reply
 from storage.models import RAG, RiskCategory
 
 RAG_OPTIONS = tuple(Option(value=r.value, label=r.value.capitalize()) for r in RAG)
-SCALE = tuple(Option(value=str(i), label=f"{i} – {w}") for i, w in
-              enumerate(("rare", "unlikely", "possible", "likely", "almost certain"), 1))  # fmt: skip
-IMPACT = tuple(Option(value=str(i), label=f"{i} – {w}") for i, w in
-               enumerate(("negligible", "minor", "moderate", "major", "severe"), 1))  # fmt: skip
+SCALE = tuple(
+    Option(value=str(i), label=f"{i} – {w}")
+    for i, w in enumerate(("rare", "unlikely", "possible", "likely", "almost certain"), 1)
+)
+IMPACT = tuple(
+    Option(value=str(i), label=f"{i} – {w}")
+    for i, w in enumerate(("negligible", "minor", "moderate", "major", "severe"), 1)
+)
 CATEGORIES = tuple(Option(value=c.value, label=c.value.replace("-", " ").capitalize()) for c in RiskCategory)
 
 
 def _project_field(projects: list[str], initial: str | None) -> FormField:
-    return FormField(name="project", label="Project", kind="select", initial=initial,
-                     options=tuple(Option(value=k, label=k) for k in projects))  # fmt: skip
+    return FormField(
+        name="project",
+        label="Project",
+        kind="select",
+        initial=initial,
+        options=tuple(Option(value=k, label=k) for k in projects),
+    )
 
 
 def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
     project = context.get("project")
     if name == "risk.raise":
-        return Form(name=name, title="Raise a risk", submit="Raise", context=context, usage=usage("risk"), fields=(
-            _project_field(projects, project),
-            FormField(name="title", label="What could go wrong?", max_length=300,
-                      hint="No patient details: say “a patient on 4 West”, not a name or number."),
-            FormField(name="likelihood", label="Likelihood", kind="select", options=SCALE, initial="3"),
-            FormField(name="impact", label="Impact", kind="select", options=IMPACT, initial="3"),
-            FormField(name="category", label="Category", kind="select", options=CATEGORIES, initial="other"),
-            FormField(name="owner", label="Owner", kind="user", required=False),
-            FormField(name="mitigation", label="Mitigation", kind="multiline", required=False, max_length=2000),
-            FormField(name="description", label="Details", kind="multiline", required=False, initial=context.get("description"), max_length=2000),
-        ))  # fmt: skip
+        return Form(
+            name=name,
+            title="Raise a risk",
+            submit="Raise",
+            context=context,
+            usage=usage("risk"),
+            fields=(
+                _project_field(projects, project),
+                FormField(
+                    name="title",
+                    label="What could go wrong?",
+                    max_length=300,
+                    hint="No patient details: say “a patient on 4 West”, not a name or number.",
+                ),
+                FormField(name="likelihood", label="Likelihood", kind="select", options=SCALE, initial="3"),
+                FormField(name="impact", label="Impact", kind="select", options=IMPACT, initial="3"),
+                FormField(name="category", label="Category", kind="select", options=CATEGORIES, initial="other"),
+                FormField(name="owner", label="Owner", kind="user", required=False),
+                FormField(name="mitigation", label="Mitigation", kind="multiline", required=False, max_length=2000),
+                FormField(
+                    name="description",
+                    label="Details",
+                    kind="multiline",
+                    required=False,
+                    initial=context.get("description"),
+                    max_length=2000,
+                ),
+            ),
+        )
     if name == "status.log":
-        return Form(name=name, title="Log status", submit="Log", context=context, usage=usage("status"), fields=(
-            _project_field(projects, project),
-            FormField(name="overall", label="Overall", kind="select", options=RAG_OPTIONS),
-            FormField(name="note", label="What changed, in a line", kind="multiline", max_length=1000),
-            FormField(name="schedule", label="Schedule", kind="select", options=RAG_OPTIONS, required=False),
-            FormField(name="budget", label="Budget", kind="select", options=RAG_OPTIONS, required=False),
-            FormField(name="scope", label="Scope", kind="select", options=RAG_OPTIONS, required=False),
-        ))  # fmt: skip
+        return Form(
+            name=name,
+            title="Log status",
+            submit="Log",
+            context=context,
+            usage=usage("status"),
+            fields=(
+                _project_field(projects, project),
+                FormField(name="overall", label="Overall", kind="select", options=RAG_OPTIONS),
+                FormField(name="note", label="What changed, in a line", kind="multiline", max_length=1000),
+                FormField(name="schedule", label="Schedule", kind="select", options=RAG_OPTIONS, required=False),
+                FormField(name="budget", label="Budget", kind="select", options=RAG_OPTIONS, required=False),
+                FormField(name="scope", label="Scope", kind="select", options=RAG_OPTIONS, required=False),
+            ),
+        )
     if name == "action.create":
-        return Form(name=name, title="Assign an action", submit="Assign", context=context, usage=usage("action"), fields=(
-            _project_field(projects, project),
-            FormField(name="owner", label="Owner", kind="user"),
-            FormField(name="text", label="What needs doing", kind="multiline", max_length=1000),
-            FormField(name="due", label="Due", kind="date"),
-        ))  # fmt: skip
+        return Form(
+            name=name,
+            title="Assign an action",
+            submit="Assign",
+            context=context,
+            usage=usage("action"),
+            fields=(
+                _project_field(projects, project),
+                FormField(name="owner", label="Owner", kind="user"),
+                FormField(name="text", label="What needs doing", kind="multiline", max_length=1000),
+                FormField(name="due", label="Due", kind="date"),
+            ),
+        )
     if name == "gate.request":
-        return Form(name=name, title="Request a gate", submit="Request", context=context, usage=usage("gate request"), fields=(
-            _project_field(projects, project),
-            FormField(name="name", label="Gate", max_length=200, hint="e.g. Go-live readiness"),
-            FormField(name="approvers", label="Approvers", kind="users", required=False, hint="Leave empty for the project's sponsors"),
-            FormField(name="quorum", label="Quorum", kind="select", initial="all", options=(
-                Option(value="all", label="All approvers"), Option(value="any", label="Any one approver"))),
-            FormField(name="due", label="Decide by", kind="date", required=False),
-        ))  # fmt: skip
+        return Form(
+            name=name,
+            title="Request a gate",
+            submit="Request",
+            context=context,
+            usage=usage("gate request"),
+            fields=(
+                _project_field(projects, project),
+                FormField(name="name", label="Gate", max_length=200, hint="e.g. Go-live readiness"),
+                FormField(
+                    name="approvers",
+                    label="Approvers",
+                    kind="users",
+                    required=False,
+                    hint="Leave empty for the project's sponsors",
+                ),
+                FormField(
+                    name="quorum",
+                    label="Quorum",
+                    kind="select",
+                    initial="all",
+                    options=(Option(value="all", label="All approvers"), Option(value="any", label="Any one approver")),
+                ),
+                FormField(name="due", label="Decide by", kind="date", required=False),
+            ),
+        )
     if name in ("gate.reject", "gate.conditions"):
         reject = name == "gate.reject"
-        return Form(name=name, title=f"{'Reject' if reject else 'Approve'} {context.get('gate', '')}".strip(),
-                    submit="Reject" if reject else "Approve", context=context,
-                    usage=usage("gate reject" if reject else "gate approve"), fields=(
-            FormField(name="reason" if reject else "conditions", label="Why not?" if reject else "Conditions (one per line)",
-                      kind="multiline", max_length=2000),
-        ))  # fmt: skip
+        return Form(
+            name=name,
+            title=f"{'Reject' if reject else 'Approve'} {context.get('gate', '')}".strip(),
+            submit="Reject" if reject else "Approve",
+            context=context,
+            usage=usage("gate reject" if reject else "gate approve"),
+            fields=(
+                FormField(
+                    name="reason" if reject else "conditions",
+                    label="Why not?" if reject else "Conditions (one per line)",
+                    kind="multiline",
+                    max_length=2000,
+                ),
+            ),
+        )
     if name == "action.blocked":
-        return Form(name=name, title=f"Blocked: {context.get('action', '')}".strip(), submit="Save", context=context,
-                    usage=usage("action set"), fields=(FormField(name="reason", label="Blocked on what?", kind="multiline", max_length=1000),))  # fmt: skip
+        return Form(
+            name=name,
+            title=f"Blocked: {context.get('action', '')}".strip(),
+            submit="Save",
+            context=context,
+            usage=usage("action set"),
+            fields=(FormField(name="reason", label="Blocked on what?", kind="multiline", max_length=1000),),
+        )
     if name == "risk.update":
-        return Form(name=name, title=f"Update {context.get('risk', '')}".strip(), submit="Update", context=context,
-                    usage=usage("risk update"), fields=(
-            FormField(name="likelihood", label="Likelihood", kind="select", options=SCALE, required=False),
-            FormField(name="impact", label="Impact", kind="select", options=IMPACT, required=False),
-            FormField(name="owner", label="Owner", kind="user", required=False),
-            FormField(name="review", label="Review by", kind="date", required=False),
-            FormField(name="mitigation", label="Mitigation", kind="multiline", required=False, max_length=2000),
-        ))  # fmt: skip
+        return Form(
+            name=name,
+            title=f"Update {context.get('risk', '')}".strip(),
+            submit="Update",
+            context=context,
+            usage=usage("risk update"),
+            fields=(
+                FormField(name="likelihood", label="Likelihood", kind="select", options=SCALE, required=False),
+                FormField(name="impact", label="Impact", kind="select", options=IMPACT, required=False),
+                FormField(name="owner", label="Owner", kind="user", required=False),
+                FormField(name="review", label="Review by", kind="date", required=False),
+                FormField(name="mitigation", label="Mitigation", kind="multiline", required=False, max_length=2000),
+            ),
+        )
     raise UsageError(f"There's no form called {name}.", "help")
 
 
-FORMS = ("risk.raise", "status.log", "action.create", "gate.request", "gate.reject", "gate.conditions", "action.blocked", "risk.update")
+FORMS = (
+    "risk.raise",
+    "status.log",
+    "action.create",
+    "gate.request",
+    "gate.reject",
+    "gate.conditions",
+    "action.blocked",
+    "risk.update",
+)
 
 
-CONTEXT_KEY = {"gate.reject": "gate", "gate.conditions": "gate", "action.blocked": "action", "risk.update": "risk",
-               "status.log": "project", "risk.raise": "project", "action.create": "project", "gate.request": "project"}
+CONTEXT_KEY = {
+    "gate.reject": "gate",
+    "gate.conditions": "gate",
+    "action.blocked": "action",
+    "risk.update": "risk",
+    "status.log": "project",
+    "risk.raise": "project",
+    "action.create": "project",
+    "gate.request": "project",
+}
 
 
 def context_for(form_name: str, value: str) -> dict[str, str]:
@@ -153,17 +251,32 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
         if not _text(values, "title"):
             raise UsageError("A risk needs a title.", "risk", field="title")
         category = _text(values, "category")
-        return m.RiskRaise(project=project, title=_text(values, "title"), likelihood=_int(values, "likelihood"),
-                           impact=_int(values, "impact"), owner=_person(values, "owner"),
-                           category=RiskCategory(category) if category in RiskCategory._value2member_map_ else None,
-                           mitigation=_text(values, "mitigation") or None, description=_text(values, "description") or None)  # fmt: skip
+        return m.RiskRaise(
+            project=project,
+            title=_text(values, "title"),
+            likelihood=_int(values, "likelihood"),
+            impact=_int(values, "impact"),
+            owner=_person(values, "owner"),
+            category=RiskCategory(category) if category in RiskCategory._value2member_map_ else None,
+            mitigation=_text(values, "mitigation") or None,
+            description=_text(values, "description") or None,
+        )
     if name == "status.log":
         overall = _rag(values, "overall")
         if overall is None or not _text(values, "note"):
-            raise UsageError("A status needs green, amber or red and a note.", "status",
-                             field="overall" if overall is None else "note")
-        return m.StatusLog(project=project, overall=overall, note=_text(values, "note"), schedule=_rag(values, "schedule"),
-                           budget=_rag(values, "budget"), scope=_rag(values, "scope"))  # fmt: skip
+            raise UsageError(
+                "A status needs green, amber or red and a note.",
+                "status",
+                field="overall" if overall is None else "note",
+            )
+        return m.StatusLog(
+            project=project,
+            overall=overall,
+            note=_text(values, "note"),
+            schedule=_rag(values, "schedule"),
+            budget=_rag(values, "budget"),
+            scope=_rag(values, "scope"),
+        )
     if name == "action.create":
         owner, due = _person(values, "owner"), _date(values, "due", today)
         if owner is None or due is None or not _text(values, "text"):
@@ -176,8 +289,13 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
         raw = values.get("approvers") or []
         approvers = [p for p in (_person({"x": v}, "x") for v in (raw if isinstance(raw, list) else [raw])) if p]
         quorum = _text(values, "quorum") or "all"
-        return m.GateRequest(project=project, name=_text(values, "name"), approvers=approvers,
-                             quorum=quorum if quorum in ("all", "any") else "all", due=_date(values, "due", today))  # type: ignore[arg-type]
+        return m.GateRequest(
+            project=project,
+            name=_text(values, "name"),
+            approvers=approvers,
+            quorum=quorum if quorum in ("all", "any") else "all",
+            due=_date(values, "due", today),
+        )  # type: ignore[arg-type]
     if name == "gate.reject":
         return m.GateDecide(ref=_ref(context, "gate", "G"), decision="reject", comment=_text(values, "reason"))
     if name == "gate.conditions":
@@ -190,9 +308,14 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
             raise UsageError("Say what it is blocked on.", "action set", field="reason")
         return m.ActionSet(ref=_ref(context, "action", "A"), to="blocked", reason=_text(values, "reason"))
     if name == "risk.update":
-        return m.RiskUpdate(ref=_ref(context, "risk", "R"), likelihood=_int(values, "likelihood"), impact=_int(values, "impact"),
-                            owner=_person(values, "owner"), review_by=_date(values, "review", today),
-                            mitigation=_text(values, "mitigation") or None)  # fmt: skip
+        return m.RiskUpdate(
+            ref=_ref(context, "risk", "R"),
+            likelihood=_int(values, "likelihood"),
+            impact=_int(values, "impact"),
+            owner=_person(values, "owner"),
+            review_by=_date(values, "review", today),
+            mitigation=_text(values, "mitigation") or None,
+        )
     raise UsageError(f"There's no form called {name}.", "help")
 
 

@@ -1,4 +1,5 @@
 """Stage gates: request, decide (approve, with conditions, reject, abstain), withdraw, checklist, views."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -30,7 +31,10 @@ def roles_of(project: Project) -> dict[int, set[str]]:
 
 def card(gate: Gate, today: date) -> Reply:
     t = quorum.tally(gate, roles_of(gate.project))
-    return Reply.channel(f"{gate.ref} {gate.project.key}: {gate.name} — {gate.status.value}", *cards.gate_card(gate, today, t.remaining()))
+    return Reply.channel(
+        f"{gate.ref} {gate.project.key}: {gate.name} — {gate.status.value}",
+        *cards.gate_card(gate, today, t.remaining()),
+    )
 
 
 def acting_delegate(person: Person, today: date) -> Person | None:
@@ -52,26 +56,50 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     if any(p.id == actor.person.id for p in approvers):
         raise UsageError("You can't approve your own gate: leave yourself out of the approvers.", "gate request")
     if cmd.quorum == Quorum.COUNT and (cmd.quorum_n or 0) > len(approvers):
-        raise UsageError(f"quorum:{cmd.quorum_n} needs at least {cmd.quorum_n} approvers; there are {len(approvers)}.", "gate request")
+        raise UsageError(
+            f"quorum:{cmd.quorum_n} needs at least {cmd.quorum_n} approvers; there are {len(approvers)}.",
+            "gate request",
+        )
     held = roles_of(project)
     for role in cmd.must_include:
         if not any(role in held.get(p.id, set()) for p in approvers):
-            raise UsageError(f"No approver holds the {role} role on {project.key}. "
-                             f"Add one, or set it with `/project role {project.key} {role}:@u`.", "gate request")  # fmt: skip
+            raise UsageError(
+                f"No approver holds the {role} role on {project.key}. "
+                f"Add one, or set it with `/project role {project.key} {role}:@u`.",
+                "gate request",
+            )
     gate = Gate(
-        workspace_id=actor.workspace.id, number=next_number(s, actor.workspace.id, "gate"), project=project,
-        name=cmd.name, requester=actor.person, quorum=cmd.quorum, quorum_n=cmd.quorum_n, must_include=cmd.must_include,
-        due=cmd.due, checklist=[{"text": c, "done_by": None, "done_at": None} for c in (stage or {}).get("checklist", [])],
+        workspace_id=actor.workspace.id,
+        number=next_number(s, actor.workspace.id, "gate"),
+        project=project,
+        name=cmd.name,
+        requester=actor.person,
+        quorum=cmd.quorum,
+        quorum_n=cmd.quorum_n,
+        must_include=cmd.must_include,
+        due=cmd.due,
+        checklist=[{"text": c, "done_by": None, "done_at": None} for c in (stage or {}).get("checklist", [])],
         created_at=actor.now,
-    )  # fmt: skip
+    )
     gate.approvers = [GateApprover(person=p) for p in approvers]
     s.add(gate)
     s.flush()
-    trail.log(s, actor, "gate.request", gate.ref, after={
-        "project": project.key, "name": cmd.name, "approvers": [p.handle for p in approvers], "quorum": cmd.quorum,
-        "quorum_n": cmd.quorum_n, "must_include": cmd.must_include, "due": cmd.due,
-        "checklist": [c["text"] for c in gate.checklist],
-    })  # fmt: skip
+    trail.log(
+        s,
+        actor,
+        "gate.request",
+        gate.ref,
+        after={
+            "project": project.key,
+            "name": cmd.name,
+            "approvers": [p.handle for p in approvers],
+            "quorum": cmd.quorum,
+            "quorum_n": cmd.quorum_n,
+            "must_include": cmd.must_include,
+            "due": cmd.due,
+            "checklist": [c["text"] for c in gate.checklist],
+        },
+    )
     the_card = card(gate, actor.today)
     subject = f"gate:{gate.id}"
     channels = notify.project_channels(s, project)
@@ -87,7 +115,9 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
     return Reply.private(
         f"{gate.ref} requested; the card went to {where}.",
-        Section(text=f"📨 *{gate.ref}* {fmt.clip(cmd.name, 100)} requested for *{project.key}*. The approval card went to {where}."),
+        Section(
+            text=f"📨 *{gate.ref}* {fmt.clip(cmd.name, 100)} requested for *{project.key}*. The approval card went to {where}."
+        ),
         Context(text=f"Quorum: {cards.quorum_phrase(gate)}."),
     )
 
@@ -109,7 +139,9 @@ def _approvers(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Proje
     if not cmd.approvers:
         unique.pop(actor.person.id, None)
         if not unique:
-            raise UsageError("You're the only sponsor, and you can't approve your own gate; name approvers:@a,@b.", "gate request")
+            raise UsageError(
+                "You're the only sponsor, and you can't approve your own gate; name approvers:@a,@b.", "gate request"
+            )
     return list(unique.values())
 
 
@@ -118,9 +150,13 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
     gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
     decisions = {d.approver_id: d for d in gate.decisions}
     if gate.status != GateStatus.PENDING:
-        by = "; ".join(f"{fmt.who(d.decided_by)} ({d.decision.value})" for d in gate.decisions) or fmt.who(gate.requester)
-        raise Conflict(f"{gate.ref} was already {gate.status.value}"
-                       f"{' on ' + fmt.day(gate.decided_at.date(), actor.today) if gate.decided_at else ''} — decided by {by}.")  # fmt: skip
+        by = "; ".join(f"{fmt.who(d.decided_by)} ({d.decision.value})" for d in gate.decisions) or fmt.who(
+            gate.requester
+        )
+        raise Conflict(
+            f"{gate.ref} was already {gate.status.value}"
+            f"{' on ' + fmt.day(gate.decided_at.date(), actor.today) if gate.decided_at else ''} — decided by {by}."
+        )
     if gate.requester_id == actor.person.id:
         raise Forbidden("You requested this gate, so you can't decide it.")
     approver = _deciding_for(gate, actor, decisions)
@@ -129,9 +165,14 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
     guard.check(**{"reason" if cmd.decision == "reject" else "comment": cmd.comment})
     guard.check_all("condition", cmd.conditions, field="conditions")
     decision = GateDecision(
-        gate_id=gate.id, approver=approver, decided_by=actor.person, decision=DecisionKind(cmd.decision),
-        comment=cmd.comment, conditions=cmd.conditions, created_at=actor.now,
-    )  # fmt: skip
+        gate_id=gate.id,
+        approver=approver,
+        decided_by=actor.person,
+        decision=DecisionKind(cmd.decision),
+        comment=cmd.comment,
+        conditions=cmd.conditions,
+        created_at=actor.now,
+    )
     try:
         with s.begin_nested():
             gate.decisions.append(decision)
@@ -142,30 +183,66 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
     # The conditions' A- numbers are taken before the audit chain is appended to: the order every command
     # locks in (a number, then the chain), so a concurrent /action cannot deadlock with this decision.
     numbers = [next_number(s, actor.workspace.id, "action") for _ in cmd.conditions]
-    trail.log(s, actor, "gate.decide", gate.ref, after={
-        "approver": approver.handle, "decided_by": actor.person.handle, "on_behalf": on_behalf,
-        "decision": cmd.decision, "comment": cmd.comment, "conditions": cmd.conditions,
-    })  # fmt: skip
-    for number, text in zip(numbers, cmd.conditions):
-        actions.new_action(s, actor, gate.project, gate.requester_id, f"Condition of {gate.ref}: {text}",
-                           actor.today + timedelta(days=CONDITION_DAYS), number=number, gate_id=gate.id)  # fmt: skip
+    trail.log(
+        s,
+        actor,
+        "gate.decide",
+        gate.ref,
+        after={
+            "approver": approver.handle,
+            "decided_by": actor.person.handle,
+            "on_behalf": on_behalf,
+            "decision": cmd.decision,
+            "comment": cmd.comment,
+            "conditions": cmd.conditions,
+        },
+    )
+    for number, text in zip(numbers, cmd.conditions, strict=False):
+        actions.new_action(
+            s,
+            actor,
+            gate.project,
+            gate.requester_id,
+            f"Condition of {gate.ref}: {text}",
+            actor.today + timedelta(days=CONDITION_DAYS),
+            number=number,
+            gate_id=gate.id,
+        )
     t = quorum.tally(gate, roles_of(gate.project))
     if t.outcome is not None:
         gate.status, gate.decided_at = t.outcome, actor.now
         trail.log(s, actor, f"gate.{t.outcome.value}", gate.ref, {"status": "pending"}, {"status": t.outcome.value})
-        notify.to_person(s, actor, gate.requester, Reply.private(
-            f"{gate.ref} {gate.name} was {t.outcome.value}.",
-            Section(text=f"{fmt.GATE_MARK[t.outcome]} *{gate.ref}* {fmt.clip(gate.name, 100)} on *{gate.project.key}* was *{t.outcome.value}*."),
-        ), key=f"gate:{gate.id}:outcome")  # fmt: skip
+        notify.to_person(
+            s,
+            actor,
+            gate.requester,
+            Reply.private(
+                f"{gate.ref} {gate.name} was {t.outcome.value}.",
+                Section(
+                    text=f"{fmt.GATE_MARK[t.outcome]} *{gate.ref}* {fmt.clip(gate.name, 100)} on *{gate.project.key}* was *{t.outcome.value}*."
+                ),
+            ),
+            key=f"gate:{gate.id}:outcome",
+        )
     the_card = card(gate, actor.today)
     notify.update_everywhere(s, actor, f"gate:{gate.id}", the_card, key=f"gate:{gate.id}:v{len(gate.decisions)}")
-    verb = {"approve": "approved", "approve-with-conditions": "approved", "reject": "rejected",
-            "abstain": "abstained on"}[cmd.decision]  # fmt: skip
+    verb = {
+        "approve": "approved",
+        "approve-with-conditions": "approved",
+        "reject": "rejected",
+        "abstain": "abstained on",
+    }[cmd.decision]
     who_ = f" on behalf of {fmt.who(approver)}" if on_behalf else ""
     who_ += " with conditions" if cmd.conditions else ""
     outcome = f" {gate.ref} is now *{t.outcome.value}*." if t.outcome else f" {t.remaining()}"
-    extra = f" {fmt.plural(len(cmd.conditions), 'condition')} became actions for {fmt.who(gate.requester)}." if cmd.conditions else ""
-    return Reply.private(f"You {verb} {gate.ref}{who_}.", Section(text=f"You {verb} *{gate.ref}*{who_}.{outcome}{extra}"))
+    extra = (
+        f" {fmt.plural(len(cmd.conditions), 'condition')} became actions for {fmt.who(gate.requester)}."
+        if cmd.conditions
+        else ""
+    )
+    return Reply.private(
+        f"You {verb} {gate.ref}{who_}.", Section(text=f"You {verb} *{gate.ref}*{who_}.{outcome}{extra}")
+    )
 
 
 def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) -> Person:
@@ -177,7 +254,9 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
     if any(p.id == me.id for p in approvers):
         if me.id in decisions:
             d = decisions[me.id]
-            raise Conflict(f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final.")
+            raise Conflict(
+                f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
+            )
         return me
     delegators = [p for p in approvers if (d := acting_delegate(p, actor.today)) is not None and d.id == me.id]
     if not delegators:
@@ -188,8 +267,10 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
         raise Conflict(f"{fmt.who(delegators[0])} already decided {gate.ref}; decisions are final.")
     mine = next((d for d in decisions.values() if d.decided_by_id == me.id), None)
     if mine is not None:
-        raise Conflict(f"You already decided {gate.ref} on behalf of {fmt.who(mine.approver)}; one person counts once, "
-                       f"so {', '.join(fmt.who(p) for p in pending)} decides for themselves.")  # fmt: skip
+        raise Conflict(
+            f"You already decided {gate.ref} on behalf of {fmt.who(mine.approver)}; one person counts once, "
+            f"so {', '.join(fmt.who(p) for p in pending)} decides for themselves."
+        )
     return pending[0]
 
 
@@ -210,8 +291,13 @@ def withdraw(cmd: m.GateWithdraw, actor: Actor, uow: UnitOfWork) -> Reply:
     gate.status, gate.decided_at = GateStatus.WITHDRAWN, actor.now
     trail.log(s, actor, "gate.withdraw", gate.ref, {"status": "pending"}, {"status": "withdrawn", "reason": cmd.reason})
     notify.update_everywhere(s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:withdrawn")
-    return Reply.channel(f"{gate.ref} withdrawn.", Section(text=f"↩️ *{gate.ref}* {fmt.clip(gate.name, 100)} withdrawn"
-                                                                + (f": {fmt.clip(cmd.reason, 200)}" if cmd.reason else ".")))  # fmt: skip
+    return Reply.channel(
+        f"{gate.ref} withdrawn.",
+        Section(
+            text=f"↩️ *{gate.ref}* {fmt.clip(gate.name, 100)} withdrawn"
+            + (f": {fmt.clip(cmd.reason, 200)}" if cmd.reason else ".")
+        ),
+    )
 
 
 def check(cmd: m.GateCheck, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -228,8 +314,10 @@ def check(cmd: m.GateCheck, actor: Actor, uow: UnitOfWork) -> Reply:
     trail.log(s, actor, "gate.check", gate.ref, after={"item": items[index]["text"]})
     done = sum(1 for i in items if i.get("done_by"))
     notify.update_everywhere(s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:check:{index}")
-    return Reply.channel(f"Ticked {items[index]['text']} on {gate.ref}.",
-                         Section(text=f"☑ *{gate.ref}* “{items[index]['text']}” ticked ({done}/{len(items)})."))  # fmt: skip
+    return Reply.channel(
+        f"Ticked {items[index]['text']} on {gate.ref}.",
+        Section(text=f"☑ *{gate.ref}* “{items[index]['text']}” ticked ({done}/{len(items)})."),
+    )
 
 
 def _checklist_index(gate: Gate, item: str) -> int:
@@ -258,13 +346,29 @@ def list_gates(cmd: m.GateList, actor: Actor, uow: UnitOfWork) -> Reply:
         stmt = stmt.where(Gate.status == GateStatus.PENDING)
     gates = s.scalars(stmt.order_by(Gate.number.desc()).limit(25)).all()
     title = f"{'Pending' if cmd.filter == 'pending' else 'All'} gates · {scope}"
-    request = Buttons(buttons=(Button(label="Request a gate", action="form.open", value=project.key if project else "gate.request",
-                                      form="gate.request"),))  # fmt: skip
+    request = Buttons(
+        buttons=(
+            Button(
+                label="Request a gate",
+                action="form.open",
+                value=project.key if project else "gate.request",
+                form="gate.request",
+            ),
+        )
+    )
     if not gates:
-        return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."),
-                             Context(text='Request one: `/gate request [KEY] "Gate name" approvers:@a,@b`'), request)  # fmt: skip
-    return Reply.private(f"{title}: {len(gates)}", Header(text=title),
-                         Section(text="\n".join(cards.gate_line(g, actor.today) for g in gates)), request)  # fmt: skip
+        return Reply.private(
+            f"{title}: none.",
+            Section(text=f"*{title}*: none."),
+            Context(text='Request one: `/gate request [KEY] "Gate name" approvers:@a,@b`'),
+            request,
+        )
+    return Reply.private(
+        f"{title}: {len(gates)}",
+        Header(text=title),
+        Section(text="\n".join(cards.gate_line(g, actor.today) for g in gates)),
+        request,
+    )
 
 
 def show(cmd: m.GateShow, actor: Actor, uow: UnitOfWork) -> Reply:

@@ -1,4 +1,5 @@
 """The PHI guard as commands use it: check every free-text field before anything is stored or posted."""
+
 from __future__ import annotations
 
 from commands import phi
@@ -32,4 +33,6 @@ def fits(text: str, limit: int, what: str, usage: str, field: str | None = None)
     """A free-text field the record keeps at a fixed length: a longer one is the speaker's to shorten (the same
     refusal on every database, rather than a failed transaction on one and a stored overflow on another)."""
     if len(text) > limit:
-        raise UsageError(f"{what} is at most {limit} characters (this one has {len(text)}); shorten it.", usage, field=field)
+        raise UsageError(
+            f"{what} is at most {limit} characters (this one has {len(text)}); shorten it.", usage, field=field
+        )

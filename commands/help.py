@@ -1,4 +1,5 @@
 """/pmo help and `help` after any command."""
+
 from __future__ import annotations
 
 from commands.context import Actor
@@ -22,10 +23,16 @@ INTRO = {
 def show(cmd: m.Help, actor: Actor, uow: UnitOfWork) -> Reply:
     if cmd.topic and cmd.topic in HELP_TOPICS:
         body = topic(cmd.topic)
-        return Reply.private(f"{INTRO[cmd.topic]}\n{body}", Header(text=INTRO[cmd.topic]), Section(text=f"```{body}```"))
+        return Reply.private(
+            f"{INTRO[cmd.topic]}\n{body}", Header(text=INTRO[cmd.topic]), Section(text=f"```{body}```")
+        )
     blocks = [Header(text="Rounds — the PMO in your chat")]
     for name in HELP_TOPICS:
         blocks.append(Section(text=f"*{INTRO[name]}*\n```{topic(name)}```"))
-    blocks.append(Context(text="Every command also works as /pmo COMMAND. Dates: 2026-12-04, fri, tomorrow, +3d, +2w, eow. "
-                               "In a channel linked to one project you can leave out the KEY."))  # fmt: skip
+    blocks.append(
+        Context(
+            text="Every command also works as /pmo COMMAND. Dates: 2026-12-04, fri, tomorrow, +3d, +2w, eow. "
+            "In a channel linked to one project you can leave out the KEY."
+        )
+    )
     return Reply.private("Rounds commands: /project, /status, /risk, /action, /gate, /digest, /pmo", *blocks)

@@ -1,4 +1,5 @@
 """The "my items" view (Slack's App Home tab; a personal card on other platforms)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,7 +20,9 @@ MAX_ITEMS = 12
 def show(actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     me = actor.person
-    ledger = owed(s, today=actor.today, now=actor.now, workspace_ids=[actor.workspace.id], person_ids=[me.id], only_due=False)
+    ledger = owed(
+        s, today=actor.today, now=actor.now, workspace_ids=[actor.workspace.id], person_ids=[me.id], only_due=False
+    )
     items = ledger.by_person.get(me.id, [])
     decisions = [i for i in items if i.kind == ItemKind.GATE]
     work = [i for i in items if i.kind != ItemKind.GATE]
@@ -31,10 +34,16 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
     blocks += _items(work, actor.today) or [Context(text="Nothing open. 🎉")]
     blocks.append(Divider())
     projects = s.scalars(
-        select(Project).where(Project.workspace_id == actor.workspace.id, Project.archived.is_(False))
-        .where(or_(Project.pm_id == me.id, Project.id.in_(select(ProjectRole.project_id).where(ProjectRole.person_id == me.id))))
+        select(Project)
+        .where(Project.workspace_id == actor.workspace.id, Project.archived.is_(False))
+        .where(
+            or_(
+                Project.pm_id == me.id,
+                Project.id.in_(select(ProjectRole.project_id).where(ProjectRole.person_id == me.id)),
+            )
+        )
         .order_by(Project.key)
-    ).all()  # fmt: skip
+    ).all()
     latest = latest_statuses(s, [p.id for p in projects])
     lines = []
     for p in projects:
@@ -42,13 +51,19 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
         note = f" — {fmt.clip(cur.note, 80)}" if cur else ""
         lines.append(f"{fmt.RAG_DOT[cur.overall if cur else None]} *{p.key}* {fmt.clip(p.name, 60)}{note}")
     blocks.append(Section(text="*Your projects*\n" + ("\n".join(lines) if lines else "_none yet_")))
-    blocks.append(Buttons(buttons=(
-        Button(label="Raise a risk", action="form.open", value="risk.raise", form="risk.raise"),
-        Button(label="Log status", action="form.open", value="status.log", form="status.log"),
-        Button(label="Assign an action", action="form.open", value="action.create", form="action.create"),
-    )))  # fmt: skip
+    blocks.append(
+        Buttons(
+            buttons=(
+                Button(label="Raise a risk", action="form.open", value="risk.raise", form="risk.raise"),
+                Button(label="Log status", action="form.open", value="status.log", form="status.log"),
+                Button(label="Assign an action", action="form.open", value="action.create", form="action.create"),
+            )
+        )
+    )
     total = len(items)
-    return Reply.private(f"You have {fmt.plural(total, 'item')} and {fmt.plural(len(decisions), 'decision')} waiting.", *blocks)
+    return Reply.private(
+        f"You have {fmt.plural(total, 'item')} and {fmt.plural(len(decisions), 'decision')} waiting.", *blocks
+    )
 
 
 def _items(items: list, today: date) -> list[Block]:  # type: ignore[type-arg]
@@ -57,5 +72,7 @@ def _items(items: list, today: date) -> list[Block]:  # type: ignore[type-arg]
         blocks.append(Section(text=item.line(today)))
         blocks.append(Buttons(buttons=item.buttons()))
     if len(items) > MAX_ITEMS:
-        blocks.append(Context(text=f"…and {len(items) - MAX_ITEMS} more: `/action list mine`, `/risk list mine`, `/gate list`."))
+        blocks.append(
+            Context(text=f"…and {len(items) - MAX_ITEMS} more: `/action list mine`, `/risk list mine`, `/gate list`.")
+        )
     return blocks

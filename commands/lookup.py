@@ -1,4 +1,5 @@
 """Finding the project, risk, action or gate a command names, within the speaker's workspace only."""
+
 from __future__ import annotations
 
 from typing import TypeVar
@@ -42,7 +43,9 @@ def project(session: Session, actor: Actor, key: str | None, usage: str | None =
     if len(linked) == 1:
         return linked[0]
     if not linked:
-        raise UsageError("Which project? Put its key first (like EHR), or link this channel with /project link KEY.", usage)
+        raise UsageError(
+            "Which project? Put its key first (like EHR), or link this channel with /project link KEY.", usage
+        )
     keys = ", ".join(p.key for p in linked)
     raise UsageError(f"This channel is linked to {keys}; say which one.", usage)
 

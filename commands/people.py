@@ -1,4 +1,5 @@
 """Turning platform ids and typed mentions into Person rows (created on first sight, never duplicated)."""
+
 from __future__ import annotations
 
 import re
@@ -22,17 +23,18 @@ def workspace_for(session: Session, ctx: Context) -> Workspace:
         try:
             with session.begin_nested():
                 ws = Workspace(
-                    platform=ctx.platform, external_id=ctx.workspace_id, name=ctx.workspace_name or "",
-                    timezone="UTC", created_at=ctx.now,
-                )  # fmt: skip
+                    platform=ctx.platform,
+                    external_id=ctx.workspace_id,
+                    name=ctx.workspace_name or "",
+                    timezone="UTC",
+                    created_at=ctx.now,
+                )
                 session.add(ws)
                 session.flush()
                 ensure_counters(session, ws.id)
         except IntegrityError:  # another request created it first
             ws = session.scalars(
-                select(Workspace).where(
-                    Workspace.platform == ctx.platform, Workspace.external_id == ctx.workspace_id
-                )
+                select(Workspace).where(Workspace.platform == ctx.platform, Workspace.external_id == ctx.workspace_id)
             ).one()
     return ws
 
@@ -40,10 +42,14 @@ def workspace_for(session: Session, ctx: Context) -> Workspace:
 def known_actor(session: Session, ctx: Context) -> tuple[Workspace, Person] | None:
     """The workspace and speaker when both exist and nothing about them would change (else None)."""
     person = session.scalar(
-        select(Person).join(Workspace, Workspace.id == Person.workspace_id)
-        .where(Workspace.platform == ctx.platform, Workspace.external_id == ctx.workspace_id,
-               Person.platform_user_id == ctx.speaker.user_id)
-    )  # fmt: skip
+        select(Person)
+        .join(Workspace, Workspace.id == Person.workspace_id)
+        .where(
+            Workspace.platform == ctx.platform,
+            Workspace.external_id == ctx.workspace_id,
+            Person.platform_user_id == ctx.speaker.user_id,
+        )
+    )
     if person is None:
         return None
     sp = ctx.speaker
@@ -84,9 +90,12 @@ def _create(session: Session, ws: Workspace, user_id: str, name: str | None, ctx
     try:
         with session.begin_nested():
             person = Person(
-                workspace_id=ws.id, platform_user_id=user_id, handle=handle_from(name, user_id),
-                display_name=(name or user_id)[:200], created_at=ctx.now,
-            )  # fmt: skip
+                workspace_id=ws.id,
+                platform_user_id=user_id,
+                handle=handle_from(name, user_id),
+                display_name=(name or user_id)[:200],
+                created_at=ctx.now,
+            )
             session.add(person)
             session.flush()
             return person
@@ -120,5 +129,7 @@ def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> 
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFound(f"I don't know @{mention.name}. Mention them so the name turns blue, or ask them to say hi to Rounds.")
+        raise NotFound(
+            f"I don't know @{mention.name}. Mention them so the name turns blue, or ask them to say hi to Rounds."
+        )
     raise NotFound(f"More than one person is called @{mention.name}; mention them so the name turns blue.")

@@ -1,4 +1,5 @@
 """Who may do what. Raising a risk is open to everyone: people must never be discouraged from it."""
+
 from __future__ import annotations
 
 from commands.context import Actor

@@ -1,4 +1,5 @@
 """/pmo portfolio: every active project on one screen (the same view as the portfolio digest)."""
+
 from __future__ import annotations
 
 from datetime import timedelta

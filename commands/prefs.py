@@ -1,11 +1,12 @@
 """Personal preferences (hours, time zone, away, delegate), workspace holidays and PMO admins."""
+
 from __future__ import annotations
 
 import holidays as holiday_calendars
 from sqlalchemy import func, select
 
-from commands import guard, people, policy, trail
 from commands import format as fmt
+from commands import guard, people, policy, trail
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
@@ -14,7 +15,16 @@ from commands.replies import Context, FieldItem, Header, Reply, Section
 from storage.models import Holiday, Person
 from storage.uow import UnitOfWork
 
-PREF_FIELDS = ("timezone", "timezone_pinned", "work_days", "work_start", "work_end", "away_until", "delegate_id", "delegate_until")
+PREF_FIELDS = (
+    "timezone",
+    "timezone_pinned",
+    "work_days",
+    "work_start",
+    "work_end",
+    "away_until",
+    "delegate_id",
+    "delegate_until",
+)
 
 
 def _days(person: Person) -> list[int]:
@@ -27,16 +37,32 @@ def show(cmd: m.PrefsShow, actor: Actor, uow: UnitOfWork) -> Reply:
     delegate = "—"
     if p.delegate_id and p.delegate_until and p.delegate_until >= today:
         delegate = f"{fmt.who(p.delegate)} until {fmt.day(p.delegate_until, today)}"
-    return Reply.private("Your preferences", Header(text="Your preferences"), Section(fields=(
-        FieldItem(label="Working hours", value=f"{p.work_start:%H:%M}-{p.work_end:%H:%M} {days_label(_days(p))}"),
-        FieldItem(label="Time zone", value=actor.tz.key),
-        FieldItem(label="Away until", value=away),
-        FieldItem(label="Delegate", value=delegate),
-    )), Context(text="Nudges come only inside your hours, never while you're away or on a holiday."))  # fmt: skip
+    return Reply.private(
+        "Your preferences",
+        Header(text="Your preferences"),
+        Section(
+            fields=(
+                FieldItem(
+                    label="Working hours", value=f"{p.work_start:%H:%M}-{p.work_end:%H:%M} {days_label(_days(p))}"
+                ),
+                FieldItem(label="Time zone", value=actor.tz.key),
+                FieldItem(label="Away until", value=away),
+                FieldItem(label="Delegate", value=delegate),
+            )
+        ),
+        Context(text="Nudges come only inside your hours, never while you're away or on a holiday."),
+    )
 
 
 def _changed(actor: Actor, uow: UnitOfWork, before: dict, text: str) -> Reply:  # type: ignore[type-arg]
-    trail.log(uow.session, actor, "prefs.set", f"person:{actor.person.handle}", before, trail.snapshot(actor.person, *PREF_FIELDS))
+    trail.log(
+        uow.session,
+        actor,
+        "prefs.set",
+        f"person:{actor.person.handle}",
+        before,
+        trail.snapshot(actor.person, *PREF_FIELDS),
+    )
     return Reply.private(text, Section(text=f"⚙️ {text}"))
 
 
@@ -46,7 +72,9 @@ def hours(cmd: m.PrefsHours, actor: Actor, uow: UnitOfWork) -> Reply:
     p.work_start, p.work_end = cmd.start, cmd.end
     if cmd.days is not None:
         p.work_days = ",".join(DAY_NAMES[d] for d in cmd.days)
-    return _changed(actor, uow, before, f"Your hours are {cmd.start:%H:%M}-{cmd.end:%H:%M} {days_label(_days(p))} ({actor.tz.key}).")
+    return _changed(
+        actor, uow, before, f"Your hours are {cmd.start:%H:%M}-{cmd.end:%H:%M} {days_label(_days(p))} ({actor.tz.key})."
+    )
 
 
 def set_timezone(cmd: m.PrefsTimezone, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -81,23 +109,39 @@ def delegate(cmd: m.PrefsDelegate, actor: Actor, uow: UnitOfWork) -> Reply:
     if cmd.until is None or cmd.until < actor.today:
         raise UsageError("Give a delegation end date that isn't in the past.", "prefs")
     if other.delegate_id == p.id and other.delegate_until and other.delegate_until >= actor.today:
-        raise Conflict(f"{fmt.who(other)} delegates to you until {fmt.day(other.delegate_until, actor.today)}; choose someone else.")
+        raise Conflict(
+            f"{fmt.who(other)} delegates to you until {fmt.day(other.delegate_until, actor.today)}; choose someone else."
+        )
     p.delegate_id, p.delegate_until = other.id, cmd.until
-    return _changed(actor, uow, before, f"{fmt.who(other)} decides gates on your behalf until {fmt.day(cmd.until, actor.today)}; "
-                                        "each decision is recorded as on behalf of you.")  # fmt: skip
+    return _changed(
+        actor,
+        uow,
+        before,
+        f"{fmt.who(other)} decides gates on your behalf until {fmt.day(cmd.until, actor.today)}; "
+        "each decision is recorded as on behalf of you.",
+    )
 
 
 # -- holidays ---------------------------------------------------------------------------------
 def holidays_list(cmd: m.HolidaysList, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
-    own = s.scalars(select(Holiday).where(Holiday.workspace_id == actor.workspace.id, Holiday.day >= actor.today).order_by(Holiday.day).limit(20)).all()
+    own = s.scalars(
+        select(Holiday)
+        .where(Holiday.workspace_id == actor.workspace.id, Holiday.day >= actor.today)
+        .order_by(Holiday.day)
+        .limit(20)
+    ).all()
     lines = [f"{fmt.day(h.day, actor.today)}{' — ' + h.name if h.name else ''}" for h in own]
     country = actor.workspace.holiday_country
     if country:
         upcoming = sorted(d for d in country_days(country, actor.today.year) if d >= actor.today)[:8]
         lines.append(f"Plus {country} public holidays, next: " + ", ".join(fmt.day(d, actor.today) for d in upcoming))
-    return Reply.private("Holidays", Header(text="Workspace holidays"), Section(text="\n".join(lines) or "None set."),
-                         Context(text="No nudges go out on these days."))  # fmt: skip
+    return Reply.private(
+        "Holidays",
+        Header(text="Workspace holidays"),
+        Section(text="\n".join(lines) or "None set."),
+        Context(text="No nudges go out on these days."),
+    )
 
 
 def country_days(code: str, year: int) -> set:  # type: ignore[type-arg]
@@ -114,7 +158,9 @@ def holidays_add(cmd: m.HolidaysAdd, actor: Actor, uow: UnitOfWork) -> Reply:
         raise Conflict(f"{fmt.day(cmd.day, actor.today)} is already a holiday.")
     s.add(Holiday(workspace_id=actor.workspace.id, day=cmd.day, name=cmd.name[:120]))
     trail.log(s, actor, "holiday.add", "workspace", after={"day": cmd.day, "name": cmd.name})
-    return Reply.private(f"{cmd.day} is a holiday.", Section(text=f"🏖️ {fmt.day(cmd.day, actor.today)} is a holiday: no nudges that day."))
+    return Reply.private(
+        f"{cmd.day} is a holiday.", Section(text=f"🏖️ {fmt.day(cmd.day, actor.today)} is a holiday: no nudges that day.")
+    )
 
 
 def holidays_remove(cmd: m.HolidaysRemove, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -125,7 +171,9 @@ def holidays_remove(cmd: m.HolidaysRemove, actor: Actor, uow: UnitOfWork) -> Rep
         raise NotFound(f"{fmt.day(cmd.day, actor.today)} isn't a workspace holiday.")
     s.delete(row)
     trail.log(s, actor, "holiday.remove", "workspace", before={"day": cmd.day, "name": row.name})
-    return Reply.private(f"{cmd.day} is no longer a holiday.", Section(text=f"{fmt.day(cmd.day, actor.today)} is no longer a holiday."))
+    return Reply.private(
+        f"{cmd.day} is no longer a holiday.", Section(text=f"{fmt.day(cmd.day, actor.today)} is no longer a holiday.")
+    )
 
 
 def holidays_country(cmd: m.HolidaysCountry, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -134,7 +182,9 @@ def holidays_country(cmd: m.HolidaysCountry, actor: Actor, uow: UnitOfWork) -> R
         try:
             country_days(cmd.country, actor.today.year)
         except (NotImplementedError, KeyError, ValueError):
-            raise UsageError(f"I don't have a holiday calendar for {cmd.country}; try a code like CA-ON, US or GB.", "holidays") from None
+            raise UsageError(
+                f"I don't have a holiday calendar for {cmd.country}; try a code like CA-ON, US or GB.", "holidays"
+            ) from None
     ws = actor.workspace
     before = {"holiday_country": ws.holiday_country}
     ws.holiday_country = cmd.country
@@ -146,7 +196,9 @@ def holidays_country(cmd: m.HolidaysCountry, actor: Actor, uow: UnitOfWork) -> R
 # -- admins -----------------------------------------------------------------------------------
 def admins(cmd: m.AdminList, actor: Actor, uow: UnitOfWork) -> Reply:
     found = uow.session.scalars(
-        select(Person).where(Person.workspace_id == actor.workspace.id, Person.is_pmo_admin).order_by(Person.display_name)
+        select(Person)
+        .where(Person.workspace_id == actor.workspace.id, Person.is_pmo_admin)
+        .order_by(Person.display_name)
     ).all()
     names = ", ".join(fmt.who(p) for p in found) or "none yet (whoever creates the first project becomes one)"
     return Reply.private(f"PMO admins: {names}", Section(text=f"*PMO admins*: {names}"))
@@ -159,7 +211,11 @@ def admin_set(cmd: m.AdminSet, actor: Actor, uow: UnitOfWork) -> Reply:
     if person.is_pmo_admin == cmd.admin:
         raise Conflict(f"{fmt.who(person)} {'is already' if cmd.admin else 'is not'} a PMO admin.")
     if not cmd.admin:
-        count = s.scalar(select(func.count()).select_from(Person).where(Person.workspace_id == actor.workspace.id, Person.is_pmo_admin))
+        count = s.scalar(
+            select(func.count())
+            .select_from(Person)
+            .where(Person.workspace_id == actor.workspace.id, Person.is_pmo_admin)
+        )
         if (count or 0) <= 1:
             raise Conflict("That would leave no PMO admin; add another first.")
     person.is_pmo_admin = cmd.admin

@@ -4,6 +4,7 @@
 - all: every approver who did not abstain approved (and at least one did); any: one approval; N: N approvals.
 - "must include" roles: among the approvals, someone holding each named project role.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,7 +53,9 @@ def tally(gate: Gate, roles_of: dict[int, set[str]]) -> Tally:
         needed = gate.quorum_n or 1
     covered = set().union(*(roles_of.get(pid, set()) for pid in approved)) if approved else set()
     missing = tuple(r for r in gate.must_include if r not in covered)
-    possible_roles = set().union(*(roles_of.get(pid, set()) for pid in approved + waiting)) if approved + waiting else set()
+    possible_roles = (
+        set().union(*(roles_of.get(pid, set()) for pid in approved + waiting)) if approved + waiting else set()
+    )
     reachable = len(approved) + len(waiting) >= needed and all(r in possible_roles for r in gate.must_include)
     outcome: GateStatus | None = None
     if any(d == DecisionKind.REJECT for d in by_approver.values()):

@@ -2,6 +2,7 @@
 
 Text uses a small shared markup: *bold*, _italic_, `code`, and emoji as Unicode. Renderers translate it.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
@@ -100,15 +101,15 @@ class Reply(_Model):
     attachment: Attachment | None = None
 
     @classmethod
-    def private(cls, text: str, *blocks: Any) -> "Reply":
+    def private(cls, text: str, *blocks: Any) -> Reply:
         return cls(text=text, blocks=tuple(blocks))
 
     @classmethod
-    def channel(cls, text: str, *blocks: Any) -> "Reply":
+    def channel(cls, text: str, *blocks: Any) -> Reply:
         return cls(text=text, blocks=tuple(blocks), visibility="channel")
 
     @classmethod
-    def problem(cls, what: str, usage: str = "", field: str | None = None) -> "Reply":
+    def problem(cls, what: str, usage: str = "", field: str | None = None) -> Reply:
         """An error only the speaker sees: what was wrong, then the right usage."""
         blocks: list[Block] = [Section(text=f"⚠️ {what}")]
         if usage:
@@ -120,5 +121,5 @@ class Reply(_Model):
         return self.model_dump(mode="json", exclude={"attachment"})
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Reply":
+    def from_json(cls, data: dict[str, Any]) -> Reply:
         return cls.model_validate(data)

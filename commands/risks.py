@@ -1,4 +1,5 @@
 """The risk register: raise, list, update, review, accept, close."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -18,8 +19,19 @@ from storage.uow import UnitOfWork
 REVIEW_DAYS = {RiskLevel.CRITICAL: 7, RiskLevel.HIGH: 14, RiskLevel.MEDIUM: 30, RiskLevel.LOW: 90}
 DEFAULT_SCORE = 3
 LIVE = (RiskStatus.OPEN, RiskStatus.MITIGATING)
-FIELDS = ("title", "likelihood", "impact", "score", "owner_id", "mitigation", "review_by", "category", "status",
-          "accepted_until", "closure_reason")  # fmt: skip
+FIELDS = (
+    "title",
+    "likelihood",
+    "impact",
+    "score",
+    "owner_id",
+    "mitigation",
+    "review_by",
+    "category",
+    "status",
+    "accepted_until",
+    "closure_reason",
+)
 
 
 def default_review(score: int, today: date) -> date:
@@ -42,17 +54,29 @@ def raise_risk(cmd: m.RiskRaise, actor: Actor, uow: UnitOfWork) -> Reply:
     score = likelihood * impact
     owner = people.resolve(s, actor.workspace, cmd.owner, actor.ctx) if cmd.owner else actor.person
     risk = Risk(
-        workspace_id=actor.workspace.id, number=next_number(s, actor.workspace.id, "risk"), project=project,
-        title=cmd.title, description=cmd.description or "", category=cmd.category or RiskCategory.OTHER,
-        likelihood=likelihood, impact=impact, score=score, owner=owner, mitigation=cmd.mitigation or "",
-        review_by=cmd.review_by or default_review(score, actor.today), raised_by=actor.person, created_at=actor.now,
-    )  # fmt: skip
+        workspace_id=actor.workspace.id,
+        number=next_number(s, actor.workspace.id, "risk"),
+        project=project,
+        title=cmd.title,
+        description=cmd.description or "",
+        category=cmd.category or RiskCategory.OTHER,
+        likelihood=likelihood,
+        impact=impact,
+        score=score,
+        owner=owner,
+        mitigation=cmd.mitigation or "",
+        review_by=cmd.review_by or default_review(score, actor.today),
+        raised_by=actor.person,
+        created_at=actor.now,
+    )
     s.add(risk)
     s.flush()
     trail.log(s, actor, "risk.raise", risk.ref, after=trail.snapshot(risk, *FIELDS))
     notes = []
     if cmd.likelihood is None or cmd.impact is None:
-        notes.append(f"Scored {likelihood}×{impact} for now; rescore with `/risk {risk.ref} update likelihood:N impact:N`.")
+        notes.append(
+            f"Scored {likelihood}×{impact} for now; rescore with `/risk {risk.ref} update likelihood:N impact:N`."
+        )
     if owner.id != actor.person.id:
         notes.append(f"Owner: {fmt.who(owner)}.")
     blocks = [Section(text=f"🛡️ Raised {cards.risk_line(risk, actor.today)}")]
@@ -134,7 +158,9 @@ def update(cmd: m.RiskUpdate, actor: Actor, uow: UnitOfWork) -> Reply:
         return Reply.private(f"Nothing changed on {risk.ref}.")
     trail.log(s, actor, "risk.update", risk.ref, before, after)
     changed = ", ".join(k.replace("_id", "") for k in after if before.get(k) != after.get(k))
-    return Reply.channel(f"{risk.ref} updated ({changed})", Section(text=f"✏️ Updated {changed}: {cards.risk_line(risk, actor.today)}"))
+    return Reply.channel(
+        f"{risk.ref} updated ({changed})", Section(text=f"✏️ Updated {changed}: {cards.risk_line(risk, actor.today)}")
+    )
 
 
 def close(cmd: m.RiskClose, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -147,15 +173,19 @@ def close(cmd: m.RiskClose, actor: Actor, uow: UnitOfWork) -> Reply:
     before = trail.snapshot(risk, *FIELDS)
     risk.status, risk.closure_reason, risk.closed_at = RiskStatus.CLOSED, cmd.reason, actor.now
     trail.log(s, actor, "risk.close", risk.ref, before, trail.snapshot(risk, *FIELDS))
-    return Reply.channel(f"{risk.ref} closed: {fmt.clip(cmd.reason, 200)}",
-                         Section(text=f"✅ Closed *{risk.ref}* {fmt.clip(risk.title, 100)} — {fmt.clip(cmd.reason, 300)}"))  # fmt: skip
+    return Reply.channel(
+        f"{risk.ref} closed: {fmt.clip(cmd.reason, 200)}",
+        Section(text=f"✅ Closed *{risk.ref}* {fmt.clip(risk.title, 100)} — {fmt.clip(cmd.reason, 300)}"),
+    )
 
 
 def reviewed(cmd: m.RiskReviewed, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     risk = lookup.numbered(s, actor, Risk, cmd.ref, lock=True)
     if not _may_edit(actor, risk):
-        raise Forbidden(f"Only {risk.ref}'s owner, {risk.project.key}'s PM, a sponsor or a PMO admin can mark it reviewed.")
+        raise Forbidden(
+            f"Only {risk.ref}'s owner, {risk.project.key}'s PM, a sponsor or a PMO admin can mark it reviewed."
+        )
     if risk.status == RiskStatus.CLOSED:
         raise Conflict(f"{risk.ref} is closed; there's nothing to review.")
     guard.check(note=cmd.note)
@@ -165,12 +195,25 @@ def reviewed(cmd: m.RiskReviewed, actor: Actor, uow: UnitOfWork) -> Reply:
     if risk.status == RiskStatus.ACCEPTED and risk.accepted_until:
         risk.review_by = max(risk.review_by, risk.accepted_until)
     if cmd.note:
-        s.add(Comment(workspace_id=actor.workspace.id, item_kind=ItemKind.RISK, item_id=risk.id, author_id=actor.person.id,
-                      text=cmd.note, source="review", created_at=actor.now))  # fmt: skip
+        s.add(
+            Comment(
+                workspace_id=actor.workspace.id,
+                item_kind=ItemKind.RISK,
+                item_id=risk.id,
+                author_id=actor.person.id,
+                text=cmd.note,
+                source="review",
+                created_at=actor.now,
+            )
+        )
     trail.log(s, actor, "risk.reviewed", risk.ref, before, trail.snapshot(risk, "review_by", "last_reviewed_at"))
-    return Reply.channel(f"{risk.ref} reviewed; next review {fmt.day(risk.review_by, actor.today)}.",
-                         Section(text=f"🔎 *{risk.ref}* reviewed by {fmt.who(actor.person)}; next review "
-                                      f"{fmt.day(risk.review_by, actor.today)}."))  # fmt: skip
+    return Reply.channel(
+        f"{risk.ref} reviewed; next review {fmt.day(risk.review_by, actor.today)}.",
+        Section(
+            text=f"🔎 *{risk.ref}* reviewed by {fmt.who(actor.person)}; next review "
+            f"{fmt.day(risk.review_by, actor.today)}."
+        ),
+    )
 
 
 def accept(cmd: m.RiskAccept, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -185,10 +228,23 @@ def accept(cmd: m.RiskAccept, actor: Actor, uow: UnitOfWork) -> Reply:
     guard.check(rationale=cmd.rationale)
     before = trail.snapshot(risk, *FIELDS)
     risk.status, risk.accepted_until, risk.review_by = RiskStatus.ACCEPTED, cmd.until, cmd.until
-    s.add(Comment(workspace_id=actor.workspace.id, item_kind=ItemKind.RISK, item_id=risk.id, author_id=actor.person.id,
-                  text=cmd.rationale, source="acceptance", created_at=actor.now))  # fmt: skip
+    s.add(
+        Comment(
+            workspace_id=actor.workspace.id,
+            item_kind=ItemKind.RISK,
+            item_id=risk.id,
+            author_id=actor.person.id,
+            text=cmd.rationale,
+            source="acceptance",
+            created_at=actor.now,
+        )
+    )
     after = trail.snapshot(risk, *FIELDS) | {"rationale": cmd.rationale}
     trail.log(s, actor, "risk.accept", risk.ref, before | {"rationale": None}, after)
-    return Reply.channel(f"{risk.ref} accepted until {cmd.until}.",
-                         Section(text=f"🤝 {fmt.who(actor.person)} accepted *{risk.ref}* until {fmt.day(cmd.until, actor.today)}: "
-                                      f"{fmt.clip(cmd.rationale, 300)}"))  # fmt: skip
+    return Reply.channel(
+        f"{risk.ref} accepted until {cmd.until}.",
+        Section(
+            text=f"🤝 {fmt.who(actor.person)} accepted *{risk.ref}* until {fmt.day(cmd.until, actor.today)}: "
+            f"{fmt.clip(cmd.rationale, 300)}"
+        ),
+    )

@@ -1,4 +1,5 @@
 """The one door into Rounds: text (or a form, or a button) + context in, a Reply out, one transaction."""
+
 from __future__ import annotations
 
 import logging
@@ -22,9 +23,27 @@ log = logging.getLogger("rounds.commands")
 
 # Views that change nothing. They run in a read-only transaction, so on SQLite they never wait for (or hold)
 # the write lock — as long as the speaker is already known and their profile is unchanged.
-VIEWS = (m.Help, m.ProjectShow, m.ProjectList, m.StatusShow, m.RiskList, m.RiskShow, m.ActionList, m.ActionShow,
-         m.GateList, m.GateShow, m.DigestList, m.PrefsShow, m.HolidaysList, m.TemplateList, m.TemplateShow, m.AdminList,
-         m.Portfolio, m.Export, m.Home)  # fmt: skip
+VIEWS = (
+    m.Help,
+    m.ProjectShow,
+    m.ProjectList,
+    m.StatusShow,
+    m.RiskList,
+    m.RiskShow,
+    m.ActionList,
+    m.ActionShow,
+    m.GateList,
+    m.GateShow,
+    m.DigestList,
+    m.PrefsShow,
+    m.HolidaysList,
+    m.TemplateList,
+    m.TemplateShow,
+    m.AdminList,
+    m.Portfolio,
+    m.Export,
+    m.Home,
+)
 
 
 class _NotReadOnly(Exception):
@@ -54,7 +73,7 @@ class Rounds:
             return self._read_only(ctx, make_command)
         except _NotReadOnly:
             raise
-        except Exception as e:  # a view fails like any command: a private reply, never an exception
+        except Exception as e:  # noqa: BLE001 - a view fails like any command: a private reply, never an exception
             return _internal_error(e)
 
     def _read_only(self, ctx: Context, make_command: Any) -> Reply:
@@ -75,7 +94,9 @@ class Rounds:
                 return Reply.problem(e.message, usage(e.usage), e.field)
             if uow.session.new or uow.session.dirty or uow.session.deleted:
                 raise RuntimeError(f"{type(cmd).__name__} is listed as a view but changed something")
-            log.info("view ok: %s by person %s in workspace %s", type(cmd).__name__, actor.person.id, actor.workspace.id)
+            log.info(
+                "view ok: %s by person %s in workspace %s", type(cmd).__name__, actor.person.id, actor.workspace.id
+            )
             return reply
 
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
@@ -91,7 +112,9 @@ class Rounds:
     def form(self, ctx: Context, name: str, context: dict[str, str] | None = None) -> Reply:
         """A Reply carrying the named form (a button or a bare command asked for it); adapters open it."""
         context = dict(context or {})
-        return self._execute(ctx, lambda actor, uow: m.OpenForm(form=name, project=context.pop("project", None), prefill=context))
+        return self._execute(
+            ctx, lambda actor, uow: m.OpenForm(form=name, project=context.pop("project", None), prefill=context)
+        )
 
     def thread_reply(self, ctx: Context, channel: str, thread_ts: str, text: str) -> Reply:
         """A message in a thread Rounds started. An empty Reply text means: not ours, say nothing."""
@@ -119,7 +142,7 @@ class Rounds:
                 uow.session.rollback()
                 log.info("command refused: %s", type(e).__name__)
                 return Reply.problem(e.message, usage(e.usage), e.field)
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - the last resort: a private reply, never a stack trace
                 uow.session.rollback()
                 return _internal_error(e)
 

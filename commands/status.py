@@ -1,4 +1,5 @@
 """Status updates: log a RAG with a note; read the current one and the history."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -21,16 +22,23 @@ def recent_statuses(session: Session, project_ids: Iterable[int], per_project: i
     if not ids:
         return {}
     ranked = (
-        select(StatusUpdate.id, func.row_number().over(
-            partition_by=StatusUpdate.project_id, order_by=(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
-        ).label("rn"))
+        select(
+            StatusUpdate.id,
+            func.row_number()
+            .over(
+                partition_by=StatusUpdate.project_id, order_by=(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+            )
+            .label("rn"),
+        )
         .where(StatusUpdate.project_id.in_(ids))
         .subquery()
-    )  # fmt: skip
+    )
     rows = session.scalars(
-        select(StatusUpdate).join(ranked, ranked.c.id == StatusUpdate.id).where(ranked.c.rn <= per_project)
+        select(StatusUpdate)
+        .join(ranked, ranked.c.id == StatusUpdate.id)
+        .where(ranked.c.rn <= per_project)
         .order_by(StatusUpdate.project_id, StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
-    ).all()  # fmt: skip
+    ).all()
     found: dict[int, list[StatusUpdate]] = {}
     for r in rows:
         found.setdefault(r.project_id, []).append(r)
@@ -48,15 +56,31 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
     guard.check(note=cmd.note)
     previous = latest_statuses(s, [project.id]).get(project.id)
     update = StatusUpdate(
-        project_id=project.id, overall=cmd.overall, schedule=cmd.schedule, budget=cmd.budget, scope=cmd.scope,
-        note=cmd.note, author=actor.person, created_at=actor.now,
-    )  # fmt: skip
+        project_id=project.id,
+        overall=cmd.overall,
+        schedule=cmd.schedule,
+        budget=cmd.budget,
+        scope=cmd.scope,
+        note=cmd.note,
+        author=actor.person,
+        created_at=actor.now,
+    )
     s.add(update)
     s.flush()
-    trail.log(s, actor, "status.log", f"project:{project.key}", after={
-        "overall": cmd.overall, "schedule": cmd.schedule, "budget": cmd.budget, "scope": cmd.scope,
-        "previous": previous.overall if previous else None, "status_id": update.id,
-    })  # fmt: skip
+    trail.log(
+        s,
+        actor,
+        "status.log",
+        f"project:{project.key}",
+        after={
+            "overall": cmd.overall,
+            "schedule": cmd.schedule,
+            "budget": cmd.budget,
+            "scope": cmd.scope,
+            "previous": previous.overall if previous else None,
+            "status_id": update.id,
+        },
+    )
     blocks = [Section(text=f"*{project.key}* status: {cards.status_line(update, actor.now)}")]
     if previous and previous.overall == RAG.GREEN and cmd.overall == RAG.RED:
         blocks.append(Context(text="🍉 Jumped from green straight to red — worth a word with the sponsor."))
@@ -69,9 +93,11 @@ def show(cmd: m.StatusShow, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     project = lookup.project(s, actor, cmd.project, "status")
     history = s.scalars(
-        select(StatusUpdate).where(StatusUpdate.project_id == project.id)
-        .order_by(StatusUpdate.created_at.desc(), StatusUpdate.id.desc()).limit(6)
-    ).all()  # fmt: skip
+        select(StatusUpdate)
+        .where(StatusUpdate.project_id == project.id)
+        .order_by(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+        .limit(6)
+    ).all()
     if not history:
         return Reply.private(
             f"{project.key} has no status yet.",
@@ -80,8 +106,10 @@ def show(cmd: m.StatusShow, actor: Actor, uow: UnitOfWork) -> Reply:
             log_button(project.key),
         )
     current, earlier = history[0], history[1:]
-    blocks = [Header(text=f"{fmt.RAG_DOT[current.overall]} {project.key} · {fmt.clip(project.name, 100)}"),
-              Section(text=cards.status_line(current, actor.now))]  # fmt: skip
+    blocks = [
+        Header(text=f"{fmt.RAG_DOT[current.overall]} {project.key} · {fmt.clip(project.name, 100)}"),
+        Section(text=cards.status_line(current, actor.now)),
+    ]
     if earlier:
         blocks.append(Section(text="*Earlier*\n" + "\n".join(cards.status_line(u, actor.now) for u in earlier)))
     blocks.append(Context(text=f'Update: `/status {project.key} green|amber|red "note"`'))

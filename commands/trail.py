@@ -1,4 +1,5 @@
 """Audit events from commands: who changed what, with the fields before and after."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,6 +27,12 @@ def log(
         before = {k: before.get(k) for k in sorted(changed)}
         after = {k: after.get(k) for k in sorted(changed)}
     audit.record(
-        session, actor.workspace.id, actor=actor.person, action=action, entity=entity, at=actor.now,
-        before=before, after=after,
-    )  # fmt: skip
+        session,
+        actor.workspace.id,
+        actor=actor.person,
+        action=action,
+        entity=entity,
+        at=actor.now,
+        before=before,
+        after=after,
+    )

@@ -1,10 +1,11 @@
 """The append-only audit chain: SHA-256 over the previous hash and the canonical JSON of each event."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from typing import Any
 
@@ -73,7 +74,7 @@ def record(
     event = AuditEvent(
         workspace_id=workspace_id,
         seq=seq,
-        at=at.astimezone(timezone.utc),
+        at=at.astimezone(UTC),
         actor_id=actor.id if actor else None,
         actor=actor_label or (f"@{actor.handle} ({actor.platform_user_id})" if actor else "rounds"),
         action=action,
@@ -104,13 +105,37 @@ def record_many(session: Session, workspace_id: int, events: list[dict[str, Any]
     rows = []
     for i, e in enumerate(events):
         event = AuditEvent(
-            workspace_id=workspace_id, seq=first + i, at=at.astimezone(timezone.utc), actor_id=None, actor="rounds",
-            action=e["action"], entity=e["entity"][:ENTITY_LENGTH], before=jsonable(e.get("before")), after=jsonable(e.get("after")), prev_hash=prev,
-        )  # fmt: skip
+            workspace_id=workspace_id,
+            seq=first + i,
+            at=at.astimezone(UTC),
+            actor_id=None,
+            actor="rounds",
+            action=e["action"],
+            entity=e["entity"][:ENTITY_LENGTH],
+            before=jsonable(e.get("before")),
+            after=jsonable(e.get("after")),
+            prev_hash=prev,
+        )
         event.hash = chain_hash(prev, event)
         prev = event.hash
-        rows.append({c: getattr(event, c) for c in ("workspace_id", "seq", "at", "actor_id", "actor", "action", "entity",
-                                                    "before", "after", "prev_hash", "hash")})  # fmt: skip
+        rows.append(
+            {
+                c: getattr(event, c)
+                for c in (
+                    "workspace_id",
+                    "seq",
+                    "at",
+                    "actor_id",
+                    "actor",
+                    "action",
+                    "entity",
+                    "before",
+                    "after",
+                    "prev_hash",
+                    "hash",
+                )
+            }
+        )
     session.execute(insert(AuditEvent).execution_options(insertmanyvalues_page_size=100_000), rows)
     session.execute(update(Workspace).where(Workspace.id == workspace_id).values(audit_head=prev))
 
@@ -153,5 +178,7 @@ def verify(session: Session, batch: int = 5000, workspace_id: int | None = None)
                 broken = True
             prev, expected_seq = event.hash, expected_seq + 1
         if not broken and ws.audit_seq != expected_seq - 1:
-            breaks.append(Break(ws.id, expected_seq, f"chain ends at {expected_seq - 1} but the head says {ws.audit_seq}"))
+            breaks.append(
+                Break(ws.id, expected_seq, f"chain ends at {expected_seq - 1} but the head says {ws.audit_seq}")
+            )
     return checked, breaks

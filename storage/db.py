@@ -1,4 +1,5 @@
 """Engines and sessions. SQLite gets WAL, foreign keys and write-intent transactions; PostgreSQL uses psycopg 3."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Platform deliveries seen once: a retried event is recognised by its (platform, event id) row."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta

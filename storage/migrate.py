@@ -1,4 +1,5 @@
 """Bring a database to the newest schema (alembic upgrade head), from code rather than alembic.ini."""
+
 from __future__ import annotations
 
 from pathlib import Path

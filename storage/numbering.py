@@ -1,4 +1,5 @@
 """Per-workspace R-/A-/G-/D- numbers that stay unique under concurrent inserts."""
+
 from __future__ import annotations
 
 from sqlalchemy import insert, select, update

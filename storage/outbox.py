@@ -1,4 +1,5 @@
 """Writing to the outbox. Rows are added in the caller's transaction; the dispatcher (bot/) sends them."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -51,11 +52,18 @@ def enqueue_many(session: Session, rows: list[dict[str, Any]]) -> int:
     if not rows:
         return 0
     keys = [r["idempotency_key"] for r in rows]
-    existing = set(session.scalars(select(OutboxMessage.idempotency_key).where(OutboxMessage.idempotency_key.in_(keys))))
+    existing = set(
+        session.scalars(select(OutboxMessage.idempotency_key).where(OutboxMessage.idempotency_key.in_(keys)))
+    )
     fresh: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["idempotency_key"] not in existing:
-            fresh.setdefault(r["idempotency_key"], {"subject": None, "meta": {}, "thread_ts": None, "attempts": 0, "status": "pending"} | r)
+            fresh.setdefault(
+                r["idempotency_key"],
+                {"subject": None, "meta": {}, "thread_ts": None, "attempts": 0, "status": "pending"} | r,
+            )
     if fresh:
-        session.execute(insert(OutboxMessage).execution_options(insertmanyvalues_page_size=100_000), list(fresh.values()))
+        session.execute(
+            insert(OutboxMessage).execution_options(insertmanyvalues_page_size=100_000), list(fresh.values())
+        )
     return len(fresh)

@@ -1,7 +1,9 @@
 """Unit of work: one command, one transaction."""
+
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,7 +16,7 @@ class UnitOfWork:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> Self:
         self.session = self._sessions()
         return self
 

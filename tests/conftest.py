@@ -1,10 +1,11 @@
 """Shared fixtures: a database per test on SQLite and on PostgreSQL, and a conversation with Rounds."""
+
 from __future__ import annotations
 
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, text
@@ -17,7 +18,7 @@ from tests.support.chat import Chat
 
 PG_ENV = "ROUNDS_TEST_POSTGRES_URL"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-NOW = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)  # a Monday, 10:00 in Toronto
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # a Monday, 10:00 in Toronto
 
 
 def _pg_admin_url() -> str | None:
@@ -42,7 +43,9 @@ def pg_engine() -> Iterator[Engine | None]:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as e:  # noqa: BLE001
-        pytest.fail(f"PostgreSQL at {make_url(url).render_as_string(hide_password=True)} is unreachable: {type(e).__name__}: {e}")
+        pytest.fail(
+            f"PostgreSQL at {make_url(url).render_as_string(hide_password=True)} is unreachable: {type(e).__name__}: {e}"
+        )
     engine = make_engine(make_url(url).set(database=name).render_as_string(hide_password=False))
     migrate.upgrade(engine)
     yield engine

@@ -1,4 +1,5 @@
 """Actions: assign with a due date, tell the owner, list, and close them out."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -36,7 +37,10 @@ def test_links_to_risks_and_gates_of_the_same_project(ehr: Chat) -> None:
     assert action(ehr, 1).risk_id is not None and action(ehr, 2).gate_id is not None
     assert action(ehr, 2).due == date(2026, 11, 26)
     ehr.ok("pat", '/project create TELE "Telehealth" pm:@sam sponsor:@dana')
-    assert "belongs to EHR, not TELE" in ehr.refused("sam", '/action TELE @alex "x" due:fri risk:R-1', usage_key="action").text
+    assert (
+        "belongs to EHR, not TELE"
+        in ehr.refused("sam", '/action TELE @alex "x" due:fri risk:R-1', usage_key="action").text
+    )
 
 
 def test_action_errors(ehr: Chat) -> None:
@@ -54,7 +58,9 @@ def test_action_errors(ehr: Chat) -> None:
 
 def test_a_due_date_centuries_away_is_refused(ehr: Chat) -> None:
     """9999-12-31 would be stored, then break every view that counts from the day after it (the Home tab)."""
-    assert "too far" in ehr.refused("sam", '/action @kim "Archive the old PACS" due:9999-12-31', usage_key="action").text
+    assert (
+        "too far" in ehr.refused("sam", '/action @kim "Archive the old PACS" due:9999-12-31', usage_key="action").text
+    )
     ehr.ok("sam", '/action @kim "Archive the old PACS" due:2036-12-31')
     assert not ehr.rounds.home(ehr.context("kim")).error
 
@@ -89,7 +95,7 @@ def test_lists_open_mine_overdue(ehr: Chat) -> None:
     ehr.ok("kim", '/action @kim "Done one" due:+3d')
     ehr.ok("kim", "/action A-3 done")
     ehr.later(days=3)
-    assert [l for l in shown(ehr.ok("sam", "/action list")).splitlines() if "A-" in l].__len__() == 2
+    assert len([line for line in shown(ehr.ok("sam", "/action list")).splitlines() if "A-" in line]) == 2
     mine = shown(ehr.ok("kim", "/action list mine"))
     assert "A-1" in mine and "A-2" not in mine
     overdue = shown(ehr.ok("sam", "/action list EHR overdue"))

@@ -1,5 +1,6 @@
 """The audit chain (DESIGN.md, Audit event): one event per state change, SHA-256 chained per workspace,
 re-computed by `storage.audit.verify` and `python -m bot audit verify`; any tampering is found at its seq."""
+
 from __future__ import annotations
 
 import json
@@ -26,13 +27,16 @@ CONVERSATION = [
     ("sam", "/project", []),
     ("sam", "/risk list all", []),
     ("dana", '/gate approve G-1 "Plan is realistic"', ["gate.decide"]),
-    ("maria", '/gate approve G-1 conditions:"Drill on nights first; Train float pool"',
-     ["gate.decide", "action.create", "action.create", "gate.approved"]),
+    (
+        "maria",
+        '/gate approve G-1 conditions:"Drill on nights first; Train float pool"',
+        ["gate.decide", "action.create", "action.create", "gate.approved"],
+    ),
     ("sam", "/gate G-1", []),
     ("sam", '/risk R-1 close "Interface retested clean"', ["risk.close"]),
     ("pat", '/pmo holidays add 2026-12-25 "Christmas Day"', ["holiday.add"]),
     ("sam", "/digest subscribe mon 08:00", ["digest.subscribe"]),
-]  # fmt: skip
+]
 
 
 def events(engine: Engine, workspace_id: int | None = None) -> list[AuditEvent]:
@@ -84,7 +88,7 @@ def test_each_state_changing_command_appends_consecutive_events(ehr: Chat) -> No
         ehr.ok(who, line)
         after = events(ehr.engine, ws)
         assert [e.id for e in after[: len(before)]] == [e.id for e in before], f"{line}: history was rewritten"
-        new = after[len(before):]
+        new = after[len(before) :]
         assert [e.action for e in new] == actions, line
         assert [e.seq for e in new] == list(range(len(before) + 1, len(before) + 1 + len(new))), line
         prev = before[-1].hash if before else GENESIS
@@ -144,8 +148,13 @@ def _json_param(engine: Engine) -> str:
 
 
 def tamper_after(engine: Engine, ws: int, seq: int) -> None:
-    execute(engine, f'UPDATE audit_events SET "after" = {_json_param(engine)} WHERE workspace_id = :w AND seq = :s',
-            v=json.dumps({"overall": "green", "note": "All fine"}), w=ws, s=seq)  # fmt: skip
+    execute(
+        engine,
+        f'UPDATE audit_events SET "after" = {_json_param(engine)} WHERE workspace_id = :w AND seq = :s',
+        v=json.dumps({"overall": "green", "note": "All fine"}),
+        w=ws,
+        s=seq,
+    )
 
 
 def tamper_actor(engine: Engine, ws: int, seq: int) -> None:
@@ -153,13 +162,23 @@ def tamper_actor(engine: Engine, ws: int, seq: int) -> None:
 
 
 def tamper_before(engine: Engine, ws: int, seq: int) -> None:
-    execute(engine, f'UPDATE audit_events SET "before" = {_json_param(engine)} WHERE workspace_id = :w AND seq = :s',
-            v=json.dumps({"likelihood": 1}), w=ws, s=seq)  # fmt: skip
+    execute(
+        engine,
+        f'UPDATE audit_events SET "before" = {_json_param(engine)} WHERE workspace_id = :w AND seq = :s',
+        v=json.dumps({"likelihood": 1}),
+        w=ws,
+        s=seq,
+    )
 
 
 def tamper_at(engine: Engine, ws: int, seq: int) -> None:
-    execute(engine, "UPDATE audit_events SET at = (SELECT at FROM audit_events WHERE workspace_id = :w AND seq = 1) "
-                    "WHERE workspace_id = :w AND seq = :s", w=ws, s=seq)  # fmt: skip
+    execute(
+        engine,
+        "UPDATE audit_events SET at = (SELECT at FROM audit_events WHERE workspace_id = :w AND seq = 1) "
+        "WHERE workspace_id = :w AND seq = :s",
+        w=ws,
+        s=seq,
+    )
 
 
 def delete_row(engine: Engine, ws: int, seq: int) -> None:
@@ -167,8 +186,9 @@ def delete_row(engine: Engine, ws: int, seq: int) -> None:
 
 
 def change_prev_hash(engine: Engine, ws: int, seq: int) -> None:
-    execute(engine, "UPDATE audit_events SET prev_hash = :h WHERE workspace_id = :w AND seq = :s",
-            h="f" * 64, w=ws, s=seq)  # fmt: skip
+    execute(
+        engine, "UPDATE audit_events SET prev_hash = :h WHERE workspace_id = :w AND seq = :s", h="f" * 64, w=ws, s=seq
+    )
 
 
 def rehash_one(engine: Engine, ws: int, seq: int) -> None:
@@ -180,17 +200,18 @@ def rehash_one(engine: Engine, ws: int, seq: int) -> None:
         s.commit()
 
 
-
-
-@pytest.mark.parametrize(("tamper", "at_offset", "reason"), [
-    (tamper_after, 0, "altered"),
-    (tamper_actor, 0, "altered"),
-    (tamper_before, 0, "altered"),
-    (tamper_at, 0, "altered"),
-    (delete_row, 0, "missing"),
-    (change_prev_hash, 0, "prev_hash"),
-    (rehash_one, 1, "prev_hash"),  # the row itself is self-consistent; the next one no longer follows it
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("tamper", "at_offset", "reason"),
+    [
+        (tamper_after, 0, "altered"),
+        (tamper_actor, 0, "altered"),
+        (tamper_before, 0, "altered"),
+        (tamper_at, 0, "altered"),
+        (delete_row, 0, "missing"),
+        (change_prev_hash, 0, "prev_hash"),
+        (rehash_one, 1, "prev_hash"),  # the row itself is self-consistent; the next one no longer follows it
+    ],
+)
 def test_tampering_is_found_at_the_right_seq(ehr: Chat, tamper, at_offset: int, reason: str) -> None:  # type: ignore[no-untyped-def]
     converse(ehr)
     ws = workspace_id(ehr.engine)
@@ -212,7 +233,7 @@ def test_a_deleted_middle_event_is_found(ehr: Chat) -> None:
     delete_row(ehr.engine, ws, 9)
     checked, breaks = check(ehr.engine)
     assert len(breaks) == 1 and breaks[0].seq == 9
-    assert "event 9 is missing (the next one found is 10)" == breaks[0].reason
+    assert breaks[0].reason == "event 9 is missing (the next one found is 10)"
     assert checked == len(events(ehr.engine))
 
 
@@ -309,4 +330,3 @@ def test_seeding_the_demo_twice_is_harmless(demo_db: Path, tmp_path: Path) -> No
     assert "already here" in again.stdout
     assert count_events(db) == count_events(demo_db)
     assert run_bot("audit", "verify", env=env, cwd=tmp_path).returncode == 0
-

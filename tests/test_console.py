@@ -1,9 +1,10 @@
 """The local console (DESIGN.md, Operator interface): `python -m bot console` reads commands from stdin,
 prints replies, and delivers what the commands queued (gate cards, DMs, card updates) as text."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,14 +36,14 @@ SCRIPT = """\
 
 def blocks(transcript: str) -> dict[str, str]:
     """Split the transcript at each echoed prompt: {"sam in #ehr> /gate request …": what followed}."""
-    parts = re.split(r"^(\w+ in (?:#[\w-]+|a DM with Rounds)> .*)$", transcript, flags=re.M)
+    parts = re.split(r"^(\w+ in (?:#[\w-]+|a DM with Rounds)> .*)$", transcript, flags=re.MULTILINE)
     return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
 
 
 def deliveries(output: str) -> list[tuple[str, str]]:
     """Each `┌ → target` / `┌ ✎ card updated in target` box the console sender printed: (header, body)."""
     found = []
-    for m in re.finditer(r"^  ┌ (.*)\n((?:  │.*\n)*)  └", output, flags=re.M):
+    for m in re.finditer(r"^  ┌ (.*)\n((?:  │.*\n)*)  └", output, flags=re.MULTILINE):
         body = "\n".join(line[4:] for line in m.group(2).splitlines())
         found.append((m.group(1), body))
     return found
@@ -62,14 +63,17 @@ def test_every_line_is_echoed_with_who_and_where(transcript: str) -> None:
     assert prompts[0] == 'pat in #pmo> /project create EHR "EHR Upgrade" pm:@sam sponsor:@dana'
     assert "sam in #pmo> /in #ehr" in prompts
     assert "sam in #ehr> /project link EHR" in prompts
-    assert "dana in #ehr> /gate approve G-1 \"Plan is realistic\"" in prompts
+    assert 'dana in #ehr> /gate approve G-1 "Plan is realistic"' in prompts
     assert prompts[-1] == "dana in #ehr> /quit"  # nothing after /quit is read
     assert "never run" not in transcript
 
 
 def test_project_is_created_and_linked(transcript: str) -> None:
     out = blocks(transcript)
-    assert "Project EHR created: EHR Upgrade" in out['pat in #pmo> /project create EHR "EHR Upgrade" pm:@sam sponsor:@dana']
+    assert (
+        "Project EHR created: EHR Upgrade"
+        in out['pat in #pmo> /project create EHR "EHR Upgrade" pm:@sam sponsor:@dana']
+    )
     assert "You are now @sam." in out["pat in #pmo> /as sam"]
     assert "You are now in #ehr." in out["sam in #pmo> /in #ehr"]
     assert "Linked this channel to EHR" in out["sam in #ehr> /project link EHR"]
@@ -130,8 +134,12 @@ def test_gate_view_and_project_card(transcript: str) -> None:
 
 
 def test_an_unknown_line_is_a_refusal_not_a_crash(tmp_path: Path) -> None:
-    done = run_bot("console", env={"DATABASE_URL": sqlite_url(tmp_path / "c.db")}, cwd=tmp_path,
-                   input='/status EHR green "no such project"\nweather today\n/as\n\n/where\n')  # fmt: skip
+    done = run_bot(
+        "console",
+        env={"DATABASE_URL": sqlite_url(tmp_path / "c.db")},
+        cwd=tmp_path,
+        input='/status EHR green "no such project"\nweather today\n/as\n\n/where\n',
+    )
     assert done.returncode == 0, done.stderr
     out = blocks(done.stdout)
     assert "EHR" in out['pat in #pmo> /status EHR green "no such project"']
@@ -146,13 +154,16 @@ def test_an_unknown_line_is_a_refusal_not_a_crash(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------------
 def test_console_in_process(engine: Engine) -> None:
     sessions = make_sessions(engine)
-    now = [datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)]
+    now = [datetime(2026, 11, 23, 15, 0, tzinfo=UTC)]
     out: list[str] = []
     console = Console(
         rounds=Rounds(sessions),
         dispatcher_factory=lambda sender: Dispatcher(sessions, {Platform.CONSOLE: sender}, channel_gap=timedelta(0)),
-        speaker="pat", channel="#pmo", clock=lambda: now[0], write=out.append,
-    )  # fmt: skip
+        speaker="pat",
+        channel="#pmo",
+        clock=lambda: now[0],
+        write=out.append,
+    )
 
     def say(line: str) -> str:
         start = len(out)
@@ -189,12 +200,16 @@ def test_console_loop_reads_lines_until_quit(engine: Engine) -> None:
     console = Console(
         rounds=Rounds(sessions),
         dispatcher_factory=lambda sender: Dispatcher(sessions, {Platform.CONSOLE: sender}, channel_gap=timedelta(0)),
-        clock=lambda: datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc), write=out.append,
-    )  # fmt: skip
+        clock=lambda: datetime(2026, 11, 23, 15, 0, tzinfo=UTC),
+        write=out.append,
+    )
     console.loop(["/where", "/dm", "/where", "/quit", "/where"], interactive=False)
     assert out == [
-        "pat in #pmo> /where", "You are @pat in #pmo.",
-        "pat in #pmo> /dm", "You are now in a DM with Rounds.",
-        "pat in a DM with Rounds> /where", "You are @pat in a DM with Rounds.",
+        "pat in #pmo> /where",
+        "You are @pat in #pmo.",
+        "pat in #pmo> /dm",
+        "You are now in a DM with Rounds.",
+        "pat in a DM with Rounds> /where",
+        "You are @pat in a DM with Rounds.",
         "pat in a DM with Rounds> /quit",
-    ]  # fmt: skip
+    ]

@@ -1,7 +1,8 @@
 """/digest subscribe | list | unsubscribe | now."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -17,7 +18,7 @@ def test_subscribe_this_channel_stores_a_local_time_rrule(ehr: Chat) -> None:
     assert sub.scope == DigestScope.CHANNEL and sub.channel_id == "#ehr"
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=8;BYMINUTE=0" in sub.rrule and sub.timezone == "America/Toronto"
     # created Monday 10:00 Toronto: that morning's 08:00 counts as already past, not owed
-    assert sub.last_occurrence == datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)
+    assert sub.last_occurrence == datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
     assert "First one Thu 26 Nov" in shown(reply)
 
 

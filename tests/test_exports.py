@@ -1,4 +1,5 @@
 """Exports for auditors: the decision log, risks, status history and a self-checking evidence pack."""
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,9 @@ def test_gate_decision_log_csv(ehr: Chat) -> None:
     assert reply.attachment is not None and reply.attachment.mime == "text/csv"
     rows = list(csv.DictReader(io.StringIO(reply.attachment.content.decode())))
     assert [(r["gate"], r["approver"], r["decision"], r["comment"]) for r in rows] == [
-        ("G-1", "Dana Whitfield", "approve", "Ready"), ("G-1", "Maria Santos", "reject", "Training at 70%")]
+        ("G-1", "Dana Whitfield", "approve", "Ready"),
+        ("G-1", "Maria Santos", "reject", "Training at 70%"),
+    ]
     assert rows[0]["status"] == "rejected"
 
 

@@ -1,4 +1,5 @@
 """Stage gates: request, cards and DMs, quorum, delegation, conditions, and decisions that are final."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,7 +25,11 @@ def test_request_posts_the_card_to_the_channel_and_dms_each_approver(ehr: Chat) 
     assert g.due == date(2026, 12, 3) and g.status == GateStatus.PENDING
     assert [c["text"] for c in g.checklist][:1] == ["Downtime procedures tested"]  # from the waterfall template
     out = ehr.outbox()
-    assert [(o.target_kind, o.target) for o in out] == [(TargetKind.CHANNEL, "#ehr"), (TargetKind.USER, "dana"), (TargetKind.USER, "maria")]
+    assert [(o.target_kind, o.target) for o in out] == [
+        (TargetKind.CHANNEL, "#ehr"),
+        (TargetKind.USER, "dana"),
+        (TargetKind.USER, "maria"),
+    ]
     assert {o.subject for o in out} == {f"gate:{g.id}"}
     card = shown(Reply.from_json(out[0].payload))
     assert "G-1 · EHR: Go-live readiness" in card and "[Approve]" in card and "[Reject]" in card
@@ -39,7 +44,10 @@ def test_default_approvers_are_the_template_roles_or_sponsors(ehr: Chat) -> None
 
 
 def test_requester_cannot_approve_their_own_gate(ehr: Chat) -> None:
-    assert "can't approve your own gate" in ehr.refused("dana", '/gate request "Budget" approvers:@dana,@maria', usage_key="gate request").text
+    assert (
+        "can't approve your own gate"
+        in ehr.refused("dana", '/gate request "Budget" approvers:@dana,@maria', usage_key="gate request").text
+    )
     ehr.ok("dana", '/gate request "Budget" approvers:@maria')
     assert "you can't decide it" in ehr.refused("dana", "/gate approve G-1").text
 
@@ -50,7 +58,9 @@ def test_quorum_all_needs_everyone_and_the_card_is_updated_each_time(ehr: Chat) 
     assert "Needs 1 more approval" in first.text or "1 more approval" in shown(first)
     assert gate(ehr).status == GateStatus.PENDING
     updates = [o for o in ehr.outbox() if o.target_kind == TargetKind.UPDATE]
-    assert len(updates) == 1 and "✅ approved Dana Whitfield: “Build looks solid”" in shown(Reply.from_json(updates[0].payload))
+    assert len(updates) == 1 and "✅ approved Dana Whitfield: “Build looks solid”" in shown(
+        Reply.from_json(updates[0].payload)
+    )
     ehr.later(hours=2)
     ehr.ok("maria", "/gate approve G-1")
     g = gate(ehr)
@@ -70,11 +80,17 @@ def test_quorum_any_and_n(ehr: Chat) -> None:
     assert gate(ehr, 2).status == GateStatus.PENDING
     ehr.ok("maria", "/gate approve G-2")
     assert gate(ehr, 2).status == GateStatus.APPROVED
-    assert "needs at least 4 approvers" in ehr.refused("sam", '/gate request "X" approvers:@dana,@maria quorum:4', usage_key="gate request").text
+    assert (
+        "needs at least 4 approvers"
+        in ehr.refused("sam", '/gate request "X" approvers:@dana,@maria quorum:4', usage_key="gate request").text
+    )
 
 
 def test_must_include_role(ehr: Chat) -> None:
-    assert "No approver holds the cmio role" in ehr.refused("sam", '/gate request "X" approvers:@maria,@alex must:cmio').text
+    assert (
+        "No approver holds the cmio role"
+        in ehr.refused("sam", '/gate request "X" approvers:@maria,@alex must:cmio').text
+    )
     ehr.ok("sam", '/gate request "Clinical go-live" approvers:@dana,@maria,@alex quorum:any must:cmio')
     ehr.ok("maria", "/gate approve G-1")
     assert gate(ehr).status == GateStatus.PENDING  # an approval, but not from the CMIO
@@ -95,7 +111,7 @@ def test_a_rejection_needs_a_reason_and_rejects_the_gate(ehr: Chat) -> None:
 def test_a_decision_is_final_and_a_decided_gate_says_who_decided(ehr: Chat) -> None:
     ehr.ok("sam", '/gate request "Build complete" approvers:@dana,@maria')
     ehr.ok("dana", "/gate approve G-1")
-    assert "You already decided G-1 (approve)" in ehr.refused("dana", "/gate reject G-1 \"changed my mind\"").text
+    assert "You already decided G-1 (approve)" in ehr.refused("dana", '/gate reject G-1 "changed my mind"').text
     ehr.ok("maria", "/gate approve G-1")
     reply = ehr.refused("maria", "/gate approve G-1")
     assert "G-1 was already approved" in reply.text and "Dana Whitfield (approve)" in reply.text
@@ -112,7 +128,10 @@ def test_conditions_become_actions_for_the_requester(ehr: Chat) -> None:
     reply = ehr.ok("dana", '/gate approve G-1 conditions:"Run the downtime drill; Staff the command centre"')
     assert "2 conditions became actions for Sam Rivera" in shown(reply)
     acts = ehr.all(select(Action).order_by(Action.number))
-    assert [a.text for a in acts] == ["Condition of G-1: Run the downtime drill", "Condition of G-1: Staff the command centre"]
+    assert [a.text for a in acts] == [
+        "Condition of G-1: Run the downtime drill",
+        "Condition of G-1: Staff the command centre",
+    ]
     assert all(a.owner.handle == "sam" and a.gate_id == gate(ehr).id and a.due == date(2026, 12, 7) for a in acts)
     assert ehr.scalar(select(GateDecision.decision)).value == "approve-with-conditions"
 
@@ -216,7 +235,10 @@ def test_gate_request_errors(ehr: Chat) -> None:
     ehr.refused("sam", "/gate request approvers:@dana", usage_key="gate request")
     assert "Only EHR's PM" in ehr.refused("kim", '/gate request "X" approvers:@dana').text
     assert ehr.ok("sam", "/gate request").form.name == "gate.request"
-    assert "200 characters" in ehr.refused("sam", '/gate request "' + "y" * 201 + '" approvers:@dana', usage_key="gate request").text
+    assert (
+        "200 characters"
+        in ehr.refused("sam", '/gate request "' + "y" * 201 + '" approvers:@dana', usage_key="gate request").text
+    )
 
 
 def test_phi_in_a_gate_comment_is_refused(ehr: Chat) -> None:
@@ -272,7 +294,9 @@ def test_approving_with_conditions_while_someone_assigns_an_action_does_not_dead
     monkeypatch.setattr(actions, "next_number", next_number)
     monkeypatch.setattr(audit, "record", record)
     replies: dict[str, Reply] = {}
-    sam = threading.Thread(name="sam", target=lambda: replies.update(sam=ehr.say("sam", '/action @kim "Book the drill" due:fri')))
+    sam = threading.Thread(
+        name="sam", target=lambda: replies.update(sam=ehr.say("sam", '/action @kim "Book the drill" due:fri'))
+    )
     sam.start()
     assert numbered.wait(5)
     replies["dana"] = ehr.say("dana", '/gate approve G-1 conditions:"Staff the command centre"')

@@ -1,4 +1,5 @@
 """Unit tests of commands.grammar (DESIGN.md, Command grammar). No database: words in, typed commands out."""
+
 from __future__ import annotations
 
 from datetime import date, time
@@ -31,7 +32,9 @@ def both(area: str, text: str = "", today: date = MON, known: set[str] = KNOWN) 
     return direct
 
 
-def refused(command: str, text: str, usage: str | None = None, today: date = MON, known: set[str] = KNOWN) -> UsageError:
+def refused(
+    command: str, text: str, usage: str | None = None, today: date = MON, known: set[str] = KNOWN
+) -> UsageError:
     with pytest.raises(UsageError) as info:
         parse(command, text, today, known)
     if usage is not None:
@@ -64,7 +67,7 @@ class TestTokenize:
         assert tokenize("‘two words’") == [Word("two words", quoted=True)]
 
     def test_a_smart_opening_quote_may_be_closed_by_a_straight_one(self) -> None:
-        assert tokenize("“mixed quotes\" z") == [Word("mixed quotes", quoted=True), Word("z")]
+        assert tokenize('“mixed quotes" z') == [Word("mixed quotes", quoted=True), Word("z")]
 
     def test_an_empty_quoted_word_is_kept(self) -> None:
         assert tokenize('a "" b') == [Word("a"), Word("", quoted=True), Word("b")]
@@ -84,7 +87,7 @@ class TestTokenize:
     def test_a_lone_apostrophe_is_a_character(self) -> None:
         assert texts("'tis the ’90s again") == ["'tis", "the", "’90s", "again"]
 
-    @pytest.mark.parametrize("line", ['"never closed', "“never closed", "a b:\"open"])
+    @pytest.mark.parametrize("line", ['"never closed', "“never closed", 'a b:"open'])
     def test_an_unclosed_quote_is_a_usage_error(self, line: str) -> None:
         with pytest.raises(UsageError, match="never closed"):
             tokenize(line)
@@ -136,8 +139,10 @@ class TestMentions:
 
     def test_a_list_of_mentions(self) -> None:
         assert mentions("@dana,<@U1AB|maria>, @kim") == [
-            Mention(user_id=None, name="dana"), Mention(user_id="U1AB", name="maria"), Mention(user_id=None, name="kim"),
-        ]  # fmt: skip
+            Mention(user_id=None, name="dana"),
+            Mention(user_id="U1AB", name="maria"),
+            Mention(user_id=None, name="kim"),
+        ]
         assert mentions("@dana,bob") is None
         assert mentions("") is None
 
@@ -154,12 +159,21 @@ class TestParseDate:
         assert parse_date("2026-12-04", MON) == date(2026, 12, 4)
         assert parse_date(" 2027-01-15 ", MON) == date(2027, 1, 15)
 
-    @pytest.mark.parametrize(("word", "expected"), [
-        ("tue", date(2026, 11, 24)), ("wed", date(2026, 11, 25)), ("thu", date(2026, 11, 26)),
-        ("fri", date(2026, 11, 27)), ("sat", date(2026, 11, 28)), ("sun", date(2026, 11, 29)),
-        ("mon", date(2026, 11, 30)), ("Friday", date(2026, 11, 27)), ("FRI", date(2026, 11, 27)),
-        ("next fri", date(2026, 11, 27)),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("word", "expected"),
+        [
+            ("tue", date(2026, 11, 24)),
+            ("wed", date(2026, 11, 25)),
+            ("thu", date(2026, 11, 26)),
+            ("fri", date(2026, 11, 27)),
+            ("sat", date(2026, 11, 28)),
+            ("sun", date(2026, 11, 29)),
+            ("mon", date(2026, 11, 30)),
+            ("Friday", date(2026, 11, 27)),
+            ("FRI", date(2026, 11, 27)),
+            ("next fri", date(2026, 11, 27)),
+        ],
+    )
     def test_weekday_names_mean_the_next_one_strictly_after_today(self, word: str, expected: date) -> None:
         assert parse_date(word, MON) == expected
 
@@ -172,11 +186,19 @@ class TestParseDate:
         assert parse_date("tomorrow", MON) == date(2026, 11, 24)
         assert parse_date("Tomorrow", date(2026, 12, 31)) == date(2027, 1, 1)
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("+3d", date(2026, 11, 26)), ("+2w", date(2026, 12, 7)), ("+0d", MON), ("+10d", date(2026, 12, 3)),
-        ("in 3 days", date(2026, 11, 26)), ("in 2 weeks", date(2026, 12, 7)), ("in  1   day", date(2026, 11, 24)),
-        ("+1m", date(2026, 12, 23)),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("+3d", date(2026, 11, 26)),
+            ("+2w", date(2026, 12, 7)),
+            ("+0d", MON),
+            ("+10d", date(2026, 12, 3)),
+            ("in 3 days", date(2026, 11, 26)),
+            ("in 2 weeks", date(2026, 12, 7)),
+            ("in  1   day", date(2026, 11, 24)),
+            ("+1m", date(2026, 12, 23)),
+        ],
+    )
     def test_relative(self, text: str, expected: date) -> None:
         assert parse_date(text, MON) == expected
 
@@ -196,10 +218,28 @@ class TestParseDate:
         assert parse_date("dec 4", MON) == date(2026, 12, 4)
         assert parse_date("jan 15", MON) == date(2027, 1, 15)
 
-    @pytest.mark.parametrize("text", [
-        "", "   ", "garbage", "someday", "2026-02-30", "2026-13-01", "2026-00-10", "feb 30", "2026", "dec",
-        "+d", "in days", "+3x", "yesterday-ish", "fri fri", "+1000d", "2026-02-30T10:00",
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            "   ",
+            "garbage",
+            "someday",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "feb 30",
+            "2026",
+            "dec",
+            "+d",
+            "in days",
+            "+3x",
+            "yesterday-ish",
+            "fri fri",
+            "+1000d",
+            "2026-02-30T10:00",
+        ],
+    )
     def test_garbage_and_impossible_dates_are_refused(self, text: str) -> None:
         with pytest.raises(DateError):
             parse_date(text, MON)
@@ -220,11 +260,23 @@ class TestParseDate:
 
 
 class TestParseClock:
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("08:00", time(8, 0)), ("8:30", time(8, 30)), ("0800", time(8, 0)), ("17:45", time(17, 45)),
-        ("8am", time(8, 0)), ("5:30pm", time(17, 30)), ("12am", time(0, 0)), ("12pm", time(12, 0)),
-        ("00:00", time(0, 0)), ("23:59", time(23, 59)), (" 9:05 ", time(9, 5)), ("7 a.m.", time(7, 0)),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("08:00", time(8, 0)),
+            ("8:30", time(8, 30)),
+            ("0800", time(8, 0)),
+            ("17:45", time(17, 45)),
+            ("8am", time(8, 0)),
+            ("5:30pm", time(17, 30)),
+            ("12am", time(0, 0)),
+            ("12pm", time(12, 0)),
+            ("00:00", time(0, 0)),
+            ("23:59", time(23, 59)),
+            (" 9:05 ", time(9, 5)),
+            ("7 a.m.", time(7, 0)),
+        ],
+    )
     def test_times(self, text: str, expected: time) -> None:
         assert parse_clock(text) == expected
 
@@ -239,12 +291,25 @@ class TestParseClock:
 
 
 class TestParseDays:
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("mon,thu", [0, 3]), ("thu,mon", [0, 3]), ("mon", [0]), ("Mon, Thu", [0, 3]), ("mon-fri", [0, 1, 2, 3, 4]),
-        ("sun-thu", [0, 1, 2, 3, 6]), ("fri-mon", [0, 4, 5, 6]), ("every-day", [0, 1, 2, 3, 4, 5, 6]),
-        ("daily", [0, 1, 2, 3, 4, 5, 6]), ("weekdays", [0, 1, 2, 3, 4]), ("weekends", [5, 6]),
-        ("monday,wednesday", [0, 2]), ("mon,mon", [0]), ("wed-wed", [2]),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("mon,thu", [0, 3]),
+            ("thu,mon", [0, 3]),
+            ("mon", [0]),
+            ("Mon, Thu", [0, 3]),
+            ("mon-fri", [0, 1, 2, 3, 4]),
+            ("sun-thu", [0, 1, 2, 3, 6]),
+            ("fri-mon", [0, 4, 5, 6]),
+            ("every-day", [0, 1, 2, 3, 4, 5, 6]),
+            ("daily", [0, 1, 2, 3, 4, 5, 6]),
+            ("weekdays", [0, 1, 2, 3, 4]),
+            ("weekends", [5, 6]),
+            ("monday,wednesday", [0, 2]),
+            ("mon,mon", [0]),
+            ("wed-wed", [2]),
+        ],
+    )
     def test_days(self, text: str, expected: list[int]) -> None:
         assert parse_days(text) == expected
 
@@ -291,13 +356,20 @@ class TestEntry:
 
 class TestProject:
     def test_create_with_everything(self) -> None:
-        cmd = both("project", 'create EHR "EHR Upgrade" pm:@sam sponsor:@dana,<@U1ABC|maria> method:agile '
-                              "cadence:biweekly template:Waterfall")  # fmt: skip
+        cmd = both(
+            "project",
+            'create EHR "EHR Upgrade" pm:@sam sponsor:@dana,<@U1ABC|maria> method:agile '
+            "cadence:biweekly template:Waterfall",
+        )
         assert cmd == m.ProjectCreate(
-            key="EHR", name="EHR Upgrade", pm=Mention(None, "sam"),
-            sponsors=[Mention(None, "dana"), Mention("U1ABC", "maria")], methodology=Methodology.AGILE,
-            cadence=Cadence.BIWEEKLY, template="waterfall",
-        )  # fmt: skip
+            key="EHR",
+            name="EHR Upgrade",
+            pm=Mention(None, "sam"),
+            sponsors=[Mention(None, "dana"), Mention("U1ABC", "maria")],
+            methodology=Methodology.AGILE,
+            cadence=Cadence.BIWEEKLY,
+            template="waterfall",
+        )
 
     def test_create_defaults(self) -> None:
         cmd = p("/project", 'create lims "Lab system"')
@@ -309,13 +381,21 @@ class TestProject:
         cmd = p("/project", 'create EHR pm:@sam "EHR Upgrade"')
         assert isinstance(cmd, m.ProjectCreate) and cmd.name == "EHR Upgrade" and cmd.pm == Mention(None, "sam")
 
-    @pytest.mark.parametrize(("text", "fragment"), [
-        ("create", "key"), ('create "EHR Upgrade"', "isn't a project key"), ("create EHR", "name"),
-        ('create E "x"', "isn't a project key"), ('create THIRTEENCHARS "x"', "isn't a project key"),
-        ('create EHR "x" method:scrum', "method"), ('create EHR "x" cadence:hourly', "cadence"),
-        ('create EHR "x" pm:sam', "person"), ('create EHR "x" due:fri', "doesn't go with"),
-        ('create EHR "x" pm:@a pm:@b', "twice"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ("create", "key"),
+            ('create "EHR Upgrade"', "isn't a project key"),
+            ("create EHR", "name"),
+            ('create E "x"', "isn't a project key"),
+            ('create THIRTEENCHARS "x"', "isn't a project key"),
+            ('create EHR "x" method:scrum', "method"),
+            ('create EHR "x" cadence:hourly', "cadence"),
+            ('create EHR "x" pm:sam', "person"),
+            ('create EHR "x" due:fri', "doesn't go with"),
+            ('create EHR "x" pm:@a pm:@b', "twice"),
+        ],
+    )
     def test_create_refusals(self, text: str, fragment: str) -> None:
         e = refused("/project", text, usage="project create")
         assert fragment in e.message
@@ -336,9 +416,13 @@ class TestProject:
 
     def test_roles(self) -> None:
         assert both("project", "role EHR cmio:@dana cno:@maria,@kim member:none") == m.ProjectRoleSet(
-            key="EHR", roles={"cmio": [Mention(None, "dana")], "cno": [Mention(None, "maria"), Mention(None, "kim")],
-                              "member": []},
-        )  # fmt: skip
+            key="EHR",
+            roles={
+                "cmio": [Mention(None, "dana")],
+                "cno": [Mention(None, "maria"), Mention(None, "kim")],
+                "member": [],
+            },
+        )
         refused("/project", "role EHR", usage="project role")
         refused("/project", "role EHR pm:@sam", usage="project role")
         refused("/project", "role EHR cmio:dana", usage="project role")
@@ -350,8 +434,9 @@ class TestStatus:
 
     def test_log_in_a_linked_channel_without_key(self) -> None:
         cmd = both("status", 'amber "Vendor slipped" schedule:red budget:green scope:amber')
-        assert cmd == m.StatusLog(project=None, overall=RAG.AMBER, note="Vendor slipped",
-                                  schedule=RAG.RED, budget=RAG.GREEN, scope=RAG.AMBER)  # fmt: skip
+        assert cmd == m.StatusLog(
+            project=None, overall=RAG.AMBER, note="Vendor slipped", schedule=RAG.RED, budget=RAG.GREEN, scope=RAG.AMBER
+        )
 
     def test_lower_case_known_key(self) -> None:
         assert p("/status", 'ehr red "Bad"') == m.StatusLog(project="EHR", overall=RAG.RED, note="Bad")
@@ -359,7 +444,9 @@ class TestStatus:
 
     def test_lower_case_unknown_word_is_not_a_key(self) -> None:
         refused("/status", 'ehr red "Bad"', usage="status", known=set())
-        assert p("/status", 'NEWKEY red "Bad"', known=set()) == m.StatusLog(project="NEWKEY", overall=RAG.RED, note="Bad")
+        assert p("/status", 'NEWKEY red "Bad"', known=set()) == m.StatusLog(
+            project="NEWKEY", overall=RAG.RED, note="Bad"
+        )
 
     def test_rag_words_are_never_keys(self) -> None:
         assert p("/status", 'GREEN "fine"') == m.StatusLog(project=None, overall=RAG.GREEN, note="fine")
@@ -368,7 +455,8 @@ class TestStatus:
 
     def test_unquoted_note_and_options_anywhere(self) -> None:
         assert p("/status", "green schedule:amber all good really") == m.StatusLog(
-            overall=RAG.GREEN, note="all good really", schedule=RAG.AMBER)
+            overall=RAG.GREEN, note="all good really", schedule=RAG.AMBER
+        )
 
     def test_note_option(self) -> None:
         assert p("/status", "EHR green note:fine") == m.StatusLog(project="EHR", overall=RAG.GREEN, note="fine")
@@ -377,29 +465,46 @@ class TestStatus:
         assert both("status") == m.StatusShow(project=None)
         assert both("status", "EHR") == m.StatusShow(project="EHR")
 
-    @pytest.mark.parametrize(("text", "fragment"), [
-        ("EHR green", "note"), ("green", "note"), ('EHR "note" green', "green, amber or red first"),
-        ('EHR purple "x"', "green, amber or red first"), ('green "x" schedule:blue', "schedule must be green"),
-        ('green "x" owner:@sam', "doesn't go with"), ("schedule:red", "green, amber or red first"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ("EHR green", "note"),
+            ("green", "note"),
+            ('EHR "note" green', "green, amber or red first"),
+            ('EHR purple "x"', "green, amber or red first"),
+            ('green "x" schedule:blue', "schedule must be green"),
+            ('green "x" owner:@sam', "doesn't go with"),
+            ("schedule:red", "green, amber or red first"),
+        ],
+    )
     def test_refusals(self, text: str, fragment: str) -> None:
         assert fragment in refused("/status", text, usage="status").message
 
 
 class TestRisk:
     def test_raise_with_everything(self) -> None:
-        cmd = both("risk", 'EHR "Lab interface drops orders" L4 I5 owner:@sam review:fri '
-                           'category:privacy-compliance mitigation:"Parallel run 48 h" description:"At cutover"')
+        cmd = both(
+            "risk",
+            'EHR "Lab interface drops orders" L4 I5 owner:@sam review:fri '
+            'category:privacy-compliance mitigation:"Parallel run 48 h" description:"At cutover"',
+        )
         assert cmd == m.RiskRaise(
-            project="EHR", title="Lab interface drops orders", likelihood=4, impact=5, owner=Mention(None, "sam"),
-            review_by=FRI, category=RiskCategory.PRIVACY_COMPLIANCE, mitigation="Parallel run 48 h",
+            project="EHR",
+            title="Lab interface drops orders",
+            likelihood=4,
+            impact=5,
+            owner=Mention(None, "sam"),
+            review_by=FRI,
+            category=RiskCategory.PRIVACY_COMPLIANCE,
+            mitigation="Parallel run 48 h",
             description="At cutover",
-        )  # fmt: skip
+        )
 
     def test_raise_in_a_linked_channel_with_long_options(self) -> None:
         cmd = both("risk", '"Super-users thin on nights" likelihood:3 impact:4 category:safety')
-        assert cmd == m.RiskRaise(title="Super-users thin on nights", likelihood=3, impact=4,
-                                  category=RiskCategory.PATIENT_SAFETY)  # fmt: skip
+        assert cmd == m.RiskRaise(
+            title="Super-users thin on nights", likelihood=3, impact=4, category=RiskCategory.PATIENT_SAFETY
+        )
 
     def test_raise_with_a_lower_case_known_key(self) -> None:
         cmd = p("/risk", 'ehr "Title" l2 i3')
@@ -410,12 +515,19 @@ class TestRisk:
         assert both("risk") == m.OpenForm(form="risk.raise")
         assert p("/risk", "EHR") == m.OpenForm(form="risk.raise", project="EHR")
 
-    @pytest.mark.parametrize(("text", "fragment"), [
-        ('"t" L6', "likelihood must be from 1 to 5"), ('"t" I0', "impact must be from 1 to 5"),
-        ('"t" likelihood:x', "whole number"), ('"t" review:someday', "review date"),
-        ('"t" review:2026-02-30', "not a real date"), ('"t" category:weather', "category must be one of"),
-        ("EHR L4 I5", "title"), ('"t" owner:sam', "person"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ('"t" L6', "likelihood must be from 1 to 5"),
+            ('"t" I0', "impact must be from 1 to 5"),
+            ('"t" likelihood:x', "whole number"),
+            ('"t" review:someday', "review date"),
+            ('"t" review:2026-02-30', "not a real date"),
+            ('"t" category:weather', "category must be one of"),
+            ("EHR L4 I5", "title"),
+            ('"t" owner:sam', "person"),
+        ],
+    )
     def test_raise_refusals(self, text: str, fragment: str) -> None:
         assert fragment in refused("/risk", text, usage="risk").message
 
@@ -432,12 +544,21 @@ class TestRisk:
         assert both("risk", ref) == m.RiskShow(ref=12)
 
     def test_update(self) -> None:
-        cmd = both("risk", 'R-12 update likelihood:2 impact:5 owner:<@U09KIM|kim> review:+2w mitigation:"Drill" '
-                           "status:mitigating category:downtime")
+        cmd = both(
+            "risk",
+            'R-12 update likelihood:2 impact:5 owner:<@U09KIM|kim> review:+2w mitigation:"Drill" '
+            "status:mitigating category:downtime",
+        )
         assert cmd == m.RiskUpdate(
-            ref=12, likelihood=2, impact=5, owner=Mention("U09KIM", "kim"), review_by=date(2026, 12, 7),
-            mitigation="Drill", status=RiskStatus.MITIGATING, category=RiskCategory.DOWNTIME,
-        )  # fmt: skip
+            ref=12,
+            likelihood=2,
+            impact=5,
+            owner=Mention("U09KIM", "kim"),
+            review_by=date(2026, 12, 7),
+            mitigation="Drill",
+            status=RiskStatus.MITIGATING,
+            category=RiskCategory.DOWNTIME,
+        )
 
     def test_update_needs_a_change(self) -> None:
         refused("/risk", "R-12 update", usage="risk update")
@@ -449,12 +570,15 @@ class TestRisk:
         assert "own command" in e.message
 
     def test_close_reviewed_accept(self) -> None:
-        assert both("risk", 'R-12 close "Interface retested clean"') == m.RiskClose(ref=12, reason="Interface retested clean")
+        assert both("risk", 'R-12 close "Interface retested clean"') == m.RiskClose(
+            ref=12, reason="Interface retested clean"
+        )
         assert p("/risk", "R-12 close reason:done") == m.RiskClose(ref=12, reason="done")
         assert both("risk", 'R-3 reviewed "Still valid"') == m.RiskReviewed(ref=3, note="Still valid")
         assert p("/risk", "R-3 reviewed") == m.RiskReviewed(ref=3, note="")
         assert both("risk", 'R-3 accept "Cost of mitigation too high" until:2027-03-31') == m.RiskAccept(
-            ref=3, rationale="Cost of mitigation too high", until=date(2027, 3, 31))
+            ref=3, rationale="Cost of mitigation too high", until=date(2027, 3, 31)
+        )
         refused("/risk", "R-12 close", usage="risk close")
         refused("/risk", 'R-3 accept "why"', usage="risk accept")
         refused("/risk", "R-3 accept until:fri", usage="risk accept")
@@ -464,13 +588,15 @@ class TestRisk:
 class TestAction:
     def test_create(self) -> None:
         cmd = both("action", 'EHR @kim "Run the downtime drill" due:fri risk:R-2')
-        assert cmd == m.ActionCreate(project="EHR", owner=Mention(None, "kim"), text="Run the downtime drill",
-                                     due=FRI, risk=2)  # fmt: skip
+        assert cmd == m.ActionCreate(
+            project="EHR", owner=Mention(None, "kim"), text="Run the downtime drill", due=FRI, risk=2
+        )
 
     def test_create_in_a_linked_channel_with_a_slack_mention(self) -> None:
         cmd = both("action", '<@U9XYZ|kim> "Retest the interface" due:+3d gate:G-3')
-        assert cmd == m.ActionCreate(owner=Mention("U9XYZ", "kim"), text="Retest the interface",
-                                     due=date(2026, 11, 26), gate=3)  # fmt: skip
+        assert cmd == m.ActionCreate(
+            owner=Mention("U9XYZ", "kim"), text="Retest the interface", due=date(2026, 11, 26), gate=3
+        )
 
     def test_owner_option_and_mentions_inside_the_text(self) -> None:
         cmd = p("/action", '"Call @dana about it" owner:@kim due:today')
@@ -480,11 +606,17 @@ class TestAction:
     def test_bare_action_opens_the_form(self) -> None:
         assert both("action") == m.OpenForm(form="action.create")
 
-    @pytest.mark.parametrize(("text", "fragment"), [
-        ('"Run drill" due:fri', "owner"), ("@kim due:fri", "what needs doing"), ('@kim "Run drill"', "due date"),
-        ('@kim "x" due:whenever', "due date"), ('@kim "x" due:fri risk:G-1', "risk id"),
-        ('@kim "x" due:fri gate:R-1', "gate id"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ('"Run drill" due:fri', "owner"),
+            ("@kim due:fri", "what needs doing"),
+            ('@kim "Run drill"', "due date"),
+            ('@kim "x" due:whenever', "due date"),
+            ('@kim "x" due:fri risk:G-1', "risk id"),
+            ('@kim "x" due:fri gate:R-1', "gate id"),
+        ],
+    )
     def test_create_refusals(self, text: str, fragment: str) -> None:
         assert fragment in refused("/action", text, usage="action").message
 
@@ -496,7 +628,8 @@ class TestAction:
     def test_set(self) -> None:
         assert both("action", "A-7 done") == m.ActionSet(ref=7, to="done")
         assert both("action", 'A-7 blocked "Vendor has not replied"') == m.ActionSet(
-            ref=7, to="blocked", reason="Vendor has not replied")
+            ref=7, to="blocked", reason="Vendor has not replied"
+        )
         assert both("action", "a7 cancel") == m.ActionSet(ref=7, to="cancel")
         assert p("/action", "A-7 cancelled") == m.ActionSet(ref=7, to="cancel")
         assert p("/action", "A-7") == m.ActionShow(ref=7)
@@ -506,17 +639,24 @@ class TestAction:
 
 class TestGate:
     def test_request_with_everything(self) -> None:
-        cmd = both("gate", 'request EHR "Go-live readiness" approvers:@dana,<@U02MARIA|maria> quorum:any must:CMIO,cno '
-                           "due:2026-12-04")
+        cmd = both(
+            "gate",
+            'request EHR "Go-live readiness" approvers:@dana,<@U02MARIA|maria> quorum:any must:CMIO,cno due:2026-12-04',
+        )
         assert cmd == m.GateRequest(
-            project="EHR", name="Go-live readiness", approvers=[Mention(None, "dana"), Mention("U02MARIA", "maria")],
-            quorum=Quorum.ANY, must_include=["cmio", "cno"], due=date(2026, 12, 4),
-        )  # fmt: skip
+            project="EHR",
+            name="Go-live readiness",
+            approvers=[Mention(None, "dana"), Mention("U02MARIA", "maria")],
+            quorum=Quorum.ANY,
+            must_include=["cmio", "cno"],
+            due=date(2026, 12, 4),
+        )
 
     def test_request_in_a_linked_channel_with_a_count_quorum(self) -> None:
         cmd = both("gate", 'request "Planning" approvers:@dana,@maria quorum:2')
-        assert cmd == m.GateRequest(name="Planning", approvers=[Mention(None, "dana"), Mention(None, "maria")],
-                                    quorum=Quorum.COUNT, quorum_n=2)  # fmt: skip
+        assert cmd == m.GateRequest(
+            name="Planning", approvers=[Mention(None, "dana"), Mention(None, "maria")], quorum=Quorum.COUNT, quorum_n=2
+        )
 
     def test_request_without_approvers_leaves_them_to_the_sponsors(self) -> None:
         cmd = p("/gate", 'request ehr "Planning"')
@@ -529,22 +669,31 @@ class TestGate:
     def test_help_after_gate_request(self) -> None:
         assert p("/gate", "request help") == m.Help(topic="gate")
 
-    @pytest.mark.parametrize(("text", "fragment"), [
-        ("request approvers:@dana", "name"), ('request "x" quorum:0', "quorum must be from 1"),
-        ('request "x" quorum:most', "whole number"), ('request "x" approvers:dana', "people"),
-        ('request "x" must:"two words"', "role name"), ('request "x" due:never', "due date"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ("request approvers:@dana", "name"),
+            ('request "x" quorum:0', "quorum must be from 1"),
+            ('request "x" quorum:most', "whole number"),
+            ('request "x" approvers:dana', "people"),
+            ('request "x" must:"two words"', "role name"),
+            ('request "x" due:never', "due date"),
+        ],
+    )
     def test_request_refusals(self, text: str, fragment: str) -> None:
         assert fragment in refused("/gate", text, usage="gate request").message
 
     def test_decisions(self) -> None:
         assert both("gate", 'approve G-3 "Plan is realistic"') == m.GateDecide(
-            ref=3, decision="approve", comment="Plan is realistic")
+            ref=3, decision="approve", comment="Plan is realistic"
+        )
         assert both("gate", "approve g3") == m.GateDecide(ref=3, decision="approve")
         assert both("gate", 'approve G-3 conditions:"Add interpreter workflow; Rehearse downtime"') == m.GateDecide(
-            ref=3, decision="approve-with-conditions", conditions=["Add interpreter workflow", "Rehearse downtime"])
+            ref=3, decision="approve-with-conditions", conditions=["Add interpreter workflow", "Rehearse downtime"]
+        )
         assert both("gate", 'reject G-3 "Testing incomplete"') == m.GateDecide(
-            ref=3, decision="reject", comment="Testing incomplete")
+            ref=3, decision="reject", comment="Testing incomplete"
+        )
         assert both("gate", "abstain G-3") == m.GateDecide(ref=3, decision="abstain")
         assert both("gate", "withdraw G-3") == m.GateWithdraw(ref=3)
         assert both("gate", 'withdraw G-3 "Replanned"') == m.GateWithdraw(ref=3, reason="Replanned")
@@ -570,18 +719,27 @@ class TestGate:
 class TestDigest:
     def test_subscribe_forms(self) -> None:
         assert both("digest", "subscribe EHR mon,thu 08:00 America/Toronto") == m.DigestSubscribe(
-            target="EHR", days=[0, 3], at=time(8, 0), timezone="America/Toronto")
+            target="EHR", days=[0, 3], at=time(8, 0), timezone="America/Toronto"
+        )
         assert both("digest", "subscribe mon,thu 08:00") == m.DigestSubscribe(days=[0, 3], at=time(8, 0))
         assert both("digest", "subscribe portfolio mon-fri 7:30 europe/london") == m.DigestSubscribe(
-            target="portfolio", days=[0, 1, 2, 3, 4], at=time(7, 30), timezone="Europe/London")
+            target="portfolio", days=[0, 1, 2, 3, 4], at=time(7, 30), timezone="Europe/London"
+        )
         assert p("/digest", "subscribe ehr every-day 17:00") == m.DigestSubscribe(
-            target="EHR", days=list(range(7)), at=time(17, 0))
+            target="EHR", days=list(range(7)), at=time(17, 0)
+        )
 
-    @pytest.mark.parametrize(("text", "fragment"), [
-        ("subscribe", "days"), ("subscribe mon,thu", "days"), ("subscribe mon,thu 8", "ambiguous"),
-        ("subscribe funday 08:00", "weekday"), ("subscribe mon 08:00 Mars/Olympus", "time zone"),
-        ("subscribe mon 08:00 UTC extra", "didn't understand"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ("subscribe", "days"),
+            ("subscribe mon,thu", "days"),
+            ("subscribe mon,thu 8", "ambiguous"),
+            ("subscribe funday 08:00", "weekday"),
+            ("subscribe mon 08:00 Mars/Olympus", "time zone"),
+            ("subscribe mon 08:00 UTC extra", "didn't understand"),
+        ],
+    )
     def test_subscribe_refusals(self, text: str, fragment: str) -> None:
         assert fragment in refused("/digest", text, usage="digest subscribe").message
 
@@ -603,28 +761,41 @@ class TestPmoOnly:
         assert p("/pmo", "prefs") == m.PrefsShow()
         assert p("/pmo", "prefs hours 07:00-19:00") == m.PrefsHours(start=time(7), end=time(19), days=None)
         assert p("/pmo", "prefs hours 07:00-19:00 sun-thu") == m.PrefsHours(
-            start=time(7), end=time(19), days=[0, 1, 2, 3, 6])
+            start=time(7), end=time(19), days=[0, 1, 2, 3, 6]
+        )
         assert p("/pmo", "prefs hours 7am-3:30pm every-day") == m.PrefsHours(
-            start=time(7), end=time(15, 30), days=list(range(7)))
+            start=time(7), end=time(15, 30), days=list(range(7))
+        )
         assert p("/pmo", "prefs tz europe/london") == m.PrefsTimezone(timezone="Europe/London")
         assert p("/pmo", "prefs away until fri") == m.PrefsAway(until=FRI)
         assert p("/pmo", "prefs away until:2026-12-24") == m.PrefsAway(until=date(2026, 12, 24))
         assert p("/pmo", "prefs away off") == m.PrefsAway(until=None)
         assert p("/pmo", "prefs delegate @sam until +1w") == m.PrefsDelegate(
-            delegate=Mention(None, "sam"), until=date(2026, 11, 30))
+            delegate=Mention(None, "sam"), until=date(2026, 11, 30)
+        )
         assert p("/pmo", "prefs delegate off") == m.PrefsDelegate(delegate=None)
 
-    @pytest.mark.parametrize("text", [
-        "prefs hours 19:00-07:00", "prefs hours 7-19", "prefs hours 07:00-19:00 funday", "prefs tz Mars/Base",
-        "prefs away", "prefs away until someday", "prefs delegate sam until fri", "prefs delegate @sam",
-        "prefs colour blue",
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "prefs hours 19:00-07:00",
+            "prefs hours 7-19",
+            "prefs hours 07:00-19:00 funday",
+            "prefs tz Mars/Base",
+            "prefs away",
+            "prefs away until someday",
+            "prefs delegate sam until fri",
+            "prefs delegate @sam",
+            "prefs colour blue",
+        ],
+    )
     def test_prefs_refusals(self, text: str) -> None:
         refused("/pmo", text, usage="prefs")
 
     def test_holidays(self) -> None:
-        assert p("/pmo", 'holidays add 2026-12-25 "Christmas Day"') == m.HolidaysAdd(day=date(2026, 12, 25),
-                                                                                   name="Christmas Day")
+        assert p("/pmo", 'holidays add 2026-12-25 "Christmas Day"') == m.HolidaysAdd(
+            day=date(2026, 12, 25), name="Christmas Day"
+        )
         assert p("/pmo", "holidays remove 2026-12-25") == m.HolidaysRemove(day=date(2026, 12, 25))
         assert p("/pmo", "holidays country ca-on") == m.HolidaysCountry(country="CA-ON")
         assert p("/pmo", "holidays country none") == m.HolidaysCountry(country=None)
@@ -637,10 +808,15 @@ class TestPmoOnly:
     def test_templates_admin_portfolio_export_snooze(self) -> None:
         assert p("/pmo", "template list") == m.TemplateList()
         assert p("/pmo", "template show Waterfall") == m.TemplateShow(name="waterfall")
-        assert p("/pmo", 'template edit waterfall add "Go-live" checklist:"Drill done; Training 90%" '
-                         "approvers:sponsor,CMIO") == m.TemplateEdit(
-            name="waterfall", op="add", stage="Go-live", checklist=["Drill done", "Training 90%"],
-            approver_roles=["sponsor", "cmio"])  # fmt: skip
+        assert p(
+            "/pmo", 'template edit waterfall add "Go-live" checklist:"Drill done; Training 90%" approvers:sponsor,CMIO'
+        ) == m.TemplateEdit(
+            name="waterfall",
+            op="add",
+            stage="Go-live",
+            checklist=["Drill done", "Training 90%"],
+            approver_roles=["sponsor", "cmio"],
+        )
         refused("/pmo", "template edit waterfall rename x", usage="template")
         assert p("/pmo", "admin add @sam") == m.AdminSet(person=Mention(None, "sam"), admin=True)
         assert p("/pmo", "admin remove <@U01SAM|sam>") == m.AdminSet(person=Mention("U01SAM", "sam"), admin=False)

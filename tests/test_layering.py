@@ -1,5 +1,6 @@
 """The one dependency rule (DESIGN.md, Layout): imports point one way, bot -> commands -> storage, and only
 bot/ talks to chat platforms' SDKs."""
+
 from __future__ import annotations
 
 import ast
@@ -85,8 +86,14 @@ NOT_APPLICATION = {"bot", "tests", "bench"}
 
 
 def test_only_bot_imports_platform_sdks() -> None:
-    folders = sorted(p.name for p in ROOT.iterdir() if p.is_dir() and p.name not in NOT_APPLICATION
-                     and not p.name.startswith(".") and not p.name.endswith(".egg-info"))  # fmt: skip
+    folders = sorted(
+        p.name
+        for p in ROOT.iterdir()
+        if p.is_dir()
+        and p.name not in NOT_APPLICATION
+        and not p.name.startswith(".")
+        and not p.name.endswith(".egg-info")
+    )
     assert {"commands", "storage"} <= set(folders)
     files = python_files(*folders) + sorted(ROOT.glob("*.py"))
     assert violations(files, PLATFORM_SDKS) == []
@@ -101,16 +108,19 @@ def test_sdks_as_prefixes_are_matched_loosely() -> None:
 
 
 # -- the checker itself must be able to fail --------------------------------------------------------
-@pytest.mark.parametrize(("source", "where", "module"), [
-    ("import bot.cli\n", "commands/x.py", "bot.cli"),
-    ("from bot import settings\n", "commands/x.py", "bot"),
-    ("def f():\n    from bot.console import repl\n", "commands/x.py", "bot.console"),
-    ("from ..bot import cli\n", "commands/sub/x.py", "commands.bot"),
-    ("from .. import bot\n", "commands/grammar/x.py", "commands.bot"),
-    ("import importlib\nimportlib.import_module('slack_sdk.web')\n", "storage/x.py", "slack_sdk.web"),
-    ("from slack_bolt.adapter import x\n", "storage/x.py", "slack_bolt.adapter"),
-    ("import microsoft_teams.apps as t\n", "commands/x.py", "microsoft_teams.apps"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("source", "where", "module"),
+    [
+        ("import bot.cli\n", "commands/x.py", "bot.cli"),
+        ("from bot import settings\n", "commands/x.py", "bot"),
+        ("def f():\n    from bot.console import repl\n", "commands/x.py", "bot.console"),
+        ("from ..bot import cli\n", "commands/sub/x.py", "commands.bot"),
+        ("from .. import bot\n", "commands/grammar/x.py", "commands.bot"),
+        ("import importlib\nimportlib.import_module('slack_sdk.web')\n", "storage/x.py", "slack_sdk.web"),
+        ("from slack_bolt.adapter import x\n", "storage/x.py", "slack_bolt.adapter"),
+        ("import microsoft_teams.apps as t\n", "commands/x.py", "microsoft_teams.apps"),
+    ],
+)
 def test_the_checker_sees_imports(tmp_path: Path, source: str, where: str, module: str) -> None:
     path = tmp_path / where
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,9 @@
 """Alembic migrations and the models agree, on SQLite and PostgreSQL (DESIGN.md: `release: python -m bot migrate`)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,9 @@ def owned_by_the_models(name: str | None, type_: str, parent_names: dict) -> boo
 
 def differences(engine: Engine) -> list:  # type: ignore[type-arg]
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": False,
-                                                     "include_name": owned_by_the_models})
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "compare_server_default": False, "include_name": owned_by_the_models}
+        )
         return compare_metadata(ctx, Base.metadata)
 
 
@@ -68,9 +70,13 @@ def test_every_model_table_exists_with_its_columns(migrated: Engine) -> None:
 
 def test_upgrade_twice_is_harmless(migrated: Engine) -> None:
     with migrated.begin() as conn:
-        conn.execute(text("INSERT INTO workspaces (platform, external_id, name, timezone, audit_seq, audit_head, "
-                          "created_at) VALUES ('console', 'T-keep', 'Keep me', 'UTC', 0, '', :at)"),
-                     {"at": datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc).replace(tzinfo=None)})  # fmt: skip
+        conn.execute(
+            text(
+                "INSERT INTO workspaces (platform, external_id, name, timezone, audit_seq, audit_head, "
+                "created_at) VALUES ('console', 'T-keep', 'Keep me', 'UTC', 0, '', :at)"
+            ),
+            {"at": datetime(2026, 11, 23, 15, 0, tzinfo=UTC).replace(tzinfo=None)},
+        )
     migrate.upgrade(migrated)
     migrate.upgrade(migrated)
     assert migrate.current(migrated) == head_revision()

@@ -1,10 +1,11 @@
 """R-/A-/G-/D- numbers stay unique and gap-free when people raise things at the same moment
 (storage/numbering.py: an UPDATE … RETURNING row lock on PostgreSQL, BEGIN IMMEDIATE on SQLite)."""
+
 from __future__ import annotations
 
 import re
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from storage.uow import UnitOfWork
 from tests.support.chat import TEAM, Chat
 from tests.support.cli import sqlite_url
 
-NOW = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 RAISED = re.compile(r"^Risk R-(\d+) raised on EHR")
 
 

@@ -6,6 +6,7 @@ Run with ``python -m pytest tests/test_phi.py -q -s`` to see the corpus figures
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import timeit
 from collections import Counter
@@ -97,9 +98,7 @@ def test_corpus_shape():
 
 def test_corpus_recall_and_false_alarms():
     original = _measure(corpus.PHI, corpus.CLEAN)
-    heldout = _measure(
-        corpus.HELDOUT1_PHI + corpus.HELDOUT2_PHI, corpus.HELDOUT1_CLEAN + corpus.HELDOUT2_CLEAN
-    )
+    heldout = _measure(corpus.HELDOUT1_PHI + corpus.HELDOUT2_PHI, corpus.HELDOUT1_CLEAN + corpus.HELDOUT2_CLEAN)
     everything = _measure(corpus.ALL_PHI, corpus.ALL_CLEAN)
     _report("original corpus (written before the code)", original)
     _report("held-out rounds (written after v1; first-pass figures are in phi_corpus.py)", heldout)
@@ -278,7 +277,7 @@ def test_findings_are_ordered_and_frozen():
     found = scan(text)
     assert [f.kind for f in found] == ["patient-name", "date-of-birth", "mrn", "phone"]
     assert found == sorted(found, key=lambda f: f.start)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         found[0].kind = "x"  # type: ignore[misc]
     assert all(isinstance(f, Finding) for f in found)
 
@@ -358,7 +357,7 @@ def test_scan_never_raises_and_spans_are_inside(text):
 
 
 _PHI_ALPHABET = st.sampled_from(
-    list("0123456789-./:@#() ,'aeAEnNpPtT\n") + ["pt ", "MRN ", "DOB ", "Mr. ", "+1 ", "ssn ", "St ", "::"]
+    [*list("0123456789-./:@#() ,'aeAEnNpPtT\n"), "pt ", "MRN ", "DOB ", "Mr. ", "+1 ", "ssn ", "St ", "::"]
 )
 
 

@@ -1,4 +1,5 @@
 """/pmo prefs, holidays, admins, templates, snooze and help."""
+
 from __future__ import annotations
 
 from datetime import date, time
@@ -97,7 +98,10 @@ def test_templates(ehr: Chat) -> None:
     assert "Go-live readiness* — approvers: sponsor, cmio" in shown(ehr.ok("sam", "/pmo template show waterfall"))
     assert "no template nope" in ehr.refused("sam", "/pmo template show nope").text
     assert "Only a PMO admin" in ehr.refused("sam", '/pmo template edit waterfall add "Pilot"').text
-    ehr.ok("pat", '/pmo template edit waterfall add "Pilot" checklist:"Pilot unit chosen; Success measures agreed" approvers:sponsor,cno')
+    ehr.ok(
+        "pat",
+        '/pmo template edit waterfall add "Pilot" checklist:"Pilot unit chosen; Success measures agreed" approvers:sponsor,cno',
+    )
     assert "Pilot" in shown(ehr.ok("sam", "/pmo template show waterfall"))
     ehr.ok("sam", '/gate request "Pilot"')
     from storage.models import Gate
@@ -114,8 +118,9 @@ def test_templates(ehr: Chat) -> None:
 def test_template_approver_roles_are_role_names_not_free_text(ehr: Chat) -> None:
     """Approver roles are matched against project roles (`cmio`, `cno`); anything else is refused before it is
     stored, so no free text reaches a template without the PHI guard."""
-    reply = ehr.refused("pat", '/pmo template edit waterfall add "Pilot" approvers:"Mrs Jane Doe MRN 1234567"',
-                        usage_key="template")
+    reply = ehr.refused(
+        "pat", '/pmo template edit waterfall add "Pilot" approvers:"Mrs Jane Doe MRN 1234567"', usage_key="template"
+    )
     assert "Jane Doe" not in reply.text
 
 
@@ -133,8 +138,16 @@ def test_snooze_is_bounded(ehr: Chat) -> None:
 
 def test_help(ehr: Chat) -> None:
     everything = shown(ehr.ok("zed", "/pmo help"))
-    for command in ("/project create", "/status [KEY]", "/risk R-12 close", "/action A-7", "/gate approve", "/digest subscribe",
-                    "/pmo prefs hours", "/pmo export"):  # fmt: skip
+    for command in (
+        "/project create",
+        "/status [KEY]",
+        "/risk R-12 close",
+        "/action A-7",
+        "/gate approve",
+        "/digest subscribe",
+        "/pmo prefs hours",
+        "/pmo export",
+    ):
         assert command in everything
     assert "/risk R-12 accept" in ehr.ok("zed", "/risk help").text
     assert "/gate request" in ehr.ok("zed", "/pmo help gate").text

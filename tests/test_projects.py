@@ -1,4 +1,5 @@
 """Projects: create, link, roles, archive, the card and the list — as people say it."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -8,7 +9,9 @@ from tests.support.chat import Chat, shown
 
 
 def test_first_project_creator_becomes_pmo_admin_and_it_is_audited(chat: Chat) -> None:
-    reply = chat.ok("pat", '/project create EHR "EHR Upgrade" pm:@sam sponsor:@dana,@maria method:hybrid cadence:biweekly')
+    reply = chat.ok(
+        "pat", '/project create EHR "EHR Upgrade" pm:@sam sponsor:@dana,@maria method:hybrid cadence:biweekly'
+    )
     assert reply.visibility == "channel"
     assert "Project EHR created: EHR Upgrade" in reply.text
     project = chat.scalar(select(Project).where(Project.key == "EHR"))
@@ -31,7 +34,10 @@ def test_project_keys_are_unique_and_well_formed(ehr: Chat) -> None:
     ehr.refused("pat", "/project create TELE", usage_key="project create")
     ehr.refused("pat", '/project create TELE "Tele" method:scrum', usage_key="project create")
     assert "no gate template" in ehr.refused("pat", '/project create TELE "Tele" template:nope').text
-    assert "200 characters" in ehr.refused("pat", '/project create TELE "' + "z" * 201 + '"', usage_key="project create").text
+    assert (
+        "200 characters"
+        in ehr.refused("pat", '/project create TELE "' + "z" * 201 + '"', usage_key="project create").text
+    )
 
 
 def test_create_defaults_pm_to_the_speaker(ehr: Chat) -> None:
@@ -57,7 +63,10 @@ def test_a_channel_linked_to_two_projects_asks_which(ehr: Chat) -> None:
 
 
 def test_unlink_and_who_may_link(ehr: Chat) -> None:
-    assert "Only EHR's PM, a sponsor or a PMO admin can link channels" in ehr.refused("kim", "/project link EHR", channel="#x").text
+    assert (
+        "Only EHR's PM, a sponsor or a PMO admin can link channels"
+        in ehr.refused("kim", "/project link EHR", channel="#x").text
+    )
     ehr.ok("dana", "/project link EHR", channel="#steering")
     ehr.ok("sam", "/project unlink EHR", channel="#steering")
     assert ehr.all(select(ChannelLink.channel_id)) == ["#ehr"]

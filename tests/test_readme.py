@@ -1,4 +1,5 @@
 """The README's Quick start is the contract with a new user and with CI: keep them the same."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def quick_start_commands() -> list[str]:
     text = (ROOT / "README.md").read_text()
     section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", section, re.S)]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", section, re.DOTALL)]
 
 
 def test_quick_start_is_exactly_two_commands() -> None:

@@ -1,4 +1,5 @@
 """The risk register: anyone may raise; scores, levels and review dates follow the rules."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -14,10 +15,19 @@ def risk(chat: Chat, number: int) -> Risk:
     return chat.scalar(select(Risk).where(Risk.number == number))
 
 
-@pytest.mark.parametrize(("li", "score", "level", "days"), [
-    ("L1 I1", 1, "low", 90), ("L2 I2", 4, "low", 90), ("L1 I5", 5, "medium", 30), ("L3 I3", 9, "medium", 30),
-    ("L2 I5", 10, "high", 14), ("L4 I4", 16, "high", 14), ("L4 I5", 20, "critical", 7), ("L5 I5", 25, "critical", 7),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("li", "score", "level", "days"),
+    [
+        ("L1 I1", 1, "low", 90),
+        ("L2 I2", 4, "low", 90),
+        ("L1 I5", 5, "medium", 30),
+        ("L3 I3", 9, "medium", 30),
+        ("L2 I5", 10, "high", 14),
+        ("L4 I4", 16, "high", 14),
+        ("L4 I5", 20, "critical", 7),
+        ("L5 I5", 25, "critical", 7),
+    ],
+)
 def test_score_level_and_default_review(ehr: Chat, li: str, score: int, level: str, days: int) -> None:
     reply = ehr.ok("kim", f'/risk "Interface may drop orders" {li}')
     r = risk(ehr, 1)
@@ -36,8 +46,11 @@ def test_anyone_in_the_workspace_may_raise_a_risk_and_defaults_apply(ehr: Chat) 
 
 
 def test_full_form_with_options(ehr: Chat) -> None:
-    ehr.ok("sam", '/risk "Badge readers late" likelihood:4 impact:3 owner:@alex review:fri category:privacy '
-                  'mitigation:"Order from second supplier" description:"Affects 3 units"')  # fmt: skip
+    ehr.ok(
+        "sam",
+        '/risk "Badge readers late" likelihood:4 impact:3 owner:@alex review:fri category:privacy '
+        'mitigation:"Order from second supplier" description:"Affects 3 units"',
+    )
     r = risk(ehr, 1)
     assert (r.score, r.owner.handle, r.category) == (12, "alex", RiskCategory.PRIVACY_COMPLIANCE)
     assert r.review_by == date(2026, 11, 27)  # "fri" said on Monday 23 Nov
@@ -60,13 +73,15 @@ def test_list_filters(ehr: Chat) -> None:
     ehr.ok("sam", '/risk "High one" L4 I4 owner:@kim')
     ehr.ok("sam", '/risk "Closed one" L5 I5')
     ehr.ok("sam", '/risk R-3 close "Mitigated by vendor patch"')
-    assert [l.split("*")[1] for l in shown(ehr.ok("sam", "/risk list")).splitlines()[1:]] == ["R-2", "R-1"]
+    assert [line.split("*")[1] for line in shown(ehr.ok("sam", "/risk list")).splitlines()[1:]] == ["R-2", "R-1"]
     assert "R-3" in shown(ehr.ok("sam", "/risk list all"))
     mine = shown(ehr.ok("kim", "/risk list mine"))
     assert "R-1" in mine and "R-2" in mine and "R-3" not in mine
     high = shown(ehr.ok("sam", "/risk list EHR high"))
     assert "R-2" in high and "R-1" not in high
-    assert "none" in ehr.ok("sam", "/risk list", channel="#elsewhere").text or "R-2" in shown(ehr.ok("sam", "/risk list", channel="#elsewhere"))
+    assert "none" in ehr.ok("sam", "/risk list", channel="#elsewhere").text or "R-2" in shown(
+        ehr.ok("sam", "/risk list", channel="#elsewhere")
+    )
 
 
 def test_detail_shows_everything_with_buttons(ehr: Chat) -> None:
@@ -79,7 +94,7 @@ def test_detail_shows_everything_with_buttons(ehr: Chat) -> None:
 def test_update_rescores_and_records_the_previous_score(ehr: Chat) -> None:
     ehr.ok("sam", '/risk "Vendor late" L3 I3')
     ehr.later(hours=1)
-    reply = ehr.ok("sam", "/risk R-1 update likelihood:5 impact:4 owner:@kim mitigation:\"Penalty clause\"")
+    reply = ehr.ok("sam", '/risk R-1 update likelihood:5 impact:4 owner:@kim mitigation:"Penalty clause"')
     r = risk(ehr, 1)
     assert (r.score, r.previous_score, r.owner.handle, r.mitigation) == (20, 9, "kim", "Penalty clause")
     assert r.rescored_at == ehr.now
@@ -93,7 +108,9 @@ def test_owner_may_update_but_not_close_others_may_not(ehr: Chat) -> None:
     ehr.ok("kim", "/risk R-1 update status:mitigating")
     assert risk(ehr, 1).status == RiskStatus.MITIGATING
     assert "Only R-1's owner" in ehr.refused("alex", "/risk R-1 update likelihood:2").text
-    assert "Only EHR's PM, a sponsor or a PMO admin can close risks" in ehr.refused("kim", '/risk R-1 close "done"').text
+    assert (
+        "Only EHR's PM, a sponsor or a PMO admin can close risks" in ehr.refused("kim", '/risk R-1 close "done"').text
+    )
 
 
 def test_close_needs_a_reason_and_is_final_until_reopened(ehr: Chat) -> None:
@@ -163,11 +180,27 @@ def test_bare_risk_opens_the_form(ehr: Chat) -> None:
 
 
 def test_form_submission_raises_the_same_risk(ehr: Chat) -> None:
-    reply = ehr.submit("kim", "risk.raise", {"project": "EHR", "title": "Scanner shortage", "likelihood": "4", "impact": "3",
-                                             "category": "clinical-workflow", "owner": "alex", "mitigation": ""})  # fmt: skip
+    reply = ehr.submit(
+        "kim",
+        "risk.raise",
+        {
+            "project": "EHR",
+            "title": "Scanner shortage",
+            "likelihood": "4",
+            "impact": "3",
+            "category": "clinical-workflow",
+            "owner": "alex",
+            "mitigation": "",
+        },
+    )
     assert not reply.error, reply.text
     r = risk(ehr, 1)
-    assert (r.title, r.score, r.owner.handle, r.category) == ("Scanner shortage", 12, "alex", RiskCategory.CLINICAL_WORKFLOW)
+    assert (r.title, r.score, r.owner.handle, r.category) == (
+        "Scanner shortage",
+        12,
+        "alex",
+        RiskCategory.CLINICAL_WORKFLOW,
+    )
 
 
 def test_phi_in_a_risk_is_refused_and_nothing_is_stored(ehr: Chat) -> None:

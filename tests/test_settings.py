@@ -1,5 +1,6 @@
 """Configuration (DESIGN.md, Operator interface): environment variables read once; a missing or malformed
 setting stops start-up with one clear line naming it."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,20 @@ from bot.settings import SLACK_API_DEFAULT, ConfigError, Settings, load
 from tests.support.cli import run_bot
 
 VARIABLES = (
-    "DATABASE_URL", "ROUNDS_ENV", "LOG_LEVEL", "PORT", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
-    "SLACK_API_URL", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID",
-)  # fmt: skip
+    "DATABASE_URL",
+    "ROUNDS_ENV",
+    "LOG_LEVEL",
+    "PORT",
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_URL",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+    "TEAMS_APP_ID",
+    "TEAMS_APP_PASSWORD",
+    "TEAMS_TENANT_ID",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -80,23 +92,27 @@ def test_a_heroku_style_postgres_url_is_accepted(monkeypatch: pytest.MonkeyPatch
     assert load().database_url.startswith("postgres")
 
 
-@pytest.mark.parametrize(("variable", "value", "fragment"), [
-    ("PORT", "abc", "integer"),
-    ("PORT", "0", "greater than or equal to 1"),
-    ("PORT", "65536", "less than or equal to 65535"),
-    ("PORT", "80.5", ""),
-    ("DATABASE_URL", "mysql://x", "sqlite or postgresql"),
-    ("DATABASE_URL", "not a url", "not a database URL"),
-    ("DATABASE_URL", "", ""),
-    ("SLACK_BOT_TOKEN", "xoxp-user-token", "xoxb-"),
-    ("SLACK_BOT_TOKEN", "abc", "xoxb-"),
-    ("SLACK_APP_TOKEN", "xoxb-123", "xapp-"),
-    ("SLACK_API_URL", "slack.com/api/", "http"),
-    ("SLACK_API_URL", "ftp://slack.com/api/", "http"),
-    ("ROUNDS_ENV", "staging", "production"),
-])  # fmt: skip
-def test_a_malformed_setting_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch, variable: str, value: str,
-                                                   fragment: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("variable", "value", "fragment"),
+    [
+        ("PORT", "abc", "integer"),
+        ("PORT", "0", "greater than or equal to 1"),
+        ("PORT", "65536", "less than or equal to 65535"),
+        ("PORT", "80.5", ""),
+        ("DATABASE_URL", "mysql://x", "sqlite or postgresql"),
+        ("DATABASE_URL", "not a url", "not a database URL"),
+        ("DATABASE_URL", "", ""),
+        ("SLACK_BOT_TOKEN", "xoxp-user-token", "xoxb-"),
+        ("SLACK_BOT_TOKEN", "abc", "xoxb-"),
+        ("SLACK_APP_TOKEN", "xoxb-123", "xapp-"),
+        ("SLACK_API_URL", "slack.com/api/", "http"),
+        ("SLACK_API_URL", "ftp://slack.com/api/", "http"),
+        ("ROUNDS_ENV", "staging", "production"),
+    ],
+)
+def test_a_malformed_setting_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, fragment: str
+) -> None:
     message = refusal(monkeypatch, **{variable: value})
     assert_one_line_naming(message, variable)
     assert fragment in message
@@ -129,8 +145,9 @@ def test_config_error_exits_non_zero() -> None:
 
 
 # -- through the operator's command ------------------------------------------------------------------
-@pytest.mark.parametrize(("variable", "value"), [("PORT", "abc"), ("DATABASE_URL", "mysql://x"),
-                                                 ("SLACK_API_URL", "slack.com")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("variable", "value"), [("PORT", "abc"), ("DATABASE_URL", "mysql://x"), ("SLACK_API_URL", "slack.com")]
+)
 def test_bot_stops_with_one_line_and_exit_code_2(tmp_path: Path, variable: str, value: str) -> None:
     done = run_bot("audit", "verify", env={"DATABASE_URL": "sqlite:///x.db", variable: value}, cwd=tmp_path)
     assert done.returncode == 2, (done.stdout, done.stderr)

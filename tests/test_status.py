@@ -1,4 +1,5 @@
 """Status: log RAG with a note, see history, and spot green-to-red jumps."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

@@ -1,4 +1,5 @@
 """Views change nothing, so on SQLite they neither wait for nor hold the write lock."""
+
 from __future__ import annotations
 
 import threading

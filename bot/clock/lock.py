@@ -1,12 +1,14 @@
 """Only one clock acts at a time. PostgreSQL: a session advisory lock held on a dedicated connection (a
 second clock blocks on it as a hot standby and takes over the moment the first one's session ends).
 SQLite: an exclusive file lock beside the database file."""
+
 from __future__ import annotations
 
 import fcntl
 import logging
 import os
 from types import TracebackType
+from typing import Self
 
 from sqlalchemy import Engine, text
 
@@ -78,7 +80,7 @@ class ClockLock:
             return None
         return f"{db}.clock.lock"
 
-    def __enter__(self) -> "ClockLock":
+    def __enter__(self) -> Self:
         self.acquire()
         return self
 

@@ -1,4 +1,5 @@
 """`python -m bot clock`: take the clock lock (or wait for it as a hot standby), then run the schedule."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,11 @@ def run(rt: Runtime) -> int:
         log.warning("no chat platform is configured: digests and nudges will be queued but nothing will be sent")
     lock = ClockLock(rt.engine)
     lock.acquire()
-    log.info("clock active: digests every minute, nudges every %s min, outbox every %s s",
-             clock_scheduler.NUDGES_EVERY_MINUTES, clock_scheduler.OUTBOX_EVERY_SECONDS)  # fmt: skip
+    log.info(
+        "clock active: digests every minute, nudges every %s min, outbox every %s s",
+        clock_scheduler.NUDGES_EVERY_MINUTES,
+        clock_scheduler.OUTBOX_EVERY_SECONDS,
+    )
     sched = clock_scheduler.build()
     clock_scheduler.install(rt.sessions, Dispatcher(rt.sessions, senders), lock, sched)
 

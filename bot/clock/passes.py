@@ -1,4 +1,5 @@
 """One pass of each job, with `now` as an argument: what the scheduler runs and `run-job` runs by hand."""
+
 from __future__ import annotations
 
 import logging
@@ -33,14 +34,25 @@ def nudges(sessions: sessionmaker[Session], now: datetime) -> NudgeReport:
         uow.commit()
     if expired:
         log.info("gates: %s expired undecided", expired)
-    log.info("nudges: %s people, %s items, %s escalations, skipped %s", report.nudged, report.items, report.escalations,
-             dict(report.skipped))  # fmt: skip
+    log.info(
+        "nudges: %s people, %s items, %s escalations, skipped %s",
+        report.nudged,
+        report.items,
+        report.escalations,
+        dict(report.skipped),
+    )
     return report
 
 
 def outbox(dispatcher: Dispatcher, now: datetime) -> PassStats:
     stats = dispatcher.run_once(now)
     if stats.sent or stats.updated or stats.failed or stats.retried:
-        log.info("outbox: sent %s, updated %s, retried %s, failed %s, deferred %s", stats.sent, stats.updated, stats.retried,
-                 stats.failed, stats.deferred)  # fmt: skip
+        log.info(
+            "outbox: sent %s, updated %s, retried %s, failed %s, deferred %s",
+            stats.sent,
+            stats.updated,
+            stats.retried,
+            stats.failed,
+            stats.deferred,
+        )
     return stats

@@ -1,10 +1,11 @@
 """The APScheduler 3 setup. Job functions are module-level and take no objects (only ids or nothing);
 they find the process's runtime through `install()`. Job ids are fixed, with replace_existing=True."""
+
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -32,13 +33,15 @@ class _Installed:
 _current: _Installed | None = None
 
 
-def install(sessions: sessionmaker[Session], dispatcher: Dispatcher, lock: ClockLock, scheduler: BlockingScheduler) -> None:
-    global _current
+def install(
+    sessions: sessionmaker[Session], dispatcher: Dispatcher, lock: ClockLock, scheduler: BlockingScheduler
+) -> None:
+    global _current  # noqa: PLW0603 - one clock per process; the job functions are module-level and take ids
     _current = _Installed(sessions, dispatcher, lock, scheduler)
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _runtime() -> _Installed:
@@ -69,13 +72,18 @@ def lock_job() -> None:
 
 def build() -> BlockingScheduler:
     scheduler = BlockingScheduler(
-        timezone=timezone.utc,
+        timezone=UTC,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
     )
     # Digests: a late run still matters (the pass itself sends one catch-up per subscription).
     scheduler.add_job(digests_job, CronTrigger(second=0), id="digests", replace_existing=True, misfire_grace_time=3600)
-    scheduler.add_job(nudges_job, CronTrigger(minute=f"*/{NUDGES_EVERY_MINUTES}", second=20), id="nudges", replace_existing=True,
-                      misfire_grace_time=600)  # fmt: skip
+    scheduler.add_job(
+        nudges_job,
+        CronTrigger(minute=f"*/{NUDGES_EVERY_MINUTES}", second=20),
+        id="nudges",
+        replace_existing=True,
+        misfire_grace_time=600,
+    )
     scheduler.add_job(outbox_job, IntervalTrigger(seconds=OUTBOX_EVERY_SECONDS), id="outbox", replace_existing=True)
     scheduler.add_job(lock_job, IntervalTrigger(seconds=30), id="lock-check", replace_existing=True)
     return scheduler

@@ -1,10 +1,11 @@
 """A small, realistic healthcare portfolio, seeded through the same commands people type.
 
 Every row comes from a command run at a past `now`, so history, numbering and the audit chain are real."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,10 +36,25 @@ TZ = "America/Toronto"
 # creates, and later steps refer to it as {label} (ids are numbered in the order things happen).
 SCRIPT: list[tuple] = [  # type: ignore[type-arg]
     *[(70, who, None, f"/pmo prefs tz {TZ}") for who in PEOPLE],
-    (70, "pat", "#pmo", '/project create EHR "EHR upgrade to the 2026 release" pm:@sam sponsor:@dana,@maria method:waterfall'),
-    (70, "pat", "#pmo", '/project create TELE "Telehealth expansion to rural clinics" pm:@jo sponsor:@dana method:agile'),
+    (
+        70,
+        "pat",
+        "#pmo",
+        '/project create EHR "EHR upgrade to the 2026 release" pm:@sam sponsor:@dana,@maria method:waterfall',
+    ),
+    (
+        70,
+        "pat",
+        "#pmo",
+        '/project create TELE "Telehealth expansion to rural clinics" pm:@jo sponsor:@dana method:agile',
+    ),
     (70, "pat", "#pmo", '/project create LIMS "Laboratory information system replacement" pm:@lee sponsor:@grace'),
-    (70, "pat", "#pmo", '/project create PACS "PACS migration to a vendor-neutral archive" pm:@sam sponsor:@omar method:hybrid'),
+    (
+        70,
+        "pat",
+        "#pmo",
+        '/project create PACS "PACS migration to a vendor-neutral archive" pm:@sam sponsor:@omar method:hybrid',
+    ),
     (70, "pat", "#pmo", '/project create HIPAA "HIPAA security risk remediation" pm:@jo sponsor:@raj'),
     (70, "pat", "#pmo", "/pmo holidays country CA-ON"),
     (70, "pat", "#pmo", "/digest subscribe portfolio mon 08:00 America/Toronto"),
@@ -55,48 +71,129 @@ SCRIPT: list[tuple] = [  # type: ignore[type-arg]
     (63, "sam", "#ehr-upgrade", '/status green "Kick-off done; build workbooks signed by nursing and pharmacy"'),
     (60, "sam", "#ehr-upgrade", '/gate request "Planning" approvers:@dana,@maria', "ehr-plan"),
     (59, "dana", "#ehr-upgrade", '/gate approve {ehr-plan} "Plan is realistic"'),
-    (58, "maria", "#ehr-upgrade", '/gate approve {ehr-plan}'),
+    (58, "maria", "#ehr-upgrade", "/gate approve {ehr-plan}"),
     (56, "sam", "#ehr-upgrade", '/status green "Build 40% complete; no blockers"'),
     (49, "sam", "#ehr-upgrade", '/status green "Build 65% complete"'),
-    (42, "alex", "#ehr-upgrade", '/risk "Lab results interface may drop orders during cutover" L4 I5 category:patient-safety '
-                                 'mitigation:"Parallel-run the interface for 48 h; manual order reconciliation at go-live"', "ehr-lab"),
-    (40, "kim", "#ehr-upgrade", '/risk "Super-user coverage is thin on night shift" L3 I4 category:adoption owner:@kim'),
-    (35, "sam", "#ehr-upgrade", '/status amber "Integrated testing behind by a week: lab interface defects" schedule:amber budget:green'),
-    (30, "sam", "#ehr-upgrade", '/risk "Downtime procedures not yet rehearsed on 4 West" L3 I5 category:downtime review:+10d', "ehr-downtime"),
+    (
+        42,
+        "alex",
+        "#ehr-upgrade",
+        (
+            '/risk "Lab results interface may drop orders during cutover" L4 I5 category:patient-safety '
+            'mitigation:"Parallel-run the interface for 48 h; manual order reconciliation at go-live"'
+        ),
+        "ehr-lab",
+    ),
+    (
+        40,
+        "kim",
+        "#ehr-upgrade",
+        '/risk "Super-user coverage is thin on night shift" L3 I4 category:adoption owner:@kim',
+    ),
+    (
+        35,
+        "sam",
+        "#ehr-upgrade",
+        '/status amber "Integrated testing behind by a week: lab interface defects" schedule:amber budget:green',
+    ),
+    (
+        30,
+        "sam",
+        "#ehr-upgrade",
+        '/risk "Downtime procedures not yet rehearsed on 4 West" L3 I5 category:downtime review:+10d',
+        "ehr-downtime",
+    ),
     (28, "sam", "#ehr-upgrade", '/status amber "Integrated testing 70%; interface fixes in retest" schedule:amber'),
     (21, "sam", "#ehr-upgrade", '/status amber "Integrated testing 82%; lab orders retest scheduled" schedule:amber'),
     (12, "sam", "#ehr-upgrade", '/action @alex "Retest lab orders interface with the vendor" due:+9d risk:{ehr-lab}'),
-    (8, "sam", "#ehr-upgrade", '/action @kim "Run the downtime drill on 4 West with night shift" due:+10d risk:{ehr-downtime}'),
-    (6, "sam", "#ehr-upgrade", '/status amber "Testing 90%; go-live date held; interface retest Thursday" schedule:amber'),
-    (5, "sam", "#ehr-upgrade", '/gate request "Go-live readiness" approvers:@dana,@maria quorum:all must:cmio due:+12d', "ehr-golive"),
+    (
+        8,
+        "sam",
+        "#ehr-upgrade",
+        '/action @kim "Run the downtime drill on 4 West with night shift" due:+10d risk:{ehr-downtime}',
+    ),
+    (
+        6,
+        "sam",
+        "#ehr-upgrade",
+        '/status amber "Testing 90%; go-live date held; interface retest Thursday" schedule:amber',
+    ),
+    (
+        5,
+        "sam",
+        "#ehr-upgrade",
+        '/gate request "Go-live readiness" approvers:@dana,@maria quorum:all must:cmio due:+12d',
+        "ehr-golive",
+    ),
     (4, "sam", "#ehr-upgrade", "/gate check {ehr-golive} 1"),
     (3, "maria", "#ehr-upgrade", '/gate approve {ehr-golive} "Nursing is ready if the drill happens"'),
     # TELE: green and moving.
     (60, "jo", "#telehealth", '/status green "Pilot clinic live; 120 video visits in week one"'),
     (55, "jo", "#telehealth", '/gate request "MVP release" approvers:@dana', "tele-mvp"),
     (54, "dana", "#telehealth", '/gate approve {tele-mvp} conditions:"Add interpreter workflow before scaling"'),
-    (40, "jo", "#telehealth", '/risk "Clinic bandwidth below the video minimum at 3 rural sites" L3 I3 category:schedule'),
-    (33, "jo", "#telehealth", '/risk "Interpreter services not yet in video visits" L2 I4 category:clinical-workflow owner:@alex'),
+    (
+        40,
+        "jo",
+        "#telehealth",
+        '/risk "Clinic bandwidth below the video minimum at 3 rural sites" L3 I3 category:schedule',
+    ),
+    (
+        33,
+        "jo",
+        "#telehealth",
+        '/risk "Interpreter services not yet in video visits" L2 I4 category:clinical-workflow owner:@alex',
+    ),
     (14, "jo", "#telehealth", '/status green "Four clinics live; no-show rate down 18%"'),
     (4, "jo", "#telehealth", '/status green "Six clinics live; bandwidth upgrades ordered (PO 4500012345)"'),
     # LIMS: vendor trouble.
     (62, "lee", "#lims", '/status amber "Vendor contract signed late; planning compressed"'),
     (58, "lee", "#lims", '/gate request "Initiation" approvers:@grace', "lims-init"),
     (57, "grace", "#lims", "/gate approve {lims-init}"),
-    (35, "lee", "#lims", '/risk "Vendor validation build is late" L5 I4 category:vendor owner:@lee '
-                          'mitigation:"Weekly vendor executive call; penalty clause review"', "lims-vendor"),
+    (
+        35,
+        "lee",
+        "#lims",
+        (
+            '/risk "Vendor validation build is late" L5 I4 category:vendor owner:@lee '
+            'mitigation:"Weekly vendor executive call; penalty clause review"'
+        ),
+        "lims-vendor",
+    ),
     (28, "lee", "#lims", '/status amber "Validation build slipping"  schedule:red'),
     (9, "lee", "#lims", '/status red "Vendor slipped the validation build by 3 weeks" schedule:red budget:amber'),
-    (9, "lee", "#lims", '/action @lee "Escalate the validation delay to the vendor executive sponsor" due:+5d risk:{lims-vendor}'),
+    (
+        9,
+        "lee",
+        "#lims",
+        '/action @lee "Escalate the validation delay to the vendor executive sponsor" due:+5d risk:{lims-vendor}',
+    ),
     # PACS: looked fine, then did not (a watermelon).
     (40, "sam", "#pacs", '/status green "Archive hardware installed"'),
     (20, "sam", "#pacs", '/status green "Migration batch 1 complete"'),
-    (18, "sam", "#pacs", '/risk "Prior studies may be unreadable after migration" L4 I5 category:patient-safety owner:@omar', "pacs-priors"),
-    (15, "sam", "#pacs", '/action @omar "Confirm the radiologist sign-off plan for migrated priors" due:+7d risk:{pacs-priors}'),
+    (
+        18,
+        "sam",
+        "#pacs",
+        '/risk "Prior studies may be unreadable after migration" L4 I5 category:patient-safety owner:@omar',
+        "pacs-priors",
+    ),
+    (
+        15,
+        "sam",
+        "#pacs",
+        '/action @omar "Confirm the radiologist sign-off plan for migrated priors" due:+7d risk:{pacs-priors}',
+    ),
     (2, "sam", "#pacs", '/status red "Batch 2 found 4% of studies failing checksum; migration paused" scope:amber'),
     # HIPAA: status gone stale, reviews overdue.
-    (45, "jo", "#security", '/risk "Shared workstation logins on 3 inpatient units" L4 I4 category:privacy-compliance '
-                            'mitigation:"Tap-and-go badges; unit-by-unit rollout"'),
+    (
+        45,
+        "jo",
+        "#security",
+        (
+            '/risk "Shared workstation logins on 3 inpatient units" L4 I4 category:privacy-compliance '
+            'mitigation:"Tap-and-go badges; unit-by-unit rollout"'
+        ),
+    ),
     (40, "jo", "#security", '/risk "Legacy fax server is unpatched" L3 I5 category:security owner:@jo'),
     (25, "jo", "#security", '/status green "Badge readers ordered; fax server replacement scoped"'),
     (20, "jo", "#security", '/gate request "Planning" approvers:@raj due:+25d'),
@@ -105,12 +202,14 @@ SCRIPT: list[tuple] = [  # type: ignore[type-arg]
 
 def seed(rounds: Rounds, sessions: sessionmaker[Session], now: datetime | None = None) -> bool:
     """Seed once. Returns False (and does nothing) when the console workspace already has projects."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with sessions() as s:
         existing = s.scalar(
-            select(func.count()).select_from(Project).join(Workspace, Workspace.id == Project.workspace_id)
+            select(func.count())
+            .select_from(Project)
+            .join(Workspace, Workspace.id == Project.workspace_id)
             .where(Workspace.platform == Platform.CONSOLE, Workspace.external_id == WORKSPACE)
-        )  # fmt: skip
+        )
     if existing:
         return False
     refs: dict[str, str] = {}
@@ -119,9 +218,14 @@ def seed(rounds: Rounds, sessions: sessionmaker[Session], now: datetime | None =
         line = re.sub(r"\{([a-z-]+)\}", lambda mm: refs[mm.group(1)], line)
         at = now - timedelta(days=days_ago)
         ctx = Context(
-            platform=Platform.CONSOLE, workspace_id=WORKSPACE, workspace_name="Local console", channel_id=channel,
-            is_direct=channel is None, speaker=Speaker(user_id=who, handle=who, display_name=PEOPLE[who]), now=at,
-        )  # fmt: skip
+            platform=Platform.CONSOLE,
+            workspace_id=WORKSPACE,
+            workspace_name="Local console",
+            channel_id=channel,
+            is_direct=channel is None,
+            speaker=Speaker(user_id=who, handle=who, display_name=PEOPLE[who]),
+            now=at,
+        )
         command, _, text = line.partition(" ")
         reply = rounds.run(ctx, command, text)
         if reply.error:

@@ -1,4 +1,5 @@
 """Plain-text rendering of the neutral Reply for a terminal (ANSI bold only when it is a real terminal)."""
+
 from __future__ import annotations
 
 import re

@@ -1,11 +1,13 @@
 """The console loop: read a line, run it as the current speaker in the current channel, print the reply,
 then send whatever the command queued (gate cards, DMs, digests) through the real outbox dispatcher."""
+
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.console.render import render
 from bot.console.sender import ConsoleSender
@@ -31,7 +33,7 @@ class Console:
     dispatcher_factory: Callable[[ConsoleSender], Dispatcher]
     speaker: str = "pat"
     channel: str | None = "#pmo"
-    clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     write: Callable[[str], None] = print
     ansi: bool = False
     _sender: ConsoleSender = field(init=False)
@@ -46,9 +48,14 @@ class Console:
 
     def context(self) -> Context:
         return Context(
-            platform=Platform.CONSOLE, workspace_id=WORKSPACE, workspace_name="Local console", channel_id=self.channel,
-            is_direct=self.channel is None, speaker=Speaker(user_id=self.speaker, handle=self.speaker), now=self.clock(),
-        )  # fmt: skip
+            platform=Platform.CONSOLE,
+            workspace_id=WORKSPACE,
+            workspace_name="Local console",
+            channel_id=self.channel,
+            is_direct=self.channel is None,
+            speaker=Speaker(user_id=self.speaker, handle=self.speaker),
+            now=self.clock(),
+        )
 
     def handle(self, line: str) -> bool:
         """Run one line. Returns False when the user asked to quit."""
@@ -129,10 +136,8 @@ class Console:
                 break
 
     def _interactive(self) -> None:
-        try:
+        with contextlib.suppress(ImportError):
             import readline  # noqa: F401  (history and line editing where available)
-        except ImportError:
-            pass
         while True:
             try:
                 line = input(self.prompt)

@@ -1,4 +1,5 @@
 """The console's platform sender: what Rounds would post to Slack or Teams, printed in the terminal."""
+
 from __future__ import annotations
 
 import itertools
@@ -17,7 +18,9 @@ class ConsoleSender:
     ansi: bool = False
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
 
-    def post(self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None) -> Delivery:
+    def post(
+        self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None
+    ) -> Delivery:
         where = target if kind == TargetKind.CHANNEL else f"DM to @{target}"
         self.write(f"  ┌ → {where}\n" + _indent(render(reply, self.ansi)))
         return Delivery(channel=target, ts=f"console.{next(self._ids)}")

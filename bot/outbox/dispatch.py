@@ -10,6 +10,7 @@ Delivery is at-least-once in exactly one case: a dispatcher that dies after the 
 message but before marking the row leaves it claimed; when the lease runs out the row is sent again (one
 duplicate). Everything else is exactly once: idempotency keys stop duplicates being queued.
 """
+
 from __future__ import annotations
 
 import logging
@@ -116,11 +117,15 @@ class Dispatcher:
             copies: tuple[tuple[str, str], ...] = ()
             if row.target_kind == TargetKind.UPDATE:
                 earlier_unsent = session.scalar(
-                    select(OutboxMessage.id).where(
-                        OutboxMessage.subject == row.subject, OutboxMessage.status == OutboxStatus.PENDING,
-                        OutboxMessage.target_kind != TargetKind.UPDATE, OutboxMessage.id < row.id,
-                    ).limit(1)
-                )  # fmt: skip
+                    select(OutboxMessage.id)
+                    .where(
+                        OutboxMessage.subject == row.subject,
+                        OutboxMessage.status == OutboxStatus.PENDING,
+                        OutboxMessage.target_kind != TargetKind.UPDATE,
+                        OutboxMessage.id < row.id,
+                    )
+                    .limit(1)
+                )
                 if earlier_unsent is not None:  # update only what has been posted: wait for the original
                     row.not_before = now + timedelta(seconds=BACKOFF_BASE)
                     stats.deferred += 1
@@ -129,14 +134,20 @@ class Dispatcher:
                 copies = tuple(
                     (ch or "", ts or "")
                     for ch, ts in session.execute(
-                        select(OutboxMessage.platform_channel, OutboxMessage.platform_ts).where(
-                            OutboxMessage.subject == row.subject, OutboxMessage.status == OutboxStatus.SENT,
-                            OutboxMessage.target_kind != TargetKind.UPDATE, OutboxMessage.platform_ts.is_not(None),
-                        ).order_by(OutboxMessage.id)
+                        select(OutboxMessage.platform_channel, OutboxMessage.platform_ts)
+                        .where(
+                            OutboxMessage.subject == row.subject,
+                            OutboxMessage.status == OutboxStatus.SENT,
+                            OutboxMessage.target_kind != TargetKind.UPDATE,
+                            OutboxMessage.platform_ts.is_not(None),
+                        )
+                        .order_by(OutboxMessage.id)
                     )
-                )  # fmt: skip
+                )
             row.claimed_until = now + LEASE
-            job = Job(row.id, workspace, row.target_kind, row.target, Reply.from_json(row.payload), row.thread_ts, copies)
+            job = Job(
+                row.id, workspace, row.target_kind, row.target, Reply.from_json(row.payload), row.thread_ts, copies
+            )
             session.expunge(workspace)
             session.commit()
             return job
@@ -185,7 +196,9 @@ class Dispatcher:
                 retry = retry or e
         return retry
 
-    def _failed_attempt(self, session: Session, ws: Workspace, row: OutboxMessage, e: SendFailed, now: datetime, stats: PassStats) -> None:
+    def _failed_attempt(
+        self, session: Session, ws: Workspace, row: OutboxMessage, e: SendFailed, now: datetime, stats: PassStats
+    ) -> None:
         row.last_error = e.reason[:500]
         if e.retry_after is not None and not e.permanent:
             row.not_before = now + timedelta(seconds=e.retry_after)  # rate limited: wait as told; not an attempt
@@ -210,11 +223,18 @@ def alert_admins(session: Session, ws: Workspace, now: datetime) -> None:
     admins = session.scalars(select(Person).where(Person.workspace_id == ws.id, Person.is_pmo_admin)).all()
     reply = Reply.private(
         "Rounds could not deliver some messages.",
-        Section(text="⚠️ Rounds could not deliver some messages after several tries. An operator can list them with "
-                     "`python -m bot outbox failed` and send them again with `python -m bot outbox retry`."),
-    )  # fmt: skip
+        Section(
+            text="⚠️ Rounds could not deliver some messages after several tries. An operator can list them with "
+            "`python -m bot outbox failed` and send them again with `python -m bot outbox retry`."
+        ),
+    )
     for admin in admins:
         outbox_rows.enqueue(
-            session, ws, target_kind=TargetKind.USER, target=admin.platform_user_id, payload=reply.to_json(),
-            key=f"alert:outbox:{ws.id}:{admin.id}:{now.date().isoformat()}", now=now,
-        )  # fmt: skip
+            session,
+            ws,
+            target_kind=TargetKind.USER,
+            target=admin.platform_user_id,
+            payload=reply.to_json(),
+            key=f"alert:outbox:{ws.id}:{admin.id}:{now.date().isoformat()}",
+            now=now,
+        )

@@ -1,4 +1,5 @@
 """The small port every platform sender implements (Slack, Teams, the console)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ class SendFailed(Exception):
 
 
 class Sender(Protocol):
-    def post(self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None) -> Delivery: ...
+    def post(
+        self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None
+    ) -> Delivery: ...
 
     def update(self, workspace: Workspace, channel: str, ts: str, reply: Reply) -> None: ...

@@ -3,6 +3,7 @@
 The request thread does the command's one transaction and, at most, views.open (a trigger id lasts 3 s).
 Everything else that talks to Slack (confirmations after clicks, the Home tab, files) is a follow-up on
 a background thread, and messages to others are outbox rows the dispatcher sends."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,8 @@ from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack import render
 from bot.background import Background, OutboxKick
+from bot.slack import render
 from bot.slack.identity import Identity, mentioned_ids, utcnow
 from bot.slack.payloads import is_direct
 from bot.slack.render import FormOrigin
@@ -50,13 +51,25 @@ class SlackDeps:
     installations: InstallationStore | None = None  # OAuth only
 
     # -- who, where, when ---------------------------------------------------------------------------
-    def context(self, client: WebClient, team_id: str, team_name: str | None, user_id: str,
-                channel_id: str | None, channel_name: str | None = None) -> Context:  # fmt: skip
+    def context(
+        self,
+        client: WebClient,
+        team_id: str,
+        team_name: str | None,
+        user_id: str,
+        channel_id: str | None,
+        channel_name: str | None = None,
+    ) -> Context:
         speaker = self.identity.speaker(team_id, team_name, user_id, client.token)
         return Context(
-            platform=Platform.SLACK, workspace_id=team_id, workspace_name=team_name, channel_id=channel_id,
-            is_direct=is_direct(channel_id, channel_name), speaker=speaker, now=utcnow(),
-        )  # fmt: skip
+            platform=Platform.SLACK,
+            workspace_id=team_id,
+            workspace_name=team_name,
+            channel_id=channel_id,
+            is_direct=is_direct(channel_id, channel_name),
+            speaker=speaker,
+            now=utcnow(),
+        )
 
     def learn_mentioned(self, client: WebClient, team_id: str, team_name: str | None, text: str) -> None:
         """People mentioned in a command get their Slack profile too (name, time zone), so cards name them
@@ -64,7 +77,9 @@ class SlackDeps:
         ids = mentioned_ids(text)
         if ids:
             token = client.token
-            self.background.submit("profiles", lambda: [self.identity.refresh(team_id, team_name, u, token) for u in ids])
+            self.background.submit(
+                "profiles", lambda: [self.identity.refresh(team_id, team_name, u, token) for u in ids]
+            )
 
     def first_delivery(self, event_id: str | None) -> bool:
         """Events API retries carry the same event_id: the unique (platform, event_id) row lets one through."""
@@ -79,15 +94,21 @@ class SlackDeps:
         would in a validation error's message) and the person still gets an answer within Slack's 3 s."""
         try:
             yield
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             ref = secrets.token_hex(4)
             log.error("slack %s listener failed ref=%s: %s", kind, ref, type(e).__name__)
             log.debug("slack %s listener failed ref=%s", kind, ref, exc_info=True)
             INTERACTIONS.labels(kind, "failed").inc()
             if ack is not None and ack.response is None:
                 if kind == "command":
-                    ack({"response_type": "ephemeral", **render.message(Reply.problem(
-                        f"Something went wrong on our side and nothing was changed (ref {ref})."))})  # fmt: skip
+                    ack(
+                        {
+                            "response_type": "ephemeral",
+                            **render.message(
+                                Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
+                            ),
+                        }
+                    )
                 else:
                     ack()
 
@@ -122,15 +143,27 @@ class SlackDeps:
             return False
 
     # -- follow-ups, on the background threads -------------------------------------------------------
-    def follow_up(self, client: WebClient, reply: Reply, *, user_id: str, response_url: str | None = None,
-                  channel_id: str | None = None, thread_ts: str | None = None) -> None:  # fmt: skip
+    def follow_up(
+        self,
+        client: WebClient,
+        reply: Reply,
+        *,
+        user_id: str,
+        response_url: str | None = None,
+        channel_id: str | None = None,
+        thread_ts: str | None = None,
+    ) -> None:
         """Show a reply to the person after the request has been answered: through the response URL of the
         message or command they came from, else in the channel (ephemeral unless it is for everyone), else in
         their DM with Rounds."""
         if not reply.text.strip():
             return
-        self.background.submit("follow-up", lambda: deliver(client, reply, user_id=user_id, response_url=response_url,
-                                                            channel_id=channel_id, thread_ts=thread_ts))  # fmt: skip
+        self.background.submit(
+            "follow-up",
+            lambda: deliver(
+                client, reply, user_id=user_id, response_url=response_url, channel_id=channel_id, thread_ts=thread_ts
+            ),
+        )
 
     def refresh_home(self, client: WebClient, ctx: Context) -> None:
         def publish() -> None:
@@ -142,8 +175,9 @@ class SlackDeps:
     def send_file(self, client: WebClient, user_id: str, attachment: Attachment) -> None:
         def upload() -> None:
             dm = client.conversations_open(users=user_id)["channel"]["id"]
-            client.files_upload_v2(channel=dm, filename=attachment.filename, title=attachment.filename,
-                                   content=attachment.content)  # fmt: skip
+            client.files_upload_v2(
+                channel=dm, filename=attachment.filename, title=attachment.filename, content=attachment.content
+            )
 
         self.background.submit("file", upload)
 
@@ -151,13 +185,21 @@ class SlackDeps:
         self.background.submit("reaction", lambda: client.reactions_add(channel=channel, timestamp=ts, name=name))
 
 
-def deliver(client: WebClient, reply: Reply, *, user_id: str, response_url: str | None, channel_id: str | None,
-            thread_ts: str | None = None) -> None:  # fmt: skip
+def deliver(
+    client: WebClient,
+    reply: Reply,
+    *,
+    user_id: str,
+    response_url: str | None,
+    channel_id: str | None,
+    thread_ts: str | None = None,
+) -> None:
     body = render.message(reply)
     public = reply.visibility == "channel" and not reply.error
     if response_url:
         resp = WebhookClient(response_url, timeout=FOLLOW_UP_TIMEOUT).send(
-            response_type="in_channel" if public else "ephemeral", replace_original=False, **body)
+            response_type="in_channel" if public else "ephemeral", replace_original=False, **body
+        )
         if resp.status_code < 300:
             return
         log.warning("response_url answered %s; trying the Web API", resp.status_code)
@@ -175,5 +217,7 @@ def deliver(client: WebClient, reply: Reply, *, user_id: str, response_url: str 
 
 def _reason(e: Exception) -> str:
     if isinstance(e, SlackApiError):
-        return str((e.response.data or {}).get("error") if isinstance(e.response.data, dict) else e.response.status_code)
+        return str(
+            (e.response.data or {}).get("error") if isinstance(e.response.data, dict) else e.response.status_code
+        )
     return type(e).__name__

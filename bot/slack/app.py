@@ -4,6 +4,7 @@
 answer, so a command that finishes well inside 3 s replies in the ack and nothing is left half-done when
 the response goes out. Every Web API client Bolt makes (per request, OAuth, Socket Mode) inherits the base
 URL from SLACK_API_URL through the app's client."""
+
 from __future__ import annotations
 
 import logging
@@ -15,11 +16,11 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
+from bot.background import Background, OutboxKick
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
 from bot.slack.adapter import SlackDeps, utcnow
-from bot.background import Background, OutboxKick
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
@@ -62,26 +63,44 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         assert config.client_id is not None and config.client_secret is not None
         installations = RoundsInstallationStore(config.client_id, rt.engine, rt.sessions)
         oauth_settings = OAuthSettings(
-            client_id=config.client_id, client_secret=config.client_secret, scopes=list(BOT_SCOPES),
-            installation_store=installations, authorization_url=config.authorization_url,
+            client_id=config.client_id,
+            client_secret=config.client_secret,
+            scopes=list(BOT_SCOPES),
+            installation_store=installations,
+            authorization_url=config.authorization_url,
             state_store=SQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=rt.engine),
-            install_path="/slack/install", redirect_uri_path="/slack/oauth_redirect",
-        )  # fmt: skip
-    client = WebClient(token=None if oauth_settings else config.bot_token, base_url=config.api_url, timeout=REQUEST_TIMEOUT)
+            install_path="/slack/install",
+            redirect_uri_path="/slack/oauth_redirect",
+        )
+    client = WebClient(
+        token=None if oauth_settings else config.bot_token, base_url=config.api_url, timeout=REQUEST_TIMEOUT
+    )
     app = App(
-        client=client, signing_secret=config.signing_secret or "", oauth_settings=oauth_settings,
-        process_before_response=True, request_verification_enabled=not socket_mode,
+        client=client,
+        signing_secret=config.signing_secret or "",
+        oauth_settings=oauth_settings,
+        process_before_response=True,
+        request_verification_enabled=not socket_mode,
         listener_executor=ThreadPoolExecutor(max_workers=CONCURRENCY, thread_name_prefix="bolt"),
         logger=BOLT_LOG,
-    )  # fmt: skip
+    )
     sender = SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
     outbox = None
     if kick_outbox:
         outbox = OutboxKick(Dispatcher(rt.sessions, {Platform.SLACK: sender}), clock=utcnow)
     deps = SlackDeps(
-        rounds=rt.rounds, sessions=rt.sessions, identity=Identity(rt.sessions, config.api_url), background=Background(),
-        outbox=outbox, api_url=config.api_url, installations=installations,
-    )  # fmt: skip
+        rounds=rt.rounds,
+        sessions=rt.sessions,
+        identity=Identity(rt.sessions, config.api_url),
+        background=Background(),
+        outbox=outbox,
+        api_url=config.api_url,
+        installations=installations,
+    )
     listeners.register(app, deps)
-    log.info("Slack app ready (%s, %s)", "OAuth" if installations else "single workspace", "Socket Mode" if socket_mode else "HTTP")
+    log.info(
+        "Slack app ready (%s, %s)",
+        "OAuth" if installations else "single workspace",
+        "Socket Mode" if socket_mode else "HTTP",
+    )
     return SlackApp(app=app, deps=deps, sender=sender)

@@ -1,5 +1,6 @@
 """Slack's routes on Rounds' web server: /slack/events (commands, interactivity, events, options) and, with
 OAuth configured, /slack/install and /slack/oauth_redirect. Bolt verifies every request's signature."""
+
 from __future__ import annotations
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -20,6 +21,8 @@ def mount(rt: Runtime) -> Mount | None:
     handler = SlackRequestHandler(slack.app, path=EVENTS)
     routes = [Route("POST", EVENTS, handler)]
     if slack.app.oauth_flow is not None:
-        routes += [Route("GET", slack.app.oauth_flow.install_path, handler),
-                   Route("GET", slack.app.oauth_flow.redirect_uri_path, handler)]  # fmt: skip
+        routes += [
+            Route("GET", slack.app.oauth_flow.install_path, handler),
+            Route("GET", slack.app.oauth_flow.redirect_uri_path, handler),
+        ]
     return Mount(name="slack", routes=routes, close=slack.close)

@@ -3,6 +3,7 @@
 users.info is asked at most once a day per person: the answer is stored on the Person (through the core's
 own people.person_for) with `profile_refreshed_at`, and remembered in memory so a fresh profile costs no
 query at all. A slow or failing users.info never blocks a command: it runs on with the ids it has."""
+
 from __future__ import annotations
 
 import logging
@@ -10,7 +11,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
@@ -31,12 +32,18 @@ MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Identity:
-    def __init__(self, sessions: sessionmaker[Session], api_url: str, *, clock: Callable[[], datetime] = utcnow,
-                 timeout: float = USERS_INFO_TIMEOUT) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        api_url: str,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        timeout: float = USERS_INFO_TIMEOUT,
+    ) -> None:
         self.sessions = sessions
         self.api_url = api_url
         self.clock = clock
@@ -88,10 +95,14 @@ class Identity:
     def _refreshed_at(self, team_id: str, user_id: str) -> datetime | None:
         with self.sessions() as s:
             return s.scalar(
-                select(Person.profile_refreshed_at).join(Workspace, Workspace.id == Person.workspace_id).where(
-                    Workspace.platform == Platform.SLACK, Workspace.external_id == team_id, Person.platform_user_id == user_id,
+                select(Person.profile_refreshed_at)
+                .join(Workspace, Workspace.id == Person.workspace_id)
+                .where(
+                    Workspace.platform == Platform.SLACK,
+                    Workspace.external_id == team_id,
+                    Person.platform_user_id == user_id,
                 )
-            )  # fmt: skip
+            )
 
     def _users_info(self, user_id: str, token: str | None) -> Speaker | None:
         if not token:
@@ -125,9 +136,12 @@ def speaker_from(user: dict) -> Speaker:  # type: ignore[type-arg]
     profile = user.get("profile") or {}
     name = profile.get("display_name") or profile.get("real_name") or user.get("real_name") or user.get("name")
     return Speaker(
-        user_id=user["id"], handle=user.get("name") or None, display_name=name or None,
-        timezone=_zone(user.get("tz")), is_admin=bool(user.get("is_admin") or user.get("is_owner")),
-    )  # fmt: skip
+        user_id=user["id"],
+        handle=user.get("name") or None,
+        display_name=name or None,
+        timezone=_zone(user.get("tz")),
+        is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+    )
 
 
 def _zone(name: str | None) -> str | None:

@@ -3,6 +3,7 @@
 OAuth keeps installations and OAuth states with slack_sdk's SQLAlchemy stores on Rounds' own database
 (tables from migration 0002). Uninstalling marks the workspace (`uninstalled_at`): its data stays, and the
 dispatcher stops posting there; installing again clears the mark."""
+
 from __future__ import annotations
 
 import logging
@@ -24,8 +25,16 @@ from storage.models import Platform, Workspace
 log = logging.getLogger("rounds.slack")
 
 TOKENISH = re.compile(r"[!-~]+")  # printable ASCII, no spaces: what Slack's ids, tokens and secrets are made of
-BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "im:history", "users:read",
-              "reactions:write", "files:write")  # fmt: skip
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "chat:write.public",
+    "im:write",
+    "im:history",
+    "users:read",
+    "reactions:write",
+    "files:write",
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class SlackConfig:
         return f"{parts.scheme}://{parts.netloc}/oauth/v2/authorize"
 
     @classmethod
-    def for_http(cls, settings: Settings) -> "SlackConfig | None":
+    def for_http(cls, settings: Settings) -> SlackConfig | None:
         """None when Slack is not configured at all; a ConfigError naming what is missing when half is."""
         s = _secrets(settings)
         if not any(s[k] for k in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET")):
@@ -64,23 +73,27 @@ class SlackConfig:
         return cls._make(settings, s)
 
     @classmethod
-    def for_socket(cls, settings: Settings) -> "SlackConfig":
+    def for_socket(cls, settings: Settings) -> SlackConfig:
         s = _secrets(settings)
         _require(s, "SLACK_APP_TOKEN", "for Socket Mode (an xapp- app-level token with connections:write)")
         _require(s, "SLACK_BOT_TOKEN", "for Socket Mode (the app's xoxb- bot token)")
         return cls._make(settings, s)
 
     @classmethod
-    def _make(cls, settings: Settings, s: dict[str, str | None]) -> "SlackConfig":
+    def _make(cls, settings: Settings, s: dict[str, str | None]) -> SlackConfig:
         for name, value in s.items():
             if value is not None and not TOKENISH.fullmatch(value):
                 _fail(f"{name} has characters a Slack credential never has (a placeholder like … left in?)")
         if settings.is_production and not settings.slack_api_url.startswith("https://"):
             _fail("SLACK_API_URL must be https:// when ROUNDS_ENV=production")
         return cls(
-            api_url=settings.slack_api_url, signing_secret=s["SLACK_SIGNING_SECRET"], bot_token=s["SLACK_BOT_TOKEN"],
-            client_id=s["SLACK_CLIENT_ID"], client_secret=s["SLACK_CLIENT_SECRET"], app_token=s["SLACK_APP_TOKEN"],
-        )  # fmt: skip
+            api_url=settings.slack_api_url,
+            signing_secret=s["SLACK_SIGNING_SECRET"],
+            bot_token=s["SLACK_BOT_TOKEN"],
+            client_id=s["SLACK_CLIENT_ID"],
+            client_secret=s["SLACK_CLIENT_SECRET"],
+            app_token=s["SLACK_APP_TOKEN"],
+        )
 
     @property
     def is_default_api(self) -> bool:
@@ -93,10 +106,12 @@ def _secrets(settings: Settings) -> dict[str, str | None]:
         return str(raw).strip() or None if raw is not None else None
 
     return {
-        "SLACK_BOT_TOKEN": v(settings.slack_bot_token), "SLACK_SIGNING_SECRET": v(settings.slack_signing_secret),
-        "SLACK_CLIENT_ID": v(settings.slack_client_id), "SLACK_CLIENT_SECRET": v(settings.slack_client_secret),
+        "SLACK_BOT_TOKEN": v(settings.slack_bot_token),
+        "SLACK_SIGNING_SECRET": v(settings.slack_signing_secret),
+        "SLACK_CLIENT_ID": v(settings.slack_client_id),
+        "SLACK_CLIENT_SECRET": v(settings.slack_client_secret),
         "SLACK_APP_TOKEN": v(settings.slack_app_token),
-    }  # fmt: skip
+    }
 
 
 def _require(s: dict[str, str | None], name: str, why: str) -> None:
@@ -128,8 +143,13 @@ def verify_bot_token(config: SlackConfig, timeout: float = 10.0) -> str | None:
 def mark_uninstalled(sessions: sessionmaker[Session], team_id: str, now: datetime) -> bool:
     with sessions() as s:
         done = s.execute(
-            update(Workspace).where(Workspace.platform == Platform.SLACK, Workspace.external_id == team_id,
-                                    Workspace.uninstalled_at.is_(None)).values(uninstalled_at=now)  # fmt: skip
+            update(Workspace)
+            .where(
+                Workspace.platform == Platform.SLACK,
+                Workspace.external_id == team_id,
+                Workspace.uninstalled_at.is_(None),
+            )
+            .values(uninstalled_at=now)
         )
         s.commit()
         return bool(done.rowcount)  # type: ignore[attr-defined]
@@ -138,8 +158,13 @@ def mark_uninstalled(sessions: sessionmaker[Session], team_id: str, now: datetim
 def mark_installed(sessions: sessionmaker[Session], team_id: str) -> None:
     with sessions() as s:
         s.execute(
-            update(Workspace).where(Workspace.platform == Platform.SLACK, Workspace.external_id == team_id,
-                                    Workspace.uninstalled_at.is_not(None)).values(uninstalled_at=None)  # fmt: skip
+            update(Workspace)
+            .where(
+                Workspace.platform == Platform.SLACK,
+                Workspace.external_id == team_id,
+                Workspace.uninstalled_at.is_not(None),
+            )
+            .values(uninstalled_at=None)
         )
         s.commit()
 

@@ -2,6 +2,7 @@
 
 Shapes: slash commands arrive as form fields; interactivity (block_actions, view_submission,
 message_action) as JSON in a `payload` field; events as JSON. Bolt parses all three into `body`."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -82,7 +83,9 @@ class _Interaction(_Part):
 
     @property
     def team_id(self) -> str:
-        return team_key(self.team.id if self.team else None, self.user.team_id, self.enterprise.id if self.enterprise else None)
+        return team_key(
+            self.team.id if self.team else None, self.user.team_id, self.enterprise.id if self.enterprise else None
+        )
 
 
 class BlockActions(_Interaction):
@@ -148,9 +151,13 @@ class MessageEvent(_Part):
     def is_person_replying_in_a_thread(self) -> bool:
         """A person's new message inside a thread: not a bot, not an edit, not a join/leave/file/etc. subtype."""
         return (
-            self.user is not None and self.bot_id is None and self.subtype is None and self.edited is None
-            and self.thread_ts is not None and self.thread_ts != self.ts
-        )  # fmt: skip
+            self.user is not None
+            and self.bot_id is None
+            and self.subtype is None
+            and self.edited is None
+            and self.thread_ts is not None
+            and self.thread_ts != self.ts
+        )
 
 
 class RevokedTokens(_Part):

@@ -4,6 +4,7 @@ Messages carry at most 50 blocks, views 100; longer replies are cut with a note,
 text fallback (notifications, screen readers). Text is the Reply's small shared markup (*bold*, _italic_,
 `code`), which is Slack's mrkdwn once &, < and > are escaped. Buttons carry what a click needs in their
 `value`: `cmd:<typed command>` or `form:<form name>:<button value>`."""
+
 from __future__ import annotations
 
 import json
@@ -23,13 +24,13 @@ from slack_sdk.models.blocks import (
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
-    UserMultiSelectElement,
     NumberInputElement,
     Option,
     PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
     StaticSelectElement,
+    UserMultiSelectElement,
     UserSelectElement,
 )
 from slack_sdk.models.views import View
@@ -104,7 +105,7 @@ def decode_button(value: str | None) -> Click | None:
     if value.startswith("cmd:") and value[4:].strip():
         return Click(command=value[4:].strip())
     if value.startswith("form:"):
-        _, name, rest = (value.split(":", 2) + [""])[:3]
+        _, name, rest = ([*value.split(":", 2), ""])[:3]
         return Click(form=name, value=rest) if name else None
     return None
 
@@ -129,8 +130,16 @@ def blocks(reply: Reply, limit: int) -> list[dict[str, Any]]:
         built.extend(_block(b))
     if len(built) > limit:
         hidden = len(built) - (limit - 1)
-        built = built[: limit - 1] + [ContextBlock(elements=[MarkdownTextObject(
-            text=f"…and {hidden} more {'part' if hidden == 1 else 'parts'} too long for one Slack message.")])]  # fmt: skip
+        built = [
+            *built[: limit - 1],
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(
+                        text=f"…and {hidden} more {'part' if hidden == 1 else 'parts'} too long for one Slack message."
+                    )
+                ]
+            ),
+        ]
     return [b.to_dict() for b in built]
 
 
@@ -183,9 +192,17 @@ def _buttons(buttons: tuple[neutral.Button, ...]) -> list[Block]:
             n += 1
             action_id = f"{b.action}~{n}"
         used.add(action_id)
-        elements.append(ButtonElement(text=PlainTextObject(text=clip(b.label, BUTTON_TEXT), emoji=True),
-                                      action_id=action_id, value=value, style=b.style))  # fmt: skip
-    return [ActionsBlock(elements=elements[i : i + BUTTONS_PER_BLOCK]) for i in range(0, len(elements), BUTTONS_PER_BLOCK)]
+        elements.append(
+            ButtonElement(
+                text=PlainTextObject(text=clip(b.label, BUTTON_TEXT), emoji=True),
+                action_id=action_id,
+                value=value,
+                style=b.style,
+            )
+        )
+    return [
+        ActionsBlock(elements=elements[i : i + BUTTONS_PER_BLOCK]) for i in range(0, len(elements), BUTTONS_PER_BLOCK)
+    ]
 
 
 # -- views ----------------------------------------------------------------------------------------
@@ -195,13 +212,20 @@ def home(reply: Reply) -> dict[str, Any]:
 
 def info_modal(reply: Reply, title: str = "Rounds") -> dict[str, Any]:
     """A modal that only shows a reply (an error after a click on the Home tab, where nothing is ephemeral)."""
-    return View(type="modal", callback_id=INFO_CALLBACK, title=PlainTextObject(text=clip(title, VIEW_TITLE)),
-                close=PlainTextObject(text="OK"), blocks=_view_blocks(reply)).to_dict()  # fmt: skip
+    return View(
+        type="modal",
+        callback_id=INFO_CALLBACK,
+        title=PlainTextObject(text=clip(title, VIEW_TITLE)),
+        close=PlainTextObject(text="OK"),
+        blocks=_view_blocks(reply),
+    ).to_dict()
 
 
 def _view_blocks(reply: Reply) -> list[dict[str, Any]]:
     """A view needs at least one block: a reply with none shows its text."""
-    return blocks(reply, VIEW_BLOCKS) or [SectionBlock(text=MarkdownTextObject(text=clip(escape(fallback(reply)), SECTION_TEXT))).to_dict()]
+    return blocks(reply, VIEW_BLOCKS) or [
+        SectionBlock(text=MarkdownTextObject(text=clip(escape(fallback(reply)), SECTION_TEXT))).to_dict()
+    ]
 
 
 class FormOrigin(BaseModel):
@@ -216,14 +240,20 @@ class FormOrigin(BaseModel):
     home: bool = Field(default=False, alias="h")
 
     def dump(self) -> str:
-        raw = json.dumps(self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True), separators=(",", ":"))
+        raw = json.dumps(
+            self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True), separators=(",", ":")
+        )
         if len(raw) > METADATA:  # only a very long response URL could do this: drop it, keep the form working
-            raw = json.dumps(self.model_copy(update={"response_url": None}).model_dump(by_alias=True, exclude_none=True,
-                                                                                      exclude_defaults=True), separators=(",", ":"))  # fmt: skip
+            raw = json.dumps(
+                self.model_copy(update={"response_url": None}).model_dump(
+                    by_alias=True, exclude_none=True, exclude_defaults=True
+                ),
+                separators=(",", ":"),
+            )
         return raw
 
     @classmethod
-    def load(cls, raw: str) -> "FormOrigin | None":
+    def load(cls, raw: str) -> FormOrigin | None:
         try:
             return cls.model_validate(json.loads(raw or "{}"))
         except (ValueError, ValidationError):
@@ -233,19 +263,33 @@ class FormOrigin(BaseModel):
 def modal(form: neutral.Form, origin: FormOrigin) -> dict[str, Any]:
     built: list[Block] = [_input(f) for f in form.fields]
     if form.usage:
-        built.append(ContextBlock(elements=[MarkdownTextObject(text=clip("Or type it: " + escape(form.usage.replace("\n", " · ")), CONTEXT_TEXT))]))
+        built.append(
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(
+                        text=clip("Or type it: " + escape(form.usage.replace("\n", " · ")), CONTEXT_TEXT)
+                    )
+                ]
+            )
+        )
     return View(
-        type="modal", callback_id=FORM_CALLBACK, title=PlainTextObject(text=clip(form.title, VIEW_TITLE)),
-        submit=PlainTextObject(text=clip(form.submit, VIEW_TITLE)), close=PlainTextObject(text="Cancel"),
-        private_metadata=origin.dump(), blocks=built[:VIEW_BLOCKS],
-    ).to_dict()  # fmt: skip
+        type="modal",
+        callback_id=FORM_CALLBACK,
+        title=PlainTextObject(text=clip(form.title, VIEW_TITLE)),
+        submit=PlainTextObject(text=clip(form.submit, VIEW_TITLE)),
+        close=PlainTextObject(text="Cancel"),
+        private_metadata=origin.dump(),
+        blocks=built[:VIEW_BLOCKS],
+    ).to_dict()
 
 
 def _input(f: neutral.FormField) -> InputBlock:
     initial = f.initial if isinstance(f.initial, str) else None
     element: Any
     if f.kind == "select" and f.options:
-        options = [Option(value=o.value, text=PlainTextObject(text=clip(o.label, OPTION_TEXT))) for o in f.options[:OPTIONS]]
+        options = [
+            Option(value=o.value, text=PlainTextObject(text=clip(o.label, OPTION_TEXT))) for o in f.options[:OPTIONS]
+        ]
         chosen = next((o for o in options if o.value == initial), None)
         element = StaticSelectElement(action_id=f.name, options=options, initial_option=chosen)
     elif f.kind == "user":
@@ -259,10 +303,19 @@ def _input(f: neutral.FormField) -> InputBlock:
         element = NumberInputElement(action_id=f.name, is_decimal_allowed=False, initial_value=initial or None)
     else:  # text, multiline, and a select with nothing to choose from (no projects yet)
         limit = min(f.max_length or INPUT_MAX, INPUT_MAX)
-        element = PlainTextInputElement(action_id=f.name, multiline=f.kind == "multiline", max_length=limit,
-                                        initial_value=clip(initial, limit) if initial else None)  # fmt: skip
-    return InputBlock(block_id=f.name, label=PlainTextObject(text=clip(f.label, FIELD_TEXT)), element=element,
-                      optional=not f.required, hint=PlainTextObject(text=clip(f.hint, FIELD_TEXT)) if f.hint else None)  # fmt: skip
+        element = PlainTextInputElement(
+            action_id=f.name,
+            multiline=f.kind == "multiline",
+            max_length=limit,
+            initial_value=clip(initial, limit) if initial else None,
+        )
+    return InputBlock(
+        block_id=f.name,
+        label=PlainTextObject(text=clip(f.label, FIELD_TEXT)),
+        element=element,
+        optional=not f.required,
+        hint=PlainTextObject(text=clip(f.hint, FIELD_TEXT)) if f.hint else None,
+    )
 
 
 def _is_iso_date(value: str | None) -> bool:

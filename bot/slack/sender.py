@@ -3,10 +3,10 @@
 Used only by the dispatcher (the clock, or a web process's background kick), never on a request thread.
 It does not sleep on rate limits: a 429 becomes SendFailed(retry_after=…) and the dispatcher reschedules
 the row, so one rate-limited channel never holds up the rest of a pass."""
+
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 import urllib.error
 from collections.abc import Callable
@@ -24,15 +24,42 @@ log = logging.getLogger("rounds.slack")
 SEND_TIMEOUT = 10.0  # seconds; the dispatcher's lease (2 min) covers it with room to spare
 
 # Retrying cannot help: the channel, the person or the token is gone, or the app may not post there.
-PERMANENT = frozenset({
-    "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth", "token_revoked",
-    "not_authed", "no_permission", "missing_scope", "user_not_found", "cannot_dm_bot", "user_disabled",
-    "team_access_not_granted", "ekm_access_denied", "restricted_action", "invalid_blocks", "msg_too_long",
-    "too_many_attachments", "org_login_required", "team_not_found", "app_uninstalled",
-})  # fmt: skip
+PERMANENT = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "account_inactive",
+        "invalid_auth",
+        "token_revoked",
+        "not_authed",
+        "no_permission",
+        "missing_scope",
+        "user_not_found",
+        "cannot_dm_bot",
+        "user_disabled",
+        "team_access_not_granted",
+        "ekm_access_denied",
+        "restricted_action",
+        "invalid_blocks",
+        "msg_too_long",
+        "too_many_attachments",
+        "org_login_required",
+        "team_not_found",
+        "app_uninstalled",
+    }
+)
 # For chat.update: this one copy cannot be updated (deleted, archived, left): skip it, update the others.
-COPY_GONE = frozenset({"message_not_found", "cant_update_message", "edit_window_closed", "channel_not_found",
-                       "not_in_channel", "is_archived"})  # fmt: skip
+COPY_GONE = frozenset(
+    {
+        "message_not_found",
+        "cant_update_message",
+        "edit_window_closed",
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+    }
+)
 
 TokenFor = Callable[[Workspace], str | None]
 
@@ -45,7 +72,9 @@ class SlackSender:
         self._clients: dict[str, WebClient] = {}
         self._lock = threading.Lock()
 
-    def post(self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None) -> Delivery:
+    def post(
+        self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None
+    ) -> Delivery:
         # A user id as the channel posts in the person's DM with the app; the answer names the DM's channel id,
         # which chat.update and thread replies need later.
         body = render.message(reply)
@@ -78,7 +107,7 @@ class SlackSender:
             return getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data  # type: ignore[no-any-return]
         except SlackApiError as e:
             raise failure(e) from None
-        except (SlackClientError, urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as e:
+        except (SlackClientError, urllib.error.URLError, TimeoutError, ConnectionError) as e:
             raise SendFailed(f"network: {type(e).__name__}") from None
 
 
@@ -89,7 +118,11 @@ def failure(e: SlackApiError) -> SendFailed:
         return SendFailed("rate_limited", retry_after=retry_after if retry_after is not None else 30.0)
     if status >= 500:
         return SendFailed(f"http {status}")
-    code = str((e.response.data or {}).get("error") or f"http {status}") if isinstance(e.response.data, dict) else f"http {status}"
+    code = (
+        str((e.response.data or {}).get("error") or f"http {status}")
+        if isinstance(e.response.data, dict)
+        else f"http {status}"
+    )
     return SendFailed(code, permanent=code in PERMANENT)
 
 

@@ -1,4 +1,5 @@
 """`python -m bot socket`: the same Slack app over Socket Mode (a laptop, no public URL)."""
+
 from __future__ import annotations
 
 import logging

@@ -6,6 +6,7 @@ with `value` and no text; a click on Action.Execute is an `invoke` named `adapti
 the app is a `conversationUpdate` whose `membersAdded` holds the bot. The tenant is `channelData.tenant.id`
 (on channel activities `conversation.tenantId` is often missing); a channel message's conversation id ends
 in `;messageid=<thread root>`."""
+
 from __future__ import annotations
 
 import html
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 
 from commands.grammar import COMMAND_NAMES
 
-AT = re.compile(r"<at>(.*?)</at>", re.S | re.I)
+AT = re.compile(r"<at>(.*?)</at>", re.DOTALL | re.IGNORECASE)
 THREAD = ";messageid="
 
 
@@ -149,7 +150,9 @@ class Inbound:
         found = []
         for e in self.a.entities or []:
             if isinstance(e, MentionEntity) and e.mentioned is not None and e.mentioned.id:
-                found.append((e.text or f"<at>{e.mentioned.name or ''}</at>", Mentioned(e.mentioned.id, e.mentioned.name or "")))
+                found.append(
+                    (e.text or f"<at>{e.mentioned.name or ''}</at>", Mentioned(e.mentioned.id, e.mentioned.name or ""))
+                )
         return found
 
     @property

@@ -3,15 +3,16 @@
 Everything is built per process (gunicorn builds the app in each worker, after the fork): the database
 sessions, the Bot Connector client and its private event loop, the request authenticator with its cached
 signing keys, and the thread that sends outbox rows soon after a request queued them."""
+
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from bot.background import OutboxKick
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
-from bot.background import OutboxKick
 from bot.teams.auth import BotFrameworkAuth
 from bot.teams.bot import TeamsBot
 from bot.teams.config import TeamsConfig
@@ -24,7 +25,7 @@ log = logging.getLogger("rounds.teams")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -52,16 +53,23 @@ def _sender(rt: Runtime, config: TeamsConfig) -> tuple[TeamsSender, Directory, C
 def create_app(rt: Runtime, config: TeamsConfig, *, kick_outbox: bool = True) -> TeamsApp:
     sender, directory, connector = _sender(rt, config)
     kick = OutboxKick(Dispatcher(rt.sessions, {Platform.TEAMS: sender}), clock=utcnow) if kick_outbox else None
-    bot = TeamsBot(rt.rounds, rt.sessions, directory, connector, kick.kick if kick else (lambda: None), utcnow, config.tenant_id)
+    bot = TeamsBot(
+        rt.rounds, rt.sessions, directory, connector, kick.kick if kick else (lambda: None), utcnow, config.tenant_id
+    )
     auth = None
     if config.allow_unauthenticated:
-        log.warning("TEAMS_ALLOW_UNAUTHENTICATED is on: /api/messages accepts requests without checking who sent them "
-                    "(local development only)")  # fmt: skip
+        log.warning(
+            "TEAMS_ALLOW_UNAUTHENTICATED is on: /api/messages accepts requests without checking who sent them "
+            "(local development only)"
+        )
     else:
         assert config.app_id is not None
         auth = BotFrameworkAuth(config.app_id, config.openid_url)
-    log.info("Teams app ready (%s, %s)", "single tenant" if config.tenant_id else "any tenant",
-             "signed in to the Bot Connector" if config.password else "no Bot Connector sign-in (development)")  # fmt: skip
+    log.info(
+        "Teams app ready (%s, %s)",
+        "single tenant" if config.tenant_id else "any tenant",
+        "signed in to the Bot Connector" if config.password else "no Bot Connector sign-in (development)",
+    )
     return TeamsApp(config=config, bot=bot, auth=auth, sender=sender, connector=connector, kick=kick)
 
 

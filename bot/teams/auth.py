@@ -13,6 +13,7 @@ authentication, "Connector to Bot"). The token is accepted only when all of thes
 The metadata and keys are cached for a day and fetched again at once when a token names a key we do not
 know (Microsoft rolls keys), at most once a minute. Only PyJWT is used: the SDK's own validator sits in
 `microsoft_teams.apps`, whose import loads a `.env` file into the environment, and it is async-only."""
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,7 @@ class Unauthorized(Exception):
 
 
 def fetch_json(url: str) -> dict[str, Any]:
-    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as resp:  # noqa: S310 - an http(s) URL from settings
+    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as resp:
         return json.loads(resp.read())  # type: ignore[no-any-return]
 
 
@@ -51,8 +52,15 @@ class _Keys:
 
 
 class BotFrameworkAuth:
-    def __init__(self, app_id: str, openid_url: str, *, issuer: str = ISSUER, fetch: Callable[[str], dict[str, Any]] = fetch_json,
-                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+    def __init__(
+        self,
+        app_id: str,
+        openid_url: str,
+        *,
+        issuer: str = ISSUER,
+        fetch: Callable[[str], dict[str, Any]] = fetch_json,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.app_id = app_id
         self.openid_url = openid_url
         self.issuer = issuer
@@ -77,9 +85,14 @@ class BotFrameworkAuth:
             raise Unauthorized(f"signing key is not endorsed for channel {str(channel_id)[:20]!r}")
         try:
             claims: dict[str, Any] = jwt.decode(
-                token.strip(), key.key, algorithms=["RS256"], audience=self.app_id, issuer=self.issuer, leeway=LEEWAY,
+                token.strip(),
+                key.key,
+                algorithms=["RS256"],
+                audience=self.app_id,
+                issuer=self.issuer,
+                leeway=LEEWAY,
                 options={"require": ["exp", "iss", "aud"]},
-            )  # fmt: skip
+            )
         except jwt.InvalidTokenError as e:
             raise Unauthorized(f"{type(e).__name__}: {str(e)[:120]}") from None
         claimed = str(claims.get("serviceurl") or "")
@@ -105,8 +118,11 @@ class BotFrameworkAuth:
             metadata = self._fetch(self.openid_url)
             keys = self._fetch(str(metadata["jwks_uri"]))["keys"]
         except (OSError, ValueError, KeyError, TypeError) as e:
-            log.warning("could not fetch the Bot Framework signing keys (%s); keeping %s known keys",
-                        type(e).__name__, len(self._keys.by_kid))  # fmt: skip
+            log.warning(
+                "could not fetch the Bot Framework signing keys (%s); keeping %s known keys",
+                type(e).__name__,
+                len(self._keys.by_kid),
+            )
             self._keys.fetched_at = now - KEYS_TTL + REFRESH_AT_MOST_EVERY  # try again in a minute, not per request
             return
         by_kid: dict[str, tuple[jwt.PyJWK, tuple[str, ...]]] = {}

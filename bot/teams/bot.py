@@ -14,6 +14,7 @@
 
 A message Teams delivers twice (its retry after a slow answer) has the same activity id: the second is a
 no-op (a ProcessedEvent row)."""
+
 from __future__ import annotations
 
 import logging
@@ -47,8 +48,10 @@ NO_FILES = "Teams can't receive this file from Rounds yet: run `python -m bot ex
 WELCOME = Reply.channel(
     "Rounds is here: status, risks, stage gates and nudges for the PMO.",
     Section(text="👋 *Rounds is here.* Log status, raise risks and decide stage gates without leaving Teams."),
-    Section(text="Mention me with a command, like `@Rounds project link EHR` or `@Rounds status EHR green \"On track\"`. "
-                 "In a 1:1 chat with me, just type it: `risk list`, `gate G-3`, `help`."),  # fmt: skip
+    Section(
+        text='Mention me with a command, like `@Rounds project link EHR` or `@Rounds status EHR green "On track"`. '
+        "In a 1:1 chat with me, just type it: `risk list`, `gate G-3`, `help`."
+    ),
 )
 
 
@@ -59,8 +62,16 @@ class Answer:
 
 
 class TeamsBot:
-    def __init__(self, rounds: Rounds, sessions: sessionmaker[Session], directory: Directory, connector: Connector,
-                 kick: Callable[[], None], clock: Callable[[], datetime], tenant_id: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        rounds: Rounds,
+        sessions: sessionmaker[Session],
+        directory: Directory,
+        connector: Connector,
+        kick: Callable[[], None],
+        clock: Callable[[], datetime],
+        tenant_id: str | None = None,
+    ) -> None:
         self.rounds = rounds
         self.sessions = sessions
         self.directory = directory
@@ -101,7 +112,12 @@ class TeamsBot:
         try:
             text = rewrite_mentions(inbound, lambda who: self.directory.mention(inbound, who))
         except UnknownPerson as e:
-            self.say(inbound, Reply.problem(f"I couldn't look up {e.name} in Teams just now, so nothing was done. Try again in a moment."))
+            self.say(
+                inbound,
+                Reply.problem(
+                    f"I couldn't look up {e.name} in Teams just now, so nothing was done. Try again in a moment."
+                ),
+            )
             return Answer(200)
         if (quoted := self.quoted(inbound)) and as_command(text)[0] == "/pmo":
             noted = self.rounds.thread_reply(ctx, inbound.conversation, quoted, text)
@@ -128,7 +144,9 @@ class TeamsBot:
         action = getattr(inbound.value, "action", None)
         click = Click.of(getattr(action, "data", None))
         if not inbound.aad_object_id or click is None:
-            return Answer(200, {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": "This card is not one Rounds can act on."})
+            return Answer(
+                200, {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": "This card is not one Rounds can act on."}
+            )
         self.directory.record(inbound)
         ctx = context(inbound, self.clock())
         outcome, card = self.cards.click(ctx, inbound, click, self.choices(inbound))
@@ -154,7 +172,9 @@ class TeamsBot:
         if not inbound.reply_to_id:
             return False
         try:
-            self.connector.update(inbound.service_url, inbound.conversation_id, inbound.reply_to_id, message(card, "Rounds"))
+            self.connector.update(
+                inbound.service_url, inbound.conversation_id, inbound.reply_to_id, message(card, "Rounds")
+            )
             return True
         except ConnectorError as e:
             log.warning("could not update the clicked card (%s); saying it instead", e)
@@ -165,7 +185,9 @@ class TeamsBot:
         action = getattr(inbound.a, "action", None)
         if inbound.bot_removed or action == "remove":
             gone = self.directory.forget_team(inbound)
-            log.info("Rounds was removed from a %s: %s conversation references forgotten", inbound.conversation_type, gone)
+            log.info(
+                "Rounds was removed from a %s: %s conversation references forgotten", inbound.conversation_type, gone
+            )
             return Answer(200)
         self.directory.record(inbound)
         if inbound.bot_added:
@@ -180,8 +202,15 @@ class TeamsBot:
         target = inbound.conversation_id if in_thread else inbound.conversation
         with self.sessions() as s:
             ws = people.workspace_for(s, context(inbound, now))
-            outbox.enqueue(s, ws, target_kind=TargetKind.CHANNEL, target=target, payload=reply.to_json(),
-                           key=key or f"teams:reply:{inbound.conversation}:{inbound.activity_id or now.timestamp()}", now=now)  # fmt: skip
+            outbox.enqueue(
+                s,
+                ws,
+                target_kind=TargetKind.CHANNEL,
+                target=target,
+                payload=reply.to_json(),
+                key=key or f"teams:reply:{inbound.conversation}:{inbound.activity_id or now.timestamp()}",
+                now=now,
+            )
             s.commit()
         self.kick()
 
@@ -195,8 +224,13 @@ class TeamsBot:
             return True
         try:
             with self.sessions() as s:
-                s.add(ProcessedEvent(platform=Platform.TEAMS, event_id=f"{inbound.conversation}:{inbound.activity_id}"[-200:],
-                                     received_at=self.clock()))  # fmt: skip
+                s.add(
+                    ProcessedEvent(
+                        platform=Platform.TEAMS,
+                        event_id=f"{inbound.conversation}:{inbound.activity_id}"[-200:],
+                        received_at=self.clock(),
+                    )
+                )
                 s.commit()
             return True
         except IntegrityError:

@@ -18,6 +18,7 @@ The clicker's card:
 Action.Submit (older clients) arrives as a message: the same thing runs, and in a person's 1:1 chat the
 card is updated with update_activity; in a channel the shared card is left to the outbox's updates and
 the outcome is said in the thread."""
+
 from __future__ import annotations
 
 import logging
@@ -59,7 +60,7 @@ class Click:
     data: Mapping[str, Any] | None = None
 
     @classmethod
-    def of(cls, data: Any) -> "Click | None":
+    def of(cls, data: Any) -> Click | None:
         if not isinstance(data, dict) or data.get("rounds") not in ("click", "submit", "cancel"):
             return None
         origin = data.get("origin") if isinstance(data.get("origin"), dict) else {}
@@ -72,14 +73,29 @@ class Click:
         block = where.get("block")
         context = data.get("context") if isinstance(data.get("context"), dict) else {}
         state = where.get("state") if isinstance(where.get("state"), dict) else {}
-        return cls(kind=str(data["rounds"]), action=s("action", where), value=s("value", where), label=s("label", where),
-                   command=s("command") or None, form=s("form") or None, block=block if isinstance(block, int) else None,
-                   context={str(k): str(v)[:200] for k, v in context.items()}, state=state, data=data)  # fmt: skip
+        return cls(
+            kind=str(data["rounds"]),
+            action=s("action", where),
+            value=s("value", where),
+            label=s("label", where),
+            command=s("command") or None,
+            form=s("form") or None,
+            block=block if isinstance(block, int) else None,
+            context={str(k): str(v)[:200] for k, v in context.items()},
+            state=state,
+            data=data,
+        )
 
     @property
     def origin(self) -> dict[str, Any]:
         """What a form opened from this click must remember to draw the card again afterwards."""
-        return {"action": self.action, "value": self.value, "label": self.label, "block": self.block, "state": dict(self.state or {})}
+        return {
+            "action": self.action,
+            "value": self.value,
+            "label": self.label,
+            "block": self.block,
+            "state": dict(self.state or {}),
+        }
 
 
 class Cards:
@@ -88,7 +104,9 @@ class Cards:
         self.sessions = sessions
 
     # -- what a click does: a Reply (the outcome) and the clicker's next card -------------------------------
-    def click(self, ctx: Context, inbound: Inbound, c: Click, people: list[tuple[str, str]]) -> tuple[Reply, dict[str, Any]]:
+    def click(
+        self, ctx: Context, inbound: Inbound, c: Click, people: list[tuple[str, str]]
+    ) -> tuple[Reply, dict[str, Any]]:
         if c.kind == "click" and c.form:
             opened = self.rounds.form(ctx, c.form, context_for(c.form, c.value))
             if opened.form is None:
@@ -99,16 +117,25 @@ class Cards:
             outcome = self.rounds.run(ctx, command, text)
             return outcome, self.view(ctx, inbound, c, outcome, decided=c.action in DECISIONS)
         if c.kind == "submit" and c.form:
-            outcome = self.rounds.submit(ctx, c.form, render.submitted(_form(self.rounds, ctx, c), c.data or {}), dict(c.context or {}))
+            outcome = self.rounds.submit(
+                ctx, c.form, render.submitted(_form(self.rounds, ctx, c), c.data or {}), dict(c.context or {})
+            )
             if outcome.error:
                 again = self.rounds.form(ctx, c.form, dict(c.context or {}))
                 if again.form is not None:
                     values = render.submitted(again.form, c.data or {})
-                    return outcome, render.form(again.form, people=people, problem=notice(outcome), origin=c.origin if c.action else None,
-                                                values=values)  # fmt: skip
+                    return outcome, render.form(
+                        again.form,
+                        people=people,
+                        problem=notice(outcome),
+                        origin=c.origin if c.action else None,
+                        values=values,
+                    )
             if not c.action:  # a form Rounds sent as its own message: it becomes what happened
                 return outcome, render.card(outcome)
-            return outcome, self.view(ctx, inbound, c, outcome, decided=not outcome.error and c.form.startswith("gate."))
+            return outcome, self.view(
+                ctx, inbound, c, outcome, decided=not outcome.error and c.form.startswith("gate.")
+            )
         if c.kind == "cancel":
             if not c.action:
                 return Reply.private(""), render.text_card("Cancelled: nothing was changed.")
@@ -131,9 +158,14 @@ class Cards:
         done = answered(sent, c.state)
         if outcome is not None and not outcome.error and c.block is not None and _label_in(sent, c.block, c.label):
             done[c.block] = c.label
-        shown = _with_answers(sent, done, current=(c.block, line) if outcome is not None and not outcome.error else None)
-        return render.card(shown, notice=line if outcome is not None and outcome.error else None,
-                           state={"done": {str(i): label for i, label in done.items()}})  # fmt: skip
+        shown = _with_answers(
+            sent, done, current=(c.block, line) if outcome is not None and not outcome.error else None
+        )
+        return render.card(
+            shown,
+            notice=line if outcome is not None and outcome.error else None,
+            state={"done": {str(i): label for i, label in done.items()}},
+        )
 
     def sent_card(self, inbound: Inbound) -> Reply | None:
         """The card as Rounds sent it: the outbox row whose Teams message is the one clicked."""
@@ -141,10 +173,16 @@ class Cards:
             return None
         with self.sessions() as s:
             rows = s.execute(
-                select(OutboxMessage.payload, OutboxMessage.platform_channel).join(Workspace, Workspace.id == OutboxMessage.workspace_id)
-                .where(Workspace.platform == Platform.TEAMS, Workspace.external_id == inbound.tenant_id,
-                       OutboxMessage.platform_ts == inbound.reply_to_id).order_by(OutboxMessage.id.desc()).limit(5)
-            ).all()  # fmt: skip
+                select(OutboxMessage.payload, OutboxMessage.platform_channel)
+                .join(Workspace, Workspace.id == OutboxMessage.workspace_id)
+                .where(
+                    Workspace.platform == Platform.TEAMS,
+                    Workspace.external_id == inbound.tenant_id,
+                    OutboxMessage.platform_ts == inbound.reply_to_id,
+                )
+                .order_by(OutboxMessage.id.desc())
+                .limit(5)
+            ).all()
         for payload, channel in rows:
             if base_conversation(channel or "") == inbound.conversation:
                 try:
@@ -196,7 +234,7 @@ def answered(sent: Reply, state: Mapping[str, Any] | None) -> dict[int, str]:
     """The answered parts the card's data claims, kept only where the stored card has that button."""
     done = (state or {}).get("done")
     out: dict[int, str] = {}
-    for key, label in (done.items() if isinstance(done, dict) else ()):
+    for key, label in done.items() if isinstance(done, dict) else ():
         if str(key).isdigit() and isinstance(label, str) and _label_in(sent, int(key), label):
             out[int(key)] = label
     return out

@@ -5,6 +5,7 @@ TEAMS_APP_ID is the Azure Bot's Microsoft App ID (the audience of every token Te
 TEAMS_TENANT_ID makes the bot single-tenant: tokens come from that tenant's Entra ID, and activities from
 any other tenant are refused. TEAMS_ALLOW_UNAUTHENTICATED is for a laptop with the Teams App Test Tool or
 the Bot Framework Emulator, never for production (settings refuse it there)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ class TeamsConfig:
         return f"28:{self.app_id}" if self.app_id else None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "TeamsConfig | None":
+    def from_settings(cls, settings: Settings) -> TeamsConfig | None:
         """None when Teams is not configured at all; a ConfigError naming what is missing when half is."""
         password = settings.teams_app_password.get_secret_value().strip() if settings.teams_app_password else None
         if not (settings.teams_app_id or password or settings.teams_tenant_id or settings.teams_allow_unauthenticated):
@@ -36,9 +37,16 @@ class TeamsConfig:
         if password and not settings.teams_app_id:
             _fail("TEAMS_APP_ID is required with TEAMS_APP_PASSWORD")
         if settings.is_production and not password:
-            _fail("TEAMS_APP_PASSWORD is required when ROUNDS_ENV=production (Rounds signs in to the Bot Connector with it)")
-        return cls(app_id=settings.teams_app_id, password=password or None, tenant_id=settings.teams_tenant_id,
-                   openid_url=settings.teams_openid_url, allow_unauthenticated=settings.teams_allow_unauthenticated)  # fmt: skip
+            _fail(
+                "TEAMS_APP_PASSWORD is required when ROUNDS_ENV=production (Rounds signs in to the Bot Connector with it)"
+            )
+        return cls(
+            app_id=settings.teams_app_id,
+            password=password or None,
+            tenant_id=settings.teams_tenant_id,
+            openid_url=settings.teams_openid_url,
+            allow_unauthenticated=settings.teams_allow_unauthenticated,
+        )
 
 
 def _fail(what: str) -> None:

@@ -9,6 +9,7 @@ client-credentials flow, which caches and renews the token itself).
 The SDK does not retry. Failures come back as ConnectorError with the HTTP status and Retry-After, and the
 caller decides: the outbox sender turns them into SendFailed (429 waits as told; 412, 502, 504, other 5xx
 and timeouts are retried with backoff; the rest are permanent)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -18,12 +19,19 @@ import warnings
 from collections.abc import Awaitable, Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 import httpx
-from microsoft_teams.api import Account, ApiClient, Attachment, CreateConversationParams, MessageActivityInput, TeamsChannelAccount
+from microsoft_teams.api import (
+    Account,
+    ApiClient,
+    Attachment,
+    CreateConversationParams,
+    MessageActivityInput,
+    TeamsChannelAccount,
+)
 from microsoft_teams.common import Client as HttpClient
 from microsoft_teams.common import ClientOptions
 
@@ -55,8 +63,9 @@ class AppTokens:
     def __init__(self, app_id: str, password: str, tenant_id: str | None) -> None:
         import msal
 
-        self._app = msal.ConfidentialClientApplication(app_id, client_credential=password,
-                                                       authority=f"{LOGIN}/{tenant_id or MULTI_TENANT}")  # fmt: skip
+        self._app = msal.ConfidentialClientApplication(
+            app_id, client_credential=password, authority=f"{LOGIN}/{tenant_id or MULTI_TENANT}"
+        )
 
     async def get_app_token(self, scope: str | None = None, tenant_id: str | None = None) -> str:
         result = await asyncio.to_thread(self._app.acquire_token_for_client, scopes=[BOT_SCOPE])
@@ -88,15 +97,24 @@ class Connector:
     def update(self, service_url: str, conversation_id: str, activity_id: str, activity: MessageActivityInput) -> None:
         self._call(service_url, lambda api: api.conversations.update_activity(conversation_id, activity_id, activity))
 
-    def member(self, service_url: str, conversation_id: str, user_id: str, timeout: float = LOOKUP_TIMEOUT) -> TeamsChannelAccount:
+    def member(
+        self, service_url: str, conversation_id: str, user_id: str, timeout: float = LOOKUP_TIMEOUT
+    ) -> TeamsChannelAccount:
         """Who a `29:` id in a conversation is: aadObjectId, name, userPrincipalName."""
-        return self._call(service_url, lambda api: api.conversations.get_member_by_id(conversation_id, user_id), timeout)
+        return self._call(
+            service_url, lambda api: api.conversations.get_member_by_id(conversation_id, user_id), timeout
+        )
 
     def personal_conversation(self, service_url: str, tenant_id: str, bot_id: str, user_id: str) -> str:
         """The 1:1 chat between the bot and a person (created if new; Teams answers with the existing one
         otherwise). `user_id` is their `29:` id, or their aadObjectId when Rounds has never seen the former."""
-        params = CreateConversationParams(members=[Account(id=user_id)], tenant_id=tenant_id,
-                                          channel_data={"tenant": {"id": tenant_id}}, bot=Account(id=bot_id), isGroup=False)  # fmt: skip
+        params = CreateConversationParams(
+            members=[Account(id=user_id)],
+            tenant_id=tenant_id,
+            channel_data={"tenant": {"id": tenant_id}},
+            bot=Account(id=bot_id),
+            isGroup=False,
+        )
         created = self._call(service_url, lambda api: api.conversations.create(params))
         return str(created.id)
 
@@ -171,6 +189,6 @@ def _retry_after(response: httpx.Response) -> float | None:
     except ValueError:
         pass
     try:  # an HTTP date
-        return max(0.0, (parsedate_to_datetime(raw) - datetime.now(timezone.utc)).total_seconds())
+        return max(0.0, (parsedate_to_datetime(raw) - datetime.now(UTC)).total_seconds())
     except (TypeError, ValueError):
         return None

@@ -7,6 +7,7 @@ restart, can reach any conversation Rounds has seen; nothing about a conversatio
 
 Mentions: Teams names a mentioned person by their `29:` id. The pair is usually known already (they have
 talked to Rounds); otherwise the conversation members API says who it is, once, and the answer is kept."""
+
 from __future__ import annotations
 
 import logging
@@ -46,9 +47,13 @@ def speaker(inbound: Inbound) -> Speaker:
 def context(inbound: Inbound, now: datetime, channel: str | None = ...) -> Context:  # type: ignore[assignment]
     assert inbound.tenant_id is not None
     return Context(
-        platform=Platform.TEAMS, workspace_id=inbound.tenant_id, channel_id=inbound.conversation if channel is ... else channel,
-        is_direct=inbound.is_personal, speaker=speaker(inbound), now=now,
-    )  # fmt: skip
+        platform=Platform.TEAMS,
+        workspace_id=inbound.tenant_id,
+        channel_id=inbound.conversation if channel is ... else channel,
+        is_direct=inbound.is_personal,
+        speaker=speaker(inbound),
+        now=now,
+    )
 
 
 class Directory:
@@ -67,25 +72,49 @@ class Directory:
             if inbound.aad_object_id:
                 person_id = people.person_for(s, ws, speaker(inbound), context(inbound, now)).id
                 _account(s, ws_id, inbound.user_id, inbound.aad_object_id, inbound.name, None, now)
-            ref = _upsert(s, ConversationRef, dict(workspace_id=ws_id, conversation_id=inbound.conversation), dict(
-                conversation_type=inbound.conversation_type, service_url=inbound.service_url, tenant_id=inbound.tenant_id,
-                team_id=inbound.team_id, channel_id=inbound.teams_channel_id, bot_id=inbound.bot_id, updated_at=now,
-            ))  # fmt: skip
+            ref = _upsert(
+                s,
+                ConversationRef,
+                {"workspace_id": ws_id, "conversation_id": inbound.conversation},
+                {
+                    "conversation_type": inbound.conversation_type,
+                    "service_url": inbound.service_url,
+                    "tenant_id": inbound.tenant_id,
+                    "team_id": inbound.team_id,
+                    "channel_id": inbound.teams_channel_id,
+                    "bot_id": inbound.bot_id,
+                    "updated_at": now,
+                },
+            )
             if inbound.is_personal and person_id is not None:
                 ref.person_id = person_id
             if inbound.team_id:  # the team's other channels keep working after a regional move
-                s.execute(update(ConversationRef).where(ConversationRef.workspace_id == ws_id, ConversationRef.team_id == inbound.team_id,
-                                                        ConversationRef.service_url != inbound.service_url)
-                          .values(service_url=inbound.service_url))  # fmt: skip
+                s.execute(
+                    update(ConversationRef)
+                    .where(
+                        ConversationRef.workspace_id == ws_id,
+                        ConversationRef.team_id == inbound.team_id,
+                        ConversationRef.service_url != inbound.service_url,
+                    )
+                    .values(service_url=inbound.service_url)
+                )
             s.commit()
 
     def forget_team(self, inbound: Inbound) -> int:
         """Rounds was removed from a team (or a group chat): it can no longer post there."""
         with self.sessions() as s:
-            ws = s.scalar(select(Workspace).where(Workspace.platform == Platform.TEAMS, Workspace.external_id == inbound.tenant_id))
+            ws = s.scalar(
+                select(Workspace).where(
+                    Workspace.platform == Platform.TEAMS, Workspace.external_id == inbound.tenant_id
+                )
+            )
             if ws is None:
                 return 0
-            where = ConversationRef.team_id == inbound.team_id if inbound.team_id else ConversationRef.conversation_id == inbound.conversation
+            where = (
+                ConversationRef.team_id == inbound.team_id
+                if inbound.team_id
+                else ConversationRef.conversation_id == inbound.conversation
+            )
             refs = s.scalars(select(ConversationRef).where(ConversationRef.workspace_id == ws.id, where)).all()
             for ref in refs:
                 s.delete(ref)
@@ -104,7 +133,9 @@ class Directory:
             ws = people.workspace_for(s, context(inbound, now))
             person = s.scalar(select(Person).where(Person.workspace_id == ws.id, Person.platform_user_id == aad))
             if person is None or not _unique(s, ws.id, person.handle, person.id):
-                handle = next(h for h in _handle_candidates(upn, aad) if _unique(s, ws.id, h, person.id if person else None))
+                handle = next(
+                    h for h in _handle_candidates(upn, aad) if _unique(s, ws.id, h, person.id if person else None)
+                )
                 spoken = Speaker(user_id=aad, handle=handle, display_name=name or None)
                 person = people.person_for(s, ws, spoken, context(inbound, now).model_copy(update={"speaker": spoken}))
             handle = person.handle
@@ -116,8 +147,12 @@ class Directory:
             known = s.execute(
                 select(TeamsAccount.aad_object_id, TeamsAccount.name, TeamsAccount.principal_name)
                 .join(Workspace, Workspace.id == TeamsAccount.workspace_id)
-                .where(Workspace.platform == Platform.TEAMS, Workspace.external_id == inbound.tenant_id, TeamsAccount.user_id == who.user_id)
-            ).first()  # fmt: skip
+                .where(
+                    Workspace.platform == Platform.TEAMS,
+                    Workspace.external_id == inbound.tenant_id,
+                    TeamsAccount.user_id == who.user_id,
+                )
+            ).first()
         if known is not None:
             return known[0], who.name or known[1], known[2]
         try:
@@ -129,7 +164,9 @@ class Directory:
             raise UnknownPerson(who.name or "someone")
         with self.sessions() as s:
             ws = people.workspace_for(s, context(inbound, now))
-            _account(s, ws.id, who.user_id, member.aad_object_id, member.name or who.name, member.user_principal_name, now)
+            _account(
+                s, ws.id, who.user_id, member.aad_object_id, member.name or who.name, member.user_principal_name, now
+            )
             s.commit()
         return member.aad_object_id, member.name or who.name, member.user_principal_name
 
@@ -137,55 +174,89 @@ class Directory:
         """Whom a person field of a form can name: (aadObjectId, name) of the people Rounds knows here."""
         with self.sessions() as s:
             rows = s.execute(
-                select(Person.platform_user_id, Person.display_name).join(Workspace, Workspace.id == Person.workspace_id)
-                .where(Workspace.platform == Platform.TEAMS, Workspace.external_id == tenant_id, Person.is_bot.is_(False))
-                .order_by(Person.display_name).limit(PEOPLE_CHOICES)
-            ).all()  # fmt: skip
+                select(Person.platform_user_id, Person.display_name)
+                .join(Workspace, Workspace.id == Person.workspace_id)
+                .where(
+                    Workspace.platform == Platform.TEAMS, Workspace.external_id == tenant_id, Person.is_bot.is_(False)
+                )
+                .order_by(Person.display_name)
+                .limit(PEOPLE_CHOICES)
+            ).all()
         return [(pid, name) for pid, name in rows]
 
     # -- for the sender ---------------------------------------------------------------------------------------
     def reference(self, workspace_id: int, conversation: str) -> ConversationRef | None:
         with self.sessions() as s:
-            return s.scalar(select(ConversationRef).where(ConversationRef.workspace_id == workspace_id,
-                                                          ConversationRef.conversation_id == conversation))  # fmt: skip
+            return s.scalar(
+                select(ConversationRef).where(
+                    ConversationRef.workspace_id == workspace_id, ConversationRef.conversation_id == conversation
+                )
+            )
 
     def personal(self, workspace_id: int, aad: str) -> ConversationRef | None:
         """The person's 1:1 chat with Rounds, if Rounds has one."""
         with self.sessions() as s:
             return s.scalar(
-                select(ConversationRef).join(Person, Person.id == ConversationRef.person_id)
-                .where(ConversationRef.workspace_id == workspace_id, ConversationRef.conversation_type == "personal",
-                       Person.platform_user_id == aad).order_by(ConversationRef.updated_at.desc()).limit(1)
-            )  # fmt: skip
+                select(ConversationRef)
+                .join(Person, Person.id == ConversationRef.person_id)
+                .where(
+                    ConversationRef.workspace_id == workspace_id,
+                    ConversationRef.conversation_type == "personal",
+                    Person.platform_user_id == aad,
+                )
+                .order_by(ConversationRef.updated_at.desc())
+                .limit(1)
+            )
 
     def newest(self, workspace_id: int) -> ConversationRef | None:
         """The tenant's most recently refreshed reference: its serviceUrl and bot id start new chats."""
         with self.sessions() as s:
-            return s.scalar(select(ConversationRef).where(ConversationRef.workspace_id == workspace_id)
-                            .order_by(ConversationRef.updated_at.desc()).limit(1))  # fmt: skip
+            return s.scalar(
+                select(ConversationRef)
+                .where(ConversationRef.workspace_id == workspace_id)
+                .order_by(ConversationRef.updated_at.desc())
+                .limit(1)
+            )
 
     def user_id(self, workspace_id: int, aad: str) -> str | None:
         with self.sessions() as s:
-            return s.scalar(select(TeamsAccount.user_id).where(TeamsAccount.workspace_id == workspace_id, TeamsAccount.aad_object_id == aad)
-                            .order_by(TeamsAccount.updated_at.desc()).limit(1))  # fmt: skip
+            return s.scalar(
+                select(TeamsAccount.user_id)
+                .where(TeamsAccount.workspace_id == workspace_id, TeamsAccount.aad_object_id == aad)
+                .order_by(TeamsAccount.updated_at.desc())
+                .limit(1)
+            )
 
     def save_personal(self, workspace_id: int, aad: str, conversation: str, like: ConversationRef) -> None:
         now = self.clock()
         with self.sessions() as s:
-            person_id = s.scalar(select(Person.id).where(Person.workspace_id == workspace_id, Person.platform_user_id == aad))
-            _upsert(s, ConversationRef, dict(workspace_id=workspace_id, conversation_id=conversation), dict(
-                conversation_type="personal", service_url=like.service_url, tenant_id=like.tenant_id, team_id=None,
-                channel_id=None, bot_id=like.bot_id, person_id=person_id, updated_at=now,
-            ))  # fmt: skip
+            person_id = s.scalar(
+                select(Person.id).where(Person.workspace_id == workspace_id, Person.platform_user_id == aad)
+            )
+            _upsert(
+                s,
+                ConversationRef,
+                {"workspace_id": workspace_id, "conversation_id": conversation},
+                {
+                    "conversation_type": "personal",
+                    "service_url": like.service_url,
+                    "tenant_id": like.tenant_id,
+                    "team_id": None,
+                    "channel_id": None,
+                    "bot_id": like.bot_id,
+                    "person_id": person_id,
+                    "updated_at": now,
+                },
+            )
             s.commit()
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
 def _account(s: Session, ws_id: int, user_id: str, aad: str, name: str | None, upn: str | None, now: datetime) -> None:
-    values = dict(aad_object_id=aad, name=(name or "")[:200], updated_at=now)
+    values = {"aad_object_id": aad, "name": (name or "")[:200], "updated_at": now}
     if upn:
         values["principal_name"] = upn[:200]
-    _upsert(s, TeamsAccount, dict(workspace_id=ws_id, user_id=user_id), values)
+    _upsert(s, TeamsAccount, {"workspace_id": ws_id, "user_id": user_id}, values)
 
 
 def _upsert(s: Session, model: type, key: dict[str, object], values: dict[str, object]):  # type: ignore[no-untyped-def]
@@ -208,7 +279,11 @@ def _upsert(s: Session, model: type, key: dict[str, object], values: dict[str, o
 
 
 def _unique(s: Session, ws_id: int, handle: str, person_id: int | None) -> bool:
-    others = select(func.count()).select_from(Person).where(Person.workspace_id == ws_id, func.lower(Person.handle) == handle.lower())
+    others = (
+        select(func.count())
+        .select_from(Person)
+        .where(Person.workspace_id == ws_id, func.lower(Person.handle) == handle.lower())
+    )
     if person_id is not None:
         others = others.where(Person.id != person_id)
     return s.scalar(others) == 0

@@ -3,6 +3,7 @@
 The request is authenticated (auth.py) before its body is looked at beyond the two fields the check needs;
 then the activity is handled on the request's own thread and its answer is the HTTP response: an empty
 200 for messages (replies go out through the outbox), the next card for an Adaptive Card invoke."""
+
 from __future__ import annotations
 
 import json
@@ -39,13 +40,15 @@ class Endpoint:
         raw = environ["wsgi.input"].read(length) if length else b""
         try:
             fields = json.loads(raw)
-            if not isinstance(fields, dict):
-                raise ValueError("not an object")
         except ValueError:
+            fields = None
+        if not isinstance(fields, dict):
             return _json(start_response, 400, {"error": "expected an activity (JSON)"})
         if self.teams.auth is not None:
             try:
-                self.teams.auth.verify(environ.get("HTTP_AUTHORIZATION"), _str(fields.get("serviceUrl")), _str(fields.get("channelId")))
+                self.teams.auth.verify(
+                    environ.get("HTTP_AUTHORIZATION"), _str(fields.get("serviceUrl")), _str(fields.get("channelId"))
+                )
             except Unauthorized as e:
                 log.warning("Teams request refused (401): %s", e)
                 return _json(start_response, 401, {"error": "unauthorized"})

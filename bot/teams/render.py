@@ -13,6 +13,7 @@ sits, so the card can be re-drawn for the person who clicked. Card data comes ba
 never trusted for identity: it says only what a person asks for, as if they had typed it.
 
 Teams caps a bot message at about 28 KB: a card over MAX_CARD_BYTES loses its last parts, with a note."""
+
 from __future__ import annotations
 
 import json
@@ -49,7 +50,9 @@ def markdown(text: str) -> str:
 
 
 # -- messages ---------------------------------------------------------------------------------------------
-def card(reply: Reply, *, notice: str | None = None, state: Mapping[str, Any] | None = None, buttons: bool = True) -> dict[str, Any]:
+def card(
+    reply: Reply, *, notice: str | None = None, state: Mapping[str, Any] | None = None, buttons: bool = True
+) -> dict[str, Any]:
     """The card for a Reply. `notice` is a line above it all (what a click did, or why it was refused);
     `state` travels in every button's data (which parts of the card were already answered)."""
     body: list[dict[str, Any]] = []
@@ -82,9 +85,16 @@ def summary(reply: Reply) -> str:
     return clip(re.sub(r"[*_`]", "", first), 200)
 
 
-def _card(body: list[dict[str, Any]], fallback: str = "", actions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body,
-                           "msteams": {"width": "Full"}}  # fmt: skip
+def _card(
+    body: list[dict[str, Any]], fallback: str = "", actions: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "AdaptiveCard",
+        "$schema": SCHEMA,
+        "version": VERSION,
+        "body": body,
+        "msteams": {"width": "Full"},
+    }
     if actions:
         out["actions"] = actions
     if fallback:
@@ -94,18 +104,46 @@ def _card(body: list[dict[str, Any]], fallback: str = "", actions: list[dict[str
 
 def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[str, Any]]:
     if isinstance(b, neutral.Header):
-        return [{"type": "TextBlock", "text": clip(markdown(b.text), 300), "wrap": True, "style": "heading",
-                 "size": "Large", "weight": "Bolder"}]  # fmt: skip
+        return [
+            {
+                "type": "TextBlock",
+                "text": clip(markdown(b.text), 300),
+                "wrap": True,
+                "style": "heading",
+                "size": "Large",
+                "weight": "Bolder",
+            }
+        ]
     if isinstance(b, neutral.Section):
         out = [_text(line) for line in _lines(b.text)]
         if b.fields:
-            out.append({"type": "FactSet", "facts": [{"title": clip(f.label, 100), "value": clip(markdown(f.value), 500)} for f in b.fields]})
+            out.append(
+                {
+                    "type": "FactSet",
+                    "facts": [{"title": clip(f.label, 100), "value": clip(markdown(f.value), 500)} for f in b.fields],
+                }
+            )
         return out
     if isinstance(b, neutral.Context):
-        return [{"type": "TextBlock", "text": clip(markdown(b.text), TEXT_LIMIT), "wrap": True, "isSubtle": True, "size": "Small"}] if b.text else []
+        return (
+            [
+                {
+                    "type": "TextBlock",
+                    "text": clip(markdown(b.text), TEXT_LIMIT),
+                    "wrap": True,
+                    "isSubtle": True,
+                    "size": "Small",
+                }
+            ]
+            if b.text
+            else []
+        )
     if isinstance(b, neutral.Buttons):
         actions = [a for a in (_button(x, index, state) for x in b.buttons) if a is not None]
-        return [{"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]} for i in range(0, len(actions), BUTTONS_PER_SET)]
+        return [
+            {"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]}
+            for i in range(0, len(actions), BUTTONS_PER_SET)
+        ]
     return []
 
 
@@ -132,8 +170,13 @@ def _text(line: str) -> dict[str, Any]:
 
 def _notice(text: str) -> dict[str, Any]:
     refused = text.lstrip().startswith("⚠️")
-    return {"type": "TextBlock", "text": clip(markdown(text), TEXT_LIMIT), "wrap": True, "weight": "Bolder",
-            "color": "Attention" if refused else "Good"}  # fmt: skip
+    return {
+        "type": "TextBlock",
+        "text": clip(markdown(text), TEXT_LIMIT),
+        "wrap": True,
+        "weight": "Bolder",
+        "color": "Attention" if refused else "Good",
+    }
 
 
 def _button(b: neutral.Button, index: int, state: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -146,7 +189,9 @@ def _button(b: neutral.Button, index: int, state: Mapping[str, Any]) -> dict[str
     return execute(clip(b.label, LABEL_LIMIT), CLICK, data, STYLE.get(b.style or ""))
 
 
-def execute(title: str, verb: str, data: dict[str, Any], style: str | None = None, *, inputs: bool = True) -> dict[str, Any]:
+def execute(
+    title: str, verb: str, data: dict[str, Any], style: str | None = None, *, inputs: bool = True
+) -> dict[str, Any]:
     """An Action.Execute, falling back to an Action.Submit with the same data on older clients."""
     action: dict[str, Any] = {"type": "Action.Execute", "title": title, "verb": verb, "data": data}
     submit: dict[str, Any] = {"type": "Action.Submit", "title": title, "data": data}
@@ -164,7 +209,9 @@ def _fit(c: dict[str, Any]) -> dict[str, Any]:
     body = c["body"]
     while body and _size(c) > MAX_CARD_BYTES - 200:
         body.pop()
-    body.append({"type": "TextBlock", "text": "…and more, too long for one Teams card.", "wrap": True, "isSubtle": True})
+    body.append(
+        {"type": "TextBlock", "text": "…and more, too long for one Teams card.", "wrap": True, "isSubtle": True}
+    )
     return c
 
 
@@ -173,24 +220,47 @@ def _size(c: dict[str, Any]) -> int:
 
 
 # -- forms ---------------------------------------------------------------------------------------------------
-def form(f: Form, *, people: Sequence[tuple[str, str]] = (), problem: str | None = None,
-         origin: Mapping[str, Any] | None = None, values: Mapping[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+def form(
+    f: Form,
+    *,
+    people: Sequence[tuple[str, str]] = (),
+    problem: str | None = None,
+    origin: Mapping[str, Any] | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """A form as a card: one input per field, Submit and Cancel. `people` are (id, name) choices for person
     fields; `problem` is shown above the inputs after a refused submission, with `values` as they were."""
-    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": clip(f.title, 200), "wrap": True, "style": "heading",
-                                   "size": "Large", "weight": "Bolder"}]  # fmt: skip
+    body: list[dict[str, Any]] = [
+        {
+            "type": "TextBlock",
+            "text": clip(f.title, 200),
+            "wrap": True,
+            "style": "heading",
+            "size": "Large",
+            "weight": "Bolder",
+        }
+    ]
     if problem:
         body.append(_notice(problem if problem.startswith("⚠️") else f"⚠️ {problem}"))
     for field in f.fields:
         body.extend(_input(field, people, (values or {}).get(field.name)))
     if f.usage:
-        body.append({"type": "TextBlock", "text": clip("Or type it: " + f.usage.replace("\n", " · "), TEXT_LIMIT), "wrap": True,
-                     "isSubtle": True, "size": "Small"})  # fmt: skip
+        body.append(
+            {
+                "type": "TextBlock",
+                "text": clip("Or type it: " + f.usage.replace("\n", " · "), TEXT_LIMIT),
+                "wrap": True,
+                "isSubtle": True,
+                "size": "Small",
+            }
+        )
     data: dict[str, Any] = {"rounds": "submit", "form": f.name, "context": dict(f.context)}
     if origin:
         data["origin"] = dict(origin)
-    actions = [execute(clip(f.submit, LABEL_LIMIT), SUBMIT, data, "positive"),
-               execute("Cancel", CANCEL, {"rounds": "cancel", **({"origin": dict(origin)} if origin else {})}, inputs=False)]  # fmt: skip
+    actions = [
+        execute(clip(f.submit, LABEL_LIMIT), SUBMIT, data, "positive"),
+        execute("Cancel", CANCEL, {"rounds": "cancel", **({"origin": dict(origin)} if origin else {})}, inputs=False),
+    ]
     return _fit(_card(body, fallback=f.title, actions=actions))
 
 
@@ -201,14 +271,23 @@ def _input(f: FormField, people: Sequence[tuple[str, str]], value: Any) -> list[
     initial = value if value not in (None, "") else f.initial
     hint: list[dict[str, Any]] = []
     if f.kind == "select" and f.options:
-        element = base | {"type": "Input.ChoiceSet", "style": "compact",
-                          "choices": [{"title": clip(o.label, 100), "value": o.value} for o in f.options[:CHOICES]]}  # fmt: skip
+        element = base | {
+            "type": "Input.ChoiceSet",
+            "style": "compact",
+            "choices": [{"title": clip(o.label, 100), "value": o.value} for o in f.options[:CHOICES]],
+        }
         if isinstance(initial, str) and any(o.value == initial for o in f.options):
             element["value"] = initial
     elif f.kind in ("user", "users") and people:
-        element = base | {"type": "Input.ChoiceSet", "style": "compact",  # ("filtered" is not in the 1.5 schema)
-                          "isMultiSelect": f.kind == "users",
-                          "choices": [{"title": clip(name, 100), "value": pid} for pid, name in people[:CHOICES]]}  # fmt: skip
+        element = (
+            base
+            | {
+                "type": "Input.ChoiceSet",
+                "style": "compact",  # ("filtered" is not in the 1.5 schema)
+                "isMultiSelect": f.kind == "users",
+                "choices": [{"title": clip(name, 100), "value": pid} for pid, name in people[:CHOICES]],
+            }
+        )
         chosen = [initial] if isinstance(initial, str) else list(initial or ())
         if chosen := [c for c in chosen if any(c == pid for pid, _ in people)]:
             element["value"] = ",".join(chosen)
@@ -231,7 +310,16 @@ def _input(f: FormField, people: Sequence[tuple[str, str]], value: Any) -> list[
         if element["type"] == "Input.Text" and "placeholder" not in element:
             element["placeholder"] = clip(f.hint, 200)
         else:
-            hint.append({"type": "TextBlock", "text": clip(f.hint, 300), "wrap": True, "isSubtle": True, "size": "Small", "spacing": "None"})
+            hint.append(
+                {
+                    "type": "TextBlock",
+                    "text": clip(f.hint, 300),
+                    "wrap": True,
+                    "isSubtle": True,
+                    "size": "Small",
+                    "spacing": "None",
+                }
+            )
     return [element, *hint]
 
 

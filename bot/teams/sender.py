@@ -8,6 +8,7 @@ thread in a channel is the channel's conversation id with `;messageid=<root>`.
 It never sleeps: a 429 becomes SendFailed(retry_after=…) and the dispatcher reschedules the row; 412
 (a concurrent update), 502, 504, any other 5xx and timeouts are retried with backoff; anything else (the
 bot was removed, the person blocked it, a card Teams refused) is permanent."""
+
 from __future__ import annotations
 
 import logging
@@ -32,14 +33,18 @@ class TeamsSender:
         self.connector = connector
         self.bot_id = bot_id
 
-    def post(self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None) -> Delivery:
+    def post(
+        self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None
+    ) -> Delivery:
         if kind == TargetKind.USER:
             ref = self._personal(workspace, target)
             conversation = ref.conversation_id
         else:
             ref = self._reference(workspace, target)
             conversation = in_thread(target, thread_ts) if thread_ts and ref.conversation_type == "channel" else target
-        activity_id = self._do(lambda: self.connector.send(ref.service_url, conversation, self._message(workspace, reply)))
+        activity_id = self._do(
+            lambda: self.connector.send(ref.service_url, conversation, self._message(workspace, reply))
+        )
         return Delivery(channel=conversation, ts=activity_id)
 
     def update(self, workspace: Workspace, channel: str, ts: str, reply: Reply) -> None:
@@ -55,14 +60,18 @@ class TeamsSender:
     def _message(self, workspace: Workspace, reply: Reply):  # type: ignore[no-untyped-def]
         """A reply carrying a form (a command that needs input) is the form's card; anything else its card."""
         if reply.form is not None:
-            return message(render.form(reply.form, people=self.directory.people(workspace.external_id)), reply.form.title)
+            return message(
+                render.form(reply.form, people=self.directory.people(workspace.external_id)), reply.form.title
+            )
         return message(render.card(reply), render.summary(reply))
 
     # -- where ---------------------------------------------------------------------------------------------
     def _reference(self, workspace: Workspace, conversation: str) -> ConversationRef:
         ref = self.directory.reference(workspace.id, base_conversation(conversation))
         if ref is None:
-            raise SendFailed("no conversation reference: Rounds is not installed there (or was removed)", permanent=True)
+            raise SendFailed(
+                "no conversation reference: Rounds is not installed there (or was removed)", permanent=True
+            )
         return ref
 
     def _personal(self, workspace: Workspace, aad: str) -> ConversationRef:
@@ -74,7 +83,9 @@ class TeamsSender:
         if like is None or like.tenant_id is None or bot_id is None:
             raise SendFailed("no conversation reference in this tenant yet: install Rounds first", permanent=True)
         member = self.directory.user_id(workspace.id, aad) or aad
-        conversation = self._do(lambda: self.connector.personal_conversation(like.service_url, like.tenant_id or "", bot_id, member))
+        conversation = self._do(
+            lambda: self.connector.personal_conversation(like.service_url, like.tenant_id or "", bot_id, member)
+        )
         self.directory.save_personal(workspace.id, aad, conversation, like)
         ref = self.directory.personal(workspace.id, aad)
         assert ref is not None
@@ -90,7 +101,9 @@ class TeamsSender:
 
 def failure(e: ConnectorError) -> SendFailed:
     if e.status == 429:
-        return SendFailed("throttled (429)", retry_after=e.retry_after if e.retry_after is not None else DEFAULT_RETRY_AFTER)
+        return SendFailed(
+            "throttled (429)", retry_after=e.retry_after if e.retry_after is not None else DEFAULT_RETRY_AFTER
+        )
     if e.status is None or e.status in RETRYABLE or e.status >= 500:
         return SendFailed(f"{e.status or 'network'}: {e.reason}")
     return SendFailed(f"{e.status}: {e.reason}", permanent=True)

@@ -2,6 +2,7 @@
 
 Every request is timed and counted by route (unknown paths count as "other", so a scan cannot blow up the
 metrics). Bodies over 1 MiB are refused before any platform code reads them."""
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,7 @@ class WebApp:
             metrics.ERRORS.labels(path)
 
     @classmethod
-    def build(cls, rt: Runtime) -> "WebApp":
+    def build(cls, rt: Runtime) -> WebApp:
         return cls(rt, mounts(rt))
 
     def close(self) -> None:
@@ -68,7 +69,9 @@ class WebApp:
             if status[0].startswith("5"):
                 metrics.ERRORS.labels(route).inc()
 
-    def _dispatch(self, method: str, path: str, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    def _dispatch(
+        self, method: str, path: str, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
         app = self.routes.get((method, path)) or (self.routes.get(("GET", path)) if method == "HEAD" else None)
         if app is None:
             if path in self.paths:
@@ -99,7 +102,9 @@ class WebApp:
         return _respond(start_response, "200 OK", metrics.render(self.rt.sessions), metrics.CONTENT_TYPE)
 
 
-def _respond(start_response: Callable[..., Any], status: str, body: bytes, content_type: str = "text/plain; charset=utf-8") -> list[bytes]:
+def _respond(
+    start_response: Callable[..., Any], status: str, body: bytes, content_type: str = "text/plain; charset=utf-8"
+) -> list[bytes]:
     start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
     return [body]
 

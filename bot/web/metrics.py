@@ -3,6 +3,7 @@
 With gunicorn's several worker processes the counters live in PROMETHEUS_MULTIPROC_DIR (set up by
 `python -m bot web` before workers fork) and /metrics adds them up across workers. The outbox depth is
 read from the database at scrape time, so every worker reports the same truth."""
+
 from __future__ import annotations
 
 import os
@@ -20,7 +21,9 @@ CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0)
 
 REQUESTS = Counter("rounds_http_requests", "HTTP requests answered", ["route", "method", "status"])
-LATENCY = Histogram("rounds_http_request_duration_seconds", "Time to answer an HTTP request", ["route"], buckets=BUCKETS)
+LATENCY = Histogram(
+    "rounds_http_request_duration_seconds", "Time to answer an HTTP request", ["route"], buckets=BUCKETS
+)
 ERRORS = Counter("rounds_http_errors", "HTTP requests that failed on our side (5xx)", ["route"])
 
 
@@ -31,10 +34,13 @@ class OutboxDepth:
     def collect(self) -> Iterator[GaugeMetricFamily]:
         depth = GaugeMetricFamily("rounds_outbox_messages", "Outbox rows waiting or given up on", labels=["status"])
         with self.sessions() as s:
-            counts = dict(s.execute(
-                select(OutboxMessage.status, func.count()).where(OutboxMessage.status.in_([OutboxStatus.PENDING, OutboxStatus.FAILED]))
-                .group_by(OutboxMessage.status)
-            ).all())  # fmt: skip
+            counts = dict(
+                s.execute(
+                    select(OutboxMessage.status, func.count())
+                    .where(OutboxMessage.status.in_([OutboxStatus.PENDING, OutboxStatus.FAILED]))
+                    .group_by(OutboxMessage.status)
+                ).all()
+            )
         for status in (OutboxStatus.PENDING, OutboxStatus.FAILED):
             depth.add_metric([status.value], counts.get(status, 0))
         yield depth

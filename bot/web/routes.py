@@ -2,6 +2,7 @@
 
 Each platform lives in its own folder and offers `mount(runtime) -> Mount | None` (None when it is not
 configured). Adding one (Teams' `/api/messages`) is a new folder and one line in PLATFORMS."""
+
 from __future__ import annotations
 
 import importlib

@@ -5,6 +5,7 @@ slash command in ≈ 3 ms at the median; Bolt's default mode polls its ack every
 uvicorn was an order of magnitude slower. Each worker builds its own app after the fork (database pool,
 Slack clients, background threads are never shared across processes). WEB_CONCURRENCY sets the number of
 worker processes, as on most platforms."""
+
 from __future__ import annotations
 
 import logging
@@ -26,7 +27,9 @@ def workers_from_env() -> int:
     if not raw:
         return WORKERS
     if not raw.isdigit() or not 1 <= int(raw) <= 64:
-        raise ConfigError(f"rounds: configuration error: WEB_CONCURRENCY must be a whole number from 1 to 64, not {raw[:20]!r}")
+        raise ConfigError(
+            f"rounds: configuration error: WEB_CONCURRENCY must be a whole number from 1 to 64, not {raw[:20]!r}"
+        )
     return int(raw)
 
 

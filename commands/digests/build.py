@@ -1,4 +1,5 @@
 """Build the digest a subscription (or `/digest now`) asks for."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -12,7 +13,9 @@ from commands.replies import Reply
 from storage.models import ChannelLink, DigestScope, Project
 
 
-def scope_projects(session: Session, workspace_id: int, scope: DigestScope, project_id: int | None, channel: str) -> list[Project]:
+def scope_projects(
+    session: Session, workspace_id: int, scope: DigestScope, project_id: int | None, channel: str
+) -> list[Project]:
     stmt = select(Project).where(Project.workspace_id == workspace_id, Project.archived.is_(False))
     if scope == DigestScope.PROJECT:
         stmt = stmt.where(Project.id == project_id)
@@ -21,7 +24,9 @@ def scope_projects(session: Session, workspace_id: int, scope: DigestScope, proj
     return list(session.scalars(stmt.order_by(Project.key)))
 
 
-def render_digest(scope: DigestScope, projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date) -> Reply:
+def render_digest(
+    scope: DigestScope, projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date
+) -> Reply:
     if scope == DigestScope.PORTFOLIO:
         return render.portfolio_digest(projects, data, since, now, today)
     title = f"{projects[0].key} digest" if len(projects) == 1 else "Project digest"

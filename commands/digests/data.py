@@ -1,4 +1,5 @@
 """Everything a digest needs, loaded set-based: a fixed handful of queries for any number of projects."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -38,24 +39,31 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
     live = Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.ACCEPTED])
     risk_filter = or_(live, Risk.closed_at >= since) if since else live
     risks = session.scalars(
-        select(Risk).where(Risk.project_id.in_(ids), risk_filter).options(joinedload(Risk.owner))
+        select(Risk)
+        .where(Risk.project_id.in_(ids), risk_filter)
+        .options(joinedload(Risk.owner))
         .order_by(Risk.score.desc(), Risk.review_by, Risk.number)
-    ).all()  # fmt: skip
+    ).all()
     data.risks = _group(risks, "project_id")
 
     pending = Gate.status == GateStatus.PENDING
     gate_filter = or_(pending, Gate.decided_at >= since) if since else pending
     gates = session.scalars(
-        select(Gate).where(Gate.project_id.in_(ids), gate_filter)
-        .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions)).order_by(Gate.number)
-    ).all()  # fmt: skip
+        select(Gate)
+        .where(Gate.project_id.in_(ids), gate_filter)
+        .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions))
+        .order_by(Gate.number)
+    ).all()
     data.gates = _group(gates, "project_id")
 
     overdue = session.scalars(
-        select(Action).where(Action.project_id.in_(ids), Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]),
-                             Action.due < today)
-        .options(joinedload(Action.owner)).order_by(Action.due, Action.number)
-    ).all()  # fmt: skip
+        select(Action)
+        .where(
+            Action.project_id.in_(ids), Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]), Action.due < today
+        )
+        .options(joinedload(Action.owner))
+        .order_by(Action.due, Action.number)
+    ).all()
     data.overdue = _group(overdue, "project_id")
     return data
 

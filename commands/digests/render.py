@@ -1,4 +1,5 @@
 """Digest text that reads in 30 seconds: one "needs attention" line, then each project's essentials."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -41,12 +42,17 @@ def risk_change(r: Risk, since: datetime | None) -> str:
     return ""
 
 
-def project_sections(p: Project, data: DigestData, since: datetime | None, now: datetime, today: date) -> tuple[list[Block], list[str]]:
+def project_sections(
+    p: Project, data: DigestData, since: datetime | None, now: datetime, today: date
+) -> tuple[list[Block], list[str]]:
     """Blocks for one project, and the short phrases that feed the "needs attention" line."""
     statuses = data.statuses.get(p.id, [])
     risks = data.risks.get(p.id, [])
-    gates = [g for g in data.gates.get(p.id, [])
-             if g.status == GateStatus.PENDING or (since is not None and g.decided_at is not None and g.decided_at >= since)]
+    gates = [
+        g
+        for g in data.gates.get(p.id, [])
+        if g.status == GateStatus.PENDING or (since is not None and g.decided_at is not None and g.decided_at >= since)
+    ]
     overdue = [a for a in data.overdue.get(p.id, []) if a.due < today]
     attention: list[str] = []
     head = f"{fmt.RAG_DOT[statuses[0].overall if statuses else None]} *{p.key}* {fmt.clip(p.name, 60)}"
@@ -91,7 +97,9 @@ def project_sections(p: Project, data: DigestData, since: datetime | None, now: 
     return [Section(text="\n".join(lines))], attention
 
 
-def project_digest(projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date, title: str) -> Reply:
+def project_digest(
+    projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date, title: str
+) -> Reply:
     blocks: list[Block] = [Header(text=title)]
     attention: list[str] = []
     body: list[Block] = []
@@ -110,7 +118,9 @@ def project_digest(projects: list[Project], data: DigestData, since: datetime | 
     return Reply.channel(text, *blocks)
 
 
-def portfolio_digest(projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date) -> Reply:
+def portfolio_digest(
+    projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date
+) -> Reply:
     rows, attention = [], []
     green = fresh = 0
     gates_decided = gates_on_time = 0
@@ -129,11 +139,18 @@ def portfolio_digest(projects: list[Project], data: DigestData, since: datetime 
         green += current == RAG.GREEN
         fresh += not stale
         for g in data.gates.get(p.id, []):
-            if g.status in (GateStatus.APPROVED, GateStatus.REJECTED) and g.decided_at and since and g.decided_at >= since:
+            if (
+                g.status in (GateStatus.APPROVED, GateStatus.REJECTED)
+                and g.decided_at
+                and since
+                and g.decided_at >= since
+            ):
                 gates_decided += 1
                 gates_on_time += g.due is None or g.decided_at.date() <= g.due
         flags = (" 🍉" if watermelon(statuses) else "") + (" ⚠️stale" if stale else "")
-        rows.append(f"{fmt.RAG_DOT[current]} *{p.key}*{change}{flags} · 🟥{crit} 🟧{high} · ⏳{len(pending)} · 📌{len(overdue)}")
+        rows.append(
+            f"{fmt.RAG_DOT[current]} *{p.key}*{change}{flags} · 🟥{crit} 🟧{high} · ⏳{len(pending)} · 📌{len(overdue)}"
+        )
         if current == RAG.RED or crit:
             attention.append(p.key)
     n = max(1, len(projects))
@@ -144,12 +161,16 @@ def portfolio_digest(projects: list[Project], data: DigestData, since: datetime 
     )
     blocks: list[Block] = [
         Header(text="Portfolio digest"),
-        Section(text=("🚩 *Needs attention*: " + ", ".join(attention[:8])) if attention else "✅ Nothing red or critical."),
+        Section(
+            text=("🚩 *Needs attention*: " + ", ".join(attention[:8])) if attention else "✅ Nothing red or critical."
+        ),
         Section(fields=kpis),
         Divider(),
     ]
     for start in range(0, len(rows), 25):
         blocks.append(Section(text="\n".join(rows[start : start + 25])))
     blocks.append(Context(text="RAG · 🟥 critical / 🟧 high risks · ⏳ gates waiting · 📌 overdue actions"))
-    text = f"Portfolio: {green}/{len(projects)} green" + (f"; attention: {', '.join(attention[:5])}" if attention else "")
+    text = f"Portfolio: {green}/{len(projects)} green" + (
+        f"; attention: {', '.join(attention[:5])}" if attention else ""
+    )
     return Reply.channel(text, *blocks)

@@ -3,6 +3,7 @@
 A subscription is due when its latest RRULE occurrence (local time, DST-correct) is after the occurrence
 it last sent. A clock that was down catches up with one digest for the latest occurrence, not one per
 missed occurrence. Set-based: the same handful of queries whatever the number of projects."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -56,16 +57,20 @@ def digest_pass(session: Session, now: datetime) -> DigestReport:
         for p in session.scalars(active.order_by(Project.key)):
             by_workspace[p.workspace_id].append(p)
     by_id = {p.id: p for ps in by_workspace.values() for p in ps}
-    wanted_ids = {sub.project_id for sub, _, _ in due if sub.scope == DigestScope.PROJECT and sub.project_id not in by_id}
+    wanted_ids = {
+        sub.project_id for sub, _, _ in due if sub.scope == DigestScope.PROJECT and sub.project_id not in by_id
+    }
     if wanted_ids:
         by_id |= {p.id: p for p in session.scalars(active.where(Project.id.in_(wanted_ids)))}
     by_channel: dict[tuple[int, str], list[Project]] = defaultdict(list)
     channel_subs = {(sub.workspace_id, sub.channel_id) for sub, _, _ in due if sub.scope == DigestScope.CHANNEL}
     if channel_subs:
         rows = session.execute(
-            active.add_columns(ChannelLink.channel_id).join(ChannelLink, ChannelLink.project_id == Project.id)
-            .where(ChannelLink.channel_id.in_({ch for _, ch in channel_subs})).order_by(Project.key)
-        )  # fmt: skip
+            active.add_columns(ChannelLink.channel_id)
+            .join(ChannelLink, ChannelLink.project_id == Project.id)
+            .where(ChannelLink.channel_id.in_({ch for _, ch in channel_subs}))
+            .order_by(Project.key)
+        )
         for p, channel in rows:
             by_channel[(p.workspace_id, channel)].append(p)
 
@@ -92,11 +97,19 @@ def digest_pass(session: Session, now: datetime) -> DigestReport:
             continue
         today = now.astimezone(ZoneInfo(sub.timezone)).date()
         reply = render_digest(sub.scope, projects, data, sub.last_sent_at, now, today)
-        messages.append({
-            "workspace_id": ws.id, "platform": ws.platform, "target_kind": TargetKind.CHANNEL, "target": sub.channel_id,
-            "payload": reply.to_json(), "idempotency_key": f"digest:{sub.id}:{occurrence.isoformat()}",
-            "subject": f"digest:{sub.id}", "not_before": now, "created_at": now,
-        })  # fmt: skip
+        messages.append(
+            {
+                "workspace_id": ws.id,
+                "platform": ws.platform,
+                "target_kind": TargetKind.CHANNEL,
+                "target": sub.channel_id,
+                "payload": reply.to_json(),
+                "idempotency_key": f"digest:{sub.id}:{occurrence.isoformat()}",
+                "subject": f"digest:{sub.id}",
+                "not_before": now,
+                "created_at": now,
+            }
+        )
         mark["last_sent_at"] = now
     report.queued = outbox.enqueue_many(session, messages)
     session.execute(update(DigestSubscription), marks)  # one executemany, by primary key

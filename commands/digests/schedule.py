@@ -3,9 +3,10 @@
 The rule is stored with a naive local DTSTART; occurrences are computed in local time and only then given
 the subscription's zone, so "Monday 08:00 America/Toronto" stays 08:00 across the November change.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -31,7 +32,7 @@ def _rule(text: str) -> rrule:
 
 def _to_utc(local_naive: datetime, tz: ZoneInfo) -> datetime:
     # fold=0: in the repeated hour of a fall-back night, the first (daylight) instance.
-    return local_naive.replace(tzinfo=tz).astimezone(timezone.utc)
+    return local_naive.replace(tzinfo=tz).astimezone(UTC)
 
 
 def latest_due(text: str, tz_name: str, now: datetime) -> datetime | None:
@@ -56,7 +57,7 @@ def next_due(text: str, tz_name: str, now: datetime) -> datetime | None:
 
 
 def describe(text: str, tz_name: str) -> str:
-    """"mon,thu 08:00 America/Toronto", read back from the rule Rounds wrote."""
+    """ "mon,thu 08:00 America/Toronto", read back from the rule Rounds wrote."""
     parts = dict(p.split("=", 1) for p in text.split("RRULE:", 1)[-1].strip().split(";") if "=" in p)
     codes = [c.strip()[-2:] for c in parts.get("BYDAY", "").split(",") if c.strip()]
     days = [RRULE_CODES.index(c) for c in codes if c in RRULE_CODES]

@@ -1,4 +1,5 @@
 """A command's words after tokenising: positional words, `key:value` options, and small readers for each."""
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,48 @@ from commands.grammar.tokens import (
 from storage.models import RAG
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,11}$")
-RAG_WORDS = {"green": RAG.GREEN, "amber": RAG.AMBER, "yellow": RAG.AMBER, "red": RAG.RED,
-             "🟢": RAG.GREEN, "🟠": RAG.AMBER, "🟡": RAG.AMBER, "🔴": RAG.RED}  # fmt: skip
+RAG_WORDS = {
+    "green": RAG.GREEN,
+    "amber": RAG.AMBER,
+    "yellow": RAG.AMBER,
+    "red": RAG.RED,
+    "🟢": RAG.GREEN,
+    "🟠": RAG.AMBER,
+    "🟡": RAG.AMBER,
+    "🔴": RAG.RED,
+}
 # Every option key any command knows: one given to the wrong command is an error, not free text.
 ALL_OPTIONS = {
-    "pm", "sponsor", "sponsors", "method", "cadence", "template", "schedule", "budget", "scope", "likelihood",
-    "impact", "owner", "review", "category", "mitigation", "description", "status", "due", "risk", "gate",
-    "approvers", "quorum", "must", "conditions", "until", "checklist", "note", "reason", "to",
-}  # fmt: skip
+    "pm",
+    "sponsor",
+    "sponsors",
+    "method",
+    "cadence",
+    "template",
+    "schedule",
+    "budget",
+    "scope",
+    "likelihood",
+    "impact",
+    "owner",
+    "review",
+    "category",
+    "mitigation",
+    "description",
+    "status",
+    "due",
+    "risk",
+    "gate",
+    "approvers",
+    "quorum",
+    "must",
+    "conditions",
+    "until",
+    "checklist",
+    "note",
+    "reason",
+    "to",
+}
 
 
 class Args:
@@ -53,7 +88,7 @@ class Args:
                 self.words.append(word)
 
     @classmethod
-    def of(cls, text: str, usage: str, allowed: set[str] = frozenset(), today: date | None = None) -> "Args":
+    def of(cls, text: str, usage: str, allowed: set[str] = frozenset(), today: date | None = None) -> Args:
         return cls(tokenize(text), usage, allowed, today)
 
     # -- positional words ---------------------------------------------------------------------

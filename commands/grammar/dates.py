@@ -2,6 +2,7 @@
 
 python-dateutil does the arithmetic (relativedelta) and the free-form parsing (parser.parse).
 """
+
 from __future__ import annotations
 
 import re
@@ -15,17 +16,34 @@ from commands.grammar.echo import echo
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_ALIASES = {
-    "monday": 0, "mon": 0, "mo": 0,
-    "tuesday": 1, "tue": 1, "tues": 1, "tu": 1,
-    "wednesday": 2, "wed": 2, "we": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "th": 3,
-    "friday": 4, "fri": 4, "fr": 4,
-    "saturday": 5, "sat": 5, "sa": 5,
-    "sunday": 6, "sun": 6, "su": 6,
-}  # fmt: skip
+    "monday": 0,
+    "mon": 0,
+    "mo": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "tu": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "we": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "th": 3,
+    "friday": 4,
+    "fri": 4,
+    "fr": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sa": 5,
+    "sunday": 6,
+    "sun": 6,
+    "su": 6,
+}
 _RELATIVE = re.compile(r"^(?:\+|in\s+)(\d{1,3})\s*(d|day|days|w|wk|wks|week|weeks|m|mo|month|months)$")
 MAX_YEARS_AHEAD = 100
-DATE_HELP = "a date like 2026-12-04, fri, today, tomorrow, +3d, +2w, \"in 3 days\" or eow"
+DATE_HELP = 'a date like 2026-12-04, fri, today, tomorrow, +3d, +2w, "in 3 days" or eow'
 
 
 class DateError(ValueError):

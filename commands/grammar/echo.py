@@ -1,4 +1,5 @@
 """Quoting what someone typed back to them, safely."""
+
 from __future__ import annotations
 
 from commands import phi

@@ -1,4 +1,5 @@
 """Typed commands: what the grammar produces and the handlers consume (forms build the same models)."""
+
 from __future__ import annotations
 
 from datetime import date, time

@@ -1,4 +1,5 @@
 """The entry to the grammar: `/status …`, `/pmo status …`, `status …` (Teams) all land here."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ from storage.models import Cadence, Methodology
 
 AREAS = ("project", "status", "risk", "action", "gate", "digest")
 PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze")
-COMMAND_NAMES = AREAS + ("pmo",)
+COMMAND_NAMES = (*AREAS, "pmo")
 
 
 def parse(command: str, text: str, today: date, known_keys: set[str] | frozenset[str] = frozenset()) -> m.Command:
@@ -94,8 +95,13 @@ def _project_create(words: list[Word], today: date) -> m.Command:
     cadence = a.opt_choice("cadence", {x.value: x for x in Cadence}) or Cadence.WEEKLY
     template = a.opt("template")
     return m.ProjectCreate(
-        key=key, name=name, pm=a.opt_mention("pm"), sponsors=sponsors, methodology=method,  # type: ignore[arg-type]
-        cadence=cadence, template=template.strip().lower() if template else None,  # type: ignore[arg-type]
+        key=key,
+        name=name,
+        pm=a.opt_mention("pm"),
+        sponsors=sponsors,
+        methodology=method,  # type: ignore[arg-type]
+        cadence=cadence,
+        template=template.strip().lower() if template else None,  # type: ignore[arg-type]
     )
 
 
@@ -127,8 +133,14 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
     if head == "portfolio":
         Args.of(text, "portfolio").done()
         return m.Portfolio()
-    return {"prefs": _prefs, "holidays": _holidays, "template": _template, "admin": _admin,
-            "export": _export, "snooze": _snooze}[head](text, today)  # fmt: skip
+    return {
+        "prefs": _prefs,
+        "holidays": _holidays,
+        "template": _template,
+        "admin": _admin,
+        "export": _export,
+        "snooze": _snooze,
+    }[head](text, today)
 
 
 def _prefs(text: str, today: date) -> m.Command:

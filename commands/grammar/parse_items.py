@@ -1,4 +1,5 @@
 """Grammar for the things a project tracks: status, risks, actions, gates, digests."""
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,16 @@ from commands.grammar.tokens import Word, as_mention, tokenize
 from storage.models import Quorum, RiskCategory, RiskStatus
 
 CATEGORIES = {c.value: c for c in RiskCategory} | {
-    "safety": RiskCategory.PATIENT_SAFETY, "privacy": RiskCategory.PRIVACY_COMPLIANCE,
-    "compliance": RiskCategory.PRIVACY_COMPLIANCE, "workflow": RiskCategory.CLINICAL_WORKFLOW,
-}  # fmt: skip
+    "safety": RiskCategory.PATIENT_SAFETY,
+    "privacy": RiskCategory.PRIVACY_COMPLIANCE,
+    "compliance": RiskCategory.PRIVACY_COMPLIANCE,
+    "workflow": RiskCategory.CLINICAL_WORKFLOW,
+}
 
 
-def _list_args(words: list[Word], usage: str, filters: tuple[str, ...], default: str, today: date,
-               known: set[str]) -> tuple[str | None, str]:
+def _list_args(
+    words: list[Word], usage: str, filters: tuple[str, ...], default: str, today: date, known: set[str]
+) -> tuple[str | None, str]:
     """`list [KEY] [filter]` in either order: the project key (if any) and the filter."""
     a = Args(words, usage, set(), today)
     key = a.pop_key(known, reserved=set(filters))
@@ -41,9 +45,13 @@ def status(text: str, today: date, known: set[str]) -> m.Command:
     if not note:
         raise UsageError("A status needs a short note saying why.", "status")
     return m.StatusLog(
-        project=key, overall=RAG_WORDS[rag_word], note=note,
-        schedule=a.opt_rag("schedule"), budget=a.opt_rag("budget"), scope=a.opt_rag("scope"),
-    )  # fmt: skip
+        project=key,
+        overall=RAG_WORDS[rag_word],
+        note=note,
+        schedule=a.opt_rag("schedule"),
+        budget=a.opt_rag("budget"),
+        scope=a.opt_rag("scope"),
+    )
 
 
 RISK_OPTIONS = {"likelihood", "impact", "owner", "review", "category", "mitigation", "description"}
@@ -80,10 +88,16 @@ def risk(text: str, today: date, known: set[str]) -> m.Command:
             return m.OpenForm(form="risk.raise", project=key)
         raise UsageError("A risk needs a title in quotes.", "risk")
     return m.RiskRaise(
-        project=key, title=title, likelihood=likelihood, impact=impact, owner=a.opt_mention("owner"),
-        review_by=a.opt_date("review", "review date"), category=_category(a),
-        mitigation=a.opt("mitigation"), description=a.opt("description"),
-    )  # fmt: skip
+        project=key,
+        title=title,
+        likelihood=likelihood,
+        impact=impact,
+        owner=a.opt_mention("owner"),
+        review_by=a.opt_date("review", "review date"),
+        category=_category(a),
+        mitigation=a.opt("mitigation"),
+        description=a.opt("description"),
+    )
 
 
 def _category(a: Args) -> RiskCategory | None:
@@ -102,13 +116,19 @@ def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
             raise UsageError("Say what to change.", "risk update")
         if (a.opt("status") or "").strip().lower() == "closed":
             raise UsageError("Close a risk with its own command, which asks why.", "risk close")
-        status = a.opt_choice("status", {"open": RiskStatus.OPEN, "mitigating": RiskStatus.MITIGATING,
-                                         "accepted": RiskStatus.ACCEPTED})  # fmt: skip
+        status = a.opt_choice(
+            "status", {"open": RiskStatus.OPEN, "mitigating": RiskStatus.MITIGATING, "accepted": RiskStatus.ACCEPTED}
+        )
         return m.RiskUpdate(
-            ref=number, likelihood=a.opt_int("likelihood", 1, 5), impact=a.opt_int("impact", 1, 5),
-            owner=a.opt_mention("owner"), review_by=a.opt_date("review", "review date"),
-            mitigation=a.opt("mitigation"), category=_category(a), status=status,  # type: ignore[arg-type]
-        )  # fmt: skip
+            ref=number,
+            likelihood=a.opt_int("likelihood", 1, 5),
+            impact=a.opt_int("impact", 1, 5),
+            owner=a.opt_mention("owner"),
+            review_by=a.opt_date("review", "review date"),
+            mitigation=a.opt("mitigation"),
+            category=_category(a),
+            status=status,  # type: ignore[arg-type]
+        )
     if verb == "close":
         a = Args(rest, "risk close", {"reason"}, today)
         reason = (a.opt("reason") or a.rest_text()).strip()
@@ -145,7 +165,7 @@ def action(text: str, today: date, known: set[str]) -> m.Command:
         if verb is None:
             if not a.words:
                 return m.ActionShow(ref=number)
-            raise UsageError("Say done, blocked \"why\" or cancel.", "action set")
+            raise UsageError('Say done, blocked "why" or cancel.', "action set")
         reason = (a.opt("reason") or a.rest_text()).strip()
         if verb == "blocked" and not reason:
             raise UsageError("Say what it is blocked on.", "action set")
@@ -235,9 +255,14 @@ def _gate_request(words: list[Word], today: date, known: set[str]) -> m.Command:
         if not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", role):
             raise UsageError(f"`{echo(role)}` isn't a role name (like cmio).", "gate request")
     return m.GateRequest(
-        project=key, name=name, approvers=a.opt_mentions("approvers") or [], quorum=quorum, quorum_n=quorum_n,
-        must_include=must, due=a.opt_date("due", "due date"),
-    )  # fmt: skip
+        project=key,
+        name=name,
+        approvers=a.opt_mentions("approvers") or [],
+        quorum=quorum,
+        quorum_n=quorum_n,
+        must_include=must,
+        due=a.opt_date("due", "due date"),
+    )
 
 
 def digest(text: str, today: date, known: set[str]) -> m.Command:
@@ -280,8 +305,9 @@ def digest(text: str, today: date, known: set[str]) -> m.Command:
         if (w := a.pop()) is not None:
             tz = timezone_name(w.text)
             if tz is None:
-                raise UsageError(f"`{echo(w.text)}` isn't a time zone; use an IANA name like America/Toronto.",
-                                 "digest subscribe")  # fmt: skip
+                raise UsageError(
+                    f"`{echo(w.text)}` isn't a time zone; use an IANA name like America/Toronto.", "digest subscribe"
+                )
         a.done()
         return m.DigestSubscribe(target=target, days=days, at=at, timezone=tz)  # type: ignore[arg-type]
     raise UsageError(f"`{echo(words[0].text)}` isn't a digest command.", "digest list")

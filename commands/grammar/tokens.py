@@ -1,4 +1,5 @@
 """Split command text like a shell, but forgiving: smart quotes, `key:value` pairs, Slack mentions."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from commands.errors import UsageError
 
 QUOTES = {'"': '"', "'": "'", "“": "”", "”": "”", "‘": "’", "’": "’", "«": "»"}
 # Phones turn "x" into “x”; an apostrophe inside a word (don't) is not a quote.
-OPTION = re.compile(r"^([a-z][a-z-]{0,20}):(.*)$", re.S)
+OPTION = re.compile(r"^([a-z][a-z-]{0,20}):(.*)$", re.DOTALL)
 SLACK_MENTION = re.compile(r"^<@([A-Za-z0-9][\w:.\-]{1,99})(?:\|([^>]*))?>$")  # Slack U…/W…, a Teams object id
 PLAIN_MENTION = re.compile(r"^@([\w][\w.\-']{0,79})$")
 

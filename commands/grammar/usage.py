@@ -1,25 +1,44 @@
 """Usage lines, exactly as DESIGN.md's grammar gives them. Errors quote the entry for what was tried."""
+
 from __future__ import annotations
 
 USAGE: dict[str, tuple[str, ...]] = {
-    "project create": ('/project create KEY "Name" [pm:@u] [sponsor:@u,@v] [method:waterfall|agile|hybrid] '
-                       "[cadence:weekly|biweekly|daily] [template:NAME]",),
+    "project create": (
+        (
+            '/project create KEY "Name" [pm:@u] [sponsor:@u,@v] [method:waterfall|agile|hybrid] '
+            "[cadence:weekly|biweekly|daily] [template:NAME]"
+        ),
+    ),
     "project link": ("/project link KEY   (this channel shows and defaults to KEY)",),
     "project unlink": ("/project unlink KEY",),
     "project": ("/project [KEY]   (summary card: RAG, top risks, open gates, overdue actions)",),
     "project list": ("/project list",),
     "project role": ("/project role KEY cmio:@u [cno:@v …]   (a role name followed by people; role:none clears it)",),
     "project archive": ("/project archive KEY",),
-    "project escalation": ("/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel]   "
-                           "(ignored nudges before the PM, then the sponsors, are told)",),
-    "status": ('/status [KEY] green|amber|red "note" [schedule:amber] [budget:green] [scope:red]',
-               "/status [KEY]   (current status and the last 5 updates)"),
-    "risk": ('/risk [KEY] "title" [L4 I5 | likelihood:4 impact:5] [owner:@u] [review:DATE] '
-             '[category:privacy-compliance] [mitigation:"..."] [description:"..."]',),
+    "project escalation": (
+        (
+            "/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel]   "
+            "(ignored nudges before the PM, then the sponsors, are told)"
+        ),
+    ),
+    "status": (
+        '/status [KEY] green|amber|red "note" [schedule:amber] [budget:green] [scope:red]',
+        "/status [KEY]   (current status and the last 5 updates)",
+    ),
+    "risk": (
+        (
+            '/risk [KEY] "title" [L4 I5 | likelihood:4 impact:5] [owner:@u] [review:DATE] '
+            '[category:privacy-compliance] [mitigation:"..."] [description:"..."]'
+        ),
+    ),
     "risk list": ("/risk list [KEY] [open|all|mine|high]",),
     "risk show": ("/risk R-12   (detail)",),
-    "risk update": ('/risk R-12 update [likelihood:N] [impact:N] [owner:@u] [review:DATE] [mitigation:"..."] '
-                    "[category:…] [status:open|mitigating|accepted]",),
+    "risk update": (
+        (
+            '/risk R-12 update [likelihood:N] [impact:N] [owner:@u] [review:DATE] [mitigation:"..."] '
+            "[category:…] [status:open|mitigating|accepted]"
+        ),
+    ),
     "risk close": ('/risk R-12 close "reason"',),
     "risk reviewed": ('/risk R-12 reviewed ["note"]',),
     "risk accept": ('/risk R-12 accept "rationale" until:DATE   (needs a sponsor)',),
@@ -38,16 +57,22 @@ USAGE: dict[str, tuple[str, ...]] = {
     "digest list": ("/digest list",),
     "digest unsubscribe": ("/digest unsubscribe ID",),
     "digest now": ("/digest now [KEY|portfolio]",),
-    "prefs": ("/pmo prefs   (show yours)",
-              "/pmo prefs hours 07:00-19:00 [mon-fri|sun-thu|every-day]",
-              "/pmo prefs tz Europe/London   (or: /pmo prefs tz auto, to follow your chat profile)",
-              "/pmo prefs away until DATE   (or: /pmo prefs away off)",
-              "/pmo prefs delegate @u until DATE   (or: /pmo prefs delegate off)"),
-    "holidays": ("/pmo holidays add DATE [\"name\"] | /pmo holidays country CA-ON | /pmo holidays list",
-                 "/pmo holidays remove DATE"),
-    "template": ("/pmo template list | /pmo template show NAME",
-                 '/pmo template edit NAME add "Stage" [checklist:"item; item"] [approvers:sponsor,cmio]',
-                 '/pmo template edit NAME remove "Stage"'),
+    "prefs": (
+        "/pmo prefs   (show yours)",
+        "/pmo prefs hours 07:00-19:00 [mon-fri|sun-thu|every-day]",
+        "/pmo prefs tz Europe/London   (or: /pmo prefs tz auto, to follow your chat profile)",
+        "/pmo prefs away until DATE   (or: /pmo prefs away off)",
+        "/pmo prefs delegate @u until DATE   (or: /pmo prefs delegate off)",
+    ),
+    "holidays": (
+        '/pmo holidays add DATE ["name"] | /pmo holidays country CA-ON | /pmo holidays list',
+        "/pmo holidays remove DATE",
+    ),
+    "template": (
+        "/pmo template list | /pmo template show NAME",
+        '/pmo template edit NAME add "Stage" [checklist:"item; item"] [approvers:sponsor,cmio]',
+        '/pmo template edit NAME remove "Stage"',
+    ),
     "admin": ("/pmo admin list | /pmo admin add @u | /pmo admin remove @u",),
     "portfolio": ("/pmo portfolio",),
     "export": ("/pmo export risks|status|gates|evidence [KEY] [csv|xlsx|json]",),
@@ -56,13 +81,29 @@ USAGE: dict[str, tuple[str, ...]] = {
 }
 
 HELP_TOPICS: dict[str, tuple[str, ...]] = {
-    "project": ("project create", "project link", "project unlink", "project", "project list", "project role",
-                "project escalation", "project archive"),
+    "project": (
+        "project create",
+        "project link",
+        "project unlink",
+        "project",
+        "project list",
+        "project role",
+        "project escalation",
+        "project archive",
+    ),
     "status": ("status",),
     "risk": ("risk", "risk list", "risk show", "risk update", "risk close", "risk reviewed", "risk accept"),
     "action": ("action", "action list", "action set"),
-    "gate": ("gate request", "gate approve", "gate reject", "gate abstain", "gate withdraw", "gate list", "gate",
-             "gate check"),
+    "gate": (
+        "gate request",
+        "gate approve",
+        "gate reject",
+        "gate abstain",
+        "gate withdraw",
+        "gate list",
+        "gate",
+        "gate check",
+    ),
     "digest": ("digest subscribe", "digest list", "digest unsubscribe", "digest now"),
     "prefs": ("prefs", "holidays"),
     "pmo": ("help", "portfolio", "export", "template", "admin", "snooze"),

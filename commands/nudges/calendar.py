@@ -1,5 +1,6 @@
 """When may Rounds speak to someone? Inside their working hours, on their working days, never while
 they are away and never on their workspace's holidays (its own dates or a country calendar)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -37,6 +38,8 @@ def why_not_now(person: Person, workspace: Workspace, now: datetime, workspace_d
         return "off-shift"
     if not person.work_start <= local.time().replace(tzinfo=None) < person.work_end:
         return "off-shift"
-    if today in workspace_days or (workspace.holiday_country and today in country_days(workspace.holiday_country, today.year)):
+    if today in workspace_days or (
+        workspace.holiday_country and today in country_days(workspace.holiday_country, today.year)
+    ):
         return "holiday"
     return None

@@ -1,5 +1,6 @@
 """Gates nobody decided: a pending gate 30 days past its decide-by date expires. Its cards lose their
 buttons, the requester is told, and the audit log says Rounds did it. Set-based, like the other passes."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -21,24 +22,38 @@ EXPIRE_AFTER = timedelta(days=30)
 def expire_gates(session: Session, now: datetime) -> int:
     cutoff = (now - EXPIRE_AFTER).date()
     stale = session.scalars(
-        select(Gate).join(Workspace, Workspace.id == Gate.workspace_id)
-        .where(Gate.status == GateStatus.PENDING, Gate.due.is_not(None), Gate.due < cutoff, Workspace.uninstalled_at.is_(None))
+        select(Gate)
+        .join(Workspace, Workspace.id == Gate.workspace_id)
+        .where(
+            Gate.status == GateStatus.PENDING,
+            Gate.due.is_not(None),
+            Gate.due < cutoff,
+            Workspace.uninstalled_at.is_(None),
+        )
         .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions))
-    ).all()  # fmt: skip
+    ).all()
     if not stale:
         return 0
     # Only what is still pending when the row is written: an approver may have decided since the read above
     # (on PostgreSQL the update waits for their transaction, then skips the gate they decided).
-    expired = set(session.scalars(
-        update(Gate).where(Gate.id.in_([g.id for g in stale]), Gate.status == GateStatus.PENDING)
-        .values(status=GateStatus.EXPIRED, decided_at=now).returning(Gate.id)
-        .execution_options(synchronize_session=False)
-    ))  # fmt: skip
+    expired = set(
+        session.scalars(
+            update(Gate)
+            .where(Gate.id.in_([g.id for g in stale]), Gate.status == GateStatus.PENDING)
+            .values(status=GateStatus.EXPIRED, decided_at=now)
+            .returning(Gate.id)
+            .execution_options(synchronize_session=False)
+        )
+    )
     stale = [g for g in stale if g.id in expired]
     if not stale:
         return 0
-    workspaces = {w.id: w for w in session.scalars(select(Workspace).where(Workspace.id.in_({g.workspace_id for g in stale})))}
-    requesters = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_({g.requester_id for g in stale})))}
+    workspaces = {
+        w.id: w for w in session.scalars(select(Workspace).where(Workspace.id.in_({g.workspace_id for g in stale})))
+    }
+    requesters = {
+        p.id: p for p in session.scalars(select(Person).where(Person.id.in_({g.requester_id for g in stale})))
+    }
     messages: list[dict[str, Any]] = []
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for g in stale:
@@ -46,17 +61,40 @@ def expire_gates(session: Session, now: datetime) -> int:
         ws = workspaces[g.workspace_id]
         today = now.date()
         base = {"workspace_id": ws.id, "platform": ws.platform, "not_before": now, "created_at": now}
-        messages.append(base | {"target_kind": TargetKind.UPDATE, "target": f"gate:{g.id}", "subject": f"gate:{g.id}",
-                                "payload": card(g, today).to_json(), "idempotency_key": f"gate:{g.id}:expired"})  # fmt: skip
+        messages.append(
+            base
+            | {
+                "target_kind": TargetKind.UPDATE,
+                "target": f"gate:{g.id}",
+                "subject": f"gate:{g.id}",
+                "payload": card(g, today).to_json(),
+                "idempotency_key": f"gate:{g.id}:expired",
+            }
+        )
         note = Reply.private(
             f"{g.ref} {g.name} expired without a decision.",
-            Section(text=f"⌛ *{g.ref}* {fmt.clip(g.name, 100)} on *{g.project.key}* expired: no decision {fmt.plural((today - g.due).days, 'day')} "  # type: ignore[operator]
-                         f"after its decide-by date. Request it again when it's ready: `/gate request {g.project.key} \"{fmt.clip(g.name, 60)}\"`."),
-        )  # fmt: skip
-        messages.append(base | {"target_kind": TargetKind.USER, "target": requesters[g.requester_id].platform_user_id,
-                                "payload": note.to_json(), "idempotency_key": f"gate:{g.id}:expired:notice"})  # fmt: skip
-        events[ws.id].append({"action": "gate.expired", "entity": g.ref, "before": {"status": "pending"},
-                              "after": {"status": "expired", "due": g.due}})  # fmt: skip
+            Section(
+                text=f"⌛ *{g.ref}* {fmt.clip(g.name, 100)} on *{g.project.key}* expired: no decision {fmt.plural((today - g.due).days, 'day')} "  # type: ignore[operator]
+                f'after its decide-by date. Request it again when it\'s ready: `/gate request {g.project.key} "{fmt.clip(g.name, 60)}"`.'
+            ),
+        )
+        messages.append(
+            base
+            | {
+                "target_kind": TargetKind.USER,
+                "target": requesters[g.requester_id].platform_user_id,
+                "payload": note.to_json(),
+                "idempotency_key": f"gate:{g.id}:expired:notice",
+            }
+        )
+        events[ws.id].append(
+            {
+                "action": "gate.expired",
+                "entity": g.ref,
+                "before": {"status": "pending"},
+                "after": {"status": "expired", "due": g.due},
+            }
+        )
     outbox.enqueue_many(session, messages)
     for workspace_id, evs in events.items():
         audit.record_many(session, workspace_id, evs, now)

@@ -3,6 +3,7 @@
 Used by the daily nudge pass (everyone at once) and by the App Home tab (one person). Items are loaded
 up to the latest local date anywhere; `Owed.since` and `Owed.line(today)` let the caller judge and word
 each item in the person's own calendar."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -53,8 +54,11 @@ class Owed:
             return f"{self.label} · {'blocked · ' if self.blocked else ''}{state}"
         if self.kind == ItemKind.RISK and self.due is not None:
             late = (today - self.due).days
-            when = "review due today" if late == 0 else (f"*review {fmt.plural(late, 'day')} late*" if late > 0
-                                                         else f"review {fmt.day(self.due, today)}")  # fmt: skip
+            when = (
+                "review due today"
+                if late == 0
+                else (f"*review {fmt.plural(late, 'day')} late*" if late > 0 else f"review {fmt.day(self.due, today)}")
+            )
             return f"{self.label} · {when}"
         if self.kind == ItemKind.GATE:
             waiting = (today - self.since).days + 1  # since is the day after the request
@@ -71,20 +75,56 @@ class Owed:
 
     def buttons(self) -> tuple[Button, ...]:
         snooze = (
-            Button(label="Snooze 1 day", action="nudge.snooze", value=f"{self.ref}:1d", command=f"/pmo snooze {self.ref} 1d"),
-            Button(label="Snooze 1 week", action="nudge.snooze", value=f"{self.ref}:1w", command=f"/pmo snooze {self.ref} 1w"),
-        )  # fmt: skip
+            Button(
+                label="Snooze 1 day",
+                action="nudge.snooze",
+                value=f"{self.ref}:1d",
+                command=f"/pmo snooze {self.ref} 1d",
+            ),
+            Button(
+                label="Snooze 1 week",
+                action="nudge.snooze",
+                value=f"{self.ref}:1w",
+                command=f"/pmo snooze {self.ref} 1w",
+            ),
+        )
         if self.kind == ItemKind.ACTION:
-            first = (Button(label="Done", action="nudge.done", value=self.ref, style="primary", command=f"/action {self.ref} done"),)
+            first = (
+                Button(
+                    label="Done",
+                    action="nudge.done",
+                    value=self.ref,
+                    style="primary",
+                    command=f"/action {self.ref} done",
+                ),
+            )
             last = (Button(label="Blocked", action="nudge.blocked", value=self.ref, form="action.blocked"),)
         elif self.kind == ItemKind.RISK:
-            first = (Button(label="Reviewed", action="nudge.done", value=self.ref, style="primary", command=f"/risk {self.ref} reviewed"),)
+            first = (
+                Button(
+                    label="Reviewed",
+                    action="nudge.done",
+                    value=self.ref,
+                    style="primary",
+                    command=f"/risk {self.ref} reviewed",
+                ),
+            )
             last = (Button(label="Update", action="nudge.update", value=self.ref, form="risk.update"),)
         elif self.kind == ItemKind.GATE:
-            first = (Button(label="Approve", action="gate.approve", value=self.ref, style="primary", command=f"/gate approve {self.ref}"),)
+            first = (
+                Button(
+                    label="Approve",
+                    action="gate.approve",
+                    value=self.ref,
+                    style="primary",
+                    command=f"/gate approve {self.ref}",
+                ),
+            )
             last = (Button(label="Reject", action="gate.reject", value=self.ref, style="danger", form="gate.reject"),)
         else:
-            first = (Button(label="Log status", action="nudge.status", value=self.ref, style="primary", form="status.log"),)
+            first = (
+                Button(label="Log status", action="nudge.status", value=self.ref, style="primary", form="status.log"),
+            )
             last = ()
         return first + snooze + last
 
@@ -115,39 +155,71 @@ def owed(
         live_projects = live_projects.where(Project.workspace_id.in_(workspace_ids))
 
     # 1. actions
-    stmt = select(Action).where(Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]), Action.project_id.in_(live_projects))
+    stmt = select(Action).where(
+        Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]), Action.project_id.in_(live_projects)
+    )
     if person_ids is not None:
         stmt = stmt.where(Action.owner_id.in_(person_ids))
     if only_due:
         stmt = stmt.where(Action.due < today)
     for a in session.scalars(stmt.order_by(Action.due, Action.number)):
-        ledger.by_person[a.owner_id].append(Owed(
-            ItemKind.ACTION, a.id, a.ref, a.project_id, a.project.key, f"📌 *{a.ref}* {fmt.clip(a.text, 80)} — {a.project.key}",
-            a.due + timedelta(days=1), due=a.due, blocked=a.status == ActionStatus.BLOCKED,
-        ))  # fmt: skip
+        ledger.by_person[a.owner_id].append(
+            Owed(
+                ItemKind.ACTION,
+                a.id,
+                a.ref,
+                a.project_id,
+                a.project.key,
+                f"📌 *{a.ref}* {fmt.clip(a.text, 80)} — {a.project.key}",
+                a.due + timedelta(days=1),
+                due=a.due,
+                blocked=a.status == ActionStatus.BLOCKED,
+            )
+        )
 
     # 2. risk reviews
-    stmt = select(Risk).where(Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING]), Risk.owner_id.is_not(None),
-                              Risk.project_id.in_(live_projects))  # fmt: skip
+    stmt = select(Risk).where(
+        Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING]),
+        Risk.owner_id.is_not(None),
+        Risk.project_id.in_(live_projects),
+    )
     if person_ids is not None:
         stmt = stmt.where(Risk.owner_id.in_(person_ids))
     if only_due:
         stmt = stmt.where(Risk.review_by <= today)
     for r in session.scalars(stmt.order_by(Risk.score.desc(), Risk.review_by)):
-        ledger.by_person[r.owner_id].append(Owed(  # type: ignore[index]
-            ItemKind.RISK, r.id, r.ref, r.project_id, r.project.key,
-            f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value}", r.review_by,
-            due=r.review_by, critical=r.score >= 20,
-        ))  # fmt: skip
+        ledger.by_person[r.owner_id].append(
+            Owed(  # type: ignore[index]
+                ItemKind.RISK,
+                r.id,
+                r.ref,
+                r.project_id,
+                r.project.key,
+                f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value}",
+                r.review_by,
+                due=r.review_by,
+                critical=r.score >= 20,
+            )
+        )
 
     # 3. gate decisions, routed to an active delegate
-    stmt = (select(Gate).where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
-            .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions)))  # fmt: skip
+    stmt = (
+        select(Gate)
+        .where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
+        .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions))
+    )
     if person_ids is not None:
         # a superset (any delegation not over anywhere on Earth yesterday); each is judged in its own calendar below
-        delegators = select(Person.id).where(Person.delegate_id.in_(person_ids), Person.delegate_until >= today - timedelta(days=2))
-        stmt = stmt.where(Gate.id.in_(select(GateApprover.gate_id).where(
-            GateApprover.person_id.in_(person_ids) | GateApprover.person_id.in_(delegators))))  # fmt: skip
+        delegators = select(Person.id).where(
+            Person.delegate_id.in_(person_ids), Person.delegate_until >= today - timedelta(days=2)
+        )
+        stmt = stmt.where(
+            Gate.id.in_(
+                select(GateApprover.gate_id).where(
+                    GateApprover.person_id.in_(person_ids) | GateApprover.person_id.in_(delegators)
+                )
+            )
+        )
     for g in session.scalars(stmt.order_by(Gate.number)):
         decided = {d.approver_id for d in g.decisions}
         # One person counts once (a delegate who decided is done) and the requester never decides: their
@@ -157,16 +229,31 @@ def owed(
             if ap.person_id in decided:
                 continue
             p = ap.person
-            approver_today = now.astimezone(ZoneInfo(p.timezone or p.workspace.timezone or "UTC")).date()  # their calendar
-            delegated = (p.delegate_id and p.delegate_until and p.delegate_until >= approver_today
-                         and p.delegate_id not in cannot)  # fmt: skip
+            approver_today = now.astimezone(
+                ZoneInfo(p.timezone or p.workspace.timezone or "UTC")
+            ).date()  # their calendar
+            delegated = (
+                p.delegate_id
+                and p.delegate_until
+                and p.delegate_until >= approver_today
+                and p.delegate_id not in cannot
+            )
             to = p.delegate_id if delegated else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
-            ledger.by_person[to].append(Owed(
-                ItemKind.GATE, g.id, g.ref, g.project_id, g.project.key,
-                f"⏳ *{g.ref}* {fmt.clip(g.name, 70)}{behalf} — {g.project.key}", g.created_at.date() + timedelta(days=1), due=g.due,
-                critical=g.due is not None, on_behalf_of=p.id if to != p.id else None,
-            ))  # fmt: skip
+            ledger.by_person[to].append(
+                Owed(
+                    ItemKind.GATE,
+                    g.id,
+                    g.ref,
+                    g.project_id,
+                    g.project.key,
+                    f"⏳ *{g.ref}* {fmt.clip(g.name, 70)}{behalf} — {g.project.key}",
+                    g.created_at.date() + timedelta(days=1),
+                    due=g.due,
+                    critical=g.due is not None,
+                    on_behalf_of=p.id if to != p.id else None,
+                )
+            )
 
     # 4. stale status, for PMs
     stmt = select(Project).where(Project.archived.is_(False), Project.pm_id.is_not(None))
@@ -174,15 +261,28 @@ def owed(
         stmt = stmt.where(Project.workspace_id.in_(workspace_ids))
     if person_ids is not None:
         stmt = stmt.where(Project.pm_id.in_(person_ids))
-    last = select(StatusUpdate.project_id, func.max(StatusUpdate.created_at).label("at")).group_by(StatusUpdate.project_id).subquery()
-    for p, last_at in session.execute(stmt.outerjoin(last, last.c.project_id == Project.id).add_columns(last.c.at).order_by(Project.key)):
+    last = (
+        select(StatusUpdate.project_id, func.max(StatusUpdate.created_at).label("at"))
+        .group_by(StatusUpdate.project_id)
+        .subquery()
+    )
+    for p, last_at in session.execute(
+        stmt.outerjoin(last, last.c.project_id == Project.id).add_columns(last.c.at).order_by(Project.key)
+    ):
         since = last_at or p.created_at
         if now - since > timedelta(days=p.cadence.days):
             ago = f"last update {fmt.ago(last_at, now)}" if last_at else "no update yet"
-            ledger.by_person[p.pm_id].append(Owed(
-                ItemKind.PROJECT, p.id, p.key, p.id, p.key, f"🗓️ *{p.key}* status is stale — {ago} ({p.cadence.value} cadence)",
-                (since + timedelta(days=p.cadence.days)).date(),
-            ))  # fmt: skip
+            ledger.by_person[p.pm_id].append(
+                Owed(
+                    ItemKind.PROJECT,
+                    p.id,
+                    p.key,
+                    p.id,
+                    p.key,
+                    f"🗓️ *{p.key}* status is stale — {ago} ({p.cadence.value} cadence)",
+                    (since + timedelta(days=p.cadence.days)).date(),
+                )
+            )
 
     if ledger.by_person:
         for person in session.scalars(select(Person).where(Person.id.in_(list(ledger.by_person)))):

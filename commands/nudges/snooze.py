@@ -1,12 +1,13 @@
 """Snoozing an item you are being nudged about: bounded to 2 weeks at a time and 3 times per item."""
+
 from __future__ import annotations
 
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from commands import lookup, trail
 from commands import format as fmt
+from commands import lookup, trail
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden
 from commands.grammar import models as m
@@ -35,17 +36,41 @@ def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
             mine = item.owner_id == me
     if not mine:
         raise Forbidden(f"You can only snooze what you owe; {label} isn't yours.")
-    state = s.scalar(select(NudgeState).where(NudgeState.person_id == me, NudgeState.item_kind == kind, NudgeState.item_id == item.id))
+    state = s.scalar(
+        select(NudgeState).where(
+            NudgeState.person_id == me, NudgeState.item_kind == kind, NudgeState.item_id == item.id
+        )
+    )
     if state is None:
-        state = NudgeState(workspace_id=actor.workspace.id, person_id=me, item_kind=kind, item_id=item.id, count=0, snooze_count=0, escalation_level=0)
+        state = NudgeState(
+            workspace_id=actor.workspace.id,
+            person_id=me,
+            item_kind=kind,
+            item_id=item.id,
+            count=0,
+            snooze_count=0,
+            escalation_level=0,
+        )
         s.add(state)
     if state.snooze_count >= MAX_SNOOZES:
-        raise Conflict(f"You've snoozed {label} {MAX_SNOOZES} times already; it stays on your list and goes up the escalation ladder if it's ignored.")
+        raise Conflict(
+            f"You've snoozed {label} {MAX_SNOOZES} times already; it stays on your list and goes up the escalation ladder if it's ignored."
+        )
     before = {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count}
     state.snoozed_until = actor.now + timedelta(days=min(cmd.days, MAX_DAYS))
     state.snooze_count += 1
     state.count = 0  # a snooze is an answer: the nudges before it were not ignored
-    trail.log(s, actor, "nudge.snooze", label, before, {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count})
+    trail.log(
+        s,
+        actor,
+        "nudge.snooze",
+        label,
+        before,
+        {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count},
+    )
     left = MAX_SNOOZES - state.snooze_count
     until = fmt.day(state.snoozed_until.astimezone(actor.tz).date(), actor.today)
-    return Reply.private(f"Snoozed {label} until {until}.", Section(text=f"😴 Snoozed *{label}* until {until} ({fmt.plural(left, 'snooze')} left)."))
+    return Reply.private(
+        f"Snoozed {label} until {until}.",
+        Section(text=f"😴 Snoozed *{label}* until {until} ({fmt.plural(left, 'snooze')} left)."),
+    )

@@ -20,6 +20,7 @@ Design notes
   boundary.  Scanning adversarial input ("1-" * 10000, "a@" * 10000) is fast.
 * Pure standard library (``re``, ``dataclasses``, ``ipaddress``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
 
-__all__ = ["Finding", "KINDS", "scan", "describe", "advice"]
+__all__ = ["KINDS", "Finding", "advice", "describe", "scan"]
 
 
 @dataclass(frozen=True)
@@ -54,19 +55,15 @@ KINDS: dict[str, str] = {
 
 _ADVICE: dict[str, str] = {
     "patient-name": 'Refer to "a patient on 4 West" rather than by name.',
-    "ssn": "Leave the Social Security number out entirely; "
-    'say "an SSN appeared in the extract" instead.',
-    "mrn": "Leave out the record, encounter or visit number; "
-    "point to the HIM or service-desk ticket that holds it.",
+    "ssn": 'Leave the Social Security number out entirely; say "an SSN appeared in the extract" instead.',
+    "mrn": "Leave out the record, encounter or visit number; point to the HIM or service-desk ticket that holds it.",
     "date-of-birth": "Leave out the date of birth; describe the problem instead, "
     'e.g. "DOB transposed between systems".',
     "admission-date": "Leave out the patient's admission, discharge, service or death date; "
     'say "admitted last week" or "a recent discharge" instead.',
-    "phone": "Leave out the phone or fax number; say who should call back "
-    "and keep the number in the patient's chart.",
+    "phone": "Leave out the phone or fax number; say who should call back and keep the number in the patient's chart.",
     "email": 'Leave out the email address; say "the patient\'s personal email" instead.',
-    "address": "Leave out the street address or postal code; the state is enough if "
-    "location matters.",
+    "address": "Leave out the street address or postal code; the state is enough if location matters.",
     "plan-number": "Leave out the member, policy, Medicare/Medicaid or account number; "
     'say "the patient\'s coverage ID was rejected" instead.',
     "device-serial": "Leave out the serial number; name the device type and unit "
@@ -79,6 +76,7 @@ _ADVICE: dict[str, str] = {
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
+
 
 # Detectors in priority order: when spans of different kinds overlap, the
 # earlier (more context-specific) kind wins.

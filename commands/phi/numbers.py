@@ -1,12 +1,12 @@
 """Detectors for identifier numbers: SSN, MRN, health-plan and account numbers, device serials, IP addresses,
 phone and fax numbers. Each returns (start, end) spans."""
+
 from __future__ import annotations
 
 import ipaddress
 import re
 
 from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches
-
 
 # ---------------------------------------------------------------------------
 # Individual detectors.  Each returns (start, end) spans.
@@ -143,9 +143,7 @@ _PHONE_NANP = re.compile(
     r"(?<![\w+])(?P<v>(?:\+?1[-. ]?)?(?:\((?P<a1>\d{3})\)\s?|(?P<a2>\d{3})[-. ])"
     r"(?P<x>\d{3})[-. ]\d{4})(?![\w-]|\.\d)"
 )
-_PHONE_INTL = re.compile(
-    r"(?<![\w+])(?P<v>\+(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\))?(?:[-. ]\d{1,5}){1,5})(?![\w-]|\.\d)"
-)
+_PHONE_INTL = re.compile(r"(?<![\w+])(?P<v>\+(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\))?(?:[-. ]\d{1,5}){1,5})(?![\w-]|\.\d)")
 _PHONE_BARE = re.compile(
     r"\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|fax|cb|call(?:ed)?|callback|vm"
     r"|voicemail|text|sms|contact|home|work)\b[^\d\n]{0,15}"

@@ -1,4 +1,5 @@
 """Pieces every PHI detector shares: date shapes, the gap after a context word, identifier values."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Alembic environment: migrations run on a connection handed over by storage.migrate (or DATABASE_URL)."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The PMO's vocabulary. Stored as strings (with CHECK constraints) so both databases read the same."""
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -61,7 +62,7 @@ class RiskLevel(StrEnum):
     CRITICAL = "critical"
 
     @classmethod
-    def of(cls, score: int) -> "RiskLevel":
+    def of(cls, score: int) -> RiskLevel:
         if score >= 20:
             return cls.CRITICAL
         if score >= 10:

@@ -1,4 +1,5 @@
 """Stage gates, who must approve them, and the decisions that are final once made."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -15,7 +16,11 @@ from storage.models.projects import Project
 
 class Gate(Created, Base):
     __tablename__ = "gates"
-    __table_args__ = (UniqueConstraint("workspace_id", "number"), Index(None, "status", "due"), Index(None, "project_id", "status"))
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "number"),
+        Index(None, "status", "due"),
+        Index(None, "project_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
@@ -34,12 +39,8 @@ class Gate(Created, Base):
 
     project: Mapped[Project] = relationship(lazy="joined", innerjoin=True)
     requester: Mapped[Person] = relationship()
-    approvers: Mapped[list["GateApprover"]] = relationship(
-        cascade="all, delete-orphan", order_by="GateApprover.id"
-    )
-    decisions: Mapped[list["GateDecision"]] = relationship(
-        cascade="all, delete-orphan", order_by="GateDecision.id"
-    )
+    approvers: Mapped[list[GateApprover]] = relationship(cascade="all, delete-orphan", order_by="GateApprover.id")
+    decisions: Mapped[list[GateDecision]] = relationship(cascade="all, delete-orphan", order_by="GateDecision.id")
 
     @property
     def ref(self) -> str:

@@ -1,4 +1,5 @@
 """What Rounds sends: digest subscriptions, nudge state, the outbox, and the platform plumbing around them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

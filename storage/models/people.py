@@ -1,4 +1,5 @@
 """Workspaces (a Slack team, a Teams tenant, the local console) and the people in them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time
@@ -41,7 +42,9 @@ class Person(Created, Base):
     handle: Mapped[str] = mapped_column(String(80))  # lower-case name used in plain @mentions
     display_name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str | None] = mapped_column(String(64))
-    timezone_pinned: Mapped[bool] = mapped_column(default=False)  # set by /pmo prefs tz: the platform's won't replace it
+    timezone_pinned: Mapped[bool] = mapped_column(
+        default=False
+    )  # set by /pmo prefs tz: the platform's won't replace it
     work_days: Mapped[str] = mapped_column(String(32), default=DEFAULT_WORK_DAYS)
     work_start: Mapped[time] = mapped_column(default=time(8, 0))
     work_end: Mapped[time] = mapped_column(default=time(18, 0))
@@ -53,7 +56,7 @@ class Person(Created, Base):
     profile_refreshed_at: Mapped[datetime | None] = mapped_column()
 
     workspace: Mapped[Workspace] = relationship(lazy="joined", innerjoin=True)
-    delegate: Mapped["Person | None"] = relationship(remote_side="Person.id")
+    delegate: Mapped[Person | None] = relationship(remote_side="Person.id")
 
     @property
     def mention(self) -> str:

@@ -1,4 +1,5 @@
 """Projects, who plays which part in them, the channels they live in, and their status history."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -33,7 +34,7 @@ class Project(Created, Base):
     escalate_in_channel: Mapped[bool] = mapped_column(default=False)  # tell the PM in the project channel, not by DM
 
     pm: Mapped[Person | None] = relationship(foreign_keys=[pm_id])
-    roles: Mapped[list["ProjectRole"]] = relationship(
+    roles: Mapped[list[ProjectRole]] = relationship(
         back_populates="project", cascade="all, delete-orphan", order_by="ProjectRole.id"
     )
 

@@ -1,4 +1,5 @@
 """The risk register, actions, and comments people leave on them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -74,9 +75,7 @@ class Action(Created, Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     text: Mapped[str] = mapped_column(Text)
     due: Mapped[date] = mapped_column()
-    status: Mapped[ActionStatus] = mapped_column(
-        db_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
-    )
+    status: Mapped[ActionStatus] = mapped_column(db_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN)
     blocked_reason: Mapped[str | None] = mapped_column(Text)
     risk_id: Mapped[int | None] = mapped_column(ForeignKey("risks.id", ondelete="SET NULL"))
     gate_id: Mapped[int | None] = mapped_column(ForeignKey("gates.id", ondelete="SET NULL"))

@@ -1,9 +1,10 @@
 """One clock at a time: the lock, a hot standby taking over, and two clocks that never double-send."""
+
 from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, select
@@ -16,7 +17,6 @@ from storage.models import OutboxMessage, Platform
 from tests.support.chat import Chat
 from tests.support.recording_sender import RecordingSender
 
-UTC = timezone.utc
 DUE = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)  # Tuesday 08:00 Toronto
 
 
@@ -68,7 +68,9 @@ def test_two_clocks_in_threads_never_send_a_digest_twice(ehr: Chat) -> None:
             with lock:
                 for minute in range(3):  # three scheduler ticks each, the same minutes
                     passes.digests(sessions, DUE.replace(minute=minute))
-                    passes.outbox(Dispatcher(sessions, {Platform.CONSOLE: sender}), DUE.replace(minute=minute, second=30))
+                    passes.outbox(
+                        Dispatcher(sessions, {Platform.CONSOLE: sender}), DUE.replace(minute=minute, second=30)
+                    )
         except BaseException as e:  # noqa: BLE001
             errors.append(e)
         finally:
@@ -120,7 +122,9 @@ def test_the_scheduler_has_fixed_job_ids_and_sane_defaults() -> None:
     s = scheduler.build()
     jobs = {j.id: j for j in s.get_jobs()}
     assert set(jobs) == {"digests", "nudges", "outbox", "lock-check"}
-    assert all(j.func.__module__ == "bot.clock.scheduler" and j.args == () for j in jobs.values())  # module-level, no objects
+    assert all(
+        j.func.__module__ == "bot.clock.scheduler" and j.args == () for j in jobs.values()
+    )  # module-level, no objects
     assert jobs["digests"].misfire_grace_time == 3600 and jobs["nudges"].misfire_grace_time == 600
     assert str(s.timezone) == "UTC"
 

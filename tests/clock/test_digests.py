@@ -1,7 +1,8 @@
 """Scheduled digests: due by RRULE in local time (DST-correct), one catch-up after downtime, content."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -10,11 +11,13 @@ from commands.replies import Reply
 from storage.models import DigestSubscription, OutboxMessage, TargetKind
 from tests.support.chat import Chat, shown
 
-UTC = timezone.utc
-
 
 def digests(chat: Chat) -> list[OutboxMessage]:
-    return [o for o in chat.outbox() if o.idempotency_key.startswith("digest:") and not o.idempotency_key.startswith("digest:now")]
+    return [
+        o
+        for o in chat.outbox()
+        if o.idempotency_key.startswith("digest:") and not o.idempotency_key.startswith("digest:now")
+    ]
 
 
 def run(chat: Chat, at: datetime) -> int:
@@ -57,7 +60,9 @@ def test_a_clock_down_for_three_days_sends_one_catch_up(ehr: Chat) -> None:
 def test_a_digest_in_another_zone_starts_from_that_zones_today(ehr: Chat) -> None:
     """Sam, in Auckland where it is already Tuesday, subscribes #ehr to a Monday 17:00 Toronto digest at 10:00
     on Monday in Toronto: the first one goes out this evening in Toronto, not a week later."""
-    reply = ehr.rounds.run(ehr.context("sam", tz="Pacific/Auckland"), "/digest", "subscribe EHR mon 17:00 America/Toronto")
+    reply = ehr.rounds.run(
+        ehr.context("sam", tz="Pacific/Auckland"), "/digest", "subscribe EHR mon 17:00 America/Toronto"
+    )
     assert not reply.error, reply.text
     assert "First one Tue 24 Nov" in shown(reply)  # Monday 17:00 in Toronto is Tuesday morning in Auckland
     assert run(ehr, datetime(2026, 11, 23, 22, 0, tzinfo=UTC)) == 1  # Mon 17:00 EST

@@ -1,8 +1,9 @@
 """Nudges: one DM a day listing everything owed, only in working hours, never away or on holidays;
 snoozes; and the escalation ladder, once per step and in the audit log."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,6 @@ from storage.models import AuditEvent, Comment, NudgeState, OutboxMessage, Platf
 from tests.support.chat import Chat, shown
 from tests.support.recording_sender import RecordingSender
 
-UTC = timezone.utc
 MON_10AM = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 10:00 in Toronto
 
 
@@ -120,7 +120,10 @@ def test_escalation_ladder_pm_after_two_ignored_then_sponsors_after_four(ehr: Ch
     run(ehr, days[4])  # four ignored
     assert sorted(o.target for o in escalations(ehr)) == ["dana", "maria", "sam"]
     events = ehr.all(select(AuditEvent).where(AuditEvent.action == "nudge.escalate").order_by(AuditEvent.seq))
-    assert [(e.entity, e.after["level"], e.after["ignored_nudges"]) for e in events] == [("A-1", "pm", 2), ("A-1", "sponsor", 4)]
+    assert [(e.entity, e.after["level"], e.after["ignored_nudges"]) for e in events] == [
+        ("A-1", "pm", 2),
+        ("A-1", "sponsor", 4),
+    ]
     assert len(nudges(ehr, "alex")) == 5
 
 
@@ -155,7 +158,7 @@ def test_a_gate_past_its_due_date_goes_to_the_sponsors(ehr: Chat) -> None:
 
 
 def test_a_critical_risk_due_for_review_today_is_not_yet_past_review(ehr: Chat) -> None:
-    """"Past review" is read in the owner's own calendar: on the review date itself (10:00 in Toronto, when it
+    """ "Past review" is read in the owner's own calendar: on the review date itself (10:00 in Toronto, when it
     is already tomorrow further east) the owner is nudged, and the sponsors hear only once it is late."""
     ehr.now = MON_10AM - timedelta(days=7)
     ehr.ok("kim", '/risk "Interface may drop orders" L4 I5')  # critical: review in 7 days, i.e. Monday
@@ -197,11 +200,15 @@ def test_a_reply_in_the_nudge_thread_is_a_comment_on_its_items(ehr: Chat) -> Non
     sender = RecordingSender()
     Dispatcher(ehr.sessions, {Platform.CONSOLE: sender}).run_once(MON_10AM)
     [dm] = [p for p in sender.to("kim") if "need you" in p.reply.text]
-    reply = ehr.rounds.thread_reply(ehr.context("kim", channel=None), "D-kim", dm.ts, "Drill booked for Thursday night shift")
+    reply = ehr.rounds.thread_reply(
+        ehr.context("kim", channel=None), "D-kim", dm.ts, "Drill booked for Thursday night shift"
+    )
     assert reply.text == "📝 Noted on A-1, A-2, R-1, G-1."
     comments = ehr.all(select(Comment).order_by(Comment.id))
     assert len(comments) == 4 and {c.source for c in comments} == {"nudge-thread"}
-    refused = ehr.rounds.thread_reply(ehr.context("kim", channel=None), "D-kim", dm.ts, "pt John Smith MRN 1234567 is fine")
+    refused = ehr.rounds.thread_reply(
+        ehr.context("kim", channel=None), "D-kim", dm.ts, "pt John Smith MRN 1234567 is fine"
+    )
     assert refused.error and len(ehr.all(select(Comment))) == 4
     assert ehr.rounds.thread_reply(ehr.context("kim", channel=None), "D-kim", "999.1", "hello").text == ""
 
@@ -249,4 +256,3 @@ def test_a_decision_made_while_gates_are_being_expired_stands(ehr: Chat, monkeyp
     assert ehr.scalar(select(Gate.status)) == GateStatus.APPROVED
     assert not [o for o in ehr.outbox() if o.idempotency_key.endswith(":expired:notice")]
     assert ehr.scalar(select(AuditEvent.id).where(AuditEvent.action == "gate.expired")) is None
-

@@ -1,4 +1,5 @@
 """The outbox dispatcher: sends each row once, honours Retry-After, backs off, gives up loudly, survives a crash."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -121,7 +122,9 @@ class Crash(BaseException):
     """The process dies (kill -9): nothing after this point runs."""
 
 
-def test_a_crash_between_send_and_commit_resends_once_after_the_lease(ehr: Chat, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_between_send_and_commit_resends_once_after_the_lease(
+    ehr: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Documented behaviour: the platform accepted the message, the dispatcher died before marking the row
     sent. The row stays claimed until its lease runs out, then is sent again: exactly one duplicate."""
     sender = RecordingSender()

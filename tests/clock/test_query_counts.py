@@ -1,9 +1,10 @@
 """Digest and nudge passes are set-based: the number of queries does not grow with the portfolio."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, event, select
 
@@ -12,7 +13,7 @@ from storage.db import make_sessions
 from storage.models import OutboxMessage
 from tests.support import portfolio
 
-NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc)  # Tuesday 10:00 Toronto
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # Tuesday 10:00 Toronto
 
 
 @contextmanager

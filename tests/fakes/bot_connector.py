@@ -13,6 +13,7 @@ Every message Rounds posts or updates is recorded. Each Adaptive Card in it (and
 (../shared/schemas/adaptive-card-1.5.json, Draft 6) with the Teams-only `msteams` key removed; a card
 that fails is answered 400 (as Teams refuses a bad card) and listed in `problems`, which tests assert
 empty."""
+
 from __future__ import annotations
 
 import base64
@@ -27,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import unquote
 
 import jwt
@@ -38,7 +39,9 @@ from tests.fakes.loopback import Loopback, send_json
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "adaptive-card-1.5.json"
 CARD = "application/vnd.microsoft.card.adaptive"
 ISSUER = "https://api.botframework.com"
-ROUTE = re.compile(r"^(?P<prefix>.*?)/v3/conversations(?:/(?P<conv>[^/]+)(?:/(?P<what>activities|members)(?:/(?P<id>[^/]+))?)?)?$")
+ROUTE = re.compile(
+    r"^(?P<prefix>.*?)/v3/conversations(?:/(?P<conv>[^/]+)(?:/(?P<what>activities|members)(?:/(?P<id>[^/]+))?)?)?$"
+)
 
 
 @dataclass
@@ -82,12 +85,20 @@ class Key:
 
     def jwk(self) -> dict[str, Any]:
         numbers = self.private.public_key().public_numbers()
-        return {"kty": "RSA", "use": "sig", "kid": self.kid, "n": _b64(numbers.n), "e": _b64(numbers.e),
-                "endorsements": list(self.endorsements)}  # fmt: skip
+        return {
+            "kty": "RSA",
+            "use": "sig",
+            "kid": self.kid,
+            "n": _b64(numbers.n),
+            "e": _b64(numbers.e),
+            "endorsements": list(self.endorsements),
+        }
 
 
 def new_key(kid: str | None = None, endorsements: tuple[str, ...] = ("msteams",)) -> Key:
-    return Key(kid or f"k-{uuid.uuid4().hex[:8]}", rsa.generate_private_key(public_exponent=65537, key_size=2048), endorsements)
+    return Key(
+        kid or f"k-{uuid.uuid4().hex[:8]}", rsa.generate_private_key(public_exponent=65537, key_size=2048), endorsements
+    )
 
 
 class FakeBotConnector:
@@ -104,7 +115,7 @@ class FakeBotConnector:
         self._validator = _validator()
 
     # -- lifecycle ----------------------------------------------------------------------------------
-    def __enter__(self) -> "FakeBotConnector":
+    def __enter__(self) -> Self:
         self._http.start()
         return self
 
@@ -123,22 +134,51 @@ class FakeBotConnector:
         return f"{self.url}/amer/{tenant}/"
 
     # -- the Bot Framework's signature -----------------------------------------------------------------
-    def token(self, *, app_id: str, service_url: str, key: Key | None = None, issuer: str = ISSUER,
-              expires_in: float = 3600, **claims: Any) -> str:  # fmt: skip
+    def token(
+        self,
+        *,
+        app_id: str,
+        service_url: str,
+        key: Key | None = None,
+        issuer: str = ISSUER,
+        expires_in: float = 3600,
+        **claims: Any,
+    ) -> str:
         now = int(time.time())
-        payload = {"iss": issuer, "aud": app_id, "serviceurl": service_url, "nbf": now - 5, "iat": now - 5,
-                   "exp": int(now + expires_in), **claims}  # fmt: skip
+        payload = {
+            "iss": issuer,
+            "aud": app_id,
+            "serviceurl": service_url,
+            "nbf": now - 5,
+            "iat": now - 5,
+            "exp": int(now + expires_in),
+            **claims,
+        }
         k = key or self.keys[0]
         return jwt.encode(payload, k.private, algorithm="RS256", headers={"kid": k.kid})
 
     # -- what people are (the members API) ---------------------------------------------------------------
     def add_member(self, user_id: str, *, aad: str, name: str, upn: str, tenant: str) -> None:
-        self.members[user_id] = {"id": user_id, "name": name, "aadObjectId": aad, "userPrincipalName": upn, "email": upn,
-                                 "tenantId": tenant, "userRole": "user"}  # fmt: skip
+        self.members[user_id] = {
+            "id": user_id,
+            "name": name,
+            "aadObjectId": aad,
+            "userPrincipalName": upn,
+            "email": upn,
+            "tenantId": tenant,
+            "userRole": "user",
+        }
 
     # -- failures on demand ----------------------------------------------------------------------------
-    def fail(self, kind: str, *, status: int = 500, retry_after: float | None = None, times: int = 1,
-             when: Callable[[Call], bool] | None = None) -> None:  # fmt: skip
+    def fail(
+        self,
+        kind: str,
+        *,
+        status: int = 500,
+        retry_after: float | None = None,
+        times: int = 1,
+        when: Callable[[Call], bool] | None = None,
+    ) -> None:
         with self._lock:
             self._failures.append(_Failure(kind, status, retry_after, times, when))
 
@@ -158,7 +198,9 @@ class FakeBotConnector:
         while True:
             found = self.calls_to(kind, since, **match)
             if len(found) >= count or time.monotonic() > deadline:
-                assert len(found) >= count, f"waited {timeout} s for {count} {kind} {match or ''}; got {len(found)}: {found}"
+                assert len(found) >= count, (
+                    f"waited {timeout} s for {count} {kind} {match or ''}; got {len(found)}: {found}"
+                )
                 return found
             time.sleep(0.02)
 
@@ -168,7 +210,10 @@ class FakeBotConnector:
             return []
         bare = copy.deepcopy(card)
         bare.pop("msteams", None)
-        found = [f"{where}: {e.message[:200]} at {'/'.join(map(str, e.absolute_path))}" for e in self._validator.iter_errors(bare)]
+        found = [
+            f"{where}: {e.message[:200]} at {'/'.join(map(str, e.absolute_path))}"
+            for e in self._validator.iter_errors(bare)
+        ]
         with self._lock:
             self.problems.extend(found)
         return found
@@ -179,8 +224,15 @@ class FakeBotConnector:
         body = req.rfile.read(int(req.headers.get("Content-Length") or 0))
         if method == "GET" and path == "/login/v1/.well-known/openidconfiguration":
             self.metadata_fetches += 1
-            return send_json(req, 200, {"issuer": ISSUER, "jwks_uri": f"{self.url}/login/v1/keys",
-                                      "id_token_signing_alg_values_supported": ["RS256"]})  # fmt: skip
+            return send_json(
+                req,
+                200,
+                {
+                    "issuer": ISSUER,
+                    "jwks_uri": f"{self.url}/login/v1/keys",
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                },
+            )
         if method == "GET" and path == "/login/v1/keys":
             return send_json(req, 200, {"keys": [k.jwk() for k in self.keys]})
         m = ROUTE.match(path)
@@ -192,8 +244,12 @@ class FakeBotConnector:
             data = json.loads(body) if body else {}
         except ValueError:
             return send_json(req, 400, {"error": {"code": "BadSyntax", "message": "not JSON"}})
-        kind = {("POST", None): "create", ("POST", "activities"): "send", ("PUT", "activities"): "update",
-                ("GET", "members"): "member"}.get((method, what))  # fmt: skip
+        kind = {
+            ("POST", None): "create",
+            ("POST", "activities"): "send",
+            ("PUT", "activities"): "update",
+            ("GET", "members"): "member",
+        }.get((method, what))
         if kind is None:
             return send_json(req, 405, {"error": {"code": "MethodNotAllowed", "message": path}})
         call = Call(kind, conv, data, service_url, req.headers.get("Authorization"), activity_id=ident)
@@ -202,19 +258,38 @@ class FakeBotConnector:
             call.status = failure.status
             self._record(call)
             headers = {"Retry-After": _seconds(failure.retry_after)} if failure.retry_after is not None else {}
-            return send_json(req, failure.status, {"error": {"code": "Throttled" if failure.status == 429 else "ServiceError",
-                                                           "message": "as the test asked"}}, headers)  # fmt: skip
+            return send_json(
+                req,
+                failure.status,
+                {
+                    "error": {
+                        "code": "Throttled" if failure.status == 429 else "ServiceError",
+                        "message": "as the test asked",
+                    }
+                },
+                headers,
+            )
         if kind == "member":
             member = self.members.get(ident)
             call.status = 200 if member else 404
             self._record(call)
-            return send_json(req, 200, member) if member else send_json(req, 404, {"error": {"code": "MemberNotFoundInConversation", "message": ident}})
+            return (
+                send_json(req, 200, member)
+                if member
+                else send_json(req, 404, {"error": {"code": "MemberNotFoundInConversation", "message": ident}})
+            )
         if kind == "create":
             members = data.get("members") or []
-            if not members or not data.get("bot") or not (data.get("tenantId") or (data.get("channelData") or {}).get("tenant")):
+            if (
+                not members
+                or not data.get("bot")
+                or not (data.get("tenantId") or (data.get("channelData") or {}).get("tenant"))
+            ):
                 call.status = 400
                 self._record(call)
-                return send_json(req, 400, {"error": {"code": "BadArgument", "message": "members, bot and tenant are required"}})
+                return send_json(
+                    req, 400, {"error": {"code": "BadArgument", "message": "members, bot and tenant are required"}}
+                )
             call.conversation = f"a:personal-{members[0]['id']}"
             self._record(call)
             return send_json(req, 201, {"id": call.conversation})
@@ -222,7 +297,9 @@ class FakeBotConnector:
         if data.get("type") != "message" or problems:
             call.status = 400
             self._record(call)
-            return send_json(req, 400, {"error": {"code": "BadArgument", "message": "; ".join(problems) or "not a message"}})
+            return send_json(
+                req, 400, {"error": {"code": "BadArgument", "message": "; ".join(problems) or "not a message"}}
+            )
         if kind == "send":
             call.activity_id = str(next(self._ids))
         self._record(call)

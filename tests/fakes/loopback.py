@@ -1,4 +1,5 @@
 """An HTTP server on 127.0.0.1 (an ephemeral port) for fakes of platform APIs: each request goes to a handler."""
+
 from __future__ import annotations
 
 import json
@@ -22,13 +23,13 @@ class Loopback:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 handle(self, "GET")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 handle(self, "POST")
 
-            def do_PUT(self) -> None:  # noqa: N802
+            def do_PUT(self) -> None:
                 handle(self, "PUT")
 
             def log_message(self, *args: Any) -> None:

@@ -12,20 +12,22 @@ can answer 429 with Retry-After, 500, or any Slack error on demand. Every Block 
 is answered as Slack would (`invalid_blocks`) and listed in `problems`, which a test suite asserts empty.
 It also serves response_url endpoints (`response_url()`), the file upload URL of files.upload v2, and
 the OAuth v2 token exchange."""
+
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import itertools
-import socket
 import json
+import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
 from slack_sdk.models.blocks import Block
@@ -68,8 +70,15 @@ class _Failure:
 
 
 class FakeSlackAPI:
-    def __init__(self, tokens: set[str] | None = None, *, team_id: str = "T0FAKE", bot_user_id: str = "UBOTROUNDS",
-                 oauth_clients: dict[str, str] | None = None, app_tokens: set[str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        tokens: set[str] | None = None,
+        *,
+        team_id: str = "T0FAKE",
+        bot_user_id: str = "UBOTROUNDS",
+        oauth_clients: dict[str, str] | None = None,
+        app_tokens: set[str] | None = None,
+    ) -> None:
         self.tokens = set(tokens or {"xoxb-fake-token"})
         self.app_tokens = set(app_tokens or ())  # xapp- tokens that may open a Socket Mode connection
         self.socket_mode: SocketModeServer | None = None
@@ -86,7 +95,7 @@ class FakeSlackAPI:
         self._server: Loopback | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------------
-    def start(self) -> "FakeSlackAPI":
+    def start(self) -> FakeSlackAPI:
         self._server = Loopback(lambda req, _method: self._handle(req), name="fake-slack")
         self._server.start()
         return self
@@ -99,7 +108,7 @@ class FakeSlackAPI:
             self._server.stop()
             self._server = None
 
-    def __enter__(self) -> "FakeSlackAPI":
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -119,16 +128,39 @@ class FakeSlackAPI:
         return f"{self.base}response/{uuid.uuid4().hex}"
 
     # -- arranging ----------------------------------------------------------------------------------
-    def add_user(self, user_id: str, name: str, real_name: str, *, tz: str = "America/Toronto", is_admin: bool = False,
-                 team_id: str | None = None) -> None:  # fmt: skip
+    def add_user(
+        self,
+        user_id: str,
+        name: str,
+        real_name: str,
+        *,
+        tz: str = "America/Toronto",
+        is_admin: bool = False,
+        team_id: str | None = None,
+    ) -> None:
         self.users[user_id] = {
-            "id": user_id, "team_id": team_id or self.team_id, "name": name, "real_name": real_name, "tz": tz,
-            "is_admin": is_admin, "is_owner": False, "is_bot": False, "deleted": False,
+            "id": user_id,
+            "team_id": team_id or self.team_id,
+            "name": name,
+            "real_name": real_name,
+            "tz": tz,
+            "is_admin": is_admin,
+            "is_owner": False,
+            "is_bot": False,
+            "deleted": False,
             "profile": {"display_name": real_name, "real_name": real_name},
-        }  # fmt: skip
+        }
 
-    def fail(self, method: str, *, status: int = 200, retry_after: float | None = None, error: str | None = None,
-             times: int = 1, when: Callable[[dict[str, Any]], bool] | None = None) -> None:  # fmt: skip
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 200,
+        retry_after: float | None = None,
+        error: str | None = None,
+        times: int = 1,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
         """The next `times` calls to `method` (that `when(params)` accepts) fail: with HTTP `status`
         (429 sends Retry-After), or with HTTP 200 and `{"ok": false, "error": error}`."""
         with self._lock:
@@ -139,16 +171,36 @@ class FakeSlackAPI:
         with self._lock:
             return len(self.calls)
 
-    def calls_to(self, method: str, since: int = 0, ok: bool | None = None, where: Callable[[Call], bool] | None = None,
-                 **match: Any) -> list[Call]:  # fmt: skip
+    def calls_to(
+        self,
+        method: str,
+        since: int = 0,
+        ok: bool | None = None,
+        where: Callable[[Call], bool] | None = None,
+        **match: Any,
+    ) -> list[Call]:
         """Calls to `method` whose parameters equal `match` (and that `where` accepts)."""
         with self._lock:
             found = list(self.calls[since:])
-        return [c for c in found if c.method == method and (ok is None or c.ok == ok) and (where is None or where(c))
-                and all(c.params.get(k) == v for k, v in match.items())]  # fmt: skip
+        return [
+            c
+            for c in found
+            if c.method == method
+            and (ok is None or c.ok == ok)
+            and (where is None or where(c))
+            and all(c.params.get(k) == v for k, v in match.items())
+        ]
 
-    def wait_for(self, method: str, since: int = 0, timeout: float = 10.0, count: int = 1, ok: bool | None = True,
-                 where: Callable[[Call], bool] | None = None, **match: Any) -> list[Call]:  # fmt: skip
+    def wait_for(
+        self,
+        method: str,
+        since: int = 0,
+        timeout: float = 10.0,
+        count: int = 1,
+        ok: bool | None = True,
+        where: Callable[[Call], bool] | None = None,
+        **match: Any,
+    ) -> list[Call]:
         """Poll (bounded) until `count` matching calls arrived; what a background thread sends arrives late."""
         deadline = time.monotonic() + timeout
         while True:
@@ -157,7 +209,9 @@ class FakeSlackAPI:
                 return found
             if time.monotonic() > deadline:
                 seen = sorted({c.method for c in self.calls[since:]})
-                raise AssertionError(f"expected {count} {method} call(s) matching {match}, got {len(found)}; calls seen: {seen}")
+                raise AssertionError(
+                    f"expected {count} {method} call(s) matching {match}, got {len(found)}; calls seen: {seen}"
+                )
             time.sleep(0.02)
 
     # -- serving ------------------------------------------------------------------------------------
@@ -166,7 +220,7 @@ class FakeSlackAPI:
         length = int(req.headers.get("Content-Length") or 0)
         raw = req.rfile.read(length) if length else b""
         if parts.path.startswith("/api/"):
-            method = parts.path[len("/api/"):]
+            method = parts.path[len("/api/") :]
         elif parts.path.startswith("/response/"):
             method = "response_url"
         elif parts.path.startswith("/upload/"):
@@ -196,10 +250,8 @@ class FakeSlackAPI:
             params.update(dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True)))
         for key in ("blocks", "view", "attachments", "files"):
             if isinstance(params.get(key), str):
-                try:
+                with contextlib.suppress(ValueError):
                     params[key] = json.loads(params[key])
-                except ValueError:
-                    pass
         return params
 
     def _answer(self, call: Call, req: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any], dict[str, str]]:
@@ -230,8 +282,16 @@ class FakeSlackAPI:
     def _ok(self, call: Call, req: BaseHTTPRequestHandler) -> dict[str, Any]:
         p, m = call.params, call.method
         if m == "auth.test":
-            return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake Hospital", "user": "rounds",
-                    "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": "BROUNDS", "is_enterprise_install": False}  # fmt: skip
+            return {
+                "ok": True,
+                "url": "https://fake.slack.test/",
+                "team": "Fake Hospital",
+                "user": "rounds",
+                "team_id": self.team_id,
+                "user_id": self.bot_user_id,
+                "bot_id": "BROUNDS",
+                "is_enterprise_install": False,
+            }
         if m == "users.info":
             user = self.users.get(p.get("user", ""))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
@@ -239,7 +299,12 @@ class FakeSlackAPI:
             channel = str(p.get("channel", ""))
             if channel.startswith(("U", "W")):
                 channel = "D" + channel[1:]  # posting to a user id lands in their DM with the app
-            return {"ok": True, "channel": channel, "ts": self._next_ts(), "message": {"text": p.get("text"), "blocks": p.get("blocks")}}
+            return {
+                "ok": True,
+                "channel": channel,
+                "ts": self._next_ts(),
+                "message": {"text": p.get("text"), "blocks": p.get("blocks")},
+            }
         if m == "chat.update":
             return {"ok": True, "channel": p.get("channel"), "ts": p.get("ts"), "text": p.get("text")}
         if m == "chat.postEphemeral":
@@ -279,10 +344,17 @@ class FakeSlackAPI:
         token = f"xoxb-installed-{uuid.uuid4().hex[:12]}"
         self.tokens.add(token)
         return {
-            "ok": True, "access_token": token, "token_type": "bot", "scope": "commands,chat:write,users:read",
-            "bot_user_id": self.bot_user_id, "app_id": "AROUNDS", "team": dict(self.oauth_team), "enterprise": None,
-            "authed_user": {"id": "UINSTALLER"}, "is_enterprise_install": False,
-        }  # fmt: skip
+            "ok": True,
+            "access_token": token,
+            "token_type": "bot",
+            "scope": "commands,chat:write,users:read",
+            "bot_user_id": self.bot_user_id,
+            "app_id": "AROUNDS",
+            "team": dict(self.oauth_team),
+            "enterprise": None,
+            "authed_user": {"id": "UINSTALLER"},
+            "is_enterprise_install": False,
+        }
 
     def _next_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts):06d}"
@@ -290,7 +362,7 @@ class FakeSlackAPI:
 
 def _bearer(header: str | None) -> str | None:
     if header and header.startswith("Bearer "):
-        return header[len("Bearer "):].strip()
+        return header[len("Bearer ") :].strip()
     return None
 
 
@@ -396,8 +468,12 @@ def _limits(b: dict[str, Any]) -> list[str]:
         element = b.get("element") or {}
         if element.get("type") == "static_select" and not element.get("options"):
             out.append("a select with no options")
-        if element.get("type") == "plain_text_input" and element.get("initial_value") and element.get("max_length") \
-                and len(element["initial_value"]) > element["max_length"]:  # fmt: skip
+        if (
+            element.get("type") == "plain_text_input"
+            and element.get("initial_value")
+            and element.get("max_length")
+            and len(element["initial_value"]) > element["max_length"]
+        ):
             out.append("initial_value longer than max_length")
     return out
 
@@ -431,7 +507,7 @@ class SocketModeServer:
     def url(self) -> str:
         return f"ws://127.0.0.1:{self._listener.getsockname()[1]}/link/?ticket=fake"
 
-    def start(self) -> "SocketModeServer":
+    def start(self) -> SocketModeServer:
         threading.Thread(target=self._accept, name="fake-socket-mode", daemon=True).start()
         return self
 
@@ -439,10 +515,8 @@ class SocketModeServer:
         self._closed = True
         for sock in (self._client, self._listener):
             if sock is not None:
-                try:
+                with contextlib.suppress(OSError):
                     sock.close()
-                except OSError:
-                    pass
 
     def wait_connected(self, timeout: float = 30.0) -> None:
         if not self._connected.wait(timeout):
@@ -451,8 +525,17 @@ class SocketModeServer:
     def send(self, kind: str, payload: dict[str, Any], accepts_response_payload: bool = True) -> str:
         """Send an envelope (`slash_commands`, `interactive`, `events_api`); returns its envelope_id."""
         envelope_id = str(uuid.uuid4())
-        self._frame(json.dumps({"envelope_id": envelope_id, "type": kind, "payload": payload,
-                                "accepts_response_payload": accepts_response_payload, "retry_attempt": 0}))  # fmt: skip
+        self._frame(
+            json.dumps(
+                {
+                    "envelope_id": envelope_id,
+                    "type": kind,
+                    "payload": payload,
+                    "accepts_response_payload": accepts_response_payload,
+                    "retry_attempt": 0,
+                }
+            )
+        )
         return envelope_id
 
     def ack(self, envelope_id: str, timeout: float = 10.0) -> dict[str, Any]:
@@ -470,11 +553,18 @@ class SocketModeServer:
         request = b""
         while b"\r\n\r\n" not in request:
             request += client.recv(4096)
-        key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
-                   if line.lower().startswith("sec-websocket-key:"))  # fmt: skip
+        key = next(
+            line.split(":", 1)[1].strip()
+            for line in request.decode().split("\r\n")
+            if line.lower().startswith("sec-websocket-key:")
+        )
         accept = base64.b64encode(hashlib.sha1((key + self.GUID).encode()).digest()).decode()
-        client.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        f"Sec-WebSocket-Accept: {accept}\r\n\r\n").encode())  # fmt: skip
+        client.sendall(
+            (
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Accept: {accept}\r\n\r\n"
+            ).encode()
+        )
         self._client = client
         self._frame(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "AROUNDS"}}))
         self._connected.set()

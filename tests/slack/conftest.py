@@ -1,6 +1,7 @@
 """The real `python -m bot web` process on an ephemeral port, on SQLite and on PostgreSQL, talking to a fake
 Slack Web API on 127.0.0.1. One server per database for the whole session; every test gets a workspace
 (team) of its own, so tests never see each other's data."""
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,7 @@ from storage.db import make_engine, make_readers
 from tests.conftest import PG_ENV
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.slack.support import BOT_TOKEN, SIGNING_SECRET, Workspace
-from tests.support.cli import ROOT, _SCRUB, sqlite_url
+from tests.support.cli import _SCRUB, ROOT, sqlite_url
 
 START_TIMEOUT = 60.0
 
@@ -61,13 +62,23 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, timeout
     raise AssertionError(f"`python -m bot web` did not come up in {timeout} s:\n{log.read_text()[-3000:]}")
 
 
-def start_web(database_url: str, fake: FakeSlackAPI, tmp: Path, **env: str) -> tuple[subprocess.Popen[bytes], str, Path]:
+def start_web(
+    database_url: str, fake: FakeSlackAPI, tmp: Path, **env: str
+) -> tuple[subprocess.Popen[bytes], str, Path]:
     port = free_port()
     full = {k: v for k, v in os.environ.items() if k.upper() not in _SCRUB and k != "PROMETHEUS_MULTIPROC_DIR"}
-    full |= {"DATABASE_URL": database_url, "SLACK_API_URL": fake.url, "PORT": str(port), "LOG_LEVEL": "INFO",
-             "PYTHONUNBUFFERED": "1", **env}  # fmt: skip
+    full |= {
+        "DATABASE_URL": database_url,
+        "SLACK_API_URL": fake.url,
+        "PORT": str(port),
+        "LOG_LEVEL": "INFO",
+        "PYTHONUNBUFFERED": "1",
+        **env,
+    }
     log = tmp / f"web-{port}.log"
-    process = subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=ROOT, env=full, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "web"], cwd=ROOT, env=full, stdout=log.open("wb"), stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url, process, log)
     return process, url, log
@@ -117,8 +128,13 @@ def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 @pytest.fixture(scope="session")
 def web(database: str, fake_slack: FakeSlackAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
-    process, url, log = start_web(database, fake_slack, tmp_path_factory.mktemp("web"),
-                                  SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET)  # fmt: skip
+    process, url, log = start_web(
+        database,
+        fake_slack,
+        tmp_path_factory.mktemp("web"),
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+    )
     engine = make_engine(database)
     yield WebProcess(url=url, engine=engine, reader=make_readers(engine), process=process, log=log)
     stop(process)

@@ -9,6 +9,7 @@
 People are named (`sam`, `dana`, …) and get Slack ids of this workspace; channels are named (`#ehr`) and
 get channel ids; mentions in commands are written `@dana` and sent escaped (`<@U…|dana>`), as Slack does
 with should_escape."""
+
 from __future__ import annotations
 
 import hashlib
@@ -93,7 +94,7 @@ class Message:
     text: str
 
     @classmethod
-    def of(cls, call: Call) -> "Message":
+    def of(cls, call: Call) -> Message:
         channel = call.answer.get("channel") or call.get("channel", "")
         ts = call.answer.get("ts") or call.get("ts", "")
         return cls(channel=channel, ts=ts, blocks=call.get("blocks") or [], text=call.get("text", ""))
@@ -140,7 +141,11 @@ class Workspace:
 
     def mentions(self, line: str) -> str:
         """`@dana` as Slack sends it with should_escape: `<@U…|dana>`."""
-        return re.sub(r"@(\w+)", lambda m: f"<@{self.people[m.group(1)]}|{m.group(1)}>" if m.group(1) in self.people else m.group(0), line)
+        return re.sub(
+            r"@(\w+)",
+            lambda m: f"<@{self.people[m.group(1)]}|{m.group(1)}>" if m.group(1) in self.people else m.group(0),
+            line,
+        )
 
     def _user(self, who: str) -> dict[str, str]:
         return {"id": self.people[who], "username": who, "name": who, "team_id": self.team_id}
@@ -149,11 +154,22 @@ class Workspace:
         return {"id": self.team_id, "domain": self.domain}
 
     # -- HTTP, signed as Slack signs ------------------------------------------------------------------
-    def post(self, body: bytes, content_type: str, *, timestamp: int | None = None, secret: str | None = None,
-             headers: dict[str, str] | None = None) -> Answer:  # fmt: skip
+    def post(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        secret: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
         ts = str(int(time.time()) if timestamp is None else timestamp)
-        sent = {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": signature(secret or self.secret, ts, body), **(headers or {})}  # fmt: skip
+        sent = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": signature(secret or self.secret, ts, body),
+            **(headers or {}),
+        }
         req = urllib.request.Request(self.url, data=body, headers=sent, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=15) as resp:
@@ -169,10 +185,15 @@ class Workspace:
 
     def post_event(self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None) -> Answer:
         envelope = {
-            "token": "legacy-verification-token", "team_id": self.team_id, "api_app_id": "AROUNDS", "event": event,
-            "type": "event_callback", "event_id": event_id or f"Ev{uuid.uuid4().hex[:12].upper()}",
-            "event_time": int(time.time()), "authorizations": [{"team_id": self.team_id, "user_id": "UBOTROUNDS", "is_bot": True}],
-        }  # fmt: skip
+            "token": "legacy-verification-token",
+            "team_id": self.team_id,
+            "api_app_id": "AROUNDS",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{uuid.uuid4().hex[:12].upper()}",
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": self.team_id, "user_id": "UBOTROUNDS", "is_bot": True}],
+        }
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
         return self.post(json.dumps(envelope).encode(), "application/json", headers=headers)
 
@@ -180,12 +201,23 @@ class Workspace:
     def command(self, who: str, line: str, channel: str | None = "#ehr") -> Answer:
         command, _, text = line.partition(" ")
         ch = self.channel(channel)
-        answer = self.post_form({
-            "token": "legacy", "team_id": self.team_id, "team_domain": self.domain, "channel_id": ch,
-            "channel_name": channel.lstrip("#") if channel else "directmessage", "user_id": self.people[who],
-            "user_name": who, "command": command, "text": self.mentions(text), "api_app_id": "AROUNDS",
-            "is_enterprise_install": "false", "response_url": self.response_url(), "trigger_id": self.trigger(),
-        })  # fmt: skip
+        answer = self.post_form(
+            {
+                "token": "legacy",
+                "team_id": self.team_id,
+                "team_domain": self.domain,
+                "channel_id": ch,
+                "channel_name": channel.lstrip("#") if channel else "directmessage",
+                "user_id": self.people[who],
+                "user_name": who,
+                "command": command,
+                "text": self.mentions(text),
+                "api_app_id": "AROUNDS",
+                "is_enterprise_install": "false",
+                "response_url": self.response_url(),
+                "trigger_id": self.trigger(),
+            }
+        )
         assert answer.status == 200, f"{line!r} answered HTTP {answer.status}: {answer.raw[:200]!r}"
         if answer.body:
             assert message_problems(answer.body) == [], message_problems(answer.body)
@@ -204,19 +236,47 @@ class Workspace:
     def click(self, who: str, message: Message, label: str, *, home: bool = False) -> Answer:
         block_id, button = message.button(label)
         payload: dict[str, Any] = {
-            "type": "block_actions", "team": self._team(), "user": self._user(who), "api_app_id": "AROUNDS",
-            "token": "legacy", "trigger_id": self.trigger(),
-            "actions": [{"type": "button", "action_id": button["action_id"], "block_id": block_id,
-                         "value": button.get("value"), "text": button["text"], "action_ts": str(time.time())}],
-        }  # fmt: skip
+            "type": "block_actions",
+            "team": self._team(),
+            "user": self._user(who),
+            "api_app_id": "AROUNDS",
+            "token": "legacy",
+            "trigger_id": self.trigger(),
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": button["action_id"],
+                    "block_id": block_id,
+                    "value": button.get("value"),
+                    "text": button["text"],
+                    "action_ts": str(time.time()),
+                }
+            ],
+        }
         if home:
-            payload |= {"container": {"type": "view", "view_id": "VHOME"},
-                        "view": {"id": "VHOME", "type": "home", "callback_id": "rounds.home", "blocks": message.blocks,
-                                 "private_metadata": "", "state": {"values": {}}}}  # fmt: skip
+            payload |= {
+                "container": {"type": "view", "view_id": "VHOME"},
+                "view": {
+                    "id": "VHOME",
+                    "type": "home",
+                    "callback_id": "rounds.home",
+                    "blocks": message.blocks,
+                    "private_metadata": "",
+                    "state": {"values": {}},
+                },
+            }
         else:
-            payload |= {"container": {"type": "message", "message_ts": message.ts, "channel_id": message.channel, "is_ephemeral": False},
-                        "channel": {"id": message.channel, "name": "channel"}, "message": {"ts": message.ts, "blocks": message.blocks},
-                        "response_url": self.response_url()}  # fmt: skip
+            payload |= {
+                "container": {
+                    "type": "message",
+                    "message_ts": message.ts,
+                    "channel_id": message.channel,
+                    "is_ephemeral": False,
+                },
+                "channel": {"id": message.channel, "name": "channel"},
+                "message": {"ts": message.ts, "blocks": message.blocks},
+                "response_url": self.response_url(),
+            }
         answer = self.post_interaction(payload)
         assert answer.status == 200, answer
         return answer
@@ -233,10 +293,14 @@ class Workspace:
             name = block["block_id"]
             state[name] = {element["action_id"]: self._state(element, values.get(name, _initial(element)))}
         payload = {
-            "type": "view_submission", "team": self._team(), "user": self._user(who), "api_app_id": "AROUNDS",
-            "token": "legacy", "trigger_id": self.trigger(),
+            "type": "view_submission",
+            "team": self._team(),
+            "user": self._user(who),
+            "api_app_id": "AROUNDS",
+            "token": "legacy",
+            "trigger_id": self.trigger(),
             "view": {**view, "id": "VMODAL", "state": {"values": state}, "hash": "1.abc"},
-        }  # fmt: skip
+        }
         answer = self.post_interaction(payload)
         assert answer.status == 200, answer
         return answer
@@ -256,22 +320,46 @@ class Workspace:
 
     def shortcut(self, who: str, text: str, channel: str = "#ehr", callback_id: str = "raise_as_risk") -> Answer:
         ch = self.channel(channel)
-        answer = self.post_interaction({
-            "type": "message_action", "callback_id": callback_id, "team": self._team(), "user": self._user(who),
-            "channel": {"id": ch, "name": channel.lstrip("#")}, "trigger_id": self.trigger(), "token": "legacy",
-            "message_ts": "1700000000.000100", "response_url": self.response_url(),
-            "message": {"type": "message", "user": self.people["kim"], "ts": "1700000000.000100", "text": text},
-        })  # fmt: skip
+        answer = self.post_interaction(
+            {
+                "type": "message_action",
+                "callback_id": callback_id,
+                "team": self._team(),
+                "user": self._user(who),
+                "channel": {"id": ch, "name": channel.lstrip("#")},
+                "trigger_id": self.trigger(),
+                "token": "legacy",
+                "message_ts": "1700000000.000100",
+                "response_url": self.response_url(),
+                "message": {"type": "message", "user": self.people["kim"], "ts": "1700000000.000100", "text": text},
+            }
+        )
         assert answer.status == 200, answer
         return answer
 
     def opens_home(self, who: str) -> Answer:
-        return self.post_event({"type": "app_home_opened", "user": self.people[who], "channel": self.channel(None),
-                                "tab": "home", "event_ts": str(time.time())})  # fmt: skip
+        return self.post_event(
+            {
+                "type": "app_home_opened",
+                "user": self.people[who],
+                "channel": self.channel(None),
+                "tab": "home",
+                "event_ts": str(time.time()),
+            }
+        )
 
     def replies_in_thread(self, who: str, message: Message, text: str, **extra: Any) -> Answer:
-        event = {"type": "message", "channel": message.channel, "user": self.people[who], "text": text,
-                 "ts": f"{time.time():.6f}", "thread_ts": message.ts, "channel_type": "im", "event_ts": str(time.time()), **extra}  # fmt: skip
+        event = {
+            "type": "message",
+            "channel": message.channel,
+            "user": self.people[who],
+            "text": text,
+            "ts": f"{time.time():.6f}",
+            "thread_ts": message.ts,
+            "channel_type": "im",
+            "event_ts": str(time.time()),
+            **extra,
+        }
         return self.post_event({k: v for k, v in event.items() if v is not None})
 
     def response_url(self) -> str:

@@ -1,5 +1,6 @@
 """Every command of the grammar through Slack: as its own slash command and under /pmo, answered in the
 slash command's own acknowledgement (errors privately; what others should see, in the channel)."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from commands.grammar import COMMAND_NAMES
-from storage.models import Person, Workspace as WorkspaceRow
+from storage.models import Person
+from storage.models import Workspace as WorkspaceRow
 from tests.slack.conftest import WebProcess
 from tests.slack.support import Workspace
 
@@ -119,13 +121,23 @@ def test_bare_risk_and_action_open_their_modals(ehr: Workspace) -> None:
     risk = ehr.opened()
     assert risk["view"]["title"]["text"] == "Raise a risk"
     kinds = {b["block_id"]: b["element"]["type"] for b in risk["view"]["blocks"] if b["type"] == "input"}
-    assert kinds == {"project": "static_select", "title": "plain_text_input", "likelihood": "static_select",
-                     "impact": "static_select", "category": "static_select", "owner": "users_select",
-                     "mitigation": "plain_text_input", "description": "plain_text_input"}  # fmt: skip
+    assert kinds == {
+        "project": "static_select",
+        "title": "plain_text_input",
+        "likelihood": "static_select",
+        "impact": "static_select",
+        "category": "static_select",
+        "owner": "users_select",
+        "mitigation": "plain_text_input",
+        "description": "plain_text_input",
+    }
     assert ehr.command("sam", "/action").raw == b""
     action = ehr.opened(count=2)
     assert action["view"]["title"]["text"] == "Assign an action"
-    assert {b["element"]["type"] for b in action["view"]["blocks"] if b["type"] == "input"} >= {"users_select", "datepicker"}
+    assert {b["element"]["type"] for b in action["view"]["blocks"] if b["type"] == "input"} >= {
+        "users_select",
+        "datepicker",
+    }
 
 
 def test_a_modal_that_cannot_open_falls_back_to_typing(ehr: Workspace) -> None:

@@ -1,6 +1,7 @@
 """A stage gate through Slack, end to end: the request's card goes to the channel and to each approver's DM;
 Approve on the card decides and every copy of the card is updated in place; Reject opens a modal for the
 reason; a decided gate clicked again says who decided it, and nothing is decided twice."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select
@@ -19,9 +20,9 @@ def test_request_approve_and_reject_from_the_cards(ehr: Workspace, web: WebProce
     asked = ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana,@maria')
     assert "G-1" in asked.text and not asked.public  # the requester hears privately; the card is for everyone
 
-    channel_card, = ehr.posted("#ehr")
-    dana_card, = ehr.posted("@dana")
-    maria_card, = ehr.posted("@maria")
+    (channel_card,) = ehr.posted("#ehr")
+    (dana_card,) = ehr.posted("@dana")
+    (maria_card,) = ehr.posted("@maria")
     for card in (channel_card, dana_card, maria_card):
         assert "G-1 · EHR: Go-live readiness" in card.shown
         assert card.buttons == ["Approve", "Approve with conditions", "Reject"]
@@ -55,7 +56,7 @@ def test_request_approve_and_reject_from_the_cards(ehr: Workspace, web: WebProce
 
 def test_a_decided_gate_clicked_again_says_who_decided(ehr: Workspace, web: WebProcess) -> None:
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana')
-    card, = ehr.posted("@dana")
+    (card,) = ehr.posted("@dana")
     ehr.click("dana", card, "Approve")
     assert "You approved" in ehr.said()
     counted = decisions(web)
@@ -69,7 +70,7 @@ def test_a_decided_gate_clicked_again_says_who_decided(ehr: Workspace, web: WebP
 
 def test_a_rejection_needs_a_reason_shown_under_the_field(ehr: Workspace) -> None:
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana')
-    card, = ehr.posted("@dana")
+    (card,) = ehr.posted("@dana")
     ehr.click("dana", card, "Reject")
     answer = ehr.submit("dana", ehr.opened(), reason="   ")
     assert answer.body["response_action"] == "errors"
@@ -78,7 +79,7 @@ def test_a_rejection_needs_a_reason_shown_under_the_field(ehr: Workspace) -> Non
 
 def test_approve_with_conditions_from_the_card(ehr: Workspace) -> None:
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana')
-    card, = ehr.posted("#ehr")
+    (card,) = ehr.posted("#ehr")
     ehr.click("dana", card, "Approve with conditions")
     modal = ehr.opened()
     assert modal["view"]["title"]["text"] == "Approve G-1"

@@ -1,4 +1,5 @@
 """The web process as Slack and an operator see it: signatures, retries, uninstalls, /healthz, /metrics."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,10 @@ def workspace_row(web: WebProcess, ws: Workspace) -> WorkspaceRow:
 # -- who may talk to Rounds -------------------------------------------------------------------------
 def test_a_forged_signature_is_refused(ehr: Workspace) -> None:
     before = ehr.fake.mark()
-    forged = ehr.post_form({"team_id": ehr.team_id, "user_id": ehr.id("sam"), "command": "/status", "text": "EHR"},
-                           secret="not-the-signing-secret")  # fmt: skip
+    forged = ehr.post_form(
+        {"team_id": ehr.team_id, "user_id": ehr.id("sam"), "command": "/status", "text": "EHR"},
+        secret="not-the-signing-secret",
+    )
     assert forged.status == 401
     unsigned = ehr.post(b"command=%2Fstatus", "application/x-www-form-urlencoded", headers={"X-Slack-Signature": ""})
     assert unsigned.status == 401
@@ -41,17 +44,35 @@ def test_a_forged_signature_is_refused(ehr: Workspace) -> None:
 
 
 def test_a_request_older_than_five_minutes_is_refused(ehr: Workspace) -> None:
-    stale = ehr.post_form({"team_id": ehr.team_id, "user_id": ehr.id("sam"), "command": "/status", "text": "EHR"},
-                          timestamp=int(time.time()) - 6 * 60)  # fmt: skip
+    stale = ehr.post_form(
+        {"team_id": ehr.team_id, "user_id": ehr.id("sam"), "command": "/status", "text": "EHR"},
+        timestamp=int(time.time()) - 6 * 60,
+    )
     assert stale.status == 401
-    fresh = ehr.post_form({"team_id": ehr.team_id, "user_id": ehr.id("sam"), "command": "/status", "text": "EHR",
-                           "channel_id": ehr.channel("#ehr")}, timestamp=int(time.time()) - 4 * 60)  # fmt: skip
+    fresh = ehr.post_form(
+        {
+            "team_id": ehr.team_id,
+            "user_id": ehr.id("sam"),
+            "command": "/status",
+            "text": "EHR",
+            "channel_id": ehr.channel("#ehr"),
+        },
+        timestamp=int(time.time()) - 4 * 60,
+    )
     assert fresh.status == 200
 
 
 def test_the_events_url_is_verified(workspace: Workspace) -> None:
-    answer = workspace.post(json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
-                                        "type": "url_verification"}).encode(), "application/json")  # fmt: skip
+    answer = workspace.post(
+        json.dumps(
+            {
+                "token": "x",
+                "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                "type": "url_verification",
+            }
+        ).encode(),
+        "application/json",
+    )
     assert answer.status == 200 and answer.body["challenge"].startswith("3eZbrw1a")
 
 

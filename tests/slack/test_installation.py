@@ -1,5 +1,6 @@
 """Installing Rounds: many workspaces through OAuth (slack_sdk's SQLAlchemy stores on Rounds' database, tables
 from migration 0002), and the one-line start-up errors for missing or refused Slack settings."""
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,13 @@ def test_migration_0002_makes_exactly_slack_sdks_tables(engine: Engine, tmp_path
         migrate.upgrade(migrated)
     wanted = slack_sdk_tables()
     with migrated.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": lambda name, type_, parent:
-                                                     type_ != "table" or name in wanted.tables})  # fmt: skip
+        ctx = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, type_, parent: type_ != "table" or name in wanted.tables,
+            },
+        )
         assert compare_metadata(ctx, wanted) == []
 
 
@@ -55,8 +61,14 @@ def oauth_web(fake_slack: FakeSlackAPI, tmp_path_factory: pytest.TempPathFactory
     db = sqlite_url(tmp_path_factory.mktemp("oauth") / "rounds.db")
     engine = make_engine(db)
     migrate.upgrade(engine)
-    process, url, _log = start_web(db, fake_slack, tmp_path_factory.mktemp("oauth-web"), SLACK_CLIENT_ID=CLIENT_ID,
-                                   SLACK_CLIENT_SECRET=CLIENT_SECRET, SLACK_SIGNING_SECRET=SIGNING_SECRET)  # fmt: skip
+    process, url, _log = start_web(
+        db,
+        fake_slack,
+        tmp_path_factory.mktemp("oauth-web"),
+        SLACK_CLIENT_ID=CLIENT_ID,
+        SLACK_CLIENT_SECRET=CLIENT_SECRET,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+    )
     yield url, engine
     stop(process)
     engine.dispose()
@@ -72,8 +84,10 @@ def install(url: str, fake: FakeSlackAPI, team_id: str) -> str:
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(authorize).query))
     assert query["client_id"] == CLIENT_ID and "commands" in query["scope"] and "chat:write" in query["scope"]
     fake.oauth_team = {"id": team_id, "name": "Northside Hospital"}
-    back = urllib.request.Request(f"{url}/slack/oauth_redirect?code=c0de-{uuid.uuid4().hex[:6]}&state={query['state']}",
-                                  headers={"Cookie": cookie})  # fmt: skip
+    back = urllib.request.Request(
+        f"{url}/slack/oauth_redirect?code=c0de-{uuid.uuid4().hex[:6]}&state={query['state']}",
+        headers={"Cookie": cookie},
+    )
     with urllib.request.urlopen(back, timeout=10) as done:
         assert done.status == 200
         return done.read().decode()
@@ -84,10 +98,12 @@ def test_install_through_oauth_then_use_and_uninstall(oauth_web: tuple[str, Engi
     team = f"T{uuid.uuid4().hex[:8].upper()}"
     start = fake_slack.mark()
     install(url, fake_slack, team)
-    exchange, = fake_slack.calls_to("oauth.v2.access", since=start, ok=True)
+    (exchange,) = fake_slack.calls_to("oauth.v2.access", since=start, ok=True)
     token = exchange.answer["access_token"]
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT bot_token FROM slack_bots WHERE team_id = :t"), {"t": team}).scalar_one() == token
+        assert (
+            conn.execute(text("SELECT bot_token FROM slack_bots WHERE team_id = :t"), {"t": team}).scalar_one() == token
+        )
 
     ws = Workspace(url, fake_slack, team)
     answer = ws.ok("pat", '/project create EHR "EHR Upgrade" pm:@sam', channel="#pmo")
@@ -107,7 +123,9 @@ def test_install_through_oauth_then_use_and_uninstall(oauth_web: tuple[str, Engi
     assert "EHR" in ws.ok("pat", "/project list", channel="#pmo").text
 
 
-def test_a_redirect_without_the_browser_state_is_refused(oauth_web: tuple[str, Engine], fake_slack: FakeSlackAPI) -> None:
+def test_a_redirect_without_the_browser_state_is_refused(
+    oauth_web: tuple[str, Engine], fake_slack: FakeSlackAPI
+) -> None:
     url, _ = oauth_web
     start = fake_slack.mark()
     try:
@@ -120,18 +138,37 @@ def test_a_redirect_without_the_browser_state_is_refused(oauth_web: tuple[str, E
 
 
 # -- start-up errors ----------------------------------------------------------------------------------
-@pytest.mark.parametrize(("env", "named"), [
-    ({}, "nothing to serve: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN"),
-    ({"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": "xoxb-…"}, "SLACK_BOT_TOKEN has characters a Slack credential never has"),
-    ({"SLACK_BOT_TOKEN": BOT_TOKEN}, "SLACK_SIGNING_SECRET is required"),
-    ({"SLACK_SIGNING_SECRET": SIGNING_SECRET}, "SLACK_BOT_TOKEN is required"),
-    ({"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_CLIENT_ID": CLIENT_ID}, "SLACK_CLIENT_SECRET is required"),
-    ({"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": "xoxb-not-a-real-one"}, "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)"),
-    ({"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": BOT_TOKEN, "WEB_CONCURRENCY": "lots"}, "WEB_CONCURRENCY must be"),
-    ({"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": BOT_TOKEN, "ROUNDS_ENV": "production"}, "SLACK_API_URL must be https://"),
-])  # fmt: skip
-def test_web_stops_with_one_line_naming_the_setting(env: dict[str, str], named: str, fake_slack: FakeSlackAPI, tmp_path: Path) -> None:
-    done = run_bot("web", env={"DATABASE_URL": sqlite_url(tmp_path / "r.db"), "SLACK_API_URL": fake_slack.url, **env}, timeout=60)
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({}, "nothing to serve: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN"),
+        (
+            {"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": "xoxb-…"},
+            "SLACK_BOT_TOKEN has characters a Slack credential never has",
+        ),
+        ({"SLACK_BOT_TOKEN": BOT_TOKEN}, "SLACK_SIGNING_SECRET is required"),
+        ({"SLACK_SIGNING_SECRET": SIGNING_SECRET}, "SLACK_BOT_TOKEN is required"),
+        ({"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_CLIENT_ID": CLIENT_ID}, "SLACK_CLIENT_SECRET is required"),
+        (
+            {"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": "xoxb-not-a-real-one"},
+            "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)",
+        ),
+        (
+            {"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": BOT_TOKEN, "WEB_CONCURRENCY": "lots"},
+            "WEB_CONCURRENCY must be",
+        ),
+        (
+            {"SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": BOT_TOKEN, "ROUNDS_ENV": "production"},
+            "SLACK_API_URL must be https://",
+        ),
+    ],
+)
+def test_web_stops_with_one_line_naming_the_setting(
+    env: dict[str, str], named: str, fake_slack: FakeSlackAPI, tmp_path: Path
+) -> None:
+    done = run_bot(
+        "web", env={"DATABASE_URL": sqlite_url(tmp_path / "r.db"), "SLACK_API_URL": fake_slack.url, **env}, timeout=60
+    )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines()[-1].startswith("rounds: configuration error: ")
     assert named in done.stderr
@@ -148,12 +185,22 @@ def test_a_working_token_at_start_up_resumes_an_uninstalled_workspace(fake_slack
     engine = make_engine(db)
     migrate.upgrade(engine)
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO workspaces (platform, external_id, name, timezone, audit_seq, audit_head, created_at, "
-                          "uninstalled_at) VALUES ('slack', :team, 'Fake Hospital', 'UTC', 0, '', :at, :at)"),
-                     {"team": fake_slack.team_id, "at": "2026-11-20 10:00:00"})  # fmt: skip
-    process, _url, _log = start_web(db, fake_slack, tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET)
+        conn.execute(
+            text(
+                "INSERT INTO workspaces (platform, external_id, name, timezone, audit_seq, audit_head, created_at, "
+                "uninstalled_at) VALUES ('slack', :team, 'Fake Hospital', 'UTC', 0, '', :at, :at)"
+            ),
+            {"team": fake_slack.team_id, "at": "2026-11-20 10:00:00"},
+        )
+    process, _url, _log = start_web(
+        db, fake_slack, tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET
+    )
     stop(process)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT uninstalled_at FROM workspaces WHERE external_id = :t"),
-                            {"t": fake_slack.team_id}).scalar_one() is None  # fmt: skip
+        assert (
+            conn.execute(
+                text("SELECT uninstalled_at FROM workspaces WHERE external_id = :t"), {"t": fake_slack.team_id}
+            ).scalar_one()
+            is None
+        )
     engine.dispose()

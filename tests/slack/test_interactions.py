@@ -1,13 +1,25 @@
 """Buttons, modals, the message shortcut, the App Home tab and thread replies, through Slack."""
+
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from storage.db import make_sessions
-from storage.models import Action, ActionStatus, Comment, NudgeState, OutboxMessage, OutboxStatus, Person, Platform, Risk, TargetKind
+from storage.models import (
+    Action,
+    ActionStatus,
+    Comment,
+    NudgeState,
+    OutboxMessage,
+    OutboxStatus,
+    Person,
+    Platform,
+    Risk,
+    TargetKind,
+)
 from storage.models import Workspace as WorkspaceRow
 from tests.slack.conftest import WebProcess
 from tests.slack.support import Message, Workspace
@@ -15,8 +27,11 @@ from tests.slack.support import Message, Workspace
 
 def action(web: WebProcess, ws: Workspace, ref: str) -> Action:
     with web.reader() as s:
-        found = s.scalar(select(Action).join(WorkspaceRow, WorkspaceRow.id == Action.workspace_id)
-                         .where(WorkspaceRow.external_id == ws.team_id, Action.number == int(ref.split("-")[1])))  # fmt: skip
+        found = s.scalar(
+            select(Action)
+            .join(WorkspaceRow, WorkspaceRow.id == Action.workspace_id)
+            .where(WorkspaceRow.external_id == ws.team_id, Action.number == int(ref.split("-")[1]))
+        )
         assert found is not None
         return found
 
@@ -30,7 +45,7 @@ def home_of(ws: Workspace, who: str, count: int = 1) -> Message:
 # -- the action DM and its buttons -------------------------------------------------------------------
 def test_done_from_the_action_dm(ehr: Workspace, web: WebProcess) -> None:
     ehr.ok("sam", '/action @kim "Run the downtime drill on 4 West" due:+7d')
-    dm, = ehr.posted("@kim")
+    (dm,) = ehr.posted("@kim")
     assert "assigned you an action" in dm.shown and dm.buttons == ["Done", "Blocked"]
     ehr.click("kim", dm, "Done")
     assert "marked *A-1* done" in ehr.said()  # in her DM with Rounds
@@ -39,7 +54,7 @@ def test_done_from_the_action_dm(ehr: Workspace, web: WebProcess) -> None:
 
 def test_blocked_from_the_action_dm_asks_why_in_a_modal(ehr: Workspace, web: WebProcess) -> None:
     ehr.ok("sam", '/action @kim "Run the downtime drill on 4 West" due:+7d')
-    dm, = ehr.posted("@kim")
+    (dm,) = ehr.posted("@kim")
     ehr.click("kim", dm, "Blocked")
     modal = ehr.opened()
     assert modal["view"]["title"]["text"] == "Blocked: A-1"
@@ -116,8 +131,14 @@ def test_a_field_error_stays_in_the_modal_under_its_field(ehr: Workspace, web: W
     assert list(answer.body["errors"]) == ["title"]
     assert "patient" in answer.body["errors"]["title"]
     with web.reader() as s:
-        assert s.scalar(select(Risk).join(WorkspaceRow, WorkspaceRow.id == Risk.workspace_id)
-                        .where(WorkspaceRow.external_id == ehr.team_id)) is None  # fmt: skip
+        assert (
+            s.scalar(
+                select(Risk)
+                .join(WorkspaceRow, WorkspaceRow.id == Risk.workspace_id)
+                .where(WorkspaceRow.external_id == ehr.team_id)
+            )
+            is None
+        )
 
     ehr.submit("kim", modal, title="Night-shift super-user coverage is thin", likelihood="3", impact="4", owner="kim")
     said = ehr.said()
@@ -126,7 +147,7 @@ def test_a_field_error_stays_in_the_modal_under_its_field(ehr: Workspace, web: W
 
 def test_a_refusal_not_about_a_field_closes_the_modal_and_says_so_privately(ehr: Workspace) -> None:
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana')
-    card, = ehr.posted("@dana")
+    (card,) = ehr.posted("@dana")
     ehr.click("dana", card, "Reject")
     modal = ehr.opened()
     dana_was_at = ehr.last_response_url
@@ -145,12 +166,19 @@ def test_raise_as_risk_prefills_the_modal_with_the_message(ehr: Workspace, web: 
     modal = ehr.opened()
     assert modal["view"]["title"]["text"] == "Raise a risk"
     details = next(b for b in modal["view"]["blocks"] if b.get("block_id") == "description")
-    assert details["element"]["initial_value"] == "Vendor says the <lab> interface patch slips to next release — cutover at risk"
+    assert (
+        details["element"]["initial_value"]
+        == "Vendor says the <lab> interface patch slips to next release — cutover at risk"
+    )
     assert "next release" not in modal["view"]["private_metadata"]  # the text travels in the field only
     ehr.submit("alex", modal, title="Lab interface patch may slip past cutover", likelihood="4", impact="4")
     assert "R-1" in ehr.said()
     with web.reader() as s:
-        risk = s.scalar(select(Risk).join(WorkspaceRow, WorkspaceRow.id == Risk.workspace_id).where(WorkspaceRow.external_id == ehr.team_id))
+        risk = s.scalar(
+            select(Risk)
+            .join(WorkspaceRow, WorkspaceRow.id == Risk.workspace_id)
+            .where(WorkspaceRow.external_id == ehr.team_id)
+        )
         assert risk is not None and "interface patch slips" in risk.description and risk.project.key == "EHR"
 
 
@@ -167,22 +195,40 @@ def seed_nudge(web: WebProcess, ws: Workspace, who: str, action_ref: str) -> Mes
     """A nudge DM Rounds already sent (as the nudge pass and dispatcher would leave it): its items in meta."""
     a = action(web, ws, action_ref)
     channel, ts = "D" + ws.id(who)[1:], f"{time.time():.6f}"
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with make_sessions(web.engine)() as s:
-        s.add(OutboxMessage(
-            workspace_id=a.workspace_id, platform=Platform.SLACK, target_kind=TargetKind.USER, target=ws.id(who),
-            payload={"text": "You have 1 item", "blocks": []}, idempotency_key=f"nudge:test:{ts}", subject=None,
-            meta={"items": [{"kind": "action", "id": a.id, "ref": a.ref}]}, not_before=now, status=OutboxStatus.SENT,
-            platform_channel=channel, platform_ts=ts, sent_at=now, created_at=now,
-        ))  # fmt: skip
+        s.add(
+            OutboxMessage(
+                workspace_id=a.workspace_id,
+                platform=Platform.SLACK,
+                target_kind=TargetKind.USER,
+                target=ws.id(who),
+                payload={"text": "You have 1 item", "blocks": []},
+                idempotency_key=f"nudge:test:{ts}",
+                subject=None,
+                meta={"items": [{"kind": "action", "id": a.id, "ref": a.ref}]},
+                not_before=now,
+                status=OutboxStatus.SENT,
+                platform_channel=channel,
+                platform_ts=ts,
+                sent_at=now,
+                created_at=now,
+            )
+        )
         s.commit()
     return Message(channel=channel, ts=ts, blocks=[], text="You have 1 item")
 
 
 def comments(web: WebProcess, ws: Workspace) -> list[str]:
     with web.reader() as s:
-        return list(s.scalars(select(Comment.text).join(WorkspaceRow, WorkspaceRow.id == Comment.workspace_id)
-                              .where(WorkspaceRow.external_id == ws.team_id).order_by(Comment.id)))  # fmt: skip
+        return list(
+            s.scalars(
+                select(Comment.text)
+                .join(WorkspaceRow, WorkspaceRow.id == Comment.workspace_id)
+                .where(WorkspaceRow.external_id == ws.team_id)
+                .order_by(Comment.id)
+            )
+        )
 
 
 def test_a_reply_in_a_nudge_thread_is_stored_as_a_comment(ehr: Workspace, web: WebProcess) -> None:
@@ -213,8 +259,15 @@ def test_a_thread_reply_with_patient_details_is_refused_privately(ehr: Workspace
 def test_the_same_event_delivered_twice_is_handled_once(ehr: Workspace, web: WebProcess) -> None:
     ehr.ok("sam", '/action @kim "Run the downtime drill on 4 West" due:+7d')
     nudge = seed_nudge(web, ehr, "kim", "A-1")
-    event = {"type": "message", "channel": nudge.channel, "user": ehr.id("kim"), "text": "Done on Thursday",
-             "ts": f"{time.time():.6f}", "thread_ts": nudge.ts, "channel_type": "im"}  # fmt: skip
+    event = {
+        "type": "message",
+        "channel": nudge.channel,
+        "user": ehr.id("kim"),
+        "text": "Done on Thursday",
+        "ts": f"{time.time():.6f}",
+        "thread_ts": nudge.ts,
+        "channel_type": "im",
+    }
     first = ehr.post_event(event, event_id="Ev0DUPLICATE1" + ehr.team_id)
     again = ehr.post_event(event, event_id="Ev0DUPLICATE1" + ehr.team_id, retry=1)
     assert (first.status, again.status) == (200, 200)

@@ -1,4 +1,5 @@
 """The app manifest (bot/slack/manifest.yml) registers everything the listeners handle, and no more."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,12 +33,19 @@ def test_every_command_of_the_grammar_is_a_slash_command_with_mentions_escaped(m
 
 def test_interactivity_events_home_and_the_shortcut(manifest: dict[str, Any]) -> None:
     settings = manifest["settings"]
-    assert settings["interactivity"]["is_enabled"] and settings["interactivity"]["request_url"].endswith("/slack/events")
+    assert settings["interactivity"]["is_enabled"] and settings["interactivity"]["request_url"].endswith(
+        "/slack/events"
+    )
     assert settings["event_subscriptions"]["request_url"].endswith("/slack/events")
-    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_home_opened", "app_uninstalled", "tokens_revoked", "message.im"}
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_home_opened",
+        "app_uninstalled",
+        "tokens_revoked",
+        "message.im",
+    }
     home = manifest["features"]["app_home"]
     assert home["home_tab_enabled"] and home["messages_tab_enabled"] and not home["messages_tab_read_only_enabled"]
-    shortcut, = manifest["features"]["shortcuts"]
+    (shortcut,) = manifest["features"]["shortcuts"]
     assert (shortcut["type"], shortcut["callback_id"], shortcut["name"]) == ("message", RAISE_AS_RISK, "Raise as risk")
 
 

@@ -1,4 +1,5 @@
 """The Block Kit renderer on its own: every reply becomes valid Block Kit within Slack's limits, whatever its size."""
+
 from __future__ import annotations
 
 import json
@@ -16,12 +17,21 @@ from tests.fakes.slack_api import message_problems, view_problems
 
 def test_a_card_renders_to_the_blocks_a_person_expects() -> None:
     reply = Reply.channel(
-        "G-3 EHR: Go-live — pending", Header(text="⏳ G-3 · EHR: Go-live"),
+        "G-3 EHR: Go-live — pending",
+        Header(text="⏳ G-3 · EHR: Go-live"),
         Section(fields=(FieldItem(label="Status", value="pending"), FieldItem(label="Due", value="Fri 4 Dec"))),
-        Section(text="*Decisions*\n⏳ @dana — waiting"), Context(text="Needs all 2 approvers."), Divider(),
-        Buttons(buttons=(Button(label="Approve", action="gate.approve", value="G-3", style="primary", command="/gate approve G-3"),
-                         Button(label="Reject", action="gate.reject", value="G-3", style="danger", form="gate.reject"))),
-    )  # fmt: skip
+        Section(text="*Decisions*\n⏳ @dana — waiting"),
+        Context(text="Needs all 2 approvers."),
+        Divider(),
+        Buttons(
+            buttons=(
+                Button(
+                    label="Approve", action="gate.approve", value="G-3", style="primary", command="/gate approve G-3"
+                ),
+                Button(label="Reject", action="gate.reject", value="G-3", style="danger", form="gate.reject"),
+            )
+        ),
+    )
     out = render.message(reply)
     assert message_problems(out) == []
     assert [b["type"] for b in out["blocks"]] == ["header", "section", "section", "context", "divider", "actions"]
@@ -56,8 +66,10 @@ def test_long_sections_split_at_line_ends_and_many_fields_spread_over_sections()
 
 
 def test_buttons_get_action_ids_unique_within_their_block_and_at_most_25_per_block() -> None:
-    snoozes = tuple(Button(label=f"Snooze {i}", action="nudge.snooze", value=f"A-{i}:1d", command=f"/pmo snooze A-{i} 1d")
-                    for i in range(30))  # fmt: skip
+    snoozes = tuple(
+        Button(label=f"Snooze {i}", action="nudge.snooze", value=f"A-{i}:1d", command=f"/pmo snooze A-{i} 1d")
+        for i in range(30)
+    )
     out = render.message(Reply.private("x", Buttons(buttons=snoozes)))
     assert message_problems(out) == []
     assert [len(b["elements"]) for b in out["blocks"]] == [25, 5]
@@ -65,10 +77,12 @@ def test_buttons_get_action_ids_unique_within_their_block_and_at_most_25_per_blo
 
 
 def test_button_values_round_trip() -> None:
-    assert decode_button(encode_button(Button(label="A", action="gate.approve", value="G-3", command="/gate approve G-3"))) \
-        == Click(command="/gate approve G-3")  # fmt: skip
-    assert decode_button(encode_button(Button(label="S", action="nudge.snooze", value="A-7:1d", form="action.blocked"))) \
-        == Click(form="action.blocked", value="A-7:1d")  # fmt: skip
+    assert decode_button(
+        encode_button(Button(label="A", action="gate.approve", value="G-3", command="/gate approve G-3"))
+    ) == Click(command="/gate approve G-3")
+    assert decode_button(
+        encode_button(Button(label="S", action="nudge.snooze", value="A-7:1d", form="action.blocked"))
+    ) == Click(form="action.blocked", value="A-7:1d")
     assert decode_button("something else") is None and decode_button(None) is None
     assert encode_button(Button(label="?", action="x", value="y")) is None  # neither command nor form: not shown
     assert encode_button(Button(label="long", action="x", value="y", command="/risk " + "x" * 2000)) is None
@@ -76,8 +90,11 @@ def test_button_values_round_trip() -> None:
 
 @pytest.mark.parametrize("name", forms.FORMS)
 def test_every_form_becomes_a_valid_modal(name: str) -> None:
-    form = forms.form(name, ["EHR", "LIMS"], {"project": "EHR", "gate": "G-3", "action": "A-7", "risk": "R-2",
-                                             "description": "d" * 5000})  # fmt: skip
+    form = forms.form(
+        name,
+        ["EHR", "LIMS"],
+        {"project": "EHR", "gate": "G-3", "action": "A-7", "risk": "R-2", "description": "d" * 5000},
+    )
     view = render.modal(form, FormOrigin(f=name, c={"gate": "G-3"}, ch="C1", r="https://hooks.slack.com/x"))
     assert view_problems(view) == []
     assert len(view["title"]["text"]) <= 24
@@ -103,19 +120,32 @@ def test_submitted_values_are_flattened() -> None:
         "title": {"title": {"type": "plain_text_input", "value": "Thin cover"}},
         "quorum": {"quorum": {"type": "static_select", "selected_option": None}},
     }
-    assert render.submitted_values(state) == {"project": "EHR", "owner": "U1", "approvers": ["U1", "U2"],
-                                              "due": "2026-12-04", "title": "Thin cover", "quorum": None}  # fmt: skip
+    assert render.submitted_values(state) == {
+        "project": "EHR",
+        "owner": "U1",
+        "approvers": ["U1", "U2"],
+        "due": "2026-12-04",
+        "title": "Thin cover",
+        "quorum": None,
+    }
 
 
-@pytest.mark.parametrize(("problem", "fields", "field"), [
-    ("A risk needs a title.\nUsage:\n/risk …", ["project", "title", "owner"], "title"),
-    ("🔒 That description looks like it contains patient information (a medical record number).", ["title", "description"], "description"),
-    ("due: `soonish` isn't a date I know.", ["owner", "text", "due"], "due"),
-    ("A rejection needs a reason.", ["reason"], "reason"),
-    ("🔒 That comment looks like it contains patient information (a name after Mr./Mrs.).", ["reason"], "reason"),
-    ("G-3 was already approved on Mon 23 Nov — decided by Dana Whitfield (approve).", ["reason"], None),
-    ("Something went wrong on our side and nothing was changed (ref 1a2b3c4d).", ["title", "description"], None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("problem", "fields", "field"),
+    [
+        ("A risk needs a title.\nUsage:\n/risk …", ["project", "title", "owner"], "title"),
+        (
+            "🔒 That description looks like it contains patient information (a medical record number).",
+            ["title", "description"],
+            "description",
+        ),
+        ("due: `soonish` isn't a date I know.", ["owner", "text", "due"], "due"),
+        ("A rejection needs a reason.", ["reason"], "reason"),
+        ("🔒 That comment looks like it contains patient information (a name after Mr./Mrs.).", ["reason"], "reason"),
+        ("G-3 was already approved on Mon 23 Nov — decided by Dana Whitfield (approve).", ["reason"], None),
+        ("Something went wrong on our side and nothing was changed (ref 1a2b3c4d).", ["title", "description"], None),
+    ],
+)
 def test_a_refusal_is_placed_under_the_field_it_is_about(problem: str, fields: list[str], field: str | None) -> None:
     assert render.error_field(fields, problem) == field
 
@@ -128,15 +158,38 @@ def test_private_metadata_stays_within_slacks_limit() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(
-    st.builds(Header, text=st.text(min_size=0, max_size=400)),
-    st.builds(Section, text=st.text(max_size=7000), fields=st.lists(
-        st.builds(FieldItem, label=st.text(max_size=100), value=st.text(max_size=3000)), max_size=14).map(tuple)),
-    st.builds(Context, text=st.text(max_size=4000)),
-    st.builds(Divider),
-    st.builds(Buttons, buttons=st.lists(st.builds(Button, label=st.text(min_size=1, max_size=120), action=st.sampled_from(["a", "b"]),
-                                                  value=st.text(max_size=50), command=st.just("/status")), min_size=1, max_size=30).map(tuple)),
-), max_size=70), st.text(max_size=50_000))  # fmt: skip
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(Header, text=st.text(min_size=0, max_size=400)),
+            st.builds(
+                Section,
+                text=st.text(max_size=7000),
+                fields=st.lists(
+                    st.builds(FieldItem, label=st.text(max_size=100), value=st.text(max_size=3000)), max_size=14
+                ).map(tuple),
+            ),
+            st.builds(Context, text=st.text(max_size=4000)),
+            st.builds(Divider),
+            st.builds(
+                Buttons,
+                buttons=st.lists(
+                    st.builds(
+                        Button,
+                        label=st.text(min_size=1, max_size=120),
+                        action=st.sampled_from(["a", "b"]),
+                        value=st.text(max_size=50),
+                        command=st.just("/status"),
+                    ),
+                    min_size=1,
+                    max_size=30,
+                ).map(tuple),
+            ),
+        ),
+        max_size=70,
+    ),
+    st.text(max_size=50_000),
+)
 def test_any_reply_renders_within_slacks_limits(blocks: list, text: str) -> None:  # type: ignore[type-arg]
     reply = Reply(text=text, blocks=tuple(blocks))
     assert message_problems(render.message(reply)) == []

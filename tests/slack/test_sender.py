@@ -1,11 +1,12 @@
 """An outbox pass through the Slack sender, against the fake Web API: cards and DMs posted once, rate limits
 waited out as Slack says, server errors retried, dead ends given up on, cards updated on every copy.
 Time is an argument: passes run at chosen instants, nothing sleeps."""
+
 from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from itertools import count
 
 import pytest
@@ -22,7 +23,7 @@ from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind, Wo
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.slack.support import BOT_TOKEN
 
-NOW = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 _teams = count(1)
 
 
@@ -34,13 +35,17 @@ class Outbox:
         self.fake = fake
         self.start = fake.mark()
         with sessions() as s:
-            ws = Workspace(platform=Platform.SLACK, external_id=f"TSEND{next(_teams)}", name="", timezone="UTC", created_at=NOW)
+            ws = Workspace(
+                platform=Platform.SLACK, external_id=f"TSEND{next(_teams)}", name="", timezone="UTC", created_at=NOW
+            )
             s.add(ws)
             s.commit()
             self.workspace_id = ws.id
             self.team = ws.external_id
         self.sender = SlackSender(lambda ws: BOT_TOKEN, fake.url)
-        self.dispatcher = Dispatcher(sessions, {Platform.SLACK: self.sender}, jitter=lambda: 1.0, channel_gap=timedelta(0))
+        self.dispatcher = Dispatcher(
+            sessions, {Platform.SLACK: self.sender}, jitter=lambda: 1.0, channel_gap=timedelta(0)
+        )
 
     def channel(self, name: str) -> str:
         return f"C{self.team}{name.upper()}"
@@ -48,8 +53,16 @@ class Outbox:
     def queue(self, kind: TargetKind, target: str, reply: Reply, key: str, subject: str | None = None) -> int:
         with self.sessions() as s:
             ws = s.get(Workspace, self.workspace_id)
-            row = outbox.enqueue(s, ws, target_kind=kind, target=target, payload=reply.to_json(), key=f"{self.team}:{key}",
-                                 now=NOW, subject=subject)  # fmt: skip
+            row = outbox.enqueue(
+                s,
+                ws,
+                target_kind=kind,
+                target=target,
+                payload=reply.to_json(),
+                key=f"{self.team}:{key}",
+                now=NOW,
+                subject=subject,
+            )
             s.commit()
             assert row is not None
             return row.id
@@ -71,9 +84,12 @@ def box(engine: Engine, fake_slack: FakeSlackAPI) -> Iterator[Outbox]:
     assert fake_slack.problems[known_problems:] == []
 
 
-CARD = Reply.channel("G-1 EHR: Go-live readiness — pending", Header(text="⏳ G-1 · EHR: Go-live readiness"),
-                     Section(text="*Decisions*\n⏳ @dana — waiting"),
-                     Buttons(buttons=(Button(label="Approve", action="gate.approve", value="G-1", command="/gate approve G-1"),)))  # fmt: skip
+CARD = Reply.channel(
+    "G-1 EHR: Go-live readiness — pending",
+    Header(text="⏳ G-1 · EHR: Go-live readiness"),
+    Section(text="*Decisions*\n⏳ @dana — waiting"),
+    Buttons(buttons=(Button(label="Approve", action="gate.approve", value="G-1", command="/gate approve G-1"),)),
+)
 
 
 def test_a_card_to_a_channel_and_a_dm_to_a_person(box: Outbox) -> None:
@@ -81,7 +97,7 @@ def test_a_card_to_a_channel_and_a_dm_to_a_person(box: Outbox) -> None:
     to_person = box.queue(TargetKind.USER, "UDANA1", CARD, "dm")
     stats = box.dispatcher.run_once(NOW)
     assert stats.sent == 2
-    posted, = box.posts(box.channel("ehr"))
+    (posted,) = box.posts(box.channel("ehr"))
     assert posted["blocks"][0]["type"] == "header" and posted["text"] == CARD.text
     assert posted["blocks"][-1]["elements"][0]["value"] == "cmd:/gate approve G-1"
     assert box.row(to_channel).platform_channel == box.channel("ehr")
@@ -108,7 +124,11 @@ def test_a_server_error_is_retried_with_backoff(box: Outbox) -> None:
     box.fake.fail("chat.postMessage", status=500, when=lambda p: p.get("channel") == box.channel("ehr"))
     assert box.dispatcher.run_once(NOW).retried == 1
     failed_once = box.row(row)
-    assert failed_once.attempts == 1 and failed_once.last_error == "http 500" and failed_once.not_before == NOW + timedelta(seconds=2)
+    assert (
+        failed_once.attempts == 1
+        and failed_once.last_error == "http 500"
+        and failed_once.not_before == NOW + timedelta(seconds=2)
+    )
     assert box.dispatcher.run_once(NOW + timedelta(seconds=2)).sent == 1
     assert len(box.posts(box.channel("ehr"), ok=True)) == 1
 
@@ -129,7 +149,9 @@ def test_a_card_is_updated_on_every_copy_even_if_one_was_deleted(box: Outbox) ->
     box.dispatcher.run_once(NOW)
     decided = Reply.channel("G-1 EHR: Go-live readiness — approved", Header(text="✅ G-1 · EHR: Go-live readiness"))
     update = box.queue(TargetKind.UPDATE, subject, decided, "v1", subject=subject)
-    box.fake.fail("chat.update", error="message_not_found", when=lambda p: p.get("channel") == "DDANA2")  # she deleted it
+    box.fake.fail(
+        "chat.update", error="message_not_found", when=lambda p: p.get("channel") == "DDANA2"
+    )  # she deleted it
     assert box.dispatcher.run_once(NOW + timedelta(seconds=1)).updated == 1
     copies = [box.channel("ehr"), "DDANA2", "DMARIA2"]
     updated = box.fake.calls_to("chat.update", since=box.start, where=lambda c: c["channel"] in copies)
@@ -161,7 +183,6 @@ def test_slack_unreachable_is_a_retryable_failure(box: Outbox) -> None:
 
 def test_no_installation_means_nothing_to_retry(box: Outbox) -> None:
     sender = SlackSender(lambda ws: None, box.fake.url)
-    with box.sessions() as s:
-        with pytest.raises(SendFailed) as failed:
-            sender.post(s.get(Workspace, box.workspace_id), TargetKind.CHANNEL, "C1", CARD, None)  # type: ignore[arg-type]
+    with box.sessions() as s, pytest.raises(SendFailed) as failed:
+        sender.post(s.get(Workspace, box.workspace_id), TargetKind.CHANNEL, "C1", CARD, None)  # type: ignore[arg-type]
     assert failed.value.permanent

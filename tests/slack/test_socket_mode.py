@@ -1,5 +1,6 @@
 """`python -m bot socket`: the same app over Socket Mode, as on a laptop with no public URL. The fake Web API
 hands out a ws:// URL on 127.0.0.1 and plays Slack's side of the WebSocket."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,7 @@ from storage.db import make_engine
 from tests.fakes.slack_api import FakeSlackAPI, SocketModeServer
 from tests.slack.conftest import stop
 from tests.slack.support import BOT_TOKEN, TEAM
-from tests.support.cli import ROOT, _SCRUB, sqlite_url
+from tests.support.cli import _SCRUB, ROOT, sqlite_url
 
 APP_TOKEN = "xapp-1-AROUNDS-0000-socketmodetest"
 
@@ -30,9 +31,16 @@ def socket_mode(fake_slack: FakeSlackAPI, tmp_path: Path) -> Iterator[SocketMode
     migrate.upgrade(engine)
     engine.dispose()
     env = {k: v for k, v in os.environ.items() if k.upper() not in _SCRUB}
-    env |= {"DATABASE_URL": db, "SLACK_API_URL": fake_slack.url, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN}
+    env |= {
+        "DATABASE_URL": db,
+        "SLACK_API_URL": fake_slack.url,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+    }
     log = tmp_path / "socket.log"
-    process = subprocess.Popen([sys.executable, "-m", "bot", "socket"], cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "socket"], cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.monotonic() + 60
         while fake_slack.socket_mode is None and time.monotonic() < deadline and process.poll() is None:
@@ -55,11 +63,22 @@ def test_a_slash_command_over_socket_mode(socket_mode: SocketModeServer, fake_sl
     start = fake_slack.mark()
 
     def command(text: str) -> dict:  # type: ignore[type-arg]
-        envelope = socket_mode.send("slash_commands", {
-            "team_id": team, "team_domain": "hosp", "channel_id": f"C{team[1:]}PMO", "channel_name": "pmo",
-            "user_id": pat, "user_name": "pat", "command": text.split(" ", 1)[0], "text": text.partition(" ")[2],
-            "response_url": fake_slack.response_url(), "trigger_id": f"1.{time.time()}.abc", "api_app_id": "AROUNDS",
-        })  # fmt: skip
+        envelope = socket_mode.send(
+            "slash_commands",
+            {
+                "team_id": team,
+                "team_domain": "hosp",
+                "channel_id": f"C{team[1:]}PMO",
+                "channel_name": "pmo",
+                "user_id": pat,
+                "user_name": "pat",
+                "command": text.split(" ", 1)[0],
+                "text": text.partition(" ")[2],
+                "response_url": fake_slack.response_url(),
+                "trigger_id": f"1.{time.time()}.abc",
+                "api_app_id": "AROUNDS",
+            },
+        )
         return socket_mode.ack(envelope).get("payload") or {}
 
     created = command('/project create EHR "EHR Upgrade"')

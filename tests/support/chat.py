@@ -1,8 +1,9 @@
 """Tests read like a conversation: someone says a command in a channel, Rounds replies.
 
-    chat.say("sam", '/status EHR amber "Vendor slipped"')  -> Reply
-    chat.refused("kim", "/risk R-1 close 'done'")           -> the error Reply, after checking nothing changed
+chat.say("sam", '/status EHR amber "Vendor slipped"')  -> Reply
+chat.refused("kim", "/risk R-1 close 'done'")           -> the error Reply, after checking nothing changed
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -42,9 +43,13 @@ class Chat:
     def context(self, who: str, channel: str | None = ..., tz: str | None = "America/Toronto") -> Context:  # type: ignore[assignment]
         ch = self.channel if channel is ... else channel
         return Context(
-            platform=Platform.CONSOLE, workspace_id=self.workspace, channel_id=ch, is_direct=ch is None,
-            speaker=Speaker(user_id=who, handle=who, display_name=TEAM.get(who, who), timezone=tz), now=self.now,
-        )  # fmt: skip
+            platform=Platform.CONSOLE,
+            workspace_id=self.workspace,
+            channel_id=ch,
+            is_direct=ch is None,
+            speaker=Speaker(user_id=who, handle=who, display_name=TEAM.get(who, who), timezone=tz),
+            now=self.now,
+        )
 
     def say(self, who: str, line: str, channel: str | None = ...) -> Reply:  # type: ignore[assignment]
         command, _, rest = line.partition(" ")

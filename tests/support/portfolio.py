@@ -1,4 +1,5 @@
 """A large portfolio written straight into the tables (fast), for scale tests and benchmarks."""
+
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
@@ -31,52 +32,175 @@ def build(engine: Engine, projects: int, now: datetime, workspace: str = "T-scal
     created = now - timedelta(days=30)
     today = now.date()
     with engine.begin() as conn:
-        ws_id = conn.execute(insert(Workspace).values(platform="slack", external_id=workspace, name="Scale", timezone="America/Toronto",
-                                                      created_at=created).returning(Workspace.id)).scalar_one()  # fmt: skip
-        conn.execute(insert(Counter), [{"workspace_id": ws_id, "kind": k, "value": 0} for k in ("risk", "action", "gate", "digest")])
-        people = [{"workspace_id": ws_id, "platform_user_id": f"U{i:07d}", "handle": f"user{i}", "display_name": f"User {i}",
-                   "timezone": "America/Toronto", "work_days": "mon,tue,wed,thu,fri", "work_start": time(0), "work_end": time(23, 59),
-                   "is_pmo_admin": i == 0, "is_bot": False, "created_at": created, "timezone_pinned": False}
-                  for i in range(projects * 3)]  # fmt: skip
+        ws_id = conn.execute(
+            insert(Workspace)
+            .values(
+                platform="slack", external_id=workspace, name="Scale", timezone="America/Toronto", created_at=created
+            )
+            .returning(Workspace.id)
+        ).scalar_one()
+        conn.execute(
+            insert(Counter),
+            [{"workspace_id": ws_id, "kind": k, "value": 0} for k in ("risk", "action", "gate", "digest")],
+        )
+        people = [
+            {
+                "workspace_id": ws_id,
+                "platform_user_id": f"U{i:07d}",
+                "handle": f"user{i}",
+                "display_name": f"User {i}",
+                "timezone": "America/Toronto",
+                "work_days": "mon,tue,wed,thu,fri",
+                "work_start": time(0),
+                "work_end": time(23, 59),
+                "is_pmo_admin": i == 0,
+                "is_bot": False,
+                "created_at": created,
+                "timezone_pinned": False,
+            }
+            for i in range(projects * 3)
+        ]
         conn.execute(insert(Person), people)
         pid = dict(conn.execute(select(Person.platform_user_id, Person.id).where(Person.workspace_id == ws_id)).all())
         person = [pid[f"U{i:07d}"] for i in range(projects * 3)]
-        conn.execute(insert(Project), [{"workspace_id": ws_id, "key": f"P{i:05d}", "name": f"Project {i}", "methodology": "waterfall",
-                                        "cadence": "weekly", "gate_template": "waterfall", "pm_id": person[3 * i], "archived": False,
-                                        "escalate_pm_after": 2, "escalate_sponsor_after": 4, "escalate_in_channel": False,
-                                        "created_at": created} for i in range(projects)])  # fmt: skip
-        proj = [r for (r,) in conn.execute(select(Project.id).where(Project.workspace_id == ws_id).order_by(Project.key))]
-        conn.execute(insert(ProjectRole), [{"project_id": p, "person_id": person[3 * i + 1], "role": SPONSOR} for i, p in enumerate(proj)]
-                     + [{"project_id": p, "person_id": person[3 * i + 2], "role": "member"} for i, p in enumerate(proj)])  # fmt: skip
-        conn.execute(insert(ChannelLink), [{"workspace_id": ws_id, "channel_id": f"C{i:07d}", "project_id": p} for i, p in enumerate(proj)])
-        conn.execute(insert(StatusUpdate), [{"project_id": p, "overall": rag, "note": f"week {w}", "author_id": person[3 * i],
-                                             "created_at": now - timedelta(days=7 * (3 - w))}
-                                            for i, p in enumerate(proj) for w, rag in enumerate(("green", "amber", "red"))])  # fmt: skip
+        conn.execute(
+            insert(Project),
+            [
+                {
+                    "workspace_id": ws_id,
+                    "key": f"P{i:05d}",
+                    "name": f"Project {i}",
+                    "methodology": "waterfall",
+                    "cadence": "weekly",
+                    "gate_template": "waterfall",
+                    "pm_id": person[3 * i],
+                    "archived": False,
+                    "escalate_pm_after": 2,
+                    "escalate_sponsor_after": 4,
+                    "escalate_in_channel": False,
+                    "created_at": created,
+                }
+                for i in range(projects)
+            ],
+        )
+        proj = [
+            r for (r,) in conn.execute(select(Project.id).where(Project.workspace_id == ws_id).order_by(Project.key))
+        ]
+        conn.execute(
+            insert(ProjectRole),
+            [{"project_id": p, "person_id": person[3 * i + 1], "role": SPONSOR} for i, p in enumerate(proj)]
+            + [{"project_id": p, "person_id": person[3 * i + 2], "role": "member"} for i, p in enumerate(proj)],
+        )
+        conn.execute(
+            insert(ChannelLink),
+            [{"workspace_id": ws_id, "channel_id": f"C{i:07d}", "project_id": p} for i, p in enumerate(proj)],
+        )
+        conn.execute(
+            insert(StatusUpdate),
+            [
+                {
+                    "project_id": p,
+                    "overall": rag,
+                    "note": f"week {w}",
+                    "author_id": person[3 * i],
+                    "created_at": now - timedelta(days=7 * (3 - w)),
+                }
+                for i, p in enumerate(proj)
+                for w, rag in enumerate(("green", "amber", "red"))
+            ],
+        )
         risks, actions, gates, subs = [], [], [], []
         for i, p in enumerate(proj):
-            for j, (lk, im, review) in enumerate(((4, 5, today - timedelta(days=2)), (3, 3, today + timedelta(days=20)), (2, 2, today))):
-                risks.append({"workspace_id": ws_id, "number": 3 * i + j + 1, "project_id": p, "title": f"Risk {i}.{j}", "description": "",
-                              "category": "schedule", "likelihood": lk, "impact": im, "score": lk * im, "owner_id": person[3 * i + 2],
-                              "mitigation": "", "review_by": review, "status": "open", "raised_by_id": person[3 * i], "created_at": created})
+            for j, (lk, im, review) in enumerate(
+                ((4, 5, today - timedelta(days=2)), (3, 3, today + timedelta(days=20)), (2, 2, today))
+            ):
+                risks.append(
+                    {
+                        "workspace_id": ws_id,
+                        "number": 3 * i + j + 1,
+                        "project_id": p,
+                        "title": f"Risk {i}.{j}",
+                        "description": "",
+                        "category": "schedule",
+                        "likelihood": lk,
+                        "impact": im,
+                        "score": lk * im,
+                        "owner_id": person[3 * i + 2],
+                        "mitigation": "",
+                        "review_by": review,
+                        "status": "open",
+                        "raised_by_id": person[3 * i],
+                        "created_at": created,
+                    }
+                )
             for j, due in enumerate((today - timedelta(days=3), today + timedelta(days=5))):
-                actions.append({"workspace_id": ws_id, "number": 2 * i + j + 1, "project_id": p, "owner_id": person[3 * i + 2],
-                                "text": f"Action {i}.{j}", "due": due, "status": "open", "created_by_id": person[3 * i], "created_at": created})
-            gates.append({"workspace_id": ws_id, "number": i + 1, "project_id": p, "name": "Go-live readiness", "requester_id": person[3 * i],
-                          "quorum": "all", "must_include": [], "checklist": [], "status": "pending", "due": today + timedelta(days=3),
-                          "created_at": now - timedelta(days=4)})
-            subs.append({"workspace_id": ws_id, "number": i + 1, "channel_id": f"C{i:07d}", "scope": "channel", "rrule": RULE,
-                         "timezone": "America/Toronto", "created_by_id": person[3 * i], "active": True, "created_at": created,
-                         "last_occurrence": None, "last_sent_at": now - timedelta(days=3)})  # fmt: skip
+                actions.append(
+                    {
+                        "workspace_id": ws_id,
+                        "number": 2 * i + j + 1,
+                        "project_id": p,
+                        "owner_id": person[3 * i + 2],
+                        "text": f"Action {i}.{j}",
+                        "due": due,
+                        "status": "open",
+                        "created_by_id": person[3 * i],
+                        "created_at": created,
+                    }
+                )
+            gates.append(
+                {
+                    "workspace_id": ws_id,
+                    "number": i + 1,
+                    "project_id": p,
+                    "name": "Go-live readiness",
+                    "requester_id": person[3 * i],
+                    "quorum": "all",
+                    "must_include": [],
+                    "checklist": [],
+                    "status": "pending",
+                    "due": today + timedelta(days=3),
+                    "created_at": now - timedelta(days=4),
+                }
+            )
+            subs.append(
+                {
+                    "workspace_id": ws_id,
+                    "number": i + 1,
+                    "channel_id": f"C{i:07d}",
+                    "scope": "channel",
+                    "rrule": RULE,
+                    "timezone": "America/Toronto",
+                    "created_by_id": person[3 * i],
+                    "active": True,
+                    "created_at": created,
+                    "last_occurrence": None,
+                    "last_sent_at": now - timedelta(days=3),
+                }
+            )
         conn.execute(insert(Risk), risks)
         conn.execute(insert(Action), actions)
         conn.execute(insert(Gate), gates)
         gate_ids = [r for (r,) in conn.execute(select(Gate.id).where(Gate.workspace_id == ws_id).order_by(Gate.number))]
-        conn.execute(insert(GateApprover), [{"gate_id": g, "person_id": person[3 * i + 1]} for i, g in enumerate(gate_ids)])
-        conn.execute(insert(DigestSubscription), subs + [{
-            "workspace_id": ws_id, "number": projects + 1, "channel_id": "C-portfolio", "scope": "portfolio", "rrule": RULE,
-            "timezone": "America/Toronto", "created_by_id": person[0], "active": True, "created_at": created,
-            "last_occurrence": None, "last_sent_at": None}])  # fmt: skip
+        conn.execute(
+            insert(GateApprover), [{"gate_id": g, "person_id": person[3 * i + 1]} for i, g in enumerate(gate_ids)]
+        )
+        conn.execute(
+            insert(DigestSubscription),
+            [
+                *subs,
+                {
+                    "workspace_id": ws_id,
+                    "number": projects + 1,
+                    "channel_id": "C-portfolio",
+                    "scope": "portfolio",
+                    "rrule": RULE,
+                    "timezone": "America/Toronto",
+                    "created_by_id": person[0],
+                    "active": True,
+                    "created_at": created,
+                    "last_occurrence": None,
+                    "last_sent_at": None,
+                },
+            ],
+        )
     return ws_id
-
-
-

@@ -1,4 +1,5 @@
 """A platform sender for tests of the outbox: records what would be posted, fails on demand."""
+
 from __future__ import annotations
 
 import itertools
@@ -25,7 +26,9 @@ class RecordingSender:
     failures: list[SendFailed] = field(default_factory=list)  # raised, in order, before anything is recorded
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
 
-    def post(self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None) -> Delivery:
+    def post(
+        self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None
+    ) -> Delivery:
         if self.failures:
             raise self.failures.pop(0)
         ts = f"1700000000.{next(self._ts):06d}"

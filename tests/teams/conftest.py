@@ -2,6 +2,7 @@
 on PostgreSQL, with a fake Bot Framework on 127.0.0.1 (Bot Connector, OpenID metadata and signing keys).
 Each test gets a tenant of its own; every card the fake receives is checked against the Adaptive Cards
 1.5 schema, and a test ends by asserting there was no problem."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -29,12 +30,21 @@ def bf() -> Iterator[FakeBotConnector]:
 
 def settings_for(engine: Engine, bf: FakeBotConnector, **overrides: Any) -> Settings:
     """Only what the test says: nothing from the developer's shell (Slack stays off)."""
-    values: dict[str, Any] = dict(
-        database_url=engine.url.render_as_string(hide_password=False), rounds_env="development", log_level="INFO",
-        slack_bot_token=None, slack_signing_secret=None, slack_app_token=None, slack_client_id=None, slack_client_secret=None,
-        teams_app_id=APP_ID, teams_app_password=None, teams_tenant_id=None, teams_openid_url=bf.openid_url,
-        teams_allow_unauthenticated=False,
-    )  # fmt: skip
+    values: dict[str, Any] = {
+        "database_url": engine.url.render_as_string(hide_password=False),
+        "rounds_env": "development",
+        "log_level": "INFO",
+        "slack_bot_token": None,
+        "slack_signing_secret": None,
+        "slack_app_token": None,
+        "slack_client_id": None,
+        "slack_client_secret": None,
+        "teams_app_id": APP_ID,
+        "teams_app_password": None,
+        "teams_tenant_id": None,
+        "teams_openid_url": bf.openid_url,
+        "teams_allow_unauthenticated": False,
+    }
     return Settings(**(values | overrides))
 
 

@@ -9,6 +9,7 @@
 People have Entra ids (aadObjectId), Bot Connector ids (`29:…`) and sign-in names; channels have Teams
 ids; every activity is signed by the fake Bot Framework (an RS256 JWT whose serviceurl claim is the
 activity's serviceUrl). Activities are shaped like ../shared/fixtures/teams/ (ids and texts our own)."""
+
 from __future__ import annotations
 
 import itertools
@@ -19,9 +20,9 @@ import urllib.error
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
+from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-from socketserver import ThreadingMixIn
 
 from tests.fakes.bot_connector import Call, FakeBotConnector
 from tests.slack.support import TEAM  # the same people, with their time zones
@@ -29,7 +30,6 @@ from tests.slack.support import TEAM  # the same people, with their time zones
 APP_ID = "3f1f7a8e-5b2c-4d6e-9a0b-1c2d3e4f5a6b"
 BOT_ID = f"28:{APP_ID}"
 BOT_NAME = "Rounds"
-
 
 
 # -- the real WSGI app on an ephemeral port -------------------------------------------------------------
@@ -81,7 +81,7 @@ class Card:
     activity_id: str
 
     @classmethod
-    def of(cls, call: Call) -> "Card":
+    def of(cls, call: Call) -> Card:
         return cls(call.card, call.conversation, call.activity_id)
 
     @property
@@ -189,23 +189,41 @@ class Tenant:
         channel_data: dict[str, Any] = {"tenant": {"id": self.id}}
         if conversation.get("conversationType") == "channel":
             base = conversation["id"].split(";", 1)[0]
-            channel_data |= {"teamsChannelId": base, "teamsTeamId": self.team_id, "channel": {"id": base}, "team": {"id": self.team_id}}
+            channel_data |= {
+                "teamsChannelId": base,
+                "teamsTeamId": self.team_id,
+                "channel": {"id": base},
+                "team": {"id": self.team_id},
+            }
         return {
-            "channelId": "msteams", "id": str(next(self._ids)), "serviceUrl": self.service_url,
-            "timestamp": "2026-11-23T15:00:00.000Z", "from": self._from(who), "conversation": conversation,
-            "recipient": {"id": BOT_ID, "name": BOT_NAME}, "channelData": channel_data, "locale": "en-US",
-            "entities": [{"type": "clientInfo", "locale": "en-US", "country": "CA", "platform": "Web", "timezone": p.tz}],
+            "channelId": "msteams",
+            "id": str(next(self._ids)),
+            "serviceUrl": self.service_url,
+            "timestamp": "2026-11-23T15:00:00.000Z",
+            "from": self._from(who),
+            "conversation": conversation,
+            "recipient": {"id": BOT_ID, "name": BOT_NAME},
+            "channelData": channel_data,
+            "locale": "en-US",
+            "entities": [
+                {"type": "clientInfo", "locale": "en-US", "country": "CA", "platform": "Web", "timezone": p.tz}
+            ],
             **extra,
-        }  # fmt: skip
+        }
 
     def _conversation(self, who: str, where: str | None, thread: str | None = None) -> dict[str, Any]:
         if where is None or where.startswith("@"):
             return {"conversationType": "personal", "id": self.people[who].chat, "tenantId": self.id}
         root = thread or str(next(self._ids))
-        return {"conversationType": "channel", "isGroup": True, "id": f"{self.channel(where)};messageid={root}", "tenantId": self.id}
+        return {
+            "conversationType": "channel",
+            "isGroup": True,
+            "id": f"{self.channel(where)};messageid={root}",
+            "tenantId": self.id,
+        }
 
     # -- HTTP, signed as the Bot Framework signs -------------------------------------------------------------------
-    def post(self, activity: dict[str, Any], *, token: str | None | bool = True) -> Answer:
+    def post(self, activity: dict[str, Any], *, token: str | bool | None = True) -> Answer:
         if token is True:
             token = self.bf.token(app_id=self.app_id, service_url=activity["serviceUrl"])
         headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
@@ -217,17 +235,23 @@ class Tenant:
             return Answer(e.code, e.read())
 
     # -- what people do ----------------------------------------------------------------------------------------------
-    def message(self, who: str, text: str, where: str | None = "#ehr", *, mention_bot: bool = True, **extra: Any) -> dict[str, Any]:
+    def message(
+        self, who: str, text: str, where: str | None = "#ehr", *, mention_bot: bool = True, **extra: Any
+    ) -> dict[str, Any]:
         """A message activity: in a channel it starts with `<at>Rounds</at>`; `@dana` becomes Dana's mention."""
         conversation = self._conversation(who, where)
         entities: list[dict[str, Any]] = []
         if conversation["conversationType"] == "channel" and mention_bot:
             text = f"<at>{BOT_NAME}</at> {text}"
-            entities.append({"type": "mention", "text": f"<at>{BOT_NAME}</at>", "mentioned": {"id": BOT_ID, "name": BOT_NAME}})
+            entities.append(
+                {"type": "mention", "text": f"<at>{BOT_NAME}</at>", "mentioned": {"id": BOT_ID, "name": BOT_NAME}}
+            )
 
         def at(m: re.Match[str]) -> str:
             p = self.people[m.group(1)]
-            entities.append({"type": "mention", "text": f"<at>{p.name}</at>", "mentioned": {"id": p.user_id, "name": p.name}})
+            entities.append(
+                {"type": "mention", "text": f"<at>{p.name}</at>", "mentioned": {"id": p.user_id, "name": p.name}}
+            )
             return f"<at>{p.name}</at>"
 
         text = re.sub(r"@(" + "|".join(self.people) + r")\b", at, text)
@@ -265,10 +289,17 @@ class Tenant:
     def install(self, where: str = "#ehr", who: str = "pat") -> Answer:
         """Rounds added to the team (conversationUpdate, the bot in membersAdded), as in the shared sample."""
         base = self.channel(where)
-        activity = self._envelope(who, {"isGroup": True, "conversationType": "channel", "tenantId": self.id, "id": base, "name": where},
-                                  type="conversationUpdate", membersAdded=[{"id": BOT_ID}])  # fmt: skip
-        activity["channelData"] |= {"eventType": "teamMemberAdded", "settings": {"selectedChannel": {"id": base}},
-                                    "team": {"id": self.team_id, "name": "Clinical Systems"}}  # fmt: skip
+        activity = self._envelope(
+            who,
+            {"isGroup": True, "conversationType": "channel", "tenantId": self.id, "id": base, "name": where},
+            type="conversationUpdate",
+            membersAdded=[{"id": BOT_ID}],
+        )
+        activity["channelData"] |= {
+            "eventType": "teamMemberAdded",
+            "settings": {"selectedChannel": {"id": base}},
+            "team": {"id": self.team_id, "name": "Clinical Systems"},
+        }
         activity.pop("entities")
         return self.post(activity)
 
@@ -278,9 +309,17 @@ class Tenant:
         assert action["type"] == "Action.Execute" and action["fallback"]["type"] == "Action.Submit", action
         data = dict(action["data"]) | {f"in_{k}": self._input(v) for k, v in inputs.items()}
         conversation = self._clicked_in(who, card)
-        activity = self._envelope(who, conversation, type="invoke", name="adaptiveCard/action", replyToId=card.activity_id,
-                                  value={"action": {"type": "Action.Execute", "title": label, "verb": action["verb"], "data": data},
-                                         "trigger": "manual"})  # fmt: skip
+        activity = self._envelope(
+            who,
+            conversation,
+            type="invoke",
+            name="adaptiveCard/action",
+            replyToId=card.activity_id,
+            value={
+                "action": {"type": "Action.Execute", "title": label, "verb": action["verb"], "data": data},
+                "trigger": "manual",
+            },
+        )
         answer = self.post(activity)
         assert answer.status == 200, answer
         body = answer.body
@@ -298,7 +337,9 @@ class Tenant:
         fallback = card.action(label)["fallback"]
         assert fallback["type"] == "Action.Submit"
         value = dict(fallback["data"]) | {f"in_{k}": self._input(v) for k, v in inputs.items()}
-        activity = self._envelope(who, self._clicked_in(who, card), type="message", replyToId=card.activity_id, value=value)
+        activity = self._envelope(
+            who, self._clicked_in(who, card), type="message", replyToId=card.activity_id, value=value
+        )
         self.start_of_turn = self.bf.mark()
         self.last_conversation = activity["conversation"]["id"]
         return self.post(activity)
@@ -306,7 +347,9 @@ class Tenant:
     def _clicked_in(self, who: str, card: Card) -> dict[str, Any]:
         if card.conversation.startswith("a:"):
             return {"conversationType": "personal", "id": card.conversation, "tenantId": self.id}
-        thread = card.conversation.split(";messageid=", 1)[1] if ";messageid=" in card.conversation else card.activity_id
+        thread = (
+            card.conversation.split(";messageid=", 1)[1] if ";messageid=" in card.conversation else card.activity_id
+        )
         base = card.conversation.split(";", 1)[0]
         return {"conversationType": "channel", "isGroup": True, "id": f"{base};messageid={thread}", "tenantId": self.id}
 
@@ -318,7 +361,9 @@ class Tenant:
     # -- what Rounds sent (the fake Bot Connector's record) ---------------------------------------------------------
     def posted(self, where: str, count: int = 1) -> list[Card]:
         """New messages Rounds posted to `#channel` (not in a thread) or to `@person`'s 1:1 chat."""
-        return [Card.of(c) for c in self.bf.wait_for("send", count=count, since=self.start, conversation=self.where(where))]
+        return [
+            Card.of(c) for c in self.bf.wait_for("send", count=count, since=self.start, conversation=self.where(where))
+        ]
 
     def updates(self, count: int = 1, **match: Any) -> list[Call]:
         return self.bf.wait_for("update", count=count, since=self.start, **match)

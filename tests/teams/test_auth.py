@@ -1,5 +1,6 @@
 """Only the Bot Framework may talk to /api/messages: its JWT (RS256, keys from the OpenID metadata, issuer,
 audience = our App ID, 5 minutes of skew, serviceurl = the activity's serviceUrl) or a 401."""
+
 from __future__ import annotations
 
 import time
@@ -7,8 +8,8 @@ import time
 import pytest
 from sqlalchemy import Engine, func, select
 
-from storage.models import ConversationRef
 from bot.teams.auth import BotFrameworkAuth, Unauthorized
+from storage.models import ConversationRef
 from tests.fakes.bot_connector import FakeBotConnector, new_key
 from tests.support.cli import run_bot
 from tests.teams.conftest import serve
@@ -24,9 +25,23 @@ def test_a_request_signed_by_the_bot_framework_is_accepted(tenant: Tenant) -> No
     assert "/status" in tenant.reply().text
 
 
-@pytest.mark.parametrize("why", ["missing", "garbage", "expired", "wrong audience", "wrong serviceurl", "wrong issuer",
-                                 "unknown key", "key not endorsed for Teams", "not RS256"])  # fmt: skip
-def test_anything_else_is_refused_with_401_and_changes_nothing(tenant: Tenant, bf: FakeBotConnector, engine: Engine, why: str) -> None:
+@pytest.mark.parametrize(
+    "why",
+    [
+        "missing",
+        "garbage",
+        "expired",
+        "wrong audience",
+        "wrong serviceurl",
+        "wrong issuer",
+        "unknown key",
+        "key not endorsed for Teams",
+        "not RS256",
+    ],
+)
+def test_anything_else_is_refused_with_401_and_changes_nothing(
+    tenant: Tenant, bf: FakeBotConnector, engine: Engine, why: str
+) -> None:
     activity = hello(tenant)
     url = activity["serviceUrl"]
     token: str | None = {
@@ -47,8 +62,11 @@ def test_anything_else_is_refused_with_401_and_changes_nothing(tenant: Tenant, b
     if why == "not RS256":
         import jwt
 
-        token = jwt.encode({"iss": "https://api.botframework.com", "aud": APP_ID, "serviceurl": url, "exp": int(time.time()) + 600},
-                           "a-shared-secret-of-enough-length-for-hs256!", algorithm="HS256")  # fmt: skip
+        token = jwt.encode(
+            {"iss": "https://api.botframework.com", "aud": APP_ID, "serviceurl": url, "exp": int(time.time()) + 600},
+            "a-shared-secret-of-enough-length-for-hs256!",
+            algorithm="HS256",
+        )
     answer = tenant.post(activity, token=token or False)
     assert answer.status == 401, (why, answer)
     with engine.connect() as conn:
@@ -77,7 +95,9 @@ def test_a_rolled_key_is_fetched_at_once_but_an_unknown_one_at_most_once_a_minut
     rolled = new_key()
     bf.keys.append(rolled)
     now[0] += 61
-    assert auth.verify("Bearer " + bf.token(app_id=APP_ID, service_url=url, key=rolled), url, "msteams")["aud"] == APP_ID
+    assert (
+        auth.verify("Bearer " + bf.token(app_id=APP_ID, service_url=url, key=rolled), url, "msteams")["aud"] == APP_ID
+    )
     assert bf.metadata_fetches == fetches + 1
     for _ in range(3):  # a flood of tokens naming keys nobody has: no flood of fetches
         with pytest.raises(Unauthorized, match="unknown signing key"):
@@ -85,7 +105,9 @@ def test_a_rolled_key_is_fetched_at_once_but_an_unknown_one_at_most_once_a_minut
     assert bf.metadata_fetches == fetches + 1
 
 
-def test_an_activity_from_another_tenant_is_refused_when_rounds_serves_one(engine: Engine, bf: FakeBotConnector) -> None:
+def test_an_activity_from_another_tenant_is_refused_when_rounds_serves_one(
+    engine: Engine, bf: FakeBotConnector
+) -> None:
     server = serve(engine, bf, teams_tenant_id="11111111-2222-3333-4444-555555555555")
     try:
         other = Tenant(server.url, bf)
@@ -104,9 +126,13 @@ def test_unauthenticated_requests_are_possible_only_in_development(engine: Engin
 
 
 def test_production_refuses_the_unauthenticated_switch_with_one_clear_line() -> None:
-    done = run_bot("web", env={"ROUNDS_ENV": "production", "TEAMS_ALLOW_UNAUTHENTICATED": "true", "TEAMS_APP_ID": APP_ID})
+    done = run_bot(
+        "web", env={"ROUNDS_ENV": "production", "TEAMS_ALLOW_UNAUTHENTICATED": "true", "TEAMS_APP_ID": APP_ID}
+    )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "rounds: configuration error: TEAMS_ALLOW_UNAUTHENTICATED must not be true when ROUNDS_ENV=production "
-        "(it turns off Teams request authentication)"
+        (
+            "rounds: configuration error: TEAMS_ALLOW_UNAUTHENTICATED must not be true when ROUNDS_ENV=production "
+            "(it turns off Teams request authentication)"
+        )
     ]

@@ -1,8 +1,9 @@
 """Approving a gate, giving a reason, answering a nudge — from the card, with Action.Execute (answered in the
 invoke response) and with the Action.Submit fallback (answered by updating the card)."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.teams.conftest import Clock
@@ -11,9 +12,9 @@ from tests.teams.support import Card, Tenant
 
 def request_go_live(ehr: Tenant) -> tuple[Card, Card, Card]:
     ehr.ok("sam", 'gate request "Go-live readiness" approvers:@dana,@maria')
-    channel, = ehr.posted("#ehr")
-    dana, = ehr.posted("@dana")
-    maria, = ehr.posted("@maria")
+    (channel,) = ehr.posted("#ehr")
+    (dana,) = ehr.posted("@dana")
+    (maria,) = ehr.posted("@maria")
     return channel, dana, maria
 
 
@@ -25,15 +26,21 @@ def test_a_gate_request_sends_its_card_to_the_channel_and_to_each_approver(ehr: 
         assert "Dana Whitfield — waiting" in card.text
 
 
-def test_approve_answers_with_the_updated_card_and_a_second_click_changes_nothing(ehr: Tenant, bf: FakeBotConnector) -> None:
-    channel, dana_card, _ = request_go_live(ehr)
+def test_approve_answers_with_the_updated_card_and_a_second_click_changes_nothing(
+    ehr: Tenant, bf: FakeBotConnector
+) -> None:
+    _channel, dana_card, _ = request_go_live(ehr)
     after = ehr.click("dana", dana_card, "Approve")
     assert "You approved *G-1*" in after.text or "You approved **G-1**" in after.text
     assert "✅ approved Dana Whitfield" in after.text  # the decision is on the card
     assert after.buttons == []  # Dana has had her say
     # Everyone else's copy is updated through the outbox: the decision shows, Maria's buttons stay.
     updates = ehr.updates(count=3)
-    assert {u.conversation.split(";")[0] for u in updates} == {ehr.where("#ehr"), ehr.where("@dana"), ehr.where("@maria")}
+    assert {u.conversation.split(";")[0] for u in updates} == {
+        ehr.where("#ehr"),
+        ehr.where("@dana"),
+        ehr.where("@maria"),
+    }
     assert all("✅ approved Dana Whitfield" in Card.of(u).text for u in updates)
     again = ehr.click("dana", dana_card, "Approve")  # her stale copy, clicked again
     assert "already decided" in again.text and again.refused
@@ -45,7 +52,10 @@ def test_a_stale_card_says_who_decided(ehr: Tenant) -> None:
     ehr.click("dana", dana_card, "Approve")
     ehr.click("maria", channel, "Approve")  # from the channel's card
     stale = ehr.click("maria", maria_card, "Approve")
-    assert "G-1 was already approved" in stale.text and "decided by Dana Whitfield (approve); Maria Santos (approve)" in stale.text
+    assert (
+        "G-1 was already approved" in stale.text
+        and "decided by Dana Whitfield (approve); Maria Santos (approve)" in stale.text
+    )
     assert stale.buttons == []
 
 
@@ -85,10 +95,10 @@ def test_the_requester_cannot_approve_from_the_channel_card(ehr: Tenant) -> None
 
 def nudge_time(days: int = 3) -> datetime:
     """10:00 in Toronto on a weekday at least `days` from now (Kim works Monday to Friday)."""
-    day = datetime.now(timezone.utc).date() + timedelta(days=days)
+    day = datetime.now(UTC).date() + timedelta(days=days)
     while day.weekday() >= 5:
         day += timedelta(days=1)
-    return datetime(day.year, day.month, day.day, 15, 0, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, 15, 0, tzinfo=UTC)
 
 
 def kims_nudge(ehr: Tenant, clock: Clock) -> Card:
@@ -111,11 +121,13 @@ def test_done_on_a_nudge_marks_the_action_done_and_the_card_says_so(ehr: Tenant,
     assert "done" in ehr.dm("kim", "action list all").text
 
 
-def test_the_submit_fallback_runs_the_click_and_updates_the_card(ehr: Tenant, clock: Clock, bf: FakeBotConnector) -> None:
+def test_the_submit_fallback_runs_the_click_and_updates_the_card(
+    ehr: Tenant, clock: Clock, bf: FakeBotConnector
+) -> None:
     nudge = kims_nudge(ehr, clock)
     mark = bf.mark()
     assert ehr.submit_click("kim", nudge, "Done").status == 200
-    update, = bf.wait_for("update", since=mark, conversation=nudge.conversation)
+    (update,) = bf.wait_for("update", since=mark, conversation=nudge.conversation)
     assert update.activity_id == nudge.activity_id
     assert "✓" in Card.of(update).text and Card.of(update).buttons.count("Done") == 1
     assert "done" in ehr.dm("kim", "action list all").text
@@ -133,7 +145,14 @@ def test_a_form_from_a_command_comes_as_its_own_card(ehr: Tenant) -> None:
     assert "Raise a risk" in form.text and "in_title" in form.inputs
     owners = {c["value"] for c in form.inputs["in_owner"]["choices"]}
     assert ehr.people["dana"].aad in owners  # people Rounds knows in this tenant, by Entra id
-    raised = ehr.fill("kim", form, title="Wristband printers jam on 3 North", likelihood="4", impact="4", owner="dana",
-                      category="clinical-workflow")  # fmt: skip
+    raised = ehr.fill(
+        "kim",
+        form,
+        title="Wristband printers jam on 3 North",
+        likelihood="4",
+        impact="4",
+        owner="dana",
+        category="clinical-workflow",
+    )
     assert "R-1" in raised.text
     assert "Dana Whitfield" in ehr.dm("kim", "risk R-1").text

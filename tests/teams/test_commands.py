@@ -1,5 +1,6 @@
 """Teams has no slash commands: a message is the command. In a 1:1 chat just type it; in a channel mention
 Rounds. The grammar is the same as everywhere (`status …`, `/status …`, `pmo status …`)."""
+
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
@@ -50,7 +51,7 @@ def test_every_command_of_the_grammar_works_from_teams(ehr: Tenant) -> None:
         card = ehr.ok(who, line)
         assert expected in card.text, f"{line!r} answered:\n{card.text}"
     ehr.ok("sam", "project unlink EHR")
-    ehr.ok("pat", "project create LIMS \"Lab system\"", "#pmo")
+    ehr.ok("pat", 'project create LIMS "Lab system"', "#pmo")
     assert "archived" in ehr.ok("pat", "project archive LIMS", "#pmo").text.lower()
 
 
@@ -71,11 +72,15 @@ def test_a_mistake_is_answered_with_what_was_wrong_and_the_usage(ehr: Tenant) ->
 def test_mentions_become_the_people_they_name(ehr: Tenant, bf: FakeBotConnector, engine: Engine) -> None:
     ehr.ok("sam", 'action @alex "Book the cutover rehearsal room" due:+3d')
     with engine.connect() as conn:
-        owner = conn.execute(select(Person.display_name, Person.platform_user_id).where(Person.handle == "alex.moreau")).one()
+        owner = conn.execute(
+            select(Person.display_name, Person.platform_user_id).where(Person.handle == "alex.moreau")
+        ).one()
     assert owner == ("Alex Moreau", ehr.people["alex"].aad)  # the Entra id, never a name or a card's data
 
 
-def test_a_mentioned_stranger_is_looked_up_once_with_the_members_api(tenant: Tenant, bf: FakeBotConnector, engine: Engine) -> None:
+def test_a_mentioned_stranger_is_looked_up_once_with_the_members_api(
+    tenant: Tenant, bf: FakeBotConnector, engine: Engine
+) -> None:
     tenant.install("#pmo")
     mark = bf.mark()
     tenant.ok("pat", 'project create EHR "EHR Upgrade" pm:@sam sponsor:@dana', "#pmo")
@@ -84,12 +89,17 @@ def test_a_mentioned_stranger_is_looked_up_once_with_the_members_api(tenant: Ten
     tenant.ok("pat", "project role EHR cmio:@dana", "#pmo")
     assert bf.calls_to("member", since=mark) == []  # known now, in the database
     with engine.connect() as conn:
-        dana = conn.execute(select(TeamsAccount.aad_object_id, TeamsAccount.principal_name)
-                            .where(TeamsAccount.user_id == tenant.people["dana"].user_id)).one()  # fmt: skip
+        dana = conn.execute(
+            select(TeamsAccount.aad_object_id, TeamsAccount.principal_name).where(
+                TeamsAccount.user_id == tenant.people["dana"].user_id
+            )
+        ).one()
     assert dana == (tenant.people["dana"].aad, "dana.whitfield@hospital.example")
 
 
-def test_when_teams_cannot_say_who_was_mentioned_nothing_is_done(tenant: Tenant, bf: FakeBotConnector, engine: Engine) -> None:
+def test_when_teams_cannot_say_who_was_mentioned_nothing_is_done(
+    tenant: Tenant, bf: FakeBotConnector, engine: Engine
+) -> None:
     tenant.install("#pmo")
     bf.fail("member", status=503)
     card = tenant.refused("pat", 'project create EHR "EHR Upgrade" pm:@sam', "#pmo")
@@ -102,15 +112,23 @@ def test_the_time_zone_comes_from_the_teams_client_each_time(ehr: Tenant, engine
     ehr.people["kim"].tz = "Europe/Paris"
     ehr.dm("kim", "prefs")
     with engine.connect() as conn:
-        assert conn.scalar(select(Person.timezone).where(Person.platform_user_id == ehr.people["kim"].aad)) == "Europe/Paris"
+        assert (
+            conn.scalar(select(Person.timezone).where(Person.platform_user_id == ehr.people["kim"].aad))
+            == "Europe/Paris"
+        )
 
 
 def test_each_activity_refreshes_the_conversation_reference(ehr: Tenant, engine: Engine) -> None:
     ehr.service_url = ehr.bf.url + f"/emea/{ehr.id}/"  # Teams moved the tenant to another region
     ehr.ok("sam", "status EHR")
     with engine.connect() as conn:
-        urls = set(conn.scalars(select(ConversationRef.service_url).join(Workspace).where(Workspace.external_id == ehr.id,
-                                                                                          ConversationRef.team_id == ehr.team_id)))  # fmt: skip
+        urls = set(
+            conn.scalars(
+                select(ConversationRef.service_url)
+                .join(Workspace)
+                .where(Workspace.external_id == ehr.id, ConversationRef.team_id == ehr.team_id)
+            )
+        )
     assert urls == {ehr.service_url}  # #ehr, and #pmo of the same team too
 
 

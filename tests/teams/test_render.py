@@ -1,5 +1,6 @@
 """The Adaptive Card renderer on its own: every kind of block and every form is a valid Adaptive Card 1.5,
 the shared markup reads right, and a huge reply still fits in one Teams message."""
+
 from __future__ import annotations
 
 import json
@@ -21,19 +22,25 @@ def everything() -> Reply:
     return Reply.channel(
         "G-3 EHR: Go-live readiness — pending",
         Header(text="⏳ G-3 · EHR: Go-live readiness"),
-        Section(fields=(FieldItem(label="Requested by", value="Sam Rivera"), FieldItem(label="Due", value="*Fri 27 Nov*"))),
+        Section(
+            fields=(FieldItem(label="Requested by", value="Sam Rivera"), FieldItem(label="Due", value="*Fri 27 Nov*"))
+        ),
         Section(text="*Decisions*\n⏳ Dana Whitfield — waiting\n\n✅ approved Maria Santos: “Build looks solid”"),
         Divider(),
         Context(text="Waiting for Dana. Type `gate approve G-3` instead."),
-        Buttons(buttons=(
-            Button(label="Approve", action="gate.approve", value="G-3", style="primary", command="/gate approve G-3"),
-            Button(label="Approve with conditions", action="gate.conditions", value="G-3", form="gate.conditions"),
-            Button(label="Reject", action="gate.reject", value="G-3", style="danger", form="gate.reject"),
-            Button(label="Snooze 1 day", action="nudge.snooze", value="G-3:1d", command="/pmo snooze G-3 1d"),
-            Button(label="Snooze 1 week", action="nudge.snooze", value="G-3:1w", command="/pmo snooze G-3 1w"),
-            Button(label="Mark reviewed", action="risk.reviewed", value="R-1", command="/risk R-1 reviewed"),
-        )),
-    )  # fmt: skip
+        Buttons(
+            buttons=(
+                Button(
+                    label="Approve", action="gate.approve", value="G-3", style="primary", command="/gate approve G-3"
+                ),
+                Button(label="Approve with conditions", action="gate.conditions", value="G-3", form="gate.conditions"),
+                Button(label="Reject", action="gate.reject", value="G-3", style="danger", form="gate.reject"),
+                Button(label="Snooze 1 day", action="nudge.snooze", value="G-3:1d", command="/pmo snooze G-3 1d"),
+                Button(label="Snooze 1 week", action="nudge.snooze", value="G-3:1w", command="/pmo snooze G-3 1w"),
+                Button(label="Mark reviewed", action="risk.reviewed", value="R-1", command="/risk R-1 reviewed"),
+            )
+        ),
+    )
 
 
 def test_every_kind_of_block_is_a_valid_card(schema: FakeBotConnector) -> None:
@@ -45,15 +52,26 @@ def test_every_kind_of_block_is_a_valid_card(schema: FakeBotConnector) -> None:
     approve = sets[0]["actions"][0]
     assert approve["type"] == "Action.Execute" and approve["style"] == "positive"
     assert approve["fallback"]["type"] == "Action.Submit" and approve["fallback"]["data"] == approve["data"]
-    assert approve["data"] == {"rounds": "click", "action": "gate.approve", "value": "G-3", "block": 5, "label": "Approve",
-                               "command": "/gate approve G-3", "state": {"done": {"5": "Done"}}}  # fmt: skip
+    assert approve["data"] == {
+        "rounds": "click",
+        "action": "gate.approve",
+        "value": "G-3",
+        "block": 5,
+        "label": "Approve",
+        "command": "/gate approve G-3",
+        "state": {"done": {"5": "Done"}},
+    }
 
 
 @pytest.mark.parametrize("name", FORMS)
 def test_every_form_is_a_valid_card(schema: FakeBotConnector, name: str) -> None:
     f = form(name, ["EHR", "LIMS"], {"project": "EHR", "gate": "G-3", "action": "A-7", "risk": "R-12"})
-    card = render.form(f, people=[("7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "Megan Bowen")], problem="A rejection needs a reason.",
-                       origin={"block": 5, "label": "Reject"})  # fmt: skip
+    card = render.form(
+        f,
+        people=[("7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "Megan Bowen")],
+        problem="A rejection needs a reason.",
+        origin={"block": 5, "label": "Reject"},
+    )
     assert schema.check_card(card, name) == []
     ids = {e["id"] for e in card["body"] if "id" in e}
     assert ids == {f"in_{x.name}" for x in f.fields}
@@ -62,12 +80,16 @@ def test_every_form_is_a_valid_card(schema: FakeBotConnector, name: str) -> None
 
 
 def test_the_shared_markup_becomes_card_markdown() -> None:
-    assert render.markdown("*G-3* is _pending_: type `gate approve G-3`") == "**G-3** is _pending_: type gate approve G-3"
+    assert (
+        render.markdown("*G-3* is _pending_: type `gate approve G-3`") == "**G-3** is _pending_: type gate approve G-3"
+    )
     assert render.markdown("2 * 3 = 6 and a*b") == "2 * 3 = 6 and a*b"
 
 
 def test_a_huge_reply_still_fits_in_one_teams_message(schema: FakeBotConnector) -> None:
-    lines = "\n".join(f"🟠 *R-{i}* Interface engine queue backs up during downtime drill number {i}" for i in range(2000))
+    lines = "\n".join(
+        f"🟠 *R-{i}* Interface engine queue backs up during downtime drill number {i}" for i in range(2000)
+    )
     card = render.card(Reply.private("Risks", Header(text="Risks"), Section(text=lines)))
     assert len(json.dumps(card, ensure_ascii=False).encode()) <= render.MAX_CARD_BYTES
     assert card["body"][-1]["text"].startswith("…and more")
@@ -75,5 +97,5 @@ def test_a_huge_reply_still_fits_in_one_teams_message(schema: FakeBotConnector) 
 
 
 def test_a_refusal_stands_out() -> None:
-    card = render.card(Reply.problem("A rejection needs a reason.", "/gate reject G-3 \"reason\""))
+    card = render.card(Reply.problem("A rejection needs a reason.", '/gate reject G-3 "reason"'))
     assert card["body"][0]["color"] == "Attention"

@@ -1,4 +1,5 @@
 """`python -m bot web` with only Teams configured: gunicorn's workers serve /api/messages beside /healthz."""
+
 from __future__ import annotations
 
 import os
@@ -10,7 +11,7 @@ from storage import migrate
 from storage.db import make_engine
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.slack.conftest import free_port, stop, wait_until_up
-from tests.support.cli import ROOT, _SCRUB, run_bot, sqlite_url
+from tests.support.cli import _SCRUB, ROOT, run_bot, sqlite_url
 from tests.teams.support import APP_ID, Tenant
 
 
@@ -21,10 +22,18 @@ def test_the_web_process_serves_teams_alone(tmp_path: Path, bf: FakeBotConnector
     engine.dispose()
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k.upper() not in _SCRUB and k != "PROMETHEUS_MULTIPROC_DIR"}
-    env |= {"DATABASE_URL": url, "PORT": str(port), "TEAMS_APP_ID": APP_ID, "TEAMS_OPENID_URL": bf.openid_url,
-            "WEB_CONCURRENCY": "1", "PYTHONUNBUFFERED": "1"}  # fmt: skip
+    env |= {
+        "DATABASE_URL": url,
+        "PORT": str(port),
+        "TEAMS_APP_ID": APP_ID,
+        "TEAMS_OPENID_URL": bf.openid_url,
+        "WEB_CONCURRENCY": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
     log = tmp_path / "web.log"
-    process = subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "web"], cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT
+    )
     try:
         wait_until_up(f"http://127.0.0.1:{port}", process, log)
         tenant = Tenant(f"http://127.0.0.1:{port}", bf)
@@ -37,9 +46,13 @@ def test_the_web_process_serves_teams_alone(tmp_path: Path, bf: FakeBotConnector
 
 
 def test_production_needs_the_app_password_to_start() -> None:
-    done = run_bot("web", env={"ROUNDS_ENV": "production", "TEAMS_APP_ID": APP_ID, "DATABASE_URL": "sqlite:///:memory:"})
+    done = run_bot(
+        "web", env={"ROUNDS_ENV": "production", "TEAMS_APP_ID": APP_ID, "DATABASE_URL": "sqlite:///:memory:"}
+    )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "rounds: configuration error: TEAMS_APP_PASSWORD is required when ROUNDS_ENV=production "
-        "(Rounds signs in to the Bot Connector with it)"
+        (
+            "rounds: configuration error: TEAMS_APP_PASSWORD is required when ROUNDS_ENV=production "
+            "(Rounds signs in to the Bot Connector with it)"
+        )
     ]

@@ -1,5 +1,6 @@
 """Every Slack listener, registered in one place. Each kind lives in its own package with `register(app, deps)`;
 listeners are thin: acknowledge, call the command core, render the Reply."""
+
 from __future__ import annotations
 
 from slack_bolt import App

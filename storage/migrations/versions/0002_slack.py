@@ -8,6 +8,7 @@ The columns are slack_sdk's own (SQLAlchemyInstallationStore.build_installations
 SQLAlchemyOAuthStateStore.build_oauth_states_table), spelled out here because storage/ never imports a chat
 SDK; tests/slack/test_installation.py checks that they match the installed slack_sdk exactly.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -49,8 +50,11 @@ def upgrade() -> None:
         sa.Column("token_type", sa.String(32)),
         sa.Column("installed_at", sa.DateTime(), nullable=False),
     )
-    op.create_index("slack_installations_idx", "slack_installations",
-                    ["client_id", "enterprise_id", "team_id", "user_id", "installed_at"])  # fmt: skip
+    op.create_index(
+        "slack_installations_idx",
+        "slack_installations",
+        ["client_id", "enterprise_id", "team_id", "user_id", "installed_at"],
+    )
     op.create_table(
         "slack_bots",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),

@@ -9,6 +9,7 @@ object id (aadObjectId). Every inbound activity tells us the pair for its sender
 API tells us the rest, once. Keeping the pair here means a mention costs no API call the second time, in
 any web process, after any restart.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -30,12 +31,18 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("principal_name", sa.String(length=200), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["workspace_id"], ["workspaces.id"], name=op.f("fk_teams_accounts_workspace_id_workspaces"),
-                                ondelete="CASCADE"),  # fmt: skip
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_teams_accounts_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_teams_accounts")),
         sa.UniqueConstraint("workspace_id", "user_id", name=op.f("uq_teams_accounts_workspace_id_user_id")),
     )
-    op.create_index(op.f("ix_teams_accounts_workspace_id_aad_object_id"), "teams_accounts", ["workspace_id", "aad_object_id"])
+    op.create_index(
+        op.f("ix_teams_accounts_workspace_id_aad_object_id"), "teams_accounts", ["workspace_id", "aad_object_id"]
+    )
 
 
 def downgrade() -> None:

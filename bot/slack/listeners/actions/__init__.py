@@ -4,6 +4,7 @@ Blocked, "open form" buttons — on messages, in DMs and on the App Home tab.
 A button's value says what the click means (render.encode_button): a command, run as the clicker, or a
 form, opened as a modal. The clicker hears back privately; cards others see are updated through the
 outbox (chat.update on every copy), never here."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 The command's transaction runs inside the request and its Reply is the acknowledgement itself (well inside
 Slack's 3 s). A bare `/risk`, `/action` or `/gate request` answers with a form: it opens as a modal."""
+
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ from commands.replies import Context, Reply
 
 # `/status`, and also a workspace's renamed copy such as `/rounds-status` (when the plain name is taken).
 COMMAND = re.compile(r"^/(?:[a-z0-9_]+-)?(" + "|".join(COMMAND_NAMES) + r")$")
+
 
 def register(app: App, deps: SlackDeps) -> None:
     @app.command(COMMAND)
@@ -44,7 +46,9 @@ def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -
         return
     if reply.attachment is not None:
         deps.send_file(client, cmd.user_id, reply.attachment)
-        reply = reply.model_copy(update={"blocks": (*reply.blocks, Context(text="The file is on its way to your DM with Rounds."))})
+        reply = reply.model_copy(
+            update={"blocks": (*reply.blocks, Context(text="The file is on its way to your DM with Rounds."))}
+        )
     ack(response(reply))
     deps.handled("command", reply)
 

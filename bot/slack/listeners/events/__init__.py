@@ -2,6 +2,7 @@
 
 Slack retries an event it thinks was not received; the event_id is stored once (a unique row), so a
 retried delivery is acknowledged and otherwise ignored."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -84,6 +85,8 @@ def tokens_revoked(deps: SlackDeps, body: dict[str, Any], context: BoltContext) 
         mark_uninstalled(deps.sessions, envelope.team, utcnow())
     if deps.installations is not None:
         for user_id in revoked.oauth:
-            deps.installations.delete_installation(enterprise_id=context.enterprise_id, team_id=context.team_id, user_id=user_id)
+            deps.installations.delete_installation(
+                enterprise_id=context.enterprise_id, team_id=context.team_id, user_id=user_id
+            )
         if revoked.bot:
             deps.installations.delete_bot(enterprise_id=context.enterprise_id, team_id=context.team_id)

@@ -2,6 +2,7 @@
 
 The message's text fills the risk's details; the title is the person's to write. Nothing is stored until
 they submit, and the PHI guard reads every field then, the prefilled text included."""
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,13 @@ def handle(deps: SlackDeps, body: dict[str, Any], client: WebClient) -> None:
     ctx = deps.context(client, p.team_id, p.team.domain if p.team else None, p.user.id, channel)
     reply = deps.rounds.form(ctx, "risk.raise", {"description": plain(p.message.text)})
     if not deps.open_form(client, p.trigger_id, reply, FormOrigin(f="risk.raise", ch=channel, r=p.response_url)):
-        deps.follow_up(client, reply if reply.error else Reply.private(reply.text), user_id=p.user.id,
-                       response_url=p.response_url, channel_id=channel)  # fmt: skip
+        deps.follow_up(
+            client,
+            reply if reply.error else Reply.private(reply.text),
+            user_id=p.user.id,
+            response_url=p.response_url,
+            channel_id=channel,
+        )
     deps.handled("shortcut", reply)
 
 

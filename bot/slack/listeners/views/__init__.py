@@ -4,6 +4,7 @@ rejection reason, approval conditions, what an action is blocked on, a risk upda
 The submitted values, flattened (user ids, ISO dates, option values), go to the command core with the
 form's context from private_metadata. A refusal about one field stays in the modal, under that field;
 any other refusal closes the modal and is shown privately where the person was."""
+
 from __future__ import annotations
 
 from typing import Any
