@@ -84,7 +84,7 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         listener_executor=ThreadPoolExecutor(max_workers=CONCURRENCY, thread_name_prefix="bolt"),
         logger=BOLT_LOG,
     )
-    sender = SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
+    sender = _sender(config, installations)
     outbox = None
     if kick_outbox:
         outbox = OutboxKick(Dispatcher(rt.sessions, {Platform.SLACK: sender}), clock=utcnow)
@@ -104,3 +104,21 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         "Socket Mode" if socket_mode else "HTTP",
     )
     return SlackApp(app=app, deps=deps, sender=sender)
+
+
+def _sender(config: SlackConfig, installations: RoundsInstallationStore | None) -> SlackSender:
+    """The one way a Slack sender is made: the web process and the sending-only processes share it."""
+    return SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
+
+
+def outbox_sender(rt: Runtime) -> SlackSender | None:
+    """The Slack sender for a process that only sends (the clock, `run-job outbox`), or None when Slack is not
+    configured: the single workspace's bot token, or each workspace's bot from the OAuth installation store."""
+    config = SlackConfig.for_sending(rt.settings)
+    if config is None:
+        return None
+    installations = None
+    if config.oauth:
+        assert config.client_id is not None
+        installations = RoundsInstallationStore(config.client_id, rt.engine, rt.sessions)
+    return _sender(config, installations)

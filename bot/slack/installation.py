@@ -73,6 +73,17 @@ class SlackConfig:
         return cls._make(settings, s)
 
     @classmethod
+    def for_sending(cls, settings: Settings) -> SlackConfig | None:
+        """For a process that only sends (the clock, `run-job outbox`): a bot token, or OAuth's client id (the
+        installation store on Rounds' database holds each workspace's token). No signing secret is needed."""
+        s = _secrets(settings)
+        if not (s["SLACK_BOT_TOKEN"] or s["SLACK_CLIENT_ID"]):
+            return None
+        if s["SLACK_BOT_TOKEN"] and s["SLACK_CLIENT_ID"]:
+            _fail("SLACK_BOT_TOKEN must not be set with SLACK_CLIENT_ID (OAuth keeps a token per workspace)")
+        return cls._make(settings, s)
+
+    @classmethod
     def for_socket(cls, settings: Settings) -> SlackConfig:
         s = _secrets(settings)
         _require(s, "SLACK_APP_TOKEN", "for Socket Mode (an xapp- app-level token with connections:write)")

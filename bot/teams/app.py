@@ -73,8 +73,8 @@ def create_app(rt: Runtime, config: TeamsConfig, *, kick_outbox: bool = True) ->
     return TeamsApp(config=config, bot=bot, auth=auth, sender=sender, connector=connector, kick=kick)
 
 
-def outbox_sender(rt: Runtime) -> TeamsSender:
-    """The Teams sender for a process that only sends (the clock, `run-job outbox`)."""
+def outbox_sender(rt: Runtime) -> TeamsSender | None:
+    """The Teams sender for a process that only sends (the clock, `run-job outbox`), or None when Teams is not
+    configured."""
     config = TeamsConfig.from_settings(rt.settings)
-    assert config is not None
-    return _sender(rt, config)[0]
+    return _sender(rt, config)[0] if config is not None else None
