@@ -7,13 +7,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 
+from bot import timesource
 from bot.runtime import Runtime
 from storage.models import OutboxMessage, OutboxStatus
 
 
 def parse_at(raw: str | None) -> datetime:
     if raw is None:
-        return datetime.now(UTC)
+        return timesource.utcnow()
     at = datetime.fromisoformat(raw)
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
@@ -31,7 +32,7 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
             f"nudges at {at.isoformat()}: {n.nudged} people, {n.items} items, {n.escalations} escalations; skipped: {skipped}"
         )
     else:
-        from bot.outbox.dispatch import Dispatcher
+        from bot.outbox.clocked import dispatcher
         from bot.senders import build_senders
 
         senders = build_senders(rt)
@@ -41,7 +42,7 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
                 file=sys.stderr,
             )
             return 2
-        st = passes.outbox(Dispatcher(rt.sessions, senders), at)
+        st = passes.outbox(dispatcher(rt.sessions, senders), at)
         print(
             f"outbox at {at.isoformat()}: sent {st.sent}, updated {st.updated}, retried {st.retried}, failed {st.failed}"
         )

@@ -68,6 +68,8 @@ class Dispatcher:
     channel_gap: timedelta = CHANNEL_GAP
     last_post: dict[tuple[int, str], datetime] = field(default_factory=dict)
     monotonic: Callable[[], float] = time.monotonic
+    lease: timedelta = LEASE
+    stopping: Callable[[], bool] = lambda: False  # the process is shutting down: finish the row in hand, take no more
 
     def run_once(self, now: datetime, limit: int = 200) -> PassStats:
         """One pass as at `now`. A pass may spend minutes on a slow platform, so each row is claimed (and its
@@ -75,6 +77,8 @@ class Dispatcher:
         stats = PassStats()
         started = self.monotonic()
         for _ in range(limit):
+            if self.stopping():
+                return stats
             at = now + timedelta(seconds=max(0, int(self.monotonic() - started)))
             job = self._claim(at, stats)
             if job is None:
@@ -144,7 +148,7 @@ class Dispatcher:
                         .order_by(OutboxMessage.id)
                     )
                 )
-            row.claimed_until = now + LEASE
+            row.claimed_until = now + self.lease
             job = Job(
                 row.id, workspace, row.target_kind, row.target, Reply.from_json(row.payload), row.thread_ts, copies
             )

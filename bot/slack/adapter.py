@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.background import Background, OutboxKick
 from bot.slack import render
-from bot.slack.identity import Identity, mentioned_ids, utcnow
+from bot.slack.identity import Identity, mentioned_ids
 from bot.slack.payloads import is_direct
 from bot.slack.render import FormOrigin
+from bot.timesource import utcnow
 from commands.context import Context
 from commands.forms import CONTEXT_KEY
 from commands.replies import Attachment, Reply

@@ -17,13 +17,14 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.background import Background, OutboxKick
-from bot.outbox.dispatch import Dispatcher
+from bot.outbox.clocked import dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
-from bot.slack.adapter import SlackDeps, utcnow
+from bot.slack.adapter import SlackDeps
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
+from bot.timesource import utcnow
 from storage.models import Platform
 
 log = logging.getLogger("rounds.slack")
@@ -87,7 +88,7 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
     sender = _sender(config, installations)
     outbox = None
     if kick_outbox:
-        outbox = OutboxKick(Dispatcher(rt.sessions, {Platform.SLACK: sender}), clock=utcnow)
+        outbox = OutboxKick(dispatcher(rt.sessions, {Platform.SLACK: sender}), clock=utcnow)
     deps = SlackDeps(
         rounds=rt.rounds,
         sessions=rt.sessions,

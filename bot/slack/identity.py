@@ -11,7 +11,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.timesource import utcnow
 from commands import people
 from commands.context import Context, Speaker
 from storage.models import Person, Platform, Workspace
@@ -29,10 +30,6 @@ FRESH_FOR = timedelta(days=1)
 USERS_INFO_TIMEOUT = 2.0  # seconds: on the request path, inside Slack's 3 s
 MEMORY = 10_000
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Identity:

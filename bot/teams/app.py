@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from bot.background import OutboxKick
-from bot.outbox.dispatch import Dispatcher
+from bot.outbox.clocked import dispatcher
 from bot.runtime import Runtime
 from bot.teams.auth import BotFrameworkAuth
 from bot.teams.bot import TeamsBot
@@ -19,13 +18,10 @@ from bot.teams.config import TeamsConfig
 from bot.teams.connector import AppTokens, Connector
 from bot.teams.directory import Directory
 from bot.teams.sender import TeamsSender
+from bot.timesource import utcnow
 from storage.models import Platform
 
 log = logging.getLogger("rounds.teams")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -52,7 +48,7 @@ def _sender(rt: Runtime, config: TeamsConfig) -> tuple[TeamsSender, Directory, C
 
 def create_app(rt: Runtime, config: TeamsConfig, *, kick_outbox: bool = True) -> TeamsApp:
     sender, directory, connector = _sender(rt, config)
-    kick = OutboxKick(Dispatcher(rt.sessions, {Platform.TEAMS: sender}), clock=utcnow) if kick_outbox else None
+    kick = OutboxKick(dispatcher(rt.sessions, {Platform.TEAMS: sender}), clock=utcnow) if kick_outbox else None
     bot = TeamsBot(
         rt.rounds, rt.sessions, directory, connector, kick.kick if kick else (lambda: None), utcnow, config.tenant_id
     )
