@@ -258,7 +258,9 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
                 f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
             )
         return me
-    delegators = [p for p in approvers if (d := acting_delegate(p, actor.today)) is not None and d.id == me.id]
+    delegators = [
+        p for p in approvers if (delegate := acting_delegate(p, actor.today)) is not None and delegate.id == me.id
+    ]
     if not delegators:
         names = ", ".join(fmt.who(p) for p in approvers)
         raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete
+from sqlalchemy import CursorResult, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,4 +26,8 @@ def first_delivery(sessions: sessionmaker[Session], platform: Platform, event_id
 
 
 def prune(session: Session, now: datetime) -> int:
-    return session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now - KEEP)).rowcount or 0
+    # DML executes to a CursorResult (which has rowcount); Session.execute is typed as returning a plain Result
+    result = cast(
+        CursorResult[Any], session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now - KEEP))
+    )
+    return result.rowcount or 0
