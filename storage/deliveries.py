@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.db import rows_changed
 from storage.models import Platform, ProcessedEvent
 
 KEEP = timedelta(days=3)  # platforms retry for minutes to hours; three days is plenty
@@ -26,8 +26,4 @@ def first_delivery(sessions: sessionmaker[Session], platform: Platform, event_id
 
 
 def prune(session: Session, now: datetime) -> int:
-    # DML executes to a CursorResult (which has rowcount); Session.execute is typed as returning a plain Result
-    result = cast(
-        CursorResult[Any], session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now - KEEP))
-    )
-    return result.rowcount or 0
+    return rows_changed(session, delete(ProcessedEvent).where(ProcessedEvent.received_at < now - KEEP)) or 0

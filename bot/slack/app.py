@@ -20,8 +20,8 @@ from bot.background import Background, OutboxKick
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
-from bot.slack.adapter import SlackDeps, utcnow
-from bot.slack.identity import Identity
+from bot.slack.adapter import SlackDeps
+from bot.slack.identity import Identity, utcnow
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
 from storage.models import Platform
@@ -29,7 +29,7 @@ from storage.models import Platform
 log = logging.getLogger("rounds.slack")
 
 CONCURRENCY = 16  # requests in flight at once, per process: Bolt's executor and the server are sized to it
-REQUEST_TIMEOUT = 3.0  # seconds, for Web API calls made while a request waits (views.open): a trigger lasts 3 s
+REQUEST_TIMEOUT = 3  # whole seconds (slack_sdk's timeout is an int), for Web API calls made while a request waits (views.open): a trigger lasts 3 s
 OAUTH_STATE_SECONDS = 600
 
 

@@ -26,7 +26,7 @@ from storage.models import Person, Platform, Workspace
 log = logging.getLogger("rounds.slack")
 
 FRESH_FOR = timedelta(days=1)
-USERS_INFO_TIMEOUT = 2.0  # seconds: on the request path, inside Slack's 3 s
+USERS_INFO_TIMEOUT = 2  # whole seconds (slack_sdk's timeout is an int): on the request path, inside Slack's 3 s
 MEMORY = 10_000
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
@@ -42,7 +42,7 @@ class Identity:
         api_url: str,
         *,
         clock: Callable[[], datetime] = utcnow,
-        timeout: float = USERS_INFO_TIMEOUT,
+        timeout: int = USERS_INFO_TIMEOUT,
     ) -> None:
         self.sessions = sessions
         self.api_url = api_url

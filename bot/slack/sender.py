@@ -21,7 +21,9 @@ from storage.models import TargetKind, Workspace
 
 log = logging.getLogger("rounds.slack")
 
-SEND_TIMEOUT = 10.0  # seconds; the dispatcher's lease (2 min) covers it with room to spare
+SEND_TIMEOUT = (
+    10  # whole seconds (slack_sdk's timeout is an int); the dispatcher's lease (2 min) covers it with room to spare
+)
 
 # Retrying cannot help: the channel, the person or the token is gone, or the app may not post there.
 PERMANENT = frozenset(
@@ -65,7 +67,7 @@ TokenFor = Callable[[Workspace], str | None]
 
 
 class SlackSender:
-    def __init__(self, token_for: TokenFor, api_url: str, timeout: float = SEND_TIMEOUT) -> None:
+    def __init__(self, token_for: TokenFor, api_url: str, timeout: int = SEND_TIMEOUT) -> None:
         self.token_for = token_for
         self.api_url = api_url
         self.timeout = timeout

@@ -44,6 +44,11 @@ FRESH_VIEWS = {"gate": "/gate", "risk": "/risk"}  # a card about one of these is
 DECISIONS = ("gate.approve", "gate.reject", "gate.conditions", "gate.abstain")
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """A JSON object from a card's data, or an empty one when it is missing or not an object."""
+    return value if isinstance(value, dict) else {}
+
+
 @dataclass(frozen=True)
 class Click:
     """A button's data, as the card sent it back (never trusted for who; only for what was asked)."""
@@ -63,7 +68,7 @@ class Click:
     def of(cls, data: Any) -> Click | None:
         if not isinstance(data, dict) or data.get("rounds") not in ("click", "submit", "cancel"):
             return None
-        origin = data.get("origin") if isinstance(data.get("origin"), dict) else {}
+        origin = _dict(data.get("origin"))
         where = data if data.get("rounds") == "click" else origin
 
         def s(key: str, src: Mapping[str, Any] = data) -> str:
@@ -71,8 +76,8 @@ class Click:
             return str(v)[:2000] if isinstance(v, (str, int)) else ""
 
         block = where.get("block")
-        context = data.get("context") if isinstance(data.get("context"), dict) else {}
-        state = where.get("state") if isinstance(where.get("state"), dict) else {}
+        context = _dict(data.get("context"))
+        state = _dict(where.get("state"))
         return cls(
             kind=str(data["rounds"]),
             action=s("action", where),

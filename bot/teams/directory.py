@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import datetime
+from types import EllipsisType
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -44,7 +45,8 @@ def speaker(inbound: Inbound) -> Speaker:
     return Speaker(user_id=inbound.aad_object_id, display_name=inbound.name, timezone=inbound.timezone)
 
 
-def context(inbound: Inbound, now: datetime, channel: str | None = ...) -> Context:  # type: ignore[assignment]
+def context(inbound: Inbound, now: datetime, channel: str | EllipsisType | None = ...) -> Context:
+    """`channel` defaults to the conversation the activity came from; None means no channel."""
     assert inbound.tenant_id is not None
     return Context(
         platform=Platform.TEAMS,

@@ -88,7 +88,7 @@ def _worker_exit(server: Any, worker: Any) -> None:
 def _child_exit(server: Any, worker: Any) -> None:
     from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]  # unannotated in prometheus_client
 
 
 def serve(settings: Settings, workers: int) -> int:
