@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
@@ -131,7 +132,7 @@ def mentioned_ids(text: str) -> list[str]:
     return list(dict.fromkeys(MENTION.findall(text)))
 
 
-def speaker_from(user: dict) -> Speaker:  # type: ignore[type-arg]
+def speaker_from(user: dict[str, Any]) -> Speaker:
     """users.info's `user` as a Speaker."""
     profile = user.get("profile") or {}
     name = profile.get("display_name") or profile.get("real_name") or user.get("real_name") or user.get("name")

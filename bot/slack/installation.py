@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -186,7 +187,9 @@ class RoundsInstallationStore(SQLAlchemyInstallationStore):
             log.info("Slack installation saved for a workspace")
 
 
-def bot_token_for(store: SQLAlchemyInstallationStore | None, bot_token: str | None):  # type: ignore[no-untyped-def]
+def bot_token_for(
+    store: SQLAlchemyInstallationStore | None, bot_token: str | None
+) -> Callable[[Workspace], str | None]:
     """The outbox sender's token lookup: the one bot token, or the workspace's installed bot."""
 
     def token_for(workspace: Workspace) -> str | None:

@@ -10,6 +10,7 @@ import logging
 import threading
 import urllib.error
 from collections.abc import Callable
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -103,10 +104,11 @@ class SlackSender:
                 client = self._clients[token] = WebClient(token=token, base_url=self.api_url, timeout=self.timeout)
             return client
 
-    def _call(self, workspace: Workspace, method: str, **kwargs: object) -> dict:  # type: ignore[type-arg]
+    def _call(self, workspace: Workspace, method: str, **kwargs: object) -> dict[str, Any]:
         client = self._client(workspace)
         try:
-            return getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data  # type: ignore[no-any-return]
+            answer: dict[str, Any] = getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data
+            return answer
         except SlackApiError as e:
             raise failure(e) from None
         except (SlackClientError, urllib.error.URLError, TimeoutError, ConnectionError) as e:

@@ -33,7 +33,7 @@ from bot.teams import render
 from bot.teams.activity import Inbound, base_conversation
 from commands.context import Context
 from commands.forms import context_for
-from commands.replies import Block, Buttons, Reply, Section
+from commands.replies import Block, Buttons, Form, Reply, Section
 from commands.replies import Context as Line
 from commands.service import Rounds
 from storage.models import OutboxMessage, Platform, Workspace
@@ -197,7 +197,7 @@ class Cards:
         return None
 
 
-def _form(rounds: Rounds, ctx: Context, c: Click):  # type: ignore[no-untyped-def]
+def _form(rounds: Rounds, ctx: Context, c: Click) -> Form | None:
     """The form a submission came from (for reading multi-person fields); None if it cannot be rebuilt."""
     assert c.form is not None
     opened = rounds.form(ctx, c.form, dict(c.context or {}))

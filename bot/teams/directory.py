@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from types import EllipsisType
+from typing import TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -24,9 +25,10 @@ from bot.teams.activity import Inbound, Mentioned
 from bot.teams.connector import Connector, ConnectorError
 from commands import people
 from commands.context import Context, Speaker
-from storage.models import ConversationRef, Person, Platform, TeamsAccount, Workspace
+from storage.models import Base, ConversationRef, Person, Platform, TeamsAccount, Workspace
 
 log = logging.getLogger("rounds.teams")
+RowT = TypeVar("RowT", bound=Base)
 
 PEOPLE_CHOICES = 100  # a form's person picker lists at most this many (Teams filters as you type)
 
@@ -261,7 +263,7 @@ def _account(s: Session, ws_id: int, user_id: str, aad: str, name: str | None, u
     _upsert(s, TeamsAccount, {"workspace_id": ws_id, "user_id": user_id}, values)
 
 
-def _upsert(s: Session, model: type, key: dict[str, object], values: dict[str, object]):  # type: ignore[no-untyped-def]
+def _upsert(s: Session, model: type[RowT], key: dict[str, object], values: dict[str, object]) -> RowT:
     """One row by its unique key: updated if there, added if not (a concurrent insert is caught and updated)."""
     where = [getattr(model, k) == v for k, v in key.items()]
     row = s.scalar(select(model).where(*where))

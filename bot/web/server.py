@@ -38,7 +38,7 @@ def application(settings: Settings, workers: int, bind: str) -> Any:
     only here, after workers_from_env() has checked that setting."""
     from gunicorn.app.base import BaseApplication
 
-    class RoundsServer(BaseApplication):  # type: ignore[misc]
+    class RoundsServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints: its base class is Any
         def __init__(self) -> None:
             self.options = {
                 "bind": bind,
