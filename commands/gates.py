@@ -122,7 +122,9 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     )
 
 
-def _approvers(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Project, stage: dict | None) -> list[Person]:  # type: ignore[type-arg]
+def _approvers(
+    cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Project, stage: templates.Stage | None
+) -> list[Person]:
     s = uow.session
     if cmd.approvers:
         found = [people.resolve(s, actor.workspace, x, actor.ctx) for x in cmd.approvers]
