@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from bot import timesource
 from bot.runtime import Runtime
+from storage.db import rows_changed
 from storage.models import OutboxMessage, OutboxStatus
 
 
@@ -67,7 +68,7 @@ def outbox_retry(rt: Runtime, ids: list[int], now: datetime) -> int:
         stmt = update(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
         if ids:
             stmt = stmt.where(OutboxMessage.id.in_(ids))
-        n = s.execute(stmt.values(status=OutboxStatus.PENDING, attempts=0, not_before=now, claimed_until=None)).rowcount
+        n = rows_changed(s, stmt.values(status=OutboxStatus.PENDING, attempts=0, not_before=now, claimed_until=None))
         s.commit()
     print(f"{n} messages queued again")
     return 0

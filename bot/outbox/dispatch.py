@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import Enum
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,6 +61,10 @@ class Job:
     copies: tuple[tuple[str, str], ...] = ()  # for updates: (channel, ts) of every message posted about the subject
 
 
+class Claim(Enum):
+    SETTLED = "settled"  # claimed and settled without sending (deferred, or the workspace uninstalled)
+
+
 @dataclass
 class Dispatcher:
     sessions: sessionmaker[Session]
@@ -83,13 +88,14 @@ class Dispatcher:
             job = self._claim(at, stats)
             if job is None:
                 return stats
-            if job is ...:  # claimed and settled without sending (deferred, uninstalled)
+            if job is Claim.SETTLED:
                 continue
             self._send(job, at, stats)
         return stats
 
     # -- claim ------------------------------------------------------------------------------------
-    def _claim(self, now: datetime, stats: PassStats):  # type: ignore[no-untyped-def]
+    def _claim(self, now: datetime, stats: PassStats) -> Job | Claim | None:
+        """The next row to send as a Job; Claim.SETTLED when the row was dealt with here; None when none is due."""
         with self.sessions() as session:
             stmt = (
                 select(OutboxMessage)
@@ -110,14 +116,14 @@ class Dispatcher:
                 row.status, row.last_error = OutboxStatus.FAILED, "workspace uninstalled: not sent"
                 stats.failed += 1
                 session.commit()
-                return ...
+                return Claim.SETTLED
             if row.target_kind == TargetKind.CHANNEL:
                 last = self.last_post.get((row.workspace_id, row.target))
                 if last is not None and now - last < self.channel_gap:
                     row.not_before = last + self.channel_gap
                     stats.deferred += 1
                     session.commit()
-                    return ...
+                    return Claim.SETTLED
             copies: tuple[tuple[str, str], ...] = ()
             if row.target_kind == TargetKind.UPDATE:
                 earlier_unsent = session.scalar(
@@ -134,7 +140,7 @@ class Dispatcher:
                     row.not_before = now + timedelta(seconds=BACKOFF_BASE)
                     stats.deferred += 1
                     session.commit()
-                    return ...
+                    return Claim.SETTLED
                 copies = tuple(
                     (ch or "", ts or "")
                     for ch, ts in session.execute(

@@ -36,7 +36,7 @@ from storage.models import Platform
 log = logging.getLogger("rounds.slack")
 
 INTERACTIONS = Counter("rounds_slack_interactions", "Slack requests handled, by kind and outcome", ["kind", "outcome"])
-FOLLOW_UP_TIMEOUT = 10.0
+FOLLOW_UP_TIMEOUT = 10  # whole seconds: slack_sdk's timeout is an int
 # What a form's context may carry back through private_metadata (a message shortcut's text stays out).
 FORM_CONTEXT_KEYS = frozenset({"project", *CONTEXT_KEY.values()})
 

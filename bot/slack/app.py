@@ -30,7 +30,7 @@ from storage.models import Platform
 log = logging.getLogger("rounds.slack")
 
 CONCURRENCY = 16  # requests in flight at once, per process: Bolt's executor and the server are sized to it
-REQUEST_TIMEOUT = 3.0  # seconds, for Web API calls made while a request waits (views.open): a trigger lasts 3 s
+REQUEST_TIMEOUT = 3  # whole seconds (slack_sdk's timeout is an int), for Web API calls made while a request waits (views.open): a trigger lasts 3 s
 OAUTH_STATE_SECONDS = 600
 
 

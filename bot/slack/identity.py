@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
@@ -27,7 +28,7 @@ from storage.models import Person, Platform, Workspace
 log = logging.getLogger("rounds.slack")
 
 FRESH_FOR = timedelta(days=1)
-USERS_INFO_TIMEOUT = 2.0  # seconds: on the request path, inside Slack's 3 s
+USERS_INFO_TIMEOUT = 2  # whole seconds (slack_sdk's timeout is an int): on the request path, inside Slack's 3 s
 MEMORY = 10_000
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
@@ -39,7 +40,7 @@ class Identity:
         api_url: str,
         *,
         clock: Callable[[], datetime] = utcnow,
-        timeout: float = USERS_INFO_TIMEOUT,
+        timeout: int = USERS_INFO_TIMEOUT,
     ) -> None:
         self.sessions = sessions
         self.api_url = api_url
@@ -128,7 +129,7 @@ def mentioned_ids(text: str) -> list[str]:
     return list(dict.fromkeys(MENTION.findall(text)))
 
 
-def speaker_from(user: dict) -> Speaker:  # type: ignore[type-arg]
+def speaker_from(user: dict[str, Any]) -> Speaker:
     """users.info's `user` as a Speaker."""
     profile = user.get("profile") or {}
     name = profile.get("display_name") or profile.get("real_name") or user.get("real_name") or user.get("name")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import SLACK_API_DEFAULT, ConfigError, Settings
+from storage.db import rows_changed
 from storage.models import Platform, Workspace
 
 log = logging.getLogger("rounds.slack")
@@ -113,7 +115,7 @@ class SlackConfig:
 
 def _secrets(settings: Settings) -> dict[str, str | None]:
     def v(x: object) -> str | None:
-        raw = x.get_secret_value() if hasattr(x, "get_secret_value") else x  # type: ignore[union-attr]
+        raw = x.get_secret_value() if hasattr(x, "get_secret_value") else x
         return str(raw).strip() or None if raw is not None else None
 
     return {
@@ -134,7 +136,7 @@ def _fail(what: str) -> None:
     raise ConfigError(f"rounds: configuration error: {what}")
 
 
-def verify_bot_token(config: SlackConfig, timeout: float = 10.0) -> str | None:
+def verify_bot_token(config: SlackConfig, timeout: int = 10) -> str | None:
     """Ask Slack (auth.test) whether the bot token works, once, before any worker starts: a revoked or
     mistyped token stops start-up with one line instead of a crash in every worker. Returns its team."""
     if not config.bot_token:
@@ -153,17 +155,18 @@ def verify_bot_token(config: SlackConfig, timeout: float = 10.0) -> str | None:
 # -- the workspace's installed state ------------------------------------------------------------------
 def mark_uninstalled(sessions: sessionmaker[Session], team_id: str, now: datetime) -> bool:
     with sessions() as s:
-        done = s.execute(
+        done = rows_changed(
+            s,
             update(Workspace)
             .where(
                 Workspace.platform == Platform.SLACK,
                 Workspace.external_id == team_id,
                 Workspace.uninstalled_at.is_(None),
             )
-            .values(uninstalled_at=now)
+            .values(uninstalled_at=now),
         )
         s.commit()
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done)
 
 
 def mark_installed(sessions: sessionmaker[Session], team_id: str) -> None:
@@ -195,7 +198,9 @@ class RoundsInstallationStore(SQLAlchemyInstallationStore):
             log.info("Slack installation saved for a workspace")
 
 
-def bot_token_for(store: SQLAlchemyInstallationStore | None, bot_token: str | None):  # type: ignore[no-untyped-def]
+def bot_token_for(
+    store: SQLAlchemyInstallationStore | None, bot_token: str | None
+) -> Callable[[Workspace], str | None]:
     """The outbox sender's token lookup: the one bot token, or the workspace's installed bot."""
 
     def token_for(workspace: Workspace) -> str | None:

@@ -10,6 +10,7 @@ import logging
 import threading
 import urllib.error
 from collections.abc import Callable
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -21,7 +22,9 @@ from storage.models import TargetKind, Workspace
 
 log = logging.getLogger("rounds.slack")
 
-SEND_TIMEOUT = 10.0  # seconds; the dispatcher's lease (2 min) covers it with room to spare
+SEND_TIMEOUT = (
+    10  # whole seconds (slack_sdk's timeout is an int); the dispatcher's lease (2 min) covers it with room to spare
+)
 
 # Retrying cannot help: the channel, the person or the token is gone, or the app may not post there.
 PERMANENT = frozenset(
@@ -65,7 +68,7 @@ TokenFor = Callable[[Workspace], str | None]
 
 
 class SlackSender:
-    def __init__(self, token_for: TokenFor, api_url: str, timeout: float = SEND_TIMEOUT) -> None:
+    def __init__(self, token_for: TokenFor, api_url: str, timeout: int = SEND_TIMEOUT) -> None:
         self.token_for = token_for
         self.api_url = api_url
         self.timeout = timeout
@@ -101,10 +104,11 @@ class SlackSender:
                 client = self._clients[token] = WebClient(token=token, base_url=self.api_url, timeout=self.timeout)
             return client
 
-    def _call(self, workspace: Workspace, method: str, **kwargs: object) -> dict:  # type: ignore[type-arg]
+    def _call(self, workspace: Workspace, method: str, **kwargs: object) -> dict[str, Any]:
         client = self._client(workspace)
         try:
-            return getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data  # type: ignore[no-any-return]
+            answer: dict[str, Any] = getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data
+            return answer
         except SlackApiError as e:
             raise failure(e) from None
         except (SlackClientError, urllib.error.URLError, TimeoutError, ConnectionError) as e:

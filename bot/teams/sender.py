@@ -12,6 +12,10 @@ bot was removed, the person blocked it, a card Teams refused) is permanent."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from microsoft_teams.api.activities.message.message import MessageActivityInput
 
 from bot.outbox.sender import Delivery, SendFailed
 from bot.teams import render
@@ -22,6 +26,8 @@ from commands.replies import Reply
 from storage.models import ConversationRef, TargetKind, Workspace
 
 log = logging.getLogger("rounds.teams")
+
+T = TypeVar("T")
 
 RETRYABLE = frozenset({412, 429, 502, 504})
 DEFAULT_RETRY_AFTER = 5.0  # seconds, when a 429 does not say
@@ -57,7 +63,7 @@ class TeamsSender:
                 return
             raise
 
-    def _message(self, workspace: Workspace, reply: Reply):  # type: ignore[no-untyped-def]
+    def _message(self, workspace: Workspace, reply: Reply) -> MessageActivityInput:
         """A reply carrying a form (a command that needs input) is the form's card; anything else its card."""
         if reply.form is not None:
             return message(
@@ -92,7 +98,7 @@ class TeamsSender:
         return ref
 
     # -- failures -----------------------------------------------------------------------------------------
-    def _do(self, call):  # type: ignore[no-untyped-def]
+    def _do(self, call: Callable[[], T]) -> T:
         try:
             return call()
         except ConnectorError as e:
