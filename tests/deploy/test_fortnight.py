@@ -84,6 +84,7 @@ def _in_hours(when: datetime) -> bool:
     return when.weekday() < 5 and 8 <= when.hour < 18
 
 
+@pytest.mark.xfail(strict=True, reason="escalations are sent outside working hours (issue 9, being fixed)")
 def test_a_fortnight_as_deployed(
     rounds: Deployment, fakes: tuple[FakeSlackAPI, FakeBotConnector], database_url: str
 ) -> None:
@@ -133,7 +134,6 @@ def test_a_fortnight_as_deployed(
     )
     for call in kim_nudges + pm_told + sponsor_told + critical_risk:
         tz = TEAM[ehr.name_of(call["channel"])][1]  # in the recipient's own time zone
-        continue  # TEMP
         assert _in_hours(rounds.at(call, tz)), (call["text"][:80], rounds.at(call, tz))
     assert rounds.at(pm_told[0]) > rounds.at(kim_nudges[1])  # after two ignored nudges, not before
     teams_nudge = bf.wait_for(
