@@ -194,9 +194,12 @@ def set_roles(cmd: m.ProjectRoleSet, actor: Actor, uow: UnitOfWork) -> Reply:
     for role, mentions in cmd.roles.items():
         persons = _distinct([people.resolve(s, actor.workspace, x, actor.ctx) for x in mentions])
         before = sorted(p.handle for p in project.people_with(role))
-        project.roles = [r for r in project.roles if r.role != role] + [
-            ProjectRole(person=p, role=role) for p in persons
-        ]
+        # Keep the rows of people who keep the role: deleting and re-adding the same (person, role) would
+        # insert before it deletes, against the unique constraint.
+        wanted = {p.id for p in persons}
+        kept = [r for r in project.roles if r.role != role or r.person_id in wanted]
+        held = {r.person_id for r in kept if r.role == role}
+        project.roles = kept + [ProjectRole(person=p, role=role) for p in persons if p.id not in held]
         after = sorted(p.handle for p in persons)
         if role == SPONSOR and not persons:
             raise UsageError("A project keeps at least one sponsor.", "project role")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from storage.models import AuditEvent, ChannelLink, Person, Project
+from storage.models import AuditEvent, ChannelLink, Person, Project, ProjectRole
 from tests.support.chat import Chat, shown
 
 
@@ -81,6 +81,20 @@ def test_roles_replace_per_role_and_a_sponsor_remains(ehr: Chat) -> None:
     ehr.refused("sam", "/project role EHR pm:@kim", usage_key="project role")
     ehr.refused("sam", "/project role EHR cmio", usage_key="project role")
     assert "Only EHR's PM" in ehr.refused("kim", "/project role EHR cmio:@kim").text
+
+
+def test_setting_a_role_someone_already_holds_keeps_them_and_adds_the_rest(ehr: Chat) -> None:
+    ehr.ok("sam", "/project role EHR cmio:@dana")  # Dana is the CMIO already
+    reply = ehr.ok("sam", "/project role EHR cmio:@dana,@alex cno:@maria")
+    assert "*cmio*: Dana Whitfield, Alex Moreau" in shown(reply)
+    assert "*cno*: Maria Santos" in shown(reply)
+    reply = ehr.ok("sam", "/project role EHR cmio:@alex")
+    assert "*cmio*: Alex Moreau" in shown(reply)
+    with ehr.engine.connect() as conn:
+        holders = conn.execute(
+            select(Person.handle, ProjectRole.role).join(ProjectRole.person).order_by(ProjectRole.role, Person.handle)
+        ).all()
+    assert [tuple(h) for h in holders if h[1] in ("cmio", "cno")] == [("alex", "cmio"), ("maria", "cno")]
 
 
 def test_unknown_plain_names_are_refused_in_chat_platforms(engine) -> None:  # type: ignore[no-untyped-def]
