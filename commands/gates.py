@@ -43,6 +43,15 @@ def acting_delegate(person: Person, today: date) -> Person | None:
     return None
 
 
+def decider_for(gate: Gate, approver: Person, today: date) -> Person:
+    """Who decides for `approver` on this gate: their active delegate, unless the delegate is an approver of the
+    gate too (one person counts once: they decide for themselves only) or requested it (who never decides)."""
+    delegate = acting_delegate(approver, today)
+    if delegate is None or delegate.id == gate.requester.id or any(a.person.id == delegate.id for a in gate.approvers):
+        return approver
+    return delegate
+
+
 def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     project = lookup.active_project(s, actor, cmd.project, "gate request")
@@ -108,9 +117,7 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     for ch in channels:
         notify.to_channel(s, actor, ch, the_card, key=f"gate:{gate.id}:card:{ch}", subject=subject)
     for p in approvers:
-        target = acting_delegate(p, actor.today) or p
-        if target.id == actor.person.id:  # delegated to the requester, who may not decide: the approver is asked
-            target = p
+        target = decider_for(gate, p, actor.today)
         notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
     where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
     return Reply.private(
@@ -260,9 +267,7 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
                 f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
             )
         return me
-    delegators = [
-        p for p in approvers if (delegate := acting_delegate(p, actor.today)) is not None and delegate.id == me.id
-    ]
+    delegators = [p for p in approvers if p.id != me.id and decider_for(gate, p, actor.today).id == me.id]
     if not delegators:
         names = ", ".join(fmt.who(p) for p in approvers)
         raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")

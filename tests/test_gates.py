@@ -191,6 +191,26 @@ def test_an_approver_who_delegated_to_the_requester_still_gets_the_card(ehr: Cha
     assert gate(ehr).status == GateStatus.APPROVED
 
 
+def test_a_delegate_who_approves_the_gate_too_gets_one_card_and_the_gate_can_pass(ehr: Chat) -> None:
+    """Dana delegates to Maria while away; both approve the gate. Maria decides for herself only (one person
+    counts once), so Dana's card and nudges stay with Dana: sending both to Maria gave her two identical cards
+    and left a quorum-all gate that could never pass."""
+    ehr.ok("dana", "/pmo prefs delegate @maria until +2w")
+    ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana,@maria')
+    assert sorted(o.target for o in ehr.outbox() if o.target_kind == TargetKind.USER) == ["dana", "maria"]
+    assert shown(ehr.rounds.home(ehr.context("maria"))).count("G-1") == 1
+    assert "G-1" in shown(ehr.rounds.home(ehr.context("dana")))
+    ehr.ok("maria", "/gate approve G-1")
+    assert "You already decided G-1" in ehr.refused("maria", "/gate approve G-1").text
+    assert gate(ehr).status == GateStatus.PENDING
+    ehr.ok("dana", "/gate approve G-1")
+    assert gate(ehr).status == GateStatus.APPROVED
+    assert {(d.approver.handle, d.decided_by.handle) for d in gate(ehr).decisions} == {
+        ("dana", "dana"),
+        ("maria", "maria"),
+    }
+
+
 def test_expired_delegation_no_longer_counts(ehr: Chat) -> None:
     ehr.ok("dana", "/pmo prefs delegate @alex until tomorrow")
     ehr.ok("sam", '/gate request "Budget" approvers:@dana')

@@ -226,9 +226,9 @@ def owed(
         )
     for g in session.scalars(gates.order_by(Gate.number)):
         decided = {d.approver_id for d in g.decisions}
-        # One person counts once (a delegate who decided is done) and the requester never decides: their
-        # approvers are asked themselves.
-        cannot = {d.decided_by_id for d in g.decisions} | {g.requester_id}
+        # One person counts once (a delegate who decided is done, and an approver of this gate decides for
+        # themselves only) and the requester never decides: such delegators are asked themselves.
+        cannot = {d.decided_by_id for d in g.decisions} | {g.requester_id} | {a.person_id for a in g.approvers}
         for ap in g.approvers:
             if ap.person_id in decided:
                 continue
