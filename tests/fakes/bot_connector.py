@@ -10,7 +10,7 @@ serviceUrl (tenant-scoped, as Teams does: `<url>/amer/<tenant>/`).
 
 Every message Rounds posts or updates is recorded. Each Adaptive Card in it (and each card given to
 `check_card`, such as an invoke response) is validated against the official Adaptive Cards 1.5 schema
-(../shared/schemas/adaptive-card-1.5.json, Draft 6) with the Teams-only `msteams` key removed; a card
+(tests/schemas/adaptive-card-1.5.json, Draft 6) with the Teams-only `msteams` key removed; a card
 that fails is answered 400 (as Teams refuses a bad card) and listed in `problems`, which tests assert
 empty."""
 
@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.fakes.loopback import Loopback, send_json
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "adaptive-card-1.5.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "adaptive-card-1.5.json"
 CARD = "application/vnd.microsoft.card.adaptive"
 ISSUER = "https://api.botframework.com"
 ROUTE = re.compile(
@@ -339,8 +339,6 @@ class FakeBotConnector:
 
 
 def _validator() -> Any:
-    if not SCHEMA_PATH.exists():
-        return None
     from jsonschema import Draft6Validator
 
     schema = json.loads(SCHEMA_PATH.read_text())

@@ -8,7 +8,7 @@
 
 People have Entra ids (aadObjectId), Bot Connector ids (`29:…`) and sign-in names; channels have Teams
 ids; every activity is signed by the fake Bot Framework (an RS256 JWT whose serviceurl claim is the
-activity's serviceUrl). Activities are shaped like ../shared/fixtures/teams/ (ids and texts our own)."""
+activity's serviceUrl). Activities are shaped like the Bot Framework's (ids and texts our own)."""
 
 from __future__ import annotations
 
