@@ -5,6 +5,7 @@ Time is an argument: passes run at chosen instants, nothing sleeps."""
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import count
@@ -19,7 +20,7 @@ from bot.slack.sender import SlackSender
 from commands.replies import Button, Buttons, Header, Reply, Section
 from storage import outbox
 from storage.db import make_sessions
-from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind, Workspace
+from storage.models import OutboxMessage, OutboxStatus, Person, Platform, TargetKind, Workspace
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.slack.support import BOT_TOKEN
 
@@ -39,6 +40,18 @@ class Outbox:
                 platform=Platform.SLACK, external_id=f"TSEND{next(_teams)}", name="", timezone="UTC", created_at=NOW
             )
             s.add(ws)
+            s.flush()
+            self.admin = f"UPAT{ws.external_id}"  # the workspace's PMO admin, who hears about failures
+            s.add(
+                Person(
+                    workspace_id=ws.id,
+                    platform_user_id=self.admin,
+                    handle="pat",
+                    display_name="Pat Morgan",
+                    is_pmo_admin=True,
+                    created_at=NOW,
+                )
+            )
             s.commit()
             self.workspace_id = ws.id
             self.team = ws.external_id
@@ -81,6 +94,7 @@ class Outbox:
 def box(engine: Engine, fake_slack: FakeSlackAPI) -> Iterator[Outbox]:
     known_problems = len(fake_slack.problems)
     yield Outbox(make_sessions(engine), fake_slack)
+    fake_slack.clock = time.time  # a test may have set Slack's clock to its own timeline
     assert fake_slack.problems[known_problems:] == []
 
 
@@ -127,10 +141,14 @@ def test_a_server_error_is_retried_with_backoff(box: Outbox) -> None:
     assert (
         failed_once.attempts == 1
         and failed_once.last_error == "http 500"
-        and failed_once.not_before == NOW + timedelta(seconds=2)
+        and failed_once.not_before == NOW + timedelta(seconds=30)
+        and failed_once.uncertain_since == NOW  # a 500 may still have posted it: look before sending again
     )
-    assert box.dispatcher.run_once(NOW + timedelta(seconds=2)).sent == 1
+    box.fake.clock = lambda: NOW.timestamp()
+    assert box.dispatcher.run_once(NOW + timedelta(seconds=30)).sent == 1
     assert len(box.posts(box.channel("ehr"), ok=True)) == 1
+    (looked,) = box.fake.calls_to("conversations.history", since=box.start, channel=box.channel("ehr"))
+    assert looked["include_all_metadata"] in ("1", "true") and float(looked["oldest"]) <= NOW.timestamp()
 
 
 def test_a_channel_that_is_gone_is_given_up_at_once(box: Outbox) -> None:
