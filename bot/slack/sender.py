@@ -141,9 +141,7 @@ class SlackSender:
             bot = self._bot_id(workspace)
             wanted = marker(key)
             oldest = f"{(since - CLOCK_SKEW).timestamp():.6f}"
-            method, where = (
-                ("conversations_replies", {"ts": thread_ts}) if thread_ts else ("conversations_history", {})
-            )
+            method, where = ("conversations_replies", {"ts": thread_ts}) if thread_ts else ("conversations_history", {})
             cursor = None
             for _ in range(CHECK_PAGES):
                 page = self._call(

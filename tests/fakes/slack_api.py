@@ -272,9 +272,7 @@ class FakeSlackAPI:
                     params[key] = json.loads(params[key])
         return params
 
-    def _answer(
-        self, call: Call, req: BaseHTTPRequestHandler
-    ) -> tuple[int, dict[str, Any], dict[str, str], float]:
+    def _answer(self, call: Call, req: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any], dict[str, str], float]:
         if call.method not in NO_TOKEN and call.token not in self.tokens:
             return 200, {"ok": False, "error": "invalid_auth" if call.token else "not_authed"}, {}, 0.0
         failure = self._take_failure(call)

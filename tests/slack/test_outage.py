@@ -15,12 +15,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select
 
-from bot.outbox.dispatch import GIVE_UP_AFTER, Dispatcher
+from bot.outbox.dispatch import GIVE_UP_AFTER, LEASE, Dispatcher
 from bot.slack.sender import SlackSender, marker
 from commands.replies import Reply, Section
 from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind
+from tests.slack.outbox_support import NOW, Outbox
 from tests.slack.support import BOT_TOKEN
-from tests.slack.test_sender import NOW, Outbox, box  # noqa: F401 - the fixture
 from tests.support.cli import run_bot
 
 DIGESTS = 60
@@ -49,7 +49,10 @@ class Portfolio:
             self.keys[row] = f"{box.team}:digest:{i}"
         self.now = NOW
         self.outage = False
-        box.fake.clock = lambda: self.now.timestamp()
+        box.fake.clock = self.slack_time
+
+    def slack_time(self) -> float:
+        return self.now.timestamp()  # Slack's clock follows the test's
 
     def ours(self, params: dict) -> bool:  # type: ignore[type-arg]
         return params.get("channel") in self.channels
@@ -117,7 +120,9 @@ def test_where_slack_will_not_show_the_history_a_doubtful_send_is_repeated_once(
     box.fake.late("chat.postMessage", delay=0.5, times=10, when=portfolio.ours)
     portfolio.run(until=NOW + timedelta(minutes=10), step=timedelta(seconds=15))
     duplicates, lost = portfolio.figures()
-    print(f"\nslow Slack, 10 digests to channels Rounds is not in, every answer late: {duplicates} duplicates, {lost} lost")
+    print(
+        f"\nslow Slack, 10 digests to channels Rounds is not in, every answer late: {duplicates} duplicates, {lost} lost"
+    )
     assert (duplicates, lost) == (10, 0)
     assert set(portfolio.posted().values()) == {2}  # exactly one duplicate each, never more
 
@@ -126,7 +131,9 @@ def test_where_slack_will_not_show_the_history_a_doubtful_send_is_repeated_once(
 def test_an_outage_delays_digests_but_every_one_arrives_once(box: Outbox, outage: timedelta) -> None:
     portfolio = Portfolio(box, DIGESTS)
     box.fake.fail("chat.postMessage", status=503, times=10**6, when=lambda p: portfolio.ours(p) and portfolio.outage)
-    box.fake.fail("conversations.history", status=503, times=10**6, when=lambda p: portfolio.ours(p) and portfolio.outage)
+    box.fake.fail(
+        "conversations.history", status=503, times=10**6, when=lambda p: portfolio.ours(p) and portfolio.outage
+    )
     portfolio.run(until=NOW + outage + timedelta(hours=2), step=timedelta(seconds=30), down=lambda t: t < NOW + outage)
     duplicates, lost = portfolio.figures()
     failed = [r for r in portfolio.keys if box.row(r).status == OutboxStatus.FAILED]
@@ -174,7 +181,35 @@ def test_an_outage_longer_than_a_day_fails_the_rows_tells_the_admins_once_and_re
     assert again.returncode == 0 and again.stdout.strip() == "10 messages queued again"
 
     now = datetime.now(UTC)  # `outbox retry` queued them as of the real time
-    box.fake.clock = lambda: now.timestamp()
+    box.fake.clock = now.timestamp
     assert box.dispatcher.run_once(now + timedelta(seconds=1)).sent == 10
     assert portfolio.figures() == (0, 0)
     assert len(portfolio.alerts()) == 1
+
+
+class Crash(BaseException):
+    """The process dies (kill -9): nothing after this point runs."""
+
+
+def test_a_dispatcher_that_dies_after_slack_posted_does_not_post_it_twice(
+    box: Outbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lease runs out on a row whose sender died mid-send: the next dispatcher looks for it by its key."""
+    row = box.queue(TargetKind.CHANNEL, box.channel("ehr"), Reply.channel("EHR digest", Section(text="🟢")), "digest")
+    box.fake.clock = NOW.timestamp
+    post = box.sender.post_keyed
+
+    def post_then_die(*args, **kwargs):  # type: ignore[no-untyped-def]
+        post(*args, **kwargs)
+        raise Crash()
+
+    monkeypatch.setattr(box.sender, "post_keyed", post_then_die)
+    with pytest.raises(Crash):
+        box.dispatcher.run_once(NOW)
+    monkeypatch.undo()
+    restarted = Dispatcher(box.sessions, {Platform.SLACK: box.sender}, jitter=lambda: 1.0)
+    assert restarted.run_once(NOW + LEASE - timedelta(seconds=1)).sent == 0  # still leased
+    assert restarted.run_once(NOW + LEASE + timedelta(seconds=1)).sent == 1  # found, not posted again
+    assert len(box.posts(box.channel("ehr"), ok=True)) == 1
+    settled = box.row(row)
+    assert settled.status == OutboxStatus.SENT and settled.uncertain_since == NOW and settled.platform_ts
