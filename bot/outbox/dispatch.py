@@ -41,7 +41,7 @@ log = logging.getLogger("rounds.outbox")
 BACKOFF_BASE = 30.0  # seconds before the second attempt; doubled per attempt, then × a jitter of 0.5–1.5
 BACKOFF_CAP = 3600.0  # at most an hour between attempts (before jitter)
 GIVE_UP_AFTER = timedelta(hours=24)  # after the first failed attempt in a row: then failed, and admins told
-LEASE = timedelta(minutes=2)  # longer than the most one send can take: a check (≤ 40 s of reads) and a post (35 s)
+LEASE = timedelta(minutes=2)  # longer than one send can take: a check (≤ 50 s of reads) and a post (35 s)
 CHANNEL_GAP = timedelta(seconds=1)  # about one message per second per channel
 UPDATE_WAIT = timedelta(seconds=2)  # an update whose original is not posted yet looks again this much later
 STRAIGHT_FAILURES = 3  # a platform failing this many sends in a row is left alone for the rest of the pass

@@ -13,20 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import itertools
-import json
 import socket
 import ssl
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qsl
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+
+from tests.fakes.loopback import Loopback, send_json
 
 
 class FakeEntraID:
@@ -40,40 +39,22 @@ class FakeEntraID:
         self._tokens = itertools.count(1)
         self._dir = tempfile.TemporaryDirectory(prefix="fake-entra-")
         self.ca_file, self._key_file = _self_signed(Path(self._dir.name))
-        self._server: ThreadingHTTPServer | None = None
+        self._server: Loopback | None = None
 
     @property
     def url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
 
     def start(self) -> FakeEntraID:
-        handle = self._handle
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                handle(self, "GET")
-
-            def do_POST(self) -> None:
-                handle(self, "POST")
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        server.daemon_threads = True
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(self.ca_file, self._key_file)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        threading.Thread(target=server.serve_forever, name="fake-entra-id", daemon=True).start()
-        self._server = server
+        self._server = Loopback(self._handle, "fake-entra-id", port=self.port, tls=context)
+        self._server.start()
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
             self._server = None
         self._dir.cleanup()
 
@@ -85,7 +66,7 @@ class FakeEntraID:
         tenant = path.strip("/").split("/", 1)[0]
         if method == "GET" and path.endswith("/v2.0/.well-known/openid-configuration"):
             base = f"{self.url}/{tenant}"
-            return _send(
+            return send_json(
                 req,
                 200,
                 {
@@ -96,21 +77,12 @@ class FakeEntraID:
             )
         if method == "POST" and path.endswith("/oauth2/v2.0/token"):
             if form.get("client_id") != self.client_id or form.get("client_secret") != self.secret:
-                return _send(req, 401, {"error": "invalid_client", "error_description": "AADSTS7000215"})
+                return send_json(req, 401, {"error": "invalid_client", "error_description": "AADSTS7000215"})
             if form.get("grant_type") != "client_credentials":
-                return _send(req, 400, {"error": "unsupported_grant_type"})
+                return send_json(req, 400, {"error": "unsupported_grant_type"})
             token = f"entra-token-{next(self._tokens)}"
-            return _send(req, 200, {"token_type": "Bearer", "expires_in": 3599, "access_token": token})
-        return _send(req, 404, {"error": "not_found"})
-
-
-def _send(req: BaseHTTPRequestHandler, status: int, body: dict[str, Any]) -> None:
-    data = json.dumps(body).encode()
-    req.send_response(status)
-    req.send_header("Content-Type", "application/json")
-    req.send_header("Content-Length", str(len(data)))
-    req.end_headers()
-    req.wfile.write(data)
+            return send_json(req, 200, {"token_type": "Bearer", "expires_in": 3599, "access_token": token})
+        return send_json(req, 404, {"error": "not_found"})
 
 
 def _self_signed(folder: Path) -> tuple[str, str]:
