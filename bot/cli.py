@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from bot import logs
-from bot.settings import ConfigError, load
+from bot.settings import ConfigError, Settings, load
+
+if TYPE_CHECKING:  # imported where used: each command loads only what it needs
+    from sqlalchemy.orm import Session
+
+    from bot.runtime import Runtime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _run(args, settings) -> int:  # type: ignore[no-untyped-def]
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.runtime import Runtime
 
     if args.command == "migrate":
@@ -90,7 +97,7 @@ def _run(args, settings) -> int:  # type: ignore[no-untyped-def]
     return _export(rt, args.kind, args.format)
 
 
-def _console(settings, args) -> int:  # type: ignore[no-untyped-def]
+def _console(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console.demo import seed
     from bot.console.repl import Console
     from bot.outbox.dispatch import Dispatcher
@@ -114,7 +121,7 @@ def _console(settings, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _serve(settings, how: str) -> int:  # type: ignore[no-untyped-def]
+def _serve(settings: Settings, how: str) -> int:
     from bot.slack.installation import SlackConfig, verify_bot_token
     from bot.teams.config import TeamsConfig
 
@@ -145,7 +152,7 @@ def _serve(settings, how: str) -> int:  # type: ignore[no-untyped-def]
     return socket.run(Runtime.start(settings), config)
 
 
-def _installed(settings, team: str) -> None:  # type: ignore[no-untyped-def]
+def _installed(settings: Settings, team: str) -> None:
     from bot.slack.installation import mark_installed
     from storage.db import make_engine, make_sessions
 
@@ -156,7 +163,7 @@ def _installed(settings, team: str) -> None:  # type: ignore[no-untyped-def]
         engine.dispose()  # before any worker forks
 
 
-def _audit_verify(rt) -> int:  # type: ignore[no-untyped-def]
+def _audit_verify(rt: Runtime) -> int:
     from storage.audit import verify
 
     with rt.sessions() as s:
@@ -169,16 +176,17 @@ def _audit_verify(rt) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _export(rt, kind: str, fmt: str) -> int:  # type: ignore[no-untyped-def]
+def _export(rt: Runtime, kind: str, fmt: str) -> int:
     from commands import exports
 
     with rt.sessions() as s:
-        cols, rows = {
+        table: dict[str, Callable[[Session, int | None], exports.Rows]] = {
             "risks": exports.risks,
             "gates": exports.gates,
             "status": exports.status,
             "audit": exports.audit_trail,
-        }[kind](s, None)
+        }
+        cols, rows = table[kind](s, None)
     sys.stdout.buffer.write(exports.encode(cols, rows, fmt))
     sys.stdout.flush()
     return 0

@@ -15,7 +15,7 @@ class RedactSecrets(logging.Filter):
         if isinstance(record.msg, str) and _SECRET.search(record.msg):
             record.msg = _SECRET.sub("[redacted]", record.msg)
         if record.args:
-            record.args = tuple(_SECRET.sub("[redacted]", a) if isinstance(a, str) else a for a in record.args)  # type: ignore[assignment]
+            record.args = tuple(_SECRET.sub("[redacted]", a) if isinstance(a, str) else a for a in record.args)
         return True
 
 

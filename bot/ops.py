@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
+from bot import timesource
 from bot.runtime import Runtime
 from storage import outbox as outbox_rows
 
 
 def parse_at(raw: str | None) -> datetime:
     if raw is None:
-        return datetime.now(UTC)
+        return timesource.utcnow()
     at = datetime.fromisoformat(raw)
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
@@ -29,7 +30,7 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
             f"nudges at {at.isoformat()}: {n.nudged} people, {n.items} items, {n.escalations} escalations; skipped: {skipped}"
         )
     else:
-        from bot.outbox.dispatch import Dispatcher
+        from bot.outbox.clocked import dispatcher
         from bot.senders import build_senders
 
         senders = build_senders(rt)
@@ -39,7 +40,7 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
                 file=sys.stderr,
             )
             return 2
-        st = passes.outbox(Dispatcher(rt.sessions, senders), at)
+        st = passes.outbox(dispatcher(rt.sessions, senders), at)
         print(
             f"outbox at {at.isoformat()}: sent {st.sent}, updated {st.updated}, retried {st.retried}, failed {st.failed}"
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import timesource
 from bot.settings import Settings
 from commands.service import Rounds
 from storage import migrate
@@ -22,6 +23,7 @@ class Runtime:
 
     @classmethod
     def start(cls, settings: Settings, *, migrate_first: bool = False) -> Runtime:
+        timesource.use(settings.time_source())
         engine = make_engine(settings.database_url)
         if migrate_first:
             migrate.upgrade(engine)

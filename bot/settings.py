@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Literal
 
@@ -10,6 +11,8 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from bot.timesource import TimeSource
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
 TEAMS_CLOUDS = ("public", "usgov", "usgovdod", "china")  # the Teams SDK's cloud environments (GCC High: usgov)
@@ -41,6 +44,11 @@ class Settings(BaseSettings):
     teams_login_url: str | None = None  # Entra ID's login host; default the cloud's (login.microsoftonline.com)
     teams_openid_url: str | None = None  # the Bot Framework's OpenID metadata (signing keys); default the cloud's
     teams_allow_unauthenticated: bool = False  # local development only: refused when ROUNDS_ENV=production
+
+    # A simulated clock for deployment tests and demos (bot/timesource.py); refused when ROUNDS_ENV=production.
+    rounds_simulated_start: datetime | None = None
+    rounds_simulated_speed: float = Field(default=1.0, ge=1.0, le=1_000_000.0)
+    rounds_simulated_anchor: float | None = None  # wall-clock epoch seconds when the clock reads START
 
     @field_validator("database_url")
     @classmethod
@@ -123,6 +131,31 @@ class Settings(BaseSettings):
         if v and info.data.get("rounds_env") == "production":
             raise ValueError("must not be true when ROUNDS_ENV=production (it turns off Teams request authentication)")
         return v
+
+    @field_validator("rounds_simulated_start")
+    @classmethod
+    def _simulated_start(cls, v: datetime | None, info: ValidationInfo) -> datetime | None:
+        if v is None:
+            return None
+        if info.data.get("rounds_env") == "production":
+            raise ValueError("must not be set when ROUNDS_ENV=production (it replaces the real clock)")
+        if v.tzinfo is None:
+            raise ValueError("must be an ISO 8601 time with its UTC offset, like 2026-11-20T16:00:00-05:00")
+        return v.astimezone(UTC)
+
+    @field_validator("rounds_simulated_speed", "rounds_simulated_anchor")
+    @classmethod
+    def _simulated_only(cls, v: float | None, info: ValidationInfo) -> float | None:
+        if info.data.get("rounds_env") == "production" and v not in (None, 1.0):
+            raise ValueError("must not be set when ROUNDS_ENV=production (it changes the clock)")
+        return v
+
+    def time_source(self) -> TimeSource:
+        if self.rounds_simulated_start is None:
+            return TimeSource()
+        if self.rounds_simulated_anchor is None:
+            return TimeSource(self.rounds_simulated_start, self.rounds_simulated_speed)
+        return TimeSource(self.rounds_simulated_start, self.rounds_simulated_speed, self.rounds_simulated_anchor)
 
     @property
     def is_production(self) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from commands import cards, guard, lookup, notify, people, policy, trail
 from commands import format as fmt
@@ -67,13 +70,13 @@ def create(cmd: m.ActionCreate, actor: Actor, uow: UnitOfWork) -> Reply:
 
 
 def new_action(
-    s,
+    s: Session,
     actor: Actor,
     project: Project,
     owner_id: int,
     text: str,
-    due,
-    number: int | None = None,  # type: ignore[no-untyped-def]
+    due: date,
+    number: int | None = None,
     **links: int | None,
 ) -> Action:
     """A new action; `number` when the caller already took it (see gates.decide), else the next one."""

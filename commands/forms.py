@@ -295,7 +295,7 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
             approvers=approvers,
             quorum=quorum if quorum in ("all", "any") else "all",
             due=_date(values, "due", today),
-        )  # type: ignore[arg-type]
+        )
     if name == "gate.reject":
         return m.GateDecide(ref=_ref(context, "gate", "G"), decision="reject", comment=_text(values, "reason"))
     if name == "gate.conditions":

@@ -122,7 +122,9 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     )
 
 
-def _approvers(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Project, stage: dict | None) -> list[Person]:  # type: ignore[type-arg]
+def _approvers(
+    cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Project, stage: templates.Stage | None
+) -> list[Person]:
     s = uow.session
     if cmd.approvers:
         found = [people.resolve(s, actor.workspace, x, actor.ctx) for x in cmd.approvers]
@@ -258,7 +260,9 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
                 f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
             )
         return me
-    delegators = [p for p in approvers if (d := acting_delegate(p, actor.today)) is not None and d.id == me.id]
+    delegators = [
+        p for p in approvers if (delegate := acting_delegate(p, actor.today)) is not None and delegate.id == me.id
+    ]
     if not delegators:
         names = ", ".join(fmt.who(p) for p in approvers)
         raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from commands.context import Actor
 from commands.grammar import models as m
 from commands.grammar.usage import HELP_TOPICS, topic
-from commands.replies import Context, Header, Reply, Section
+from commands.replies import Block, Context, Header, Reply, Section
 from storage.uow import UnitOfWork
 
 INTRO = {
@@ -26,7 +26,7 @@ def show(cmd: m.Help, actor: Actor, uow: UnitOfWork) -> Reply:
         return Reply.private(
             f"{INTRO[cmd.topic]}\n{body}", Header(text=INTRO[cmd.topic]), Section(text=f"```{body}```")
         )
-    blocks = [Header(text="Rounds — the PMO in your chat")]
+    blocks: list[Block] = [Header(text="Rounds — the PMO in your chat")]
     for name in HELP_TOPICS:
         blocks.append(Section(text=f"*{INTRO[name]}*\n```{topic(name)}```"))
     blocks.append(

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 
 from commands import format as fmt
 from commands.context import Actor
-from commands.nudges.owed import owed
+from commands.nudges.owed import Owed, owed
 from commands.replies import Block, Button, Buttons, Context, Divider, Header, Reply, Section
 from commands.status import latest_statuses
 from storage.models import ItemKind, Project, ProjectRole
@@ -66,7 +66,7 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
     )
 
 
-def _items(items: list, today: date) -> list[Block]:  # type: ignore[type-arg]
+def _items(items: list[Owed], today: date) -> list[Block]:
     blocks: list[Block] = []
     for item in items[:MAX_ITEMS]:
         blocks.append(Section(text=item.line(today)))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 import holidays as holiday_calendars
 from sqlalchemy import func, select
 
@@ -54,7 +57,7 @@ def show(cmd: m.PrefsShow, actor: Actor, uow: UnitOfWork) -> Reply:
     )
 
 
-def _changed(actor: Actor, uow: UnitOfWork, before: dict, text: str) -> Reply:  # type: ignore[type-arg]
+def _changed(actor: Actor, uow: UnitOfWork, before: dict[str, Any], text: str) -> Reply:
     trail.log(
         uow.session,
         actor,
@@ -144,7 +147,7 @@ def holidays_list(cmd: m.HolidaysList, actor: Actor, uow: UnitOfWork) -> Reply:
     )
 
 
-def country_days(code: str, year: int) -> set:  # type: ignore[type-arg]
+def country_days(code: str, year: int) -> set[date]:
     country, _, sub = code.partition("-")
     cal = holiday_calendars.country_holidays(country, subdiv=sub or None, years=[year, year + 1])
     return set(cal.keys())

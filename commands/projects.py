@@ -25,6 +25,7 @@ from storage.models import (
     ProjectRole,
     Risk,
     RiskStatus,
+    StatusUpdate,
 )
 from storage.uow import UnitOfWork
 
@@ -259,10 +260,10 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
     return Reply.private(f"{project.key} {project.name}: {rag}", *blocks)
 
 
-def _is_stale(project: Project, current: object, actor: Actor) -> bool:
+def _is_stale(project: Project, current: StatusUpdate | None, actor: Actor) -> bool:
     if current is None:
         return actor.now - project.created_at > timedelta(days=project.cadence.days)
-    return actor.now - current.created_at > timedelta(days=project.cadence.days)  # type: ignore[attr-defined]
+    return actor.now - current.created_at > timedelta(days=project.cadence.days)
 
 
 def list_projects(cmd: m.ProjectList, actor: Actor, uow: UnitOfWork) -> Reply:

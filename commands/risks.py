@@ -11,7 +11,7 @@ from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
 from commands.grammar import models as m
-from commands.replies import Context, Header, Reply, Section
+from commands.replies import Block, Context, Header, Reply, Section
 from storage.models import SPONSOR, Comment, ItemKind, Project, Risk, RiskCategory, RiskLevel, RiskStatus
 from storage.numbering import next_number
 from storage.uow import UnitOfWork
@@ -79,7 +79,7 @@ def raise_risk(cmd: m.RiskRaise, actor: Actor, uow: UnitOfWork) -> Reply:
         )
     if owner.id != actor.person.id:
         notes.append(f"Owner: {fmt.who(owner)}.")
-    blocks = [Section(text=f"🛡️ Raised {cards.risk_line(risk, actor.today)}")]
+    blocks: list[Block] = [Section(text=f"🛡️ Raised {cards.risk_line(risk, actor.today)}")]
     if notes:
         blocks.append(Context(text=" ".join(notes)))
     return Reply.channel(f"Risk {risk.ref} raised on {project.key}: {fmt.clip(cmd.title, 120)}", *blocks)

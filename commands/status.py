@@ -11,7 +11,7 @@ from commands import cards, guard, lookup, policy, trail
 from commands import format as fmt
 from commands.context import Actor
 from commands.grammar import models as m
-from commands.replies import Button, Buttons, Context, Header, Reply, Section
+from commands.replies import Block, Button, Buttons, Context, Header, Reply, Section
 from storage.models import RAG, StatusUpdate
 from storage.uow import UnitOfWork
 
@@ -81,7 +81,7 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
             "status_id": update.id,
         },
     )
-    blocks = [Section(text=f"*{project.key}* status: {cards.status_line(update, actor.now)}")]
+    blocks: list[Block] = [Section(text=f"*{project.key}* status: {cards.status_line(update, actor.now)}")]
     if previous and previous.overall == RAG.GREEN and cmd.overall == RAG.RED:
         blocks.append(Context(text="🍉 Jumped from green straight to red — worth a word with the sponsor."))
     elif previous and previous.overall != cmd.overall:

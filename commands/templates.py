@@ -11,7 +11,7 @@ from commands import guard, policy, trail
 from commands.context import Actor
 from commands.errors import Conflict, NotFound
 from commands.grammar import models as m
-from commands.replies import Header, Reply, Section
+from commands.replies import Block, Header, Reply, Section
 from storage.models import GateTemplate
 from storage.uow import UnitOfWork
 
@@ -126,7 +126,7 @@ def show(cmd: m.TemplateShow, actor: Actor, uow: UnitOfWork) -> Reply:
     st = stages(uow.session, actor.workspace.id, cmd.name)
     if st is None:
         raise NotFound(f"There's no template {cmd.name}. `/pmo template list` shows them.")
-    blocks = [Header(text=f"Template: {cmd.name}")]
+    blocks: list[Block] = [Header(text=f"Template: {cmd.name}")]
     for i, s in enumerate(st, 1):
         checklist = "\n".join(f"  ☐ {c}" for c in s.get("checklist", [])) or "  (no checklist)"
         roles = ", ".join(s.get("approver_roles", [])) or "sponsor"

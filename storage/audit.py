@@ -7,15 +7,16 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import String, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEvent, Person, Workspace
 
 GENESIS = "0" * 64
-ENTITY_LENGTH = AuditEvent.__table__.c.entity.type.length  # "R-12", "project:EHR", "person:<a handle of up to 80>"
+# "R-12", "project:EHR", "person:<a handle of up to 80>"; the column is a String, whose length the cast reads
+ENTITY_LENGTH = cast(String, AuditEvent.__table__.c.entity.type).length
 
 
 def jsonable(value: Any) -> Any:

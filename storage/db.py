@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Delete, Engine, Update, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -66,3 +66,9 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
 def make_readers(engine: Engine) -> sessionmaker[Session]:
     """Sessions for reading only (exports, verification, views): on SQLite they don't take the write lock."""
     return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+
+
+def rows_changed(session: Session, statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE and say how many rows it changed. DML executes to a CursorResult (which has
+    rowcount); Session.execute is typed as returning a plain Result, hence the cast."""
+    return cast(CursorResult[Any], session.execute(statement)).rowcount

@@ -8,6 +8,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.db import rows_changed
 from storage.models import Platform, ProcessedEvent
 
 KEEP = timedelta(days=3)  # platforms retry for minutes to hours; three days is plenty
@@ -25,4 +26,4 @@ def first_delivery(sessions: sessionmaker[Session], platform: Platform, event_id
 
 
 def prune(session: Session, now: datetime) -> int:
-    return session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now - KEEP)).rowcount or 0
+    return rows_changed(session, delete(ProcessedEvent).where(ProcessedEvent.received_at < now - KEEP)) or 0

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage.db import rows_changed
 from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind, Workspace
 
 ALERT_PREFIX = "alert:"  # keys of the messages that tell the PMO admins about failures
@@ -88,7 +89,7 @@ def requeue_failed(session: Session, ids: list[int], now: datetime) -> int:
     if ids:
         stmt = stmt.where(OutboxMessage.id.in_(ids))
     values = {"status": OutboxStatus.PENDING, "attempts": 0, "failing_since": None, "not_before": now}
-    return session.execute(stmt.values(claimed_until=None, **values)).rowcount or 0  # type: ignore[attr-defined]
+    return rows_changed(session, stmt.values(claimed_until=None, **values))
 
 
 def other_failures(session: Session, workspace_id: int, row_id: int) -> bool:

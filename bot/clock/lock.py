@@ -10,7 +10,7 @@ import os
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 log = logging.getLogger("rounds.clock")
 
@@ -20,7 +20,7 @@ LOCK_KEY = 0x526F756E64733031  # "Rounds01": one clock per database
 class ClockLock:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._conn = None  # type: ignore[var-annotated]
+        self._conn: Connection | None = None
         self._fd: int | None = None
 
     def acquire(self, wait: bool = True) -> bool:

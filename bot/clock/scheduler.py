@@ -1,5 +1,8 @@
 """The APScheduler 3 setup. Job functions are module-level and take no objects (only ids or nothing);
-they find the process's runtime through `install()`. Job ids are fixed, with replace_existing=True."""
+they find the process's runtime through `install()`. Job ids are fixed, with replace_existing=True.
+
+On a simulated clock (bot/timesource.py; tests and demos only) every job runs on an interval shrunk by the
+clock's speed, never more often than a floor, and each pass still takes its `now` from the clock."""
 
 from __future__ import annotations
 
@@ -8,18 +11,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import timesource
 from bot.clock import passes
 from bot.clock.lock import ClockLock
 from bot.outbox.dispatch import Dispatcher
+from bot.timesource import TimeSource
 
 log = logging.getLogger("rounds.clock")
 
 OUTBOX_EVERY_SECONDS = 3
 NUDGES_EVERY_MINUTES = 15
+LOCK_CHECK_SECONDS = 30
+SIMULATED_FLOOR_SECONDS = 0.25  # on a simulated clock, no job runs more often than this (wall time)
 
 
 @dataclass
@@ -41,7 +49,7 @@ def install(
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return timesource.utcnow()
 
 
 def _runtime() -> _Installed:
@@ -70,20 +78,34 @@ def lock_job() -> None:
         rt.scheduler.shutdown(wait=False)
 
 
-def build() -> BlockingScheduler:
+def build(time: TimeSource | None = None) -> BlockingScheduler:
+    time = time or timesource.current()
     scheduler = BlockingScheduler(
         timezone=UTC,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
     )
+
+    def every(seconds: float, real: BaseTrigger) -> BaseTrigger:
+        if not time.simulated:
+            return real
+        return IntervalTrigger(seconds=max(SIMULATED_FLOOR_SECONDS, time.wall_seconds(seconds)))
+
     # Digests: a late run still matters (the pass itself sends one catch-up per subscription).
-    scheduler.add_job(digests_job, CronTrigger(second=0), id="digests", replace_existing=True, misfire_grace_time=3600)
+    scheduler.add_job(
+        digests_job, every(60, CronTrigger(second=0)), id="digests", replace_existing=True, misfire_grace_time=3600
+    )
     scheduler.add_job(
         nudges_job,
-        CronTrigger(minute=f"*/{NUDGES_EVERY_MINUTES}", second=20),
+        every(NUDGES_EVERY_MINUTES * 60, CronTrigger(minute=f"*/{NUDGES_EVERY_MINUTES}", second=20)),
         id="nudges",
         replace_existing=True,
         misfire_grace_time=600,
     )
-    scheduler.add_job(outbox_job, IntervalTrigger(seconds=OUTBOX_EVERY_SECONDS), id="outbox", replace_existing=True)
-    scheduler.add_job(lock_job, IntervalTrigger(seconds=30), id="lock-check", replace_existing=True)
+    scheduler.add_job(
+        outbox_job,
+        every(OUTBOX_EVERY_SECONDS, IntervalTrigger(seconds=OUTBOX_EVERY_SECONDS)),
+        id="outbox",
+        replace_existing=True,
+    )
+    scheduler.add_job(lock_job, IntervalTrigger(seconds=LOCK_CHECK_SECONDS), id="lock-check", replace_existing=True)
     return scheduler

@@ -34,7 +34,8 @@ TZ = "America/Toronto"
 
 # (days ago, speaker, channel, command[, label]). Run oldest first; a label names the item the step
 # creates, and later steps refer to it as {label} (ids are numbered in the order things happen).
-SCRIPT: list[tuple] = [  # type: ignore[type-arg]
+Step = tuple[int, str, str | None, str] | tuple[int, str, str | None, str, str]
+SCRIPT: list[Step] = [
     *[(70, who, None, f"/pmo prefs tz {TZ}") for who in PEOPLE],
     (
         70,

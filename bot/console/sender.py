@@ -16,7 +16,7 @@ from storage.models import TargetKind, Workspace
 class ConsoleSender:
     write: Callable[[str], None]
     ansi: bool = False
-    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def post(
         self, workspace: Workspace, kind: TargetKind, target: str, reply: Reply, thread_ts: str | None

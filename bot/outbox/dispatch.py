@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import Enum
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -74,6 +75,10 @@ class Job:
     copies: tuple[tuple[str, str], ...] = ()  # for updates: (channel, ts) of every message posted about the subject
 
 
+class Claim(Enum):
+    SETTLED = "settled"  # claimed and settled without sending (deferred, or the workspace uninstalled)
+
+
 @dataclass
 class Dispatcher:
     sessions: sessionmaker[Session]
@@ -82,6 +87,8 @@ class Dispatcher:
     channel_gap: timedelta = CHANNEL_GAP
     last_post: dict[tuple[int, str], datetime] = field(default_factory=dict)
     monotonic: Callable[[], float] = time.monotonic
+    lease: timedelta = LEASE
+    stopping: Callable[[], bool] = lambda: False  # the process is shutting down: finish the row in hand, take no more
 
     def run_once(self, now: datetime, limit: int = 200) -> PassStats:
         """One pass as at `now`. A pass may spend minutes on a slow platform, so each row is claimed (and its
@@ -90,6 +97,8 @@ class Dispatcher:
         started = self.monotonic()
         straight: dict[Platform, int] = {}  # failures in a row, per platform, in this pass
         for _ in range(limit):
+            if self.stopping():
+                return stats
             platforms = [p for p in self.senders if straight.get(p, 0) < STRAIGHT_FAILURES]
             if not platforms:  # every platform is failing: leave the rest for a later pass
                 return stats
@@ -97,14 +106,15 @@ class Dispatcher:
             job = self._claim(at, platforms, stats)
             if job is None:
                 return stats
-            if job is ...:  # claimed and settled without sending (deferred, uninstalled)
+            if job is Claim.SETTLED:
                 continue
             platform = Platform(job.workspace.platform)
             straight[platform] = straight.get(platform, 0) + 1 if self._send(job, at, stats) else 0
         return stats
 
     # -- claim ------------------------------------------------------------------------------------
-    def _claim(self, now: datetime, platforms: list[Platform], stats: PassStats):  # type: ignore[no-untyped-def]
+    def _claim(self, now: datetime, platforms: list[Platform], stats: PassStats) -> Job | Claim | None:
+        """The next row to send as a Job; Claim.SETTLED when the row was dealt with here; None when none is due."""
         with self.sessions() as session:
             stmt = (
                 select(OutboxMessage)
@@ -122,19 +132,19 @@ class Dispatcher:
             workspace = session.get(Workspace, row.workspace_id)
             assert workspace is not None
             if row.claimed_until is not None and row.uncertain_since is None and row.target_kind != TargetKind.UPDATE:
-                row.uncertain_since = row.claimed_until - LEASE  # its sender died mid-send: it may have posted it
+                row.uncertain_since = row.claimed_until - self.lease  # its sender died mid-send: it may have posted it
             if workspace.uninstalled_at is not None:
                 row.status, row.last_error = OutboxStatus.FAILED, outbox_rows.UNINSTALLED
                 stats.failed += 1
                 session.commit()
-                return ...
+                return Claim.SETTLED
             if row.target_kind == TargetKind.CHANNEL:
                 last = self.last_post.get((row.workspace_id, row.target))
                 if last is not None and now - last < self.channel_gap:
                     row.not_before = last + self.channel_gap
                     stats.deferred += 1
                     session.commit()
-                    return ...
+                    return Claim.SETTLED
             copies: tuple[tuple[str, str], ...] = ()
             if row.target_kind == TargetKind.UPDATE:
                 earlier_unsent = session.scalar(
@@ -151,7 +161,7 @@ class Dispatcher:
                     row.not_before = now + UPDATE_WAIT
                     stats.deferred += 1
                     session.commit()
-                    return ...
+                    return Claim.SETTLED
                 copies = tuple(
                     (ch or "", ts or "")
                     for ch, ts in session.execute(
@@ -165,7 +175,7 @@ class Dispatcher:
                         .order_by(OutboxMessage.id)
                     )
                 )
-            row.claimed_until = now + LEASE
+            row.claimed_until = now + self.lease
             job = Job(
                 row.id,
                 workspace,

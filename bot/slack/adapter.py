@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.background import Background, OutboxKick
 from bot.slack import render
-from bot.slack.identity import Identity, mentioned_ids, utcnow
+from bot.slack.identity import Identity, mentioned_ids
 from bot.slack.payloads import is_direct
 from bot.slack.render import FormOrigin
+from bot.timesource import utcnow
 from commands.context import Context
 from commands.forms import CONTEXT_KEY
 from commands.replies import Attachment, Reply
@@ -35,7 +36,7 @@ from storage.models import Platform
 log = logging.getLogger("rounds.slack")
 
 INTERACTIONS = Counter("rounds_slack_interactions", "Slack requests handled, by kind and outcome", ["kind", "outcome"])
-FOLLOW_UP_TIMEOUT = 10.0
+FOLLOW_UP_TIMEOUT = 10  # whole seconds: slack_sdk's timeout is an int
 # What a form's context may carry back through private_metadata (a message shortcut's text stays out).
 FORM_CONTEXT_KEYS = frozenset({"project", *CONTEXT_KEY.values()})
 

@@ -17,19 +17,20 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.background import Background, OutboxKick
-from bot.outbox.dispatch import Dispatcher
+from bot.outbox.clocked import dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
-from bot.slack.adapter import SlackDeps, utcnow
+from bot.slack.adapter import SlackDeps
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
+from bot.timesource import utcnow
 from storage.models import Platform
 
 log = logging.getLogger("rounds.slack")
 
 CONCURRENCY = 16  # requests in flight at once, per process: Bolt's executor and the server are sized to it
-REQUEST_TIMEOUT = 3.0  # seconds, for Web API calls made while a request waits (views.open): a trigger lasts 3 s
+REQUEST_TIMEOUT = 3  # whole seconds (slack_sdk's timeout is an int), for Web API calls made while a request waits (views.open): a trigger lasts 3 s
 OAUTH_STATE_SECONDS = 600
 
 
@@ -84,10 +85,10 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         listener_executor=ThreadPoolExecutor(max_workers=CONCURRENCY, thread_name_prefix="bolt"),
         logger=BOLT_LOG,
     )
-    sender = SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
+    sender = _sender(config, installations)
     outbox = None
     if kick_outbox:
-        outbox = OutboxKick(Dispatcher(rt.sessions, {Platform.SLACK: sender}), clock=utcnow)
+        outbox = OutboxKick(dispatcher(rt.sessions, {Platform.SLACK: sender}), clock=utcnow)
     deps = SlackDeps(
         rounds=rt.rounds,
         sessions=rt.sessions,
@@ -104,3 +105,21 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         "Socket Mode" if socket_mode else "HTTP",
     )
     return SlackApp(app=app, deps=deps, sender=sender)
+
+
+def _sender(config: SlackConfig, installations: RoundsInstallationStore | None) -> SlackSender:
+    """The one way a Slack sender is made: the web process and the sending-only processes share it."""
+    return SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
+
+
+def outbox_sender(rt: Runtime) -> SlackSender | None:
+    """The Slack sender for a process that only sends (the clock, `run-job outbox`), or None when Slack is not
+    configured: the single workspace's bot token, or each workspace's bot from the OAuth installation store."""
+    config = SlackConfig.for_sending(rt.settings)
+    if config is None:
+        return None
+    installations = None
+    if config.oauth:
+        assert config.client_id is not None
+        installations = RoundsInstallationStore(config.client_id, rt.engine, rt.sessions)
+    return _sender(config, installations)

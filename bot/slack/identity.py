@@ -11,7 +11,8 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
@@ -19,6 +20,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.timesource import utcnow
 from commands import people
 from commands.context import Context, Speaker
 from storage.models import Person, Platform, Workspace
@@ -26,13 +28,9 @@ from storage.models import Person, Platform, Workspace
 log = logging.getLogger("rounds.slack")
 
 FRESH_FOR = timedelta(days=1)
-USERS_INFO_TIMEOUT = 2.0  # seconds: on the request path, inside Slack's 3 s
+USERS_INFO_TIMEOUT = 2  # whole seconds (slack_sdk's timeout is an int): on the request path, inside Slack's 3 s
 MEMORY = 10_000
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Identity:
@@ -42,7 +40,7 @@ class Identity:
         api_url: str,
         *,
         clock: Callable[[], datetime] = utcnow,
-        timeout: float = USERS_INFO_TIMEOUT,
+        timeout: int = USERS_INFO_TIMEOUT,
     ) -> None:
         self.sessions = sessions
         self.api_url = api_url
@@ -131,7 +129,7 @@ def mentioned_ids(text: str) -> list[str]:
     return list(dict.fromkeys(MENTION.findall(text)))
 
 
-def speaker_from(user: dict) -> Speaker:  # type: ignore[type-arg]
+def speaker_from(user: dict[str, Any]) -> Speaker:
     """users.info's `user` as a Speaker."""
     profile = user.get("profile") or {}
     name = profile.get("display_name") or profile.get("real_name") or user.get("real_name") or user.get("name")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import SLACK_API_DEFAULT, ConfigError, Settings
+from storage.db import rows_changed
 from storage.models import Platform, Workspace
 
 log = logging.getLogger("rounds.slack")
@@ -78,6 +80,17 @@ class SlackConfig:
         return cls._make(settings, s)
 
     @classmethod
+    def for_sending(cls, settings: Settings) -> SlackConfig | None:
+        """For a process that only sends (the clock, `run-job outbox`): a bot token, or OAuth's client id (the
+        installation store on Rounds' database holds each workspace's token). No signing secret is needed."""
+        s = _secrets(settings)
+        if not (s["SLACK_BOT_TOKEN"] or s["SLACK_CLIENT_ID"]):
+            return None
+        if s["SLACK_BOT_TOKEN"] and s["SLACK_CLIENT_ID"]:
+            _fail("SLACK_BOT_TOKEN must not be set with SLACK_CLIENT_ID (OAuth keeps a token per workspace)")
+        return cls._make(settings, s)
+
+    @classmethod
     def for_socket(cls, settings: Settings) -> SlackConfig:
         s = _secrets(settings)
         _require(s, "SLACK_APP_TOKEN", "for Socket Mode (an xapp- app-level token with connections:write)")
@@ -107,7 +120,7 @@ class SlackConfig:
 
 def _secrets(settings: Settings) -> dict[str, str | None]:
     def v(x: object) -> str | None:
-        raw = x.get_secret_value() if hasattr(x, "get_secret_value") else x  # type: ignore[union-attr]
+        raw = x.get_secret_value() if hasattr(x, "get_secret_value") else x
         return str(raw).strip() or None if raw is not None else None
 
     return {
@@ -128,7 +141,7 @@ def _fail(what: str) -> None:
     raise ConfigError(f"rounds: configuration error: {what}")
 
 
-def verify_bot_token(config: SlackConfig, timeout: float = 10.0) -> str | None:
+def verify_bot_token(config: SlackConfig, timeout: int = 10) -> str | None:
     """Ask Slack (auth.test) whether the bot token works, once, before any worker starts: a revoked or
     mistyped token stops start-up with one line instead of a crash in every worker. Returns its team."""
     if not config.bot_token:
@@ -147,17 +160,18 @@ def verify_bot_token(config: SlackConfig, timeout: float = 10.0) -> str | None:
 # -- the workspace's installed state ------------------------------------------------------------------
 def mark_uninstalled(sessions: sessionmaker[Session], team_id: str, now: datetime) -> bool:
     with sessions() as s:
-        done = s.execute(
+        done = rows_changed(
+            s,
             update(Workspace)
             .where(
                 Workspace.platform == Platform.SLACK,
                 Workspace.external_id == team_id,
                 Workspace.uninstalled_at.is_(None),
             )
-            .values(uninstalled_at=now)
+            .values(uninstalled_at=now),
         )
         s.commit()
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done)
 
 
 def mark_installed(sessions: sessionmaker[Session], team_id: str) -> None:
@@ -189,7 +203,9 @@ class RoundsInstallationStore(SQLAlchemyInstallationStore):
             log.info("Slack installation saved for a workspace")
 
 
-def bot_token_for(store: SQLAlchemyInstallationStore | None, bot_token: str | None):  # type: ignore[no-untyped-def]
+def bot_token_for(
+    store: SQLAlchemyInstallationStore | None, bot_token: str | None
+) -> Callable[[Workspace], str | None]:
     """The outbox sender's token lookup: the one bot token, or the workspace's installed bot."""
 
     def token_for(workspace: Workspace) -> str | None:

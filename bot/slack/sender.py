@@ -22,6 +22,7 @@ import threading
 import urllib.error
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -196,10 +197,13 @@ class SlackSender:
                 )
             return client
 
-    def _call(self, workspace: Workspace, method: str, timeout: float | None = None, **kwargs: object) -> dict:  # type: ignore[type-arg]
+    def _call(
+        self, workspace: Workspace, method: str, timeout: float | None = None, **kwargs: object
+    ) -> dict[str, Any]:
         client = self._client(workspace, timeout or self.timeout)
         try:
-            return getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data  # type: ignore[no-any-return]
+            answer: dict[str, Any] = getattr(client, method)(**{k: v for k, v in kwargs.items() if v is not None}).data
+            return answer
         except SlackApiError as e:
             raise failure(e) from None
         except urllib.error.URLError as e:  # the request never got through (refused, DNS, TLS): nothing was posted

@@ -18,10 +18,10 @@ def run(rt: Runtime, config: SlackConfig) -> int:
     handler = SocketModeHandler(slack.app, app_token=config.app_token, concurrency=CONCURRENCY)
     log.info("Rounds is connecting to Slack over Socket Mode; Ctrl-C stops it")
     try:
-        handler.start()
+        handler.start()  # type: ignore[no-untyped-call]  # slack_bolt leaves SocketModeHandler.start unannotated
     except KeyboardInterrupt:
         pass
     finally:
-        handler.close()
+        handler.close()  # type: ignore[no-untyped-call]  # slack_bolt leaves SocketModeHandler.close unannotated
         slack.close()
     return 0

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from microsoft_teams.api import ActivityTypeAdapter, ClientInfoEntity, MentionEntity
+from microsoft_teams.api import ActivityTypeAdapter
+from microsoft_teams.api.models.entity.client_info_entity import ClientInfoEntity
+from microsoft_teams.api.models.entity.mention_entity import MentionEntity
 from pydantic import ValidationError
 
 from commands.grammar import COMMAND_NAMES

@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from bot.background import OutboxKick
-from bot.outbox.dispatch import Dispatcher
+from bot.outbox.clocked import dispatcher
 from bot.runtime import Runtime
 from bot.teams.auth import BotFrameworkAuth
 from bot.teams.bot import TeamsBot
@@ -22,16 +21,13 @@ from bot.teams.config import TeamsConfig
 from bot.teams.connector import AppTokens, Connector, ConnectorError
 from bot.teams.directory import Directory
 from bot.teams.sender import TeamsSender
+from bot.timesource import utcnow
 from storage.models import Platform
 
 log = logging.getLogger("rounds.teams")
 
 
 TOKEN_CHECK = 300.0  # seconds between the warm-up thread's token checks once signed in (MSAL renews in time)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Warmup:
@@ -115,7 +111,7 @@ def _sender(rt: Runtime, config: TeamsConfig, tokens: AppTokens | None) -> tuple
 def create_app(rt: Runtime, config: TeamsConfig, *, kick_outbox: bool = True) -> TeamsApp:
     tokens = app_tokens(config)
     sender, directory, connector = _sender(rt, config, tokens)
-    kick = OutboxKick(Dispatcher(rt.sessions, {Platform.TEAMS: sender}), clock=utcnow) if kick_outbox else None
+    kick = OutboxKick(dispatcher(rt.sessions, {Platform.TEAMS: sender}), clock=utcnow) if kick_outbox else None
     bot = TeamsBot(
         rt.rounds, rt.sessions, directory, connector, kick.kick if kick else (lambda: None), utcnow, config.tenant_id
     )
@@ -147,8 +143,8 @@ def create_app(rt: Runtime, config: TeamsConfig, *, kick_outbox: bool = True) ->
     )
 
 
-def outbox_sender(rt: Runtime) -> TeamsSender:
-    """The Teams sender for a process that only sends (the clock, `run-job outbox`): signs in on first use."""
+def outbox_sender(rt: Runtime) -> TeamsSender | None:
+    """The Teams sender for a process that only sends (the clock, `run-job outbox`), or None when Teams is not
+    configured. It signs in to the Bot Connector on first use, never here."""
     config = TeamsConfig.from_settings(rt.settings)
-    assert config is not None
-    return _sender(rt, config, app_tokens(config))[0]
+    return _sender(rt, config, app_tokens(config))[0] if config is not None else None

@@ -44,7 +44,8 @@ class Unauthorized(Exception):
 
 def fetch_json(url: str) -> dict[str, Any]:
     with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as resp:
-        return json.loads(resp.read())  # type: ignore[no-any-return]
+        document: dict[str, Any] = json.loads(resp.read())
+        return document
 
 
 @dataclass

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from microsoft_teams.api import QuotedReplyEntity
+from microsoft_teams.api.models.entity.quoted_reply_entity import QuotedReplyEntity
 from prometheus_client import Counter
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker

@@ -33,7 +33,7 @@ from bot.teams import render
 from bot.teams.activity import Inbound, base_conversation
 from commands.context import Context
 from commands.forms import context_for
-from commands.replies import Block, Buttons, Reply, Section
+from commands.replies import Block, Buttons, Form, Reply, Section
 from commands.replies import Context as Line
 from commands.service import Rounds
 from storage.models import OutboxMessage, Platform, Workspace
@@ -42,6 +42,11 @@ log = logging.getLogger("rounds.teams")
 
 FRESH_VIEWS = {"gate": "/gate", "risk": "/risk"}  # a card about one of these is drawn anew after a click
 DECISIONS = ("gate.approve", "gate.reject", "gate.conditions", "gate.abstain")
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """A JSON object from a card's data, or an empty one when it is missing or not an object."""
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Click:
     def of(cls, data: Any) -> Click | None:
         if not isinstance(data, dict) or data.get("rounds") not in ("click", "submit", "cancel"):
             return None
-        origin = data.get("origin") if isinstance(data.get("origin"), dict) else {}
+        origin = _dict(data.get("origin"))
         where = data if data.get("rounds") == "click" else origin
 
         def s(key: str, src: Mapping[str, Any] = data) -> str:
@@ -71,8 +76,8 @@ class Click:
             return str(v)[:2000] if isinstance(v, (str, int)) else ""
 
         block = where.get("block")
-        context = data.get("context") if isinstance(data.get("context"), dict) else {}
-        state = where.get("state") if isinstance(where.get("state"), dict) else {}
+        context = _dict(data.get("context"))
+        state = _dict(where.get("state"))
         return cls(
             kind=str(data["rounds"]),
             action=s("action", where),
@@ -192,7 +197,7 @@ class Cards:
         return None
 
 
-def _form(rounds: Rounds, ctx: Context, c: Click):  # type: ignore[no-untyped-def]
+def _form(rounds: Rounds, ctx: Context, c: Click) -> Form | None:
     """The form a submission came from (for reading multi-person fields); None if it cannot be rebuilt."""
     assert c.form is not None
     opened = rounds.form(ctx, c.form, dict(c.context or {}))

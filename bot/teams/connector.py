@@ -31,15 +31,11 @@ from email.utils import parsedate_to_datetime
 from typing import Any, NoReturn, TypeVar
 
 import httpx
-from microsoft_teams.api import (
-    Account,
-    ApiClient,
-    Attachment,
-    CreateConversationParams,
-    MessageActivityInput,
-    TeamsChannelAccount,
-)
+from microsoft_teams.api import Account, ApiClient, TeamsChannelAccount
+from microsoft_teams.api.activities.message.message import MessageActivityInput
 from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment
+from microsoft_teams.api.clients.conversation.params import CreateConversationParams
+from microsoft_teams.api.models.attachment.attachment import Attachment
 from microsoft_teams.common import Client as HttpClient
 from microsoft_teams.common import ClientOptions
 
@@ -170,9 +166,11 @@ class Connector:
         self, service_url: str, conversation_id: str, user_id: str, timeout: float = LOOKUP_TIMEOUT
     ) -> TeamsChannelAccount:
         """Who a `29:` id in a conversation is: aadObjectId, name, userPrincipalName."""
-        return self._call(
+        # the SDK leaves get_member_by_id unannotated; it returns its members client's TeamsChannelAccount
+        member: TeamsChannelAccount = self._call(
             service_url, lambda api: api.conversations.get_member_by_id(conversation_id, user_id), timeout
         )
+        return member
 
     def personal_conversation(self, service_url: str, tenant_id: str, bot_id: str, user_id: str) -> str:
         """The 1:1 chat between the bot and a person (created if new; Teams answers with the existing one

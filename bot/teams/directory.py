@@ -14,6 +14,8 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import datetime
+from types import EllipsisType
+from typing import TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,9 +25,10 @@ from bot.teams.activity import Inbound, Mentioned
 from bot.teams.connector import Connector, ConnectorError
 from commands import people
 from commands.context import Context, Speaker
-from storage.models import ConversationRef, Person, Platform, TeamsAccount, Workspace
+from storage.models import Base, ConversationRef, Person, Platform, TeamsAccount, Workspace
 
 log = logging.getLogger("rounds.teams")
+RowT = TypeVar("RowT", bound=Base)
 
 PEOPLE_CHOICES = 100  # a form's person picker lists at most this many (Teams filters as you type)
 
@@ -44,7 +47,8 @@ def speaker(inbound: Inbound) -> Speaker:
     return Speaker(user_id=inbound.aad_object_id, display_name=inbound.name, timezone=inbound.timezone)
 
 
-def context(inbound: Inbound, now: datetime, channel: str | None = ...) -> Context:  # type: ignore[assignment]
+def context(inbound: Inbound, now: datetime, channel: str | EllipsisType | None = ...) -> Context:
+    """`channel` defaults to the conversation the activity came from; None means no channel."""
     assert inbound.tenant_id is not None
     return Context(
         platform=Platform.TEAMS,
@@ -259,7 +263,7 @@ def _account(s: Session, ws_id: int, user_id: str, aad: str, name: str | None, u
     _upsert(s, TeamsAccount, {"workspace_id": ws_id, "user_id": user_id}, values)
 
 
-def _upsert(s: Session, model: type, key: dict[str, object], values: dict[str, object]):  # type: ignore[no-untyped-def]
+def _upsert(s: Session, model: type[RowT], key: dict[str, object], values: dict[str, object]) -> RowT:
     """One row by its unique key: updated if there, added if not (a concurrent insert is caught and updated)."""
     where = [getattr(model, k) == v for k, v in key.items()]
     row = s.scalar(select(model).where(*where))

@@ -17,6 +17,10 @@ longer than that to answer."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from microsoft_teams.api.activities.message.message import MessageActivityInput
 
 from bot.outbox.sender import Delivery, SendFailed
 from bot.teams import render
@@ -27,6 +31,8 @@ from commands.replies import Reply
 from storage.models import ConversationRef, TargetKind, Workspace
 
 log = logging.getLogger("rounds.teams")
+
+T = TypeVar("T")
 
 RETRYABLE = frozenset({412, 429, 502, 504})
 DEFAULT_RETRY_AFTER = 5.0  # seconds, when a 429 does not say
@@ -62,7 +68,7 @@ class TeamsSender:
                 return
             raise
 
-    def _message(self, workspace: Workspace, reply: Reply):  # type: ignore[no-untyped-def]
+    def _message(self, workspace: Workspace, reply: Reply) -> MessageActivityInput:
         """A reply carrying a form (a command that needs input) is the form's card; anything else its card."""
         if reply.form is not None:
             return message(
@@ -97,7 +103,7 @@ class TeamsSender:
         return ref
 
     # -- failures -----------------------------------------------------------------------------------------
-    def _do(self, call, posting: bool = False):  # type: ignore[no-untyped-def]
+    def _do(self, call: Callable[[], T], posting: bool = False) -> T:
         try:
             return call()
         except ConnectorError as e:

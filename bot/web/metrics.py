@@ -49,10 +49,10 @@ class OutboxDepth:
 def render(sessions: sessionmaker[Session]) -> bytes:
     registry = CollectorRegistry()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        MultiProcessCollector(registry)
+        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]  # prometheus_client leaves it unannotated
     else:  # one process (`python -m bot socket`, an in-process test): this process's own counters
-        registry.register(_ThisProcess())  # type: ignore[arg-type]
-    registry.register(OutboxDepth(sessions))  # type: ignore[arg-type]
+        registry.register(_ThisProcess())
+    registry.register(OutboxDepth(sessions))
     return generate_latest(registry)
 
 

@@ -38,7 +38,7 @@ def application(settings: Settings, workers: int, bind: str) -> Any:
     only here, after workers_from_env() has checked that setting."""
     from gunicorn.app.base import BaseApplication
 
-    class RoundsServer(BaseApplication):  # type: ignore[misc]
+    class RoundsServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints: its base class is Any
         def __init__(self) -> None:
             self.options = {
                 "bind": bind,
@@ -88,7 +88,7 @@ def _worker_exit(server: Any, worker: Any) -> None:
 def _child_exit(server: Any, worker: Any) -> None:
     from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]  # unannotated in prometheus_client
 
 
 def serve(settings: Settings, workers: int) -> int:

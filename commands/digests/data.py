@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, subqueryload
 
 from commands.status import recent_statuses
 from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk, RiskStatus, StatusUpdate
+
+ProjectItem = TypeVar("ProjectItem", Risk, Gate, Action)
 
 TREND = 4
 
@@ -44,7 +48,7 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
         .options(joinedload(Risk.owner))
         .order_by(Risk.score.desc(), Risk.review_by, Risk.number)
     ).all()
-    data.risks = _group(risks, "project_id")
+    data.risks = _by_project(risks)
 
     pending = Gate.status == GateStatus.PENDING
     gate_filter = or_(pending, Gate.decided_at >= since) if since else pending
@@ -54,7 +58,7 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
         .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions))
         .order_by(Gate.number)
     ).all()
-    data.gates = _group(gates, "project_id")
+    data.gates = _by_project(gates)
 
     overdue = session.scalars(
         select(Action)
@@ -64,12 +68,12 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
         .options(joinedload(Action.owner))
         .order_by(Action.due, Action.number)
     ).all()
-    data.overdue = _group(overdue, "project_id")
+    data.overdue = _by_project(overdue)
     return data
 
 
-def _group(rows, attr: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
-    out: dict = defaultdict(list)  # type: ignore[type-arg]
+def _by_project(rows: Sequence[ProjectItem]) -> dict[int, list[ProjectItem]]:
+    out: defaultdict[int, list[ProjectItem]] = defaultdict(list)
     for row in rows:
-        out[getattr(row, attr)].append(row)
+        out[row.project_id].append(row)
     return dict(out)

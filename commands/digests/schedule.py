@@ -27,7 +27,7 @@ def make_rule(days: list[int], at: time, start_local: datetime) -> str:
 
 @lru_cache(maxsize=4096)
 def _rule(text: str) -> rrule:
-    return rrulestr(text)  # type: ignore[return-value]
+    return rrulestr(text)
 
 
 def _to_utc(local_naive: datetime, tz: ZoneInfo) -> datetime:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from commands.errors import UsageError
@@ -63,11 +66,15 @@ ALL_OPTIONS = {
     "to",
 }
 
+T = TypeVar("T")
+
 
 class Args:
     """Positional words plus options. `usage` is the usage key quoted by every error raised here."""
 
-    def __init__(self, words: list[Word], usage: str, allowed: set[str] = frozenset(), today: date | None = None):
+    def __init__(
+        self, words: list[Word], usage: str, allowed: AbstractSet[str] = frozenset(), today: date | None = None
+    ):
         self.usage = usage
         self.today = today or date.today()
         self.options: dict[str, str] = {}
@@ -88,7 +95,7 @@ class Args:
                 self.words.append(word)
 
     @classmethod
-    def of(cls, text: str, usage: str, allowed: set[str] = frozenset(), today: date | None = None) -> Args:
+    def of(cls, text: str, usage: str, allowed: AbstractSet[str] = frozenset(), today: date | None = None) -> Args:
         return cls(tokenize(text), usage, allowed, today)
 
     # -- positional words ---------------------------------------------------------------------
@@ -106,7 +113,7 @@ class Args:
             return w.lower
         return None
 
-    def pop_key(self, known: set[str], reserved: set[str] = frozenset()) -> str | None:
+    def pop_key(self, known: set[str], reserved: AbstractSet[str] = frozenset()) -> str | None:
         """A leading project key: typed in capitals, or the name of a project that exists."""
         w = self.peek()
         if w is None or w.quoted or not KEY_PATTERN.match(w.text) or w.lower in reserved:
@@ -187,7 +194,7 @@ class Args:
             raise UsageError(f"{key} must be people, like @a,@b (got `{echo(raw)}`).", self.usage)
         return found
 
-    def opt_choice(self, key: str, choices: dict[str, object]) -> object | None:
+    def opt_choice(self, key: str, choices: Mapping[str, T]) -> T | None:
         raw = self.options.get(key)
         if raw is None:
             return None

@@ -72,24 +72,24 @@ def _parse_date(text: str, today: date) -> date:
     if s == "today":
         return today
     if s in ("tomorrow", "tmrw", "tmr"):
-        return today + relativedelta(days=1)
+        return _shift(today, relativedelta(days=1))
     if s in ("eow", "end of week"):
-        return today + relativedelta(weekday=FR(0)) if today.weekday() <= 4 else today + relativedelta(weekday=FR(+1))
+        return _shift(today, relativedelta(weekday=FR(0) if today.weekday() <= 4 else FR(+1)))
     if s in ("eom", "end of month"):
-        return today + relativedelta(day=31)
+        return _shift(today, relativedelta(day=31))
     if s.startswith("next ") and weekday_index(s[5:]) is not None:
         s = s[5:]
     idx = weekday_index(s)
     if idx is not None:
-        return today + relativedelta(days=1, weekday=weekday(idx)(+1))
+        return _shift(today, relativedelta(days=1, weekday=weekday(idx)(+1)))
     m = _RELATIVE.match(s)
     if m:
         n, unit = int(m.group(1)), m.group(2)
         if unit.startswith("d"):
-            return today + relativedelta(days=n)
+            return _shift(today, relativedelta(days=n))
         if unit.startswith("w"):
-            return today + relativedelta(weeks=n)
-        return today + relativedelta(months=n)
+            return _shift(today, relativedelta(weeks=n))
+        return _shift(today, relativedelta(months=n))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         try:
             return date.fromisoformat(s)
@@ -100,13 +100,19 @@ def _parse_date(text: str, today: date) -> date:
         raise DateError(f"I couldn't read '{echo(text)}' as a date. Use {DATE_HELP}.")
     try:
         default = datetime(today.year, today.month, today.day)
-        parsed = dateparser.parse(s, default=default, dayfirst=False, yearfirst=True).date()
+        parsed: date = dateparser.parse(s, default=default, dayfirst=False, yearfirst=True).date()
     except (ValueError, OverflowError, TypeError):
         raise DateError(f"I couldn't read '{echo(text)}' as a date. Use {DATE_HELP}.") from None
     has_year = bool(re.search(r"\b\d{4}\b", s))
     if not has_year and parsed < today:
         parsed += relativedelta(years=1)  # "dec 4" in January means the coming one
     return parsed
+
+
+def _shift(day: date, delta: relativedelta) -> date:
+    """A date plus a relativedelta is a date; dateutil ships no type hints, so this says it once."""
+    shifted: date = day + delta
+    return shifted
 
 
 def parse_clock(text: str) -> time:

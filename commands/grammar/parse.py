@@ -11,7 +11,7 @@ from commands.grammar import parse_items
 from commands.grammar.args import KEY_PATTERN, Args, ref_number, timezone_name
 from commands.grammar.dates import DateError, parse_clock, parse_days
 from commands.grammar.echo import echo
-from commands.grammar.tokens import Word, as_mention, mentions, tokenize
+from commands.grammar.tokens import Mention, Word, as_mention, mentions, tokenize
 from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
@@ -63,7 +63,7 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
         where = a.opt_choice("to", {"dm": False, "channel": True})
         if pm_after is None and sponsor_after is None and where is None:
             raise UsageError("Say what to change: pm:N, sponsor:N or to:dm|channel.", "project escalation")
-        return m.ProjectEscalation(key=key, pm_after=pm_after, sponsor_after=sponsor_after, in_channel=where)  # type: ignore[arg-type]
+        return m.ProjectEscalation(key=key, pm_after=pm_after, sponsor_after=sponsor_after, in_channel=where)
     if verb in ("link", "unlink", "archive", "role"):
         a = Args(rest, f"project {verb}", set(), today)
         key = _key(a.pop(), f"project {verb}")
@@ -99,14 +99,14 @@ def _project_create(words: list[Word], today: date) -> m.Command:
         name=name,
         pm=a.opt_mention("pm"),
         sponsors=sponsors,
-        methodology=method,  # type: ignore[arg-type]
+        methodology=method,
         cadence=cadence,
-        template=template.strip().lower() if template else None,  # type: ignore[arg-type]
+        template=template.strip().lower() if template else None,
     )
 
 
 def _project_roles(key: str, a: Args) -> m.Command:
-    roles: dict[str, list] = {}
+    roles: dict[str, list[Mention]] = {}
     for w in a.words:
         role, sep, value = w.text.partition(":")
         role = role.strip().lower()
@@ -156,7 +156,8 @@ def _prefs(text: str, today: date) -> m.Command:
             raise UsageError("Give your hours as HH:MM-HH:MM, like 07:00-19:00.", "prefs")
         try:
             start, end = parse_clock(start_end.group(1)), parse_clock(start_end.group(2))
-            days = parse_days(a.pop().text) if a.peek() else None  # type: ignore[union-attr]
+            day_word = a.pop()
+            days = parse_days(day_word.text) if day_word else None
         except DateError as e:
             raise UsageError(str(e), "prefs") from None
         a.done()
@@ -243,7 +244,7 @@ def _template(text: str, today: date) -> m.Command:
     roles = [r.strip().lower() for r in (a.opt("approvers") or "").split(",") if r.strip()]
     if any(not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", r) for r in roles):
         raise UsageError("Approvers are project role names, like sponsor,cmio.", "template")
-    return m.TemplateEdit(name=name, op=op, stage=stage, checklist=checklist, approver_roles=roles)  # type: ignore[arg-type]
+    return m.TemplateEdit(name=name, op=op, stage=stage, checklist=checklist, approver_roles=roles)
 
 
 def _admin(text: str, today: date) -> m.Command:
@@ -270,7 +271,7 @@ def _export(text: str, today: date) -> m.Command:
         key = _key(a.pop(), "export")
         fmt = a.pop_keyword("csv", "xlsx", "json")
     a.done()
-    return m.Export(kind=kind, project=key, format=fmt or ("json" if kind == "evidence" else "csv"))  # type: ignore[arg-type]
+    return m.Export(kind=kind, project=key, format=fmt or ("json" if kind == "evidence" else "csv"))
 
 
 def _snooze(text: str, today: date) -> m.Command:
@@ -292,7 +293,7 @@ def _snooze(text: str, today: date) -> m.Command:
     days = int(mm.group(1)) * (7 if mm.group(2) == "w" else 1)
     if not 1 <= days <= 14:
         raise UsageError("A snooze lasts from 1 day to 2 weeks.", "snooze")
-    return m.Snooze(kind=kind, ref=ref, days=days)  # type: ignore[arg-type]
+    return m.Snooze(kind=kind, ref=ref, days=days)
 
 
 _AREA = {

@@ -64,7 +64,7 @@ def risk(text: str, today: date, known: set[str]) -> m.Command:
     first = words[0]
     if not first.quoted and first.lower == "list":
         key, flt = _list_args(words[1:], "risk list", ("open", "all", "mine", "high"), "open", today, known)
-        return m.RiskList(project=key, filter=flt)  # type: ignore[arg-type]
+        return m.RiskList(project=key, filter=flt)
     number = None if first.quoted else ref_number(first, "R")
     if number is not None:
         return _risk_ref(number, words[1:], today)
@@ -101,7 +101,7 @@ def risk(text: str, today: date, known: set[str]) -> m.Command:
 
 
 def _category(a: Args) -> RiskCategory | None:
-    return a.opt_choice("category", CATEGORIES)  # type: ignore[return-value]
+    return a.opt_choice("category", CATEGORIES)
 
 
 def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
@@ -127,7 +127,7 @@ def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
             review_by=a.opt_date("review", "review date"),
             mitigation=a.opt("mitigation"),
             category=_category(a),
-            status=status,  # type: ignore[arg-type]
+            status=status,
         )
     if verb == "close":
         a = Args(rest, "risk close", {"reason"}, today)
@@ -157,7 +157,7 @@ def action(text: str, today: date, known: set[str]) -> m.Command:
     first = words[0]
     if not first.quoted and first.lower == "list":
         key, flt = _list_args(words[1:], "action list", ("open", "mine", "overdue", "all"), "open", today, known)
-        return m.ActionList(project=key, filter=flt)  # type: ignore[arg-type]
+        return m.ActionList(project=key, filter=flt)
     number = None if first.quoted else ref_number(first, "A")
     if number is not None:
         a = Args(words[1:], "action set", {"reason"}, today)
@@ -169,7 +169,7 @@ def action(text: str, today: date, known: set[str]) -> m.Command:
         reason = (a.opt("reason") or a.rest_text()).strip()
         if verb == "blocked" and not reason:
             raise UsageError("Say what it is blocked on.", "action set")
-        return m.ActionSet(ref=number, to="cancel" if verb == "cancelled" else verb, reason=reason)  # type: ignore[arg-type]
+        return m.ActionSet(ref=number, to="cancel" if verb == "cancelled" else verb, reason=reason)
     a = Args(words, "action", {"due", "risk", "gate", "owner"}, today)
     key = a.pop_key(known, reserved={"list"})
     owner = a.opt_mention("owner")
@@ -229,7 +229,7 @@ def gate(text: str, today: date, known: set[str]) -> m.Command:
         return m.GateCheck(ref=number, item=free)
     if verb == "list":
         key, flt = _list_args(rest, "gate list", ("pending", "all"), "pending", today, known)
-        return m.GateList(project=key, filter=flt)  # type: ignore[arg-type]
+        return m.GateList(project=key, filter=flt)
     number = ref_number(words[0], "G") if verb else None
     if number is not None and len(words) == 1:
         return m.GateShow(ref=number)
@@ -276,7 +276,7 @@ def digest(text: str, today: date, known: set[str]) -> m.Command:
         a = Args(rest, "digest now", set(), today)
         target = "portfolio" if a.pop_keyword("portfolio") else a.pop_key(known)
         a.done()
-        return m.DigestNow(target=target)  # type: ignore[arg-type]
+        return m.DigestNow(target=target)
     if verb == "unsubscribe":
         a = Args(rest, "digest unsubscribe", set(), today)
         w = a.pop()
@@ -309,5 +309,5 @@ def digest(text: str, today: date, known: set[str]) -> m.Command:
                     f"`{echo(w.text)}` isn't a time zone; use an IANA name like America/Toronto.", "digest subscribe"
                 )
         a.done()
-        return m.DigestSubscribe(target=target, days=days, at=at, timezone=tz)  # type: ignore[arg-type]
+        return m.DigestSubscribe(target=target, days=days, at=at, timezone=tz)
     raise UsageError(f"`{echo(words[0].text)}` isn't a digest command.", "digest list")

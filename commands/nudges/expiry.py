@@ -58,6 +58,7 @@ def expire_gates(session: Session, now: datetime) -> int:
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for g in stale:
         session.refresh(g, ["status", "decided_at"])
+        assert g.due is not None  # the query takes only gates with a decide-by date
         ws = workspaces[g.workspace_id]
         today = now.date()
         base = {"workspace_id": ws.id, "platform": ws.platform, "not_before": now, "created_at": now}
@@ -74,7 +75,7 @@ def expire_gates(session: Session, now: datetime) -> int:
         note = Reply.private(
             f"{g.ref} {g.name} expired without a decision.",
             Section(
-                text=f"⌛ *{g.ref}* {fmt.clip(g.name, 100)} on *{g.project.key}* expired: no decision {fmt.plural((today - g.due).days, 'day')} "  # type: ignore[operator]
+                text=f"⌛ *{g.ref}* {fmt.clip(g.name, 100)} on *{g.project.key}* expired: no decision {fmt.plural((today - g.due).days, 'day')} "
                 f'after its decide-by date. Request it again when it\'s ready: `/gate request {g.project.key} "{fmt.clip(g.name, 60)}"`.'
             ),
         )

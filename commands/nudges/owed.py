@@ -74,6 +74,8 @@ class Owed:
         return self.critical and self.due is not None and self.due < today
 
     def buttons(self) -> tuple[Button, ...]:
+        first: tuple[Button, ...]
+        last: tuple[Button, ...]
         snooze = (
             Button(
                 label="Snooze 1 day",
@@ -155,14 +157,14 @@ def owed(
         live_projects = live_projects.where(Project.workspace_id.in_(workspace_ids))
 
     # 1. actions
-    stmt = select(Action).where(
+    actions = select(Action).where(
         Action.status.in_([ActionStatus.OPEN, ActionStatus.BLOCKED]), Action.project_id.in_(live_projects)
     )
     if person_ids is not None:
-        stmt = stmt.where(Action.owner_id.in_(person_ids))
+        actions = actions.where(Action.owner_id.in_(person_ids))
     if only_due:
-        stmt = stmt.where(Action.due < today)
-    for a in session.scalars(stmt.order_by(Action.due, Action.number)):
+        actions = actions.where(Action.due < today)
+    for a in session.scalars(actions.order_by(Action.due, Action.number)):
         ledger.by_person[a.owner_id].append(
             Owed(
                 ItemKind.ACTION,
@@ -178,18 +180,20 @@ def owed(
         )
 
     # 2. risk reviews
-    stmt = select(Risk).where(
+    risks = select(Risk).where(
         Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING]),
         Risk.owner_id.is_not(None),
         Risk.project_id.in_(live_projects),
     )
     if person_ids is not None:
-        stmt = stmt.where(Risk.owner_id.in_(person_ids))
+        risks = risks.where(Risk.owner_id.in_(person_ids))
     if only_due:
-        stmt = stmt.where(Risk.review_by <= today)
-    for r in session.scalars(stmt.order_by(Risk.score.desc(), Risk.review_by)):
+        risks = risks.where(Risk.review_by <= today)
+    for r in session.scalars(risks.order_by(Risk.score.desc(), Risk.review_by)):
+        if r.owner_id is None:  # the query keeps owned risks only; this tells the type checker
+            continue
         ledger.by_person[r.owner_id].append(
-            Owed(  # type: ignore[index]
+            Owed(
                 ItemKind.RISK,
                 r.id,
                 r.ref,
@@ -203,7 +207,7 @@ def owed(
         )
 
     # 3. gate decisions, routed to an active delegate
-    stmt = (
+    gates = (
         select(Gate)
         .where(Gate.status == GateStatus.PENDING, Gate.project_id.in_(live_projects))
         .options(subqueryload(Gate.approvers), subqueryload(Gate.decisions))
@@ -213,14 +217,14 @@ def owed(
         delegators = select(Person.id).where(
             Person.delegate_id.in_(person_ids), Person.delegate_until >= today - timedelta(days=2)
         )
-        stmt = stmt.where(
+        gates = gates.where(
             Gate.id.in_(
                 select(GateApprover.gate_id).where(
                     GateApprover.person_id.in_(person_ids) | GateApprover.person_id.in_(delegators)
                 )
             )
         )
-    for g in session.scalars(stmt.order_by(Gate.number)):
+    for g in session.scalars(gates.order_by(Gate.number)):
         decided = {d.approver_id for d in g.decisions}
         # One person counts once (a delegate who decided is done) and the requester never decides: their
         # approvers are asked themselves.
@@ -238,7 +242,7 @@ def owed(
                 and p.delegate_until >= approver_today
                 and p.delegate_id not in cannot
             )
-            to = p.delegate_id if delegated else p.id
+            to = p.delegate_id if delegated and p.delegate_id is not None else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(
                 Owed(
@@ -256,18 +260,18 @@ def owed(
             )
 
     # 4. stale status, for PMs
-    stmt = select(Project).where(Project.archived.is_(False), Project.pm_id.is_not(None))
+    projects = select(Project).where(Project.archived.is_(False), Project.pm_id.is_not(None))
     if workspace_ids is not None:
-        stmt = stmt.where(Project.workspace_id.in_(workspace_ids))
+        projects = projects.where(Project.workspace_id.in_(workspace_ids))
     if person_ids is not None:
-        stmt = stmt.where(Project.pm_id.in_(person_ids))
+        projects = projects.where(Project.pm_id.in_(person_ids))
     last = (
         select(StatusUpdate.project_id, func.max(StatusUpdate.created_at).label("at"))
         .group_by(StatusUpdate.project_id)
         .subquery()
     )
     for p, last_at in session.execute(
-        stmt.outerjoin(last, last.c.project_id == Project.id).add_columns(last.c.at).order_by(Project.key)
+        projects.outerjoin(last, last.c.project_id == Project.id).add_columns(last.c.at).order_by(Project.key)
     ):
         since = last_at or p.created_at
         if now - since > timedelta(days=p.cadence.days):

@@ -23,17 +23,20 @@ def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     me = actor.person.id
     kind = ItemKind(cmd.kind)
+    item: Project | Action | Risk | Gate
     if kind == ItemKind.PROJECT:
-        item: Project | Action | Risk | Gate = lookup.project(s, actor, cmd.ref)
-        label, mine = item.key, item.pm_id == me
+        project = lookup.project(s, actor, cmd.ref)
+        item, label, mine = project, project.key, project.pm_id == me
+    elif kind == ItemKind.GATE:
+        gate = lookup.numbered(s, actor, Gate, int(cmd.ref))
+        item, label = gate, gate.ref
+        mine = any(a.person_id == me or (a.person.delegate_id == me) for a in gate.approvers)
+    elif kind == ItemKind.ACTION:
+        action = lookup.numbered(s, actor, Action, int(cmd.ref))
+        item, label, mine = action, action.ref, action.owner_id == me
     else:
-        model = {ItemKind.ACTION: Action, ItemKind.RISK: Risk, ItemKind.GATE: Gate}[kind]
-        item = lookup.numbered(s, actor, model, int(cmd.ref))
-        label = item.ref
-        if isinstance(item, Gate):
-            mine = any(a.person_id == me or (a.person.delegate_id == me) for a in item.approvers)
-        else:
-            mine = item.owner_id == me
+        risk = lookup.numbered(s, actor, Risk, int(cmd.ref))
+        item, label, mine = risk, risk.ref, risk.owner_id == me
     if not mine:
         raise Forbidden(f"You can only snooze what you owe; {label} isn't yours.")
     state = s.scalar(

@@ -113,15 +113,15 @@ def scan(text: str) -> list[Finding]:
     if not text:
         return []
     spans = sorted(_all_spans(text), key=lambda s: (s[0], s[2]))
-    merged: list[list] = []  # [start, end, prio, kind]
+    merged: list[tuple[int, int, int, str]] = []  # (start, end, prio, kind)
     for start, end, prio, kind in spans:
         if merged and start < merged[-1][1]:
-            cur = merged[-1]
-            cur[1] = max(cur[1], end)
-            if prio < cur[2]:
-                cur[2], cur[3] = prio, kind
+            cur_start, cur_end, cur_prio, cur_kind = merged[-1]
+            if prio < cur_prio:
+                cur_prio, cur_kind = prio, kind
+            merged[-1] = (cur_start, max(cur_end, end), cur_prio, cur_kind)
         else:
-            merged.append([start, end, prio, kind])
+            merged.append((start, end, prio, kind))
     return [Finding(kind, start, end) for start, end, _, kind in merged]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # ---------------------------------------------------------------------------
 # Shared pieces
@@ -37,7 +38,7 @@ _FILL = (
 _IDVAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 
 
-def _matches(rx: re.Pattern, text: str):
+def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Like ``rx.finditer(text)`` but also yields matches that overlap a previous
     one.  Detectors reject some matches after the fact (too few digits, a
     programme word instead of a name); with plain finditer a rejected match

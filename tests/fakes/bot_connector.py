@@ -27,7 +27,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Self
@@ -55,6 +55,7 @@ class Call:
     authorization: str | None
     activity_id: str = ""
     status: int = 200
+    at: float = field(default_factory=time.time)  # wall-clock time it arrived
 
     @property
     def cards(self) -> list[dict[str, Any]]:
@@ -195,16 +196,33 @@ class FakeBotConnector:
         with self._lock:
             return len(self.calls)
 
-    def calls_to(self, kind: str, since: int = 0, **match: Any) -> list[Call]:
+    def calls_to(
+        self, kind: str, since: int = 0, where: Callable[[Call], bool] | None = None, **match: Any
+    ) -> list[Call]:
         with self._lock:
             found = self.calls[since:]
-        return [c for c in found if c.kind == kind and c.status == 200 and all(c.get(k) == v for k, v in match.items())]
+        return [
+            c
+            for c in found
+            if c.kind == kind
+            and c.status == 200
+            and all(c.get(k) == v for k, v in match.items())
+            and (where is None or where(c))
+        ]
 
-    def wait_for(self, kind: str, count: int = 1, since: int = 0, timeout: float = 15.0, **match: Any) -> list[Call]:
+    def wait_for(
+        self,
+        kind: str,
+        count: int = 1,
+        since: int = 0,
+        timeout: float = 15.0,
+        where: Callable[[Call], bool] | None = None,
+        **match: Any,
+    ) -> list[Call]:
         """A bounded poll for background sends (the outbox dispatcher runs on its own thread)."""
         deadline = time.monotonic() + timeout
         while True:
-            found = self.calls_to(kind, since, **match)
+            found = self.calls_to(kind, since, where, **match)
             if len(found) >= count or time.monotonic() > deadline:
                 assert len(found) >= count, (
                     f"waited {timeout} s for {count} {kind} {match or ''}; got {len(found)}: {found}"

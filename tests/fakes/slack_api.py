@@ -51,6 +51,7 @@ class Call:
     token: str | None
     status: int = 200
     answer: dict[str, Any] = field(default_factory=dict)
+    at: float = field(default_factory=time.time)  # wall-clock time it arrived
 
     @property
     def ok(self) -> bool:

@@ -134,6 +134,9 @@ class Workspace:
     def id(self, who: str) -> str:
         return self.people[who]
 
+    def name_of(self, user_id: str) -> str:
+        return next(name for name, uid in self.people.items() if uid == user_id)
+
     def channel(self, name: str | None) -> str:
         if name is None:
             return "D" + self.team_id[1:]

@@ -13,10 +13,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, select
 
 from bot.outbox.dispatch import Dispatcher
-from bot.teams.app import utcnow
 from bot.teams.connector import Connector
 from bot.teams.directory import Directory
 from bot.teams.sender import TeamsSender
+from bot.timesource import utcnow
 from commands.replies import Reply, Section
 from storage import outbox
 from storage.db import make_sessions

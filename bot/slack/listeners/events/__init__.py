@@ -10,10 +10,11 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.adapter import SlackDeps, utcnow
+from bot.slack.adapter import SlackDeps
 from bot.slack.installation import mark_uninstalled
 from bot.slack.payloads import AppHomeOpened, EventEnvelope, MessageEvent, TokensRevoked
 from bot.slack.render import unescape
+from bot.timesource import utcnow
 
 NOTED = "memo"  # the reaction that says "stored as a comment"
 
