@@ -13,8 +13,8 @@ authentication, "Connector to Bot"). The token is accepted only when all of thes
 The metadata and keys are cached for a day and fetched again at once when a token names a key we do not
 know (Microsoft rolls keys), at most once a minute. Nothing is fetched when this is built: the web process
 fetches the keys in the background at start (`warm`), so an unreachable metadata host never stops it from
-booting; until keys arrive Teams requests are refused (401) and `problem` says why. Only PyJWT is used: the SDK's own validator sits in
-`microsoft_teams.apps`, whose import loads a `.env` file into the environment, and it is async-only."""
+booting; until keys arrive Teams requests are refused (401) and `problem` says why. Only PyJWT is used: the
+SDK's own validator sits in `microsoft_teams.apps`, whose import loads a `.env` file into the environment, and it is async-only."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ It records every call (method, parameters, token), checks the bearer token on ev
 can answer 429 with Retry-After, 500, or any Slack error on demand, or accept a call and answer it late
 (beyond a client's timeout). It keeps what was posted, per conversation, and serves it back through
 conversations.history and conversations.replies (metadata only with `include_all_metadata`, as Slack
-does; `not_in_channel` for the public channels listed in `outside`, which Rounds posts to without joining). Every Block Kit payload it receives
-(messages, response_url posts, views) is checked against slack_sdk.models and Slack's limits; what fails
-is answered as Slack would (`invalid_blocks`) and listed in `problems`, which a test suite asserts empty.
+does; `not_in_channel` for the public channels listed in `outside`, which Rounds posts to without joining).
+Every Block Kit payload it receives (messages, response_url posts, views) is checked against slack_sdk.models
+and Slack's limits; what fails is answered as Slack would (`invalid_blocks`) and listed in `problems`, which a test suite asserts empty.
 It also serves response_url endpoints (`response_url()`), the file upload URL of files.upload v2, and
 the OAuth v2 token exchange."""
 

@@ -120,9 +120,7 @@ def test_where_slack_will_not_show_the_history_a_doubtful_send_is_repeated_once(
     box.fake.late("chat.postMessage", delay=0.5, times=10, when=portfolio.ours)
     portfolio.run(until=NOW + timedelta(minutes=10), step=timedelta(seconds=15))
     duplicates, lost = portfolio.figures()
-    print(
-        f"\nslow Slack, 10 digests to channels Rounds is not in, every answer late: {duplicates} duplicates, {lost} lost"
-    )
+    print(f"\nslow Slack, 10 digests to channels Rounds is not in, answers late: {duplicates} duplicates, {lost} lost")
     assert (duplicates, lost) == (10, 0)
     assert set(portfolio.posted().values()) == {2}  # exactly one duplicate each, never more
 

@@ -90,9 +90,7 @@ def test_a_connector_that_posts_but_answers_after_the_timeout_repeats_each_messa
     finally:
         digests.connector.close()
     duplicates, lost = digests.figures()
-    print(
-        f"\nslow Bot Connector, {MESSAGES} messages, every answer after the timeout: {duplicates} duplicates, {lost} lost"
-    )
+    print(f"\nslow Bot Connector, {MESSAGES} messages, answers after the timeout: {duplicates} duplicates, {lost} lost")
     assert (duplicates, lost) == (MESSAGES, 0)  # the residual risk: one repeat per unanswered post, never a loss
 
 
