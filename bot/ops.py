@@ -5,12 +5,9 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
-
 from bot import timesource
 from bot.runtime import Runtime
-from storage.db import rows_changed
-from storage.models import OutboxMessage, OutboxStatus
+from storage import outbox as outbox_rows
 
 
 def parse_at(raw: str | None) -> datetime:
@@ -52,9 +49,7 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
 
 def outbox_failed(rt: Runtime) -> int:
     with rt.sessions() as s:
-        rows = s.scalars(
-            select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED).order_by(OutboxMessage.id)
-        ).all()
+        rows = outbox_rows.failed(s)
         for r in rows:
             print(
                 f"{r.id}\t{r.platform.value}\t{r.target_kind.value}:{r.target}\t{r.attempts} attempts\t{(r.last_error or '')[:120]}"
@@ -65,10 +60,7 @@ def outbox_failed(rt: Runtime) -> int:
 
 def outbox_retry(rt: Runtime, ids: list[int], now: datetime) -> int:
     with rt.sessions() as s:
-        stmt = update(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
-        if ids:
-            stmt = stmt.where(OutboxMessage.id.in_(ids))
-        n = rows_changed(s, stmt.values(status=OutboxStatus.PENDING, attempts=0, not_before=now, claimed_until=None))
+        n = outbox_rows.requeue_failed(s, ids, now)
         s.commit()
     print(f"{n} messages queued again")
     return 0

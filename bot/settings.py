@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError
 from bot.timesource import TimeSource
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
-TEAMS_OPENID_DEFAULT = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+TEAMS_CLOUDS = ("public", "usgov", "usgovdod", "china")  # the Teams SDK's cloud environments (GCC High: usgov)
 
 
 class ConfigError(SystemExit):
@@ -40,9 +40,9 @@ class Settings(BaseSettings):
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
-    teams_openid_url: str = (
-        TEAMS_OPENID_DEFAULT  # the Bot Framework's OpenID metadata (signing keys); tests point it home
-    )
+    teams_cloud: str = "public"  # which Microsoft cloud: its Entra ID host, Bot Framework scope, issuer, metadata
+    teams_login_url: str | None = None  # Entra ID's login host; default the cloud's (login.microsoftonline.com)
+    teams_openid_url: str | None = None  # the Bot Framework's OpenID metadata (signing keys); default the cloud's
     teams_allow_unauthenticated: bool = False  # local development only: refused when ROUNDS_ENV=production
 
     # A simulated clock for deployment tests and demos (bot/timesource.py); refused when ROUNDS_ENV=production.
@@ -95,9 +95,30 @@ class Settings(BaseSettings):
             raise ValueError("must be a GUID like 00000000-0000-0000-0000-000000000000 (from the Azure Bot resource)")
         return v
 
+    @field_validator("teams_cloud", mode="before")
+    @classmethod
+    def _cloud(cls, v: object) -> object:
+        name = str(v).strip().lower() if v is not None else "public"
+        if name not in TEAMS_CLOUDS:
+            raise ValueError(f"must be one of {', '.join(TEAMS_CLOUDS)} (GCC High is usgov), not {str(v)[:20]!r}")
+        return name
+
+    @field_validator("teams_login_url")
+    @classmethod
+    def _login_url(cls, v: str | None) -> str | None:
+        v = (v or "").strip().rstrip("/") or None
+        if v is not None and (not v.startswith("https://") or "/" in v.removeprefix("https://")):
+            raise ValueError(
+                "must be the https:// address of the Entra ID login host, like https://login.microsoftonline.us"
+            )
+        return v
+
     @field_validator("teams_openid_url")
     @classmethod
-    def _openid_url(cls, v: str, info: ValidationInfo) -> str:
+    def _openid_url(cls, v: str | None, info: ValidationInfo) -> str | None:
+        v = (v or "").strip() or None
+        if v is None:
+            return None
         if not v.startswith(("https://", "http://")):
             raise ValueError("must be the http(s) URL of the Bot Framework's OpenID metadata")
         if info.data.get("rounds_env") == "production" and not v.startswith("https://"):

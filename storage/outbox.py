@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage, Platform, TargetKind, Workspace
+from storage.db import rows_changed
+from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind, Workspace
+
+ALERT_PREFIX = "alert:"  # keys of the messages that tell the PMO admins about failures
+UNINSTALLED = "workspace uninstalled: not sent"  # why rows for an uninstalled workspace fail (no alert: by design)
 
 
 def enqueue(
@@ -67,3 +71,39 @@ def enqueue_many(session: Session, rows: list[dict[str, Any]]) -> int:
             insert(OutboxMessage).execution_options(insertmanyvalues_page_size=100_000), list(fresh.values())
         )
     return len(fresh)
+
+
+def failed(session: Session) -> list[OutboxMessage]:
+    """Every message given up on, oldest first (`python -m bot outbox failed`)."""
+    return list(
+        session.scalars(
+            select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED).order_by(OutboxMessage.id)
+        )
+    )
+
+
+def requeue_failed(session: Session, ids: list[int], now: datetime) -> int:
+    """Queue failed messages again (all of them, or those `ids`), as new: attempts and the failing run start
+    over. `uncertain_since` is kept: if an earlier attempt may have posted it, the next one looks first."""
+    stmt = update(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
+    if ids:
+        stmt = stmt.where(OutboxMessage.id.in_(ids))
+    values = {"status": OutboxStatus.PENDING, "attempts": 0, "failing_since": None, "not_before": now}
+    return rows_changed(session, stmt.values(claimed_until=None, **values))
+
+
+def other_failures(session: Session, workspace_id: int, row_id: int) -> bool:
+    """Whether this workspace already has failed messages besides `row_id` (alerts aside): if so, its PMO
+    admins were told when the first of them failed, and nobody has re-queued them since."""
+    found = session.scalar(
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.status == OutboxStatus.FAILED,
+            OutboxMessage.workspace_id == workspace_id,
+            OutboxMessage.id != row_id,
+            ~OutboxMessage.idempotency_key.startswith(ALERT_PREFIX),
+            or_(OutboxMessage.last_error.is_(None), OutboxMessage.last_error != UNINSTALLED),
+        )
+        .limit(1)
+    )
+    return found is not None

@@ -6,9 +6,17 @@ commands keep flowing. On PostgreSQL the claim uses `FOR UPDATE SKIP LOCKED`, so
 dispatchers (the clock, web processes kicking a pass after a click) never take the same row; on SQLite
 `BEGIN IMMEDIATE` serialises the claims.
 
-Delivery is at-least-once in exactly one case: a dispatcher that dies after the platform accepted a
-message but before marking the row leaves it claimed; when the lease runs out the row is sent again (one
-duplicate). Everything else is exactly once: idempotency keys stop duplicates being queued.
+A failed attempt is not a failed message. Retries span a real outage: capped exponential backoff with jitter
+(30 s, 1 min, 2 min … at most an hour apart) for a day after the first failure; only then is the row marked
+failed, and the workspace's PMO admins are told once for the whole episode. Permanent errors (the channel is
+gone, the token revoked) fail at once. A 429 waits as long as the platform says and is not an attempt.
+
+An attempt whose outcome is unknown (a timeout, a 5xx: the platform may have posted it anyway) marks the row
+`uncertain_since`. Before posting it again, a sender that can (Slack: the key travels in message metadata)
+looks for it in the conversation and, if it is there, records it as sent instead. Where it cannot look
+(Teams; a Slack channel Rounds is not a member of), the row is sent again: a possible duplicate, never a loss.
+A dispatcher that dies after the platform accepted a message but before marking the row leaves it claimed;
+when the lease runs out the row is treated the same way (looked for first where possible).
 """
 
 from __future__ import annotations
@@ -24,18 +32,20 @@ from enum import Enum
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.outbox.sender import Sender, SendFailed
+from bot.outbox.sender import Delivery, Sender, SendFailed, Traceable, Unverifiable
 from commands.replies import Reply, Section
 from storage import outbox as outbox_rows
 from storage.models import OutboxMessage, OutboxStatus, Person, Platform, TargetKind, Workspace
 
 log = logging.getLogger("rounds.outbox")
 
-MAX_ATTEMPTS = 5
-BACKOFF_BASE = 2.0  # seconds; doubled per attempt, with jitter
-BACKOFF_CAP = 600.0
-LEASE = timedelta(minutes=2)  # longer than any send with its HTTP timeouts
+BACKOFF_BASE = 30.0  # seconds before the second attempt; doubled per attempt, then × a jitter of 0.5–1.5
+BACKOFF_CAP = 3600.0  # at most an hour between attempts (before jitter)
+GIVE_UP_AFTER = timedelta(hours=24)  # after the first failed attempt in a row: then failed, and admins told
+LEASE = timedelta(minutes=2)  # longer than one send can take: a check (≤ 50 s of reads) and a post (35 s)
 CHANNEL_GAP = timedelta(seconds=1)  # about one message per second per channel
+UPDATE_WAIT = timedelta(seconds=2)  # an update whose original is not posted yet looks again this much later
+STRAIGHT_FAILURES = 3  # a platform failing this many sends in a row is left alone for the rest of the pass
 
 
 @dataclass
@@ -45,6 +55,8 @@ class PassStats:
     retried: int = 0
     failed: int = 0
     deferred: int = 0
+    found: int = 0  # sent before, by an attempt whose outcome was unknown: found by its key, not sent again
+    resent_unverified: int = 0  # outcome of an earlier attempt unknown and not checkable: sent again
     errors: list[str] = field(default_factory=list)
 
 
@@ -58,6 +70,8 @@ class Job:
     target: str
     reply: Reply
     thread_ts: str | None
+    key: str = ""
+    uncertain_since: datetime | None = None
     copies: tuple[tuple[str, str], ...] = ()  # for updates: (channel, ts) of every message posted about the subject
 
 
@@ -81,27 +95,32 @@ class Dispatcher:
         lease runs) from `now` plus the whole seconds the pass has taken so far, never from when it began."""
         stats = PassStats()
         started = self.monotonic()
+        straight: dict[Platform, int] = {}  # failures in a row, per platform, in this pass
         for _ in range(limit):
             if self.stopping():
                 return stats
+            platforms = [p for p in self.senders if straight.get(p, 0) < STRAIGHT_FAILURES]
+            if not platforms:  # every platform is failing: leave the rest for a later pass
+                return stats
             at = now + timedelta(seconds=max(0, int(self.monotonic() - started)))
-            job = self._claim(at, stats)
+            job = self._claim(at, platforms, stats)
             if job is None:
                 return stats
             if job is Claim.SETTLED:
                 continue
-            self._send(job, at, stats)
+            platform = Platform(job.workspace.platform)
+            straight[platform] = straight.get(platform, 0) + 1 if self._send(job, at, stats) else 0
         return stats
 
     # -- claim ------------------------------------------------------------------------------------
-    def _claim(self, now: datetime, stats: PassStats) -> Job | Claim | None:
+    def _claim(self, now: datetime, platforms: list[Platform], stats: PassStats) -> Job | Claim | None:
         """The next row to send as a Job; Claim.SETTLED when the row was dealt with here; None when none is due."""
         with self.sessions() as session:
             stmt = (
                 select(OutboxMessage)
                 .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
                 .where(or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
-                .where(OutboxMessage.platform.in_(list(self.senders)))
+                .where(OutboxMessage.platform.in_(platforms))
                 .order_by(OutboxMessage.not_before, OutboxMessage.id)
                 .limit(1)
             )
@@ -112,8 +131,10 @@ class Dispatcher:
                 return None
             workspace = session.get(Workspace, row.workspace_id)
             assert workspace is not None
+            if row.claimed_until is not None and row.uncertain_since is None and row.target_kind != TargetKind.UPDATE:
+                row.uncertain_since = row.claimed_until - self.lease  # its sender died mid-send: it may have posted it
             if workspace.uninstalled_at is not None:
-                row.status, row.last_error = OutboxStatus.FAILED, "workspace uninstalled: not sent"
+                row.status, row.last_error = OutboxStatus.FAILED, outbox_rows.UNINSTALLED
                 stats.failed += 1
                 session.commit()
                 return Claim.SETTLED
@@ -137,7 +158,7 @@ class Dispatcher:
                     .limit(1)
                 )
                 if earlier_unsent is not None:  # update only what has been posted: wait for the original
-                    row.not_before = now + timedelta(seconds=BACKOFF_BASE)
+                    row.not_before = now + UPDATE_WAIT
                     stats.deferred += 1
                     session.commit()
                     return Claim.SETTLED
@@ -156,14 +177,24 @@ class Dispatcher:
                 )
             row.claimed_until = now + self.lease
             job = Job(
-                row.id, workspace, row.target_kind, row.target, Reply.from_json(row.payload), row.thread_ts, copies
+                row.id,
+                workspace,
+                row.target_kind,
+                row.target,
+                Reply.from_json(row.payload),
+                row.thread_ts,
+                row.idempotency_key,
+                row.uncertain_since,
+                copies,
             )
             session.expunge(workspace)
             session.commit()
             return job
 
     # -- send and settle --------------------------------------------------------------------------
-    def _send(self, job: Job, now: datetime, stats: PassStats) -> None:
+    def _send(self, job: Job, now: datetime, stats: PassStats) -> bool:
+        """Send one claimed row and record the outcome; True when the platform failed in passing (not a
+        permanent refusal, not a rate limit), which counts towards resting it for the rest of the pass."""
         sender = self.senders[job.workspace.platform]
         result: tuple[str, str] | None = None
         error: SendFailed | None = None
@@ -171,7 +202,7 @@ class Dispatcher:
             if job.kind == TargetKind.UPDATE:
                 error = self._update_copies(sender, job)
             else:
-                delivery = sender.post(job.workspace, job.kind, job.target, job.reply, job.thread_ts)
+                delivery = self._post_once(sender, job, stats)
                 result = (delivery.channel, delivery.ts)
         except SendFailed as e:
             error = e
@@ -180,7 +211,7 @@ class Dispatcher:
             assert row is not None
             row.claimed_until = None
             if error is None:
-                row.status, row.sent_at, row.last_error = OutboxStatus.SENT, now, None
+                row.status, row.sent_at, row.last_error, row.failing_since = OutboxStatus.SENT, now, None, None
                 if result is not None:
                     row.platform_channel, row.platform_ts = result
                     self.last_post[(row.workspace_id, row.target)] = now
@@ -190,6 +221,32 @@ class Dispatcher:
             else:
                 self._failed_attempt(session, job.workspace, row, error, now, stats)
             session.commit()
+        return error is not None and not error.permanent and error.retry_after is None
+
+    def _post_once(self, sender: Sender, job: Job, stats: PassStats) -> Delivery:
+        """Post the row, unless an earlier attempt whose outcome was unknown did post it (then that message)."""
+        traceable = sender if isinstance(sender, Traceable) else None
+        if job.uncertain_since is not None:
+            why = "the platform keeps no key on messages"
+            if traceable is not None:
+                try:
+                    found = traceable.find(
+                        job.workspace, job.kind, job.target, job.thread_ts, job.key, since=job.uncertain_since
+                    )
+                except Unverifiable as e:
+                    why = str(e)
+                else:
+                    if found is not None:
+                        log.info("outbox row %s was posted by an earlier attempt: not sent again", job.row_id)
+                        stats.found += 1
+                        return found
+                    why = ""
+            if why:
+                log.info("outbox row %s: an earlier attempt may have posted it and %s: sent again", job.row_id, why)
+                stats.resent_unverified += 1
+        if traceable is not None:
+            return traceable.post_keyed(job.workspace, job.kind, job.target, job.reply, job.thread_ts, job.key)
+        return sender.post(job.workspace, job.kind, job.target, job.reply, job.thread_ts)
 
     @staticmethod
     def _update_copies(sender: Sender, job: Job) -> SendFailed | None:
@@ -210,32 +267,38 @@ class Dispatcher:
         self, session: Session, ws: Workspace, row: OutboxMessage, e: SendFailed, now: datetime, stats: PassStats
     ) -> None:
         row.last_error = e.reason[:500]
+        if e.uncertain and row.uncertain_since is None and row.target_kind != TargetKind.UPDATE:
+            row.uncertain_since = now  # updates are idempotent; a post may have landed: look before resending
         if e.retry_after is not None and not e.permanent:
             row.not_before = now + timedelta(seconds=e.retry_after)  # rate limited: wait as told; not an attempt
             stats.retried += 1
             return
         row.attempts += 1
-        if e.permanent or row.attempts >= MAX_ATTEMPTS:
+        failing_since = row.failing_since = row.failing_since or now
+        if e.permanent or now - failing_since >= GIVE_UP_AFTER:
             row.status = OutboxStatus.FAILED
             stats.failed += 1
             stats.errors.append(e.reason)
             log.warning("outbox row %s failed after %s attempts: %s", row.id, row.attempts, e.reason[:200])
-            if not row.idempotency_key.startswith("alert:"):
-                alert_admins(session, session.merge(ws, load=False), now)
+            alert = not row.idempotency_key.startswith(outbox_rows.ALERT_PREFIX)
+            if alert and not outbox_rows.other_failures(session, row.workspace_id, row.id):
+                alert_admins(session, session.merge(ws, load=False), row.id, now)
             return
-        delay = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (row.attempts - 1)) * self.jitter()
-        row.not_before = now + timedelta(seconds=delay)
+        delay = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** min(row.attempts - 1, 20)) * self.jitter()
+        row.not_before = min(now + timedelta(seconds=delay), failing_since + GIVE_UP_AFTER)  # a last try at the end
         stats.retried += 1
 
 
-def alert_admins(session: Session, ws: Workspace, now: datetime) -> None:
-    """Tell the workspace's PMO admins, once a day, that messages could not be delivered."""
+def alert_admins(session: Session, ws: Workspace, first_failed: int, now: datetime) -> None:
+    """Tell the workspace's PMO admins that messages could not be delivered: once per episode, which begins
+    with a failure while nothing else there has failed, and ends when the failed rows are queued again."""
     admins = session.scalars(select(Person).where(Person.workspace_id == ws.id, Person.is_pmo_admin)).all()
     reply = Reply.private(
         "Rounds could not deliver some messages.",
         Section(
-            text="⚠️ Rounds could not deliver some messages after several tries. An operator can list them with "
-            "`python -m bot outbox failed` and send them again with `python -m bot outbox retry`."
+            text="⚠️ Rounds could not deliver some messages: the chat platform refused them, or kept failing for a "
+            "day. An operator can list them with `python -m bot outbox failed` and send them again with "
+            "`python -m bot outbox retry`. You will not be told again until they have been queued again."
         ),
     )
     for admin in admins:
@@ -245,6 +308,6 @@ def alert_admins(session: Session, ws: Workspace, now: datetime) -> None:
             target_kind=TargetKind.USER,
             target=admin.platform_user_id,
             payload=reply.to_json(),
-            key=f"alert:outbox:{ws.id}:{admin.id}:{now.date().isoformat()}",
+            key=f"{outbox_rows.ALERT_PREFIX}outbox:{ws.id}:{admin.id}:{first_failed}:{now.isoformat()}",
             now=now,
         )

@@ -36,6 +36,11 @@ BOT_SCOPES = (
     "users:read",
     "reactions:write",
     "files:write",
+    # Only to look for Rounds' own message after a send whose outcome is unknown (bot/slack/sender.py: `find`);
+    # no channel message events are subscribed to, and nothing read is kept.
+    "channels:history",
+    "groups:history",
+    "mpim:history",
 )
 
 

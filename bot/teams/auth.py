@@ -11,8 +11,10 @@ authentication, "Connector to Bot"). The token is accepted only when all of thes
   Rounds post elsewhere.
 
 The metadata and keys are cached for a day and fetched again at once when a token names a key we do not
-know (Microsoft rolls keys), at most once a minute. Only PyJWT is used: the SDK's own validator sits in
-`microsoft_teams.apps`, whose import loads a `.env` file into the environment, and it is async-only."""
+know (Microsoft rolls keys), at most once a minute. Nothing is fetched when this is built: the web process
+fetches the keys in the background at start (`warm`), so an unreachable metadata host never stops it from
+booting; until keys arrive Teams requests are refused (401) and `problem` says why. Only PyJWT is used: the
+SDK's own validator sits in `microsoft_teams.apps`, whose import loads a `.env` file into the environment, and it is async-only."""
 
 from __future__ import annotations
 
@@ -69,6 +71,7 @@ class BotFrameworkAuth:
         self._clock = clock
         self._keys = _Keys()
         self._lock = threading.Lock()
+        self.problem: str | None = None  # why the last fetch of the signing keys failed; None once one worked
 
     def verify(self, authorization: str | None, service_url: str | None, channel_id: str | None) -> dict[str, Any]:
         """The token's claims, or Unauthorized saying why."""
@@ -102,6 +105,19 @@ class BotFrameworkAuth:
         return claims
 
     # -- keys ---------------------------------------------------------------------------------------
+    def warm(self) -> float:
+        """Fetch the keys when due (none yet, a failure a minute ago, a day old); seconds until the next is due."""
+        with self._lock:
+            now = self._clock()
+            if now - self._keys.fetched_at > KEYS_TTL:
+                self._refresh(now)
+            return max(1.0, self._keys.fetched_at + KEYS_TTL - now)
+
+    @property
+    def unavailable(self) -> str | None:
+        """Why Teams requests cannot be checked now (no signing keys at all), or None."""
+        return None if self._keys.by_kid else self.problem
+
     def _key(self, kid: str) -> tuple[jwt.PyJWK, tuple[str, ...]]:
         with self._lock:
             now = self._clock()
@@ -124,8 +140,10 @@ class BotFrameworkAuth:
                 type(e).__name__,
                 len(self._keys.by_kid),
             )
+            self.problem = f"Bot Framework signing keys unavailable ({type(e).__name__})"
             self._keys.fetched_at = now - KEYS_TTL + REFRESH_AT_MOST_EVERY  # try again in a minute, not per request
             return
+        self.problem = None
         by_kid: dict[str, tuple[jwt.PyJWK, tuple[str, ...]]] = {}
         for k in keys:
             try:

@@ -6,26 +6,34 @@ is async (httpx). So each process keeps one private event loop on one daemon thr
 SDK's pydantic models shape every body; its http client adds the bearer token from `AppTokens` (MSAL's
 client-credentials flow, which caches and renews the token itself).
 
+Nothing here touches the network when it is built: a Teams installation whose Entra ID is unreachable at
+start-up must not keep `web` (and Slack with it) from booting. MSAL's client — whose construction downloads
+the authority's metadata — is built on first use, a failure is remembered and tried again after a backoff
+(`health()` names it meanwhile), and the web process keeps a token warm in the background (bot/teams/app.py).
+
 The SDK does not retry. Failures come back as ConnectorError with the HTTP status and Retry-After, and the
 caller decides: the outbox sender turns them into SendFailed (429 waits as told; 412, 502, 504, other 5xx
-and timeouts are retried with backoff; the rest are permanent)."""
+and timeouts are retried with backoff; the rest are permanent). `uncertain` says the Connector may have
+acted on the request all the same (no answer, a cut one, a 5xx)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import threading
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import httpx
 from microsoft_teams.api import Account, ApiClient, TeamsChannelAccount
 from microsoft_teams.api.activities.message.message import MessageActivityInput
+from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment
 from microsoft_teams.api.clients.conversation.params import CreateConversationParams
 from microsoft_teams.api.models.attachment.attachment import Attachment
 from microsoft_teams.common import Client as HttpClient
@@ -35,11 +43,10 @@ log = logging.getLogger("rounds.teams")
 
 T = TypeVar("T")
 CARD = "application/vnd.microsoft.card.adaptive"
-SEND_TIMEOUT = 10.0  # seconds per call from the dispatcher; its lease (2 min) covers it with room to spare
+SEND_TIMEOUT = 35.0  # seconds per call from the dispatcher: a late answer beats a resend (Teams has no keys)
 LOOKUP_TIMEOUT = 3.0  # seconds per call made while a person waits (a mention's member lookup)
-BOT_SCOPE = "https://api.botframework.com/.default"
-LOGIN = "https://login.microsoftonline.com"
-MULTI_TENANT = "botframework.com"
+LOGIN_TIMEOUT = 10.0  # seconds per request to Entra ID
+RETRY_FIRST, RETRY_MOST = 5.0, 300.0  # seconds before signing in again after a failure: doubling, capped
 SERVICE_URLS = 64  # ApiClients kept, one per service URL (a tenant has one or two)
 
 
@@ -48,26 +55,88 @@ class ConnectorError(Exception):
     status: int | None  # None: no answer (timeout, connection refused)
     reason: str
     retry_after: float | None = None
+    uncertain: bool = False  # the request went out and may have been acted on (no answer, a cut one, a 5xx)
 
     def __str__(self) -> str:
         return f"{self.status or 'network'}: {self.reason}"
 
 
 class AppTokens:
-    """The bot's own access token for the Bot Connector, from Entra ID (client credentials, through MSAL)."""
+    """The bot's own access token for the Bot Connector, from Entra ID (client credentials, through MSAL).
 
-    def __init__(self, app_id: str, password: str, tenant_id: str | None) -> None:
-        import msal
+    Lazy: nothing is fetched until a token is needed. One sign-in at a time; after a failure, callers are told
+    at once (no network) until the backoff has passed, so a pass over many rows does not wait on Entra ID for
+    each. `login_url` is the cloud's Entra ID host (GCC High: https://login.microsoftonline.us)."""
 
-        self._app = msal.ConfidentialClientApplication(
-            app_id, client_credential=password, authority=f"{LOGIN}/{tenant_id or MULTI_TENANT}"
-        )
+    def __init__(
+        self,
+        app_id: str,
+        password: str,
+        tenant_id: str | None,
+        *,
+        login_url: str = PUBLIC.login_endpoint,
+        cloud: CloudEnvironment = PUBLIC,
+        client: Callable[..., Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.app_id = app_id
+        self._password = password
+        self.authority = f"{login_url.rstrip('/')}/{tenant_id or cloud.login_tenant}"
+        self.scope = cloud.bot_scope
+        self._client_factory = client
+        self._clock = clock
+        self._app: Any = None
+        self._lock = threading.Lock()
+        self.problem: str | None = None  # why the last sign-in failed; None once one worked
+        self._next_try = float("-inf")
+        self._backoff = RETRY_FIRST
 
     async def get_app_token(self, scope: str | None = None, tenant_id: str | None = None) -> str:
-        result = await asyncio.to_thread(self._app.acquire_token_for_client, scopes=[BOT_SCOPE])
-        if "access_token" not in result:
-            raise ConnectorError(None, f"no Bot Connector token: {result.get('error', 'unknown error')}")
-        return str(result["access_token"])
+        return await asyncio.to_thread(self.token)
+
+    def token(self) -> str:
+        """A valid token (MSAL's cache, renewed by MSAL when it nears its end), or ConnectorError saying why not."""
+        with self._lock:
+            now = self._clock()
+            if self.problem is not None and now < self._next_try:
+                raise ConnectorError(None, f"no Bot Connector token: {self.problem}; trying again shortly")
+            try:
+                if self._app is None:
+                    self._app = self._build()
+                result = self._app.acquire_token_for_client(scopes=[self.scope])
+            except Exception as e:  # noqa: BLE001 - requests' errors, MSAL's ValueError for metadata it cannot read
+                self._failed(now, f"Entra ID unreachable ({type(e).__name__})")
+            if "access_token" not in result:
+                self._failed(now, f"Entra ID refused the sign-in ({str(result.get('error', 'unknown error'))[:60]})")
+            if self.problem is not None:
+                log.info("signed in to the Bot Connector again")
+            self.problem, self._backoff = None, RETRY_FIRST
+            return str(result["access_token"])
+
+    def due_in(self) -> float:
+        """Seconds until another sign-in may be tried (0 when now)."""
+        return max(0.0, self._next_try - self._clock()) if self.problem is not None else 0.0
+
+    def _build(self) -> Any:
+        factory = self._client_factory
+        if factory is None:
+            import msal
+
+            factory = msal.ConfidentialClientApplication
+        return factory(
+            self.app_id,
+            client_credential=self._password,
+            authority=self.authority,
+            instance_discovery=False,  # the authority is configured, not guessed: no call to the public cloud
+            timeout=LOGIN_TIMEOUT,
+        )
+
+    def _failed(self, now: float, why: str) -> NoReturn:
+        if self.problem != why:
+            log.warning("no Bot Connector token: %s; trying again in %.0f s", why, self._backoff)
+        self.problem, self._next_try = why, now + self._backoff
+        self._backoff = min(RETRY_MOST, self._backoff * 2)
+        raise ConnectorError(None, f"no Bot Connector token: {why}")
 
 
 def message(card: dict[str, Any], summary: str) -> MessageActivityInput:
@@ -131,7 +200,7 @@ class Connector:
             return future.result(timeout or self._timeout)
         except FutureTimeout:
             future.cancel()
-            raise ConnectorError(None, "timeout") from None
+            raise ConnectorError(None, "timeout", uncertain=True) from None
 
     def _started(self, service_url: str) -> tuple[asyncio.AbstractEventLoop, ApiClient]:
         """The loop (started on first use) and an ApiClient for this service URL (they are regional and
@@ -162,11 +231,16 @@ async def _translated(call: Awaitable[T]) -> T:
     try:
         return await call
     except httpx.HTTPStatusError as e:
-        raise ConnectorError(e.response.status_code, _code(e.response), _retry_after(e.response)) from None
+        status = e.response.status_code
+        raise ConnectorError(
+            status, _code(e.response), _retry_after(e.response), uncertain=status >= 500 or status == 408
+        ) from None
+    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteError, httpx.WriteTimeout) as e:
+        raise ConnectorError(None, type(e).__name__) from None  # the request never went out whole
     except httpx.TimeoutException:
-        raise ConnectorError(None, "timeout") from None
-    except httpx.TransportError as e:
-        raise ConnectorError(None, type(e).__name__) from None
+        raise ConnectorError(None, "timeout", uncertain=True) from None
+    except httpx.TransportError as e:  # a cut answer (ReadError, RemoteProtocolError): it may have been acted on
+        raise ConnectorError(None, type(e).__name__, uncertain=True) from None
 
 
 def _code(response: httpx.Response) -> str:

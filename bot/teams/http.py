@@ -28,7 +28,9 @@ def mount(rt: Runtime) -> Mount | None:
     if config is None:
         return None
     teams = create_app(rt, config)
-    return Mount(name="teams", routes=[Route("POST", MESSAGES, Endpoint(teams))], close=teams.close)
+    return Mount(
+        name="teams", routes=[Route("POST", MESSAGES, Endpoint(teams))], close=teams.close, health=teams.health
+    )
 
 
 class Endpoint:

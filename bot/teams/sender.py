@@ -7,7 +7,12 @@ thread in a channel is the channel's conversation id with `;messageid=<root>`.
 
 It never sleeps: a 429 becomes SendFailed(retry_after=…) and the dispatcher reschedules the row; 412
 (a concurrent update), 502, 504, any other 5xx and timeouts are retried with backoff; anything else (the
-bot was removed, the person blocked it, a card Teams refused) is permanent."""
+bot was removed, the person blocked it, a card Teams refused) is permanent.
+
+Teams keeps no client key on a message (the Connector chooses the activity id) and a bot cannot read a
+conversation back, so a post that timed out or met a 5xx is `uncertain` and is simply sent again: a
+possible duplicate, never a loss. The long timeout (35 s) keeps such doubts to a Connector that takes
+longer than that to answer."""
 
 from __future__ import annotations
 
@@ -49,7 +54,7 @@ class TeamsSender:
             ref = self._reference(workspace, target)
             conversation = in_thread(target, thread_ts) if thread_ts and ref.conversation_type == "channel" else target
         activity_id = self._do(
-            lambda: self.connector.send(ref.service_url, conversation, self._message(workspace, reply))
+            lambda: self.connector.send(ref.service_url, conversation, self._message(workspace, reply)), posting=True
         )
         return Delivery(channel=conversation, ts=activity_id)
 
@@ -98,18 +103,19 @@ class TeamsSender:
         return ref
 
     # -- failures -----------------------------------------------------------------------------------------
-    def _do(self, call: Callable[[], T]) -> T:
+    def _do(self, call: Callable[[], T], posting: bool = False) -> T:
         try:
             return call()
         except ConnectorError as e:
-            raise failure(e) from None
+            raise failure(e, posting) from None
 
 
-def failure(e: ConnectorError) -> SendFailed:
+def failure(e: ConnectorError, posting: bool = False) -> SendFailed:
+    """`posting`: the call would have posted a message, so a doubtful outcome is worth recording."""
     if e.status == 429:
         return SendFailed(
             "throttled (429)", retry_after=e.retry_after if e.retry_after is not None else DEFAULT_RETRY_AFTER
         )
     if e.status is None or e.status in RETRYABLE or e.status >= 500:
-        return SendFailed(f"{e.status or 'network'}: {e.reason}")
+        return SendFailed(f"{e.status or 'network'}: {e.reason}", uncertain=posting and e.uncertain)
     return SendFailed(f"{e.status}: {e.reason}", permanent=True)

@@ -87,6 +87,9 @@ class WebApp:
 
     # -- our own routes ------------------------------------------------------------------------------
     def healthz(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """200 while the database answers, naming any platform that is degraded (Teams without Entra ID still
+        leaves Slack working, so the load balancer must keep sending traffic): {"status": "degraded",
+        "database": "ok", "slack": "ok", "teams": "degraded: …"}. 503 only when the database does not answer."""
         try:
             with self.rt.engine.connect() as conn:
                 if conn.dialect.name == "postgresql":
@@ -96,6 +99,14 @@ class WebApp:
         except Exception as e:  # noqa: BLE001 - any failure means "not healthy", said without details
             log.warning("health check: database unreachable (%s)", type(e).__name__)
             body, status = {"status": "unavailable", "database": type(e).__name__}, "503 Service Unavailable"
+        for m in self.mounts:
+            try:
+                problem = m.health()
+            except Exception as e:  # noqa: BLE001 - a broken check is itself a degraded platform
+                problem = f"degraded: health check failed ({type(e).__name__})"
+            body[m.name] = problem or "ok"
+            if problem and body["status"] == "ok":
+                body["status"] = "degraded"
         return _respond(start_response, status, json.dumps(body).encode(), "application/json")
 
     def metrics(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:

@@ -27,6 +27,7 @@ class Mount:
     name: str
     routes: list[Route]
     close: Callable[[], None] = field(default=lambda: None)
+    health: Callable[[], str | None] = field(default=lambda: None)  # what is wrong with the platform now, or None
 
 
 def mounts(runtime: Any) -> list[Mount]:

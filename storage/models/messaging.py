@@ -74,6 +74,11 @@ class OutboxMessage(Created, Base):
     attempts: Mapped[int] = mapped_column(default=0)
     status: Mapped[OutboxStatus] = mapped_column(db_enum(OutboxStatus, "outbox_status"), default=OutboxStatus.PENDING)
     claimed_until: Mapped[datetime | None] = mapped_column()  # a sender's lease while it talks to the platform
+    # The first attempt whose outcome is unknown (a timeout, a 5xx: the platform may have posted it). Before any
+    # resend the conversation is searched, from then on, for a message carrying this row's key.
+    uncertain_since: Mapped[datetime | None] = mapped_column()
+    # The first failed attempt of the current run of failures: the row gives up a day after it, not sooner.
+    failing_since: Mapped[datetime | None] = mapped_column()
     last_error: Mapped[str | None] = mapped_column(Text)
     platform_channel: Mapped[str | None] = mapped_column(String(200))
     platform_ts: Mapped[str | None] = mapped_column(String(200))

@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.outbox.dispatch import LEASE, MAX_ATTEMPTS, Dispatcher
+from bot.outbox.dispatch import GIVE_UP_AFTER, LEASE, Dispatcher
 from bot.outbox.sender import SendFailed
+from storage import outbox as outbox_rows
 from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind
 from tests.support.chat import Chat, shown
 from tests.support.recording_sender import RecordingSender
@@ -64,26 +65,49 @@ def test_429_then_success_sends_exactly_one_message(ehr: Chat) -> None:
     assert len(sender.posts) == 1 and rows(ehr)[0].status == OutboxStatus.SENT
 
 
-def test_server_errors_back_off_then_fail_and_admins_are_told_once(ehr: Chat) -> None:
-    sender = RecordingSender(failures=[SendFailed("HTTP 500") for _ in range(MAX_ATTEMPTS)])
+def test_server_errors_back_off_for_a_day_then_fail_and_admins_are_told_once(ehr: Chat) -> None:
+    sender = RecordingSender(failures=[SendFailed("HTTP 500") for _ in range(1000)])
     d = dispatcher(ehr, sender)
     ehr.ok("kim", "/digest now")
-    ehr.ok("kim", "/digest now")  # a second message fails too, later
     now = ehr.now
     delays = []
-    for _ in range(MAX_ATTEMPTS):
+    while rows(ehr)[0].status == OutboxStatus.PENDING:
         d.run_once(now)
         row = rows(ehr)[0]
         delays.append((row.not_before - now).total_seconds())
         now = row.not_before
     row = rows(ehr)[0]
-    assert row.status == OutboxStatus.FAILED and row.attempts == MAX_ATTEMPTS and row.last_error == "HTTP 500"
-    assert delays[:4] == [2.0, 4.0, 8.0, 16.0]  # exponential (jitter fixed at 1.0 here)
+    assert row.status == OutboxStatus.FAILED and row.last_error == "HTTP 500"
+    assert delays[:8] == [30, 60, 120, 240, 480, 960, 1920, 3600]  # exponential, capped (jitter fixed at 1.0)
+    assert set(delays[8:-2]) == {3600} and delays[-2:] == [3390, 0]  # cut short to try at the day's end; then given up
+    assert row.attempts == len(delays) == 31
+    assert now - ehr.now == GIVE_UP_AFTER and row.failing_since == ehr.now  # the last try is at the day's end
     alerts = [r for r in rows(ehr) if r.idempotency_key.startswith("alert:outbox:")]
-    assert [a.target for a in alerts] == ["pat"]  # the workspace's PMO admin, once today
+    assert [a.target for a in alerts] == ["pat"]  # the workspace's PMO admin
+
+    ehr.ok("kim", "/digest now EHR")  # more failures in the same episode: nobody is told again
     sender.failures = [SendFailed("channel_not_found", permanent=True)]
     d.run_once(now + timedelta(minutes=1))
     assert len([r for r in rows(ehr) if r.idempotency_key.startswith("alert:outbox:")]) == 1
+
+    with ehr.sessions() as s:  # an operator queues them again (`outbox retry`): a new failure is a new episode
+        assert outbox_rows.requeue_failed(s, [], now + timedelta(hours=1)) == 2
+        s.commit()
+    sender.failures = [SendFailed("channel_not_found", permanent=True), SendFailed("not_in_channel", permanent=True)]
+    d.run_once(now + timedelta(hours=1))
+    assert len([r for r in rows(ehr) if r.idempotency_key.startswith("alert:outbox:")]) == 2
+
+
+def test_a_failure_that_may_have_posted_is_marked_for_a_check(ehr: Chat) -> None:
+    sender = RecordingSender(failures=[SendFailed("network: TimeoutError", uncertain=True)])
+    d = dispatcher(ehr, sender)
+    ehr.ok("kim", "/digest now")
+    d.run_once(ehr.now)
+    [row] = rows(ehr)
+    assert row.uncertain_since == ehr.now and row.failing_since == ehr.now and row.attempts == 1
+    assert d.run_once(row.not_before).sent == 1  # the console cannot look: sent again (at most one duplicate)
+    [row] = rows(ehr)
+    assert row.status == OutboxStatus.SENT and row.failing_since is None
 
 
 def test_a_permanent_error_fails_at_once(ehr: Chat) -> None:

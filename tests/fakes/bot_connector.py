@@ -7,6 +7,7 @@ serviceUrl (tenant-scoped, as Teams does: `<url>/amer/<tenant>/`).
         bf.add_member("29:dana", aad="…", name="Dana Whitfield")  # what GET …/members/{id} answers
         sent = bf.wait_for("send", conversation="19:…")           # a bounded poll for what Rounds posted
         bf.fail("send", status=429, retry_after=1)                # the next matching call is throttled
+        bf.late("send", delay=0.5)                                # posted at once, answered half a second later
 
 Every message Rounds posts or updates is recorded. Each Adaptive Card in it (and each card given to
 `check_card`, such as an invoke response) is validated against the official Adaptive Cards 1.5 schema
@@ -17,6 +18,7 @@ empty."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import itertools
 import json
@@ -76,6 +78,7 @@ class _Failure:
     retry_after: float | None
     times: int
     when: Callable[[Call], bool] | None
+    delay: float = 0.0  # a late answer: the call is carried out, and answered this many seconds later
 
 
 @dataclass
@@ -183,6 +186,11 @@ class FakeBotConnector:
         with self._lock:
             self._failures.append(_Failure(kind, status, retry_after, times, when))
 
+    def late(self, kind: str, *, delay: float, times: int = 1, when: Callable[[Call], bool] | None = None) -> None:
+        """The next `times` matching calls are carried out at once and answered `delay` seconds later."""
+        with self._lock:
+            self._failures.append(_Failure(kind, 200, None, times, when, delay))
+
     # -- what Rounds did --------------------------------------------------------------------------------
     def mark(self) -> int:
         with self._lock:
@@ -272,7 +280,8 @@ class FakeBotConnector:
             return send_json(req, 405, {"error": {"code": "MethodNotAllowed", "message": path}})
         call = Call(kind, conv, data, service_url, req.headers.get("Authorization"), activity_id=ident)
         failure = self._take_failure(call)
-        if failure is not None:
+        late = failure.delay if failure is not None else 0.0
+        if failure is not None and not late:
             call.status = failure.status
             self._record(call)
             headers = {"Retry-After": _seconds(failure.retry_after)} if failure.retry_after is not None else {}
@@ -321,7 +330,10 @@ class FakeBotConnector:
         if kind == "send":
             call.activity_id = str(next(self._ids))
         self._record(call)
-        return send_json(req, 200 if kind == "update" else 201, {"id": call.activity_id})
+        if late:
+            time.sleep(late)
+        with contextlib.suppress(OSError):  # a client that gave up waiting has closed the connection
+            send_json(req, 200 if kind == "update" else 201, {"id": call.activity_id})
 
     def _take_failure(self, call: Call) -> _Failure | None:
         with self._lock:

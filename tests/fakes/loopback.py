@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,9 +13,13 @@ Handle = Callable[[BaseHTTPRequestHandler, str], None]  # (the request, its meth
 
 
 class Loopback:
-    def __init__(self, handle: Handle, name: str) -> None:
+    """`port` 0 picks a free one; `tls` (a server-side SSL context) serves https."""
+
+    def __init__(self, handle: Handle, name: str, *, port: int = 0, tls: ssl.SSLContext | None = None) -> None:
         self.handle = handle
         self.name = name
+        self.port = port
+        self.tls = tls
         self._server: ThreadingHTTPServer | None = None
 
     def start(self) -> None:
@@ -35,8 +40,10 @@ class Loopback:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self._server.daemon_threads = True
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         threading.Thread(target=self._server.serve_forever, name=self.name, daemon=True).start()
 
     def stop(self) -> None:
@@ -48,7 +55,7 @@ class Loopback:
     @property
     def url(self) -> str:
         assert self._server is not None, "start() the fake first"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self._server.server_address[1]}"
 
 
 def send_json(req: BaseHTTPRequestHandler, status: int, body: Any, headers: dict[str, str] | None = None) -> None:

@@ -5,11 +5,15 @@
         ... run the app with SLACK_API_URL=slack.url ...
         call = slack.wait_for("chat.postMessage", channel="C1")   # a bounded poll
         slack.fail("chat.postMessage", status=429, retry_after=1)  # the next matching call is rate limited
+        slack.late("chat.postMessage", delay=0.5)                # posted at once, answered half a second later
 
 It records every call (method, parameters, token), checks the bearer token on every Web API call, and
-can answer 429 with Retry-After, 500, or any Slack error on demand. Every Block Kit payload it receives
-(messages, response_url posts, views) is checked against slack_sdk.models and Slack's limits; what fails
-is answered as Slack would (`invalid_blocks`) and listed in `problems`, which a test suite asserts empty.
+can answer 429 with Retry-After, 500, or any Slack error on demand, or accept a call and answer it late
+(beyond a client's timeout). It keeps what was posted, per conversation, and serves it back through
+conversations.history and conversations.replies (metadata only with `include_all_metadata`, as Slack
+does; `not_in_channel` for the public channels listed in `outside`, which Rounds posts to without joining).
+Every Block Kit payload it receives (messages, response_url posts, views) is checked against slack_sdk.models
+and Slack's limits; what fails is answered as Slack would (`invalid_blocks`) and listed in `problems`, which a test suite asserts empty.
 It also serves response_url endpoints (`response_url()`), the file upload URL of files.upload v2, and
 the OAuth v2 token exchange."""
 
@@ -68,6 +72,7 @@ class _Failure:
     error: str | None
     times: int
     when: Callable[[dict[str, Any]], bool] | None
+    delay: float = 0.0  # a late answer: the call is carried out, and answered this many seconds later
 
 
 class FakeSlackAPI:
@@ -90,6 +95,9 @@ class FakeSlackAPI:
         self.users: dict[str, dict[str, Any]] = {}
         self.calls: list[Call] = []
         self.problems: list[str] = []
+        self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages posted there, oldest first
+        self.outside: set[str] = set()  # public channels the bot is not a member of: history is refused
+        self.clock: Callable[[], float] = time.time  # Slack's clock, for message ts
         self._failures: list[_Failure] = []
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
@@ -167,6 +175,13 @@ class FakeSlackAPI:
         with self._lock:
             self._failures.append(_Failure(method, status, retry_after, error, times, when))
 
+    def late(
+        self, method: str, *, delay: float, times: int = 1, when: Callable[[dict[str, Any]], bool] | None = None
+    ) -> None:
+        """The next `times` calls to `method` are carried out at once and answered `delay` seconds later."""
+        with self._lock:
+            self._failures.append(_Failure(method, 200, None, None, times, when, delay))
+
     # -- looking ------------------------------------------------------------------------------------
     def mark(self) -> int:
         with self._lock:
@@ -234,11 +249,14 @@ class FakeSlackAPI:
             params["_url"] = f"{self.base}{parts.path.lstrip('/')}"
         token = _bearer(req.headers.get("Authorization"))
         call = Call(method, params, token)
-        status, answer, headers = self._answer(call, req)
+        status, answer, headers, delay = self._answer(call, req)
         call.status, call.answer = status, answer
         with self._lock:
             self.calls.append(call)
-        send_json(req, status, answer, headers)
+        if delay:
+            time.sleep(delay)
+        with contextlib.suppress(OSError):  # a client that gave up waiting has closed the connection
+            send_json(req, status, answer, headers)
 
     def _params(self, req: BaseHTTPRequestHandler, query: str, raw: bytes, method: str) -> dict[str, Any]:
         params: dict[str, Any] = dict(parse_qsl(query))
@@ -255,22 +273,26 @@ class FakeSlackAPI:
                     params[key] = json.loads(params[key])
         return params
 
-    def _answer(self, call: Call, req: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def _answer(self, call: Call, req: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any], dict[str, str], float]:
         if call.method not in NO_TOKEN and call.token not in self.tokens:
-            return 200, {"ok": False, "error": "invalid_auth" if call.token else "not_authed"}, {}
+            return 200, {"ok": False, "error": "invalid_auth" if call.token else "not_authed"}, {}, 0.0
         failure = self._take_failure(call)
+        delay = 0.0
         if failure is not None:
             if failure.status == 429:
-                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(int(failure.retry_after or 1))}
+                headers = {"Retry-After": str(int(failure.retry_after or 1))}
+                return 429, {"ok": False, "error": "ratelimited"}, headers, 0.0
             if failure.status >= 500:
-                return failure.status, {"ok": False, "error": "fatal_error"}, {}
-            return 200, {"ok": False, "error": failure.error or "fatal_error"}, {}
+                return failure.status, {"ok": False, "error": "fatal_error"}, {}, 0.0
+            if not failure.delay:
+                return 200, {"ok": False, "error": failure.error or "fatal_error"}, {}, 0.0
+            delay = failure.delay
         problems = block_kit_problems(call.method, call.params)
         if problems:
             with self._lock:
                 self.problems.extend(f"{call.method}: {p}" for p in problems)
-            return 200, {"ok": False, "error": "invalid_blocks", "errors": problems}, {}
-        return 200, self._ok(call, req), {}
+            return 200, {"ok": False, "error": "invalid_blocks", "errors": problems}, {}, delay
+        return 200, self._ok(call, req), {}, delay
 
     def _take_failure(self, call: Call) -> _Failure | None:
         with self._lock:
@@ -300,12 +322,23 @@ class FakeSlackAPI:
             channel = str(p.get("channel", ""))
             if channel.startswith(("U", "W")):
                 channel = "D" + channel[1:]  # posting to a user id lands in their DM with the app
-            return {
-                "ok": True,
-                "channel": channel,
+            message = {
+                "type": "message",
                 "ts": self._next_ts(),
-                "message": {"text": p.get("text"), "blocks": p.get("blocks")},
+                "text": p.get("text"),
+                "blocks": p.get("blocks"),
+                "bot_id": "BROUNDS",
+                "app_id": "AROUNDS",
             }
+            if p.get("thread_ts"):
+                message["thread_ts"] = p["thread_ts"]
+            if isinstance(p.get("metadata"), dict):
+                message["metadata"] = p["metadata"]
+            with self._lock:
+                self.history.setdefault(channel, []).append(message)
+            return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+        if m in ("conversations.history", "conversations.replies"):
+            return self._history(p, replies=m == "conversations.replies")
         if m == "chat.update":
             return {"ok": True, "channel": p.get("channel"), "ts": p.get("ts"), "text": p.get("text")}
         if m == "chat.postEphemeral":
@@ -357,8 +390,36 @@ class FakeSlackAPI:
             "is_enterprise_install": False,
         }
 
+    def _history(self, p: dict[str, Any], *, replies: bool) -> dict[str, Any]:
+        """A page of messages, newest first, between `oldest` and `latest`; `cursor` is an offset here."""
+        channel = str(p.get("channel", ""))
+        if channel in self.outside:
+            return {"ok": False, "error": "not_in_channel"}
+        with self._lock:
+            messages = list(self.history.get(channel, []))
+        if replies:
+            root = str(p.get("ts", ""))
+            messages = [m for m in messages if m["ts"] == root or m.get("thread_ts") == root]
+            if not any(m["ts"] == root for m in messages):
+                return {"ok": False, "error": "thread_not_found"}
+        else:
+            messages = [m for m in messages if not m.get("thread_ts") or m["thread_ts"] == m["ts"]]
+        oldest, latest = float(p.get("oldest") or 0), float(p.get("latest") or "inf")
+        messages = [m for m in reversed(messages) if oldest < float(m["ts"]) < latest]
+        start, limit = int(p.get("cursor") or 0), min(int(p.get("limit") or 100), 999)
+        page = messages[start : start + limit]
+        if str(p.get("include_all_metadata", "")).lower() not in ("1", "true"):
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + limit < len(messages)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
     def _next_ts(self) -> str:
-        return f"{int(time.time())}.{next(self._ts):06d}"
+        return f"{int(self.clock())}.{next(self._ts):06d}"
 
 
 def _bearer(header: str | None) -> str | None:

@@ -21,9 +21,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import migrate
-from storage.db import make_engine, make_readers
+from storage.db import make_engine, make_readers, make_sessions
 from tests.conftest import PG_ENV
 from tests.fakes.slack_api import FakeSlackAPI
+from tests.slack.outbox_support import Outbox
 from tests.slack.support import BOT_TOKEN, SIGNING_SECRET, Workspace
 from tests.support.cli import _SCRUB, ROOT, sqlite_url
 
@@ -163,4 +164,14 @@ def workspace(web: WebProcess, fake_slack: FakeSlackAPI) -> Iterator[Workspace]:
     """A fresh, empty Slack workspace."""
     known_problems = len(fake_slack.problems)
     yield Workspace(web.url, fake_slack, f"T{uuid.uuid4().hex[:8].upper()}")
+    assert fake_slack.problems[known_problems:] == []
+
+
+@pytest.fixture
+def box(engine: Engine, fake_slack: FakeSlackAPI) -> Iterator[Outbox]:
+    """A fresh Slack workspace (with a PMO admin) whose outbox is sent through the real SlackSender."""
+    known_problems = len(fake_slack.problems)
+    yield Outbox(make_sessions(engine), fake_slack)
+    fake_slack.clock = time.time  # a test may have set Slack's clock to its own timeline
+    fake_slack.outside.clear()
     assert fake_slack.problems[known_problems:] == []

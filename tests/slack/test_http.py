@@ -113,7 +113,7 @@ def test_tokens_revoked_for_the_bot_counts_as_uninstalled(ehr: Workspace, web: W
 def test_healthz_checks_the_database(web: WebProcess) -> None:
     status, ctype, body = get(web.url + "/healthz")
     assert status == 200 and ctype.startswith("application/json")
-    assert json.loads(body) == {"status": "ok", "database": "ok"}
+    assert json.loads(body) == {"status": "ok", "database": "ok", "slack": "ok"}  # each platform, by name
     assert get(web.url + "/nowhere")[0] == 404
     assert get(web.url + "/slack/events")[0] == 405  # Slack only POSTs
 

@@ -5,84 +5,17 @@ Time is an argument: passes run at chosen instants, nothing sleeps."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from itertools import count
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from bot.outbox.dispatch import Dispatcher
 from bot.outbox.sender import SendFailed
 from bot.slack.sender import SlackSender
 from commands.replies import Button, Buttons, Header, Reply, Section
-from storage import outbox
-from storage.db import make_sessions
-from storage.models import OutboxMessage, OutboxStatus, Platform, TargetKind, Workspace
-from tests.fakes.slack_api import FakeSlackAPI
+from storage.models import OutboxStatus, Platform, TargetKind, Workspace
+from tests.slack.outbox_support import NOW, Outbox
 from tests.slack.support import BOT_TOKEN
-
-NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
-_teams = count(1)
-
-
-class Outbox:
-    """A Slack workspace's outbox and a dispatcher that sends it through the real SlackSender."""
-
-    def __init__(self, sessions: sessionmaker[Session], fake: FakeSlackAPI) -> None:
-        self.sessions = sessions
-        self.fake = fake
-        self.start = fake.mark()
-        with sessions() as s:
-            ws = Workspace(
-                platform=Platform.SLACK, external_id=f"TSEND{next(_teams)}", name="", timezone="UTC", created_at=NOW
-            )
-            s.add(ws)
-            s.commit()
-            self.workspace_id = ws.id
-            self.team = ws.external_id
-        self.sender = SlackSender(lambda ws: BOT_TOKEN, fake.url)
-        self.dispatcher = Dispatcher(
-            sessions, {Platform.SLACK: self.sender}, jitter=lambda: 1.0, channel_gap=timedelta(0)
-        )
-
-    def channel(self, name: str) -> str:
-        return f"C{self.team}{name.upper()}"
-
-    def queue(self, kind: TargetKind, target: str, reply: Reply, key: str, subject: str | None = None) -> int:
-        with self.sessions() as s:
-            ws = s.get(Workspace, self.workspace_id)
-            row = outbox.enqueue(
-                s,
-                ws,
-                target_kind=kind,
-                target=target,
-                payload=reply.to_json(),
-                key=f"{self.team}:{key}",
-                now=NOW,
-                subject=subject,
-            )
-            s.commit()
-            assert row is not None
-            return row.id
-
-    def row(self, row_id: int) -> OutboxMessage:
-        with self.sessions() as s:
-            row = s.get(OutboxMessage, row_id)
-            assert row is not None
-            return row
-
-    def posts(self, channel: str, ok: bool | None = None) -> list:  # type: ignore[type-arg]
-        return self.fake.calls_to("chat.postMessage", since=self.start, ok=ok, channel=channel)
-
-
-@pytest.fixture
-def box(engine: Engine, fake_slack: FakeSlackAPI) -> Iterator[Outbox]:
-    known_problems = len(fake_slack.problems)
-    yield Outbox(make_sessions(engine), fake_slack)
-    assert fake_slack.problems[known_problems:] == []
-
 
 CARD = Reply.channel(
     "G-1 EHR: Go-live readiness — pending",
@@ -127,10 +60,14 @@ def test_a_server_error_is_retried_with_backoff(box: Outbox) -> None:
     assert (
         failed_once.attempts == 1
         and failed_once.last_error == "http 500"
-        and failed_once.not_before == NOW + timedelta(seconds=2)
+        and failed_once.not_before == NOW + timedelta(seconds=30)
+        and failed_once.uncertain_since == NOW  # a 500 may still have posted it: look before sending again
     )
-    assert box.dispatcher.run_once(NOW + timedelta(seconds=2)).sent == 1
+    box.fake.clock = NOW.timestamp
+    assert box.dispatcher.run_once(NOW + timedelta(seconds=30)).sent == 1
     assert len(box.posts(box.channel("ehr"), ok=True)) == 1
+    (looked,) = box.fake.calls_to("conversations.history", since=box.start, channel=box.channel("ehr"))
+    assert looked["include_all_metadata"] in ("1", "true") and float(looked["oldest"]) <= NOW.timestamp()
 
 
 def test_a_channel_that_is_gone_is_given_up_at_once(box: Outbox) -> None:
