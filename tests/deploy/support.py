@@ -39,6 +39,12 @@ def procfile() -> dict[str, list[str]]:
     return found
 
 
+def operator_env(database_url: str, **settings: str) -> dict[str, str]:
+    """The environment an operator would give a process: nothing of the developer's shell that changes Rounds."""
+    base = {k: v for k, v in os.environ.items() if k.upper() not in _SCRUB and k != "PROMETHEUS_MULTIPROC_DIR"}
+    return base | {"DATABASE_URL": database_url, "LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1", **settings}
+
+
 class Deployment:
     def __init__(
         self, database_url: str, env: dict[str, str], tmp: Path, *, start: datetime, speed: float, boot: float = 6.0
@@ -48,18 +54,15 @@ class Deployment:
         self.anchor = time.time() + boot  # the simulated clock reads `start` this many seconds from now
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        base = {k: v for k, v in os.environ.items() if k.upper() not in _SCRUB and k != "PROMETHEUS_MULTIPROC_DIR"}
-        self.env = base | {
-            "DATABASE_URL": database_url,
-            "PORT": str(self.port),
-            "WEB_CONCURRENCY": "1",
-            "LOG_LEVEL": "INFO",
-            "PYTHONUNBUFFERED": "1",
-            "ROUNDS_SIMULATED_START": start.isoformat(),
-            "ROUNDS_SIMULATED_SPEED": str(speed),
-            "ROUNDS_SIMULATED_ANCHOR": repr(self.anchor),
+        self.env = operator_env(
+            database_url,
+            PORT=str(self.port),
+            WEB_CONCURRENCY="1",
+            ROUNDS_SIMULATED_START=start.isoformat(),
+            ROUNDS_SIMULATED_SPEED=str(speed),
+            ROUNDS_SIMULATED_ANCHOR=repr(self.anchor),
             **env,
-        }
+        )
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.logs: dict[str, Path] = {}
 
