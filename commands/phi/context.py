@@ -161,12 +161,12 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
 # --- phones the first generation missed ---------------------------------------------------------------------------
 _PHONE_CTX = re.compile(
     r"\b(?:phones?|ph|tel|telephone|cell|mobile|mob|fax|pager|beeper|bleep|ext|extension|contact|call(?:ed)?"
-    r"|callback|text|sms|number\s{1,3}is|reach(?:ed)?\s{1,3}at)\b\.?\s{0,3}(?:(?:is|at|number|no|\#)\s{0,3}){0,2}[:#=]?\s{0,3}"
+    r"|callback|text|sms|number\s{1,3}is|reach(?:ed)?\s{1,3}at)\b\.?\s{0,3}(?:(?:her|him|them|me|us|pt|patient|back)\s{1,3})?(?:(?:is|at|number|no|\#)\s{0,3}){0,2}[:#=]?\s{0,3}"
     r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
     _I,
 )
 _SLASHED = re.compile(r"(?<![\w/])(?P<v>[2-9]\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
-_INTL = re.compile(r"(?<![\w+])(?P<v>\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4})(?![\w-]|\.\d)")
+_INTL = re.compile(r"(?<![\w+])(?P<v>\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){1,4})(?![\w-]|\.\d)")
 
 
 def find_phones(text: str) -> list[tuple[int, int]]:
