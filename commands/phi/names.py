@@ -60,9 +60,9 @@ _TITLE = re.compile(
 _PLACE = re.compile(r"\b(?:bed|room|rm|bay)\s{0,2}\d|\b(?:in|on)\s{1,2}\d{1,2}\s?[A-Z]{1,2}\b|\b(?:ward|unit)\s{1,2}\w", _I)
 _TITLE_STOP = {"teams", "word", "excel", "office", "project", "outlook", "sql", "edge", "and", "or", "the", "to"}
 _CLINICAL_NAME_CUE = re.compile(
-    r"\b(?:seen|presents|presented|admitted|discharged|complain(?:s|ed)?|c/o|denies|allerg\w*|meds?|medications?"
-    r"|appt|appointment|visit|chart|wristband|specimen|labs?|orders?|telehealth|bedside|pt|patient|family|relabel\w*"
-    r"|readmit\w*|transferred|fell|fall|died|expired|mrn|dob|year-old|yo|y/o|his\s{1,3}\w+|her\s{1,3}\w+)\b",
+    r"\b(?:seen|presents|presented|admitted|discharged|complain(?:s|ed)?|c/o|denies|allerg\w{0,10}|meds?|medications?"
+    r"|appt|appointment|visit|chart|wristband|specimen|labs?|orders?|telehealth|bedside|pt|patient|family|relabel\w{0,6}"
+    r"|readmit\w{0,6}|transferred|fell|fall|died|expired|mrn|dob|year-old|yo|y/o|his\s{1,3}\w{1,20}|her\s{1,3}\w{1,20})\b",
     _I,
 )
 
