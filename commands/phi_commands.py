@@ -121,3 +121,13 @@ def offer(refusal: Reply, command: str, text: str) -> Reply:
             ),
         }
     )
+
+
+def redacted_offer(reply: Reply) -> str | None:
+    """The redacted command a refusal offers, if it offers one (the console's `/save` runs it)."""
+    for block in reply.blocks:
+        if isinstance(block, Buttons):
+            for b in block.buttons:
+                if b.action == REDACT_ACTION and b.command:
+                    return b.command
+    return None
