@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from commands import actions, exports, gates, help, home, phi_commands, portfolio, prefs, projects, risks, status, templates
+from commands import (
+    actions,
+    exports,
+    gates,
+    help,
+    home,
+    phi_commands,
+    portfolio,
+    prefs,
+    projects,
+    risks,
+    status,
+    templates,
+)
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m

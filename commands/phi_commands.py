@@ -17,7 +17,7 @@ from storage.uow import UnitOfWork
 
 REDACT_ACTION = "phi.save_redacted"
 _ALLOWANCES = {
-    "service-desk": ("service_desk", "service-desk and vendor phone numbers (\"call 416-555-0100 for downtime\")"),
+    "service-desk": ("service_desk", 'service-desk and vendor phone numbers ("call 416-555-0100 for downtime")'),
     "server-ip": ("server_ip", 'private-range server addresses ("Server 10.20.30.40 patched")'),
 }
 

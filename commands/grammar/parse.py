@@ -256,7 +256,7 @@ def _phi(text: str, today: date) -> m.Command:
             raise UsageError('Put the text to check in quotes, like /pmo phi check "pt in 4W fell".', "phi")
         return m.PhiCheck(text=said)
     if head.lower() != "policy":
-        raise UsageError("Say `check \"text\"` or `policy`.", "phi")
+        raise UsageError('Say `check "text"` or `policy`.', "phi")
     a = Args.of(rest, "phi", set(), today)
     verb = a.pop_keyword("allow", "deny", "remove")
     if verb is None:
@@ -274,7 +274,7 @@ def _phi(text: str, today: date) -> m.Command:
     a.done()
     if verb == "remove":
         raise UsageError(f"Say `deny {what}` to stop letting those through.", "phi")
-    return m.PhiPolicySet(allowance=what, allow=verb == "allow")  # type: ignore[arg-type]  # pop_keyword narrowed it
+    return m.PhiPolicySet(allowance=what, allow=verb == "allow")
 
 
 def _admin(text: str, today: date) -> m.Command:

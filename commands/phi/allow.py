@@ -55,7 +55,9 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         except ValueError:
             return False
         about_a_person = re.search(r"\b(?:my|his|her|their)\s{1,3}ip\b", sentence, re.IGNORECASE)
-        return addr.is_private and bool(_INFRA.search(sentence)) and not about_a_person and not _has_patient_word(sentence)
+        return (
+            addr.is_private and bool(_INFRA.search(sentence)) and not about_a_person and not _has_patient_word(sentence)
+        )
     return False
 
 

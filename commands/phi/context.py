@@ -43,7 +43,9 @@ _DATE_LABEL = re.compile(
 )
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
+)
 _CARE_VERB = re.compile(r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated)\b", _I)
 
 
@@ -119,21 +121,23 @@ def find_cards(text: str) -> list[tuple[int, int]]:
 
 
 # --- labelled numbers the first generation missed --------------------------------------------------------------
-_GAP = r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:is|was|of|no\.?|number|num|nbr|id|\#)){0,3}\s{0,3}[:#=]?[ \t]{0,12}\#?"
+_GAP = (
+    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:is|was|of|no\.?|number|num|nbr|id|\#)){0,3}\s{0,3}[:#=]?[ \t]{0,12}\#?"
+)
 _VAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 _LABELLED = {
     "mrn": re.compile(
         r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmedical\s{1,3}record(?:\s{1,3}number)?\b|\bchart\s{1,3}(?:no|number|id)\b"
         r"|\bpatient\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|number)\b)"
-        + _GAP + _VAL,
+        + _GAP
+        + _VAL,
         _I,
     ),
     "plan-number": re.compile(
         r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
         r"|\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b)|\bacct\b|\bclaim\b|\biban\b"
-        r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d))"
-        + _GAP + _VAL,
+        r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d))" + _GAP + _VAL,
         _I,
     ),
     "ssn": re.compile(
@@ -216,13 +220,19 @@ _ADDR_LABEL = re.compile(
     r"\s{0,3}(?:(?:verified|per\s{1,3}id)\s{0,3})?[:=]?\s{0,6}(?P<v>[^\n]{3,60})",
     _I,
 )
-_LIVES_IN = re.compile(r"\blives\s{1,3}in\s{1,3}(?!(?:a|an|the|her|his|their|assisted|nursing|group|care|shelter)\b)(?P<v>[A-Za-z][\w'-]{2,30})", _I)
+_LIVES_IN = re.compile(
+    r"\blives\s{1,3}in\s{1,3}(?!(?:a|an|the|her|his|their|assisted|nursing|group|care|shelter)\b)(?P<v>[A-Za-z][\w'-]{2,30})",
+    _I,
+)
 _POBOX = re.compile(
     r"(?P<v>\bp\.?\s?o\.?\s{0,2}box\s{1,3}\d{1,6}|\b(?-i:PSC|CMR|UNIT)\s{1,3}\d{1,5},?\s{1,3}box\s{1,3}\d{1,5}"
     r"|\b(?-i:APO|FPO|DPO)\s{1,3}(?-i:AA|AE|AP)\s{1,3}\d{5})",
     _I,
 )
-_ZIP_LABEL = re.compile(r"\b(?:zip(?:\s{0,2}code)?|postal\s{1,3}code|post\s{0,2}code)\s{0,3}[:#]?\s{0,3}(?P<v>[A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b", _I)
+_ZIP_LABEL = re.compile(
+    r"\b(?:zip(?:\s{0,2}code)?|postal\s{1,3}code|post\s{0,2}code)\s{0,3}[:#]?\s{0,3}(?P<v>[A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b",
+    _I,
+)
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:

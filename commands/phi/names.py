@@ -15,9 +15,46 @@ _NAME = rf"(?P<v>(?-i:{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}}|[A-Z][A-Za-z'’-]{{1
 
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
 _NOT_NAMES = {
-    "lab", "labs", "interface", "service", "services", "team", "unit", "the", "epic", "cerner", "project", "ward",
-    "baby", "board", "portal", "system", "none", "n/a", "na", "unknown", "tbd", "test", "same", "see", "per",
-    "patient", "pt", "dr", "md", "rn", "np", "room", "bed", "mr", "mrs", "ms", "name", "date", "dob", "mrn",
+    "lab",
+    "labs",
+    "interface",
+    "service",
+    "services",
+    "team",
+    "unit",
+    "the",
+    "epic",
+    "cerner",
+    "project",
+    "ward",
+    "baby",
+    "board",
+    "portal",
+    "system",
+    "none",
+    "n/a",
+    "na",
+    "unknown",
+    "tbd",
+    "test",
+    "same",
+    "see",
+    "per",
+    "patient",
+    "pt",
+    "dr",
+    "md",
+    "rn",
+    "np",
+    "room",
+    "bed",
+    "mr",
+    "mrs",
+    "ms",
+    "name",
+    "date",
+    "dob",
+    "mrn",
 }
 _LABELLED = re.compile(
     r"(?:\b(?:patient|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
@@ -40,7 +77,9 @@ _AGE_SEX = (
     r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year)\b"
     r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
 )
-_AGE_APPOSITIVE = re.compile(rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I)
+_AGE_APPOSITIVE = re.compile(
+    rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I
+)
 _NAME_THEN_AGE = re.compile(
     rf"{_NAME},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
     _I,
@@ -57,7 +96,9 @@ _TITLE = re.compile(
     r"(?P<v>(?-i:[A-Z]['’][A-Z][a-z]{1,25}|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}(?:\s{1,2}[A-Z][a-z]{1,25})?|[A-Z]['’]?[A-Z]{2,25}|[a-z]{3,25}))"
 )
 # Where a named person sits in the hospital: "in 4W", "bed 12", "room 5".
-_PLACE = re.compile(r"\b(?:bed|room|rm|bay)\s{0,2}\d|\b(?:in|on)\s{1,2}\d{1,2}\s?[A-Z]{1,2}\b|\b(?:ward|unit)\s{1,2}\w", _I)
+_PLACE = re.compile(
+    r"\b(?:bed|room|rm|bay)\s{0,2}\d|\b(?:in|on)\s{1,2}\d{1,2}\s?[A-Z]{1,2}\b|\b(?:ward|unit)\s{1,2}\w", _I
+)
 _TITLE_STOP = {"teams", "word", "excel", "office", "project", "outlook", "sql", "edge", "and", "or", "the", "to"}
 _CLINICAL_NAME_CUE = re.compile(
     r"\b(?:seen|presents|presented|admitted|discharged|complain(?:s|ed)?|c/o|denies|allerg\w{0,10}|meds?|medications?"
@@ -77,7 +118,11 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     for rx in (_LABELLED, _KIN, _NAMED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
         for m in _matches(rx, text):
             v = m.group("v")
-            if rx is _NAME_THEN_VERB and len(v.split()) < 2 and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v):
+            if (
+                rx is _NAME_THEN_VERB
+                and len(v.split()) < 2
+                and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v)
+            ):
                 continue  # one capitalised word before "denies" may start a sentence
             if _ok(v):
                 out.append(m.span("v"))
@@ -103,5 +148,5 @@ def is_patient_single_name(text: str, start: int, end: int) -> bool:
     right = text[end : end + 2]
     if right[:1] in ("'", "’"):
         return True
-    left, after = _window(text, start, end, before=50, after=60)
+    _, after = _window(text, start, end, before=50, after=60)
     return bool(_CLINICAL.search(after) or _PLACE.search(after) or _CLINICAL_NAME_CUE.search(after))

@@ -650,10 +650,6 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         start = m.start("v")
         if " " not in v.strip() and "," not in v and not is_patient_single_name(text, start, start + len(v)):
             continue  # "fetching patient Orders", "Patient Dashboard": one capitalised word and nothing clinical
-        if m.group(0)[:1] == "P" and m.group(0)[:7] == "Patient" and start > 8 and text[start - 9 : start - 8] != "\n":
-            # "Get Patient Programs", "the Patient Dashboard": a product name in Title Case mid-sentence
-            if not is_patient_single_name(text, start, start + len(v)):
-                continue
         out.append((start, start + len(v)))
     for rx in (_PT_APPOSITIVE, _NAME_THEN_PT):
         for m in _matches(rx, text):
