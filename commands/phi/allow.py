@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -40,25 +41,36 @@ def digits_key(number: str) -> str:
 
 
 def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], allow: Allowances) -> bool:
+    if kind not in ("patient-name", "phone", "ip-address"):
+        return False
     value = text[start:end]
-    sentence = _sentence(text, start, end)
     if kind == "patient-name" and people:
         words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", value)}
-        return bool(words) and any(words <= set(re.findall(r"[a-z][a-z'’-]+", p.lower())) for p in people)
+        return bool(words) and any(words <= known for known in _name_words(people))
     if kind == "phone":
         if digits_key(value) in allow.numbers:
             return True
+        sentence = _sentence(text, start, end)
         return allow.service_desk and bool(_SERVICE_DESK.search(sentence)) and not _has_patient_word(sentence)
     if kind == "ip-address" and allow.server_ip:
         try:
             addr = ipaddress.ip_address(value)
         except ValueError:
             return False
+        if not addr.is_private:
+            return False
+        sentence = _sentence(text, start, end)
         about_a_person = re.search(r"\b(?:my|his|her|their)\s{1,3}ip\b", sentence, re.IGNORECASE)
         return (
             addr.is_private and bool(_INFRA.search(sentence)) and not about_a_person and not _has_patient_word(sentence)
         )
     return False
+
+
+@functools.lru_cache(maxsize=32)
+def _name_words(people: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Each known person's name as a set of lower-case words ("Maria Santos" -> {"maria", "santos"})."""
+    return tuple(frozenset(re.findall(r"[a-z][a-z'’-]+", p.lower())) for p in people)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -65,7 +65,9 @@ def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) 
 def find_care_dates(text: str) -> list[tuple[int, int]]:
     """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
     header label, and not near a project word."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if not any(ch.isdigit() for ch in text):
+        return out
     for m in _matches(_DATE_RX, text):
         v = m.group("v")
         if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
@@ -149,7 +151,9 @@ _LABELLED = {
 
 
 def find_labelled(text: str) -> list[tuple[str, int, int]]:
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if _digits(text) < 4:
+        return out  # every labelled value has at least four digits
     for kind, rx in _LABELLED.items():
         for m in _matches(rx, text):
             v = m.group("v")
@@ -174,15 +178,19 @@ _INTL = re.compile(r"(?<![\w+])(?P<v>\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ 
 
 
 def find_phones(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    if _digits(text) < 4:
+        return out
     for m in _matches(_PHONE_CTX, text):
         v = m.group("v")
         d = _digits(v)
         pager = re.match(r"(?i)pager|beeper|bleep|ext", m.group(0))
         if (pager and 4 <= d <= 7) or 7 <= d <= 15:
             out.append(m.span("v"))
-    out.extend(m.span("v") for m in _matches(_SLASHED, text))
-    out.extend(m.span("v") for m in _matches(_INTL, text) if 8 <= _digits(m.group("v")) <= 15)
+    if "/" in text:
+        out.extend(m.span("v") for m in _matches(_SLASHED, text))
+    if "+" in text:
+        out.extend(m.span("v") for m in _matches(_INTL, text) if 8 <= _digits(m.group("v")) <= 15)
     return out
 
 
@@ -236,12 +244,15 @@ _ZIP_LABEL = re.compile(
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _matches(_ADDR_LABEL, text):
+    out: list[tuple[int, int]] = []
+    lower = text.lower()
+    for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")
         if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
             out.append(m.span("v"))
-    for rx in (_LIVES_IN, _POBOX, _ZIP_LABEL):
+    for rx, needs in ((_LIVES_IN, ("lives",)), (_POBOX, ("box", "apo", "fpo", "dpo")), (_ZIP_LABEL, ("zip", "post"))):
+        if not any(w in lower for w in needs):
+            continue
         for m in _matches(rx, text):
             if rx is _ZIP_LABEL and _digits(m.group("v")) < 3:
                 continue

@@ -113,9 +113,60 @@ def _ok(v: str) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and not all(w in _NOT_NAMES for w in words)
 
 
+# Words one of each pattern needs in the text (as whole words): a set lookup skips the regex search entirely.
+_NEEDS: dict[re.Pattern[str], frozenset[str]] = {
+    _LABELLED: frozenset({"name", "patient", "pt", "spouse", "kin", "nok", "contact", "guardian", "caregiver"}),
+    _KIN: frozenset(
+        [
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "spouse",
+            "mother",
+            "father",
+            "mom",
+            "dad",
+            "brother",
+            "sister",
+            "grandson",
+            "granddaughter",
+            "grandmother",
+            "grandfather",
+            "grandma",
+            "grandpa",
+            "aunt",
+            "uncle",
+            "niece",
+            "nephew",
+            "fiance",
+            "fiancee",
+            "stepson",
+            "stepdaughter",
+        ]
+    ),
+    _NAMED: frozenset({"named", "like", "such"}),
+    _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
+    _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
+    _NAME_THEN_VERB: frozenset(
+        {"seen", "admitted", "presents", "presented", "reports", "denies", "complains", "c/o", "fell", "found"}
+    ),
+    _PT_WHERE_NAME: frozenset({"pt", "patient"}),
+    _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx"}),
+}
+_WORDS = re.compile(r"[a-z/]{1,30}")
+
+
+def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
+    return not _NEEDS[rx].isdisjoint(words)
+
+
 def find_context_names(text: str) -> list[tuple[int, int]]:
     out = []
+    words = set(_WORDS.findall(text.lower()))
     for rx in (_LABELLED, _KIN, _NAMED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
+        if not _needed(rx, words):
+            continue
         for m in _matches(rx, text):
             v = m.group("v")
             if (
@@ -126,7 +177,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # one capitalised word before "denies" may start a sentence
             if _ok(v):
                 out.append(m.span("v"))
-    for m in _matches(_TITLE, text):
+    for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
         v = m.group("v")
         if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:
             continue
