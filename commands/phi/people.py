@@ -681,7 +681,7 @@ _PID_FIELDS = {
 
 def _find_hl7(text: str) -> list[tuple[str, int, int]]:
     out = []
-    for m in _matches(_PID, text):
+    for m in _PID.finditer(text):  # segments do not overlap: one pass, linear
         seg = m.group(0)
         nxt = _HL7_NEXT_SEGMENT.search(seg)
         if nxt:
