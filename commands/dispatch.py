@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from commands import actions, exports, gates, help, home, portfolio, prefs, projects, risks, status, templates
+from commands import (
+    actions,
+    exports,
+    gates,
+    help,
+    home,
+    phi_commands,
+    portfolio,
+    prefs,
+    projects,
+    risks,
+    status,
+    templates,
+)
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
@@ -67,6 +80,10 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.Snooze: snooze.snooze,
     m.Home: lambda cmd, actor, uow: home.show(actor, uow),
     m.ThreadReply: thread.comment,
+    m.PhiCheck: phi_commands.check,
+    m.PhiPolicyShow: phi_commands.show,
+    m.PhiPolicySet: phi_commands.set_allowance,
+    m.PhiPolicyNumber: phi_commands.set_number,
 }
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from commands import forms, lookup, people
+from commands import forms, guard, lookup, people, phi_commands
 from commands.context import Actor, Context
 from commands.dispatch import handler_for
-from commands.errors import CommandError
+from commands.errors import CommandError, PHIRefused
 from commands.grammar import models as m
 from commands.grammar import parse
 from commands.grammar.usage import usage
@@ -43,6 +43,8 @@ VIEWS = (
     m.Portfolio,
     m.Export,
     m.Home,
+    m.PhiCheck,
+    m.PhiPolicyShow,
 )
 
 
@@ -66,7 +68,7 @@ class Rounds:
                 return self._view(ctx, make)
             except _NotReadOnly:
                 pass
-        return self._execute(ctx, make)
+        return self._execute(ctx, make, retype=(command, text))
 
     def _view(self, ctx: Context, make_command: Any) -> Reply:
         try:
@@ -89,7 +91,8 @@ class Rounds:
             if not isinstance(cmd, VIEWS):
                 raise _NotReadOnly()
             try:
-                reply = handler_for(cmd)(cmd, actor, uow)
+                with guard.workspace(uow.session, actor.workspace):
+                    reply = handler_for(cmd)(cmd, actor, uow)
             except CommandError as e:
                 return Reply.problem(e.message, usage(e.usage), e.field)
             if uow.session.new or uow.session.dirty or uow.session.deleted:
@@ -120,7 +123,8 @@ class Rounds:
         """A message in a thread Rounds started. An empty Reply text means: not ours, say nothing."""
         return self._execute(ctx, lambda actor, uow: m.ThreadReply(channel=channel, thread_ts=thread_ts, text=text))
 
-    def _execute(self, ctx: Context, make_command: Any) -> Reply:
+    def _execute(self, ctx: Context, make_command: Any, retype: tuple[str, str] | None = None) -> Reply:
+        """`retype` is the typed command and its text: a PHI refusal of it offers the redacted version."""
         with UnitOfWork(self.sessions) as uow:
             try:
                 actor = Actor(
@@ -134,14 +138,19 @@ class Rounds:
                         cmd = cmd.model_copy(update={"project": linked[0].key})
                     reply = forms.open_form(cmd, sorted(lookup.project_keys(uow.session, ws.id)))
                 else:
-                    reply = handler_for(cmd)(cmd, actor, uow)
+                    with guard.workspace(uow.session, ws):
+                        reply = handler_for(cmd)(cmd, actor, uow)
                 uow.commit()
                 log.info("command ok: %s by person %s in workspace %s", type(cmd).__name__, actor.person.id, ws.id)
                 return reply
             except CommandError as e:
                 uow.session.rollback()
                 log.info("command refused: %s", type(e).__name__)
-                return Reply.problem(e.message, usage(e.usage), e.field)
+                refusal = Reply.problem(e.message, usage(e.usage), e.field)
+                if isinstance(e, PHIRefused) and retype is not None:
+                    with guard.workspace(uow.session, ws):
+                        return phi_commands.offer(refusal, *retype)
+                return refusal
             except Exception as e:  # noqa: BLE001 - the last resort: a private reply, never a stack trace
                 uow.session.rollback()
                 return _internal_error(e)

@@ -14,6 +14,7 @@ from bot.console.sender import ConsoleSender
 from bot.outbox.dispatch import Dispatcher
 from commands.context import Context, Speaker
 from commands.grammar import COMMAND_NAMES
+from commands.phi_commands import redacted_offer
 from commands.service import Rounds
 from storage.models import Platform
 
@@ -23,6 +24,7 @@ CONSOLE_HELP = """Console commands:
   /in #channel    move to a channel (e.g. /in #ehr-upgrade);  /dm  talk to Rounds directly
   /where          who and where you are
   /run nudges|digests [ISO-TIME]   run the clock's pass now (or as if at that time), then send what it queued
+  /save           save the redacted text the PHI guard just offered (the "Save redacted" button)
   /quit           leave
 Everything else is a Rounds command, as in Slack: /pmo help, /project list, /status EHR …"""
 
@@ -37,6 +39,7 @@ class Console:
     write: Callable[[str], None] = print
     ansi: bool = False
     _sender: ConsoleSender = field(init=False)
+    _redo: str | None = field(init=False, default=None)  # the redacted command last offered (no PHI in it)
 
     def __post_init__(self) -> None:
         self._sender = ConsoleSender(write=self.write, ansi=self.ansi)
@@ -92,12 +95,19 @@ class Console:
         if word == "run":
             self._run_pass(rest.split())
             return True
-        if word in ("help", "?"):
+        if word == "save":
+            if self._redo is None:
+                self.write("There's nothing to save: /save runs the redacted text the PHI guard last offered.")
+                return True
+            line, self._redo = self._redo, None
+            head, _, rest = line.partition(" ")
+        elif word in ("help", "?"):
             self.write(CONSOLE_HELP)
             head, rest = "/pmo", "help"
         elif word not in COMMAND_NAMES:
             head, rest = "/pmo", line.lstrip("/")
         reply = self.rounds.run(self.context(), head, rest)
+        self._redo = redacted_offer(reply)
         self.write(render(reply, self.ansi))
         self.flush_outbox()
         return True

@@ -311,3 +311,23 @@ class ThreadReply(Command):
     channel: str
     thread_ts: str
     text: str
+
+
+class PhiCheck(Command):
+    """`/pmo phi check "text"`: what the guard would flag, privately; stores nothing."""
+
+    text: str
+
+
+class PhiPolicyShow(Command):
+    pass
+
+
+class PhiPolicySet(Command):
+    allowance: Literal["service-desk", "server-ip"]
+    allow: bool
+
+
+class PhiPolicyNumber(Command):
+    number: str  # digits only
+    add: bool

@@ -16,7 +16,7 @@ from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
 AREAS = ("project", "status", "risk", "action", "gate", "digest")
-PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze")
+PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "phi")
 COMMAND_NAMES = (*AREAS, "pmo")
 
 
@@ -140,6 +140,7 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
         "admin": _admin,
         "export": _export,
         "snooze": _snooze,
+        "phi": _phi,
     }[head](text, today)
 
 
@@ -245,6 +246,36 @@ def _template(text: str, today: date) -> m.Command:
     if any(not re.fullmatch(r"[a-z][a-z0-9-]{1,39}", r) for r in roles):
         raise UsageError("Approvers are project role names, like sponsor,cmio.", "template")
     return m.TemplateEdit(name=name, op=op, stage=stage, checklist=checklist, approver_roles=roles)
+
+
+def _phi(text: str, today: date) -> m.Command:
+    head, _, rest = text.strip().partition(" ")
+    if head.lower() == "check":
+        words = tokenize(rest)
+        said = " ".join(w.text for w in words).strip()
+        if not said:
+            raise UsageError('Put the text to check in quotes, like /pmo phi check "pt in 4W fell".', "phi")
+        return m.PhiCheck(text=said)
+    if head.lower() != "policy":
+        raise UsageError('Say `check "text"` or `policy`.', "phi")
+    a = Args.of(rest, "phi", set(), today)
+    verb = a.pop_keyword("allow", "deny", "remove")
+    if verb is None:
+        a.done()
+        return m.PhiPolicyShow()
+    what = a.pop_keyword("service-desk", "server-ip", "number")
+    if what is None:
+        raise UsageError("Say which: service-desk, server-ip or number 416-555-0100.", "phi")
+    if what == "number":
+        raw = a.rest_text()
+        digits = re.sub(r"\D", "", raw)
+        if verb == "deny" or not 7 <= len(digits) <= 15 or re.search(r"[^\d\s().+-]", raw):
+            raise UsageError("Give the phone number, like `allow number 416-555-0100` or `remove number …`.", "phi")
+        return m.PhiPolicyNumber(number=digits[-10:], add=verb == "allow")
+    a.done()
+    if verb == "remove":
+        raise UsageError(f"Say `deny {what}` to stop letting those through.", "phi")
+    return m.PhiPolicySet(allowance=what, allow=verb == "allow")
 
 
 def _admin(text: str, today: date) -> m.Command:

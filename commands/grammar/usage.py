@@ -77,6 +77,12 @@ USAGE: dict[str, tuple[str, ...]] = {
     "portfolio": ("/pmo portfolio",),
     "export": ("/pmo export risks|status|gates|evidence [KEY] [csv|xlsx|json]",),
     "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w",),
+    "phi": (
+        '/pmo phi check "text"   (privately: what the PHI guard would flag, and the redacted text)',
+        "/pmo phi policy   (what passes the guard in this workspace)",
+        "/pmo phi policy allow|deny service-desk|server-ip   (PMO admins)",
+        "/pmo phi policy allow|remove number 416-555-0100   (PMO admins: a line that always passes)",
+    ),
     "help": ("/pmo help [project|status|risk|action|gate|digest|prefs]",),
 }
 
@@ -106,7 +112,7 @@ HELP_TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "digest": ("digest subscribe", "digest list", "digest unsubscribe", "digest now"),
     "prefs": ("prefs", "holidays"),
-    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze"),
+    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "phi"),
 }
 
 

@@ -23,12 +23,15 @@ Design notes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from commands.phi import context as ctx
+from commands.phi.allow import Allowances, allowed
+from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
 
-__all__ = ["KINDS", "Finding", "advice", "describe", "scan"]
+__all__ = ["KINDS", "Allowances", "Finding", "Workspace", "advice", "describe", "redact", "scan"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,34 @@ _ADVICE: dict[str, str] = {
 }
 
 
+# What a redacted text says instead of each kind: "pt [name] MRN [number] fell after the pump alarm".
+PLACEHOLDERS: dict[str, str] = {
+    "ssn": "[number]",
+    "mrn": "[number]",
+    "plan-number": "[number]",
+    "device-serial": "[serial]",
+    "date-of-birth": "[date]",
+    "admission-date": "[date]",
+    "patient-name": "[name]",
+    "phone": "[phone]",
+    "email": "[email]",
+    "address": "[address]",
+    "ip-address": "[address]",
+    "age-over-89": "[age 90+]",
+}
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What the guard knows of the workspace it guards: the names of its people (staff, never patients) and
+    the allowances its PMO admins set (see commands/phi/allow.py)."""
+
+    people: frozenset[str] = frozenset()
+    allow: Allowances = field(default_factory=Allowances)
+
+
+_DEFAULT = Workspace()
+
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
@@ -92,27 +123,34 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("email", _find_email(text)),
         ("ip-address", _find_ip(text)),
         ("phone", _find_phone(text)),
-        ("address", _find_address(text)),
+        ("address", _find_address(text) + ctx.find_addresses(text)),
         ("age-over-89", _find_age(text)),
-        ("patient-name", _find_names(text)),
+        ("patient-name", _find_names(text) + find_context_names(text)),
     ]
+    groups[2][1].extend(ctx.find_cards(text))
+    groups[5] = ("admission-date", events + ctx.find_care_dates(text))
+    groups[6] = ("email", sorted(set(groups[6][1]) | set(ctx.find_emails(text))))
+    groups[8] = ("phone", groups[8][1] + ctx.find_phones(text))
     spans = []
     for prio, (kind, found) in enumerate(groups):
         for start, end in found:
             if end > start:
                 spans.append((start, end, prio, kind))
     prio_of = {kind: prio for prio, (kind, _) in enumerate(groups)}
-    for kind, start, end in _find_hl7(text):
+    for kind, start, end in _find_hl7(text) + ctx.find_labelled(text):
         if end > start:
             spans.append((start, end, prio_of[kind], kind))
     return spans
 
 
-def scan(text: str) -> list[Finding]:
-    """All PHI-like spans, in order of position, de-duplicated/merged when overlapping."""
+def scan(text: str, workspace: Workspace | None = None) -> list[Finding]:
+    """All PHI-like spans, in order of position, de-duplicated/merged when overlapping. With a workspace, the
+    names of its people and the allowances its admins set are not findings."""
     if not text:
         return []
-    spans = sorted(_all_spans(text), key=lambda s: (s[0], s[2]))
+    workspace = workspace or _DEFAULT
+    spans = [s for s in _all_spans(text) if not allowed(text, s[0], s[1], s[3], workspace.people, workspace.allow)]
+    spans.sort(key=lambda s: (s[0], s[2]))
     merged: list[tuple[int, int, int, str]] = []  # (start, end, prio, kind)
     for start, end, prio, kind in spans:
         if merged and start < merged[-1][1]:
@@ -155,3 +193,16 @@ def advice(findings: list[Finding]) -> str:
         rest = _join([KINDS[k] for k in kinds[1:] if k in KINDS])
         return f"{tips[0]} Also leave out {rest}; describe the problem, not the person."
     return " ".join(tips)
+
+
+def redact(text: str, findings: list[Finding]) -> str:
+    """The text with each finding replaced by a placeholder naming its kind; nothing of the finding remains."""
+    out, pos = [], 0
+    for f in sorted(findings, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        out.append(text[pos : f.start])
+        out.append(PLACEHOLDERS.get(f.kind, "[removed]"))
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)

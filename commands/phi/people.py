@@ -608,12 +608,6 @@ _NAME_THEN_PT = re.compile(
     rf"(?<![\w.])(?P<v>(?-i:{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}))\s{{0,2}}\((?:the\s{{1,3}}|a\s{{1,3}})?{_PT_WORDS}\b",
     _I,
 )
-# Mr/Mrs/Ms/Miss/Mx + name.  Capitalised titles ("Mr", "Mrs.") or lower-case with
-# a full stop ("ms. jones").  Not all-caps: "MS Teams", "MR#".
-_TITLE_NAME = re.compile(
-    r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx)\.?|(?-i:Miss)|(?-i:mrs|mr|ms)\.)\s{1,3}"
-    r"(?P<v>[A-Za-z][a-z]{0,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}(?:\s{1,2}[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2})?)"
-)
 # A named person followed by a staff cue: "Ms. Chen from the vendor".
 _STAFF_CUE = re.compile(
     # Only "from/of <team>": a patient is "at"/"in" a place, and unit names
@@ -645,27 +639,22 @@ def _trim_name(v: str) -> str:
 
 
 def _find_names(text: str) -> list[tuple[int, int]]:
+    from commands.phi.names import is_patient_single_name
+
     out = []
     for m in _matches(_PT_NAME, text):
         v = m.group("v")
         if _first_word(v) in _PROGRAMME_WORDS:
             continue
         v = _trim_name(v)
-        out.append((m.start("v"), m.start("v") + len(v)))
+        start = m.start("v")
+        if " " not in v.strip() and "," not in v and not is_patient_single_name(text, start, start + len(v)):
+            continue  # "fetching patient Orders", "Patient Dashboard": one capitalised word and nothing clinical
+        out.append((start, start + len(v)))
     for rx in (_PT_APPOSITIVE, _NAME_THEN_PT):
         for m in _matches(rx, text):
             if not any(p in _PROGRAMME_WORDS for p in m.group("v").lower().replace(".", " ").split()):
                 out.append(m.span("v"))
-    for m in _matches(_TITLE_NAME, text):
-        v = m.group("v")
-        if _first_word(v) in _PROGRAMME_WORDS:
-            continue
-        v = _trim_name(v)
-        end = m.start("v") + len(v)
-        cue = _STAFF_CUE.match(text, end)
-        if cue and not _PATIENT_WORD.search(cue.group(0)):
-            continue
-        out.append((m.start("v"), end))
     return out
 
 
@@ -692,7 +681,7 @@ _PID_FIELDS = {
 
 def _find_hl7(text: str) -> list[tuple[str, int, int]]:
     out = []
-    for m in _matches(_PID, text):
+    for m in _PID.finditer(text):  # segments do not overlap: one pass, linear
         seg = m.group(0)
         nxt = _HL7_NEXT_SEGMENT.search(seg)
         if nxt:

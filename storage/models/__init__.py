@@ -30,6 +30,7 @@ from storage.models.messaging import (
     TeamsAccount,
 )
 from storage.models.people import Holiday, Person, Workspace
+from storage.models.phi import PhiPolicy
 from storage.models.projects import MEMBER, SPONSOR, ChannelLink, GateTemplate, Project, ProjectRole, StatusUpdate
 from storage.models.work import Action, Comment, Risk
 
@@ -61,6 +62,7 @@ __all__ = [
     "OutboxMessage",
     "OutboxStatus",
     "Person",
+    "PhiPolicy",
     "Platform",
     "ProcessedEvent",
     "Project",

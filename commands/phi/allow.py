@@ -1,0 +1,86 @@
+"""Allowances a workspace's PMO admins set (`/pmo phi policy`), and known people: what the guard lets through.
+
+* service-desk: a phone number whose sentence says it is a service desk's, a vendor's or a downtime line
+  ("call 416-555-0100 for downtime") passes, unless the sentence is about a patient.
+* server-ip: a private-range address next to an infrastructure word ("Server 10.20.30.40 patched") passes.
+* numbers: phone numbers the admins listed (the vendor's support line) always pass.
+* a name that belongs to a person of the workspace (a Rounds user, a project member) is staff, not a patient.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import re
+from dataclasses import dataclass
+
+from commands.phi.people import _has_patient_word
+
+_SERVICE_DESK = re.compile(
+    r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
+    r"|switchboard|command\s{0,2}cent(?:er|re)|operations\s{1,3}cent(?:er|re)|toll-?free|it\s{1,3}desk|bridge|conference\s{1,3}line|dial-?in|escalation\s{1,3}line|noc)\b",
+    re.IGNORECASE,
+)
+_INFRA = re.compile(
+    r"\b(?:servers?|hosts?|vms?|nodes?|db|database|interface|engine|router|switch|firewall|subnet|gateway|printer"
+    r"|appliance|load\s{0,2}balancer|cluster|instance|proxy|dns|dhcp|vlan|vpn|pacs|ris|lis|mirth|rhapsody|cloverleaf"
+    r"|patched|rebooted|ping|ssh|rdp|port|endpoint|box|workstation|scanner|modality|device)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Allowances:
+    service_desk: bool = True
+    server_ip: bool = True
+    numbers: frozenset[str] = frozenset()  # digits only, last ten
+
+
+def digits_key(number: str) -> str:
+    return re.sub(r"\D", "", number)[-10:]
+
+
+def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], allow: Allowances) -> bool:
+    if kind not in ("patient-name", "phone", "ip-address"):
+        return False
+    value = text[start:end]
+    if kind == "patient-name" and people:
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", value)}
+        return bool(words) and any(words <= known for known in _name_words(people))
+    if kind == "phone":
+        if digits_key(value) in allow.numbers:
+            return True
+        sentence = _sentence(text, start, end)
+        return allow.service_desk and bool(_SERVICE_DESK.search(sentence)) and not _has_patient_word(sentence)
+    if kind == "ip-address" and allow.server_ip:
+        try:
+            addr = ipaddress.ip_address(value)
+        except ValueError:
+            return False
+        if not addr.is_private:
+            return False
+        sentence = _sentence(text, start, end)
+        about_a_person = re.search(r"\b(?:my|his|her|their)\s{1,3}ip\b", sentence, re.IGNORECASE)
+        return (
+            addr.is_private and bool(_INFRA.search(sentence)) and not about_a_person and not _has_patient_word(sentence)
+        )
+    return False
+
+
+@functools.lru_cache(maxsize=32)
+def _name_words(people: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Each known person's name as a set of lower-case words ("Maria Santos" -> {"maria", "santos"})."""
+    return tuple(frozenset(re.findall(r"[a-z][a-z'’-]+", p.lower())) for p in people)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) a span sits in, at most 120 characters either side."""
+    left = text[max(0, start - 120) : start]
+    right = text[end : end + 120]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
+    if cut >= 0:
+        left = left[cut + 1 :]
+    stops = [i for i in (right.find(". "), right.find("\n"), right.find("; ")) if i >= 0]
+    if stops:
+        right = right[: min(stops)]
+    return left + text[start:end] + right

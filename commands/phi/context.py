@@ -1,0 +1,260 @@
+"""Second-generation detectors: identifiers that need the words around them rather than a label right before.
+
+Each detector returns (start, end) spans. All patterns are bounded (no nested unbounded repetition) and context
+windows are fixed-size slices, so the work per match is constant and a scan stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.people import _NON_PERSON_SUBJECT
+from commands.phi.shared import _DATE, _I, _digits, _matches
+
+# --- clinical context -----------------------------------------------------------------------------------------
+# Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
+# pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
+_CLINICAL = re.compile(
+    r"\b(?:pt|pts|patient|seen|presents|presented|presenting|admit(?:ted)?|readmitted|discharged?|transferred"
+    r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
+    r"|cath|catheteri[sz]ation|cabg|surgery|operation|op|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
+    r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
+    r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
+    r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
+    r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?)\b",
+    _I,
+)
+# Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
+_PROJECT = re.compile(
+    r"\b(?:go-?live|cut-?over|release[sd]?|deploy(?:ed|ment)?|upgrade[sd]?|migration|sprint|milestone|deadline"
+    r"|due|meeting|training|demo|downtime|freeze|roll-?out|launch|kick-?off|uat|patch(?:ed)?|version|build|po"
+    r"|invoice|contract|budget|steering|workshop|webinar|go\s{1,3}live|phase|gate|cab\s{1,3}meeting|change"
+    r"|ticket|inc\d|chg\d|project|rfp|sow|vendor|interface|server|backup|outage|maintenance|window|report(?:ing)?"
+    r"|period|quarter|fy|q[1-4]|schedule[sd]?|plan(?:ned)?|target|forecast|baseline|tested|testing|pilot|replace(?:ment|d)?"
+    r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog)\b",
+    _I,
+)
+_DATE_RX = re.compile(rf"(?<![\w/.-])(?P<v>{_DATE})", _I)
+# A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
+_DATE_LABEL = re.compile(
+    r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
+    r"|transcribed|encounter|clinic)\s{1,3}date\b|\b(?-i:DV|DD|DT|DOA|DOD|DOS|DOV)\b|\bnext\s{1,3}appointment\b",
+    _I,
+)
+
+
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
+)
+_CARE_VERB = re.compile(r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated)\b", _I)
+
+
+def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) -> tuple[str, str]:
+    """The words around a span, cut at line breaks: a note's header line is not the next line's context."""
+    left = text[max(0, start - before) : start]
+    right = text[end : end + after]
+    nl = left.rfind("\n\n")
+    if nl >= 0:
+        left = left[nl + 2 :]
+    nr = right.find("\n\n")
+    if nr >= 0:
+        right = right[:nr]
+    return left, right
+
+
+def find_care_dates(text: str) -> list[tuple[int, int]]:
+    """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
+    header label, and not near a project word."""
+    out: list[tuple[int, int]] = []
+    if not any(ch.isdigit() for ch in text):
+        return out
+    for m in _matches(_DATE_RX, text):
+        v = m.group("v")
+        if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
+            continue
+        left, right = _window(text, m.start(), m.end())
+        if _DATE_LABEL.search(left[-30:]):
+            out.append(m.span("v"))
+            continue
+        if not (_CLINICAL.search(left) or _CLINICAL.search(right)):
+            continue
+        if _PROJECT.search(left[-40:]) or _PROJECT.search(right[:30]):
+            continue
+        if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
+            continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
+        if _NON_PERSON_SUBJECT.search(left[-40:]):
+            continue  # "the license expired 6/30"
+        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and re.match(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", right, _I):
+            continue  # a dose or ratio ("1/2 tab"), not a date
+        out.append(m.span("v"))
+    return out
+
+
+# --- payment cards and bank accounts ---------------------------------------------------------------------------
+_CARD = re.compile(r"(?<![\w-])(?P<v>\d(?:[ -]?\d){11,18})(?![\w-])")
+_IBAN = re.compile(r"(?<![\w-])(?P<v>[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _iban_ok(v: str) -> bool:
+    s = v.replace(" ", "")
+    moved = s[4:] + s[:4]
+    num = "".join(str(int(c, 36)) for c in moved)
+    return len(s) >= 15 and int(num) % 97 == 1
+
+
+def find_cards(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_CARD, text):
+        d = re.sub(r"\D", "", m.group("v"))
+        if 13 <= len(d) <= 19 and _luhn(d) and len(set(d)) >= 2:
+            out.append(m.span("v"))
+    out.extend(m.span("v") for m in _matches(_IBAN, text) if _iban_ok(m.group("v")))
+    return out
+
+
+# --- labelled numbers the first generation missed --------------------------------------------------------------
+_GAP = (
+    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:is|was|of|no\.?|number|num|nbr|id|\#)){0,3}\s{0,3}[:#=]?[ \t]{0,12}\#?"
+)
+_VAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
+_LABELLED = {
+    "mrn": re.compile(
+        r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmedical\s{1,3}record(?:\s{1,3}number)?\b|\bchart\s{1,3}(?:no|number|id)\b"
+        r"|\bpatient\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|number)\b)"
+        + _GAP
+        + _VAL,
+        _I,
+    ),
+    "plan-number": re.compile(
+        r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
+        r"|\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
+        r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b)|\bacct\b|\bclaim\b|\biban\b"
+        r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d))" + _GAP + _VAL,
+        _I,
+    ),
+    "ssn": re.compile(
+        r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
+        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#))" + _GAP + r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4})(?![\w-])",
+        _I,
+    ),
+}
+
+
+def find_labelled(text: str) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    if _digits(text) < 4:
+        return out  # every labelled value has at least four digits
+    for kind, rx in _LABELLED.items():
+        for m in _matches(rx, text):
+            v = m.group("v")
+            need = 7 if kind == "ssn" else 4
+            if _digits(v) < need:
+                continue
+            if kind != "ssn" and re.fullmatch(r"(?:19|20)\d\d(?:-\d{1,2}){0,2}", v):
+                continue  # a year or a date, not an identifier
+            out.append((kind, m.start("v"), m.end("v")))
+    return out
+
+
+# --- phones the first generation missed ---------------------------------------------------------------------------
+_PHONE_CTX = re.compile(
+    r"\b(?:phones?|ph|tel|telephone|cell|mobile|mob|fax|pager|beeper|bleep|ext|extension|contact|call(?:ed)?"
+    r"|callback|text|sms|number\s{1,3}is|reach(?:ed)?\s{1,3}at)\b\.?\s{0,3}(?:(?:her|him|them|me|us|pt|patient|back)\s{1,3})?(?:(?:is|at|number|no|\#)\s{0,3}){0,2}[:#=]?\s{0,3}"
+    r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
+    _I,
+)
+_SLASHED = re.compile(r"(?<![\w/])(?P<v>[2-9]\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
+_INTL = re.compile(r"(?<![\w+])(?P<v>\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){1,4})(?![\w-]|\.\d)")
+
+
+def find_phones(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if _digits(text) < 4:
+        return out
+    for m in _matches(_PHONE_CTX, text):
+        v = m.group("v")
+        d = _digits(v)
+        pager = re.match(r"(?i)pager|beeper|bleep|ext", m.group(0))
+        if (pager and 4 <= d <= 7) or 7 <= d <= 15:
+            out.append(m.span("v"))
+    if "/" in text:
+        out.extend(m.span("v") for m in _matches(_SLASHED, text))
+    if "+" in text:
+        out.extend(m.span("v") for m in _matches(_INTL, text) if 8 <= _digits(m.group("v")) <= 15)
+    return out
+
+
+# --- emails --------------------------------------------------------------------------------------------------------
+_EMAIL = re.compile(r"(?<![\w.+-])(?P<v>(?P<l>[\w.+-]{1,64})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6})(?![\w-])")
+# Mailboxes of a team or a system, not of a person.
+_ROLE_MAILBOX = re.compile(
+    r"(?i)(?:no-?reply|do-?not-?reply|support|help(?:desk)?|service-?desk|servicedesk|it-?support|admin|info|webmaster"
+    r"|postmaster|security|privacy|compliance|hr|sales|billing|contact|team|office|opencode|abuse|root|dev|ops|noc"
+    r"|pmo|epic|cerner|interfaces?|integration|hl7|alerts?|notifications?)(?:[._+-][a-z0-9]{1,12})?"
+)
+_MY = re.compile(r"\b(?:my|your|his|her|their|patient['’]?s?|pt['’]?s?|e-?mail|from|contact)\b[^@\n]{0,25}$", _I)
+
+
+def find_emails(text: str) -> list[tuple[int, int]]:
+    """A person's mailbox: said to be someone's ("my email is", "Email:"), or not a team's and not in a
+    sentence about the project ("jane.doe@hospital.org owns the ADT interface build" is a colleague)."""
+    out = []
+    for m in _matches(_EMAIL, text):
+        personal = _MY.search(text[max(0, m.start() - 30) : m.start()])
+        if not personal:
+            if _ROLE_MAILBOX.fullmatch(m.group("l")):
+                continue
+            left, right = _window(text, m.start(), m.end(), before=80, after=80)
+            if _PROJECT.search(left + " " + right) and not _CLINICAL.search(left + " " + right):
+                continue
+        out.append(m.span("v"))
+    return out
+
+
+# --- addresses -----------------------------------------------------------------------------------------------------
+_ADDR_LABEL = re.compile(
+    r"(?:\b(?:billing|mailing|home|street|postal|residential|patient['’]?s?)\s{1,3}address\b|(?<!\bip\s)(?<!\bmac\s)(?<!mail\s)\baddress\b(?=\s{0,3}:)"
+    r"|\blives\s{1,3}(?:at|on)\b|\bdischarge[sd]?\s{1,3}to\b(?=\s{0,3}:?\s{0,3}\d))"
+    r"\s{0,3}(?:(?:verified|per\s{1,3}id)\s{0,3})?[:=]?\s{0,6}(?P<v>[^\n]{3,60})",
+    _I,
+)
+_LIVES_IN = re.compile(
+    r"\blives\s{1,3}in\s{1,3}(?!(?:a|an|the|her|his|their|assisted|nursing|group|care|shelter)\b)(?P<v>[A-Za-z][\w'-]{2,30})",
+    _I,
+)
+_POBOX = re.compile(
+    r"(?P<v>\bp\.?\s?o\.?\s{0,2}box\s{1,3}\d{1,6}|\b(?-i:PSC|CMR|UNIT)\s{1,3}\d{1,5},?\s{1,3}box\s{1,3}\d{1,5}"
+    r"|\b(?-i:APO|FPO|DPO)\s{1,3}(?-i:AA|AE|AP)\s{1,3}\d{5})",
+    _I,
+)
+_ZIP_LABEL = re.compile(
+    r"\b(?:zip(?:\s{0,2}code)?|postal\s{1,3}code|post\s{0,2}code)\s{0,3}[:#]?\s{0,3}(?P<v>[A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b",
+    _I,
+)
+
+
+def find_addresses(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    lower = text.lower()
+    for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
+        v = m.group("v")
+        if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
+            out.append(m.span("v"))
+    for rx, needs in ((_LIVES_IN, ("lives",)), (_POBOX, ("box", "apo", "fpo", "dpo")), (_ZIP_LABEL, ("zip", "post"))):
+        if not any(w in lower for w in needs):
+            continue
+        for m in _matches(rx, text):
+            if rx is _ZIP_LABEL and _digits(m.group("v")) < 3:
+                continue
+            out.append(m.span("v"))
+    return out

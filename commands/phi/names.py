@@ -1,0 +1,203 @@
+"""Names the context makes a patient's (or a patient's relative's): labelled in a note header, after a kinship
+word, after "named", next to an age-and-sex descriptor, or a title + name next to a clinical word. A title on its
+own ("Mr. Haddad will present") says nothing: staff have titles too."""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.context import _CLINICAL, _window
+from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
+from commands.phi.shared import _I, _matches
+
+_TOKEN = r"(?:[A-Z]['’][A-Z][a-z]{1,25}|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}|[A-Z]['’]?[A-Z]{1,25}(?:-[A-Z]{2,25})?|[A-Z]\.(?:\s?[A-Z]\.)?)"
+_NAME = rf"(?P<v>(?-i:{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}}|[A-Z][A-Za-z'’-]{{1,25}},\s{{0,2}}[A-Z][A-Za-z'’-]{{1,25}}(?:\s[A-Z]\.?)?)(?![A-Za-z]))"
+
+# Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
+_NOT_NAMES = {
+    "lab",
+    "labs",
+    "interface",
+    "service",
+    "services",
+    "team",
+    "unit",
+    "the",
+    "epic",
+    "cerner",
+    "project",
+    "ward",
+    "baby",
+    "board",
+    "portal",
+    "system",
+    "none",
+    "n/a",
+    "na",
+    "unknown",
+    "tbd",
+    "test",
+    "same",
+    "see",
+    "per",
+    "patient",
+    "pt",
+    "dr",
+    "md",
+    "rn",
+    "np",
+    "room",
+    "bed",
+    "mr",
+    "mrs",
+    "ms",
+    "name",
+    "date",
+    "dob",
+    "mrn",
+}
+_LABELLED = re.compile(
+    r"(?:\b(?:patient|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
+    r"|\bspouse\b|\bnext\s{1,3}of\s{1,3}kin\b|\bnok\b|\b(?:emergency|primary|family)\s{1,3}contact(?:\s{0,2}\([a-z]{2,12}\))?"
+    r"|\bguardian\b|\bcaregiver\b)"
+    rf"\s{{0,3}}[:=-]\s{{0,10}}[\"“]?{_NAME}",
+    _I,
+)
+_KIN = re.compile(
+    r"\b(?:son|daughter|wife|husband|spouse|mother|father|mom|dad|brother|sister|grandson|granddaughter|grandmother"
+    r"|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|fiancée?|stepson|stepdaughter)\b"
+    rf"(?:\s{{0,2}}[,:(-])?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}",
+    _I,
+)
+_NAMED = re.compile(
+    rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b)\s{{1,3}}{_NAME}",
+    _I,
+)
+_AGE_SEX = (
+    r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year)\b"
+    r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
+)
+_AGE_APPOSITIVE = re.compile(
+    rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I
+)
+_NAME_THEN_AGE = re.compile(
+    rf"{_NAME},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
+    _I,
+)
+# "pt on 6N, Grace Whitfield, had her meds double-charted"
+_PT_WHERE_NAME = re.compile(rf"\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
+_NAME_THEN_VERB = re.compile(
+    rf"{_NAME}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
+    r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell|was\s{1,3}found)\b)",
+    _I,
+)
+_TITLE = re.compile(
+    r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?)\s{1,3}"
+    r"(?P<v>(?-i:[A-Z]['’][A-Z][a-z]{1,25}|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}(?:\s{1,2}[A-Z][a-z]{1,25})?|[A-Z]['’]?[A-Z]{2,25}|[a-z]{3,25}))"
+)
+# Where a named person sits in the hospital: "in 4W", "bed 12", "room 5".
+_PLACE = re.compile(
+    r"\b(?:bed|room|rm|bay)\s{0,2}\d|\b(?:in|on)\s{1,2}\d{1,2}\s?[A-Z]{1,2}\b|\b(?:ward|unit)\s{1,2}\w", _I
+)
+_TITLE_STOP = {"teams", "word", "excel", "office", "project", "outlook", "sql", "edge", "and", "or", "the", "to"}
+_CLINICAL_NAME_CUE = re.compile(
+    r"\b(?:seen|presents|presented|admitted|discharged|complain(?:s|ed)?|c/o|denies|allerg\w{0,10}|meds?|medications?"
+    r"|appt|appointment|visit|chart|wristband|specimen|labs?|orders?|telehealth|bedside|pt|patient|family|relabel\w{0,6}"
+    r"|readmit\w{0,6}|transferred|fell|fall|died|expired|mrn|dob|year-old|yo|y/o|his\s{1,3}\w{1,20}|her\s{1,3}\w{1,20})\b",
+    _I,
+)
+
+
+def _ok(v: str) -> bool:
+    words = [w.strip(".,'’").lower() for w in re.split(r"[\s,]+", v) if w.strip(".,")]
+    return bool(words) and words[0] not in _NOT_NAMES and not all(w in _NOT_NAMES for w in words)
+
+
+# Words one of each pattern needs in the text (as whole words): a set lookup skips the regex search entirely.
+_NEEDS: dict[re.Pattern[str], frozenset[str]] = {
+    _LABELLED: frozenset({"name", "patient", "pt", "spouse", "kin", "nok", "contact", "guardian", "caregiver"}),
+    _KIN: frozenset(
+        [
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "spouse",
+            "mother",
+            "father",
+            "mom",
+            "dad",
+            "brother",
+            "sister",
+            "grandson",
+            "granddaughter",
+            "grandmother",
+            "grandfather",
+            "grandma",
+            "grandpa",
+            "aunt",
+            "uncle",
+            "niece",
+            "nephew",
+            "fiance",
+            "fiancee",
+            "stepson",
+            "stepdaughter",
+        ]
+    ),
+    _NAMED: frozenset({"named", "like", "such"}),
+    _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
+    _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
+    _NAME_THEN_VERB: frozenset(
+        {"seen", "admitted", "presents", "presented", "reports", "denies", "complains", "c/o", "fell", "found"}
+    ),
+    _PT_WHERE_NAME: frozenset({"pt", "patient"}),
+    _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx"}),
+}
+_WORDS = re.compile(r"[a-z/]{1,30}")
+
+
+def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
+    return not _NEEDS[rx].isdisjoint(words)
+
+
+def find_context_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    words = set(_WORDS.findall(text.lower()))
+    for rx in (_LABELLED, _KIN, _NAMED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
+        if not _needed(rx, words):
+            continue
+        for m in _matches(rx, text):
+            v = m.group("v")
+            if (
+                rx is _NAME_THEN_VERB
+                and len(v.split()) < 2
+                and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v)
+            ):
+                continue  # one capitalised word before "denies" may start a sentence
+            if _ok(v):
+                out.append(m.span("v"))
+    for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
+        v = m.group("v")
+        if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:
+            continue
+        cue = _STAFF_CUE.match(text, m.end())
+        if cue and not _PATIENT_WORD.search(cue.group(0)):
+            continue  # "Ms. Chen from the vendor", "Mr. Haddad (PM)"
+        left, right = _window(text, m.start(), m.end(), before=60, after=70)
+        if _CLINICAL_NAME_CUE.search(left + " " + right) or _PLACE.search(right) or re.match(r"['’]s\b", right):
+            out.append(m.span("v"))
+    return out
+
+
+def is_patient_single_name(text: str, start: int, end: int) -> bool:
+    """A single capitalised word after "patient"/"pt" ("pt Kowalski's specimen") is a name only when the
+    context says so; "fetching patient Orders", "Patient Dashboard", "discharge patient Added" are not."""
+    word = text[start:end]
+    if len(word) >= 5 and word.lower().endswith(("ed", "ing")):
+        return False
+    right = text[end : end + 2]
+    if right[:1] in ("'", "’"):
+        return True
+    _, after = _window(text, start, end, before=50, after=60)
+    return bool(_CLINICAL.search(after) or _PLACE.search(after) or _CLINICAL_NAME_CUE.search(after))

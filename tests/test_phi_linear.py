@@ -1,0 +1,73 @@
+"""`scan` stays linear: every pattern the guard uses has bounded repetition only (no `*`, `+` or `{n,}`, no
+backreferences), so a match attempt costs a bounded amount of work at each start position; and the match
+loop visits each start position at most once. The timings (20,000 adversarial characters, the 20k/10k ratio)
+are measured by `python -m bench.phi`, not asserted here."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser's opcodes
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # how `re` reads a pattern
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands.phi import allow, context, names, numbers, people, scan, shared
+from commands.phi.shared import _matches
+
+MODULES = (shared, numbers, people, context, names, allow)
+PATTERNS = [
+    (f"{mod.__name__}.{name}", value)
+    for mod in MODULES
+    for name, value in vars(mod).items()
+    if isinstance(value, re.Pattern)
+]
+LIMIT = 1000  # the largest repetition count a pattern may use
+
+
+def _repeats(tree: sre_parse.SubPattern) -> list[tuple[int, int]]:
+    found = []
+    for op, av in tree:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            found.append((lo, hi))
+            found.extend(_repeats(sub))
+        elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+            found.append((-1, -1))  # a backreference: not allowed
+        elif op == sre_constants.BRANCH:
+            for sub in av[1]:
+                found.extend(_repeats(sub))
+        elif op in (sre_constants.SUBPATTERN, sre_constants.ATOMIC_GROUP):
+            found.extend(_repeats(av[-1]))
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            found.extend(_repeats(av[1]))
+    return found
+
+
+def test_the_guard_uses_many_patterns() -> None:
+    assert len(PATTERNS) >= 40
+
+
+@pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_every_repetition_is_bounded(name: str, pattern: re.Pattern[str]) -> None:
+    for lo, hi in _repeats(sre_parse.parse(pattern.pattern, pattern.flags)):
+        assert lo >= 0, f"{name} uses a backreference"
+        assert hi != sre_constants.MAXREPEAT and hi <= LIMIT, f"{name} has an unbounded repetition"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789-./:@ aA pPtT\n", max_size=300), st.sampled_from(PATTERNS))
+def test_the_match_loop_visits_each_start_once(text: str, named: tuple[str, re.Pattern[str]]) -> None:
+    starts = [m.start() for m in _matches(named[1], text)]
+    assert starts == sorted(set(starts)) and len(starts) <= len(text) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=600))
+def test_scan_never_raises_and_redaction_leaves_nothing_found(text: str) -> None:
+    from commands.phi import redact
+
+    found = scan(text)
+    again = scan(redact(text, found))
+    assert all(0 <= f.start < f.end for f in again)
