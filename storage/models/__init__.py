@@ -1,5 +1,6 @@
 """Every table Rounds keeps, importable from one place."""
 
+from storage.models.anchors import AuditAnchor
 from storage.models.base import Base
 from storage.models.enums import (
     RAG,
@@ -30,7 +31,18 @@ from storage.models.messaging import (
     TeamsAccount,
 )
 from storage.models.people import Holiday, Person, Workspace
+from storage.models.plan import BudgetEntry, Milestone, ProjectException, Tolerance
 from storage.models.projects import MEMBER, SPONSOR, ChannelLink, GateTemplate, Project, ProjectRole, StatusUpdate
+from storage.models.raid import Assumption, Dependency, Issue
+from storage.models.raid_enums import (
+    AssumptionStatus,
+    DependencyStatus,
+    Dimension,
+    ExceptionStatus,
+    IssueSeverity,
+    IssueStatus,
+    MilestoneStatus,
+)
 from storage.models.work import Action, Comment, Risk
 
 __all__ = [
@@ -39,24 +51,37 @@ __all__ = [
     "SPONSOR",
     "Action",
     "ActionStatus",
+    "Assumption",
+    "AssumptionStatus",
+    "AuditAnchor",
     "AuditEvent",
     "Base",
+    "BudgetEntry",
     "Cadence",
     "ChannelLink",
     "Comment",
     "ConversationRef",
     "Counter",
     "DecisionKind",
+    "Dependency",
+    "DependencyStatus",
     "DigestScope",
     "DigestSubscription",
+    "Dimension",
+    "ExceptionStatus",
     "Gate",
     "GateApprover",
     "GateDecision",
     "GateStatus",
     "GateTemplate",
     "Holiday",
+    "Issue",
+    "IssueSeverity",
+    "IssueStatus",
     "ItemKind",
     "Methodology",
+    "Milestone",
+    "MilestoneStatus",
     "NudgeState",
     "OutboxMessage",
     "OutboxStatus",
@@ -64,6 +89,7 @@ __all__ = [
     "Platform",
     "ProcessedEvent",
     "Project",
+    "ProjectException",
     "ProjectRole",
     "Quorum",
     "Risk",
@@ -73,5 +99,6 @@ __all__ = [
     "StatusUpdate",
     "TargetKind",
     "TeamsAccount",
+    "Tolerance",
     "Workspace",
 ]
