@@ -12,6 +12,8 @@ new numbers in every existing workspace. Every index serves a query of the diges
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -42,7 +44,7 @@ def _fk(table: str, column: str, target: str, ondelete: str | None = None) -> sa
     )
 
 
-def _numbered(table: str) -> list[sa.Column[int] | sa.Constraint]:
+def _numbered(table: str) -> list[sa.Column[Any] | sa.Constraint]:
     """The columns and constraints every numbered RAID item has."""
     return [
         sa.Column("id", sa.Integer(), nullable=False),
