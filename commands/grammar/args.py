@@ -61,6 +61,15 @@ ALL_OPTIONS = {
     "note",
     "reason",
     "to",
+    # the RAID log and the plan's controls
+    "severity",
+    "validate-by",
+    "need-by",
+    "approved",
+    "actual",
+    "forecast",
+    "currency",
+    "rag",
 }
 
 
