@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from commands.service import Rounds
-from storage import migrate
+from storage import audit, migrate
 from storage.db import make_engine, make_sessions
 
 
@@ -23,6 +23,7 @@ class Runtime:
     @classmethod
     def start(cls, settings: Settings, *, migrate_first: bool = False) -> Runtime:
         engine = make_engine(settings.database_url)
+        audit.use_key(settings.audit_hmac_key.get_secret_value() if settings.audit_hmac_key else None)
         if migrate_first:
             migrate.upgrade(engine)
         sessions = make_sessions(engine)

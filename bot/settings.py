@@ -41,6 +41,14 @@ class Settings(BaseSettings):
         TEAMS_OPENID_DEFAULT  # the Bot Framework's OpenID metadata (signing keys); tests point it home
     )
     teams_allow_unauthenticated: bool = False  # local development only: refused when ROUNDS_ENV=production
+    audit_hmac_key: SecretStr | None = None  # keys the audit chain: rewriting it then needs this secret too
+
+    @field_validator("audit_hmac_key")
+    @classmethod
+    def _hmac_key(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and len(v.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)")
+        return v
 
     @field_validator("database_url")
     @classmethod

@@ -10,6 +10,7 @@ from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
 from commands.nudges import snooze, thread
+from commands.raid.handlers import HANDLERS as RAID_HANDLERS
 from commands.replies import Reply
 from storage.uow import UnitOfWork
 
@@ -68,6 +69,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.Home: lambda cmd, actor, uow: home.show(actor, uow),
     m.ThreadReply: thread.comment,
 }
+HANDLERS.update(RAID_HANDLERS)
 
 
 def handler_for(cmd: m.Command) -> Handler:

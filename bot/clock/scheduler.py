@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import passes
 from bot.clock.lock import ClockLock
 from bot.outbox.dispatch import Dispatcher
+from commands import anchoring
 
 log = logging.getLogger("rounds.clock")
 
@@ -63,6 +64,10 @@ def outbox_job() -> None:
     passes.outbox(rt.dispatcher, _now())
 
 
+def anchors_job() -> None:
+    anchoring.run(_runtime().sessions, _now())
+
+
 def lock_job() -> None:
     rt = _runtime()
     if not rt.lock.still_held():
@@ -86,4 +91,7 @@ def build() -> BlockingScheduler:
     )
     scheduler.add_job(outbox_job, IntervalTrigger(seconds=OUTBOX_EVERY_SECONDS), id="outbox", replace_existing=True)
     scheduler.add_job(lock_job, IntervalTrigger(seconds=30), id="lock-check", replace_existing=True)
+    scheduler.add_job(
+        anchors_job, CronTrigger(hour=5, minute=7), id="anchors", replace_existing=True, misfire_grace_time=86_400
+    )
     return scheduler

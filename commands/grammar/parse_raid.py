@@ -41,7 +41,8 @@ def _head(text: str, prefix: str) -> tuple[list[Word], str | None, int | None]:
 
 
 def _severity(a: Args) -> IssueSeverity | None:
-    return a.opt_choice("severity", SEVERITIES)  # type: ignore[return-value]
+    found = a.opt_choice("severity", {**SEVERITIES})
+    return found if isinstance(found, IssueSeverity) else None
 
 
 # -- /issue -----------------------------------------------------------------------------------
@@ -51,7 +52,7 @@ def issue(text: str, today: date, known: set[str]) -> m.Command:
         return m.OpenForm(form="issue.raise")
     if verb == "list":
         key, flt = _list(words[1:], "issue list", ("open", "all", "mine", "critical"), today, known)
-        return rm.IssueList(project=key, filter=flt)  # type: ignore[arg-type]
+        return rm.IssueList(project=key, filter=flt)
     if number is not None:
         return _issue_ref(number, words[1:], today)
     a = Args(words, "issue", {"severity", "owner", "due"}, today)
@@ -107,7 +108,7 @@ def assumption(text: str, today: date, known: set[str]) -> m.Command:
         return m.OpenForm(form="assumption.raise")
     if verb == "list":
         key, flt = _list(words[1:], "assumption list", ("open", "all", "mine"), today, known)
-        return rm.AssumptionList(project=key, filter=flt)  # type: ignore[arg-type]
+        return rm.AssumptionList(project=key, filter=flt)
     if number is not None:
         a = Args(words[1:], "assumption settle", set(), today)
         outcome = a.pop_keyword("validated", "valid", "invalid", "raise-risk")
@@ -141,7 +142,7 @@ def dependency(text: str, today: date, known: set[str]) -> m.Command:
         return m.OpenForm(form="dependency.raise")
     if verb == "list":
         key, flt = _list(words[1:], "dependency list", ("open", "all"), today, known)
-        return rm.DependencyList(project=key, filter=flt)  # type: ignore[arg-type]
+        return rm.DependencyList(project=key, filter=flt)
     if number is not None:
         a = Args(words[1:], "dependency close", set(), today)
         outcome = a.pop_keyword("met", "dropped")
@@ -149,7 +150,7 @@ def dependency(text: str, today: date, known: set[str]) -> m.Command:
             if not a.words:
                 return rm.DependencyShow(ref=number)
             raise UsageError("Say met or dropped (and a note if you like).", "dependency close")
-        return rm.DependencyClose(ref=number, outcome=outcome, note=a.rest_text())  # type: ignore[arg-type]
+        return rm.DependencyClose(ref=number, outcome=outcome, note=a.rest_text())
     a = Args(words, "dependency", {"need-by", "owner"}, today)
     key = a.pop_key(known, reserved={"on", "list"})
     if a.pop_keyword("on") is None:
@@ -197,7 +198,7 @@ def milestone(text: str, today: date, known: set[str]) -> m.Command:
         return m.OpenForm(form="milestone.set")
     if verb == "list":
         key, flt = _list(words[1:], "milestone list", ("open", "all"), today, known)
-        return rm.MilestoneList(project=key, filter=flt)  # type: ignore[arg-type]
+        return rm.MilestoneList(project=key, filter=flt)
     if number is not None:
         a = Args(words[1:], "milestone forecast", set(), today)
         what = a.pop_keyword("forecast", "done")
@@ -318,7 +319,8 @@ def project_tolerance(key: str, a: Args) -> m.Command:
         if budget_bp > 10_000:
             raise UsageError("budget tolerance must be at most 100%.", "project tolerance")
     if "risk" not in cleared:
-        risk = a.opt_choice("risk", LEVELS)  # type: ignore[assignment]
+        found = a.opt_choice("risk", {**LEVELS})
+        risk = found if isinstance(found, RiskLevel) else None
     return rm.ProjectTolerance(key=key, schedule_days=schedule, budget_bp=budget_bp, risk=risk, cleared=cleared)
 
 
