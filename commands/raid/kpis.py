@@ -33,11 +33,11 @@ def fields(
     within = sum(1 for pid, b in budgets if rules.within_budget(b, raid.tolerances.get(pid)))
     closed = opened = live = 0
     for r in risks:
+        opened += since is not None and r.created_at >= since
         if r.status == RiskStatus.CLOSED:
             closed += since is None or (r.closed_at is not None and r.closed_at >= since)
         else:
             live += 1
-            opened += since is not None and r.created_at >= since
     issues = [i for pid in ids for i in raid.issues.get(pid, [])]
     open_issues = sum(1 for i in issues if i.status == IssueStatus.OPEN)
     resolved = sum(1 for i in issues if i.status == IssueStatus.RESOLVED)
