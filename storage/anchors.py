@@ -99,28 +99,29 @@ def take(
     if not workspaces:
         return [], []
     ids = [w.id for w in workspaces]
-    last = dict(
-        session.execute(
-            select(AuditAnchor.workspace_id, func.max(AuditAnchor.seq))
-            .where(AuditAnchor.workspace_id.in_(ids))
-            .group_by(AuditAnchor.workspace_id)
-        ).all()
-    )
-    due = [w for w in workspaces if w.audit_seq > last.get(w.id, 0)]
-    if not due:
-        return [], []
-    heads = (
+    newest = (
         select(AuditAnchor.workspace_id, func.max(AuditAnchor.seq).label("seq"))
-        .where(AuditAnchor.workspace_id.in_([w.id for w in due]))
+        .where(AuditAnchor.workspace_id.in_(ids))
         .group_by(AuditAnchor.workspace_id)
         .subquery()
     )
+    last = {
+        ws: (seq, hash_)
+        for ws, seq, hash_ in session.execute(
+            select(AuditAnchor.workspace_id, AuditAnchor.seq, AuditAnchor.hash).join(
+                newest, (newest.c.workspace_id == AuditAnchor.workspace_id) & (newest.c.seq == AuditAnchor.seq)
+            )
+        )
+    }
+    due = [w for w in workspaces if w.audit_seq > last.get(w.id, (0, ""))[0]]
+    if not due:
+        return [], []
     rows = session.scalars(
         select(AuditEvent)
-        .outerjoin(heads, heads.c.workspace_id == AuditEvent.workspace_id)
+        .outerjoin(newest, newest.c.workspace_id == AuditEvent.workspace_id)
         .where(
             AuditEvent.workspace_id.in_([w.id for w in due]),
-            AuditEvent.seq >= func.coalesce(heads.c.seq, 0),  # the last anchored event too: the chain's link
+            AuditEvent.seq >= func.coalesce(newest.c.seq, 0),  # the last anchored event too: the chain's link
         )
         .order_by(AuditEvent.workspace_id, AuditEvent.seq)
     )
@@ -131,12 +132,15 @@ def take(
     refused: list[Refused] = []
     inserts = []
     for w in due:
-        start = last.get(w.id, 0)
+        start, anchored = last.get(w.id, (0, audit.GENESIS))
         got = events.get(w.id, [])
         prev = audit.GENESIS
         if start:
             if not got or got[0].seq != start:
                 refused.append(Refused(w, start, f"the anchored event {start} is gone"))
+                continue
+            if got[0].hash != anchored:
+                refused.append(Refused(w, start, f"event {start} no longer matches its anchor"))
                 continue
             prev, got = got[0].hash, got[1:]
         problem = _check(prev, start + 1, got)
