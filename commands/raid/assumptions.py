@@ -4,6 +4,7 @@ tap, to raise the risk it exposes."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from commands import cards, guard, lookup, policy, risks, trail
 from commands import format as fmt
@@ -137,7 +138,11 @@ def show(cmd: rm.AssumptionShow, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def list_assumptions(cmd: rm.AssumptionList, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
-    stmt = select(Assumption).where(Assumption.workspace_id == actor.workspace.id)
+    stmt = (
+        select(Assumption)
+        .where(Assumption.workspace_id == actor.workspace.id)
+        .options(joinedload(Assumption.owner), joinedload(Assumption.risk))
+    )
     project = lookup.list_scope(s, actor, cmd.project)
     if project is not None:
         stmt = stmt.where(Assumption.project_id == project.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import case, select
+from sqlalchemy.orm import joinedload
 
 from commands import format as fmt
 from commands import guard, lookup, policy, risks, trail
@@ -90,7 +91,11 @@ def occurred(cmd: rm.RiskOccurred, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def list_issues(cmd: rm.IssueList, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
-    stmt = select(Issue).where(Issue.workspace_id == actor.workspace.id)
+    stmt = (
+        select(Issue)
+        .where(Issue.workspace_id == actor.workspace.id)
+        .options(joinedload(Issue.owner), joinedload(Issue.risk))
+    )
     project = lookup.list_scope(s, actor, cmd.project)
     if project is not None:
         stmt = stmt.where(Issue.project_id == project.id)
