@@ -2,7 +2,8 @@
 
     python bench/passes.py [--projects 100 1000 5000] [--db sqlite|postgres]
 
-For each size: build the portfolio (3 people, 3 risks, 2 actions, a gate, a channel digest per project),
+For each size: build the portfolio (3 people, 3 risks, 2 actions, a gate, a channel digest per project, and a
+RAID log: 2 milestones, a budget, tolerances, an open exception, a dependency, an issue, an assumption),
 then time one digest pass and one nudge pass (wall time, SQL statements, peak Python memory)."""
 
 from __future__ import annotations

@@ -29,13 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("action", choices=["verify"])
     sub.add_parser("clock", help="run the schedule: digests, nudges, outbox (one active clock per database)")
     p = sub.add_parser("run-job", help="run one pass now")
-    p.add_argument("job", choices=["digests", "nudges", "outbox"])
+    p.add_argument("job", choices=["digests", "nudges", "outbox", "anchors"])
     p.add_argument("--at", help="the pass's 'now', ISO 8601 (default: now; UTC when no offset)")
     p = sub.add_parser("outbox", help="messages that could not be delivered")
     p.add_argument("action", choices=["failed", "retry"])
     p.add_argument("ids", nargs="*", type=int, help="with retry: only these (default: all failed)")
     p = sub.add_parser("export", help="write an export to stdout")
-    p.add_argument("kind", choices=["risks", "gates", "status", "audit"])
+    p.add_argument("kind", choices=["risks", "gates", "status", "audit", "raid"])
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     sub.add_parser("web", help="the HTTP server: /slack/events, /slack/install, /healthz, /metrics (PORT)")
     sub.add_parser("socket", help="Slack over Socket Mode, for a laptop (SLACK_APP_TOKEN, SLACK_BOT_TOKEN)")
@@ -185,6 +185,7 @@ def _export(rt: Runtime, kind: str, fmt: str) -> int:
             "gates": exports.gates,
             "status": exports.status,
             "audit": exports.audit_trail,
+            "raid": exports.raid,
         }
         cols, rows = table[kind](s, None)
     sys.stdout.buffer.write(exports.encode(cols, rows, fmt))

@@ -23,6 +23,11 @@ def run_job(rt: Runtime, job: str, at: datetime) -> int:
     if job == "digests":
         r = passes.digests(rt.sessions, at)
         print(f"digests at {at.isoformat()}: {r.due} due, {r.queued} queued")
+    elif job == "anchors":
+        from commands import anchoring
+
+        a = anchoring.run(rt.sessions, at)
+        print(f"anchors at {at.isoformat()}: {a.anchored} workspaces anchored, {a.refused} refused (chain broken)")
     elif job == "nudges":
         n = passes.nudges(rt.sessions, at)
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(n.skipped.items())) or "none"

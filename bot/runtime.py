@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import timesource
 from bot.settings import Settings
 from commands.service import Rounds
-from storage import migrate
+from storage import audit, migrate
 from storage.db import make_engine, make_sessions
 
 
@@ -25,6 +25,7 @@ class Runtime:
     def start(cls, settings: Settings, *, migrate_first: bool = False) -> Runtime:
         timesource.use(settings.time_source())
         engine = make_engine(settings.database_url)
+        audit.use_key(settings.audit_hmac_key.get_secret_value() if settings.audit_hmac_key else None)
         if migrate_first:
             migrate.upgrade(engine)
         sessions = make_sessions(engine)

@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     teams_login_url: str | None = None  # Entra ID's login host; default the cloud's (login.microsoftonline.com)
     teams_openid_url: str | None = None  # the Bot Framework's OpenID metadata (signing keys); default the cloud's
     teams_allow_unauthenticated: bool = False  # local development only: refused when ROUNDS_ENV=production
+    audit_hmac_key: SecretStr | None = None  # keys the audit chain: rewriting it then needs this secret too
+
+    @field_validator("audit_hmac_key")
+    @classmethod
+    def _hmac_key(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and len(v.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)")
+        return v
 
     # A simulated clock for deployment tests and demos (bot/timesource.py); refused when ROUNDS_ENV=production.
     rounds_simulated_start: datetime | None = None

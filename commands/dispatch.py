@@ -23,6 +23,7 @@ from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
 from commands.nudges import snooze, thread
+from commands.raid.handlers import HANDLERS as RAID_HANDLERS
 from commands.replies import Reply
 from storage.uow import UnitOfWork
 
@@ -85,6 +86,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.PhiPolicySet: phi_commands.set_allowance,
     m.PhiPolicyNumber: phi_commands.set_number,
 }
+HANDLERS.update(RAID_HANDLERS)
 
 
 def handler_for(cmd: m.Command) -> Handler:

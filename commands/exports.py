@@ -17,12 +17,14 @@ from commands import lookup, policy
 from commands.context import Actor
 from commands.errors import Forbidden
 from commands.grammar import models as m
+from commands.raid import exports as raid_exports
 from commands.replies import Attachment, Reply, Section
 from storage import audit
 from storage.models import AuditEvent, Gate, GateDecision, Person, Project, Risk, StatusUpdate, Workspace
 from storage.uow import UnitOfWork
 
 Rows = tuple[list[str], list[dict[str, Any]]]
+raid = raid_exports.raid  # the RAID register, for `/pmo export raid` and `python -m bot export raid`
 
 
 def risks(session: Session, workspace_id: int | None, project_id: int | None = None) -> Rows:
@@ -188,6 +190,7 @@ def evidence(session: Session, workspace: Workspace, project: Project | None, no
     pid = project.id if project else None
     entity_refs = [f"G-{n}" for n in session.scalars(select(Gate.number).where(*_where(Gate, workspace.id, pid)))]
     entity_refs += [f"R-{n}" for n in session.scalars(select(Risk.number).where(*_where(Risk, workspace.id, pid)))]
+    entity_refs += raid_exports.entity_refs(session, workspace.id, pid)
     if project:
         entity_refs.append(f"project:{project.key}")
     checked, breaks = audit.verify(session, workspace_id=workspace.id)
@@ -205,6 +208,7 @@ def evidence(session: Session, workspace: Workspace, project: Project | None, no
         },
         "decisions": gates(session, workspace.id, pid)[1],
         "risks": risks(session, workspace.id, pid)[1],
+        "raid": raid(session, workspace.id, pid)[1],
         "audit_events": audit_trail(session, workspace.id, entity_refs if project else None)[1],
     }
 
@@ -277,7 +281,9 @@ def export(cmd: m.Export, actor: Actor, uow: UnitOfWork) -> Reply:
             content = encode(gates(s, actor.workspace.id, pid)[0], pack["decisions"], cmd.format)
         summary = f"chain {'verified ✅' if pack['audit_chain']['verified'] else 'BROKEN ⛔'}, {len(pack['decisions'])} decision rows"
     else:
-        cols, rows = {"risks": risks, "status": status, "gates": gates}[cmd.kind](s, actor.workspace.id, pid)
+        cols, rows = {"risks": risks, "status": status, "gates": gates, "raid": raid}[cmd.kind](
+            s, actor.workspace.id, pid
+        )
         content = encode(cols, rows, cmd.format)
         summary = f"{len(rows)} rows"
     name = f"rounds-{cmd.kind}-{project.key if project else 'all'}-{actor.today.isoformat()}.{cmd.format}"

@@ -14,6 +14,7 @@ from commands.grammar.args import ref_number
 from commands.grammar.dates import DateError, parse_date
 from commands.grammar.tokens import Mention, as_mention
 from commands.grammar.usage import usage
+from commands.raid import forms as raid_forms
 from commands.replies import Form, FormField, Option, Reply
 from storage.models import RAG, RiskCategory
 
@@ -169,6 +170,8 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
                 FormField(name="mitigation", label="Mitigation", kind="multiline", required=False, max_length=2000),
             ),
         )
+    if name in raid_forms.FORMS:
+        return raid_forms.form(name, projects, context)
     raise UsageError(f"There's no form called {name}.", "help")
 
 
@@ -181,6 +184,7 @@ FORMS = (
     "gate.conditions",
     "action.blocked",
     "risk.update",
+    *raid_forms.FORMS,
 )
 
 
@@ -193,7 +197,7 @@ CONTEXT_KEY = {
     "risk.raise": "project",
     "action.create": "project",
     "gate.request": "project",
-}
+} | raid_forms.CONTEXT_KEY
 
 
 def context_for(form_name: str, value: str) -> dict[str, str]:
@@ -316,6 +320,8 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
             review_by=_date(values, "review", today),
             mitigation=_text(values, "mitigation") or None,
         )
+    if name in raid_forms.FORMS:
+        return raid_forms.to_command(name, values, context, today)
     raise UsageError(f"There's no form called {name}.", "help")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from commands.context import Actor
 from commands.grammar import models as m
+from commands.grammar.raid_usage import RAID_INTRO
 from commands.grammar.usage import HELP_TOPICS, topic
 from commands.replies import Block, Context, Header, Reply, Section
 from storage.uow import UnitOfWork
@@ -17,7 +18,7 @@ INTRO = {
     "digest": "Scheduled digests in channels",
     "prefs": "Your hours, time zone, away and delegate; workspace holidays",
     "pmo": "PMO: portfolio, exports, templates, admins",
-}
+} | RAID_INTRO
 
 
 def show(cmd: m.Help, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -35,4 +36,8 @@ def show(cmd: m.Help, actor: Actor, uow: UnitOfWork) -> Reply:
             "In a channel linked to one project you can leave out the KEY."
         )
     )
-    return Reply.private("Rounds commands: /project, /status, /risk, /action, /gate, /digest, /pmo", *blocks)
+    return Reply.private(
+        "Rounds commands: /project, /status, /risk, /action, /gate, /digest, /issue, /assumption, /dependency, "
+        "/milestone, /budget, /raid, /pmo",
+        *blocks,
+    )

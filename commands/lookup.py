@@ -9,9 +9,30 @@ from sqlalchemy.orm import Session
 
 from commands.context import Actor
 from commands.errors import NotFound, UsageError
-from storage.models import Action, ChannelLink, Gate, Project, Risk
+from storage.models import (
+    Action,
+    Assumption,
+    ChannelLink,
+    Dependency,
+    Gate,
+    Issue,
+    Milestone,
+    Project,
+    ProjectException,
+    Risk,
+)
 
-T = TypeVar("T", Risk, Action, Gate)
+T = TypeVar("T", Risk, Action, Gate, Issue, Assumption, Dependency, Milestone, ProjectException)
+NAMES: dict[type, tuple[str, str]] = {
+    Risk: ("R", "risk"),
+    Action: ("A", "action"),
+    Gate: ("G", "gate"),
+    Issue: ("I", "issue"),
+    Assumption: ("H", "assumption"),
+    Dependency: ("N", "dependency"),
+    Milestone: ("M", "milestone"),
+    ProjectException: ("X", "exception"),
+}
 
 
 def project_keys(session: Session, workspace_id: int) -> set[str]:
@@ -64,8 +85,7 @@ def numbered(session: Session, actor: Actor, model: type[T], number: int, lock: 
         stmt = stmt.with_for_update(of=model)
     found = session.scalar(stmt)
     if found is None:
-        prefix = {Risk: "R", Action: "A", Gate: "G"}[model]
-        noun = {Risk: "risk", Action: "action", Gate: "gate"}[model]
+        prefix, noun = NAMES[model]
         raise NotFound(f"There's no {noun} {prefix}-{number} here.")
     return found
 

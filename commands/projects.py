@@ -11,6 +11,7 @@ from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
+from commands.raid import card as raid_card
 from commands.replies import Button, Buttons, Context, Divider, Header, Reply, Section
 from commands.status import latest_statuses
 from storage.models import (
@@ -246,6 +247,7 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
     blocks.append(
         Section(text="*Overdue actions*\n" + ("\n".join(cards.action_line(a, today) for a in overdue) or "_none_ 🎉"))
     )
+    blocks += raid_card.plan_blocks(s, project, today)  # milestones, budget, exceptions, dependencies at risk
     blocks.append(
         Buttons(
             buttons=tuple(

@@ -11,6 +11,7 @@ from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
 from commands.grammar import models as m
+from commands.raid import exceptions
 from commands.replies import Block, Context, Header, Reply, Section
 from storage.models import SPONSOR, Comment, ItemKind, Project, Risk, RiskCategory, RiskLevel, RiskStatus
 from storage.numbering import next_number
@@ -82,7 +83,8 @@ def raise_risk(cmd: m.RiskRaise, actor: Actor, uow: UnitOfWork) -> Reply:
     blocks: list[Block] = [Section(text=f"🛡️ Raised {cards.risk_line(risk, actor.today)}")]
     if notes:
         blocks.append(Context(text=" ".join(notes)))
-    return Reply.channel(f"Risk {risk.ref} raised on {project.key}: {fmt.clip(cmd.title, 120)}", *blocks)
+    breached = exceptions.check(actor, uow, project)  # a risk above the project's risk tolerance
+    return Reply.channel(f"Risk {risk.ref} raised on {project.key}: {fmt.clip(cmd.title, 120)}", *blocks, *breached)
 
 
 def list_risks(cmd: m.RiskList, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -159,7 +161,9 @@ def update(cmd: m.RiskUpdate, actor: Actor, uow: UnitOfWork) -> Reply:
     trail.log(s, actor, "risk.update", risk.ref, before, after)
     changed = ", ".join(k.replace("_id", "") for k in after if before.get(k) != after.get(k))
     return Reply.channel(
-        f"{risk.ref} updated ({changed})", Section(text=f"✏️ Updated {changed}: {cards.risk_line(risk, actor.today)}")
+        f"{risk.ref} updated ({changed})",
+        Section(text=f"✏️ Updated {changed}: {cards.risk_line(risk, actor.today)}"),
+        *exceptions.check(actor, uow, risk.project),
     )
 
 

@@ -15,6 +15,7 @@ from commands.errors import CommandError, PHIRefused
 from commands.grammar import models as m
 from commands.grammar import parse
 from commands.grammar.usage import usage
+from commands.raid.handlers import VIEWS as RAID_VIEWS
 from commands.replies import Reply
 from storage.db import make_readers
 from storage.uow import UnitOfWork
@@ -45,6 +46,7 @@ VIEWS = (
     m.Home,
     m.PhiCheck,
     m.PhiPolicyShow,
+    *RAID_VIEWS,
 )
 
 

@@ -1,8 +1,17 @@
-"""The append-only audit chain: SHA-256 over the previous hash and the canonical JSON of each event."""
+"""The append-only audit chain: SHA-256 over the previous hash and the canonical JSON of each event.
+
+Two protections beyond the chain itself (README, "The audit trail"):
+- anchors (storage/anchors.py): each day the head is written to an append-only table and posted to the PMO
+  admins' channel, so a database administrator who rewrites an event and re-hashes the chain no longer
+  matches what was anchored — and the copy in the chat is out of their reach;
+- keying: with AUDIT_HMAC_KEY set, each new event's hash is an HMAC-SHA-256, so rewriting the chain needs the
+  secret as well as the database (an event records whether it was keyed; a keyed chain cannot quietly
+  become unkeyed again)."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -49,8 +58,30 @@ def canonical(event: AuditEvent) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+_KEY: bytes | None = None
+
+
+def use_key(key: str | None) -> None:
+    """Key every event appended from now on (None: plain SHA-256). Set once at start-up from the settings."""
+    global _KEY  # noqa: PLW0603 - one key per process, read from the environment at start-up
+    _KEY = key.encode() if key else None
+
+
+def keyed() -> bool:
+    return _KEY is not None
+
+
+class KeyMissing(Exception):
+    """A keyed event cannot be checked without AUDIT_HMAC_KEY."""
+
+
 def chain_hash(prev_hash: str, event: AuditEvent) -> str:
-    return hashlib.sha256(prev_hash.encode() + b"\n" + canonical(event)).hexdigest()
+    message = prev_hash.encode() + b"\n" + canonical(event)
+    if not event.keyed:
+        return hashlib.sha256(message).hexdigest()
+    if _KEY is None:
+        raise KeyMissing()
+    return hmac.new(_KEY, message, hashlib.sha256).hexdigest()
 
 
 def record(
@@ -83,6 +114,7 @@ def record(
         before=jsonable(before) if before is not None else None,
         after=jsonable(after) if after is not None else None,
         prev_hash=prev or GENESIS,
+        keyed=keyed(),
     )
     event.hash = chain_hash(event.prev_hash, event)
     session.add(event)
@@ -116,6 +148,7 @@ def record_many(session: Session, workspace_id: int, events: list[dict[str, Any]
             before=jsonable(e.get("before")),
             after=jsonable(e.get("after")),
             prev_hash=prev,
+            keyed=keyed(),
         )
         event.hash = chain_hash(prev, event)
         prev = event.hash
@@ -134,6 +167,7 @@ def record_many(session: Session, workspace_id: int, events: list[dict[str, Any]
                     "after",
                     "prev_hash",
                     "hash",
+                    "keyed",
                 )
             }
         )
@@ -149,14 +183,18 @@ class Break:
 
 
 def verify(session: Session, batch: int = 5000, workspace_id: int | None = None) -> tuple[int, list[Break]]:
-    """Recompute every chain (or one workspace's). Returns (events checked, the first break per workspace)."""
+    """Recompute every chain (or one workspace's) and hold it against its anchors. Returns (events checked,
+    the first break per workspace)."""
+    from storage.anchors import Witness  # here: storage.anchors imports this module
+
     checked = 0
     breaks: list[Break] = []
     workspaces = select(Workspace).order_by(Workspace.id)
     if workspace_id is not None:
         workspaces = workspaces.where(Workspace.id == workspace_id)
     for ws in session.scalars(workspaces):
-        prev, expected_seq, broken = GENESIS, 1, False
+        prev, expected_seq, broken, keyed_from = GENESIS, 1, False, None
+        witness = Witness(session, ws.id)
         stmt = (
             select(AuditEvent)
             .where(AuditEvent.workspace_id == ws.id)
@@ -172,13 +210,26 @@ def verify(session: Session, batch: int = 5000, workspace_id: int | None = None)
                 reason = f"event {expected_seq} is missing (the next one found is {event.seq})"
             elif event.prev_hash != prev:
                 reason = "prev_hash does not match the previous event"
-            elif chain_hash(prev, event) != event.hash:
-                reason = "hash does not match the event's contents (it was altered)"
+            elif keyed_from is not None and not event.keyed:
+                reason = f"the chain is keyed from event {keyed_from} but this one is not (re-hashed without the key?)"
+            else:
+                try:
+                    if chain_hash(prev, event) != event.hash:
+                        reason = "hash does not match the event's contents (it was altered)"
+                except KeyMissing:
+                    reason = "the event is HMAC-keyed: set AUDIT_HMAC_KEY to check it"
+            reason = reason or witness.disagrees(event)
             if reason:
                 breaks.append(Break(ws.id, min(event.seq, expected_seq), reason))
                 broken = True
+            if event.keyed and keyed_from is None:
+                keyed_from = event.seq
             prev, expected_seq = event.hash, expected_seq + 1
-        if not broken and ws.audit_seq != expected_seq - 1:
+        if broken:
+            continue
+        if (late := witness.beyond(expected_seq - 1)) is not None:
+            breaks.append(Break(ws.id, expected_seq, late))
+        elif ws.audit_seq != expected_seq - 1:
             breaks.append(
                 Break(ws.id, expected_seq, f"chain ends at {expected_seq - 1} but the head says {ws.audit_seq}")
             )

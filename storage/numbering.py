@@ -1,4 +1,4 @@
-"""Per-workspace R-/A-/G-/D- numbers that stay unique under concurrent inserts."""
+"""Per-workspace R-/A-/G-/D- (and I-/H-/N-/M-/X-) numbers that stay unique under concurrent inserts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Counter
 
-KINDS = ("risk", "action", "gate", "digest")
+KINDS = ("risk", "action", "gate", "digest", "issue", "assumption", "dependency", "milestone", "exception")
 
 
 def ensure_counters(session: Session, workspace_id: int) -> None:

@@ -324,7 +324,14 @@ class TestParseDays:
 # ---------------------------------------------------------------------------------------------------
 class TestEntry:
     def test_command_names(self) -> None:
-        assert set(COMMAND_NAMES) == {"project", "status", "risk", "action", "gate", "digest", "pmo"}
+        assert set(COMMAND_NAMES) == {"project", "status", "risk", "action", "gate", "digest", "pmo"} | {
+            "issue",
+            "assumption",
+            "dependency",
+            "milestone",
+            "budget",
+            "raid",
+        }
 
     @pytest.mark.parametrize("command", ["/pmo", "pmo", "/PMO", " /pmo "])
     def test_pmo_help(self, command: str) -> None:

@@ -21,6 +21,7 @@ from bot.clock import passes
 from bot.clock.lock import ClockLock
 from bot.outbox.dispatch import Dispatcher
 from bot.timesource import TimeSource
+from commands import anchoring
 
 log = logging.getLogger("rounds.clock")
 
@@ -71,6 +72,10 @@ def outbox_job() -> None:
     passes.outbox(rt.dispatcher, _now())
 
 
+def anchors_job() -> None:
+    anchoring.run(_runtime().sessions, _now())
+
+
 def lock_job() -> None:
     rt = _runtime()
     if not rt.lock.still_held():
@@ -108,4 +113,11 @@ def build(time: TimeSource | None = None) -> BlockingScheduler:
         replace_existing=True,
     )
     scheduler.add_job(lock_job, IntervalTrigger(seconds=LOCK_CHECK_SECONDS), id="lock-check", replace_existing=True)
+    scheduler.add_job(
+        anchors_job,
+        every(86_400, CronTrigger(hour=5, minute=7)),
+        id="anchors",
+        replace_existing=True,
+        misfire_grace_time=86_400,
+    )
     return scheduler

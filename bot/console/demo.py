@@ -198,6 +198,35 @@ SCRIPT: list[Step] = [
     (40, "jo", "#security", '/risk "Legacy fax server is unpatched" L3 I5 category:security owner:@jo'),
     (25, "jo", "#security", '/status green "Badge readers ordered; fax server replacement scoped"'),
     (20, "jo", "#security", '/gate request "Planning" approvers:@raj due:+25d'),
+    # The RAID log and the plan: EHR's testing slips past its tolerance; LIMS's build slip puts EHR at risk.
+    (68, "dana", "#ehr-upgrade", "/project tolerance EHR schedule:2w budget:5%"),
+    (68, "sam", "#ehr-upgrade", '/milestone "Integrated testing complete" +50d', "ehr-test"),
+    (68, "sam", "#ehr-upgrade", '/milestone "Go-live" +85d'),
+    (68, "sam", "#ehr-upgrade", "/budget approved:4.2M actual:0 currency:CAD"),
+    (66, "lee", "#lims", '/milestone LIMS "Validation build delivered" +60d', "lims-build"),
+    (
+        65,
+        "sam",
+        "#ehr-upgrade",
+        '/dependency on {lims-build} "Lab results interface ready for EHR testing" need-by:+75d owner:@alex',
+    ),
+    (
+        64,
+        "sam",
+        "#ehr-upgrade",
+        '/assumption "Interface engine patch lands before integrated testing" owner:@alex validate-by:+30d',
+    ),
+    (35, "sam", "#ehr-upgrade", "/milestone {ehr-test} forecast +25d"),
+    (30, "sam", "#ehr-upgrade", "/budget actual:1.9M forecast:4.3M"),
+    (21, "sam", "#ehr-upgrade", "/milestone {ehr-test} forecast +28d"),
+    (
+        20,
+        "sam",
+        "#ehr-upgrade",
+        '/project exception X-1 "Lab interface defects: propose holding go-live and adding a week of retest"',
+    ),
+    (10, "alex", "#ehr-upgrade", '/issue "Lab orders interface drops 2% of test messages" severity:high due:+14d'),
+    (9, "lee", "#lims", "/milestone {lims-build} forecast +30d"),
 ]
 
 
@@ -232,7 +261,7 @@ def seed(rounds: Rounds, sessions: sessionmaker[Session], now: datetime | None =
         if reply.error:
             raise RuntimeError(f"demo seed step failed: {line!r}: {reply.text}")
         if len(step) > 4:
-            found = re.search(r"\b([RAG]-\d+)\b", reply.text)
+            found = re.search(r"\b([RAGIHNMX]-\d+)\b", reply.text)
             assert found, f"demo step {step[4]} made no item"
             refs[step[4]] = found.group(1)
     # What the seed queued (cards, DMs) belongs to the past: deliver it quietly.

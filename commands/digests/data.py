@@ -11,6 +11,8 @@ from typing import TypeVar
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, subqueryload
 
+from commands.raid import data as raid_data
+from commands.raid.data import RaidData
 from commands.status import recent_statuses
 from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk, RiskStatus, StatusUpdate
 
@@ -26,6 +28,7 @@ class DigestData:
     risks: dict[int, list[Risk]] = field(default_factory=dict)  # live, plus closed since `since`
     gates: dict[int, list[Gate]] = field(default_factory=dict)  # pending, plus decided since `since`
     overdue: dict[int, list[Action]] = field(default_factory=dict)  # live actions due before `today`
+    raid: RaidData = field(default_factory=RaidData)  # the rest of the RAID log and the plan's controls
 
 
 def load(session: Session, project_ids: list[int], since: datetime | None, today: date) -> DigestData:
@@ -69,6 +72,7 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
         .order_by(Action.due, Action.number)
     ).all()
     data.overdue = _by_project(overdue)
+    data.raid = raid_data.load(session, ids, since, today)
     return data
 
 

@@ -7,11 +7,14 @@ from datetime import date, datetime, timedelta
 
 from commands import format as fmt
 from commands.digests.data import DigestData
+from commands.raid import attention as raid_attention
+from commands.raid import kpis as raid_kpis
 from commands.replies import Block, Context, Divider, FieldItem, Header, Reply, Section
 from storage.models import RAG, GateStatus, Project, Risk, RiskStatus, StatusUpdate
 
 TOP_RISKS = 3
 MAX_PROJECT_SECTIONS = 12
+RAID_LINES = 5
 
 
 def trend(statuses: list[StatusUpdate]) -> str:
@@ -94,6 +97,9 @@ def project_sections(
         owners = "; ".join(f"{name}: {', '.join(refs[:4])}" for name, refs in by_owner.items())
         lines.append(f"📌 Overdue actions — {owners}")
         attention.append(f"{fmt.plural(len(overdue), 'overdue action')} on {p.key}")
+    raid = raid_attention.of(p, data.raid, today)  # exceptions, slipping milestones, budget, dependencies, issues
+    lines += raid.lines[:RAID_LINES]
+    attention += raid.phrases
     return [Section(text="\n".join(lines))], attention
 
 
@@ -151,13 +157,17 @@ def portfolio_digest(
         rows.append(
             f"{fmt.RAG_DOT[current]} *{p.key}*{change}{flags} · 🟥{crit} 🟧{high} · ⏳{len(pending)} · 📌{len(overdue)}"
         )
-        if current == RAG.RED or crit:
+        exceptions = raid_attention.counts(p, data.raid)["exceptions"]
+        if exceptions:
+            rows[-1] += f" · ⛔{exceptions}"
+        if current == RAG.RED or crit or exceptions:
             attention.append(p.key)
     n = max(1, len(projects))
     kpis = (
         FieldItem(label="Green", value=f"{round(100 * green / n)}% ({green}/{len(projects)})"),
         FieldItem(label="Fresh status", value=f"{round(100 * fresh / n)}%"),
         FieldItem(label="Gates decided on time", value=f"{gates_on_time}/{gates_decided}" if gates_decided else "—"),
+        *raid_kpis.fields(projects, data.raid, (r for p in projects for r in data.risks.get(p.id, [])), since),
     )
     blocks: list[Block] = [
         Header(text="Portfolio digest"),
@@ -169,7 +179,9 @@ def portfolio_digest(
     ]
     for start in range(0, len(rows), 25):
         blocks.append(Section(text="\n".join(rows[start : start + 25])))
-    blocks.append(Context(text="RAG · 🟥 critical / 🟧 high risks · ⏳ gates waiting · 📌 overdue actions"))
+    blocks.append(
+        Context(text="RAG · 🟥 critical / 🟧 high risks · ⏳ gates waiting · 📌 overdue actions · ⛔ open exceptions")
+    )
     text = f"Portfolio: {green}/{len(projects)} green" + (
         f"; attention: {', '.join(attention[:5])}" if attention else ""
     )

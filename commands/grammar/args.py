@@ -64,6 +64,15 @@ ALL_OPTIONS = {
     "note",
     "reason",
     "to",
+    # the RAID log and the plan's controls
+    "severity",
+    "validate-by",
+    "need-by",
+    "approved",
+    "actual",
+    "forecast",
+    "currency",
+    "rag",
 }
 
 T = TypeVar("T")

@@ -286,7 +286,7 @@ class Portfolio(Command):
 
 
 class Export(Command):
-    kind: Literal["risks", "status", "gates", "evidence"]
+    kind: Literal["risks", "status", "gates", "raid", "evidence"]
     project: ProjectKey | None = None
     format: Literal["csv", "xlsx", "json"] = "csv"
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from commands.errors import UsageError
 from commands.grammar import models as m
-from commands.grammar import parse_items
+from commands.grammar import parse_items, parse_raid
 from commands.grammar.args import KEY_PATTERN, Args, ref_number, timezone_name
 from commands.grammar.dates import DateError, parse_clock, parse_days
 from commands.grammar.echo import echo
@@ -15,7 +15,7 @@ from commands.grammar.tokens import Mention, Word, as_mention, mentions, tokeniz
 from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
-AREAS = ("project", "status", "risk", "action", "gate", "digest")
+AREAS = ("project", "status", "risk", "action", "gate", "digest", *parse_raid.AREAS)
 PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "phi")
 COMMAND_NAMES = (*AREAS, "pmo")
 
@@ -55,6 +55,11 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
         return m.ProjectList()
     if verb == "create":
         return _project_create(rest, today)
+    if verb in ("tolerance", "exception"):
+        a = Args(rest, f"project {verb}", {"schedule", "budget", "risk"} if verb == "tolerance" else set(), today)
+        if verb == "exception":
+            return parse_raid.project_exception(a)
+        return parse_raid.project_tolerance(_key(a.pop(), "project tolerance"), a)
     if verb == "escalation":
         a = Args(rest, "project escalation", {"pm", "sponsor", "to"}, today)
         key = _key(a.pop(), "project escalation")
@@ -280,10 +285,12 @@ def _phi(text: str, today: date) -> m.Command:
 
 def _admin(text: str, today: date) -> m.Command:
     a = Args.of(text, "admin", set(), today)
-    what = a.pop_keyword("list", "add", "remove")
+    what = a.pop_keyword("list", "add", "remove", "channel")
     if what in (None, "list"):
         a.done()
         return m.AdminList()
+    if what == "channel":
+        return parse_raid.admin_channel(a)
     w = a.pop()
     a.done()
     if w is None:
@@ -293,9 +300,9 @@ def _admin(text: str, today: date) -> m.Command:
 
 def _export(text: str, today: date) -> m.Command:
     a = Args.of(text, "export", set(), today)
-    kind = a.pop_keyword("risks", "status", "gates", "evidence")
+    kind = a.pop_keyword("risks", "status", "gates", "raid", "evidence")
     if kind is None:
-        raise UsageError("Say what to export: risks, status, gates or evidence.", "export")
+        raise UsageError("Say what to export: risks, status, gates, raid or evidence.", "export")
     fmt = a.pop_keyword("csv", "xlsx", "json")
     key = None
     if a.peek() is not None and fmt is None:
@@ -334,4 +341,5 @@ _AREA = {
     "action": parse_items.action,
     "gate": parse_items.gate,
     "digest": parse_items.digest,
+    **parse_raid.AREA,
 }

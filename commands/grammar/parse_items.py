@@ -7,6 +7,7 @@ from datetime import date
 
 from commands.errors import UsageError
 from commands.grammar import models as m
+from commands.grammar import parse_raid
 from commands.grammar.args import RAG_WORDS, Args, ref_number, timezone_name
 from commands.grammar.dates import DateError, looks_like_days, parse_clock, parse_days
 from commands.grammar.echo import echo
@@ -138,6 +139,8 @@ def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
     if verb == "reviewed":
         a = Args(rest, "risk reviewed", {"note"}, today)
         return m.RiskReviewed(ref=number, note=(a.opt("note") or a.rest_text()).strip())
+    if verb == "occurred":
+        return parse_raid.risk_occurred(number, rest, today)
     if verb == "accept":
         a = Args(rest, "risk accept", {"until"}, today)
         rationale = a.rest_text().strip()

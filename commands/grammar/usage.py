@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from commands.grammar.raid_usage import EXTRA_TOPIC_KEYS, RAID_TOPICS, RAID_USAGE
+
 USAGE: dict[str, tuple[str, ...]] = {
     "project create": (
         (
@@ -114,6 +116,10 @@ HELP_TOPICS: dict[str, tuple[str, ...]] = {
     "prefs": ("prefs", "holidays"),
     "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "phi"),
 }
+
+
+USAGE |= RAID_USAGE
+HELP_TOPICS = {name: keys + EXTRA_TOPIC_KEYS.get(name, ()) for name, keys in HELP_TOPICS.items()} | RAID_TOPICS
 
 
 def usage(key: str | None) -> str:

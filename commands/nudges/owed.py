@@ -288,6 +288,11 @@ def owed(
                 )
             )
 
+    # 5. tolerance breaches: the PM's exception note, and each sponsor told once
+    from commands.raid.owed import add_exceptions  # here: commands.raid.owed builds on this module
+
+    add_exceptions(session, ledger, live_projects=live_projects, person_ids=person_ids)
+
     if ledger.by_person:
         for person in session.scalars(select(Person).where(Person.id.in_(list(ledger.by_person)))):
             ledger.people[person.id] = person

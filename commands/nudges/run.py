@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload, subqueryload
 from commands import format as fmt
 from commands.nudges.calendar import local_now, why_not_now
 from commands.nudges.owed import Owed, owed
+from commands.raid.owed import escalate_breaches
 from commands.replies import Block, Buttons, Context, Header, Reply, Section
 from storage import audit, outbox
 from storage.models import (
@@ -192,6 +193,7 @@ def nudge_pass(session: Session, now: datetime) -> NudgeReport:
         )
         report.nudged += 1
         report.items += len(live)
+        report.escalations += escalate_breaches(writes.events[ws.id], person, live)  # breaches: the 2nd trigger
 
     _write(session, states, writes, now)
     return report

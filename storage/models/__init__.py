@@ -1,5 +1,6 @@
 """Every table Rounds keeps, importable from one place."""
 
+from storage.models.anchors import AuditAnchor
 from storage.models.base import Base
 from storage.models.enums import (
     RAG,
@@ -31,7 +32,18 @@ from storage.models.messaging import (
 )
 from storage.models.people import Holiday, Person, Workspace
 from storage.models.phi import PhiPolicy
+from storage.models.plan import BudgetEntry, Milestone, ProjectException, Tolerance
 from storage.models.projects import MEMBER, SPONSOR, ChannelLink, GateTemplate, Project, ProjectRole, StatusUpdate
+from storage.models.raid import Assumption, Dependency, Issue
+from storage.models.raid_enums import (
+    AssumptionStatus,
+    DependencyStatus,
+    Dimension,
+    ExceptionStatus,
+    IssueSeverity,
+    IssueStatus,
+    MilestoneStatus,
+)
 from storage.models.work import Action, Comment, Risk
 
 __all__ = [
@@ -40,24 +52,37 @@ __all__ = [
     "SPONSOR",
     "Action",
     "ActionStatus",
+    "Assumption",
+    "AssumptionStatus",
+    "AuditAnchor",
     "AuditEvent",
     "Base",
+    "BudgetEntry",
     "Cadence",
     "ChannelLink",
     "Comment",
     "ConversationRef",
     "Counter",
     "DecisionKind",
+    "Dependency",
+    "DependencyStatus",
     "DigestScope",
     "DigestSubscription",
+    "Dimension",
+    "ExceptionStatus",
     "Gate",
     "GateApprover",
     "GateDecision",
     "GateStatus",
     "GateTemplate",
     "Holiday",
+    "Issue",
+    "IssueSeverity",
+    "IssueStatus",
     "ItemKind",
     "Methodology",
+    "Milestone",
+    "MilestoneStatus",
     "NudgeState",
     "OutboxMessage",
     "OutboxStatus",
@@ -66,6 +91,7 @@ __all__ = [
     "Platform",
     "ProcessedEvent",
     "Project",
+    "ProjectException",
     "ProjectRole",
     "Quorum",
     "Risk",
@@ -75,5 +101,6 @@ __all__ = [
     "StatusUpdate",
     "TargetKind",
     "TeamsAccount",
+    "Tolerance",
     "Workspace",
 ]

@@ -125,6 +125,9 @@ class ItemKind(StrEnum):
     RISK = "risk"
     GATE = "gate"
     PROJECT = "project"
+    ISSUE = "issue"
+    ASSUMPTION = "assumption"
+    EXCEPTION = "exception"  # a tolerance breach: the PM owes a note, the sponsors are told once
 
 
 def db_enum(enum: type[StrEnum], name: str) -> SAEnum:

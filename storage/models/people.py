@@ -27,6 +27,7 @@ class Workspace(Created, Base):
     audit_seq: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     audit_head: Mapped[str] = mapped_column(String(64), default="", server_default="")
     uninstalled_at: Mapped[datetime | None] = mapped_column()
+    admin_channel: Mapped[str | None] = mapped_column(String(200))  # the PMO admins' channel (audit anchors)
 
 
 class Person(Created, Base):

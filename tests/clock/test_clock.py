@@ -121,7 +121,7 @@ def test_without_the_lock_skip_locked_and_idempotency_still_prevent_doubles(ehr:
 def test_the_scheduler_has_fixed_job_ids_and_sane_defaults() -> None:
     s = scheduler.build()
     jobs = {j.id: j for j in s.get_jobs()}
-    assert set(jobs) == {"digests", "nudges", "outbox", "lock-check"}
+    assert set(jobs) == {"digests", "nudges", "outbox", "lock-check", "anchors"}
     assert all(
         j.func.__module__ == "bot.clock.scheduler" and j.args == () for j in jobs.values()
     )  # module-level, no objects

@@ -4,23 +4,31 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from storage.models import (
     SPONSOR,
     Action,
+    Assumption,
+    BudgetEntry,
     ChannelLink,
     Counter,
+    Dependency,
     DigestSubscription,
     Gate,
     GateApprover,
+    Issue,
+    Milestone,
     Person,
     Project,
+    ProjectException,
     ProjectRole,
     Risk,
     StatusUpdate,
+    Tolerance,
     Workspace,
 )
+from storage.numbering import KINDS
 
 RULE = "DTSTART:20261101T000000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8;BYMINUTE=0;BYSECOND=0"
 
@@ -41,7 +49,7 @@ def build(engine: Engine, projects: int, now: datetime, workspace: str = "T-scal
         ).scalar_one()
         conn.execute(
             insert(Counter),
-            [{"workspace_id": ws_id, "kind": k, "value": 0} for k in ("risk", "action", "gate", "digest")],
+            [{"workspace_id": ws_id, "kind": k, "value": 0} for k in KINDS],
         )
         people = [
             {
@@ -203,4 +211,136 @@ def build(engine: Engine, projects: int, now: datetime, workspace: str = "T-scal
                 },
             ],
         )
+        raid(conn, ws_id, proj, person, now)
     return ws_id
+
+
+def raid(conn: Connection, ws_id: int, proj: list[int], person: list[int], now: datetime) -> None:
+    """Per project: two milestones (one slipping past tolerance), a budget over its tolerance, tolerances, an
+    open exception with no note yet, a dependency on the next project's milestone (flagged), an open issue
+    and an assumption past its validate-by date."""
+    today = now.date()
+    created = now - timedelta(days=30)
+    n = len(proj)
+    conn.execute(
+        insert(Milestone),
+        [
+            {
+                "workspace_id": ws_id,
+                "number": 2 * i + j + 1,
+                "project_id": p,
+                "name": f"Milestone {i}.{j}",
+                "baseline": today + timedelta(days=30 * (j + 1)),
+                "forecast": today + timedelta(days=30 * (j + 1) + (21 if j == 0 else 0)),
+                "status": "open",
+                "created_by_id": person[3 * i],
+                "created_at": created,
+            }
+            for i, p in enumerate(proj)
+            for j in range(2)
+        ],
+    )
+    ms = [
+        r
+        for (r,) in conn.execute(select(Milestone.id).where(Milestone.workspace_id == ws_id).order_by(Milestone.number))
+    ]
+    conn.execute(
+        insert(BudgetEntry),
+        [
+            {
+                "project_id": p,
+                "currency": "CAD",
+                "approved": 100_000_000,
+                "actual": 40_000_000,
+                "forecast": 108_000_000,
+                "author_id": person[3 * i],
+                "created_at": created,
+            }
+            for i, p in enumerate(proj)
+        ],
+    )
+    conn.execute(
+        insert(Tolerance),
+        [
+            {
+                "project_id": p,
+                "schedule_days": 14,
+                "budget_bp": 500,
+                "set_by_id": person[3 * i + 1],
+                "updated_at": created,
+            }
+            for i, p in enumerate(proj)
+        ],
+    )
+    conn.execute(
+        insert(ProjectException),
+        [
+            {
+                "workspace_id": ws_id,
+                "number": i + 1,
+                "project_id": p,
+                "dimension": "schedule",
+                "subject": f"M-{2 * i + 1}",
+                "summary": "forecast 21 days after its baseline (tolerance 14 days)",
+                "measure": 21,
+                "tolerance": 14,
+                "status": "open",
+                "created_at": now - timedelta(days=1),
+            }
+            for i, p in enumerate(proj)
+        ],
+    )
+    conn.execute(
+        insert(Dependency),
+        [
+            {
+                "workspace_id": ws_id,
+                "number": i + 1,
+                "project_id": p,
+                "provider_project_id": proj[(i + 1) % n],
+                "provider_milestone_id": ms[2 * ((i + 1) % n)],
+                "what": f"Feed {i}",
+                "need_by": today + timedelta(days=35),
+                "owner_id": person[3 * i],
+                "status": "open",
+                "created_by_id": person[3 * i],
+                "created_at": created,
+            }
+            for i, p in enumerate(proj)
+        ],
+    )
+    conn.execute(
+        insert(Issue),
+        [
+            {
+                "workspace_id": ws_id,
+                "number": i + 1,
+                "project_id": p,
+                "title": f"Issue {i}",
+                "severity": "high",
+                "owner_id": person[3 * i + 2],
+                "due": today - timedelta(days=1),
+                "status": "open",
+                "raised_by_id": person[3 * i],
+                "created_at": created,
+            }
+            for i, p in enumerate(proj)
+        ],
+    )
+    conn.execute(
+        insert(Assumption),
+        [
+            {
+                "workspace_id": ws_id,
+                "number": i + 1,
+                "project_id": p,
+                "text": f"Assumption {i}",
+                "owner_id": person[3 * i + 2],
+                "validate_by": today - timedelta(days=2),
+                "status": "open",
+                "raised_by_id": person[3 * i],
+                "created_at": created,
+            }
+            for i, p in enumerate(proj)
+        ],
+    )

@@ -1,0 +1,104 @@
+"""`/raid [KEY]`: the register in one view — counts of risks, assumptions, issues and dependencies, the
+plan (milestones, budget, exceptions) and the items that need attention; across projects, one line each."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from commands import format as fmt
+from commands import lookup
+from commands.context import Actor
+from commands.grammar import raid_models as rm
+from commands.raid import attention, data, lines, rules
+from commands.replies import Block, Button, Buttons, Context, Header, Reply, Section
+from storage.models import Project, Risk, RiskStatus
+from storage.uow import UnitOfWork
+
+LIVE = (RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.ACCEPTED)
+MAX_LINES = 15
+MAX_PROJECTS = 40
+
+
+def show(cmd: rm.RaidShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    s = uow.session
+    project = lookup.list_scope(s, actor, cmd.project)
+    if project is not None:
+        return _project(actor, uow, project)
+    projects = s.scalars(
+        select(Project)
+        .where(Project.workspace_id == actor.workspace.id, Project.archived.is_(False))
+        .order_by(Project.key)
+    ).all()
+    if not projects:
+        return Reply.private("No active projects.", Section(text="No active projects yet."))
+    ids = [p.id for p in projects]
+    loaded = data.load(s, ids, None, actor.today)
+    risk_counts = Counter(
+        dict(
+            s.execute(
+                select(Risk.project_id, func.count())
+                .where(Risk.project_id.in_(ids), Risk.status.in_(LIVE))
+                .group_by(Risk.project_id)
+            ).all()
+        )
+    )
+    rows = []
+    for p in projects[:MAX_PROJECTS]:
+        c = attention.counts(p, loaded)
+        flags = attention.of(p, loaded, actor.today).phrases
+        mark = "🚩" if flags else "✅"
+        rows.append(
+            f"{mark} *{p.key}* · R {risk_counts.get(p.id, 0)} · A {c['assumptions']} · I {c['issues']} · "
+            f"D {c['dependencies']} · ⛔ {c['exceptions']}" + (f" — {'; '.join(flags[:2])}" if flags else "")
+        )
+    blocks: list[Block] = [Header(text="RAID register · all projects"), Section(text="\n".join(rows))]
+    if len(projects) > MAX_PROJECTS:
+        blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECTS} more: `/raid KEY` or `/pmo export raid`."))
+    blocks.append(Context(text="R risks · A assumptions · I issues · D dependencies (open) · ⛔ open exceptions"))
+    return Reply.private(f"RAID register: {len(projects)} projects", *blocks)
+
+
+def _project(actor: Actor, uow: UnitOfWork, project: Project) -> Reply:
+    s = uow.session
+    loaded = data.load(s, [project.id], None, actor.today)
+    risks = s.scalars(
+        select(Risk).where(Risk.project_id == project.id, Risk.status.in_(LIVE)).order_by(Risk.score.desc())
+    ).all()
+    c = attention.counts(project, loaded)
+    high = sum(1 for r in risks if r.score >= 10)
+    reviews = [r for r in risks if r.status != RiskStatus.ACCEPTED and r.review_by < actor.today]
+    counts = (
+        f"*Risks* {len(risks)} ({high} high or critical) · *Assumptions* {c['assumptions']} · "
+        f"*Issues* {c['issues']} · *Dependencies* {c['dependencies']} · *Exceptions* {c['exceptions']}"
+    )
+    need = attention.of(project, loaded, actor.today)
+    needs = [f"🔎 {r.ref} {fmt.clip(r.title, 60)} — review overdue ({fmt.who(r.owner)})" for r in reviews] + need.lines
+    blocks: list[Block] = [Header(text=f"RAID · {project.key} {fmt.clip(project.name, 80)}"), Section(text=counts)]
+    blocks.append(
+        Section(
+            text="*Needs attention*\n"
+            + ("\n".join(needs[:MAX_LINES]) if needs else "_nothing_ ✅")
+            + (f"\n…and {len(needs) - MAX_LINES} more" if len(needs) > MAX_LINES else "")
+        )
+    )
+    plan = [lines.milestone_line(ms, actor.today) for ms in loaded.milestones.get(project.id, [])[:5]]
+    budget = loaded.budgets.get(project.id)
+    if budget is not None:
+        plan.append(lines.budget_line(budget, loaded.tolerances.get(project.id)))
+    blocks.append(Section(text="*Plan*\n" + ("\n".join(plan) if plan else "_no milestones or budget yet_")))
+    blocks.append(Context(text=f"Tolerances: {rules.describe(loaded.tolerances.get(project.id))}"))
+    blocks.append(
+        Buttons(
+            buttons=(
+                Button(label="Raise an issue", action="form.open", value=project.key, form="issue.raise"),
+                Button(label="Log an assumption", action="form.open", value=project.key, form="assumption.raise"),
+                Button(label="Log a dependency", action="form.open", value=project.key, form="dependency.raise"),
+                Button(
+                    label="Export", action="raid.export", value=project.key, command=f"/pmo export raid {project.key}"
+                ),
+            )
+        )
+    )
+    return Reply.private(f"RAID {project.key}: {counts.replace('*', '')}", *blocks)
