@@ -3,27 +3,37 @@
 `App(process_before_response=True)`: a listener runs on the request's own thread and its ack is the HTTP
 answer, so a command that finishes well inside 3 s replies in the ack and nothing is left half-done when
 the response goes out. Every Web API client Bolt makes (per request, OAuth, Socket Mode) inherits the base
-URL from SLACK_API_URL through the app's client."""
+URL from SLACK_API_URL through the app's client.
+
+Bolt never logs what a request carried: its signature check (which logs the whole body at INFO when it fails)
+is off, because the front door (front.py) verifies every HTTP request first; a request no listener matches is
+handed to `on_error` instead of Bolt's warning (which quotes values people typed); and a failure is one line at
+ERROR naming its kind, the traceback only at DEBUG. PrivateBolt (bot/logs.py) backs this up on Bolt's loggers."""
 
 from __future__ import annotations
 
 import logging
+import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltResponse
+from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.background import Background, OutboxKick
+from bot.logs import PrivateBolt
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
-from bot.slack import listeners
+from bot.slack import listeners, render
 from bot.slack.adapter import SlackDeps, utcnow
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
+from commands.replies import Reply
 from storage.models import Platform
 
 log = logging.getLogger("rounds.slack")
@@ -42,6 +52,8 @@ class _TokenFromClient(logging.Filter):
 
 BOLT_LOG = logging.getLogger("rounds.slack.bolt")
 BOLT_LOG.addFilter(_TokenFromClient())
+BOLT_LOG.addFilter(PrivateBolt())  # Bolt copies these filters to each logger it makes from this one
+UNKNOWN_COMMAND = "Rounds doesn't have that command. `/pmo help` lists the ones it has."
 
 
 @dataclass
@@ -80,10 +92,12 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         signing_secret=config.signing_secret or "",
         oauth_settings=oauth_settings,
         process_before_response=True,
-        request_verification_enabled=not socket_mode,
+        request_verification_enabled=False,  # HTTP: the front door verifies; Socket Mode: Slack's own connection
+        raise_error_for_unhandled_request=True,  # to on_error, not to Bolt's warning that quotes the payload
         listener_executor=ThreadPoolExecutor(max_workers=CONCURRENCY, thread_name_prefix="bolt"),
         logger=BOLT_LOG,
     )
+    app.error(on_error)
     sender = SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
     outbox = None
     if kick_outbox:
@@ -104,3 +118,22 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         "Socket Mode" if socket_mode else "HTTP",
     )
     return SlackApp(app=app, deps=deps, sender=sender)
+
+
+def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse:
+    """What Bolt calls when no listener matched a request, or something outside a listener failed: one line that
+    names the kind, never the payload; a command still gets a private answer, anything else an empty 200."""
+    is_command = isinstance(body, dict) and "command" in body and "type" not in body
+    if isinstance(error, BoltUnhandledRequestError):
+        log.info("a Slack request no listener handles was acknowledged (%s)", "command" if is_command else "other")
+        reply = Reply.problem(UNKNOWN_COMMAND)
+    else:
+        ref = secrets.token_hex(4)
+        log.error("slack request failed ref=%s: %s", ref, type(error).__name__)
+        log.debug("slack request failed ref=%s", ref, exc_info=error)
+        if not is_command:
+            return BoltResponse(status=500, body="")
+        reply = Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
+    if not is_command:
+        return BoltResponse(status=200, body="")
+    return BoltResponse(status=200, body={"response_type": "ephemeral", **render.message(reply)})

@@ -60,8 +60,23 @@ class Action(_Part):
     value: str | None = None
 
 
+class SelectedOption(_Part):
+    value: str
+
+
+class ElementState(_Part):
+    """One input's state in a submitted view, as Slack types it (whatever else it carries is ignored)."""
+
+    type: str | None = None
+    value: str | None = None  # plain_text_input, number_input (a string too)
+    selected_option: SelectedOption | None = None  # static_select, external_select, radio_buttons
+    selected_user: str | None = None  # users_select
+    selected_users: list[str] | None = None  # multi_users_select
+    selected_date: str | None = None  # datepicker
+
+
 class ViewState(_Part):
-    values: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
+    values: dict[str, dict[str, ElementState]] = Field(default_factory=dict)
 
 
 class View(_Part):
@@ -91,7 +106,7 @@ class _Interaction(_Part):
 class BlockActions(_Interaction):
     channel: Channel | None = None
     container: Container
-    actions: list[Action]
+    actions: list[Action] = Field(min_length=1)  # a click is about one button
     trigger_id: str | None = None
     response_url: str | None = None
     view: View | None = None

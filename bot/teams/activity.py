@@ -32,8 +32,10 @@ def parse(raw: bytes) -> Any:
     """An SDK activity model (MessageActivity, AdaptiveCardInvokeActivity, ConversationUpdateActivity, …)."""
     try:
         return ActivityTypeAdapter.validate_json(raw)
-    except (ValidationError, ValueError) as e:
-        raise NotAnActivity(str(e)[:200]) from None
+    except ValidationError as e:  # its message quotes the input: only where it failed is kept
+        raise NotAnActivity(", ".join(".".join(map(str, err["loc"])) for err in e.errors()[:5])) from None
+    except ValueError:
+        raise NotAnActivity("not JSON") from None
 
 
 def base_conversation(conversation_id: str) -> str:

@@ -18,6 +18,7 @@ no-op (a ProcessedEvent row)."""
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +26,6 @@ from typing import Any
 
 from microsoft_teams.api import QuotedReplyEntity
 from prometheus_client import Counter
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.teams.activity import Inbound, as_command, rewrite_mentions
@@ -36,8 +36,8 @@ from commands import people
 from commands.replies import Context as Line
 from commands.replies import Reply, Section
 from commands.service import Rounds
-from storage import outbox
-from storage.models import Platform, ProcessedEvent, TargetKind
+from storage import deliveries, outbox
+from storage.models import Platform, TargetKind
 
 log = logging.getLogger("rounds.teams")
 
@@ -80,6 +80,26 @@ class TeamsBot:
         self.kick = kick
         self.clock = clock
         self.tenant_id = tenant_id
+
+    def answer(self, inbound: Inbound) -> Answer:
+        """handle(), and if it fails: one line at ERROR without the activity's content (the traceback at DEBUG), and
+        a plain answer to the person — in the invoke's response, or said in the conversation — never a 500."""
+        try:
+            return self.handle(inbound)
+        except Exception as e:  # noqa: BLE001 - the last resort, as commands.service does for a command
+            ref = secrets.token_hex(4)
+            log.error("teams %s failed ref=%s: %s", inbound.type, ref, type(e).__name__)
+            log.debug("teams %s failed ref=%s", inbound.type, ref, exc_info=e)
+            ACTIVITIES.labels(inbound.type, "failed").inc()
+            sorry = f"Something went wrong on our side and nothing was changed (ref {ref})."
+            if inbound.type == "invoke":
+                return Answer(200, {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": sorry})
+            if inbound.type == "message":
+                try:
+                    self.say(inbound, Reply.problem(sorry), key=f"teams:failed:{ref}")
+                except Exception as again:  # noqa: BLE001 - e.g. the database is down: the log line is all there is
+                    log.error("teams %s failed ref=%s: could not say so either (%s)", inbound.type, ref, type(again).__name__)
+            return Answer(200)
 
     def handle(self, inbound: Inbound) -> Answer:
         if inbound.tenant_id is None:
@@ -222,20 +242,11 @@ class TeamsBot:
     def first_delivery(self, inbound: Inbound) -> bool:
         if not inbound.activity_id:
             return True
-        try:
-            with self.sessions() as s:
-                s.add(
-                    ProcessedEvent(
-                        platform=Platform.TEAMS,
-                        event_id=f"{inbound.conversation}:{inbound.activity_id}"[-200:],
-                        received_at=self.clock(),
-                    )
-                )
-                s.commit()
+        key = f"{inbound.conversation}:{inbound.activity_id}"
+        if deliveries.first_delivery(self.sessions, Platform.TEAMS, key, self.clock()):
             return True
-        except IntegrityError:
-            log.info("a Teams activity was delivered again: ignored")
-            return False
+        log.info("a Teams activity was delivered again: ignored")
+        return False
 
     def choices(self, inbound: Inbound) -> list[tuple[str, str]]:
         return self.directory.people(inbound.tenant_id or "")
