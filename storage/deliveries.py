@@ -25,10 +25,11 @@ def first_delivery(sessions: sessionmaker[Session], platform: Platform, event_id
             insert(ProcessedEvent)
             .values(platform=platform, event_id=event_id[-200:], received_at=now)
             .on_conflict_do_nothing(index_elements=["platform", "event_id"])
+            .returning(ProcessedEvent.id)
         )
-        added = s.execute(stmt).rowcount
+        added = s.scalar(stmt)
         s.commit()
-    return added == 1
+    return added is not None
 
 
 def first_signed_request(sessions: sessionmaker[Session], platform: Platform, signature: str, now: datetime) -> bool:

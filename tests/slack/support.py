@@ -198,26 +198,27 @@ class Workspace:
         return self.post(json.dumps(envelope).encode(), "application/json", headers=headers)
 
     # -- what people do ----------------------------------------------------------------------------------
-    def command(self, who: str, line: str, channel: str | None = "#ehr") -> Answer:
+    def command_fields(self, who: str, line: str, channel: str | None = "#ehr") -> dict[str, str]:
+        """A slash command's form fields, as Slack sends them."""
         command, _, text = line.partition(" ")
-        ch = self.channel(channel)
-        answer = self.post_form(
-            {
-                "token": "legacy",
-                "team_id": self.team_id,
-                "team_domain": self.domain,
-                "channel_id": ch,
-                "channel_name": channel.lstrip("#") if channel else "directmessage",
-                "user_id": self.people[who],
-                "user_name": who,
-                "command": command,
-                "text": self.mentions(text),
-                "api_app_id": "AROUNDS",
-                "is_enterprise_install": "false",
-                "response_url": self.response_url(),
-                "trigger_id": self.trigger(),
-            }
-        )
+        return {
+            "token": "legacy",
+            "team_id": self.team_id,
+            "team_domain": self.domain,
+            "channel_id": self.channel(channel),
+            "channel_name": channel.lstrip("#") if channel else "directmessage",
+            "user_id": self.people[who],
+            "user_name": who,
+            "command": command,
+            "text": self.mentions(text),
+            "api_app_id": "AROUNDS",
+            "is_enterprise_install": "false",
+            "response_url": self.response_url(),
+            "trigger_id": self.trigger(),
+        }
+
+    def command(self, who: str, line: str, channel: str | None = "#ehr") -> Answer:
+        answer = self.post_form(self.command_fields(who, line, channel))
         assert answer.status == 200, f"{line!r} answered HTTP {answer.status}: {answer.raw[:200]!r}"
         if answer.body:
             assert message_problems(answer.body) == [], message_problems(answer.body)

@@ -224,10 +224,14 @@ class Tenant:
 
     # -- HTTP, signed as the Bot Framework signs -------------------------------------------------------------------
     def post(self, activity: dict[str, Any], *, token: str | bool | None = True) -> Answer:
+        return self.post_raw(json.dumps(activity).encode(), token=token, service_url=activity["serviceUrl"])
+
+    def post_raw(self, raw: bytes, *, token: str | bool | None = True, service_url: str | None = None) -> Answer:
+        """Any bytes at all, with a valid Bot Framework token for `service_url` (the tenant's, by default)."""
         if token is True:
-            token = self.bf.token(app_id=self.app_id, service_url=activity["serviceUrl"])
+            token = self.bf.token(app_id=self.app_id, service_url=service_url or self.service_url)
         headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
-        req = urllib.request.Request(self.url, data=json.dumps(activity).encode(), headers=headers, method="POST")
+        req = urllib.request.Request(self.url, data=raw, headers=headers, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=20) as resp:
                 return Answer(resp.status, resp.read())
