@@ -125,6 +125,7 @@ class Workspace:
         self.start = fake.mark()
         self._triggers = itertools.count(1)
         self.last_response_url: str | None = None
+        self.last_sent: tuple[bytes, dict[str, str]] = (b"", {})
         self.people: dict[str, str] = {}
         for name, (real, tz) in TEAM.items():
             self.people[name] = user_id = f"U{team_id[1:]}{name.upper()}"
@@ -170,6 +171,14 @@ class Workspace:
             "X-Slack-Signature": signature(secret or self.secret, ts, body),
             **(headers or {}),
         }
+        self.last_sent = (body, sent)
+        return self.send(body, sent)
+
+    def replay(self) -> Answer:
+        """The last request again, byte for byte, signature and all (as an attacker or a confused proxy would)."""
+        return self.send(*self.last_sent)
+
+    def send(self, body: bytes, sent: dict[str, str]) -> Answer:
         req = urllib.request.Request(self.url, data=body, headers=sent, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=15) as resp:
