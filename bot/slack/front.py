@@ -172,6 +172,8 @@ def _parse(raw: bytes, environ: dict[str, Any]) -> BoltRequest:
 def _check(body: dict[str, Any]) -> str:
     """The kind of request (`command`, `block_actions`, `event`, …) once its shape is one Rounds reads."""
     kind = body.get("type")
+    if kind is not None and not isinstance(kind, str):
+        raise Refusal(400, {"error": "expected a Slack request"}, "a type that is not a string")
     if "command" in body and kind is None:
         try:
             SlashCommand.model_validate(body)
@@ -188,12 +190,14 @@ def _check(body: dict[str, Any]) -> str:
             raise Refusal(400, {"error": "expected a challenge"}, "a url_verification without a challenge")
         return "check"
     if kind in INTERACTIONS:
-        _valid(INTERACTIONS[kind], body, kind)
+        interaction = _valid(INTERACTIONS[kind], body, kind)
+        _workspace_of(lambda: interaction.team_id, kind)
         if kind == "view_submission" and not isinstance(body["view"].get("callback_id"), str):
             raise Refusal(400, {"error": f"unreadable {kind}"}, f"an unreadable {kind}")
-        return str(kind)
+        return kind
     if kind == "event_callback":
         envelope = _valid(EventEnvelope, body, "event")
+        _workspace_of(lambda: envelope.team, "event")
         event_type = envelope.event.get("type")
         if not isinstance(event_type, str):
             raise Refusal(400, {"error": "unreadable event"}, "an event without a type")
@@ -206,7 +210,7 @@ def _check(body: dict[str, Any]) -> str:
             except ValidationError:  # acknowledged, so Slack does not retry what Rounds will never read
                 raise Refusal(200, None, f"an unreadable {event_type} event, acknowledged and ignored") from None
         return "event"
-    if isinstance(kind, str) and kind:
+    if kind:
         raise Refusal(200, None, "an interaction Rounds does not handle")  # acknowledged: no error for the person
     raise Refusal(400, {"error": "expected a Slack request"}, "not a Slack request")
 
@@ -216,6 +220,14 @@ def _valid(model: type[BaseModel], body: dict[str, Any], kind: str) -> Any:
         return model.model_validate(body)
     except ValidationError:
         raise Refusal(400, {"error": f"unreadable {kind}"}, f"an unreadable {kind}") from None
+
+
+def _workspace_of(team: Callable[[], str], kind: str) -> None:
+    """Every row is keyed by a workspace: a request that names none (no team, no enterprise) cannot be handled."""
+    try:
+        team()
+    except ValueError:
+        raise Refusal(400, {"error": f"{kind} without a workspace"}, f"a {kind} without a team or enterprise") from None
 
 
 def _ephemeral(reply: Reply) -> dict[str, Any]:

@@ -115,7 +115,8 @@ class TeamsBot:
             return self.on_card_action(inbound)
         if kind in ("conversationUpdate", "installationUpdate"):
             return self.on_installation(inbound)
-        self.directory.record(inbound)  # anything else still refreshes the conversation's serviceUrl
+        if inbound.aad_object_id:  # anything else still refreshes the conversation's serviceUrl
+            self.directory.record(inbound)
         return Answer(200)
 
     # -- messages ---------------------------------------------------------------------------------------------
@@ -208,6 +209,8 @@ class TeamsBot:
             log.info(
                 "Rounds was removed from a %s: %s conversation references forgotten", inbound.conversation_type, gone
             )
+            return Answer(200)
+        if not inbound.aad_object_id:  # every row names a person by their Entra id: without one, nothing to record
             return Answer(200)
         self.directory.record(inbound)
         if inbound.bot_added:

@@ -193,7 +193,12 @@ class Workspace:
         return self.post_form({"payload": json.dumps(payload)}, **kw)
 
     def post_event(self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None) -> Answer:
-        envelope = {
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        return self.post(json.dumps(self.envelope(event, event_id)).encode(), "application/json", headers=headers)
+
+    def envelope(self, event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
+        """An Events API delivery of `event`, as Slack wraps it."""
+        return {
             "token": "legacy-verification-token",
             "team_id": self.team_id,
             "api_app_id": "AROUNDS",
@@ -203,8 +208,6 @@ class Workspace:
             "event_time": int(time.time()),
             "authorizations": [{"team_id": self.team_id, "user_id": "UBOTROUNDS", "is_bot": True}],
         }
-        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
-        return self.post(json.dumps(envelope).encode(), "application/json", headers=headers)
 
     # -- what people do ----------------------------------------------------------------------------------
     def command_fields(self, who: str, line: str, channel: str | None = "#ehr") -> dict[str, str]:

@@ -292,6 +292,9 @@ class Tenant:
 
     def install(self, where: str = "#ehr", who: str = "pat") -> Answer:
         """Rounds added to the team (conversationUpdate, the bot in membersAdded), as in the shared sample."""
+        return self.post(self.installation(where, who))
+
+    def installation(self, where: str = "#ehr", who: str = "pat") -> dict[str, Any]:
         base = self.channel(where)
         activity = self._envelope(
             who,
@@ -305,7 +308,17 @@ class Tenant:
             "team": {"id": self.team_id, "name": "Clinical Systems"},
         }
         activity.pop("entities")
-        return self.post(activity)
+        return activity
+
+    def invoke(self, who: str, data: dict[str, Any], where: str | None = None, **extra: Any) -> dict[str, Any]:
+        """An `adaptiveCard/action` invoke carrying `data`, as a click on Action.Execute sends it."""
+        value = {
+            "action": {"type": "Action.Execute", "title": "Go", "verb": "rounds", "data": data},
+            "trigger": "manual",
+        }
+        return self._envelope(
+            who, self._conversation(who, where), type="invoke", name="adaptiveCard/action", value=value, **extra
+        )
 
     def click(self, who: str, card: Card, label: str, **inputs: Any) -> Card:
         """Action.Execute: the `adaptiveCard/action` invoke; Rounds answers with the next card."""
