@@ -40,10 +40,15 @@ class Context(BaseModel):
     speaker: Speaker
     now: datetime
 
-    @field_validator("workspace_id", "workspace_name", "channel_id")
+    @field_validator("workspace_id", "channel_id")
     @classmethod
     def _clean(cls, v: str | None) -> str | None:
         return clean(v) if v is not None else None
+
+    @field_validator("workspace_name")
+    @classmethod
+    def _name(cls, v: str | None) -> str | None:
+        return clean(v)[:200] if v is not None else None  # a workspace's name is shown, never a key: clipped
 
     @field_validator("now")
     @classmethod

@@ -5,9 +5,13 @@ message_action) as JSON in a `payload` field; events as JSON. Bolt parses all th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+# A Slack id (T…, U…, C…, E…): short, and stored in columns of 64 (workspaces, people) — anything else is refused.
+SlackId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
 
 
 class _Part(BaseModel):
@@ -15,12 +19,12 @@ class _Part(BaseModel):
 
 
 class SlashCommand(_Part):
-    team_id: str
+    team_id: SlackId
     team_domain: str | None = None
-    enterprise_id: str | None = None
-    channel_id: str | None = None
+    enterprise_id: SlackId | None = None
+    channel_id: SlackId | None = None
     channel_name: str | None = None
-    user_id: str
+    user_id: SlackId
     user_name: str | None = None
     command: str
     text: str = ""
@@ -29,26 +33,26 @@ class SlashCommand(_Part):
 
 
 class Team(_Part):
-    id: str | None = None
+    id: SlackId | None = None
     domain: str | None = None
-    enterprise_id: str | None = None
+    enterprise_id: SlackId | None = None
 
 
 class User(_Part):
-    id: str
+    id: SlackId
     username: str | None = None
     name: str | None = None
-    team_id: str | None = None
+    team_id: SlackId | None = None
 
 
 class Channel(_Part):
-    id: str
+    id: SlackId
     name: str | None = None
 
 
 class Container(_Part):
     type: str  # "message" | "view"
-    channel_id: str | None = None
+    channel_id: SlackId | None = None
     message_ts: str | None = None
     view_id: str | None = None
     is_ephemeral: bool = False
@@ -88,7 +92,7 @@ class View(_Part):
 
 
 class Enterprise(_Part):
-    id: str | None = None
+    id: SlackId | None = None
 
 
 class _Interaction(_Part):
@@ -136,8 +140,8 @@ class MessageShortcut(_Interaction):
 
 
 class EventEnvelope(_Part):
-    team_id: str | None = None
-    enterprise_id: str | None = None
+    team_id: SlackId | None = None
+    enterprise_id: SlackId | None = None
     event_id: str | None = None
     event: dict[str, Any]
 
@@ -147,13 +151,13 @@ class EventEnvelope(_Part):
 
 
 class AppHomeOpened(_Part):
-    user: str
+    user: SlackId
     tab: str | None = None
 
 
 class MessageEvent(_Part):
-    channel: str
-    user: str | None = None
+    channel: SlackId
+    user: SlackId | None = None
     text: str = ""
     ts: str
     thread_ts: str | None = None

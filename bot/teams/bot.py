@@ -17,6 +17,7 @@ no-op (a ProcessedEvent row)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Callable
@@ -231,7 +232,7 @@ class TeamsBot:
                 target_kind=TargetKind.CHANNEL,
                 target=target,
                 payload=reply.to_json(),
-                key=key or f"teams:reply:{inbound.conversation}:{inbound.activity_id or now.timestamp()}",
+                key=_bounded(key or f"teams:reply:{inbound.conversation}:{inbound.activity_id or now.timestamp()}"),
                 now=now,
             )
             s.commit()
@@ -253,3 +254,8 @@ class TeamsBot:
 
     def choices(self, inbound: Inbound) -> list[tuple[str, str]]:
         return self.directory.people(inbound.tenant_id or "")
+
+
+def _bounded(key: str) -> str:
+    """An idempotency key fits its column (200): a long conversation id and activity id are hashed together."""
+    return key if len(key) <= 200 else "teams:reply:" + hashlib.sha256(key.encode()).hexdigest()

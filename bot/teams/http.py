@@ -64,6 +64,8 @@ class Endpoint:
             inbound = Inbound(parse(json.dumps(clean_all(fields)).encode()))
         except NotAnActivity:
             return _json(start_response, 400, {"error": "not an activity Rounds understands"})
+        if not inbound.fits:
+            return _json(start_response, 400, {"error": "not an activity Rounds understands"})
         answer = self.teams.bot.answer(inbound)
         return _json(start_response, answer.status, answer.body)
 

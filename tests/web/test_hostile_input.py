@@ -199,3 +199,20 @@ def test_slack_request_times_out_of_the_window_are_refused_without_logging_the_b
         assert slack.post_form(fields, timestamp=int(time.time()) - 6 * 60).status == 401
     assert "Bed 12" not in caplog.text and "response" not in caplog.text
     assert "timestamp outside the 5-minute window" in caplog.text
+
+
+def test_an_id_longer_than_slack_ever_sends_is_refused_not_a_database_error(slack: Workspace) -> None:
+    fields = slack.command_fields("sam", '/status green "On track"')
+    fields["user_id"] = "U" + "X" * 3000
+    answer = slack.post_form(fields)
+    assert answer.status == 200 and "couldn't read this command from Slack (an unreadable user_id)" in answer.text
+
+
+@pytest.mark.parametrize("path", [("from", "aadObjectId"), ("channelData", "tenant", "id"), ("id",)])
+def test_teams_an_id_longer_than_teams_ever_sends_is_refused(teams: Tenant, path: tuple[str, ...]) -> None:
+    activity = teams.message("sam", "help", where=None)
+    parent = activity
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] += "x" * 3000
+    assert teams.post(activity).status == 400
