@@ -187,7 +187,14 @@ def slack_seeds(ws: Workspace) -> list[tuple[str, Any]]:
             ),
         ),
         ("json", ws.envelope({"type": "tokens_revoked", "tokens": {"oauth": [ws.id("sam")]}})),
-        ("json", {"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"}),
+        (
+            "json",
+            {
+                "token": "x",
+                "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                "type": "url_verification",
+            },
+        ),
     ]
 
 

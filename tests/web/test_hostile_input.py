@@ -123,7 +123,9 @@ def test_control_characters_and_a_lone_surrogate_in_a_form_are_cleaned(slack: Wo
     assert answer.status == 200 and answer.body.get("response_action") != "errors", answer.body
     with web.app.rt.sessions() as s:
         titles = s.scalars(
-            select(Risk.title).join(WorkspaceRow, WorkspaceRow.id == Risk.workspace_id).where(WorkspaceRow.external_id == slack.team_id)
+            select(Risk.title)
+            .join(WorkspaceRow, WorkspaceRow.id == Risk.workspace_id)
+            .where(WorkspaceRow.external_id == slack.team_id)
         )
         assert list(titles) == ["Night shift cover \ufffdgap"]
 

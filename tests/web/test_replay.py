@@ -57,9 +57,7 @@ def test_a_replayed_form_submission_creates_one_risk(slack: Workspace, web: WebS
     assert count(web, Risk) == 1
 
 
-def test_a_replayed_click_is_acknowledged_and_not_run_again(
-    slack: Workspace, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_replayed_click_is_acknowledged_and_not_run_again(slack: Workspace, caplog: pytest.LogCaptureFixture) -> None:
     slack.ok("sam", '/gate request "Go-live readiness" approvers:@dana')
     (card,) = slack.posted("@dana")
     slack.click("dana", card, "Reject")  # opens the modal that asks why, on the request's own thread
