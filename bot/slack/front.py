@@ -55,7 +55,11 @@ from storage.models import Platform
 log = logging.getLogger("rounds.slack")
 
 WINDOW = 5 * 60  # seconds either side of now, as Slack's own libraries allow
-INTERACTIONS = {"block_actions": BlockActions, "view_submission": ViewSubmission, "message_action": MessageShortcut}
+INTERACTIONS: dict[str, type[BaseModel]] = {
+    "block_actions": BlockActions,
+    "view_submission": ViewSubmission,
+    "message_action": MessageShortcut,
+}
 EVENTS: dict[str, type[BaseModel] | None] = {
     "app_home_opened": AppHomeOpened,
     "message": MessageEvent,
@@ -129,7 +133,9 @@ class FrontDoor:
         if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
             raise Refusal(401, {"error": "invalid request"}, "a timestamp that is not a number")
         if abs(self.clock() - int(timestamp)) > WINDOW:
-            raise Refusal(401, {"error": "invalid request"}, "timestamp outside the 5-minute window (delay or clock drift)")
+            raise Refusal(
+                401, {"error": "invalid request"}, "timestamp outside the 5-minute window (delay or clock drift)"
+            )
         expected = "v0=" + hmac.new(self.secret, b"v0:" + timestamp.encode() + b":" + raw, hashlib.sha256).hexdigest()
         if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
             raise Refusal(401, {"error": "invalid request"}, "bad signature")
@@ -179,9 +185,15 @@ def _check(body: dict[str, Any]) -> str:
             SlashCommand.model_validate(body)
         except ValidationError as e:
             what = ", ".join(
-                sorted({("no " if err["type"] == "missing" else "an unreadable ") + str(err["loc"][0]) for err in e.errors()})
+                sorted(
+                    {
+                        ("no " if err["type"] == "missing" else "an unreadable ") + str(err["loc"][0])
+                        for err in e.errors()
+                    }
+                )
             )
-            raise Refusal(200, _ephemeral(Reply.problem(UNREADABLE_COMMAND.format(what=what))), "an unreadable command")
+            reply = Reply.problem(UNREADABLE_COMMAND.format(what=what))
+            raise Refusal(200, _ephemeral(reply), "an unreadable command") from None
         return "command"
     if "command" in body:
         raise Refusal(400, {"error": "expected a Slack request"}, "a command with a type")

@@ -87,7 +87,7 @@ class TeamsBot:
         a plain answer to the person — in the invoke's response, or said in the conversation — never a 500."""
         try:
             return self.handle(inbound)
-        except Exception as e:  # noqa: BLE001 - the last resort, as commands.service does for a command
+        except Exception as e:
             ref = secrets.token_hex(4)
             log.error("teams %s failed ref=%s: %s", inbound.type, ref, type(e).__name__)
             log.debug("teams %s failed ref=%s", inbound.type, ref, exc_info=e)
@@ -99,7 +99,9 @@ class TeamsBot:
                 try:
                     self.say(inbound, Reply.problem(sorry), key=f"teams:failed:{ref}")
                 except Exception as again:  # noqa: BLE001 - e.g. the database is down: the log line is all there is
-                    log.error("teams %s failed ref=%s: could not say so either (%s)", inbound.type, ref, type(again).__name__)
+                    log.error(
+                        "teams %s failed ref=%s: could not say so either (%s)", inbound.type, ref, type(again).__name__
+                    )
             return Answer(200)
 
     def handle(self, inbound: Inbound) -> Answer:

@@ -204,7 +204,7 @@ def slack_request(draw: st.DrawFn, ws: Workspace, seeds: list[tuple[str, Any]]) 
     if shape == "form":
         fields = dict(seed)
         for _ in range(draw(st.integers(0, 2))):
-            key = draw(st.sampled_from(sorted(fields) + ["text", "extra"]))
+            key = draw(st.sampled_from([*sorted(fields), "text", "extra"]))
             if draw(st.booleans()):
                 fields.pop(key, None)
             else:

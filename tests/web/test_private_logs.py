@@ -111,6 +111,7 @@ def test_a_full_scenario_logs_nothing_private(
 def test_bolt_messages_that_quote_a_request_are_cut_to_their_first_words(caplog: pytest.LogCaptureFixture) -> None:
     """The backstop, should a Bolt upgrade or a new code path reach them: a bare Bolt app on Rounds' Bolt logger,
     with Bolt's own signature check on and no listeners, quotes nothing it was sent."""
+
     def authorize(**_: object) -> AuthorizeResult:  # no auth.test: the test has no Slack to ask
         return AuthorizeResult(enterprise_id=None, team_id="T1", bot_token=BOT_TOKEN, bot_user_id="UB", bot_id="B")
 
