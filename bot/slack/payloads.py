@@ -141,7 +141,7 @@ class MessageShortcut(_Interaction):
 class EventEnvelope(_Part):
     team_id: SlackId | None = None
     enterprise_id: SlackId | None = None
-    event_id: str | None = None
+    event_id: SlackId | None = None  # logged when an event comes again: an id, never anything else
     event: dict[str, Any]
 
     @property

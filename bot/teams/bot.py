@@ -209,16 +209,14 @@ class TeamsBot:
         action = getattr(inbound.a, "action", None)
         if inbound.bot_removed or action == "remove":
             gone = self.directory.forget_team(inbound)
-            log.info(
-                "Rounds was removed from a %s: %s conversation references forgotten", inbound.conversation_type, gone
-            )
+            log.info("Rounds was removed from a %s: %s conversation references forgotten", _kind(inbound), gone)
             return Answer(200)
         if not inbound.aad_object_id:  # every row names a person by their Entra id: without one, nothing to record
             return Answer(200)
         self.directory.record(inbound)
         if inbound.bot_added:
             self.say(inbound, WELCOME, key=f"teams:welcome:{inbound.conversation}", in_thread=False)
-            log.info("Rounds was added to a %s", inbound.conversation_type)
+            log.info("Rounds was added to a %s", _kind(inbound))
         return Answer(200)
 
     # -- plumbing -----------------------------------------------------------------------------------------------
@@ -261,3 +259,9 @@ class TeamsBot:
 def _bounded(key: str) -> str:
     """An idempotency key fits its column (200): a long conversation id and activity id are hashed together."""
     return key if len(key) <= 200 else "teams:reply:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _kind(inbound: Inbound) -> str:
+    """The conversation's type for a log line: one Teams uses, or "conversation" (the field is the caller's)."""
+    kind = inbound.conversation_type
+    return kind if kind in ("personal", "channel", "groupChat") else "conversation"
