@@ -25,6 +25,7 @@ import hashlib
 import hmac
 import json
 import logging
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ from pydantic import BaseModel, ValidationError
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack import render
@@ -141,7 +143,17 @@ class FrontDoor:
             raise Refusal(401, {"error": "invalid request"}, "bad signature")
 
     def first_time(self, kind: str, signature: str) -> None:
-        if deliveries.first_signed_request(self.sessions, Platform.SLACK, signature, datetime.now(UTC)):
+        try:
+            first = deliveries.first_signed_request(self.sessions, Platform.SLACK, signature, datetime.now(UTC))
+        except SQLAlchemyError as e:
+            if kind != "command":
+                raise  # the web app's one line at ERROR and a 500: Slack shows its own error, retries an event
+            ref = secrets.token_hex(4)  # a command still answers in words, as a failing command does
+            log.error("slack request failed ref=%s: %s", ref, type(e).__name__)
+            log.debug("slack request failed ref=%s", ref, exc_info=e)
+            sorry = Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
+            raise Refusal(200, _ephemeral(sorry), "the database could not be reached") from None
+        if first:
             return
         if kind == "command":
             raise Refusal(200, _ephemeral(Reply.private(ALREADY_RECEIVED)), "a replayed command, not run again")

@@ -10,7 +10,9 @@ import logging
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
 
+from storage import deliveries
 from storage.models import ProcessedEvent, Risk, StatusUpdate
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.fakes.slack_api import FakeSlackAPI
@@ -77,3 +79,18 @@ def test_an_event_retried_by_slack_or_replayed_is_handled_once(slack: Workspace,
     with web.app.rt.sessions() as s:
         assert s.scalar(select(func.count()).where(ProcessedEvent.event_id == event_id)) == 1
     assert len(slack.wait_for("views.publish")) == 1
+
+
+def test_a_command_still_answers_in_words_when_the_replay_memory_cannot_be_reached(
+    slack: Workspace, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def unreachable(*args: object) -> bool:
+        raise OperationalError("INSERT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(deliveries, "first_signed_request", unreachable)
+    with caplog.at_level(logging.DEBUG):
+        answer = slack.command("sam", '/status green "Bed 7 handover"')
+    assert answer.status == 200 and not answer.public
+    assert "Something went wrong on our side and nothing was changed" in answer.text
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "OperationalError" in errors[0] and "Bed 7" not in errors[0]
