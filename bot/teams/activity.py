@@ -189,9 +189,11 @@ class Inbound:
 
 
 def _is_zone(name: str) -> bool:
+    if len(name) > 64:  # ZoneInfo would look for a file by that name: too long is an OSError, not an answer
+        return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return "/" in name or name == "UTC"
 

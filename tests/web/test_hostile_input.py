@@ -218,3 +218,9 @@ def test_teams_an_id_longer_than_teams_ever_sends_is_refused(teams: Tenant, path
         parent = parent[key]
     parent[path[-1]] += "x" * 3000
     assert teams.post(activity).status == 400
+
+
+def test_teams_a_time_zone_too_long_to_be_one_is_ignored(teams: Tenant) -> None:
+    too_long = {"type": "clientInfo", "locale": "en-US", "timezone": "Europe/" + "x" * 300}  # ZoneInfo: OSError
+    teams.say("sam", "help", where=None, entities=[too_long])
+    assert "/status" in teams.reply().text
