@@ -90,21 +90,20 @@ def mutated(draw: st.DrawFn, doc: Any) -> Any:
 @st.composite
 def framed(draw: st.DrawFn, body: bytes) -> bytes:
     """Now and then, break the bytes themselves. Never past the 1 MiB the server reads (it answers 413 without
-    reading further, and the client, still writing, would only see the connection close)."""
-    body = body[:MAX_BODY]
+    reading further, and the client, still writing, may only see the connection close)."""
     how = draw(st.sampled_from(["as is"] * 6 + ["truncate", "splice", "binary", "json", "payload"]))
     if how == "truncate":
-        return body[: draw(st.integers(0, len(body)))]
-    if how == "splice":
+        body = body[: draw(st.integers(0, len(body)))]
+    elif how == "splice":
         at = draw(st.integers(0, len(body)))
-        return (body[:at] + draw(st.binary(min_size=1, max_size=8)) + body[at:])[:MAX_BODY]
-    if how == "binary":
-        return draw(st.binary(max_size=200))
-    if how == "json":
-        return json.dumps(draw(JSON)).encode()
-    if how == "payload":
-        return b"payload=" + urllib.parse.quote(draw(st.text(max_size=40)), errors="surrogatepass").encode()
-    return body
+        body = body[:at] + draw(st.binary(min_size=1, max_size=8)) + body[at:]
+    elif how == "binary":
+        body = draw(st.binary(max_size=200))
+    elif how == "json":
+        body = json.dumps(draw(JSON)).encode()
+    elif how == "payload":
+        body = b"payload=" + urllib.parse.quote(draw(st.text(max_size=40)), errors="surrogatepass").encode()
+    return body[:MAX_BODY]
 
 
 def encode_json(draw: st.DrawFn, doc: Any) -> bytes:

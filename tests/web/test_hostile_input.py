@@ -4,6 +4,7 @@ broken proxy); Teams' carry a valid Bot Framework token. The fuzz (test_fuzz.py)
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import time
@@ -224,3 +225,14 @@ def test_teams_a_time_zone_too_long_to_be_one_is_ignored(teams: Tenant) -> None:
     too_long = {"type": "clientInfo", "locale": "en-US", "timezone": "Europe/" + "x" * 300}  # ZoneInfo: OSError
     teams.say("sam", "help", where=None, entities=[too_long])
     assert "/status" in teams.reply().text
+
+
+@pytest.mark.parametrize("path", ["/slack/events", "/api/messages"])
+def test_a_body_over_a_mebibyte_is_refused_before_it_is_read(web: WebServer, path: str) -> None:
+    conn = http.client.HTTPConnection(web.url.removeprefix("http://"), timeout=10)
+    conn.putrequest("POST", path)
+    conn.putheader("Content-Type", "application/json")
+    conn.putheader("Content-Length", str(2 * 1024 * 1024))
+    conn.endheaders()  # the body never comes: the answer must not wait for it
+    assert conn.getresponse().status == 413
+    conn.close()
