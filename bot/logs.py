@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from typing import TextIO
 
 _SECRET = re.compile(r"(xox[abposre]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|Bearer\s+[A-Za-z0-9._~+/=-]+)")
@@ -17,6 +18,15 @@ _BOLT_QUOTES = (
     ("Failed to run listener function", "Failed to run listener function (details at DEBUG)"),
     ("Failed to run a middleware", "Failed to run a middleware (details at DEBUG)"),
 )
+
+
+def failure(log: logging.Logger, what: str, error: BaseException) -> str:
+    """A worker failure: one line at ERROR with what failed and the kind of error — never its message, which may
+    quote the caller's data — and the traceback at DEBUG only. Returns the reference to show the person."""
+    ref = secrets.token_hex(4)
+    log.error("%s failed ref=%s: %s", what, ref, type(error).__name__)
+    log.debug("%s failed ref=%s", what, ref, exc_info=error)
+    return ref
 
 
 class RedactSecrets(logging.Filter):

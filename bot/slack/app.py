@@ -13,7 +13,6 @@ ERROR naming its kind, the traceback only at DEBUG. PrivateBolt (bot/logs.py) ba
 from __future__ import annotations
 
 import logging
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +24,7 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.background import Background, OutboxKick
-from bot.logs import PrivateBolt
+from bot.logs import PrivateBolt, failure
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners, render
@@ -128,9 +127,7 @@ def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse:
         log.info("a Slack request no listener handles was acknowledged (%s)", "command" if is_command else "other")
         reply = Reply.problem(UNKNOWN_COMMAND)
     else:
-        ref = secrets.token_hex(4)
-        log.error("slack request failed ref=%s: %s", ref, type(error).__name__)
-        log.debug("slack request failed ref=%s", ref, exc_info=error)
+        ref = failure(log, "slack request", error)
         if not is_command:
             return BoltResponse(status=500, body="")
         reply = Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")

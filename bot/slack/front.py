@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import json
 import logging
-import secrets
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -38,6 +37,7 @@ from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.logs import failure
 from bot.slack import render
 from bot.slack.payloads import (
     AppHomeOpened,
@@ -148,9 +148,7 @@ class FrontDoor:
         except SQLAlchemyError as e:
             if kind != "command":
                 raise  # the web app's one line at ERROR and a 500: Slack shows its own error, retries an event
-            ref = secrets.token_hex(4)  # a command still answers in words, as a failing command does
-            log.error("slack request failed ref=%s: %s", ref, type(e).__name__)
-            log.debug("slack request failed ref=%s", ref, exc_info=e)
+            ref = failure(log, "slack request", e)  # a command still answers in words, as a failing command does
             sorry = Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
             raise Refusal(200, _ephemeral(sorry), "the database could not be reached") from None
         if first:

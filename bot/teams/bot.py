@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +28,7 @@ from microsoft_teams.api import QuotedReplyEntity
 from prometheus_client import Counter
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.logs import failure
 from bot.teams.activity import Inbound, as_command, rewrite_mentions
 from bot.teams.clicks import Cards, Click, notice
 from bot.teams.connector import Connector, ConnectorError, message
@@ -87,10 +87,8 @@ class TeamsBot:
         a plain answer to the person — in the invoke's response, or said in the conversation — never a 500."""
         try:
             return self.handle(inbound)
-        except Exception as e:
-            ref = secrets.token_hex(4)
-            log.error("teams %s failed ref=%s: %s", inbound.type, ref, type(e).__name__)
-            log.debug("teams %s failed ref=%s", inbound.type, ref, exc_info=e)
+        except Exception as e:  # noqa: BLE001 - failure() logs it: its kind at ERROR, its traceback at DEBUG
+            ref = failure(log, f"teams {inbound.type}", e)
             ACTIVITIES.labels(inbound.type, "failed").inc()
             sorry = f"Something went wrong on our side and nothing was changed (ref {ref})."
             if inbound.type == "invoke":
