@@ -26,6 +26,7 @@ import hmac
 import json
 import logging
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -122,6 +123,8 @@ class FrontDoor:
     def admit(self, environ: dict[str, Any]) -> BoltRequest:
         """The request as Bolt should see it, or a Refusal saying how to answer instead."""
         raw = _body(environ)
+        if _is_ssl_check(raw):  # Slack checking the certificate: answered like Bolt does, before the signature
+            raise Refusal(200, None, "an ssl_check")
         self.verify(raw, environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"), environ.get("HTTP_X_SLACK_SIGNATURE"))
         req = _parse(raw, environ)
         kind = _check(req.body)
@@ -167,6 +170,13 @@ def _body(environ: dict[str, Any]) -> bytes:
     return environ["wsgi.input"].read(length) if length > 0 else b""
 
 
+def _is_ssl_check(raw: bytes) -> bool:
+    """`ssl_check=1&token=…`: changes nothing and tells the caller nothing, so it needs no signature."""
+    if not (raw.startswith(b"ssl_check=") or b"&ssl_check=" in raw) or len(raw) > 1000:
+        return False
+    return dict(urllib.parse.parse_qsl(raw.decode("latin-1"))).get("ssl_check") == "1"
+
+
 def _parse(raw: bytes, environ: dict[str, Any]) -> BoltRequest:
     try:
         text = raw.decode("utf-8")
@@ -207,8 +217,8 @@ def _check(body: dict[str, Any]) -> str:
         return "command"
     if "command" in body:
         raise Refusal(400, {"error": "expected a Slack request"}, "a command with a type")
-    if "ssl_check" in body or kind == "url_verification":
-        if kind == "url_verification" and not isinstance(body.get("challenge"), str):
+    if kind == "url_verification":
+        if not isinstance(body.get("challenge"), str):
             raise Refusal(400, {"error": "expected a challenge"}, "a url_verification without a challenge")
         return "check"
     if kind in INTERACTIONS:

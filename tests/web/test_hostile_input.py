@@ -48,6 +48,14 @@ def test_a_timestamp_that_is_not_a_number_is_refused(slack: Workspace) -> None:
     assert answer.status == 401
 
 
+def test_slacks_ssl_check_is_answered_without_a_signature_and_runs_nothing(slack: Workspace, web: WebServer) -> None:
+    check = b"ssl_check=1&token=legacy-verification-token"
+    assert slack.send(check, {"Content-Type": FORM}).status == 200  # no signature headers at all
+    unsigned = urllib.parse.urlencode(slack.command_fields("sam", '/status green "On track"')).encode()
+    assert slack.send(unsigned + b"&ssl_check=1", {"Content-Type": FORM}).raw == b""  # answered as a check: not run
+    assert notes(web, slack.team_id) == []
+
+
 def test_a_signed_body_that_is_not_json_is_refused(slack: Workspace) -> None:
     assert slack.post(b'{"type": "event_callback", "event": {', "application/json").status == 400
 
