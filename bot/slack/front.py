@@ -5,7 +5,8 @@ what the caller sent.
 In order:
 1. The signature (Slack's v0 scheme: HMAC-SHA256 of `v0:{timestamp}:{raw body}`) and a timestamp within 5 minutes,
    checked on the raw bytes before anything is parsed: 401, and one log line saying why (never the body — Bolt's
-   own check logs the whole body at INFO, so it is off and this one replaces it).
+   own check logs the whole body at INFO, so it is off and this one replaces it). Only Slack's `ssl_check` is
+   answered before it, as Bolt does: it runs nothing and says nothing.
 2. The body read as Slack sends it (UTF-8; a form, a form whose `payload` is JSON, or JSON), an object, with every id
    Bolt extracts a string: otherwise 400.
 3. Every string in it cleaned (commands/grammar/clean.py: no NUL, no control characters, no lone surrogates).
