@@ -15,24 +15,22 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
-from slack_bolt import App, BoltResponse
-from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.background import Background, OutboxKick
-from bot.logs import PrivateBolt, failure
+from bot.logs import PrivateBolt
 from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
-from bot.slack import listeners, render
+from bot.slack import listeners
 from bot.slack.adapter import SlackDeps, utcnow
+from bot.slack.errors import on_error
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
-from commands.replies import Reply
 from storage.models import Platform
 
 log = logging.getLogger("rounds.slack")
@@ -52,7 +50,6 @@ class _TokenFromClient(logging.Filter):
 BOLT_LOG = logging.getLogger("rounds.slack.bolt")
 BOLT_LOG.addFilter(_TokenFromClient())
 BOLT_LOG.addFilter(PrivateBolt())  # Bolt copies these filters to each logger it makes from this one
-UNKNOWN_COMMAND = "Rounds doesn't have that command. `/pmo help` lists the ones it has."
 
 
 @dataclass
@@ -117,20 +114,3 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         "Socket Mode" if socket_mode else "HTTP",
     )
     return SlackApp(app=app, deps=deps, sender=sender)
-
-
-def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse:
-    """What Bolt calls when no listener matched a request, or something outside a listener failed: one line that
-    names the kind, never the payload; a command still gets a private answer, anything else an empty 200."""
-    is_command = isinstance(body, dict) and "command" in body and "type" not in body
-    if isinstance(error, BoltUnhandledRequestError):
-        log.info("a Slack request no listener handles was acknowledged (%s)", "command" if is_command else "other")
-        reply = Reply.problem(UNKNOWN_COMMAND)
-    else:
-        ref = failure(log, "slack request", error)
-        if not is_command:
-            return BoltResponse(status=500, body="")
-        reply = Reply.problem(f"Something went wrong on our side and nothing was changed (ref {ref}).")
-    if not is_command:
-        return BoltResponse(status=200, body="")
-    return BoltResponse(status=200, body={"response_type": "ephemeral", **render.message(reply)})
