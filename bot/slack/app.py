@@ -7,7 +7,7 @@ URL from SLACK_API_URL through the app's client.
 
 Bolt never logs what a request carried: its signature check (which logs the whole body at INFO when it fails)
 is off, because the front door (front.py) verifies every HTTP request first; a request no listener matches is
-handed to `on_error` instead of Bolt's warning (which quotes values people typed); and a failure is one line at
+handed to errors.on_error instead of Bolt's warning (which quotes values people typed); and a failure is one line at
 ERROR naming its kind, the traceback only at DEBUG. PrivateBolt (bot/logs.py) backs this up on Bolt's loggers."""
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from bot.outbox.dispatch import Dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
 from bot.slack.adapter import SlackDeps, utcnow
-from bot.slack.errors import on_error
 from bot.slack.identity import Identity
 from bot.slack.installation import BOT_SCOPES, RoundsInstallationStore, SlackConfig, bot_token_for
 from bot.slack.sender import SlackSender
@@ -89,11 +88,10 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         oauth_settings=oauth_settings,
         process_before_response=True,
         request_verification_enabled=False,  # HTTP: the front door verifies; Socket Mode: Slack's own connection
-        raise_error_for_unhandled_request=True,  # to on_error, not to Bolt's warning that quotes the payload
+        raise_error_for_unhandled_request=True,  # to errors.on_error, not Bolt's warning that quotes the payload
         listener_executor=ThreadPoolExecutor(max_workers=CONCURRENCY, thread_name_prefix="bolt"),
         logger=BOLT_LOG,
     )
-    app.error(on_error)
     sender = SlackSender(bot_token_for(installations, config.bot_token), config.api_url)
     outbox = None
     if kick_outbox:
