@@ -56,7 +56,7 @@ def signed(command: str, text_: str, team: str, user: str) -> tuple[bytes, dict[
             "text": text_,
             "api_app_id": "ABENCH",
             "response_url": "http://127.0.0.1:9/unused",
-            "trigger_id": "1.2.3",
+            "trigger_id": f"1.{uuid.uuid4().hex}",  # each command is a new one (a repeat is refused as a replay)
         }
     ).encode()
     ts = str(int(time.time()))

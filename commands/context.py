@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from commands.grammar.clean import clean
 from storage.models import Person, Platform, Workspace
 
 
@@ -22,6 +23,11 @@ class Speaker(BaseModel):
     timezone: str | None = None
     is_admin: bool = False  # the platform says so (e.g. a Slack workspace admin)
 
+    @field_validator("user_id", "handle", "display_name", "timezone")
+    @classmethod
+    def _clean(cls, v: str | None) -> str | None:
+        return clean(v) if v is not None else None
+
 
 class Context(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -33,6 +39,16 @@ class Context(BaseModel):
     is_direct: bool = False  # a DM with Rounds, not a shared channel
     speaker: Speaker
     now: datetime
+
+    @field_validator("workspace_id", "channel_id")
+    @classmethod
+    def _clean(cls, v: str | None) -> str | None:
+        return clean(v) if v is not None else None
+
+    @field_validator("workspace_name")
+    @classmethod
+    def _name(cls, v: str | None) -> str | None:
+        return clean(v)[:200] if v is not None else None  # a workspace's name is shown, never a key: clipped
 
     @field_validator("now")
     @classmethod

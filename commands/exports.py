@@ -240,12 +240,18 @@ def encode(cols: list[str], rows: list[dict[str, Any]], fmt: str) -> bytes:
         return json.dumps(rows, indent=2, ensure_ascii=False).encode()
     if fmt == "xlsx":
         from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        def cell(value: Any) -> Any:
+            """openpyxl refuses control characters in a cell; text stored before the edge cleaned it may have them."""
+            value = _safe(value)
+            return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("export")
-        ws.append(cols)
+        ws.append([cell(c) for c in cols])
         for row in rows:
-            ws.append([_safe(row.get(c, "")) for c in cols])
+            ws.append([cell(row.get(c, "")) for c in cols])
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()

@@ -14,6 +14,7 @@ from commands.dispatch import handler_for
 from commands.errors import CommandError, PHIRefused
 from commands.grammar import models as m
 from commands.grammar import parse
+from commands.grammar.clean import clean, clean_all
 from commands.grammar.usage import usage
 from commands.raid.handlers import VIEWS as RAID_VIEWS
 from commands.replies import Reply
@@ -62,6 +63,8 @@ class Rounds:
         self.readers = make_readers(sessions.kw["bind"]) if sessions.kw.get("bind") is not None else sessions
 
     def run(self, ctx: Context, command: str, text: str) -> Reply:
+        command, text = clean(command), clean(text)  # every door cleans what it is handed (grammar/clean.py)
+
         def make(actor: Actor, uow: UnitOfWork) -> m.Command:
             return parse(command, text, actor.today, lookup.project_keys(uow.session, actor.workspace.id))
 
@@ -105,6 +108,7 @@ class Rounds:
             return reply
 
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
+        values, context = clean_all(values), clean_all(context or {})
         return self._execute(ctx, lambda actor, uow: forms.to_command(form, values, context or {}, actor.today))
 
     def home(self, ctx: Context) -> Reply:
@@ -116,13 +120,14 @@ class Rounds:
 
     def form(self, ctx: Context, name: str, context: dict[str, str] | None = None) -> Reply:
         """A Reply carrying the named form (a button or a bare command asked for it); adapters open it."""
-        context = dict(context or {})
+        context = clean_all(dict(context or {}))
         return self._execute(
             ctx, lambda actor, uow: m.OpenForm(form=name, project=context.pop("project", None), prefill=context)
         )
 
     def thread_reply(self, ctx: Context, channel: str, thread_ts: str, text: str) -> Reply:
         """A message in a thread Rounds started. An empty Reply text means: not ours, say nothing."""
+        text = clean(text)
         return self._execute(ctx, lambda actor, uow: m.ThreadReply(channel=channel, thread_ts=thread_ts, text=text))
 
     def _execute(self, ctx: Context, make_command: Any, retype: tuple[str, str] | None = None) -> Reply:

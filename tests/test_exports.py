@@ -7,6 +7,10 @@ import io
 import json
 import zipfile
 
+from openpyxl import load_workbook
+from sqlalchemy import update
+
+from storage.models import StatusUpdate
 from tests.support.chat import Chat
 
 
@@ -68,3 +72,16 @@ def test_who_may_export(ehr: Chat) -> None:
     ehr.refused("pat", "/pmo export", usage_key="export")
     ehr.refused("pat", "/pmo export patients", usage_key="export")
     ehr.refused("pat", "/pmo export risks EHR pdf", usage_key="export")
+
+
+def test_xlsx_export_never_fails_on_control_characters_already_stored(ehr: Chat) -> None:
+    """Text stored before the edge cleaned it (an older version, a migration) may hold control characters that
+    openpyxl refuses (IllegalCharacterError): the export drops them from the cell instead of failing."""
+    ehr.ok("sam", '/status amber "Vendor slipped"')
+    with ehr.engine.begin() as conn:
+        conn.execute(update(StatusUpdate).values(note="Vendor\x01 slipped\x0b again\x1f"))
+    xlsx = ehr.ok("sam", "/pmo export status EHR xlsx").attachment
+    assert xlsx is not None
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert "Vendor slipped again" in rows[1]

@@ -7,7 +7,6 @@ a background thread, and messages to others are outbox rows the dispatcher sends
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.background import Background, OutboxKick
+from bot.logs import failure
 from bot.slack import render
 from bot.slack.identity import Identity, mentioned_ids
 from bot.slack.payloads import is_direct
@@ -95,10 +95,8 @@ class SlackDeps:
         would in a validation error's message) and the person still gets an answer within Slack's 3 s."""
         try:
             yield
-        except Exception as e:
-            ref = secrets.token_hex(4)
-            log.error("slack %s listener failed ref=%s: %s", kind, ref, type(e).__name__)
-            log.debug("slack %s listener failed ref=%s", kind, ref, exc_info=True)
+        except Exception as e:  # noqa: BLE001 - failure() logs it: its kind at ERROR, its traceback at DEBUG
+            ref = failure(log, f"slack {kind} listener", e)
             INTERACTIONS.labels(kind, "failed").inc()
             if ack is not None and ack.response is None:
                 if kind == "command":

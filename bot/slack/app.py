@@ -3,7 +3,12 @@
 `App(process_before_response=True)`: a listener runs on the request's own thread and its ack is the HTTP
 answer, so a command that finishes well inside 3 s replies in the ack and nothing is left half-done when
 the response goes out. Every Web API client Bolt makes (per request, OAuth, Socket Mode) inherits the base
-URL from SLACK_API_URL through the app's client."""
+URL from SLACK_API_URL through the app's client.
+
+Bolt never logs what a request carried: its signature check (which logs the whole body at INFO when it fails)
+is off, because the front door (front.py) verifies every HTTP request first; a request no listener matches is
+handed to errors.on_error instead of Bolt's warning (which quotes values people typed); and a failure is one line at
+ERROR naming its kind, the traceback only at DEBUG. PrivateBolt (bot/logs.py) backs this up on Bolt's loggers."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.background import Background, OutboxKick
+from bot.logs import PrivateBolt
 from bot.outbox.clocked import dispatcher
 from bot.runtime import Runtime
 from bot.slack import listeners
@@ -43,6 +49,7 @@ class _TokenFromClient(logging.Filter):
 
 BOLT_LOG = logging.getLogger("rounds.slack.bolt")
 BOLT_LOG.addFilter(_TokenFromClient())
+BOLT_LOG.addFilter(PrivateBolt())  # Bolt copies these filters to each logger it makes from this one
 
 
 @dataclass
@@ -81,7 +88,8 @@ def create_app(rt: Runtime, config: SlackConfig, *, socket_mode: bool = False, k
         signing_secret=config.signing_secret or "",
         oauth_settings=oauth_settings,
         process_before_response=True,
-        request_verification_enabled=not socket_mode,
+        request_verification_enabled=False,  # HTTP: the front door verifies; Socket Mode: Slack's own connection
+        raise_error_for_unhandled_request=True,  # to errors.on_error, not Bolt's warning that quotes the payload
         listener_executor=ThreadPoolExecutor(max_workers=CONCURRENCY, thread_name_prefix="bolt"),
         logger=BOLT_LOG,
     )

@@ -5,9 +5,12 @@ message_action) as JSON in a `payload` field; events as JSON. Bolt parses all th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# A Slack id (T…, U…, C…, E…): short, and stored in columns of 64 (workspaces, people) — anything else is refused.
+SlackId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
 
 
 class _Part(BaseModel):
@@ -15,12 +18,12 @@ class _Part(BaseModel):
 
 
 class SlashCommand(_Part):
-    team_id: str
+    team_id: SlackId
     team_domain: str | None = None
-    enterprise_id: str | None = None
-    channel_id: str | None = None
+    enterprise_id: SlackId | None = None
+    channel_id: SlackId | None = None
     channel_name: str | None = None
-    user_id: str
+    user_id: SlackId
     user_name: str | None = None
     command: str
     text: str = ""
@@ -29,26 +32,26 @@ class SlashCommand(_Part):
 
 
 class Team(_Part):
-    id: str | None = None
+    id: SlackId | None = None
     domain: str | None = None
-    enterprise_id: str | None = None
+    enterprise_id: SlackId | None = None
 
 
 class User(_Part):
-    id: str
+    id: SlackId
     username: str | None = None
     name: str | None = None
-    team_id: str | None = None
+    team_id: SlackId | None = None
 
 
 class Channel(_Part):
-    id: str
+    id: SlackId
     name: str | None = None
 
 
 class Container(_Part):
     type: str  # "message" | "view"
-    channel_id: str | None = None
+    channel_id: SlackId | None = None
     message_ts: str | None = None
     view_id: str | None = None
     is_ephemeral: bool = False
@@ -60,8 +63,23 @@ class Action(_Part):
     value: str | None = None
 
 
+class SelectedOption(_Part):
+    value: str
+
+
+class ElementState(_Part):
+    """One input's state in a submitted view, as Slack types it (whatever else it carries is ignored)."""
+
+    type: str | None = None
+    value: str | None = None  # plain_text_input, number_input (a string too)
+    selected_option: SelectedOption | None = None  # static_select, external_select, radio_buttons
+    selected_user: str | None = None  # users_select
+    selected_users: list[str] | None = None  # multi_users_select
+    selected_date: str | None = None  # datepicker
+
+
 class ViewState(_Part):
-    values: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
+    values: dict[str, dict[str, ElementState]] = Field(default_factory=dict)
 
 
 class View(_Part):
@@ -73,7 +91,7 @@ class View(_Part):
 
 
 class Enterprise(_Part):
-    id: str | None = None
+    id: SlackId | None = None
 
 
 class _Interaction(_Part):
@@ -91,7 +109,7 @@ class _Interaction(_Part):
 class BlockActions(_Interaction):
     channel: Channel | None = None
     container: Container
-    actions: list[Action]
+    actions: list[Action] = Field(min_length=1)  # a click is about one button
     trigger_id: str | None = None
     response_url: str | None = None
     view: View | None = None
@@ -121,9 +139,9 @@ class MessageShortcut(_Interaction):
 
 
 class EventEnvelope(_Part):
-    team_id: str | None = None
-    enterprise_id: str | None = None
-    event_id: str | None = None
+    team_id: SlackId | None = None
+    enterprise_id: SlackId | None = None
+    event_id: SlackId | None = None  # logged when an event comes again: an id, never anything else
     event: dict[str, Any]
 
     @property
@@ -132,13 +150,13 @@ class EventEnvelope(_Part):
 
 
 class AppHomeOpened(_Part):
-    user: str
+    user: SlackId
     tab: str | None = None
 
 
 class MessageEvent(_Part):
-    channel: str
-    user: str | None = None
+    channel: SlackId
+    user: SlackId | None = None
     text: str = ""
     ts: str
     thread_ts: str | None = None

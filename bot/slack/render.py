@@ -35,6 +35,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.slack.payloads import ElementState
 from commands import replies as neutral
 from commands.replies import Reply
 
@@ -256,7 +257,7 @@ class FormOrigin(BaseModel):
     def load(cls, raw: str) -> FormOrigin | None:
         try:
             return cls.model_validate(json.loads(raw or "{}"))
-        except (ValueError, ValidationError):
+        except (ValueError, RecursionError, ValidationError):
             return None
 
 
@@ -325,22 +326,21 @@ def _is_iso_date(value: str | None) -> bool:
         return False
 
 
-def submitted_values(state: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+def submitted_values(state: dict[str, dict[str, ElementState]]) -> dict[str, Any]:
     """A view's state.values, flattened to what commands.forms reads: text, option values, user ids, ISO dates."""
     values: dict[str, Any] = {}
     for block in state.values():
         for name, v in block.items():
-            kind = v.get("type")
-            if kind in ("static_select", "external_select", "radio_buttons"):
-                values[name] = (v.get("selected_option") or {}).get("value")
-            elif kind == "users_select":
-                values[name] = v.get("selected_user")
-            elif kind == "multi_users_select":
-                values[name] = list(v.get("selected_users") or [])
-            elif kind == "datepicker":
-                values[name] = v.get("selected_date")
+            if v.type in ("static_select", "external_select", "radio_buttons"):
+                values[name] = v.selected_option.value if v.selected_option else None
+            elif v.type == "users_select":
+                values[name] = v.selected_user
+            elif v.type == "multi_users_select":
+                values[name] = list(v.selected_users or [])
+            elif v.type == "datepicker":
+                values[name] = v.selected_date
             else:  # plain_text_input, number_input
-                values[name] = v.get("value")
+                values[name] = v.value
     return values
 
 

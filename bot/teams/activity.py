@@ -34,8 +34,10 @@ def parse(raw: bytes) -> Any:
     """An SDK activity model (MessageActivity, AdaptiveCardInvokeActivity, ConversationUpdateActivity, …)."""
     try:
         return ActivityTypeAdapter.validate_json(raw)
-    except (ValidationError, ValueError) as e:
-        raise NotAnActivity(str(e)[:200]) from None
+    except ValidationError as e:  # its message quotes the input: only where it failed is kept
+        raise NotAnActivity(", ".join(".".join(map(str, err["loc"])) for err in e.errors()[:5])) from None
+    except ValueError:
+        raise NotAnActivity("not JSON") from None
 
 
 def base_conversation(conversation_id: str) -> str:
@@ -162,6 +164,24 @@ class Inbound:
         return any(m.user_id == self.bot_id for _, m in self.mentions())
 
     @property
+    def fits(self) -> bool:
+        """Its ids are no longer than Rounds stores them (tenant and Entra ids in 64 characters, a conversation — an
+        outbox target — in 200): Teams' never are, so a longer one is not a real activity."""
+        limits = (
+            (self.tenant_id, 64),
+            (self.aad_object_id, 64),
+            (self.user_id, 200),
+            (self.bot_id, 200),
+            (self.activity_id, 200),
+            (self.reply_to_id, 200),
+            (self.conversation_id, 200),
+            (self.service_url, 400),
+            (self.team_id, 400),
+            (self.teams_channel_id, 400),
+        )
+        return all(v is None or len(v) <= n for v, n in limits)
+
+    @property
     def bot_added(self) -> bool:
         return any(m.id == self.bot_id for m in getattr(self.a, "members_added", None) or [])
 
@@ -171,9 +191,11 @@ class Inbound:
 
 
 def _is_zone(name: str) -> bool:
+    if len(name) > 64:  # ZoneInfo would look for a file by that name: too long is an OSError, not an answer
+        return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return "/" in name or name == "UTC"
 

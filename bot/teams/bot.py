@@ -17,6 +17,7 @@ no-op (a ProcessedEvent row)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,9 +26,9 @@ from typing import Any
 
 from microsoft_teams.api.models.entity.quoted_reply_entity import QuotedReplyEntity
 from prometheus_client import Counter
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.logs import failure
 from bot.teams.activity import Inbound, as_command, rewrite_mentions
 from bot.teams.clicks import Cards, Click, notice
 from bot.teams.connector import Connector, ConnectorError, message
@@ -36,8 +37,8 @@ from commands import people
 from commands.replies import Context as Line
 from commands.replies import Reply, Section
 from commands.service import Rounds
-from storage import outbox
-from storage.models import Platform, ProcessedEvent, TargetKind
+from storage import deliveries, outbox
+from storage.models import Platform, TargetKind
 
 log = logging.getLogger("rounds.teams")
 
@@ -81,6 +82,26 @@ class TeamsBot:
         self.clock = clock
         self.tenant_id = tenant_id
 
+    def answer(self, inbound: Inbound) -> Answer:
+        """handle(), and if it fails: one line at ERROR without the activity's content (the traceback at DEBUG), and
+        a plain answer to the person — in the invoke's response, or said in the conversation — never a 500."""
+        try:
+            return self.handle(inbound)
+        except Exception as e:  # noqa: BLE001 - failure() logs it: its kind at ERROR, its traceback at DEBUG
+            ref = failure(log, f"teams {inbound.type}", e)
+            ACTIVITIES.labels(inbound.type, "failed").inc()
+            sorry = f"Something went wrong on our side and nothing was changed (ref {ref})."
+            if inbound.type == "invoke":
+                return Answer(200, {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": sorry})
+            if inbound.type == "message":
+                try:
+                    self.say(inbound, Reply.problem(sorry), key=f"teams:failed:{ref}")
+                except Exception as again:  # noqa: BLE001 - e.g. the database is down: the log line is all there is
+                    log.error(
+                        "teams %s failed ref=%s: could not say so either (%s)", inbound.type, ref, type(again).__name__
+                    )
+            return Answer(200)
+
     def handle(self, inbound: Inbound) -> Answer:
         if inbound.tenant_id is None:
             return Answer(200)  # not from a Teams tenant (nothing Rounds can key it by)
@@ -95,7 +116,8 @@ class TeamsBot:
             return self.on_card_action(inbound)
         if kind in ("conversationUpdate", "installationUpdate"):
             return self.on_installation(inbound)
-        self.directory.record(inbound)  # anything else still refreshes the conversation's serviceUrl
+        if inbound.aad_object_id:  # anything else still refreshes the conversation's serviceUrl
+            self.directory.record(inbound)
         return Answer(200)
 
     # -- messages ---------------------------------------------------------------------------------------------
@@ -185,14 +207,14 @@ class TeamsBot:
         action = getattr(inbound.a, "action", None)
         if inbound.bot_removed or action == "remove":
             gone = self.directory.forget_team(inbound)
-            log.info(
-                "Rounds was removed from a %s: %s conversation references forgotten", inbound.conversation_type, gone
-            )
+            log.info("Rounds was removed from a %s: %s conversation references forgotten", _kind(inbound), gone)
+            return Answer(200)
+        if not inbound.aad_object_id:  # every row names a person by their Entra id: without one, nothing to record
             return Answer(200)
         self.directory.record(inbound)
         if inbound.bot_added:
             self.say(inbound, WELCOME, key=f"teams:welcome:{inbound.conversation}", in_thread=False)
-            log.info("Rounds was added to a %s", inbound.conversation_type)
+            log.info("Rounds was added to a %s", _kind(inbound))
         return Answer(200)
 
     # -- plumbing -----------------------------------------------------------------------------------------------
@@ -208,7 +230,7 @@ class TeamsBot:
                 target_kind=TargetKind.CHANNEL,
                 target=target,
                 payload=reply.to_json(),
-                key=key or f"teams:reply:{inbound.conversation}:{inbound.activity_id or now.timestamp()}",
+                key=_bounded(key or f"teams:reply:{inbound.conversation}:{inbound.activity_id or now.timestamp()}"),
                 now=now,
             )
             s.commit()
@@ -222,20 +244,22 @@ class TeamsBot:
     def first_delivery(self, inbound: Inbound) -> bool:
         if not inbound.activity_id:
             return True
-        try:
-            with self.sessions() as s:
-                s.add(
-                    ProcessedEvent(
-                        platform=Platform.TEAMS,
-                        event_id=f"{inbound.conversation}:{inbound.activity_id}"[-200:],
-                        received_at=self.clock(),
-                    )
-                )
-                s.commit()
+        key = f"{inbound.conversation}:{inbound.activity_id}"
+        if deliveries.first_delivery(self.sessions, Platform.TEAMS, key, self.clock()):
             return True
-        except IntegrityError:
-            log.info("a Teams activity was delivered again: ignored")
-            return False
+        log.info("a Teams activity was delivered again: ignored")
+        return False
 
     def choices(self, inbound: Inbound) -> list[tuple[str, str]]:
         return self.directory.people(inbound.tenant_id or "")
+
+
+def _bounded(key: str) -> str:
+    """An idempotency key fits its column (200): a long conversation id and activity id are hashed together."""
+    return key if len(key) <= 200 else "teams:reply:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _kind(inbound: Inbound) -> str:
+    """The conversation's type for a log line: one Teams uses, or "conversation" (the field is the caller's)."""
+    kind = inbound.conversation_type
+    return kind if kind in ("personal", "channel", "groupChat") else "conversation"

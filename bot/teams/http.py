@@ -1,8 +1,10 @@
 """Teams' route on Rounds' web server: `POST /api/messages`, where the Bot Framework delivers activities.
 
 The request is authenticated (auth.py) before its body is looked at beyond the two fields the check needs;
-then the activity is handled on the request's own thread and its answer is the HTTP response: an empty
-200 for messages (replies go out through the outbox), the next card for an Adaptive Card invoke."""
+then every string in it is cleaned, it is read with the Teams SDK's models (a body that is not an activity: 400),
+and it is handled on the request's own thread; its answer is the HTTP response: an empty 200 for messages
+(replies go out through the outbox), the next card for an Adaptive Card invoke. A failure while handling it is
+one line at ERROR and a plain "something went wrong" to the person (bot.py), never a 500 with a stack trace."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from bot.teams.app import TeamsApp, create_app
 from bot.teams.auth import Unauthorized
 from bot.teams.config import TeamsConfig
 from bot.web.routes import Mount, Route
+from commands.grammar.clean import clean_all
 
 log = logging.getLogger("rounds.teams")
 
@@ -38,11 +41,14 @@ class Endpoint:
         self.teams = teams
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        raw = environ["wsgi.input"].read(length) if length else b""
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _json(start_response, 400, {"error": "bad content length"})
+        raw = environ["wsgi.input"].read(length) if length > 0 else b""
         try:
             fields = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond reason
             fields = None
         if not isinstance(fields, dict):
             return _json(start_response, 400, {"error": "expected an activity (JSON)"})
@@ -56,11 +62,13 @@ class Endpoint:
                 return _json(start_response, 401, {"error": "unauthorized"})
             if fields.get("channelId") != "msteams":
                 return _json(start_response, 400, {"error": "only Microsoft Teams activities are handled here"})
-        try:
-            inbound = Inbound(parse(raw))
+        try:  # every string cleaned first (commands/grammar/clean.py): no NUL, no control characters, no lone surrogates
+            inbound = Inbound(parse(json.dumps(clean_all(fields)).encode()))
         except NotAnActivity:
             return _json(start_response, 400, {"error": "not an activity Rounds understands"})
-        answer = self.teams.bot.handle(inbound)
+        if not inbound.fits:
+            return _json(start_response, 400, {"error": "not an activity Rounds understands"})
+        answer = self.teams.bot.answer(inbound)
         return _json(start_response, answer.status, answer.body)
 
 

@@ -86,10 +86,14 @@ class OutboxMessage(Created, Base):
 
 
 class ProcessedEvent(Base):
-    """A platform event id seen once; the unique constraint turns a retried delivery into a no-op."""
+    """A platform delivery seen once; the unique constraint turns a retried (or replayed) delivery into a no-op.
+
+    `event_id` is the platform's own id for an event (Slack's event_id, a Teams activity) or, for Slack
+    requests that carry none (slash commands, clicks, form submissions), `sig:` + the request's signature.
+    The index on received_at serves the clock's prune, which deletes old rows in one statement."""
 
     __tablename__ = "processed_events"
-    __table_args__ = (UniqueConstraint("platform", "event_id"),)
+    __table_args__ = (UniqueConstraint("platform", "event_id"), Index(None, "received_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     platform: Mapped[Platform] = mapped_column(db_enum(Platform, "platform"))

@@ -125,6 +125,7 @@ class Workspace:
         self.start = fake.mark()
         self._triggers = itertools.count(1)
         self.last_response_url: str | None = None
+        self.last_sent: tuple[bytes, dict[str, str]] = (b"", {})
         self.people: dict[str, str] = {}
         for name, (real, tz) in TEAM.items():
             self.people[name] = user_id = f"U{team_id[1:]}{name.upper()}"
@@ -173,6 +174,14 @@ class Workspace:
             "X-Slack-Signature": signature(secret or self.secret, ts, body),
             **(headers or {}),
         }
+        self.last_sent = (body, sent)
+        return self.send(body, sent)
+
+    def replay(self) -> Answer:
+        """The last request again, byte for byte, signature and all (as an attacker or a confused proxy would)."""
+        return self.send(*self.last_sent)
+
+    def send(self, body: bytes, sent: dict[str, str]) -> Answer:
         req = urllib.request.Request(self.url, data=body, headers=sent, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=15) as resp:
@@ -187,7 +196,12 @@ class Workspace:
         return self.post_form({"payload": json.dumps(payload)}, **kw)
 
     def post_event(self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None) -> Answer:
-        envelope = {
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        return self.post(json.dumps(self.envelope(event, event_id)).encode(), "application/json", headers=headers)
+
+    def envelope(self, event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
+        """An Events API delivery of `event`, as Slack wraps it."""
+        return {
             "token": "legacy-verification-token",
             "team_id": self.team_id,
             "api_app_id": "AROUNDS",
@@ -197,30 +211,29 @@ class Workspace:
             "event_time": int(time.time()),
             "authorizations": [{"team_id": self.team_id, "user_id": "UBOTROUNDS", "is_bot": True}],
         }
-        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
-        return self.post(json.dumps(envelope).encode(), "application/json", headers=headers)
 
     # -- what people do ----------------------------------------------------------------------------------
-    def command(self, who: str, line: str, channel: str | None = "#ehr") -> Answer:
+    def command_fields(self, who: str, line: str, channel: str | None = "#ehr") -> dict[str, str]:
+        """A slash command's form fields, as Slack sends them."""
         command, _, text = line.partition(" ")
-        ch = self.channel(channel)
-        answer = self.post_form(
-            {
-                "token": "legacy",
-                "team_id": self.team_id,
-                "team_domain": self.domain,
-                "channel_id": ch,
-                "channel_name": channel.lstrip("#") if channel else "directmessage",
-                "user_id": self.people[who],
-                "user_name": who,
-                "command": command,
-                "text": self.mentions(text),
-                "api_app_id": "AROUNDS",
-                "is_enterprise_install": "false",
-                "response_url": self.response_url(),
-                "trigger_id": self.trigger(),
-            }
-        )
+        return {
+            "token": "legacy",
+            "team_id": self.team_id,
+            "team_domain": self.domain,
+            "channel_id": self.channel(channel),
+            "channel_name": channel.lstrip("#") if channel else "directmessage",
+            "user_id": self.people[who],
+            "user_name": who,
+            "command": command,
+            "text": self.mentions(text),
+            "api_app_id": "AROUNDS",
+            "is_enterprise_install": "false",
+            "response_url": self.response_url(),
+            "trigger_id": self.trigger(),
+        }
+
+    def command(self, who: str, line: str, channel: str | None = "#ehr") -> Answer:
+        answer = self.post_form(self.command_fields(who, line, channel))
         assert answer.status == 200, f"{line!r} answered HTTP {answer.status}: {answer.raw[:200]!r}"
         if answer.body:
             assert message_problems(answer.body) == [], message_problems(answer.body)

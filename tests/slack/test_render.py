@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.slack import render
+from bot.slack.payloads import ViewState
 from bot.slack.render import Click, FormOrigin, decode_button, encode_button
 from commands import forms
 from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section
@@ -120,7 +121,7 @@ def test_submitted_values_are_flattened() -> None:
         "title": {"title": {"type": "plain_text_input", "value": "Thin cover"}},
         "quorum": {"quorum": {"type": "static_select", "selected_option": None}},
     }
-    assert render.submitted_values(state) == {
+    assert render.submitted_values(ViewState.model_validate({"values": state}).values) == {
         "project": "EHR",
         "owner": "U1",
         "approvers": ["U1", "U2"],

@@ -224,10 +224,14 @@ class Tenant:
 
     # -- HTTP, signed as the Bot Framework signs -------------------------------------------------------------------
     def post(self, activity: dict[str, Any], *, token: str | bool | None = True) -> Answer:
+        return self.post_raw(json.dumps(activity).encode(), token=token, service_url=activity["serviceUrl"])
+
+    def post_raw(self, raw: bytes, *, token: str | bool | None = True, service_url: str | None = None) -> Answer:
+        """Any bytes at all, with a valid Bot Framework token for `service_url` (the tenant's, by default)."""
         if token is True:
-            token = self.bf.token(app_id=self.app_id, service_url=activity["serviceUrl"])
+            token = self.bf.token(app_id=self.app_id, service_url=service_url or self.service_url)
         headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
-        req = urllib.request.Request(self.url, data=json.dumps(activity).encode(), headers=headers, method="POST")
+        req = urllib.request.Request(self.url, data=raw, headers=headers, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=20) as resp:
                 return Answer(resp.status, resp.read())
@@ -288,6 +292,9 @@ class Tenant:
 
     def install(self, where: str = "#ehr", who: str = "pat") -> Answer:
         """Rounds added to the team (conversationUpdate, the bot in membersAdded), as in the shared sample."""
+        return self.post(self.installation(where, who))
+
+    def installation(self, where: str = "#ehr", who: str = "pat") -> dict[str, Any]:
         base = self.channel(where)
         activity = self._envelope(
             who,
@@ -301,7 +308,17 @@ class Tenant:
             "team": {"id": self.team_id, "name": "Clinical Systems"},
         }
         activity.pop("entities")
-        return self.post(activity)
+        return activity
+
+    def invoke(self, who: str, data: dict[str, Any], where: str | None = None, **extra: Any) -> dict[str, Any]:
+        """An `adaptiveCard/action` invoke carrying `data`, as a click on Action.Execute sends it."""
+        value = {
+            "action": {"type": "Action.Execute", "title": "Go", "verb": "rounds", "data": data},
+            "trigger": "manual",
+        }
+        return self._envelope(
+            who, self._conversation(who, where), type="invoke", name="adaptiveCard/action", value=value, **extra
+        )
 
     def click(self, who: str, card: Card, label: str, **inputs: Any) -> Card:
         """Action.Execute: the `adaptiveCard/action` invoke; Rounds answers with the next card."""

@@ -1,7 +1,7 @@
 """Outbox: remember an attempt whose outcome is unknown, and when a run of failures began
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-01 21:00:00
 
 A send that timed out may have been posted: `uncertain_since` makes the next attempt look for the message
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
