@@ -37,12 +37,6 @@ def card(gate: Gate, today: date) -> Reply:
     )
 
 
-def acting_delegate(person: Person, today: date) -> Person | None:
-    if person.delegate_id and person.delegate_until and person.delegate_until >= today:
-        return person.delegate
-    return None
-
-
 def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     project = lookup.active_project(s, actor, cmd.project, "gate request")
@@ -108,7 +102,7 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     for ch in channels:
         notify.to_channel(s, actor, ch, the_card, key=f"gate:{gate.id}:card:{ch}", subject=subject)
     for p in approvers:
-        target = acting_delegate(p, actor.today) or p
+        target = p.delegate_at(actor.now) or p
         if target.id == actor.person.id:  # delegated to the requester, who may not decide: the approver is asked
             target = p
         notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
@@ -258,7 +252,7 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
                 f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
             )
         return me
-    delegators = [p for p in approvers if (d := acting_delegate(p, actor.today)) is not None and d.id == me.id]
+    delegators = [p for p in approvers if (d := p.delegate_at(actor.now)) is not None and d.id == me.id]
     if not delegators:
         names = ", ".join(fmt.who(p) for p in approvers)
         raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")

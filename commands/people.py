@@ -52,14 +52,12 @@ def known_actor(session: Session, ctx: Context) -> tuple[Workspace, Person] | No
     )
     if person is None:
         return None
-    sp = ctx.speaker
-    stale = (
-        (sp.handle and person.handle != handle_from(sp.handle, sp.user_id))
-        or (sp.display_name and person.display_name != sp.display_name[:200])
-        or (sp.timezone and not person.timezone_pinned and person.timezone != sp.timezone)
-        or (sp.is_admin and not person.is_pmo_admin)
-    )
-    return None if stale else (person.workspace, person)
+    return None if _changes(person, ctx.speaker) else (person.workspace, person)
+
+
+def _changes(person: Person, speaker: Speaker) -> dict[str, object]:
+    handle = handle_from(speaker.handle, speaker.user_id) if speaker.handle else None
+    return person.profile_changes(handle, speaker.display_name, speaker.timezone, speaker.is_admin)
 
 
 def handle_from(name: str | None, fallback: str) -> str:
@@ -75,14 +73,8 @@ def person_for(session: Session, ws: Workspace, speaker: Speaker, ctx: Context) 
     )
     if person is None:
         person = _create(session, ws, speaker.user_id, speaker.handle or speaker.display_name, ctx)
-    if speaker.handle and person.handle != handle_from(speaker.handle, speaker.user_id):
-        person.handle = handle_from(speaker.handle, speaker.user_id)
-    if speaker.display_name and person.display_name != speaker.display_name:
-        person.display_name = speaker.display_name[:200]
-    if speaker.timezone and not person.timezone_pinned and person.timezone != speaker.timezone:
-        person.timezone = speaker.timezone
-    if speaker.is_admin and not person.is_pmo_admin:
-        person.is_pmo_admin = True
+    for name, value in _changes(person, speaker).items():
+        setattr(person, name, value)
     return person
 
 

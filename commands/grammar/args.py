@@ -61,6 +61,8 @@ ALL_OPTIONS = {
     "note",
     "reason",
     "to",
+    "rrule",
+    "from",
 }
 
 

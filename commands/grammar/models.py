@@ -221,9 +221,16 @@ class PrefsShow(Command):
 
 
 class PrefsHours(Command):
-    start: time
-    end: time
-    days: list[int] | None = None
+    """Working hours (see grammar/hours.py): one span on some days, a span per weekday, a roster, or a rule."""
+
+    person: Mention | None = None  # a PMO admin setting someone else's; None: the speaker's own
+    start: time | None = None
+    end: time | None = None
+    days: list[int] | None = None  # with start/end: on these weekdays (None: the days they have now)
+    by_day: dict[int, tuple[time, time]] = Field(default_factory=dict)
+    roster: list[tuple[time, time] | None] = Field(default_factory=list)  # day by day from `since`, repeating
+    rrule: str | None = None  # with start/end: a shift on each day this RFC 5545 rule gives, from `since`
+    since: date | None = None
 
 
 class PrefsTimezone(Command):

@@ -9,8 +9,8 @@ from commands.errors import UsageError
 from commands.grammar import models as m
 from commands.grammar import parse_items
 from commands.grammar.args import KEY_PATTERN, Args, ref_number, timezone_name
-from commands.grammar.dates import DateError, parse_clock, parse_days
 from commands.grammar.echo import echo
+from commands.grammar.hours import parse_hours
 from commands.grammar.tokens import Word, as_mention, mentions, tokenize
 from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
@@ -144,25 +144,13 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
 
 
 def _prefs(text: str, today: date) -> m.Command:
-    a = Args.of(text, "prefs", {"until"}, today)
+    a = Args.of(text, "prefs", {"until", "rrule", "from"}, today)
     what = a.pop_keyword("hours", "tz", "timezone", "away", "delegate")
     if what is None:
         a.done()
         return m.PrefsShow()
     if what == "hours":
-        span = a.pop()
-        start_end = re.fullmatch(r"(\S+?)-(\S+)", span.text) if span else None
-        if not start_end:
-            raise UsageError("Give your hours as HH:MM-HH:MM, like 07:00-19:00.", "prefs")
-        try:
-            start, end = parse_clock(start_end.group(1)), parse_clock(start_end.group(2))
-            days = parse_days(a.pop().text) if a.peek() else None  # type: ignore[union-attr]
-        except DateError as e:
-            raise UsageError(str(e), "prefs") from None
-        a.done()
-        if start >= end:
-            raise UsageError("Your hours must start before they end (overnight shifts: ask your PMO admin).", "prefs")
-        return m.PrefsHours(start=start, end=end, days=days)
+        return parse_hours(a, today)
     if what in ("tz", "timezone"):
         if a.pop_keyword("auto", "profile"):
             a.done()

@@ -59,7 +59,10 @@ USAGE: dict[str, tuple[str, ...]] = {
     "digest now": ("/digest now [KEY|portfolio]",),
     "prefs": (
         "/pmo prefs   (show yours)",
-        "/pmo prefs hours 07:00-19:00 [mon-fri|sun-thu|every-day]",
+        "/pmo prefs hours [@u] 07:00-19:00 [mon-fri|sun-thu|every-day]   (19:00-07:00: a night shift)",
+        "/pmo prefs hours [@u] mon,wed 08:00-16:00 tue 12:00-20:00 …   (hours per weekday; others off)",
+        "/pmo prefs hours [@u] roster [2026-12-01] 3x07:00-19:00 4xoff   (a rotating roster from its first day)",
+        '/pmo prefs hours [@u] 19:00-07:00 rrule:"FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU" [from:DATE]',
         "/pmo prefs tz Europe/London   (or: /pmo prefs tz auto, to follow your chat profile)",
         "/pmo prefs away until DATE   (or: /pmo prefs away off)",
         "/pmo prefs delegate @u until DATE   (or: /pmo prefs delegate off)",

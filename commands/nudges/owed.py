@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, subqueryload
@@ -229,16 +228,8 @@ def owed(
             if ap.person_id in decided:
                 continue
             p = ap.person
-            approver_today = now.astimezone(
-                ZoneInfo(p.timezone or p.workspace.timezone or "UTC")
-            ).date()  # their calendar
-            delegated = (
-                p.delegate_id
-                and p.delegate_until
-                and p.delegate_until >= approver_today
-                and p.delegate_id not in cannot
-            )
-            to = p.delegate_id if delegated else p.id
+            delegate = p.delegate_at(now)  # in the approver's own calendar
+            to = delegate.id if delegate is not None and delegate.id not in cannot else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(
                 Owed(

@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, joinedload, subqueryload
 
 from commands import format as fmt
-from commands.nudges.calendar import local_now, why_not_now
+from commands.calendar import why_not_now
 from commands.nudges.owed import Owed, owed
 from commands.replies import Block, Buttons, Context, Header, Reply, Section
 from storage import audit, outbox
@@ -113,10 +113,7 @@ def nudge_pass(session: Session, now: datetime) -> NudgeReport:
         ).where(NudgeState.person_id.in_(list(people)))
     ):
         states[(row.person_id, row.item_kind, row.item_id)] = State(**row._asdict())
-    keys = {
-        pid: f"nudge:{pid}:{local_now(p, workspaces[p.workspace_id], now).date().isoformat()}"
-        for pid, p in people.items()
-    }
+    keys = {pid: f"nudge:{pid}:{p.shift_day(now).isoformat()}" for pid, p in people.items()}
     already = set(
         session.scalars(
             select(OutboxMessage.idempotency_key).where(OutboxMessage.idempotency_key.in_(list(keys.values())))
@@ -141,7 +138,7 @@ def nudge_pass(session: Session, now: datetime) -> NudgeReport:
     for pid, items in ledger.by_person.items():
         person = people[pid]
         ws = workspaces[person.workspace_id]
-        today = local_now(person, ws, now).date()
+        today = person.local_today(now)
         live: list[Owed] = []
         for item in (i for i in items if i.overdue(today)):
             st = states.get((pid, item.kind, item.item_id))
@@ -219,7 +216,7 @@ def _write(session: Session, states: dict[tuple[int, ItemKind, int], State], wri
 
 
 def nudge_reply(person: Person, items: list[Owed], today: date, now: datetime, ws: Workspace) -> Reply:
-    hour = local_now(person, ws, now).hour
+    hour = person.local_now(now).hour
     greeting = "Good morning" if hour < 12 else ("Good afternoon" if hour < 17 else "Hello")
     first = person.display_name.split(" (")[0].split(" ")[0]
     blocks: list[Block] = [
