@@ -135,6 +135,44 @@ def show(cmd: m.ActionShow, actor: Actor, uow: UnitOfWork) -> Reply:
     return Reply.private(f"{a.ref} {a.text}", *blocks)
 
 
+def reassign(cmd: m.ActionReassign, actor: Actor, uow: UnitOfWork) -> Reply:
+    """Hand an action to someone else (an escalation's Reassign button does this); the new owner is told."""
+    s = uow.session
+    a = lookup.numbered(s, actor, Action, cmd.ref, lock=True)
+    _may_change(a, actor)
+    if a.status not in LIVE:
+        raise Conflict(f"{a.ref} is already {a.status.value}.")
+    owner = people.resolve(s, actor.workspace, cmd.owner, actor.ctx)
+    if owner.id == a.owner_id:
+        raise Conflict(f"{a.ref} is already {fmt.who(owner)}'s.")
+    before = trail.snapshot(a, *FIELDS)
+    a.owner_id = owner.id
+    s.flush()
+    s.refresh(a, ["owner"])
+    trail.log(s, actor, "action.reassign", a.ref, before, trail.snapshot(a, *FIELDS))
+    line = cards.action_line(a, actor.today)
+    if owner.id != actor.person.id:
+        notify.to_person(
+            s,
+            actor,
+            owner,
+            Reply.private(
+                f"{fmt.who(actor.person)} handed you {a.ref}: {fmt.clip(a.text, 120)}",
+                Section(text=f"📌 {fmt.who(actor.person)} handed you an action on *{a.project.key}*\n{line}"),
+                item_buttons(a),
+            ),
+            key=f"assign:action:{a.id}:{owner.id}:{actor.now.isoformat()}",
+        )
+    return Reply.channel(f"{a.ref} is now {fmt.who(owner)}'s.", Section(text=f"📌 {line}"))
+
+
+def _may_change(a: Action, actor: Actor) -> None:
+    if not (policy.is_lead(actor, a.project) or actor.person.id in (a.owner_id, a.created_by_id)):
+        raise Forbidden(
+            f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it."
+        )
+
+
 def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     a = lookup.numbered(s, actor, Action, cmd.ref, lock=True)
@@ -143,10 +181,8 @@ def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
     if cmd.to == "cancel":
         if not (lead or a.created_by_id == me):
             raise Forbidden(f"Only whoever set {a.ref}, {a.project.key}'s PM, a sponsor or a PMO admin can cancel it.")
-    elif not (lead or a.owner_id == me or a.created_by_id == me):
-        raise Forbidden(
-            f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it."
-        )
+    else:
+        _may_change(a, actor)
     if cmd.to == "reopen":
         if a.status in LIVE:
             raise Conflict(f"{a.ref} is already open.")

@@ -9,7 +9,7 @@ from commands import actions, exports, gates, help, home, portfolio, prefs, proj
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
-from commands.nudges import snooze, thread
+from commands.nudges import ack, snooze, thread
 from commands.replies import Reply
 from storage.uow import UnitOfWork
 
@@ -38,6 +38,8 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.ActionList: actions.list_actions,
     m.ActionShow: actions.show,
     m.ActionSet: actions.set_status,
+    m.ActionReassign: actions.reassign,
+    m.EscalationAck: ack.acknowledge,
     m.GateRequest: gates.request,
     m.GateDecide: gates.decide,
     m.GateWithdraw: gates.withdraw,

@@ -169,6 +169,16 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
                 FormField(name="mitigation", label="Mitigation", kind="multiline", required=False, max_length=2000),
             ),
         )
+    if name == "item.reassign":
+        item = context.get("item", "")
+        return Form(
+            name=name,
+            title=f"Reassign {item}".strip(),
+            submit="Reassign",
+            context=context,
+            usage=usage("action set" if item.upper().startswith("A") else "risk update").replace("A-7", item or "A-7"),
+            fields=(FormField(name="owner", label="Who takes it over?", kind="user"),),
+        )
     raise UsageError(f"There's no form called {name}.", "help")
 
 
@@ -181,6 +191,7 @@ FORMS = (
     "gate.conditions",
     "action.blocked",
     "risk.update",
+    "item.reassign",
 )
 
 
@@ -189,6 +200,7 @@ CONTEXT_KEY = {
     "gate.conditions": "gate",
     "action.blocked": "action",
     "risk.update": "risk",
+    "item.reassign": "item",
     "status.log": "project",
     "risk.raise": "project",
     "action.create": "project",
@@ -316,6 +328,14 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
             review_by=_date(values, "review", today),
             mitigation=_text(values, "mitigation") or None,
         )
+    if name == "item.reassign":
+        owner = _person(values, "owner")
+        if owner is None:
+            raise UsageError("Choose who takes it over.", "action set", field="owner")
+        item = context.get("item", "")
+        if ref_number(item, "R") is not None:
+            return m.RiskUpdate(ref=_ref(context, "item", "R"), owner=owner)
+        return m.ActionReassign(ref=_ref(context, "item", "A"), owner=owner)
     raise UsageError(f"There's no form called {name}.", "help")
 
 

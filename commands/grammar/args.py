@@ -63,6 +63,8 @@ ALL_OPTIONS = {
     "to",
     "rrule",
     "from",
+    "critical",
+    "waive",
 }
 
 

@@ -72,6 +72,7 @@ class ProjectEscalation(Command):
     pm_after: int | None = None
     sponsor_after: int | None = None
     in_channel: bool | None = None
+    critical_any_hour: bool | None = None  # a critical patient-safety risk may reach people outside their hours
 
 
 # -- status -----------------------------------------------------------------------------------
@@ -302,6 +303,15 @@ class Snooze(Command):
     kind: Literal["action", "risk", "gate", "project"]
     ref: str  # "7" for A-7, or a project key
     days: int
+
+
+class EscalationAck(Command):
+    number: int  # the escalation's id, as its button carries it
+
+
+class ActionReassign(Command):
+    ref: int
+    owner: Mention
 
 
 class ActionShow(Command):

@@ -16,7 +16,7 @@ from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
 AREAS = ("project", "status", "risk", "action", "gate", "digest")
-PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze")
+PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "ack")
 COMMAND_NAMES = (*AREAS, "pmo")
 
 
@@ -56,14 +56,24 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
     if verb == "create":
         return _project_create(rest, today)
     if verb == "escalation":
-        a = Args(rest, "project escalation", {"pm", "sponsor", "to"}, today)
+        a = Args(rest, "project escalation", {"pm", "sponsor", "to", "critical"}, today)
         key = _key(a.pop(), "project escalation")
         a.done()
         pm_after, sponsor_after = a.opt_int("pm", 1, 20), a.opt_int("sponsor", 1, 30)
         where = a.opt_choice("to", {"dm": False, "channel": True})
-        if pm_after is None and sponsor_after is None and where is None:
-            raise UsageError("Say what to change: pm:N, sponsor:N or to:dm|channel.", "project escalation")
-        return m.ProjectEscalation(key=key, pm_after=pm_after, sponsor_after=sponsor_after, in_channel=where)  # type: ignore[arg-type]
+        any_hour = a.opt_choice("critical", {"any-hour": True, "anytime": True, "in-hours": False, "hours": False})
+        if pm_after is None and sponsor_after is None and where is None and any_hour is None:
+            raise UsageError(
+                "Say what to change: pm:N, sponsor:N, to:dm|channel or critical:any-hour|in-hours.",
+                "project escalation",
+            )
+        return m.ProjectEscalation(
+            key=key,
+            pm_after=pm_after,
+            sponsor_after=sponsor_after,
+            in_channel=where,
+            critical_any_hour=any_hour,
+        )
     if verb in ("link", "unlink", "archive", "role"):
         a = Args(rest, f"project {verb}", set(), today)
         key = _key(a.pop(), f"project {verb}")
@@ -140,7 +150,17 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
         "admin": _admin,
         "export": _export,
         "snooze": _snooze,
+        "ack": _ack,
     }[head](text, today)
+
+
+def _ack(text: str, today: date) -> m.Command:
+    a = Args.of(text, "ack", set(), today)
+    w = a.pop()
+    a.done()
+    if w is None or not re.fullmatch(r"[Ee]?-?\d{1,9}", w.text):
+        raise UsageError("Say which escalation: the number its Acknowledge button carries.", "ack")
+    return m.EscalationAck(number=int(w.text.lstrip("Ee-")))
 
 
 def _prefs(text: str, today: date) -> m.Command:

@@ -161,6 +161,12 @@ def action(text: str, today: date, known: set[str]) -> m.Command:
     number = None if first.quoted else ref_number(first, "A")
     if number is not None:
         a = Args(words[1:], "action set", {"reason"}, today)
+        if a.pop_keyword("reassign"):
+            w = a.pop()
+            a.done()
+            if w is None or w.quoted or as_mention(w.text) is None:
+                raise UsageError("Say who takes it over, like @sam.", "action set")
+            return m.ActionReassign(ref=number, owner=a.mention(w.text, "reassign"))
         verb = a.pop_keyword("done", "blocked", "cancel", "cancelled", "reopen")
         if verb is None:
             if not a.words:

@@ -17,8 +17,9 @@ USAGE: dict[str, tuple[str, ...]] = {
     "project archive": ("/project archive KEY",),
     "project escalation": (
         (
-            "/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel]   "
-            "(ignored nudges before the PM, then the sponsors, are told)"
+            "/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel] [critical:in-hours|any-hour]   "
+            "(ignored nudges before the PM, then the sponsors, are told; escalations wait for each person's hours "
+            "unless critical:any-hour lets a critical patient-safety risk through)"
         ),
     ),
     "status": (
@@ -44,7 +45,7 @@ USAGE: dict[str, tuple[str, ...]] = {
     "risk accept": ('/risk R-12 accept "rationale" until:DATE   (needs a sponsor)',),
     "action": ('/action [KEY] @owner "text" due:DATE [risk:R-12|gate:G-3]',),
     "action list": ("/action list [KEY] [open|mine|overdue|all]",),
-    "action set": ('/action A-7 done|blocked "why"|cancel',),
+    "action set": ('/action A-7 done|blocked "why"|cancel', "/action A-7 reassign @u"),
     "gate request": ('/gate request [KEY] "Gate name" approvers:@a,@b [quorum:all|any|N] [must:cmio,…] [due:DATE]',),
     "gate approve": ('/gate approve G-3 ["comment"]', '/gate approve G-3 conditions:"first; second"'),
     "gate reject": ('/gate reject G-3 "reason"',),
@@ -79,7 +80,8 @@ USAGE: dict[str, tuple[str, ...]] = {
     "admin": ("/pmo admin list | /pmo admin add @u | /pmo admin remove @u",),
     "portfolio": ("/pmo portfolio",),
     "export": ("/pmo export risks|status|gates|evidence [KEY] [csv|xlsx|json]",),
-    "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w",),
+    "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w   (a second snooze extends the first, up to two weeks)",),
+    "ack": ("/pmo ack N   (acknowledge escalation N: its Acknowledge button does this)",),
     "help": ("/pmo help [project|status|risk|action|gate|digest|prefs]",),
 }
 
@@ -109,7 +111,7 @@ HELP_TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "digest": ("digest subscribe", "digest list", "digest unsubscribe", "digest now"),
     "prefs": ("prefs", "holidays"),
-    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze"),
+    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "ack"),
 }
 
 

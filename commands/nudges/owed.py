@@ -25,6 +25,7 @@ from storage.models import (
     Person,
     Project,
     Risk,
+    RiskCategory,
     RiskStatus,
     StatusUpdate,
 )
@@ -45,6 +46,7 @@ class Owed:
     due: date | None = None  # an action's due date, a risk's review date, a gate's decide-by date
     blocked: bool = False
     critical: bool = False  # a critical risk, a gate with a decide-by date: straight to the sponsor once past `due`
+    safety: bool = False  # a patient-safety risk: its escalation may reach people out of hours if the project says so
     on_behalf_of: int | None = None  # a gate decision routed to a delegate
 
     def line(self, today: date) -> str:
@@ -198,6 +200,7 @@ def owed(
                 r.review_by,
                 due=r.review_by,
                 critical=r.score >= 20,
+                safety=r.category == RiskCategory.PATIENT_SAFETY,  # type: ignore[attr-defined]  # `stmt` is typed by the actions query above
             )
         )
 
@@ -228,8 +231,8 @@ def owed(
             if ap.person_id in decided:
                 continue
             p = ap.person
-            delegate = p.delegate_at(now)  # in the approver's own calendar
-            to = delegate.id if delegate is not None and delegate.id not in cannot else p.id
+            delegate = p.delegate_id_at(now)  # in the approver's own calendar
+            to = delegate if delegate is not None and delegate not in cannot else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(
                 Owed(

@@ -96,15 +96,19 @@ class Person(Created, Base):
     def away_at(self, now: datetime) -> bool:
         return self.away_on(self.local_today(now))
 
-    def delegate_on(self, day: date) -> Person | None:
+    def delegate_id_on(self, day: date) -> int | None:
         """Who decides for them on `day` (their own local date), if anyone: the delegation runs to the end of
-        its last day in the delegator's calendar, wherever the delegate or the speaker is."""
+        its last day in the delegator's calendar, wherever the delegate or the speaker is. (The id, so a pass
+        over thousands of people loads the delegates in one query.)"""
         if self.delegate_id is not None and self.delegate_until is not None and self.delegate_until >= day:
-            return self.delegate
+            return self.delegate_id
         return None
 
+    def delegate_id_at(self, now: datetime) -> int | None:
+        return self.delegate_id_on(self.local_today(now))
+
     def delegate_at(self, now: datetime) -> Person | None:
-        return self.delegate_on(self.local_today(now))
+        return self.delegate if self.delegate_id_at(now) is not None else None
 
     @property
     def working_hours(self) -> Hours:
