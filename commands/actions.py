@@ -10,7 +10,7 @@ from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
 from commands.grammar import models as m
 from commands.replies import Button, Buttons, Context, Header, Reply, Section
-from storage.models import Action, ActionStatus, Gate, Project, Risk
+from storage.models import Action, ActionStatus, Comment, Gate, ItemKind, Project, Risk
 from storage.numbering import next_number
 from storage.uow import UnitOfWork
 
@@ -202,5 +202,22 @@ def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
     else:
         a.status, a.closed_at, a.blocked_reason = ActionStatus.OPEN, None, None
         text = f"↩️ *{a.ref}* reopened"
-    trail.log(s, actor, f"action.{cmd.to}", a.ref, before, trail.snapshot(a, *FIELDS))
+    after = trail.snapshot(a, *FIELDS)
+    note = cmd.reason.strip() if cmd.to != "blocked" else ""
+    if note:  # `/action A-7 done booked for Thursday`: the words are kept as a note on the action, never dropped
+        s.add(
+            Comment(
+                workspace_id=actor.workspace.id,
+                item_kind=ItemKind.ACTION,
+                item_id=a.id,
+                author_id=actor.person.id,
+                text=note,
+                source=f"action.{cmd.to}",
+                created_at=actor.now,
+            )
+        )
+        after["note"] = note
+        if cmd.to != "cancel":
+            text += f"\n📝 Noted: “{fmt.clip(note, 200)}”"
+    trail.log(s, actor, f"action.{cmd.to}", a.ref, before, after)
     return Reply.channel(text.replace("*", ""), Section(text=text))

@@ -60,6 +60,8 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.HolidaysRemove: prefs.holidays_remove,
     m.HolidaysCountry: prefs.holidays_country,
     m.AdminList: prefs.admins,
+    m.DatesShow: prefs.dates_show,
+    m.DatesSet: prefs.dates_set,
     m.AdminSet: prefs.admin_set,
     m.TemplateList: templates.list_templates,
     m.TemplateShow: templates.show,

@@ -107,13 +107,27 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
             target = p
         notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
     where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
+    names = ", ".join(fmt.who(p) for p in approvers)
+    chosen = (
+        f"Approvers: {names}."
+        if cmd.approvers
+        else f"You named no approvers, so I chose {names}: {_why_chosen(stage, project)}. "
+        f"To choose others, withdraw it and request it again with approvers:@a,@b."
+    )
     return Reply.private(
-        f"{gate.ref} requested; the card went to {where}.",
+        f"{gate.ref} requested; the card went to {where}. {chosen}",
         Section(
             text=f"📨 *{gate.ref}* {fmt.clip(cmd.name, 100)} requested for *{project.key}*. The approval card went to {where}."
         ),
+        Section(text=chosen),
         Context(text=f"Quorum: {cards.quorum_phrase(gate)}."),
     )
+
+
+def _why_chosen(stage: templates.Stage | None, project: Project) -> str:
+    roles = (stage or {}).get("approver_roles") or [SPONSOR]
+    source = f"the {stage['name']} stage of the {project.gate_template} template" if stage else "the default"
+    return f"{project.key}'s {' and '.join(roles)} role holders, as {source} says"
 
 
 def _approvers(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork, project: Project, stage: dict | None) -> list[Person]:  # type: ignore[type-arg]

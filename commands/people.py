@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from commands.context import Context, Speaker
 from commands.errors import NotFound
+from commands.grammar.echo import did_you_mean, echo
 from commands.grammar.tokens import Mention
 from storage.models import Person, Platform, Workspace
 from storage.numbering import ensure_counters
@@ -97,6 +98,10 @@ def _create(session: Session, ws: Workspace, user_id: str, name: str | None, ctx
         ).one()
 
 
+def _handles(session: Session, ws: Workspace) -> list[str]:
+    return list(session.scalars(select(Person.handle).where(Person.workspace_id == ws.id, Person.is_bot.is_(False))))
+
+
 def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> Person:
     """A mention to a Person. A platform id we have not seen becomes a new Person (the platform vouches
     for it); a plain @name must match someone Rounds already knows, or it is an error."""
@@ -112,8 +117,11 @@ def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> 
         select(Person).where(Person.workspace_id == ws.id, func.lower(Person.handle) == name).limit(2)
     ).all()
     if not found and ws.platform == Platform.CONSOLE:
-        # On the local console a name is an identity: `@sam` is whoever types `/as sam`.
-        return _create(session, ws, name, name, ctx)
+        # On the local console a name is an identity (`@sam` is whoever types `/as sam`) — unless it looks like
+        # a slip for someone already known (`@kmi` for `@kim`): that is refused, never a new person.
+        known = _handles(session, ws)
+        if not did_you_mean(name, known):
+            return _create(session, ws, name, name, ctx)
     if len(found) != 1:
         found = session.scalars(
             select(Person).where(Person.workspace_id == ws.id, func.lower(Person.display_name) == name).limit(2)
@@ -121,7 +129,11 @@ def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> 
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFound(
-            f"I don't know @{mention.name}. Mention them so the name turns blue, or ask them to say hi to Rounds."
+        how = (
+            f"If @{echo(name, 30)} is someone new, they can say something first (`/as {echo(name, 30)}`)."
+            if ws.platform == Platform.CONSOLE
+            else "Mention them so the name turns blue, or ask them to say hi to Rounds."
         )
+        hint = did_you_mean(name, _handles(session, ws), "@")
+        raise NotFound(f"I don't know @{echo(mention.name or '', 40)}.{hint} {how}")
     raise NotFound(f"More than one person is called @{mention.name}; mention them so the name turns blue.")

@@ -12,6 +12,7 @@ from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
+from commands.grammar.dates import DATE_ORDERS
 from commands.replies import Context, FieldItem, Header, Reply, Section
 from storage.models import Holiday, Person
 from storage.shifts import Hours, Span
@@ -213,6 +214,31 @@ def holidays_country(cmd: m.HolidaysCountry, actor: Actor, uow: UnitOfWork) -> R
     trail.log(uow.session, actor, "holiday.country", "workspace", before, {"holiday_country": cmd.country})
     text = f"Public holidays follow {cmd.country}." if cmd.country else "No country holiday calendar."
     return Reply.private(text, Section(text=f"🏖️ {text}"))
+
+
+# -- how numeric dates are written ---------------------------------------------------------------
+def dates_show(cmd: m.DatesShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    order = actor.workspace.date_order
+    text = (
+        f"This workspace writes numeric dates {DATE_ORDERS[order]} (so 12/04 is {_example(order)})."
+        if order
+        else "This workspace has no date order: a date like 12/04 is refused with both readings. "
+        "A PMO admin can set one with `/pmo dates dmy|mdy|ymd`."
+    )
+    return Reply.private(text, Section(text=f"📅 {text}"))
+
+
+def _example(order: str) -> str:
+    return {"dmy": "12 April", "mdy": "4 December", "ymd": "read with the year first, like 26/12/04"}[order]
+
+
+def dates_set(cmd: m.DatesSet, actor: Actor, uow: UnitOfWork) -> Reply:
+    policy.require_admin(actor, "set how this workspace writes dates")
+    ws = actor.workspace
+    before = {"date_order": ws.date_order}
+    ws.date_order = cmd.order
+    trail.log(uow.session, actor, "workspace.dates", "workspace", before, {"date_order": cmd.order})
+    return dates_show(m.DatesShow(), actor, uow)
 
 
 # -- admins -----------------------------------------------------------------------------------

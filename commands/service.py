@@ -14,6 +14,7 @@ from commands.dispatch import handler_for
 from commands.errors import CommandError
 from commands.grammar import models as m
 from commands.grammar import parse
+from commands.grammar.dates import date_order
 from commands.grammar.usage import usage
 from commands.replies import Reply
 from storage.db import make_readers
@@ -40,6 +41,7 @@ VIEWS = (
     m.TemplateList,
     m.TemplateShow,
     m.AdminList,
+    m.DatesShow,
     m.Portfolio,
     m.Export,
     m.Home,
@@ -59,7 +61,8 @@ class Rounds:
 
     def run(self, ctx: Context, command: str, text: str) -> Reply:
         def make(actor: Actor, uow: UnitOfWork) -> m.Command:
-            return parse(command, text, actor.today, lookup.project_keys(uow.session, actor.workspace.id))
+            with date_order(actor.workspace.date_order):
+                return parse(command, text, actor.today, lookup.project_keys(uow.session, actor.workspace.id))
 
         if _looks_like_a_view(command, text, ctx):
             try:
@@ -100,7 +103,11 @@ class Rounds:
             return reply
 
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
-        return self._execute(ctx, lambda actor, uow: forms.to_command(form, values, context or {}, actor.today))
+        def make(actor: Actor, uow: UnitOfWork) -> m.Command:
+            with date_order(actor.workspace.date_order):
+                return forms.to_command(form, values, context or {}, actor.today)
+
+        return self._execute(ctx, make)
 
     def home(self, ctx: Context) -> Reply:
         """The speaker's "my items" view (App Home)."""

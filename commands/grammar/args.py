@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from commands.errors import UsageError
 from commands.grammar.dates import DateError, parse_date
-from commands.grammar.echo import echo
+from commands.grammar.echo import did_you_mean, echo
 from commands.grammar.tokens import (
     Mention,
     Word,
@@ -71,14 +71,23 @@ ALL_OPTIONS = {
 class Args:
     """Positional words plus options. `usage` is the usage key quoted by every error raised here."""
 
-    def __init__(self, words: list[Word], usage: str, allowed: set[str] = frozenset(), today: date | None = None):
+    def __init__(
+        self,
+        words: list[Word],
+        usage: str,
+        allowed: set[str] = frozenset(),
+        today: date | None = None,
+        *,
+        loose: bool = False,
+    ):
+        """`loose`: words like `cmio:@kim` are the command's own (role:people), not options."""
         self.usage = usage
         self.today = today or date.today()
         self.options: dict[str, str] = {}
         self.words: list[Word] = []
         for word in words:
             opt = split_option(word)
-            if opt is None:
+            if opt is None or (loose and opt[0] not in allowed):
                 self.words.append(word)
                 continue
             key, value = opt
@@ -87,9 +96,18 @@ class Args:
                     raise UsageError(f"`{key}:` was given twice.", usage)
                 self.options[key] = value
             elif key in ALL_OPTIONS:
-                raise UsageError(f"`{key}:` doesn't go with this command.", usage)
+                known = f" It takes {', '.join(f'`{k}:`' for k in sorted(allowed))}." if allowed else ""
+                raise UsageError(f"`{key}:` doesn't go with this command.{known}", usage)
+            elif value.strip():
+                # `reviw:+3d`, `quorm:any`: a mistyped option is refused, never glued into a title or a name
+                hint = did_you_mean(key, allowed, suffix=":") or (
+                    f" It takes {', '.join(f'`{k}:`' for k in sorted(allowed))}." if allowed else ""
+                )
+                raise UsageError(
+                    f"I don't know the option `{echo(key)}:`.{hint} Text with a colon in it goes in quotes.", usage
+                )
             else:
-                self.words.append(word)
+                self.words.append(word)  # "Vendor: late" — a colon at the end of a word is prose
 
     @classmethod
     def of(cls, text: str, usage: str, allowed: set[str] = frozenset(), today: date | None = None) -> Args:

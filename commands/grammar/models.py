@@ -264,6 +264,14 @@ class HolidaysList(Command):
     pass
 
 
+class DatesShow(Command):
+    pass
+
+
+class DatesSet(Command):
+    order: Literal["dmy", "mdy", "ymd"] | None  # None: ask (an ambiguous 12/04 is refused with both readings)
+
+
 class TemplateList(Command):
     pass
 

@@ -9,14 +9,14 @@ from commands.errors import UsageError
 from commands.grammar import models as m
 from commands.grammar import parse_items
 from commands.grammar.args import KEY_PATTERN, Args, ref_number, timezone_name
-from commands.grammar.echo import echo
+from commands.grammar.echo import did_you_mean, echo
 from commands.grammar.hours import parse_hours
 from commands.grammar.tokens import Word, as_mention, mentions, tokenize
 from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
 AREAS = ("project", "status", "risk", "action", "gate", "digest")
-PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "ack")
+PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "ack", "dates")
 COMMAND_NAMES = (*AREAS, "pmo")
 
 
@@ -36,9 +36,9 @@ def parse(command: str, text: str, today: date, known_keys: set[str] | frozenset
         elif head in PMO_ONLY:
             return _pmo(head, rest.strip(), today)
         else:
-            raise UsageError(f"`{echo(head)}` isn't a Rounds command.", "help")
+            raise UsageError(f"`{echo(head)}` isn't a Rounds command.{did_you_mean(head, AREAS + PMO_ONLY)}", "help")
     if name not in AREAS:
-        raise UsageError(f"`/{echo(name)}` isn't a Rounds command.", "help")
+        raise UsageError(f"`/{echo(name)}` isn't a Rounds command.{did_you_mean(name, COMMAND_NAMES, '/')}", "help")
     if re.fullmatch(r"(?:[\w-]+\s+)?(help|\?|-h|--help)", text.lower()):  # `/gate help`, `/gate request help`
         return m.Help(topic=name)
     return _AREA[name](text, today, known)
@@ -75,7 +75,7 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
             critical_any_hour=any_hour,
         )
     if verb in ("link", "unlink", "archive", "role"):
-        a = Args(rest, f"project {verb}", set(), today)
+        a = Args(rest, f"project {verb}", set(), today, loose=verb == "role")
         key = _key(a.pop(), f"project {verb}")
         if verb == "role":
             return _project_roles(key, a)
@@ -83,7 +83,8 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
         return {"link": m.ProjectLink, "unlink": m.ProjectUnlink, "archive": m.ProjectArchive}[verb](key=key)
     if len(words) == 1 and KEY_PATTERN.match(words[0].text):
         return m.ProjectShow(key=words[0].text.upper())
-    raise UsageError(f"`{echo(words[0].text)}` isn't a project command.", "project")
+    verbs = ("list", "create", "escalation", "link", "unlink", "archive", "role")
+    raise UsageError(f"`{echo(words[0].text)}` isn't a project command.{did_you_mean(words[0].text, verbs)}", "project")
 
 
 def _key(word: Word | None, usage: str) -> str:
@@ -151,7 +152,17 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
         "export": _export,
         "snooze": _snooze,
         "ack": _ack,
+        "dates": _dates,
     }[head](text, today)
+
+
+def _dates(text: str, today: date) -> m.Command:
+    a = Args.of(text, "dates", set(), today)
+    order = a.pop_keyword("dmy", "mdy", "ymd", "ask", "none")
+    a.done()
+    if order is None:
+        return m.DatesShow()
+    return m.DatesSet(order=None if order in ("ask", "none") else order)  # type: ignore[arg-type]
 
 
 def _ack(text: str, today: date) -> m.Command:
@@ -167,7 +178,9 @@ def _prefs(text: str, today: date) -> m.Command:
     a = Args.of(text, "prefs", {"until", "rrule", "from"}, today)
     what = a.pop_keyword("hours", "tz", "timezone", "away", "delegate")
     if what is None:
-        a.done()
+        if a.words:
+            hint = did_you_mean(a.words[0].text, ("hours", "tz", "away", "delegate"))
+            raise UsageError(f"I didn't understand `{echo(a.words[0].text)}`.{hint}", "prefs")
         return m.PrefsShow()
     if what == "hours":
         return parse_hours(a, today)

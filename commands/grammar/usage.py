@@ -81,6 +81,10 @@ USAGE: dict[str, tuple[str, ...]] = {
     "portfolio": ("/pmo portfolio",),
     "export": ("/pmo export risks|status|gates|evidence [KEY] [csv|xlsx|json]",),
     "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w   (a second snooze extends the first, up to two weeks)",),
+    "dates": (
+        "/pmo dates   (how this workspace writes numeric dates)",
+        "/pmo dates dmy|mdy|ymd|ask   (PMO admin: 12/04 is then read that way; ask refuses it with both readings)",
+    ),
     "ack": ("/pmo ack N   (acknowledge escalation N: its Acknowledge button does this)",),
     "help": ("/pmo help [project|status|risk|action|gate|digest|prefs]",),
 }
@@ -110,7 +114,7 @@ HELP_TOPICS: dict[str, tuple[str, ...]] = {
         "gate check",
     ),
     "digest": ("digest subscribe", "digest list", "digest unsubscribe", "digest now"),
-    "prefs": ("prefs", "holidays"),
+    "prefs": ("prefs", "holidays", "dates"),
     "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "ack"),
 }
 
