@@ -13,7 +13,7 @@ from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
 from commands.grammar import models as m
 from commands.replies import Button, Buttons, Context, Header, Reply, Section
-from storage.models import Action, ActionStatus, Gate, Project, Risk
+from storage.models import Action, ActionStatus, Comment, Gate, ItemKind, Project, Risk
 from storage.numbering import next_number
 from storage.uow import UnitOfWork
 
@@ -138,6 +138,44 @@ def show(cmd: m.ActionShow, actor: Actor, uow: UnitOfWork) -> Reply:
     return Reply.private(f"{a.ref} {a.text}", *blocks)
 
 
+def reassign(cmd: m.ActionReassign, actor: Actor, uow: UnitOfWork) -> Reply:
+    """Hand an action to someone else (an escalation's Reassign button does this); the new owner is told."""
+    s = uow.session
+    a = lookup.numbered(s, actor, Action, cmd.ref, lock=True)
+    _may_change(a, actor)
+    if a.status not in LIVE:
+        raise Conflict(f"{a.ref} is already {a.status.value}.")
+    owner = people.resolve(s, actor.workspace, cmd.owner, actor.ctx)
+    if owner.id == a.owner_id:
+        raise Conflict(f"{a.ref} is already {fmt.who(owner)}'s.")
+    before = trail.snapshot(a, *FIELDS)
+    a.owner_id = owner.id
+    s.flush()
+    s.refresh(a, ["owner"])
+    trail.log(s, actor, "action.reassign", a.ref, before, trail.snapshot(a, *FIELDS))
+    line = cards.action_line(a, actor.today)
+    if owner.id != actor.person.id:
+        notify.to_person(
+            s,
+            actor,
+            owner,
+            Reply.private(
+                f"{fmt.who(actor.person)} handed you {a.ref}: {fmt.clip(a.text, 120)}",
+                Section(text=f"📌 {fmt.who(actor.person)} handed you an action on *{a.project.key}*\n{line}"),
+                item_buttons(a),
+            ),
+            key=f"assign:action:{a.id}:{owner.id}:{actor.now.isoformat()}",
+        )
+    return Reply.channel(f"{a.ref} is now {fmt.who(owner)}'s.", Section(text=f"📌 {line}"))
+
+
+def _may_change(a: Action, actor: Actor) -> None:
+    if not (policy.is_lead(actor, a.project) or actor.person.id in (a.owner_id, a.created_by_id)):
+        raise Forbidden(
+            f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it."
+        )
+
+
 def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     a = lookup.numbered(s, actor, Action, cmd.ref, lock=True)
@@ -146,10 +184,8 @@ def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
     if cmd.to == "cancel":
         if not (lead or a.created_by_id == me):
             raise Forbidden(f"Only whoever set {a.ref}, {a.project.key}'s PM, a sponsor or a PMO admin can cancel it.")
-    elif not (lead or a.owner_id == me or a.created_by_id == me):
-        raise Forbidden(
-            f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it."
-        )
+    else:
+        _may_change(a, actor)
     if cmd.to == "reopen":
         if a.status in LIVE:
             raise Conflict(f"{a.ref} is already open.")
@@ -169,5 +205,22 @@ def set_status(cmd: m.ActionSet, actor: Actor, uow: UnitOfWork) -> Reply:
     else:
         a.status, a.closed_at, a.blocked_reason = ActionStatus.OPEN, None, None
         text = f"↩️ *{a.ref}* reopened"
-    trail.log(s, actor, f"action.{cmd.to}", a.ref, before, trail.snapshot(a, *FIELDS))
+    after = trail.snapshot(a, *FIELDS)
+    note = cmd.reason.strip() if cmd.to != "blocked" else ""
+    if note:  # `/action A-7 done booked for Thursday`: the words are kept as a note on the action, never dropped
+        s.add(
+            Comment(
+                workspace_id=actor.workspace.id,
+                item_kind=ItemKind.ACTION,
+                item_id=a.id,
+                author_id=actor.person.id,
+                text=note,
+                source=f"action.{cmd.to}",
+                created_at=actor.now,
+            )
+        )
+        after["note"] = note
+        if cmd.to != "cancel":
+            text += f"\n📝 Noted: “{fmt.clip(note, 200)}”"
+    trail.log(s, actor, f"action.{cmd.to}", a.ref, before, after)
     return Reply.channel(text.replace("*", ""), Section(text=text))

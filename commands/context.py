@@ -72,11 +72,11 @@ class Actor:
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.person.timezone or self.workspace.timezone or "UTC")
+        return self.person.zone
 
     @property
     def today(self) -> date:
-        return self.ctx.now.astimezone(self.tz).date()
+        return self.person.local_today(self.ctx.now)
 
     @property
     def channel(self) -> str | None:

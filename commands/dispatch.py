@@ -22,7 +22,7 @@ from commands import (
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
-from commands.nudges import snooze, thread
+from commands.nudges import ack, snooze, thread
 from commands.raid.handlers import HANDLERS as RAID_HANDLERS
 from commands.replies import Reply
 from storage.uow import UnitOfWork
@@ -52,6 +52,8 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.ActionList: actions.list_actions,
     m.ActionShow: actions.show,
     m.ActionSet: actions.set_status,
+    m.ActionReassign: actions.reassign,
+    m.EscalationAck: ack.acknowledge,
     m.GateRequest: gates.request,
     m.GateDecide: gates.decide,
     m.GateWithdraw: gates.withdraw,
@@ -72,6 +74,8 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.HolidaysRemove: prefs.holidays_remove,
     m.HolidaysCountry: prefs.holidays_country,
     m.AdminList: prefs.admins,
+    m.DatesShow: prefs.dates_show,
+    m.DatesSet: prefs.dates_set,
     m.AdminSet: prefs.admin_set,
     m.TemplateList: templates.list_templates,
     m.TemplateShow: templates.show,

@@ -172,6 +172,16 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
         )
     if name in raid_forms.FORMS:
         return raid_forms.form(name, projects, context)
+    if name == "item.reassign":
+        item = context.get("item", "")
+        return Form(
+            name=name,
+            title=f"Reassign {item}".strip(),
+            submit="Reassign",
+            context=context,
+            usage=usage("action set" if item.upper().startswith("A") else "risk update").replace("A-7", item or "A-7"),
+            fields=(FormField(name="owner", label="Who takes it over?", kind="user"),),
+        )
     raise UsageError(f"There's no form called {name}.", "help")
 
 
@@ -185,6 +195,7 @@ FORMS = (
     "action.blocked",
     "risk.update",
     *raid_forms.FORMS,
+    "item.reassign",
 )
 
 
@@ -193,6 +204,7 @@ CONTEXT_KEY = {
     "gate.conditions": "gate",
     "action.blocked": "action",
     "risk.update": "risk",
+    "item.reassign": "item",
     "status.log": "project",
     "risk.raise": "project",
     "action.create": "project",
@@ -322,6 +334,14 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
         )
     if name in raid_forms.FORMS:
         return raid_forms.to_command(name, values, context, today)
+    if name == "item.reassign":
+        owner = _person(values, "owner")
+        if owner is None:
+            raise UsageError("Choose who takes it over.", "action set", field="owner")
+        item = context.get("item", "")
+        if ref_number(item, "R") is not None:
+            return m.RiskUpdate(ref=_ref(context, "item", "R"), owner=owner)
+        return m.ActionReassign(ref=_ref(context, "item", "A"), owner=owner)
     raise UsageError(f"There's no form called {name}.", "help")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -37,16 +37,10 @@ def card(gate: Gate, today: date) -> Reply:
     )
 
 
-def acting_delegate(person: Person, today: date) -> Person | None:
-    if person.delegate_id and person.delegate_until and person.delegate_until >= today:
-        return person.delegate
-    return None
-
-
-def decider_for(gate: Gate, approver: Person, today: date) -> Person:
+def decider_for(gate: Gate, approver: Person, now: datetime) -> Person:
     """Who decides for `approver` on this gate: their active delegate, unless the delegate is an approver of the
     gate too (one person counts once: they decide for themselves only) or requested it (who never decides)."""
-    delegate = acting_delegate(approver, today)
+    delegate = approver.delegate_at(now)
     if delegate is None or delegate.id == gate.requester.id or any(a.person.id == delegate.id for a in gate.approvers):
         return approver
     return delegate
@@ -117,16 +111,30 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     for ch in channels:
         notify.to_channel(s, actor, ch, the_card, key=f"gate:{gate.id}:card:{ch}", subject=subject)
     for p in approvers:
-        target = decider_for(gate, p, actor.today)
+        target = decider_for(gate, p, actor.now)
         notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
     where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
+    names = ", ".join(fmt.who(p) for p in approvers)
+    chosen = (
+        f"Approvers: {names}."
+        if cmd.approvers
+        else f"You named no approvers, so I chose {names}: {_why_chosen(stage, project)}. "
+        f"To choose others, withdraw it and request it again with approvers:@a,@b."
+    )
     return Reply.private(
-        f"{gate.ref} requested; the card went to {where}.",
+        f"{gate.ref} requested; the card went to {where}. {chosen}",
         Section(
             text=f"📨 *{gate.ref}* {fmt.clip(cmd.name, 100)} requested for *{project.key}*. The approval card went to {where}."
         ),
+        Section(text=chosen),
         Context(text=f"Quorum: {cards.quorum_phrase(gate)}."),
     )
+
+
+def _why_chosen(stage: templates.Stage | None, project: Project) -> str:
+    roles = (stage or {}).get("approver_roles") or [SPONSOR]
+    source = f"the {stage['name']} stage of the {project.gate_template} template" if stage else "the default"
+    return f"{project.key}'s {' and '.join(roles)} role holders, as {source} says"
 
 
 def _approvers(
@@ -267,7 +275,7 @@ def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) 
                 f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
             )
         return me
-    delegators = [p for p in approvers if p.id != me.id and decider_for(gate, p, actor.today).id == me.id]
+    delegators = [p for p in approvers if p.id != me.id and decider_for(gate, p, actor.now).id == me.id]
     if not delegators:
         names = ", ".join(fmt.who(p) for p in approvers)
         raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")

@@ -16,7 +16,7 @@ INTRO = {
     "action": "Actions: who owes what by when",
     "gate": "Stage gates and approvals",
     "digest": "Scheduled digests in channels",
-    "prefs": "Your hours, time zone, away and delegate; workspace holidays",
+    "prefs": "Your hours and shifts, time zone, away and delegate; workspace holidays and date order",
     "pmo": "PMO: portfolio, exports, templates, admins",
 } | RAID_INTRO
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from commands.context import Context, Speaker
 from commands.errors import NotFound
+from commands.grammar.echo import did_you_mean, echo
 from commands.grammar.tokens import Mention
 from storage.models import Person, Platform, Workspace
 from storage.numbering import ensure_counters
@@ -52,14 +53,12 @@ def known_actor(session: Session, ctx: Context) -> tuple[Workspace, Person] | No
     )
     if person is None:
         return None
-    sp = ctx.speaker
-    stale = (
-        (sp.handle and person.handle != handle_from(sp.handle, sp.user_id))
-        or (sp.display_name and person.display_name != sp.display_name[:200])
-        or (sp.timezone and not person.timezone_pinned and person.timezone != sp.timezone)
-        or (sp.is_admin and not person.is_pmo_admin)
-    )
-    return None if stale else (person.workspace, person)
+    return None if _changes(person, ctx.speaker) else (person.workspace, person)
+
+
+def _changes(person: Person, speaker: Speaker) -> dict[str, object]:
+    handle = handle_from(speaker.handle, speaker.user_id) if speaker.handle else None
+    return person.profile_changes(handle, speaker.display_name, speaker.timezone, speaker.is_admin)
 
 
 def handle_from(name: str | None, fallback: str) -> str:
@@ -75,14 +74,8 @@ def person_for(session: Session, ws: Workspace, speaker: Speaker, ctx: Context) 
     )
     if person is None:
         person = _create(session, ws, speaker.user_id, speaker.handle or speaker.display_name, ctx)
-    if speaker.handle and person.handle != handle_from(speaker.handle, speaker.user_id):
-        person.handle = handle_from(speaker.handle, speaker.user_id)
-    if speaker.display_name and person.display_name != speaker.display_name:
-        person.display_name = speaker.display_name[:200]
-    if speaker.timezone and not person.timezone_pinned and person.timezone != speaker.timezone:
-        person.timezone = speaker.timezone
-    if speaker.is_admin and not person.is_pmo_admin:
-        person.is_pmo_admin = True
+    for name, value in _changes(person, speaker).items():
+        setattr(person, name, value)
     return person
 
 
@@ -105,6 +98,10 @@ def _create(session: Session, ws: Workspace, user_id: str, name: str | None, ctx
         ).one()
 
 
+def _handles(session: Session, ws: Workspace) -> list[str]:
+    return list(session.scalars(select(Person.handle).where(Person.workspace_id == ws.id, Person.is_bot.is_(False))))
+
+
 def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> Person:
     """A mention to a Person. A platform id we have not seen becomes a new Person (the platform vouches
     for it); a plain @name must match someone Rounds already knows, or it is an error."""
@@ -120,8 +117,11 @@ def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> 
         select(Person).where(Person.workspace_id == ws.id, func.lower(Person.handle) == name).limit(2)
     ).all()
     if not found and ws.platform == Platform.CONSOLE:
-        # On the local console a name is an identity: `@sam` is whoever types `/as sam`.
-        return _create(session, ws, name, name, ctx)
+        # On the local console a name is an identity (`@sam` is whoever types `/as sam`) — unless it looks like
+        # a slip for someone already known (`@kmi` for `@kim`): that is refused, never a new person.
+        known = _handles(session, ws)
+        if not did_you_mean(name, known):
+            return _create(session, ws, name, name, ctx)
     if len(found) != 1:
         found = session.scalars(
             select(Person).where(Person.workspace_id == ws.id, func.lower(Person.display_name) == name).limit(2)
@@ -129,7 +129,11 @@ def resolve(session: Session, ws: Workspace, mention: Mention, ctx: Context) -> 
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFound(
-            f"I don't know @{mention.name}. Mention them so the name turns blue, or ask them to say hi to Rounds."
+        how = (
+            f"If @{echo(name, 30)} is someone new, they can say something first (`/as {echo(name, 30)}`)."
+            if ws.platform == Platform.CONSOLE
+            else "Mention them so the name turns blue, or ask them to say hi to Rounds."
         )
+        hint = did_you_mean(name, _handles(session, ws), "@")
+        raise NotFound(f"I don't know @{echo(mention.name or '', 40)}.{hint} {how}")
     raise NotFound(f"More than one person is called @{mention.name}; mention them so the name turns blue.")

@@ -2,82 +2,109 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from typing import Any
 
-import holidays as holiday_calendars
 from sqlalchemy import func, select
 
+from commands import calendar, guard, notify, people, policy, trail
 from commands import format as fmt
-from commands import guard, people, policy, trail
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
-from commands.grammar.dates import DAY_NAMES, days_label
+from commands.grammar.dates import DATE_ORDERS
 from commands.replies import Context, FieldItem, Header, Reply, Section
 from storage.models import Holiday, Person
+from storage.shifts import Hours, Span
 from storage.uow import UnitOfWork
 
 PREF_FIELDS = (
     "timezone",
     "timezone_pinned",
-    "work_days",
-    "work_start",
-    "work_end",
+    "hours",
     "away_until",
     "delegate_id",
     "delegate_until",
 )
 
 
-def _days(person: Person) -> list[int]:
-    return [DAY_NAMES.index(d) for d in person.work_days.split(",") if d in DAY_NAMES]
-
-
 def show(cmd: m.PrefsShow, actor: Actor, uow: UnitOfWork) -> Reply:
     p, today = actor.person, actor.today
-    away = fmt.day(p.away_until, today) if p.away_until and p.away_until >= today else "—"
+    away = fmt.day(p.away_until, today) if p.away_on(today) else "—"
     delegate = "—"
-    if p.delegate_id and p.delegate_until and p.delegate_until >= today:
-        delegate = f"{fmt.who(p.delegate)} until {fmt.day(p.delegate_until, today)}"
+    if (d := p.delegate_at(actor.now)) is not None:
+        delegate = f"{fmt.who(d)} until {fmt.day(p.delegate_until, today)}"
     return Reply.private(
         "Your preferences",
         Header(text="Your preferences"),
         Section(
             fields=(
-                FieldItem(
-                    label="Working hours", value=f"{p.work_start:%H:%M}-{p.work_end:%H:%M} {days_label(_days(p))}"
-                ),
+                FieldItem(label="Working hours", value=p.working_hours.describe()),
+                FieldItem(label="Next shift", value=_next_shift(p, actor.now)),
                 FieldItem(label="Time zone", value=actor.tz.key),
                 FieldItem(label="Away until", value=away),
                 FieldItem(label="Delegate", value=delegate),
             )
         ),
-        Context(text="Nudges come only inside your hours, never while you're away or on a holiday."),
+        Context(
+            text="Nudges and escalations come only inside your hours (never in a shift's last half hour), "
+            "never while you're away or on a holiday."
+        ),
     )
 
 
-def _changed(actor: Actor, uow: UnitOfWork, before: dict[str, Any], text: str) -> Reply:
-    trail.log(
-        uow.session,
-        actor,
-        "prefs.set",
-        f"person:{actor.person.handle}",
-        before,
-        trail.snapshot(actor.person, *PREF_FIELDS),
-    )
+def _next_shift(p: Person, now: datetime) -> str:
+    if p.shift_at(now) is not None:
+        return "on shift now"
+    nxt = p.next_shift_start(now)
+    return f"{fmt.day(nxt.date(), p.local_today(now))} {nxt:%H:%M}" if nxt else "none in the next two months"
+
+
+def _changed(actor: Actor, uow: UnitOfWork, before: dict[str, Any], text: str, who: Person | None = None) -> Reply:
+    person = who or actor.person
+    trail.log(uow.session, actor, "prefs.set", f"person:{person.handle}", before, trail.snapshot(person, *PREF_FIELDS))
     return Reply.private(text, Section(text=f"⚙️ {text}"))
 
 
 def hours(cmd: m.PrefsHours, actor: Actor, uow: UnitOfWork) -> Reply:
+    """Set one's own hours, or (a PMO admin) someone else's; that person is told."""
     p = actor.person
+    if cmd.person is not None:
+        p = people.resolve(uow.session, actor.workspace, cmd.person, actor.ctx)
+        if p.id != actor.person.id:
+            policy.require_admin(actor, "set someone else's working hours")
     before = trail.snapshot(p, *PREF_FIELDS)
-    p.work_start, p.work_end = cmd.start, cmd.end
-    if cmd.days is not None:
-        p.work_days = ",".join(DAY_NAMES[d] for d in cmd.days)
-    return _changed(
-        actor, uow, before, f"Your hours are {cmd.start:%H:%M}-{cmd.end:%H:%M} {days_label(_days(p))} ({actor.tz.key})."
-    )
+    p.hours = _hours(cmd, p, actor).to_json()
+    whose = "Your" if p.id == actor.person.id else f"{fmt.who(p)}'s"
+    text = f"{whose} hours are {p.working_hours.describe()} ({p.zone.key}). Next shift: {_next_shift(p, actor.now)}."
+    if p.id != actor.person.id:
+        notify.to_person(
+            uow.session,
+            actor,
+            p,
+            Reply.private(
+                f"{fmt.who(actor.person)} set your working hours.",
+                Section(
+                    text=f"⚙️ {fmt.who(actor.person)} set your working hours: {p.working_hours.describe()} "
+                    f"({p.zone.key}). Nudges come only inside them; `/pmo prefs` shows them."
+                ),
+            ),
+            key=f"prefs:hours:{p.id}:{actor.now.isoformat()}",
+        )
+    return _changed(actor, uow, before, text, who=p)
+
+
+def _hours(cmd: m.PrefsHours, p: Person, actor: Actor) -> Hours:
+    if cmd.roster:
+        return Hours.roster(cmd.since or actor.today, [Span.between(*x) if x else None for x in cmd.roster])
+    if cmd.by_day:
+        return Hours.weekly({d: Span.between(*x) for d, x in cmd.by_day.items()})
+    assert cmd.start is not None and cmd.end is not None
+    span = Span.between(cmd.start, cmd.end)
+    if cmd.rrule:
+        return Hours.by_rule(cmd.since or actor.today, cmd.rrule, span)
+    days = cmd.days if cmd.days is not None else (p.working_hours.weekdays() or list(range(5)))
+    return Hours.weekly(dict.fromkeys(days, span))
 
 
 def set_timezone(cmd: m.PrefsTimezone, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -111,7 +138,7 @@ def delegate(cmd: m.PrefsDelegate, actor: Actor, uow: UnitOfWork) -> Reply:
         raise UsageError("You can't delegate to yourself.", "prefs")
     if cmd.until is None or cmd.until < actor.today:
         raise UsageError("Give a delegation end date that isn't in the past.", "prefs")
-    if other.delegate_id == p.id and other.delegate_until and other.delegate_until >= actor.today:
+    if (theirs := other.delegate_at(actor.now)) is not None and theirs.id == p.id:
         raise Conflict(
             f"{fmt.who(other)} delegates to you until {fmt.day(other.delegate_until, actor.today)}; choose someone else."
         )
@@ -137,7 +164,9 @@ def holidays_list(cmd: m.HolidaysList, actor: Actor, uow: UnitOfWork) -> Reply:
     lines = [f"{fmt.day(h.day, actor.today)}{' — ' + h.name if h.name else ''}" for h in own]
     country = actor.workspace.holiday_country
     if country:
-        upcoming = sorted(d for d in country_days(country, actor.today.year) if d >= actor.today)[:8]
+        year = actor.today.year
+        days = calendar.country_days(country, year) | calendar.country_days(country, year + 1)
+        upcoming = sorted(d for d in days if d >= actor.today)[:8]
         lines.append(f"Plus {country} public holidays, next: " + ", ".join(fmt.day(d, actor.today) for d in upcoming))
     return Reply.private(
         "Holidays",
@@ -145,12 +174,6 @@ def holidays_list(cmd: m.HolidaysList, actor: Actor, uow: UnitOfWork) -> Reply:
         Section(text="\n".join(lines) or "None set."),
         Context(text="No nudges go out on these days."),
     )
-
-
-def country_days(code: str, year: int) -> set[date]:
-    country, _, sub = code.partition("-")
-    cal = holiday_calendars.country_holidays(country, subdiv=sub or None, years=[year, year + 1])
-    return set(cal.keys())
 
 
 def holidays_add(cmd: m.HolidaysAdd, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -181,19 +204,41 @@ def holidays_remove(cmd: m.HolidaysRemove, actor: Actor, uow: UnitOfWork) -> Rep
 
 def holidays_country(cmd: m.HolidaysCountry, actor: Actor, uow: UnitOfWork) -> Reply:
     policy.require_admin(actor, "set workspace holidays")
-    if cmd.country:
-        try:
-            country_days(cmd.country, actor.today.year)
-        except (NotImplementedError, KeyError, ValueError):
-            raise UsageError(
-                f"I don't have a holiday calendar for {cmd.country}; try a code like CA-ON, US or GB.", "holidays"
-            ) from None
+    if cmd.country and not calendar.has_calendar(cmd.country, actor.today.year):
+        raise UsageError(
+            f"I don't have a holiday calendar for {cmd.country}; try a code like CA-ON, US or GB.", "holidays"
+        )
     ws = actor.workspace
     before = {"holiday_country": ws.holiday_country}
     ws.holiday_country = cmd.country
     trail.log(uow.session, actor, "holiday.country", "workspace", before, {"holiday_country": cmd.country})
     text = f"Public holidays follow {cmd.country}." if cmd.country else "No country holiday calendar."
     return Reply.private(text, Section(text=f"🏖️ {text}"))
+
+
+# -- how numeric dates are written ---------------------------------------------------------------
+def dates_show(cmd: m.DatesShow, actor: Actor, uow: UnitOfWork) -> Reply:
+    order = actor.workspace.date_order
+    text = (
+        f"This workspace writes numeric dates {DATE_ORDERS[order]} (so 12/04 is {_example(order)})."
+        if order
+        else "This workspace has no date order: a date like 12/04 is refused with both readings. "
+        "A PMO admin can set one with `/pmo dates dmy|mdy|ymd`."
+    )
+    return Reply.private(text, Section(text=f"📅 {text}"))
+
+
+def _example(order: str) -> str:
+    return {"dmy": "12 April", "mdy": "4 December", "ymd": "read with the year first, like 26/12/04"}[order]
+
+
+def dates_set(cmd: m.DatesSet, actor: Actor, uow: UnitOfWork) -> Reply:
+    policy.require_admin(actor, "set how this workspace writes dates")
+    ws = actor.workspace
+    before = {"date_order": ws.date_order}
+    ws.date_order = cmd.order
+    trail.log(uow.session, actor, "workspace.dates", "workspace", before, {"date_order": cmd.order})
+    return dates_show(m.DatesShow(), actor, uow)
 
 
 # -- admins -----------------------------------------------------------------------------------

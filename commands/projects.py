@@ -166,7 +166,7 @@ def escalation(cmd: m.ProjectEscalation, actor: Actor, uow: UnitOfWork) -> Reply
     s = uow.session
     project = lookup.active_project(s, actor, cmd.key, "project escalation")
     policy.require_lead(actor, project, "change its escalation ladder")
-    fields = ("escalate_pm_after", "escalate_sponsor_after", "escalate_in_channel")
+    fields = ("escalate_pm_after", "escalate_sponsor_after", "escalate_in_channel", "escalate_critical_any_hour")
     before = trail.snapshot(project, *fields)
     pm_after = cmd.pm_after if cmd.pm_after is not None else project.escalate_pm_after
     sponsor_after = cmd.sponsor_after if cmd.sponsor_after is not None else project.escalate_sponsor_after
@@ -178,13 +178,23 @@ def escalation(cmd: m.ProjectEscalation, actor: Actor, uow: UnitOfWork) -> Reply
     project.escalate_pm_after, project.escalate_sponsor_after = pm_after, sponsor_after
     if cmd.in_channel is not None:
         project.escalate_in_channel = cmd.in_channel
+    if cmd.critical_any_hour is not None:
+        project.escalate_critical_any_hour = cmd.critical_any_hour
     trail.log(s, actor, "project.escalation", f"project:{project.key}", before, trail.snapshot(project, *fields))
     where = "in the project channel" if project.escalate_in_channel else "by DM"
     text = (
         f"{project.key}: after {fmt.plural(pm_after, 'ignored nudge')} the PM is told ({where}); after {sponsor_after}, "
-        "the sponsors. A critical risk past review or a gate past due goes straight to the sponsors."
+        "the sponsors. A critical risk past review or a gate past due goes straight to the sponsors. "
+        + hours_rule(project)
     )
     return Reply.channel(text, Section(text=f"🪜 {text}"))
+
+
+def hours_rule(project: Project) -> str:
+    """What the project card says about escalations and hours (the per-project critical-risk setting)."""
+    if project.escalate_critical_any_hour:
+        return "🚨 A critical patient-safety risk escalates at any hour (never to someone away or on a holiday)."
+    return "Escalations wait for each person's working hours, critical risks included."
 
 
 def set_roles(cmd: m.ProjectRoleSet, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -261,6 +271,11 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
             )
         )
     )
+    ladder = (
+        f"Escalation: PM after {fmt.plural(project.escalate_pm_after, 'ignored nudge')}, sponsors after "
+        f"{project.escalate_sponsor_after}. {hours_rule(project)}"
+    )
+    blocks.append(Context(text=ladder))
     rag = current.overall.value if current else "no status"
     return Reply.private(f"{project.key} {project.name}: {rag}", *blocks)
 

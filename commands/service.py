@@ -15,6 +15,7 @@ from commands.errors import CommandError, PHIRefused
 from commands.grammar import models as m
 from commands.grammar import parse
 from commands.grammar.clean import clean, clean_all
+from commands.grammar.dates import date_order
 from commands.grammar.usage import usage
 from commands.raid.handlers import VIEWS as RAID_VIEWS
 from commands.replies import Reply
@@ -42,6 +43,7 @@ VIEWS = (
     m.TemplateList,
     m.TemplateShow,
     m.AdminList,
+    m.DatesShow,
     m.Portfolio,
     m.Export,
     m.Home,
@@ -66,7 +68,8 @@ class Rounds:
         command, text = clean(command), clean(text)  # every door cleans what it is handed (grammar/clean.py)
 
         def make(actor: Actor, uow: UnitOfWork) -> m.Command:
-            return parse(command, text, actor.today, lookup.project_keys(uow.session, actor.workspace.id))
+            with date_order(actor.workspace.date_order):
+                return parse(command, text, actor.today, lookup.project_keys(uow.session, actor.workspace.id))
 
         if _looks_like_a_view(command, text, ctx):
             try:
@@ -109,7 +112,12 @@ class Rounds:
 
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
         values, context = clean_all(values), clean_all(context or {})
-        return self._execute(ctx, lambda actor, uow: forms.to_command(form, values, context or {}, actor.today))
+
+        def make(actor: Actor, uow: UnitOfWork) -> m.Command:
+            with date_order(actor.workspace.date_order):
+                return forms.to_command(form, values, context or {}, actor.today)
+
+        return self._execute(ctx, make)
 
     def home(self, ctx: Context) -> Reply:
         """The speaker's "my items" view (App Home)."""

@@ -773,6 +773,23 @@ class TestPmoOnly:
         assert p("/pmo", "prefs hours 7am-3:30pm every-day") == m.PrefsHours(
             start=time(7), end=time(15, 30), days=list(range(7))
         )
+        assert p("/pmo", "prefs hours 19:00-07:00 sun-thu") == m.PrefsHours(
+            start=time(19), end=time(7), days=[0, 1, 2, 3, 6]
+        )
+        assert p("/pmo", "prefs hours mon,wed 08:00-16:00 tue 12:00-20:00") == m.PrefsHours(
+            by_day={0: (time(8), time(16)), 2: (time(8), time(16)), 1: (time(12), time(20))}
+        )
+        assert p("/pmo", "prefs hours roster 2026-12-01 3x07:00-19:00 4xoff") == m.PrefsHours(
+            roster=[(time(7), time(19))] * 3 + [None] * 4, since=date(2026, 12, 1)
+        )
+        assert p("/pmo", "prefs hours @kim roster 2×19:00-07:00 off") == m.PrefsHours(
+            person=Mention(None, "kim"), roster=[(time(19), time(7))] * 2 + [None], since=MON
+        )
+        assert p("/pmo", 'prefs hours 07:00-19:00 rrule:"FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU" from:2026-12-07') == (
+            m.PrefsHours(
+                start=time(7), end=time(19), rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU", since=date(2026, 12, 7)
+            )
+        )
         assert p("/pmo", "prefs tz europe/london") == m.PrefsTimezone(timezone="Europe/London")
         assert p("/pmo", "prefs away until fri") == m.PrefsAway(until=FRI)
         assert p("/pmo", "prefs away until:2026-12-24") == m.PrefsAway(until=date(2026, 12, 24))
@@ -785,8 +802,17 @@ class TestPmoOnly:
     @pytest.mark.parametrize(
         "text",
         [
-            "prefs hours 19:00-07:00",
+            "prefs hours",
             "prefs hours 7-19",
+            "prefs hours mon 08:00-16:00 mon 09:00-17:00",
+            "prefs hours mon",
+            "prefs hours roster 2026-12-01 4xoff",
+            "prefs hours roster 2026-12-01 3x07:00-19:00 soon",
+            "prefs hours roster 30x07:00-19:00 30xoff",
+            'prefs hours 07:00-19:00 rrule:"FREQ=HOURLY"',
+            'prefs hours 07:00-19:00 rrule:"FREQ=DAILY;COUNT=3"',
+            'prefs hours 07:00-19:00 rrule:"nonsense"',
+            "prefs hours 07:00-19:00 from:2026-12-01",
             "prefs hours 07:00-19:00 funday",
             "prefs tz Mars/Base",
             "prefs away",

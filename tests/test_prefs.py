@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
 from commands.context import Speaker
 from storage.models import Holiday, NudgeState, Person, Workspace
+from storage.shifts import Hours, Span
 from tests.support.chat import Chat, shown
 
 
@@ -18,9 +19,9 @@ def person(chat: Chat, handle: str) -> Person:
 def test_hours_timezone_away_delegate(ehr: Chat) -> None:
     ehr.ok("kim", "/pmo prefs hours 07:00-19:00 sun-thu")
     kim = person(ehr, "kim")
-    assert (kim.work_start, kim.work_end, kim.work_days) == (time(7), time(19), "mon,tue,wed,thu,sun")
+    assert kim.working_hours == Hours.weekly({d: Span(time(7), 12 * 60) for d in (0, 1, 2, 3, 6)})
     ehr.ok("kim", "/pmo prefs hours 06:30-14:30")
-    assert person(ehr, "kim").work_days == "mon,tue,wed,thu,sun"  # days unchanged when not given
+    assert person(ehr, "kim").working_hours.weekdays() == [0, 1, 2, 3, 6]  # days unchanged when not given
     ehr.ok("kim", "/pmo prefs tz europe/london")
     assert person(ehr, "kim").timezone == "Europe/London"
     ehr.ok("kim", "/pmo prefs away until 2026-12-04")
@@ -50,7 +51,6 @@ def test_someone_with_a_long_directory_name_can_set_their_prefs(ehr: Chat) -> No
 
 def test_prefs_errors(ehr: Chat) -> None:
     ehr.refused("kim", "/pmo prefs hours 9-5", usage_key="prefs")
-    ehr.refused("kim", "/pmo prefs hours 19:00-07:00", usage_key="prefs")
     ehr.refused("kim", "/pmo prefs hours 07:00-19:00 someday", usage_key="prefs")
     ehr.refused("kim", "/pmo prefs tz Atlantis/Lost", usage_key="prefs")
     ehr.refused("kim", "/pmo prefs away", usage_key="prefs")
@@ -130,10 +130,22 @@ def test_snooze_is_bounded(ehr: Chat) -> None:
     ehr.refused("kim", "/pmo snooze A-1 3w", usage_key="snooze")
     ehr.refused("kim", "/pmo snooze A-1", usage_key="snooze")
     for _ in range(3):
-        ehr.ok("kim", "/pmo snooze A-1 1w")
+        ehr.ok("kim", "/pmo snooze A-1 1d")
     state = ehr.scalar(select(NudgeState))
-    assert state.snooze_count == 3
+    assert state.snooze_count == 3 and state.snoozed_until == ehr.now + timedelta(days=3)
     assert "snoozed A-1 3 times" in ehr.refused("kim", "/pmo snooze A-1 1d").text
+
+
+def test_snoozing_twice_in_a_row_extends_the_first_snooze(ehr: Chat) -> None:
+    """A second snooze starts where the first ends (it used to restart from now: a snooze spent, nothing gained),
+    never past two weeks from now; one that would change nothing is refused and costs no snooze."""
+    ehr.ok("sam", '/action @kim "Drill" due:fri')
+    assert "until Tue 24 Nov" in ehr.ok("kim", "/pmo snooze A-1 1d").text
+    assert "until Tue 1 Dec (extended)" in ehr.ok("kim", "/pmo snooze A-1 1w").text
+    state = ehr.scalar(select(NudgeState))
+    assert (state.snoozed_until, state.snooze_count) == (ehr.now + timedelta(days=8), 2)
+    assert "until Mon 7 Dec (extended)" in ehr.ok("kim", "/pmo snooze A-1 1w").text  # capped at 14 days
+    ehr.refused("kim", "/pmo snooze A-1 1d")  # already at the cap: no snooze left, nothing changed
 
 
 def test_help(ehr: Chat) -> None:

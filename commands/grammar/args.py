@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from commands.errors import UsageError
 from commands.grammar.dates import DateError, parse_date
-from commands.grammar.echo import echo
+from commands.grammar.echo import did_you_mean, echo
 from commands.grammar.tokens import (
     Mention,
     Word,
@@ -73,6 +73,10 @@ ALL_OPTIONS = {
     "forecast",
     "currency",
     "rag",
+    "rrule",
+    "from",
+    "critical",
+    "waive",
 }
 
 T = TypeVar("T")
@@ -82,15 +86,22 @@ class Args:
     """Positional words plus options. `usage` is the usage key quoted by every error raised here."""
 
     def __init__(
-        self, words: list[Word], usage: str, allowed: AbstractSet[str] = frozenset(), today: date | None = None
+        self,
+        words: list[Word],
+        usage: str,
+        allowed: AbstractSet[str] = frozenset(),
+        today: date | None = None,
+        *,
+        loose: bool = False,
     ):
+        """`loose`: words like `cmio:@kim` are the command's own (role:people), not options."""
         self.usage = usage
         self.today = today or date.today()
         self.options: dict[str, str] = {}
         self.words: list[Word] = []
         for word in words:
             opt = split_option(word)
-            if opt is None:
+            if opt is None or (loose and opt[0] not in allowed):
                 self.words.append(word)
                 continue
             key, value = opt
@@ -99,9 +110,18 @@ class Args:
                     raise UsageError(f"`{key}:` was given twice.", usage)
                 self.options[key] = value
             elif key in ALL_OPTIONS:
-                raise UsageError(f"`{key}:` doesn't go with this command.", usage)
+                known = f" It takes {', '.join(f'`{k}:`' for k in sorted(allowed))}." if allowed else ""
+                raise UsageError(f"`{key}:` doesn't go with this command.{known}", usage)
+            elif value.strip():
+                # `reviw:+3d`, `quorm:any`: a mistyped option is refused, never glued into a title or a name
+                hint = did_you_mean(key, allowed, suffix=":") or (
+                    f" It takes {', '.join(f'`{k}:`' for k in sorted(allowed))}." if allowed else ""
+                )
+                raise UsageError(
+                    f"I don't know the option `{echo(key)}:`.{hint} Text with a colon in it goes in quotes.", usage
+                )
             else:
-                self.words.append(word)
+                self.words.append(word)  # "Vendor: late" — a colon at the end of a word is prose
 
     @classmethod
     def of(cls, text: str, usage: str, allowed: AbstractSet[str] = frozenset(), today: date | None = None) -> Args:

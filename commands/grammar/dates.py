@@ -6,6 +6,9 @@ python-dateutil does the arithmetic (relativedelta) and the free-form parsing (p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 
 from dateutil import parser as dateparser
@@ -48,6 +51,77 @@ DATE_HELP = 'a date like 2026-12-04, fri, today, tomorrow, +3d, +2w, "in 3 days"
 
 class DateError(ValueError):
     pass
+
+
+DATE_ORDERS = {"dmy": "day/month/year", "mdy": "month/day/year", "ymd": "year/month/day"}
+# How the speaker's workspace writes numeric dates (set by the service around parsing; None: ask).
+_ORDER: ContextVar[str | None] = ContextVar("date_order", default=None)
+_NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
+
+
+@contextmanager
+def date_order(order: str | None) -> Iterator[None]:
+    """Read numeric dates (12/04) in the workspace's order while parsing one command."""
+    token = _ORDER.set(order)
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+def _numeric(s: str, today: date) -> date | None:
+    """12/04, 12/04/2026, 04.12.26: by the workspace's order; refused with both readings when there is none
+    and the date is ambiguous (both numbers could be the month). None when `s` is not such a date."""
+    found = _NUMERIC.match(s)
+    if not found:
+        return None
+    a, b, c = found.group(1), found.group(2), found.group(3)
+    order = _ORDER.get()
+    if len(a) == 4 or (order == "ymd" and c is not None):  # 2026/12/04 (year first is never ambiguous), 26/12/04
+        if c is None:
+            raise DateError(f"'{echo(s)}' needs a day: write it like 2026-12-04.")
+        return _make(_year(a, today), int(b), int(c), s)
+    if len(a) > 2:
+        return None
+    x, y = int(a), int(b)
+    year = _year(c, today)
+    readings = []
+    if 1 <= y <= 12 and 1 <= x <= 31:
+        readings.append(("dmy", y, x))
+    if 1 <= x <= 12 and 1 <= y <= 31:
+        readings.append(("mdy", x, y))
+    if not readings:
+        raise DateError(f"'{echo(s)}' is not a real date.")
+    if order in ("dmy", "mdy"):
+        chosen = [r for r in readings if r[0] == order]
+        if not chosen:
+            raise DateError(f"'{echo(s)}' is not a real date read as {DATE_ORDERS[order]}.")
+        _, month, day = chosen[0]
+    elif len(readings) == 2 and x != y:
+        one, other = (_make(year, r[1], r[2], s, today, c is None) for r in readings)
+        raise DateError(
+            f"'{echo(s)}' could be {one:%-d %B} or {other:%-d %B}: write it as {one.isoformat()} or "
+            f"{other.isoformat()}, or a PMO admin can set how this workspace writes dates (`/pmo dates dmy|mdy`)."
+        )
+    else:
+        _, month, day = readings[0]
+    return _make(year, month, day, s, today, c is None)
+
+
+def _year(raw: str | None, today: date) -> int:
+    if raw is None:
+        return today.year
+    return int(raw) + (2000 if len(raw) == 2 else 0) if len(raw) != 3 else int(raw)
+
+
+def _make(year: int, month: int, day: int, s: str, today: date | None = None, roll: bool = False) -> date:
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        raise DateError(f"'{echo(s)}' is not a real date.") from None
+    if roll and today is not None and found < today:
+        found = found.replace(year=found.year + 1) if not (found.month == 2 and found.day == 29) else found
+    return found
 
 
 def weekday_index(word: str) -> int | None:
@@ -95,6 +169,9 @@ def _parse_date(text: str, today: date) -> date:
             return date.fromisoformat(s)
         except ValueError:
             raise DateError(f"{echo(text)} is not a real date.") from None
+    numeric = _numeric(s, today)
+    if numeric is not None:
+        return numeric
     has_month = bool(re.search(r"[a-z]{3}|\d[/.-]\d", s))
     if not re.search(r"\d", s) or not has_month or not re.fullmatch(r"[\w\s/.,-]{1,40}", s):
         raise DateError(f"I couldn't read '{echo(text)}' as a date. Use {DATE_HELP}.")

@@ -72,6 +72,7 @@ class ProjectEscalation(Command):
     pm_after: int | None = None
     sponsor_after: int | None = None
     in_channel: bool | None = None
+    critical_any_hour: bool | None = None  # a critical patient-safety risk may reach people outside their hours
 
 
 # -- status -----------------------------------------------------------------------------------
@@ -221,9 +222,16 @@ class PrefsShow(Command):
 
 
 class PrefsHours(Command):
-    start: time
-    end: time
-    days: list[int] | None = None
+    """Working hours (see grammar/hours.py): one span on some days, a span per weekday, a roster, or a rule."""
+
+    person: Mention | None = None  # a PMO admin setting someone else's; None: the speaker's own
+    start: time | None = None
+    end: time | None = None
+    days: list[int] | None = None  # with start/end: on these weekdays (None: the days they have now)
+    by_day: dict[int, tuple[time, time]] = Field(default_factory=dict)
+    roster: list[tuple[time, time] | None] = Field(default_factory=list)  # day by day from `since`, repeating
+    rrule: str | None = None  # with start/end: a shift on each day this RFC 5545 rule gives, from `since`
+    since: date | None = None
 
 
 class PrefsTimezone(Command):
@@ -254,6 +262,14 @@ class HolidaysCountry(Command):
 
 class HolidaysList(Command):
     pass
+
+
+class DatesShow(Command):
+    pass
+
+
+class DatesSet(Command):
+    order: Literal["dmy", "mdy", "ymd"] | None  # None: ask (an ambiguous 12/04 is refused with both readings)
 
 
 class TemplateList(Command):
@@ -295,6 +311,15 @@ class Snooze(Command):
     kind: Literal["action", "risk", "gate", "project"]
     ref: str  # "7" for A-7, or a project key
     days: int
+
+
+class EscalationAck(Command):
+    number: int  # the escalation's id, as its button carries it
+
+
+class ActionReassign(Command):
+    ref: int
+    owner: Mention
 
 
 class ActionShow(Command):

@@ -9,14 +9,14 @@ from commands.errors import UsageError
 from commands.grammar import models as m
 from commands.grammar import parse_items, parse_raid
 from commands.grammar.args import KEY_PATTERN, Args, ref_number, timezone_name
-from commands.grammar.dates import DateError, parse_clock, parse_days
-from commands.grammar.echo import echo
+from commands.grammar.echo import did_you_mean, echo
+from commands.grammar.hours import parse_hours
 from commands.grammar.tokens import Mention, Word, as_mention, mentions, tokenize
 from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
 AREAS = ("project", "status", "risk", "action", "gate", "digest", *parse_raid.AREAS)
-PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "phi")
+PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "ack", "dates", "phi")
 COMMAND_NAMES = (*AREAS, "pmo")
 
 
@@ -36,9 +36,9 @@ def parse(command: str, text: str, today: date, known_keys: set[str] | frozenset
         elif head in PMO_ONLY:
             return _pmo(head, rest.strip(), today)
         else:
-            raise UsageError(f"`{echo(head)}` isn't a Rounds command.", "help")
+            raise UsageError(f"`{echo(head)}` isn't a Rounds command.{did_you_mean(head, AREAS + PMO_ONLY)}", "help")
     if name not in AREAS:
-        raise UsageError(f"`/{echo(name)}` isn't a Rounds command.", "help")
+        raise UsageError(f"`/{echo(name)}` isn't a Rounds command.{did_you_mean(name, COMMAND_NAMES, '/')}", "help")
     if re.fullmatch(r"(?:[\w-]+\s+)?(help|\?|-h|--help)", text.lower()):  # `/gate help`, `/gate request help`
         return m.Help(topic=name)
     return _AREA[name](text, today, known)
@@ -61,16 +61,26 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
             return parse_raid.project_exception(a)
         return parse_raid.project_tolerance(_key(a.pop(), "project tolerance"), a)
     if verb == "escalation":
-        a = Args(rest, "project escalation", {"pm", "sponsor", "to"}, today)
+        a = Args(rest, "project escalation", {"pm", "sponsor", "to", "critical"}, today)
         key = _key(a.pop(), "project escalation")
         a.done()
         pm_after, sponsor_after = a.opt_int("pm", 1, 20), a.opt_int("sponsor", 1, 30)
         where = a.opt_choice("to", {"dm": False, "channel": True})
-        if pm_after is None and sponsor_after is None and where is None:
-            raise UsageError("Say what to change: pm:N, sponsor:N or to:dm|channel.", "project escalation")
-        return m.ProjectEscalation(key=key, pm_after=pm_after, sponsor_after=sponsor_after, in_channel=where)
+        any_hour = a.opt_choice("critical", {"any-hour": True, "anytime": True, "in-hours": False, "hours": False})
+        if pm_after is None and sponsor_after is None and where is None and any_hour is None:
+            raise UsageError(
+                "Say what to change: pm:N, sponsor:N, to:dm|channel or critical:any-hour|in-hours.",
+                "project escalation",
+            )
+        return m.ProjectEscalation(
+            key=key,
+            pm_after=pm_after,
+            sponsor_after=sponsor_after,
+            in_channel=where,
+            critical_any_hour=any_hour,
+        )
     if verb in ("link", "unlink", "archive", "role"):
-        a = Args(rest, f"project {verb}", set(), today)
+        a = Args(rest, f"project {verb}", set(), today, loose=verb == "role")
         key = _key(a.pop(), f"project {verb}")
         if verb == "role":
             return _project_roles(key, a)
@@ -78,7 +88,8 @@ def _project(text: str, today: date, known: set[str]) -> m.Command:
         return {"link": m.ProjectLink, "unlink": m.ProjectUnlink, "archive": m.ProjectArchive}[verb](key=key)
     if len(words) == 1 and KEY_PATTERN.match(words[0].text):
         return m.ProjectShow(key=words[0].text.upper())
-    raise UsageError(f"`{echo(words[0].text)}` isn't a project command.", "project")
+    verbs = ("list", "create", "escalation", "link", "unlink", "archive", "role")
+    raise UsageError(f"`{echo(words[0].text)}` isn't a project command.{did_you_mean(words[0].text, verbs)}", "project")
 
 
 def _key(word: Word | None, usage: str) -> str:
@@ -146,30 +157,39 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
         "export": _export,
         "snooze": _snooze,
         "phi": _phi,
+        "ack": _ack,
+        "dates": _dates,
     }[head](text, today)
 
 
+def _dates(text: str, today: date) -> m.Command:
+    a = Args.of(text, "dates", set(), today)
+    order = a.pop_keyword("dmy", "mdy", "ymd", "ask", "none")
+    a.done()
+    if order is None:
+        return m.DatesShow()
+    return m.DatesSet(order=None if order in ("ask", "none") else order)
+
+
+def _ack(text: str, today: date) -> m.Command:
+    a = Args.of(text, "ack", set(), today)
+    w = a.pop()
+    a.done()
+    if w is None or not re.fullmatch(r"[Ee]?-?\d{1,9}", w.text):
+        raise UsageError("Say which escalation: the number its Acknowledge button carries.", "ack")
+    return m.EscalationAck(number=int(w.text.lstrip("Ee-")))
+
+
 def _prefs(text: str, today: date) -> m.Command:
-    a = Args.of(text, "prefs", {"until"}, today)
+    a = Args.of(text, "prefs", {"until", "rrule", "from"}, today)
     what = a.pop_keyword("hours", "tz", "timezone", "away", "delegate")
     if what is None:
-        a.done()
+        if a.words:
+            hint = did_you_mean(a.words[0].text, ("hours", "tz", "away", "delegate"))
+            raise UsageError(f"I didn't understand `{echo(a.words[0].text)}`.{hint}", "prefs")
         return m.PrefsShow()
     if what == "hours":
-        span = a.pop()
-        start_end = re.fullmatch(r"(\S+?)-(\S+)", span.text) if span else None
-        if not start_end:
-            raise UsageError("Give your hours as HH:MM-HH:MM, like 07:00-19:00.", "prefs")
-        try:
-            start, end = parse_clock(start_end.group(1)), parse_clock(start_end.group(2))
-            day_word = a.pop()
-            days = parse_days(day_word.text) if day_word else None
-        except DateError as e:
-            raise UsageError(str(e), "prefs") from None
-        a.done()
-        if start >= end:
-            raise UsageError("Your hours must start before they end (overnight shifts: ask your PMO admin).", "prefs")
-        return m.PrefsHours(start=start, end=end, days=days)
+        return parse_hours(a, today)
     if what in ("tz", "timezone"):
         if a.pop_keyword("auto", "profile"):
             a.done()

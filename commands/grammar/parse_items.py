@@ -10,7 +10,7 @@ from commands.grammar import models as m
 from commands.grammar import parse_raid
 from commands.grammar.args import RAG_WORDS, Args, ref_number, timezone_name
 from commands.grammar.dates import DateError, looks_like_days, parse_clock, parse_days
-from commands.grammar.echo import echo
+from commands.grammar.echo import did_you_mean, echo
 from commands.grammar.tokens import Word, as_mention, tokenize
 from storage.models import Quorum, RiskCategory, RiskStatus
 
@@ -55,6 +55,11 @@ def status(text: str, today: date, known: set[str]) -> m.Command:
     )
 
 
+# L-high, I-3, L:hi — someone reaching for likelihood or impact in a way the grammar does not read
+SCALE_WORD = re.compile(
+    r"[LlIi][-:]?(?:\d+|high|hi|medium|med|moderate|low|lo|critical|crit|severe|major|minor|rare|likely)",
+    re.IGNORECASE,
+)
 RISK_OPTIONS = {"likelihood", "impact", "owner", "review", "category", "mitigation", "description"}
 
 
@@ -74,7 +79,14 @@ def risk(text: str, today: date, known: set[str]) -> m.Command:
     likelihood, impact = a.opt_int("likelihood", 1, 5), a.opt_int("impact", 1, 5)
     title_words: list[Word] = []
     for w in a.words:
-        mm = re.fullmatch(r"([LlIi])(\d{1,2})", w.text) if not w.quoted else None
+        mm = re.fullmatch(r"([LlIi])-?(\d{1,2})", w.text) if not w.quoted else None
+        if not w.quoted and not mm and SCALE_WORD.fullmatch(w.text):
+            what = "likelihood" if w.text[0] in "Ll" else "impact"
+            raise UsageError(
+                f"`{echo(w.text)}` isn't a {what}: use {w.text[0].upper()}1 to {w.text[0].upper()}5 (or {what}:N). "
+                "If it's part of the title, put the title in quotes.",
+                "risk",
+            )
         if mm:
             value = a.int_in(mm.group(2), 1, 5, "likelihood" if mm.group(1) in "Ll" else "impact")
             if mm.group(1) in "Ll":
@@ -150,7 +162,10 @@ def _risk_ref(number: int, words: list[Word], today: date) -> m.Command:
         if until is None:
             raise UsageError("Say until when the risk is accepted (until:DATE).", "risk accept")
         return m.RiskAccept(ref=number, rationale=rationale, until=until)
-    raise UsageError(f"`{echo(words[0].text)}` isn't something I can do to a risk.", "risk show")
+    verbs = ("update", "close", "reviewed", "accept")
+    raise UsageError(
+        f"`{echo(words[0].text)}` isn't something I can do to a risk.{did_you_mean(words[0].text, verbs)}", "risk show"
+    )
 
 
 def action(text: str, today: date, known: set[str]) -> m.Command:
@@ -164,11 +179,18 @@ def action(text: str, today: date, known: set[str]) -> m.Command:
     number = None if first.quoted else ref_number(first, "A")
     if number is not None:
         a = Args(words[1:], "action set", {"reason"}, today)
+        if a.pop_keyword("reassign"):
+            w = a.pop()
+            a.done()
+            if w is None or w.quoted or as_mention(w.text) is None:
+                raise UsageError("Say who takes it over, like @sam.", "action set")
+            return m.ActionReassign(ref=number, owner=a.mention(w.text, "reassign"))
         verb = a.pop_keyword("done", "blocked", "cancel", "cancelled", "reopen")
         if verb is None:
             if not a.words:
                 return m.ActionShow(ref=number)
-            raise UsageError('Say done, blocked "why" or cancel.', "action set")
+            hint = did_you_mean(a.words[0].text, ("done", "blocked", "cancel", "reopen", "reassign"))
+            raise UsageError(f'Say done, blocked "why", cancel or reassign @u.{hint}', "action set")
         reason = (a.opt("reason") or a.rest_text()).strip()
         if verb == "blocked" and not reason:
             raise UsageError("Say what it is blocked on.", "action set")
@@ -236,7 +258,8 @@ def gate(text: str, today: date, known: set[str]) -> m.Command:
     number = ref_number(words[0], "G") if verb else None
     if number is not None and len(words) == 1:
         return m.GateShow(ref=number)
-    raise UsageError(f"`{echo(words[0].text)}` isn't a gate command.", "gate")
+    verbs = ("request", "approve", "reject", "abstain", "withdraw", "check", "list")
+    raise UsageError(f"`{echo(words[0].text)}` isn't a gate command.{did_you_mean(words[0].text, verbs)}", "gate")
 
 
 def _gate_request(words: list[Word], today: date, known: set[str]) -> m.Command:
@@ -313,4 +336,7 @@ def digest(text: str, today: date, known: set[str]) -> m.Command:
                 )
         a.done()
         return m.DigestSubscribe(target=target, days=days, at=at, timezone=tz)
-    raise UsageError(f"`{echo(words[0].text)}` isn't a digest command.", "digest list")
+    verbs = ("list", "now", "subscribe", "unsubscribe")
+    raise UsageError(
+        f"`{echo(words[0].text)}` isn't a digest command.{did_you_mean(words[0].text, verbs)}", "digest list"
+    )

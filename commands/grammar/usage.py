@@ -19,8 +19,9 @@ USAGE: dict[str, tuple[str, ...]] = {
     "project archive": ("/project archive KEY",),
     "project escalation": (
         (
-            "/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel]   "
-            "(ignored nudges before the PM, then the sponsors, are told)"
+            "/project escalation KEY [pm:2] [sponsor:4] [to:dm|channel] [critical:in-hours|any-hour]   "
+            "(ignored nudges before the PM, then the sponsors, are told; escalations wait for each person's hours "
+            "unless critical:any-hour lets a critical patient-safety risk through)"
         ),
     ),
     "status": (
@@ -46,7 +47,7 @@ USAGE: dict[str, tuple[str, ...]] = {
     "risk accept": ('/risk R-12 accept "rationale" until:DATE   (needs a sponsor)',),
     "action": ('/action [KEY] @owner "text" due:DATE [risk:R-12|gate:G-3]',),
     "action list": ("/action list [KEY] [open|mine|overdue|all]",),
-    "action set": ('/action A-7 done|blocked "why"|cancel',),
+    "action set": ('/action A-7 done|blocked "why"|cancel', "/action A-7 reassign @u"),
     "gate request": ('/gate request [KEY] "Gate name" approvers:@a,@b [quorum:all|any|N] [must:cmio,…] [due:DATE]',),
     "gate approve": ('/gate approve G-3 ["comment"]', '/gate approve G-3 conditions:"first; second"'),
     "gate reject": ('/gate reject G-3 "reason"',),
@@ -61,7 +62,10 @@ USAGE: dict[str, tuple[str, ...]] = {
     "digest now": ("/digest now [KEY|portfolio]",),
     "prefs": (
         "/pmo prefs   (show yours)",
-        "/pmo prefs hours 07:00-19:00 [mon-fri|sun-thu|every-day]",
+        "/pmo prefs hours [@u] 07:00-19:00 [mon-fri|sun-thu|every-day]   (19:00-07:00: a night shift)",
+        "/pmo prefs hours [@u] mon,wed 08:00-16:00 tue 12:00-20:00 …   (hours per weekday; others off)",
+        "/pmo prefs hours [@u] roster [2026-12-01] 3x07:00-19:00 4xoff   (a rotating roster from its first day)",
+        '/pmo prefs hours [@u] 19:00-07:00 rrule:"FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU" [from:DATE]',
         "/pmo prefs tz Europe/London   (or: /pmo prefs tz auto, to follow your chat profile)",
         "/pmo prefs away until DATE   (or: /pmo prefs away off)",
         "/pmo prefs delegate @u until DATE   (or: /pmo prefs delegate off)",
@@ -78,13 +82,18 @@ USAGE: dict[str, tuple[str, ...]] = {
     "admin": ("/pmo admin list | /pmo admin add @u | /pmo admin remove @u",),
     "portfolio": ("/pmo portfolio",),
     "export": ("/pmo export risks|status|gates|evidence [KEY] [csv|xlsx|json]",),
-    "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w",),
+    "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w   (a second snooze extends the first, up to two weeks)",),
     "phi": (
         '/pmo phi check "text"   (privately: what the PHI guard would flag, and the redacted text)',
         "/pmo phi policy   (what passes the guard in this workspace)",
         "/pmo phi policy allow|deny service-desk|server-ip   (PMO admins)",
         "/pmo phi policy allow|remove number 416-555-0100   (PMO admins: a line that always passes)",
     ),
+    "dates": (
+        "/pmo dates   (how this workspace writes numeric dates)",
+        "/pmo dates dmy|mdy|ymd|ask   (PMO admin: 12/04 is then read that way; ask refuses it with both readings)",
+    ),
+    "ack": ("/pmo ack N   (acknowledge escalation N: its Acknowledge button does this)",),
     "help": ("/pmo help [project|status|risk|action|gate|digest|prefs]",),
 }
 
@@ -113,8 +122,8 @@ HELP_TOPICS: dict[str, tuple[str, ...]] = {
         "gate check",
     ),
     "digest": ("digest subscribe", "digest list", "digest unsubscribe", "digest now"),
-    "prefs": ("prefs", "holidays"),
-    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "phi"),
+    "prefs": ("prefs", "holidays", "dates"),
+    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "ack", "phi"),
 }
 
 

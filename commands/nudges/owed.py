@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, subqueryload
@@ -26,6 +25,7 @@ from storage.models import (
     Person,
     Project,
     Risk,
+    RiskCategory,
     RiskStatus,
     StatusUpdate,
 )
@@ -46,6 +46,7 @@ class Owed:
     due: date | None = None  # an action's due date, a risk's review date, a gate's decide-by date
     blocked: bool = False
     critical: bool = False  # a critical risk, a gate with a decide-by date: straight to the sponsor once past `due`
+    safety: bool = False  # a patient-safety risk: its escalation may reach people out of hours if the project says so
     on_behalf_of: int | None = None  # a gate decision routed to a delegate
 
     def line(self, today: date) -> str:
@@ -203,6 +204,7 @@ def owed(
                 r.review_by,
                 due=r.review_by,
                 critical=r.score >= 20,
+                safety=r.category == RiskCategory.PATIENT_SAFETY,
             )
         )
 
@@ -233,16 +235,8 @@ def owed(
             if ap.person_id in decided:
                 continue
             p = ap.person
-            approver_today = now.astimezone(
-                ZoneInfo(p.timezone or p.workspace.timezone or "UTC")
-            ).date()  # their calendar
-            delegated = (
-                p.delegate_id
-                and p.delegate_until
-                and p.delegate_until >= approver_today
-                and p.delegate_id not in cannot
-            )
-            to = p.delegate_id if delegated and p.delegate_id is not None else p.id
+            delegate = p.delegate_id_at(now)  # in the approver's own calendar
+            to = delegate if delegate is not None and delegate not in cannot else p.id
             behalf = f" (for {fmt.who(p)})" if to != p.id else ""
             ledger.by_person[to].append(
                 Owed(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -12,7 +13,7 @@ from commands.context import Actor
 from commands.errors import Conflict, Forbidden
 from commands.grammar import models as m
 from commands.replies import Reply, Section
-from storage.models import Action, Gate, ItemKind, NudgeState, Project, Risk
+from storage.models import Action, Gate, ItemKind, NudgeState, Person, Project, Risk
 from storage.uow import UnitOfWork
 
 MAX_SNOOZES = 3
@@ -30,7 +31,7 @@ def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
     elif kind == ItemKind.GATE:
         gate = lookup.numbered(s, actor, Gate, int(cmd.ref))
         item, label = gate, gate.ref
-        mine = any(a.person_id == me or (a.person.delegate_id == me) for a in gate.approvers)
+        mine = any(a.person_id == me or _delegate_id(a.person, actor) == me for a in gate.approvers)
     elif kind == ItemKind.ACTION:
         action = lookup.numbered(s, actor, Action, int(cmd.ref))
         item, label, mine = action, action.ref, action.owner_id == me
@@ -59,8 +60,17 @@ def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
         raise Conflict(
             f"You've snoozed {label} {MAX_SNOOZES} times already; it stays on your list and goes up the escalation ladder if it's ignored."
         )
-    before = {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count}
-    state.snoozed_until = actor.now + timedelta(days=min(cmd.days, MAX_DAYS))
+    before: dict[str, Any] = {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count}
+    was_snoozed = state.snoozed_until is not None and state.snoozed_until > actor.now
+    # A second snooze extends the first (from when it ends), never past two weeks from now.
+    start = max(actor.now, state.snoozed_until) if state.snoozed_until else actor.now
+    until = min(start + timedelta(days=cmd.days), actor.now + timedelta(days=MAX_DAYS))
+    if state.snoozed_until and until <= state.snoozed_until:
+        raise Conflict(
+            f"{label} is already snoozed until {_day(state.snoozed_until, actor)}, the most a snooze reaches "
+            f"({MAX_DAYS} days from now); nothing changed and no snooze was used."
+        )
+    state.snoozed_until = until
     state.snooze_count += 1
     state.count = 0  # a snooze is an answer: the nudges before it were not ignored
     trail.log(
@@ -72,8 +82,19 @@ def snooze(cmd: m.Snooze, actor: Actor, uow: UnitOfWork) -> Reply:
         {"snoozed_until": state.snoozed_until, "snooze_count": state.snooze_count},
     )
     left = MAX_SNOOZES - state.snooze_count
-    until = fmt.day(state.snoozed_until.astimezone(actor.tz).date(), actor.today)
+    until_text = _day(state.snoozed_until, actor)
+    extended = " (extended)" if was_snoozed else ""
     return Reply.private(
-        f"Snoozed {label} until {until}.",
-        Section(text=f"😴 Snoozed *{label}* until {until} ({fmt.plural(left, 'snooze')} left)."),
+        f"Snoozed {label} until {until_text}{extended}.",
+        Section(text=f"😴 Snoozed *{label}* until {until_text}{extended} ({fmt.plural(left, 'snooze')} left)."),
     )
+
+
+def _day(at: datetime, actor: Actor) -> str:
+    return fmt.day(at.astimezone(actor.tz).date(), actor.today)
+
+
+def _delegate_id(person: Person, actor: Actor) -> int | None:
+    """Who decides for this approver now, in the approver's own calendar (a lapsed delegate snoozes nothing)."""
+    delegate = person.delegate_at(actor.now)
+    return delegate.id if delegate is not None else None

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.naming import conv
 
 from storage.models.base import Base, Created
 from storage.models.enums import DigestScope, ItemKind, OutboxStatus, Platform, TargetKind, db_enum
@@ -52,6 +53,42 @@ class NudgeState(Base):
     # The local date the item became owed this time round; when it changes (a risk reviewed and due again,
     # a status logged and stale again) the count, snoozes and ladder start over.
     owed_since: Mapped[date | None] = mapped_column()
+
+
+class Escalation(Created, Base):
+    """One step of the escalation ladder for one recipient: decided once (the nudge state's level goes up), then
+    held until the recipient may be told — inside their shift, not away (else their active delegate), not on a
+    holiday — and delivered in their daily message. `status`: pending, sent, or settled (the item was dealt with
+    before it could be delivered). Acknowledged from the message's button."""
+
+    __tablename__ = "escalations"
+    __table_args__ = (
+        UniqueConstraint(
+            "item_kind", "item_id", "owner_id", "owed_since", "level", "recipient_id", name=conv("uq_escalations_step")
+        ),
+        Index(None, "status"),
+        Index(None, "recipient_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    item_kind: Mapped[ItemKind] = mapped_column(db_enum(ItemKind, "item_kind"))
+    item_id: Mapped[int] = mapped_column()
+    item_ref: Mapped[str] = mapped_column(String(20))  # "A-7", "R-12", "G-3" or the project key
+    owner_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))  # who owes the item
+    owed_since: Mapped[date | None] = mapped_column()  # the round of nudges it belongs to
+    level: Mapped[int] = mapped_column()  # 1: the PM, 2: the sponsors
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    channel: Mapped[str | None] = mapped_column(String(200))  # the PM is told in this project channel instead
+    reason: Mapped[str] = mapped_column(Text)  # why, as the message says it ("hasn't answered 2 nudges about …")
+    critical: Mapped[bool] = mapped_column(default=False)  # past due (a critical risk's review, a gate's due date)
+    any_hour: Mapped[bool] = mapped_column(default=False)  # a critical patient-safety risk on a project that allows it
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    delivered_at: Mapped[datetime | None] = mapped_column()
+    delivered_to_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column()
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
 
 class OutboxMessage(Created, Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base, Created
@@ -32,6 +32,9 @@ class Project(Created, Base):
     escalate_pm_after: Mapped[int] = mapped_column(default=2)
     escalate_sponsor_after: Mapped[int] = mapped_column(default=4)
     escalate_in_channel: Mapped[bool] = mapped_column(default=False)  # tell the PM in the project channel, not by DM
+    # A critical patient-safety risk's escalation may reach people outside their hours (never while away or on a
+    # holiday): an explicit choice per project, shown on its card.
+    escalate_critical_any_hour: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     pm: Mapped[Person | None] = relationship(foreign_keys=[pm_id])
     roles: Mapped[list[ProjectRole]] = relationship(

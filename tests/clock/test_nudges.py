@@ -24,7 +24,8 @@ def nudges(chat: Chat, to: str | None = None) -> list[OutboxMessage]:
 
 
 def escalations(chat: Chat) -> list[OutboxMessage]:
-    return [o for o in chat.outbox() if o.idempotency_key.startswith("escalate:")]
+    """Messages carrying an escalation: a person's daily message with some, or a project channel post."""
+    return [o for o in chat.outbox() if o.idempotency_key.startswith("escalate:") or (o.meta or {}).get("escalations")]
 
 
 def run(chat: Chat, at: datetime):  # type: ignore[no-untyped-def]

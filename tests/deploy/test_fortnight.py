@@ -98,7 +98,6 @@ def _in_hours(when: datetime) -> bool:
     return when.weekday() < 5 and 8 <= when.hour < 18
 
 
-@pytest.mark.xfail(strict=True, reason="escalations are sent outside working hours (issue 9, being fixed)")
 def test_a_fortnight_as_deployed(
     rounds: Deployment, fakes: tuple[FakeSlackAPI, FakeBotConnector, FakeEntraID], database_url: str
 ) -> None:

@@ -29,6 +29,7 @@ from storage.models import (
     Workspace,
 )
 from storage.numbering import KINDS
+from storage.shifts import Hours, Span
 
 RULE = "DTSTART:20261101T000000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8;BYMINUTE=0;BYSECOND=0"
 
@@ -58,9 +59,7 @@ def build(engine: Engine, projects: int, now: datetime, workspace: str = "T-scal
                 "handle": f"user{i}",
                 "display_name": f"User {i}",
                 "timezone": "America/Toronto",
-                "work_days": "mon,tue,wed,thu,fri",
-                "work_start": time(0),
-                "work_end": time(23, 59),
+                "hours": Hours.weekly({d: Span(time(0), 24 * 60) for d in range(5)}).to_json(),
                 "is_pmo_admin": i == 0,
                 "is_bot": False,
                 "created_at": created,

@@ -1,7 +1,7 @@
 """PHI guard allowances per workspace (phi_policies)
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 22:00:00
 
 A PMO admin decides whether service-desk numbers and private-range server addresses pass the PHI guard, and
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

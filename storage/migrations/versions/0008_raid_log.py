@@ -223,7 +223,7 @@ def upgrade() -> None:
 
 def _retype_item_kind(old: tuple[str, ...], new: tuple[str, ...]) -> None:
     """Widen (or narrow) what a nudge state or a comment may be about: the CHECK constraint and the length."""
-    for table in ("comments", "nudge_states"):
+    for table in ("comments", "nudge_states", "escalations"):  # escalations: from 0006
         with op.batch_alter_table(table) as batch_op:
             batch_op.alter_column(
                 "item_kind",
@@ -238,6 +238,7 @@ def downgrade() -> None:
     op.execute(sa.text(f"DELETE FROM counters WHERE kind IN ({listed})"))
     op.execute(sa.text("DELETE FROM nudge_states WHERE item_kind IN ('issue', 'assumption', 'exception')"))
     op.execute(sa.text("DELETE FROM comments WHERE item_kind IN ('issue', 'assumption', 'exception')"))
+    op.execute(sa.text("DELETE FROM escalations WHERE item_kind IN ('issue', 'assumption', 'exception')"))
     _retype_item_kind(NEW_KINDS, OLD_KINDS)
     with op.batch_alter_table("workspaces") as batch_op:
         batch_op.drop_column("admin_channel")
