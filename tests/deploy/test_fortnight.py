@@ -133,7 +133,13 @@ def test_a_fortnight_as_deployed(
     assert "approved" in after.text.lower()
 
     # -- the week: nudges to the owner, escalation to the PM then the sponsors ----------------------------------
-    kim_nudges = slack.wait_for("chat.postMessage", count=2, timeout=SLOW, channel=ehr.id("kim"))
+    kim_nudges = slack.wait_for(  # her daily messages, not the note that assigned her the action
+        "chat.postMessage",
+        count=2,
+        timeout=SLOW,
+        channel=ehr.id("kim"),
+        where=lambda c: "assigned you" not in c["text"],
+    )
     pm_told = slack.wait_for("chat.postMessage", timeout=SLOW, channel=ehr.id("sam"), where=_about("A-1"))
     sponsor_told = slack.wait_for(
         "chat.postMessage",
