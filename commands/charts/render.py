@@ -9,6 +9,7 @@ import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from commands.charts import alt, palette
@@ -134,7 +135,6 @@ def _heatmap(fig: Figure, spec: HeatMap) -> None:
 
 
 def _rag_trend(fig: Figure, spec: RagTrend) -> None:
-    from matplotlib.dates import DateFormatter
     from matplotlib.lines import Line2D
 
     _title(fig, spec.title)
@@ -143,47 +143,48 @@ def _rag_trend(fig: Figure, spec: RagTrend) -> None:
     for row, (_, points) in enumerate(reversed(spec.projects)):
         if not points:
             continue
-        days = [p.day for p in points]
+        days = [p.day.toordinal() for p in points]
         ax.plot(days, [row] * len(days), color=palette.GREY, linewidth=1, zorder=1)
         for rag in ("green", "amber", "red"):
-            mine = [p.day for p in points if p.rag == rag]
+            mine = [p.day.toordinal() for p in points if p.rag == rag]
             if mine:
                 ax.scatter(mine, [row] * len(mine), s=46, c=palette.RAG[rag], marker=palette.RAG_MARKER[rag], zorder=2)
     ax.set_yticks(range(len(keys)), list(reversed(keys)))
     ax.set_ylim(-0.6, max(len(keys), 1) - 0.4)
-    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
-    ax.tick_params(labelsize=FONT - 1)
-    for label in ax.get_xticklabels():
-        label.set_rotation(45)
-        label.set_ha("right")
+    _date_ticks(ax, sorted({p.day for _, points in spec.projects for p in points}))
     handles = [
         Line2D([], [], linestyle="", marker=palette.RAG_MARKER[r], color=palette.RAG[r], label=r) for r in palette.RAG
     ]
     fig.legend(handles=handles, loc="lower center", ncols=3, fontsize=FONT - 1, frameon=False)
 
 
-def _burndown(fig: Figure, spec: Burndown) -> None:
-    from matplotlib.dates import DateFormatter
+def _date_ticks(ax: Axes, days: list[date], most: int = 6) -> None:
+    """Dates as "07 Sep", at most `most` of them, slanted so they fit a thumbnail (x values are ordinals)."""
+    step = max(1, -(-len(days) // most))
+    shown = days[::step]
+    ax.set_xticks([d.toordinal() for d in shown], [f"{d:%d %b}" for d in shown], rotation=45, ha="right")
+    ax.tick_params(labelsize=FONT - 1)
 
+
+def _burndown(fig: Figure, spec: Burndown) -> None:
     _title(fig, spec.title)
     ax: Axes = fig.add_axes((0.14, 0.3, 0.82, 0.58))
-    days = [p.day for p in spec.points]
+    days = [p.day.toordinal() for p in spec.points]
     levels = ("critical", "high", "medium", "low")
     series: list[Any] = [[getattr(p, lv) for p in spec.points] for lv in levels]
     colours = [palette.LEVEL[lv] for lv in levels]
     ax.stackplot(days, *series, labels=levels, colors=colours, edgecolor="white", linewidth=0.5)
     ax.set_ylabel("Open risks", fontsize=FONT)
-    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
-    ax.tick_params(labelsize=FONT - 1)
-    ax.set_xlim(days[0], days[-1]) if len(days) > 1 else None
+    _date_ticks(ax, [p.day for p in spec.points])
+    if len(days) > 1:
+        ax.set_xlim(days[0], days[-1])
     ax.set_ylim(bottom=0)
-    for label in ax.get_xticklabels():
-        label.set_rotation(45)
-        label.set_ha("right")
     fig.legend(loc="lower center", ncols=4, fontsize=FONT - 1, frameon=False, handlelength=1)
 
 
 def _gates(fig: Figure, spec: GatesOnTime) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     _title(fig, spec.title)
     ax: Axes = fig.add_axes((0.18, 0.22, 0.76, 0.66))
     labels = [r.label for r in spec.rows]
@@ -197,5 +198,5 @@ def _gates(fig: Figure, spec: GatesOnTime) -> None:
     ax.set_yticks(y, labels)
     ax.set_xlabel("Gates decided", fontsize=FONT)
     ax.tick_params(labelsize=FONT)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.legend(loc="lower center", ncols=2, fontsize=FONT - 1, frameon=False)
