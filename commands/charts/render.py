@@ -167,8 +167,10 @@ def _date_ticks(ax: Axes, days: list[date], most: int = 6) -> None:
 
 
 def _burndown(fig: Figure, spec: Burndown) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     _title(fig, spec.title)
-    ax: Axes = fig.add_axes((0.14, 0.3, 0.82, 0.58))
+    ax: Axes = fig.add_axes((0.17, 0.3, 0.79, 0.58))
     days = [p.day.toordinal() for p in spec.points]
     levels = ("critical", "high", "medium", "low")
     series: list[Any] = [[getattr(p, lv) for p in spec.points] for lv in levels]
@@ -179,6 +181,7 @@ def _burndown(fig: Figure, spec: Burndown) -> None:
     if len(days) > 1:
         ax.set_xlim(days[0], days[-1])
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.legend(loc="lower center", ncols=4, fontsize=FONT - 1, frameon=False, handlelength=1)
 
 
