@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from commands.charts.specs import Chart
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -99,6 +101,7 @@ class Reply(_Model):
     field: str | None = None  # an error about one form field (a modal shows it under that field)
     form: Form | None = None
     attachment: Attachment | None = None
+    charts: tuple[Chart, ...] = ()  # drawn by the sender, never on a request path (see commands/charts)
 
     @classmethod
     def private(cls, text: str, *blocks: Any) -> Reply:

@@ -29,6 +29,8 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.outbox.sender import Delivery, SendFailed, Unverifiable
 from bot.slack import render
+from commands.charts import render as charts_render
+from commands.charts.specs import Chart
 from commands.replies import Reply
 from storage.models import TargetKind, Workspace
 
@@ -119,7 +121,30 @@ class SlackSender:
         if key is not None:
             body["metadata"] = {"event_type": EVENT_TYPE, "event_payload": {"key": marker(key)}}
         resp = self._call(workspace, "chat_postMessage", channel=target, thread_ts=thread_ts, **body)
-        return Delivery(channel=str(resp.get("channel") or target), ts=str(resp["ts"]))
+        delivery = Delivery(channel=str(resp.get("channel") or target), ts=str(resp["ts"]))
+        if reply.charts:
+            self.upload_charts(workspace, delivery.channel, thread_ts or delivery.ts, reply.charts)
+        return delivery
+
+    def upload_charts(self, workspace: Workspace, channel: str, thread_ts: str, charts: tuple[Chart, ...]) -> None:
+        """Each chart into the message's thread with Slack's external upload flow (files_upload_v2 calls
+        files.getUploadURLExternal, posts the bytes, then files.completeUploadExternal). The message is already
+        posted: a chart that fails is logged and left out, never a reason to post the message again."""
+        for chart in charts:
+            try:
+                image = charts_render.render(chart)
+                self._call(
+                    workspace,
+                    "files_upload_v2",
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    filename=image.filename,
+                    title=image.title,
+                    alt_txt=image.alt,
+                    content=image.png,
+                )
+            except SendFailed as e:
+                log.warning("chart %s not uploaded to %s: %s", chart.kind, channel, e.reason)
 
     def update(self, workspace: Workspace, channel: str, ts: str, reply: Reply) -> None:
         try:

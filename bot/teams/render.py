@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from bot import phone
 from commands import replies as neutral
 from commands.replies import Form, FormField, Reply
 
@@ -140,11 +141,22 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
         )
     if isinstance(b, neutral.Buttons):
         actions = [a for a in (_button(x, index, state) for x in b.buttons) if a is not None]
-        return [
-            {"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]}
-            for i in range(0, len(actions), BUTTONS_PER_SET)
-        ]
+        row, more = phone.split(
+            actions, [a["title"] for a in actions]
+        )  # whole titles at phone width; the rest under "More…"
+        if more:
+            row.append(
+                {"type": "Action.ShowCard", "title": phone.MORE, "card": {"type": "AdaptiveCard", "body": _sets(more)}}
+            )
+        return _sets(row)
     return []
+
+
+def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]}
+        for i in range(0, len(actions), BUTTONS_PER_SET)
+    ]
 
 
 def _lines(text: str) -> list[str]:

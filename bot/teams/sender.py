@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from microsoft_teams.api.activities.message.message import MessageActivityInput
 
+from bot import charts
 from bot.outbox.sender import Delivery, SendFailed
 from bot.teams import render
 from bot.teams.activity import base_conversation, in_thread
@@ -74,7 +75,9 @@ class TeamsSender:
             return message(
                 render.form(reply.form, people=self.directory.people(workspace.external_id)), reply.form.title
             )
-        return message(render.card(reply), render.summary(reply))
+        return message(
+            charts.with_images(render.card(reply), reply.charts, render.MAX_CARD_BYTES), render.summary(reply)
+        )
 
     # -- where ---------------------------------------------------------------------------------------------
     def _reference(self, workspace: Workspace, conversation: str) -> ConversationRef:

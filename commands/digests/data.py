@@ -18,7 +18,7 @@ from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk
 
 ProjectItem = TypeVar("ProjectItem", Risk, Gate, Action)
 
-TREND = 4
+TREND = 12  # updates per project: four make the emoji trend, twelve the RAG trend chart
 
 
 @dataclass

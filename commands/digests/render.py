@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from commands import format as fmt
+from commands.digests import charts
 from commands.digests.data import DigestData
 from commands.raid import attention as raid_attention
 from commands.raid import kpis as raid_kpis
@@ -15,11 +16,12 @@ from storage.models import RAG, GateStatus, Project, Risk, RiskStatus, StatusUpd
 TOP_RISKS = 3
 MAX_PROJECT_SECTIONS = 12
 RAID_LINES = 5
+EMOJI_TREND = 4
 
 
 def trend(statuses: list[StatusUpdate]) -> str:
-    """Oldest to newest, e.g. 🟢🟢🟠🔴."""
-    return "".join(fmt.RAG_DOT[s.overall] for s in reversed(statuses))
+    """The last EMOJI_TREND updates, oldest to newest, e.g. 🟢🟢🟠🔴."""
+    return "".join(fmt.RAG_DOT[s.overall] for s in reversed(statuses[:EMOJI_TREND]))
 
 
 def watermelon(statuses: list[StatusUpdate]) -> bool:
@@ -121,7 +123,7 @@ def project_digest(
         blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECT_SECTIONS} more projects: `/pmo portfolio`."))
     blocks.append(Context(text=f"{fmt.day(today)} · changes since {'the last digest' if since else 'the start'}"))
     text = f"{title}: " + ("; ".join(attention[:3]) if attention else "nothing needs attention")
-    return Reply.channel(text, *blocks)
+    return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since)})
 
 
 def portfolio_digest(
@@ -185,4 +187,4 @@ def portfolio_digest(
     text = f"Portfolio: {green}/{len(projects)} green" + (
         f"; attention: {', '.join(attention[:5])}" if attention else ""
     )
-    return Reply.channel(text, *blocks)
+    return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since)})

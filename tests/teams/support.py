@@ -116,8 +116,16 @@ def _walk(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _actions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every button a person can tap, those under "More…" (an Action.ShowCard) where that button is."""
     found = [a for e in _walk(card.get("body", [])) if e.get("type") == "ActionSet" for a in e["actions"]]
-    return found + list(card.get("actions", []))
+    return _open(found + list(card.get("actions", [])))
+
+
+def _open(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for a in actions:
+        out += _actions(a["card"]) if a.get("type") == "Action.ShowCard" else [a]
+    return out
 
 
 def shown(card: dict[str, Any]) -> str:
@@ -129,10 +137,10 @@ def shown(card: dict[str, Any]) -> str:
         elif e.get("type") == "FactSet":
             lines += [f"{f['title']}: {f['value']}" for f in e["facts"]]
         elif e.get("type") == "ActionSet":
-            lines += [f"[{a['title']}]" for a in e["actions"]]
+            lines += [f"[{a['title']}]" for a in _open(e["actions"])]
         elif e.get("type", "").startswith("Input."):
             lines.append(f"<{e.get('label', e['id'])}>")
-    lines += [f"[{a['title']}]" for a in card.get("actions", [])]
+    lines += [f"[{a['title']}]" for a in _open(card.get("actions", []))]
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ def test_a_gate_request_sends_its_card_to_the_channel_and_to_each_approver(ehr: 
     channel, dana, maria = request_go_live(ehr)
     for card in (channel, dana, maria):
         assert "G-1 · EHR: Go-live readiness" in card.text
-        assert card.buttons == ["Approve", "Approve with conditions", "Reject"]
+        assert card.buttons == ["Approve", "Reject", "Approve with conditions"]  # the last under "More…" (phone width)
         assert "Dana Whitfield — waiting" in card.text
 
 
@@ -76,7 +76,7 @@ def test_cancel_brings_the_card_back_unchanged(ehr: Tenant) -> None:
     _, dana_card, _ = request_go_live(ehr)
     form = ehr.click("dana", dana_card, "Approve with conditions")
     back = ehr.click("dana", form, "Cancel")
-    assert back.buttons == ["Approve", "Approve with conditions", "Reject"]
+    assert back.buttons == ["Approve", "Reject", "Approve with conditions"]
 
 
 def test_approve_with_conditions_turns_them_into_actions(ehr: Tenant) -> None:

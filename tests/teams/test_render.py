@@ -48,7 +48,13 @@ def test_every_kind_of_block_is_a_valid_card(schema: FakeBotConnector) -> None:
     assert schema.check_card(card, "everything") == []
     assert card["version"] == "1.5" and card["msteams"] == {"width": "Full"}
     sets = [e for e in card["body"] if e["type"] == "ActionSet"]
-    assert [len(s["actions"]) for s in sets] == [5, 1]  # at most five buttons in a row
+    (row,) = sets  # what fits whole at phone width, then "More…" with the rest, five to a row
+    assert [a["title"] for a in row["actions"]] == ["Approve", "Reject", "More…"]
+    more = row["actions"][-1]
+    assert more["type"] == "Action.ShowCard"
+    assert [[a["title"] for a in s["actions"]] for s in more["card"]["body"]] == [
+        ["Approve with conditions", "Snooze 1 day", "Snooze 1 week", "Mark reviewed"]
+    ]
     approve = sets[0]["actions"][0]
     assert approve["type"] == "Action.Execute" and approve["style"] == "positive"
     assert approve["fallback"]["type"] == "Action.Submit" and approve["fallback"]["data"] == approve["data"]

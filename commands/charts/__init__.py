@@ -1,0 +1,1 @@
+"""Charts for digests and dashboards: plain data in (specs), PNG bytes and alt text out (render)."""
