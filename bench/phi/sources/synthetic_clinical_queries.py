@@ -1,0 +1,51 @@
+import json, sys
+sys.path.insert(0, '.')
+from bench.phi.grow import append
+Q = [
+("0", "What is the latest treatment protocol for a 34-year-old female diagnosed with MS like Anna S., previously treated at Methodist Hospital on April 12, 2023?", ["patient-name","admission-date"]),
+("1000", "Guidelines for managing post-stroke rehabilitation in a 70-year-old male, James Smith, admitted to San Francisco General Hospital on July 10th, 2022, MRN: SF-98765432?", ["patient-name","admission-date","mrn"]),
+("1001", "Management of hypertension in a 55-year-old female with a family history of myocardial infarction, patient name Susan Brown, last visit to the New York Presbyterian Hospital on April 12, 2023 (MRN: NYP-12345)?", ["patient-name","admission-date","mrn"]),
+("1002", "Treatment approach for a 40-year-old male with bipolar disorder, Jason Doe, recently seen at Mercy Clinic, California, with an appointment on January 5th, 2024 (MRN: CL-78910)?", ["patient-name","admission-date","mrn"]),
+("1004", "urgent tx recs for pt, male, 50yo, w/ hx of HTN & on lisinopril; pt John Doe, last visit at City Hospital, LA, on Feb 14, 2023. MRN #LA-987654.", ["patient-name","admission-date","mrn"]),
+("1005", "Current guidelines for managing COPD in a 65-year-old male, Richard Smith, patient at Cleveland Clinic, last appointment on March 10th, 2022 (MRN: CC-54321)?", ["patient-name","admission-date","mrn"]),
+("1006", "Guidelines for treating hypertension in a 60-year-old female, Mary Smith, who received care at Cedars-Sinai Medical Center on April 10th, 2023?", ["patient-name","admission-date"]),
+("1008", "Treatment protocol for a 55-year-old male with stage III colon cancer, seen by Dr. John White at Bellevue Hospital on August 21st, 2022 (MRN: 123456)?", ["admission-date","mrn"]),
+("1009", "tx options for pt dx'd w/ gerd & dm, ref to Dr. Jane Perkins, treated at Stanford Med on 11/12/2021, SS# 987-65-4321.", ["admission-date","ssn"]),
+("100", "What are the current treatment options for a 65-year-old male, John Smith, with BPH seen at Glenview Clinic on Dec 15, 2022 (MRN: 87342GH)?", ["patient-name","admission-date","mrn"]),
+("1011", "Management strategy for a 70-year-old male with atrial fibrillation, admitted to St. Mary's Hospital on May 15, 2023, under Dr. Anthony Smith (MRN: AF-112233)?", ["admission-date","mrn"]),
+("1012", "What are the guidelines for treating hypertension in a 60-year-old female, Ann T., who visited our San Francisco clinic on 02/14/2024 (Insurance#: HBP-234987)?", ["patient-name","admission-date","plan-number"]),
+("1013", "Prognosis for a 55yo male with liver cirrhosis, John Smith, admitted at UCSF on September 10th, 2023 (Contact: 415-555-1234)?", ["patient-name","admission-date","phone"]),
+("1014", "Treatment options for a 30-year-old female diagnosed with lupus, seen at Cedar Sinai on March 8, 2022 (ID#: LUP-98765)?", ["admission-date","mrn"]),
+("1015", "How to manage diabetes in an 80-year-old patient with a recent history of stroke, treated by Dr. Emily Clark at NYU Hospital on July 4th, 2023 (SSN: 987-65-4321)?", ["admission-date","ssn"]),
+("1016", "Best blood pressure management strategies for a 60-year-old African American male, Richard H., recently admitted to St. Mary's Hospital on February 10th, 2024 (MRN: RH-446677)?", ["patient-name","admission-date","mrn"]),
+("1018", "counseling required for pt w/ hx of schizophrenia, seen by Dr. Rebecca L., at New Hope Clinic on Apr 24 2021, her insurance is HPN-987654.", ["admission-date","plan-number"]),
+("1019", "Latest recommendations for anticoagulation therapy in a 70-year-old patient with atrial fibrillation, John S., post-operation at Cleveland Clinic on May 15th, 2023?", ["patient-name","admission-date"]),
+("101", "Guidelines for managing multiple sclerosis in a 34-year-old female, Maria L., admitted to St. John's Hospital on April 3, 2023?", ["patient-name","admission-date"]),
+("1021", "Current recommendations for anticoagulation in a 65-year-old female with atrial fibrillation, recently seen at St. Joseph's Hospital on Feb 15, 2023?", ["admission-date"]),
+("1022", "Options for managing chronic pain in a 54-year-old male patient, John Smith, who was admitted to our clinic in Chicago on April 10, 2022?", ["patient-name","admission-date"]),
+("1023", "Best practices for treating hypertension in a 70-year-old patient, Robert L., with a history of renal insufficiency, as discussed in case notes from October 18, 2023 at Cedar Sinai Medical Center (MRN: 345-67-8901)?", ["patient-name","admission-date","mrn"]),
+("1024", "Updated asthma management guidelines for a 10-year-old female patient, Emily Clark, seen at the Children\u2019s Hospital in San Francisco last month?", ["patient-name"]),
+("1025", "Guidelines for prescribing statins to a 63-year-old male with a history of myocardial infarction, Mark Thompson, who visited Dr. Robertson at St. Mary's Clinic, New York on July 7, 2023?", ["patient-name","admission-date"]),
+("1026", "Current treatment options for late-stage Alzheimer's in a 75-year-old female, Mary P., residing in Houston, diagnosed on May 10th, 2024 (SSN: 123-45-6789)?", ["patient-name","admission-date","ssn"]),
+("1028", "rec for pt w/ hx of COPD & HTN, notes from Dr. A. Smith's clinic, admitted on Jan 15th 2023. concerned about rx interactions w/ new meds.", ["admission-date"]),
+("1029", "What are the side effects of atorvastatin in a 60-year-old male with a history of liver disease, John B., seen at Phoenix Medical Center on February 2nd, 2024 (Email: john.b@example.com)?", ["patient-name","admission-date","email"]),
+("1031", "Recommendations for managing hypertension in a 60-year-old male, Robert Smith (SSN: 123-45-6789), found unresponsive at 112 Elm Street, New York, NY on 04/15/2023?", ["patient-name","ssn","address","admission-date"]),
+("1032", "Treatment guidelines for a case of chronic migraine in a 35-year-old female, patient Cindy L., referred by Dr. Anderson at Houston Healthcare on 01/09/2024?", ["patient-name","admission-date"]),
+("1033", "Current protocol for managing a 50-year-old male with HCV, Scott T., registered at Bayview Medical Center, Baltimore, MD with an admission date of September 10th, 2023?", ["patient-name","admission-date"]),
+("1034", "Best practices for anticoagulation in an 80-year-old female, Eleanor M., currently residing at 789 Pine Street, San Francisco, CA with phone number 415-555-1234?", ["patient-name","address","phone"]),
+("1035", "Contraindications for warfarin in a 54yo male, John A., who was seen at Memorial Hospital, Los Angeles, CA on 07/21/2023, with MRN: 987654321?", ["patient-name","admission-date","mrn"]),
+("1036", "Recommended treatment for a 54-year-old male, Robert Smith, who presented with a myocardial infarction on February 14th, 2023 at Cedars-Sinai Medical Center (MRN: RSM-909090)?", ["patient-name","admission-date","mrn"]),
+("1037", "guideline for antihypertensive med in pts w/ hx of T2DM, see case of Emily T. at NY Presbyterian visited on Dec 12th, 2022, (phone: 212-555-1234)?", ["patient-name","admission-date","phone"]),
+("1039", "Latest treatment protocol for a 30-year-old female, Lisa B., who underwent spinal surgery at Mass General on April 10th, 2023. Her insurance number is INS-987654.", ["patient-name","admission-date","plan-number"]),
+("103", "side efects of atorvastatin in pt w/ hx of TIA? case reviewed by Dr. Emily P. at our Seattle office on 05/08/2023, ref. code: EM-2554.", ["admission-date","mrn"]),
+("1040", "contraindications for prescribing warfarin in pt w/ hx of afib, ref. case of John D., treated at Stanford on Nov 3, 2022, email johndoe@hospital.org?", ["patient-name","admission-date","email"]),
+("1041", "Best practices for treating MRSA in a 32-year-old male, John Smith, admitted to NYU Langone on April 12, 2023 (MRN: NY-987654)?", ["patient-name","admission-date","mrn"]),
+("1042", "Guidelines for DKA management in a 24-year-old patient, Emily R., last seen at UCSF on January 22nd, 2023 (SSN: 123-45-6789)?", ["patient-name","admission-date","ssn"]),
+("1043", "Updated treatment protocols for COPD in a 70-year-old patient, Michael Lee, treated at Cleveland Clinic in January 2024 (phone: 216-555-1234)?", ["patient-name","admission-date","phone"]),
+("1044", "Effective pain management strategies for a 58-year-old female patient, Sarah T., post knee replacement surgery at MD Anderson on 3/15/23?", ["patient-name","admission-date"]),
+]
+items = []
+for qid, text, kinds in Q:
+    items.append({"id": f"synthetic-clinical-queries-{int(qid):04d}", "source": "synthetic-clinical-queries", "text": text, "kinds": sorted(kinds),
+        "provenance": {"repo": "JamesWeatherhead/synthetic-clinical-queries", "path": f"data/AWS-Comprehend-Medical-DetectPHI/threshold_0.0/Positive_PHI/query_{qid}_trace.json", "commit": "c53696885a282def3e7e284c734b0fb8731f4837", "licence": "public repository (synthetic clinicians' queries with ground-truth PHI)", "note": "original_query; kinds from ground_truth_phi (hospital names not counted; a Dr.'s name not counted as a patient's name)"}})
+print(append("phi", items))
