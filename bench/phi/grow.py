@@ -32,7 +32,7 @@ PE = "presidio-evaluator==0.3.2 (PyPI, MIT)"
 # Placeholder -> (table column or callable, identifier kind or None when not a patient identifier by itself).
 _ENGLISH = {"US", "CA", "GB", "AU", "NZ", "IE"}
 # An address that is an organisation's or a meeting place is not a person's: those templates are left out.
-_ORG_PLACE = re.compile(r"office|company|headquarter|located|store|branch|bus |meet you", re.I)
+_ORG_PLACE = re.compile(r"office|company|headquarter|located|store|branch|bus |meet you", re.IGNORECASE)
 _TARGET = {
     "phone_number": "phone",
     "email": "email",
@@ -87,6 +87,7 @@ def presidio_evaluator(dl: Path) -> list[dict]:
         rows = [r for r in csv.DictReader(f) if r["Country"] in _ENGLISH]
     out = []
     for i, t in enumerate(templates):
+        t = t.replace("\\n", "\n")  # the file writes line breaks inside a template as a backslash and an n
         names = re.findall(r"{{(\w+)}}", t)
         kinds = {_TARGET[n] for n in names if n in _TARGET}
         if "street_name" in names and "building_number" in names:
@@ -97,7 +98,7 @@ def presidio_evaluator(dl: Path) -> list[dict]:
         values = {n: _fill(n, row) for n in names}
         if any(v is None for v in values.values()):
             continue
-        text = re.sub(r"{{(\w+)}}", lambda m: values[m.group(1)] or "", t).strip()
+        text = re.sub(r"{{(\w+)}}", lambda m, vals=values: vals[m.group(1)] or "", t).strip()
         iid = f"presidio-evaluator-templates-{i + 1:03d}"
         out.append(
             {
