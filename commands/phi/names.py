@@ -73,6 +73,12 @@ _NAMED = re.compile(
     rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b)\s{{1,3}}{_NAME}",
     _I,
 )
+# A name in quotes after "called"/"goes by": "prefers to be called 'Sunny'".
+_CALLED = re.compile(
+    r"\b(?:(?:prefers?|likes?|wants?|asks?)\s{1,3}to\s{1,3}be\s{1,3}called|goes\s{1,3}by|nicknamed?)"
+    rf"\s{{1,3}}['\"“‘]{_NAME}",
+    _I,
+)
 _AGE_SEX = (
     r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year)\b"
     r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
@@ -184,6 +190,7 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
         ]
     ),
     _NAMED: frozenset({"named", "like", "such"}),
+    _CALLED: frozenset({"called", "goes", "nickname", "nicknamed"}),
     _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_VERB: frozenset(
@@ -207,7 +214,7 @@ def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
 def find_context_names(text: str) -> list[tuple[int, int]]:
     out = []
     words = set(_WORDS.findall(text.lower()))
-    for rx in (_LABELLED, _KIN, _NAMED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
+    for rx in (_LABELLED, _KIN, _NAMED, _CALLED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
         if not _needed(rx, words):
             continue
         for m in _matches(rx, text):
