@@ -1,4 +1,4 @@
-import sys
+import json, sys
 
 sys.path.insert(0, ".")
 from bench.phi.grow import append
@@ -388,6 +388,106 @@ Q = [
         "139",
         "How does treatment outcome compare for 60yo male, Jack Thompson, dx'd with stage III lung cancer at Riverfield Medical Center on Sep 15, 2020, versus standard care protocols?",
         ["patient-name", "admission-date"],
+    ),
+    (
+        "13",
+        "Latest CDC guidelines for managing hypertension in a 70-year-old African American male, James T., who presented to our Dallas facility on March 15th, 2022?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "140",
+        "What are the treatment options for a 60-year-old male diagnosed with stage 3 colon cancer, John Smith, who was admitted to Cedars-Sinai on March 12, 2023 (MRN: CS-987654)?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "141",
+        "What are the risks of using warfarin in an 82-year-old female patient, Mary Johnson, who visited our Dallas clinic on February 25th, 2024, with a history of atrial fibrillation (SSN: 123-45-6789)?",
+        ["patient-name", "admission-date", "ssn"],
+    ),
+    (
+        "143",
+        "Metoprolol dosage for pt w/ CHF, pts name Bob Williams, tx'd at St. Luke's Hospital on Jan 8th 2023. Ins. policy #BC-654321.",
+        ["patient-name", "admission-date", "plan-number"],
+    ),
+    (
+        "144",
+        "Current best practices for managing a 47-year-old male with persistent depressive disorder, Jack Taylor, who was seen at the Chicago downtown clinic on December 15, 2022 (phone: 312-555-1234)?",
+        ["patient-name", "admission-date", "phone"],
+    ),
+    (
+        "145",
+        "Management of hypertension for a 72-year-old patient, John Smith, last seen at St. Mary's Clinic on April 12th, 2023, with MRN 123-45-6789?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "146",
+        "What are the guidelines for anticoagulation in atrial fibrillation patients like Jane Doe, seen at the NYC Health Center on December 1st, 2022?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "147",
+        "Recommended treatment for a 5-year-old child named Michael B., referred to Boston Children's Hospital on May 15th, 2023, with MRN 987-65-4321?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "148",
+        "How to manage chronic kidney disease in a 60-year-old female, Patricia W., from Houston, with an appointment at Texas Medical Center on July 9th, 2021?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "149",
+        "What are the side effects of chemotherapy for an 8-year-old girl called Emma R., treated at Children\u2019s Clinic on March 20th, 2023, with MRN CC-456789?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "14",
+        "Are there any known interactions between fluoxetine and gabapentin in a patient based on case reports, especially considering John D., admitted to Stanford Hospital on January 8, 2023 (MRN: ST-998877)?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "150",
+        "What are the treatment options for a 69-year-old male with Stage III Non-Hodgkin lymphoma, John Smith, admitted at St. Mary's Hospital on April 10, 2023?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "151",
+        "Appropriate antibiotic therapy for a 5-year-old female with pneumonia, Mary Johnson, residing in Springfield, diagnosed on February 7th, 2022?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "153",
+        "Patient with hx of GERD, Barrett's esophagus. Recommendations for follow-up after endoscopy carried out on 09/12/2023 at Johns Hopkins?",
+        ["admission-date"],
+    ),
+    (
+        "154",
+        "Dosage adjustment guidelines for warfarin in a 72-year-old male, David L., who was seen at the Dallas Clinic on October 21, 2023, with a high INR?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "155",
+        "Current treatment options for a 60-year-old male with advanced prostate cancer, James Smith, who was admitted to Johns Hopkins Hospital on April 12, 2023 (SSN: 123-45-6789)?",
+        ["patient-name", "admission-date", "ssn"],
+    ),
+    (
+        "157",
+        "best mgmt for pt w/ hx of HTN & COPD, refer to notes for Lisa W., treated at Cedar Sinai on Jan 10th 2022. concerns about drug-drug interactions. her contact is (555) 678-1234.",
+        ["patient-name", "admission-date", "phone"],
+    ),
+    (
+        "158",
+        "Latest ACC/AHA guidelines for anticoagulation management in a patient with atrial fibrillation, Mr. John Williams, who was evaluated at Mount Sinai Hospital on Sept 15th, 2023. His insurance ID is ABC-987654.",
+        ["patient-name", "admission-date", "plan-number"],
+    ),
+    (
+        "15",
+        "What are the latest treatment options for a 60-year-old male with stage IV lung cancer, John Smith, who was admitted to NY Presbyterian Hospital on January 10th, 2023, under MRN 12345-JS?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "160",
+        "Latest treatment recommendations for a 52-year-old female with chronic migraines, scheduled for review by Dr. Emily Clark at St. Mary's Hospital on April 22, 2023.",
+        ["admission-date"],
     ),
 ]
 items = []
