@@ -1,4 +1,4 @@
-import json, sys
+import sys
 
 sys.path.insert(0, ".")
 from bench.phi.grow import append
