@@ -22,7 +22,7 @@ _CLINICAL = re.compile(
     r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
     r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
     r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
-    r"|treated|underwent|unresponsive|hospitali[sz]ed)\b",
+    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed)\b",
     _I,
 )
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
@@ -65,7 +65,7 @@ def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) 
 
 # Words of care strong enough to outweigh a project word before them ("knee replacement surgery at Mercy on 3/15").
 _CARE_AFTER = re.compile(
-    r"\b(?:surgery|operation|seen|admitted|treated|presented|underwent|discharged|diagnosed|dx['’]?d)\b", _I
+    r"\b(?:surgery|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d)\b", _I
 )
 
 
@@ -92,8 +92,10 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue
         if not (_CLINICAL.search(left) or _CLINICAL.search(right)):
             continue
-        if _project_closer(left[-40:]) or _PROJECT.search(right[:30]):
-            continue
+        near = left[-40:]
+        care_only = _CARE_AFTER.search(near) and not _PROJECT.search(near)
+        if _project_closer(near) or (_PROJECT.search(right[:30]) and not care_only):
+            continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
         if _NON_PERSON_SUBJECT.search(left[-40:]):

@@ -111,6 +111,11 @@ _NAME_PAREN_ID = re.compile(
     rf"{_NAME}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
     _I,
 )
+# "pts name Bob Williams", "patient name Susan Brown": the label without a colon, then a full name.
+_PATIENT_NAME_IS = re.compile(
+    rf"\b(?:patient|pt)(?:['’]?s)?\s{{1,2}}name(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
+    _I,
+)
 # Capitalised words that are diagnoses, not names ("…with MS, Multiple Sclerosis, …").
 _DIAGNOSIS_WORD = re.compile(
     r"(?i)(?:itis|osis|emia|aemia|oma|pathy|ectomy|algia|iasis|ease|drome|order|ension|ation|ure|ancy|ity|ics?)$"
@@ -202,6 +207,7 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
         {"treated", "seen", "admitted", "registered", "presenting", "presented", "diagnosed", "who", "hospitalized"}
     ),
     _NAME_PAREN_ID: frozenset({"mrn", "dob", "d", "age", "yo", "y/o", "m", "f"}),
+    _PATIENT_NAME_IS: frozenset({"name"}),
     _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx"}),
 }
 _WORDS = re.compile(r"[a-z/]{1,30}")
@@ -227,7 +233,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # one capitalised word before "denies" may start a sentence
             if _ok(v):
                 out.append(m.span("v"))
-    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID):
+    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
         if _needed(rx, words):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
     for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
