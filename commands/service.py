@@ -105,7 +105,11 @@ class Rounds:
             return reply
 
     def submit(self, ctx: Context, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
-        return self._execute(ctx, lambda actor, uow: forms.to_command(form, values, context or {}, actor.today))
+        return self._execute(
+            ctx,
+            lambda actor, uow: forms.to_command(form, values, context or {}, actor.today),
+            retype=forms.as_typed(form, values, context or {}),
+        )
 
     def home(self, ctx: Context) -> Reply:
         """The speaker's "my items" view (App Home)."""

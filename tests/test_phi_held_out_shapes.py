@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from commands.phi import scan
+from commands.phi_commands import redacted_offer
 from storage.models import StatusUpdate
-from tests.support.chat import Chat
+from tests.support.chat import Chat, shown
 
 # said as a status note -> refused, with the kind the guard names
 REFUSED = [
@@ -72,3 +73,21 @@ def test_pmo_and_changelog_text_passes(ehr: Chat, note: str) -> None:
 
 def test_a_diagnosis_set_off_by_commas_is_not_a_name() -> None:
     assert scan("a 63-year-old male with a history of MI, Multiple Sclerosis, and gout") == []
+
+
+def test_a_refused_status_form_offers_the_same_redaction_as_the_typed_command(ehr: Chat) -> None:
+    values = {"project": "EHR", "overall": "amber", "note": "pt John Smith MRN 1234567 fell", "schedule": "red"}
+    reply = ehr.submit("sam", "status.log", values)
+    assert reply.error and "looks like it contains patient information" in reply.text
+    redo = redacted_offer(reply)
+    assert redo == '/status EHR amber "pt [name] MRN [number] fell" schedule:red'
+    assert "John" not in shown(reply) and "1234567" not in shown(reply)
+    command, _, rest = redo.partition(" ")
+    saved = ehr.rounds.run(ehr.context("sam"), command, rest)
+    assert not saved.error, saved.text
+    assert ehr.scalar(select(StatusUpdate.note)) == "pt [name] MRN [number] fell"
+
+
+def test_a_refused_form_without_a_typed_twin_is_refused_without_an_offer(ehr: Chat) -> None:
+    reply = ehr.submit("sam", "risk.raise", {"project": "EHR", "title": "pt John Smith MRN 1234567 may fall again"})
+    assert reply.error and redacted_offer(reply) is None
