@@ -489,6 +489,56 @@ Q = [
         "Latest treatment recommendations for a 52-year-old female with chronic migraines, scheduled for review by Dr. Emily Clark at St. Mary's Hospital on April 22, 2023.",
         ["admission-date"],
     ),
+    (
+        "500",
+        "Recommendations for treating heart failure in a 63-year-old male, Jake Thompson, who was admitted to Cedar Sinai on April 12th, 2023 with an EF of 30% (contact: 555-123-4567)?",
+        ["patient-name", "admission-date", "phone"],
+    ),
+    (
+        "501",
+        "Tx options for pt s/p acute MI & T2DM, admitted to NewYork-Presbyterian on Sep 9, 2024. Patient: John H. MRN: 678-90-1234.",
+        ["admission-date", "patient-name", "mrn"],
+    ),
+    (
+        "503",
+        "Management recommendations for a 52yo male with newly diagnosed HTN, David K., seen at St. Mary's Health on Jan 15th 2023? Patient's email: david.k@example.com",
+        ["patient-name", "admission-date", "email"],
+    ),
+    (
+        "504",
+        "Prognosis for a 67yo female pt w/ CHF, Dianne L., who had a cardiac arrest on Feb 10th 2021 at Rush University Medical Center. Insurance number: HPN-987654321.",
+        ["patient-name", "admission-date", "plan-number"],
+    ),
+    (
+        "505",
+        "What are the latest treatment options for a 58-year-old male with recurrent glioblastoma, John Smith, who was first diagnosed at the Cleveland Clinic on September 15, 2023?",
+        ["patient-name", "admission-date"],
+    ),
+    (
+        "507",
+        "Management guidelines for a 29-year-old female patient with type 1 diabetes, patient ID 987654, diagnosed at Johns Hopkins Hospital on March 3, 2019.",
+        ["mrn", "admission-date"],
+    ),
+    (
+        "508",
+        "Recommendations for post-operative care for a 55-year-old male recovering from knee replacement surgery, operated at Boston Medical Center by Dr. Thomas K. on July 21st, 2022?",
+        ["admission-date"],
+    ),
+    (
+        "509",
+        "Current best practices for managing a 47-year-old female with a history of melanoma, associated with IP address 192.168.1.1, last seen in the dermatology department on October 10th, 2021.",
+        ["ip-address", "admission-date"],
+    ),
+    (
+        "510",
+        "What is the appropriate dosage of Lisinopril for a 64-year-old patient, Robert L., treated at St. Vincent's Hospital on April 12, 2023 (MRN: S12458-93)?",
+        ["patient-name", "admission-date", "mrn"],
+    ),
+    (
+        "511",
+        "Best practices for managing A-fib in a 73yo female, Mary Jones, treated at Cedar Sinai, particularly after her event on 07-15-2023. Her HMO ID is 5678-2345-4321.",
+        ["patient-name", "admission-date", "plan-number"],
+    ),
 ]
 items = []
 for qid, text, kinds in Q:
