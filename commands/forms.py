@@ -345,6 +345,16 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
     raise UsageError(f"There's no form called {name}.", "help")
 
 
+def as_typed(name: str, values: dict[str, Any], context: dict[str, str]) -> tuple[str, str] | None:
+    """The same submission as a typed command and its text, where the grammar has one, so a PHI refusal of a
+    form offers the redacted version just as a typed command's does. None when there is no such command."""
+    project = _text(values, "project") or context.get("project")
+    if name == "status.log" and project and (rag := _rag(values, "overall")) and '"' not in _text(values, "note"):
+        extra = "".join(f" {k}:{r.value}" for k in ("schedule", "budget", "scope") if (r := _rag(values, k)))
+        return "/status", f'{project} {rag.value} "{_text(values, "note")}"{extra}'
+    return None
+
+
 def _ref(context: dict[str, str], key: str, prefix: str) -> int:
     n = ref_number(context.get(key, ""), prefix)
     if n is None:

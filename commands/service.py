@@ -117,7 +117,7 @@ class Rounds:
             with date_order(actor.workspace.date_order):
                 return forms.to_command(form, values, context or {}, actor.today)
 
-        return self._execute(ctx, make)
+        return self._execute(ctx, make, retype=forms.as_typed(form, values, context or {}))
 
     def home(self, ctx: Context) -> Reply:
         """The speaker's "my items" view (App Home)."""

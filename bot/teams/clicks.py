@@ -33,6 +33,7 @@ from bot.teams import render
 from bot.teams.activity import Inbound, base_conversation
 from commands.context import Context
 from commands.forms import context_for
+from commands.phi_commands import redacted_offer
 from commands.replies import Block, Buttons, Form, Reply, Section
 from commands.replies import Context as Line
 from commands.service import Rounds
@@ -125,6 +126,8 @@ class Cards:
             outcome = self.rounds.submit(
                 ctx, c.form, render.submitted(_form(self.rounds, ctx, c), c.data or {}), dict(c.context or {})
             )
+            if outcome.error and redacted_offer(outcome) is not None:
+                return outcome, render.card(outcome)  # the refusal with its Save redacted action
             if outcome.error:
                 again = self.rounds.form(ctx, c.form, dict(c.context or {}))
                 if again.form is not None:

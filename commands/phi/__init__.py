@@ -137,9 +137,11 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
             if end > start:
                 spans.append((start, end, prio, kind))
     prio_of = {kind: prio for prio, (kind, _) in enumerate(groups)}
-    for kind, start, end in _find_hl7(text) + ctx.find_labelled(text):
+    for kind, start, end in _find_hl7(text):
         if end > start:
             spans.append((start, end, prio_of[kind], kind))
+    # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
+    spans.extend((start, end, -1, kind) for kind, start, end in ctx.find_labelled(text) if end > start)
     return spans
 
 

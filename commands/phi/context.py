@@ -21,13 +21,14 @@ _CLINICAL = re.compile(
     r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
     r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
     r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
-    r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?)\b",
+    r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
+    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed)\b",
     _I,
 )
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
 _PROJECT = re.compile(
     r"\b(?:go-?live|cut-?over|release[sd]?|deploy(?:ed|ment)?|upgrade[sd]?|migration|sprint|milestone|deadline"
-    r"|due|meeting|training|demo|downtime|freeze|roll-?out|launch|kick-?off|uat|patch(?:ed)?|version|build|po"
+    r"|due(?!\s{1,3}to\b)|meeting|training|demo|downtime|freeze|roll-?out|launch|kick-?off|uat|patch(?:ed)?|version|build|po"
     r"|invoice|contract|budget|steering|workshop|webinar|go\s{1,3}live|phase|gate|cab\s{1,3}meeting|change"
     r"|ticket|inc\d|chg\d|project|rfp|sow|vendor|interface|server|backup|outage|maintenance|window|report(?:ing)?"
     r"|period|quarter|fy|q[1-4]|schedule[sd]?|plan(?:ned)?|target|forecast|baseline|tested|testing|pilot|replace(?:ment|d)?"
@@ -62,6 +63,19 @@ def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) 
     return left, right
 
 
+# Words of care strong enough to outweigh a project word before them ("knee replacement surgery at Mercy on 3/15").
+_CARE_AFTER = re.compile(
+    r"\b(?:surgery|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d)\b", _I
+)
+
+
+def _project_closer(left: str) -> bool:
+    """A project word just before the date, and no clinical word after it: "go-live 3/14" is the project's,
+    "hip replacement surgery at Mercy on 3/15" is the patient's."""
+    ends = [m.end() for m in _PROJECT.finditer(left)]
+    return bool(ends) and not _CARE_AFTER.search(left, ends[-1])
+
+
 def find_care_dates(text: str) -> list[tuple[int, int]]:
     """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
     header label, and not near a project word."""
@@ -78,8 +92,10 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue
         if not (_CLINICAL.search(left) or _CLINICAL.search(right)):
             continue
-        if _PROJECT.search(left[-40:]) or _PROJECT.search(right[:30]):
-            continue
+        near = left[-40:]
+        care_only = _CARE_AFTER.search(near) and not _PROJECT.search(near)
+        if _project_closer(near) or (_PROJECT.search(right[:30]) and not care_only):
+            continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
         if _NON_PERSON_SUBJECT.search(left[-40:]):
@@ -130,7 +146,7 @@ _VAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 _LABELLED = {
     "mrn": re.compile(
         r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmedical\s{1,3}record(?:\s{1,3}number)?\b|\bchart\s{1,3}(?:no|number|id)\b"
-        r"|\bpatient\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|number)\b)"
+        r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|number)\b)"
         + _GAP
         + _VAL,
         _I,
@@ -139,12 +155,15 @@ _LABELLED = {
         r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
         r"|\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b)|\bacct\b|\bclaim\b|\biban\b"
-        r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d))" + _GAP + _VAL,
+        r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
+        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b)" + _GAP + _VAL,
         _I,
     ),
     "ssn": re.compile(
         r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
-        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#))" + _GAP + r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4})(?![\w-])",
+        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}\#)"
+        + _GAP
+        + r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4})(?![\w-])",
         _I,
     ),
 }
@@ -169,7 +188,7 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
 # --- phones the first generation missed ---------------------------------------------------------------------------
 _PHONE_CTX = re.compile(
     r"\b(?:phones?|ph|tel|telephone|cell|mobile|mob|fax|pager|beeper|bleep|ext|extension|contact|call(?:ed)?"
-    r"|callback|text|sms|number\s{1,3}is|reach(?:ed)?\s{1,3}at)\b\.?\s{0,3}(?:(?:her|him|them|me|us|pt|patient|back)\s{1,3})?(?:(?:is|at|number|no|\#)\s{0,3}){0,2}[:#=]?\s{0,3}"
+    r"|callback|text|sms|number\s{1,3}is|reach(?:ed|able)?\s{1,3}at)\b\.?\s{0,3}(?:(?:her|him|them|me|us|pt|patient|back)\s{1,3})?(?:(?:is|at|number|no|\#)\s{0,3}){0,2}[:#=]?\s{0,3}"
     r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
     _I,
 )

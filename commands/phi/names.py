@@ -73,6 +73,12 @@ _NAMED = re.compile(
     rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b)\s{{1,3}}{_NAME}",
     _I,
 )
+# A name in quotes after "called"/"goes by": "prefers to be called 'Sunny'".
+_CALLED = re.compile(
+    r"\b(?:(?:prefers?|likes?|wants?|asks?)\s{1,3}to\s{1,3}be\s{1,3}called|goes\s{1,3}by|nicknamed?)"
+    rf"\s{{1,3}}['\"“‘]{_NAME}",
+    _I,
+)
 _AGE_SEX = (
     r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year)\b"
     r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
@@ -84,6 +90,49 @@ _NAME_THEN_AGE = re.compile(
     rf"{_NAME},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
     _I,
 )
+# "a 63-year-old male with a history of MI, Mark Thompson, who visited…": a full descriptor (age and sex), a
+# clause without a comma, then the name set off by commas. Checked by _full_name: two words, not a diagnosis.
+_AGE_GAP_APPOSITIVE = re.compile(
+    r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old)\b(?:\s{1,3}[A-Za-z-]{2,20}){0,2}?"
+    r"\s{1,3}(?:female|male|woman|man|gentleman|lady|boy|girl|patient|pt|veteran)\b"
+    rf"[^,.;:?!\n]{{1,60}},\s{{1,3}}(?:(?:pt|patient)\s{{1,3}})?(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)",
+    _I,
+)
+# "…, Peter Johnson, treated at St. Mary's", "specifically for Mary Johnson, seen at…": a full name set off by a comma
+# and followed by a verb of care with its place or time.
+_NAME_COMMA_CARE = re.compile(
+    rf"{_NAME},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
+    r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
+    r"|who\s{1,3}(?:visited|underwent|presented)\b)",
+    _I,
+)
+# "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
+_NAME_PAREN_ID = re.compile(
+    rf"{_NAME}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
+    _I,
+)
+# "pts name Bob Williams", "patient name Susan Brown": the label without a colon, then a full name.
+_PATIENT_NAME_IS = re.compile(
+    rf"\b(?:patient|pt)(?:['’]?s)?\s{{1,2}}name(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
+    _I,
+)
+# Capitalised words that are diagnoses, not names ("…with MS, Multiple Sclerosis, …").
+_DIAGNOSIS_WORD = re.compile(
+    r"(?i)(?:itis|osis|emia|aemia|oma|pathy|ectomy|algia|iasis|ease|drome|order|ension|ation|ure|ancy|ity|ics?)$"
+    r"|^(?:type|stage|grade|class|cancer|diabetes|asthma|copd|chf|gerd|afib|mrsa|hiv|hcv|covid|dementia|sepsis"
+    r"|pneumonia|lupus|stroke|clinic|hospital|center|centre|medical|health|memorial|general|university|st)$"
+)
+
+
+def _full_name(v: str) -> bool:
+    """Two or more words, one with small letters, none a diagnosis or a place word: "Jason Doe", "Lisa M."."""
+    words = [w.strip(".,'’") for w in v.split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or not any(any(c.islower() for c in w) for w in words):
+        return False
+    return not any(_DIAGNOSIS_WORD.search(w) for w in words if len(w) > 1)
+
+
 # "pt on 6N, Grace Whitfield, had her meds double-charted"
 _PT_WHERE_NAME = re.compile(rf"\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
 _NAME_THEN_VERB = re.compile(
@@ -146,12 +195,19 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
         ]
     ),
     _NAMED: frozenset({"named", "like", "such"}),
+    _CALLED: frozenset({"called", "goes", "nickname", "nicknamed"}),
     _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_VERB: frozenset(
         {"seen", "admitted", "presents", "presented", "reports", "denies", "complains", "c/o", "fell", "found"}
     ),
     _PT_WHERE_NAME: frozenset({"pt", "patient"}),
+    _AGE_GAP_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
+    _NAME_COMMA_CARE: frozenset(
+        {"treated", "seen", "admitted", "registered", "presenting", "presented", "diagnosed", "who", "hospitalized"}
+    ),
+    _NAME_PAREN_ID: frozenset({"mrn", "dob", "d", "age", "yo", "y/o", "m", "f"}),
+    _PATIENT_NAME_IS: frozenset({"name"}),
     _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx"}),
 }
 _WORDS = re.compile(r"[a-z/]{1,30}")
@@ -164,7 +220,7 @@ def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
 def find_context_names(text: str) -> list[tuple[int, int]]:
     out = []
     words = set(_WORDS.findall(text.lower()))
-    for rx in (_LABELLED, _KIN, _NAMED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
+    for rx in (_LABELLED, _KIN, _NAMED, _CALLED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
         if not _needed(rx, words):
             continue
         for m in _matches(rx, text):
@@ -177,6 +233,9 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # one capitalised word before "denies" may start a sentence
             if _ok(v):
                 out.append(m.span("v"))
+    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
+        if _needed(rx, words):
+            out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
     for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
         v = m.group("v")
         if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:

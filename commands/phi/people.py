@@ -144,7 +144,7 @@ def _has_patient_word(window: str) -> bool:
 # --- addresses ---------------------------------------------------------------------
 _STREET_SUFFIX = (
     r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place"
-    r"|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail|crescent|cres)"
+    r"|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail|crescent|cres|close|grove|mews)"
 )
 _STREET = re.compile(
     r"(?<![\w#/.-])(?P<v>\d{1,6}(?-i:[A-Z])?\s{1,3}"

@@ -16,6 +16,7 @@ from bot.slack import render
 from bot.slack.adapter import SlackDeps
 from bot.slack.payloads import ViewSubmission
 from bot.slack.render import FORM_CALLBACK, FormOrigin
+from commands.phi_commands import redacted_offer
 
 FIELD_ERROR = 300  # characters shown under a field
 
@@ -39,7 +40,7 @@ def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -
         return
     ctx = deps.context(client, p.team_id, p.team.domain if p.team else None, p.user.id, origin.channel)
     reply = deps.rounds.submit(ctx, origin.form, render.submitted_values(p.view.state.values), origin.context)
-    if reply.error:
+    if reply.error and redacted_offer(reply) is None:  # a PHI refusal with a redacted offer goes to the chat
         fields = list(p.view.state.values)
         field = reply.field if reply.field in fields else render.error_field(fields, reply.text)
         if field is not None:

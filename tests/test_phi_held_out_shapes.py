@@ -1,0 +1,93 @@
+"""Shapes the grown development set (bench/phi) showed the guard missing, and the PMO text that must still pass.
+
+The examples are made up in the same shapes; the evaluation items themselves stay in bench/phi/*.jsonl.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from commands.phi import scan
+from commands.phi_commands import redacted_offer
+from storage.models import StatusUpdate
+from tests.support.chat import Chat, shown
+
+# said as a status note -> refused, with the kind the guard names
+REFUSED = [
+    # a full descriptor, a clause, then the name set off by commas
+    ("a 58-year-old male with a history of gout, Peter Lindqvist, asked about the portal", "patient-name"),
+    ("the 41 yo female with asthma, Wilhelmina K., was double-registered", "patient-name"),
+    # a full name, a comma and a verb of care with its place
+    ("the chart for Henrietta Okafor, treated at Mercy on the night of the outage, is split", "patient-name"),
+    ("orders for Tomas Reyes, seen in clinic before the cutover, never crossed", "patient-name"),
+    # a name with its record number or age in brackets
+    ("Gloria Estefan-Ruiz (MRN 4455667) shows twice after the merge", "patient-name"),
+    # a nickname in quotes
+    ("the pt prefers to be called 'Birdie' on the whiteboard", "patient-name"),
+    # "pts name" without a colon
+    ("pts name Harold Finch, wristband reprinted", "patient-name"),
+    # dates of care after treated / tx'd / surgery, even with a project or 'due to' word around them
+    ("treated at Lakeside on 3/14/2024 and the labs went to the old interface", "admission-date"),
+    ("tx'd at St. Anne's on Feb 2nd 2024, see policy", "admission-date"),
+    ("hip replacement surgery at Mercy on 6/7/2024 is missing from the feed", "admission-date"),
+    ("seen by the fellow at North Clinic, 2/14/2024, due to a rash", "admission-date"),
+    # labels the first generation did not know
+    ("SS# 219-09-9999 on the scanned intake form", "ssn"),
+    ("Hospital ID: KGH-4471-22-B on two charts", "mrn"),
+    ("her driver's license number is D1234567", "plan-number"),
+    ("Patient reachable at 6135550199 after 5", "phone"),
+    # streets named Close/Grove/Mews, on a line of their own
+    ("Address:\n14 Juniper Close, Barrhaven", "address"),
+]
+
+# said as a status note -> stored as written
+PASSES = [
+    "Clinical review of lab & test results with Dr. Josephs on Thursday",
+    "The module is known as 'Cadence' in Epic",
+    "a 5 year contract with the vendor, Epic Systems, who will host the build",
+    "vendor admitted the bug on the 11/4 call, patch ETA 11/18",
+    "room 4112 is the training lab for the week of 11/17",
+    "the old interface engine died on 10/3 and failover worked",
+    "Anticipated data collection 5/9 - 5/16",
+    "FIX: exception on merging patients with identical addresses [thanks Jim]",
+    "IMPROVED: new patient EA: warn on existing name + DOB",
+    "Sara Smith sent a list of accessibility issues, but Mark is not sure how far this has been distributed",
+    "Which treatment options are best for a 52-year-old female with a history of Huntington's disease noted in 2021?",
+]
+
+
+@pytest.mark.parametrize("note,kind", REFUSED)
+def test_held_out_shapes_are_refused(ehr: Chat, note: str, kind: str) -> None:
+    reply = ehr.refused("sam", f'/status EHR amber "{note}"')
+    assert "looks like it contains patient information" in reply.text
+    assert ehr.scalar(select(StatusUpdate.id)) is None
+    assert kind in {f.kind for f in scan(note)}
+
+
+@pytest.mark.parametrize("note", PASSES)
+def test_pmo_and_changelog_text_passes(ehr: Chat, note: str) -> None:
+    ehr.ok("sam", f'/status EHR amber "{note}"')
+    assert ehr.scalar(select(StatusUpdate.note)) == note
+
+
+def test_a_diagnosis_set_off_by_commas_is_not_a_name() -> None:
+    assert scan("a 63-year-old male with a history of MI, Multiple Sclerosis, and gout") == []
+
+
+def test_a_refused_status_form_offers_the_same_redaction_as_the_typed_command(ehr: Chat) -> None:
+    values = {"project": "EHR", "overall": "amber", "note": "pt John Smith MRN 1234567 fell", "schedule": "red"}
+    reply = ehr.submit("sam", "status.log", values)
+    assert reply.error and "looks like it contains patient information" in reply.text
+    redo = redacted_offer(reply)
+    assert redo == '/status EHR amber "pt [name] MRN [number] fell" schedule:red'
+    assert "John" not in shown(reply) and "1234567" not in shown(reply)
+    command, _, rest = redo.partition(" ")
+    saved = ehr.rounds.run(ehr.context("sam"), command, rest)
+    assert not saved.error, saved.text
+    assert ehr.scalar(select(StatusUpdate.note)) == "pt [name] MRN [number] fell"
+
+
+def test_a_refused_form_without_a_typed_twin_is_refused_without_an_offer(ehr: Chat) -> None:
+    reply = ehr.submit("sam", "risk.raise", {"project": "EHR", "title": "pt John Smith MRN 1234567 may fall again"})
+    assert reply.error and redacted_offer(reply) is None
