@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import timedelta
 
@@ -47,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return _run(args, settings)
+    except BrokenPipeError:
+        # `python -m bot console … | head`: the reader left; stop quietly (and let Python's exit flush nowhere)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (OperationalError, ProgrammingError) as e:
         reason = str(e.orig).splitlines()[0] if e.orig else type(e).__name__
         print(
@@ -107,11 +113,24 @@ def _console(settings, args) -> int:  # type: ignore[no-untyped-def]
         speaker=args.speaker.lstrip("@").lower(),
         channel="#" + args.channel.lstrip("#"),
         ansi=ansi,
+        files=files_beside(settings.database_url),
     )
     if sys.stdin.isatty():
         print("Rounds console. /help for help, /as NAME to switch person, /in #channel to move, /quit to leave.")
     console.loop()
     return 0
+
+
+def files_beside(database_url: str):  # type: ignore[no-untyped-def]
+    """Where the console writes exports: beside the SQLite database file, else the working directory."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).resolve().parent
+    return Path.cwd()
 
 
 def _serve(settings, how: str) -> int:  # type: ignore[no-untyped-def]

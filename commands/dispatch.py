@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from commands import actions, exports, gates, help, home, portfolio, prefs, projects, risks, status, templates
+from commands import (
+    actions,
+    decisions,
+    exports,
+    gates,
+    help,
+    home,
+    portfolio,
+    prefs,
+    projects,
+    risks,
+    status,
+    templates,
+)
 from commands.context import Actor
 from commands.digests import commands as digests
 from commands.grammar import models as m
@@ -41,7 +54,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.ActionReassign: actions.reassign,
     m.EscalationAck: ack.acknowledge,
     m.GateRequest: gates.request,
-    m.GateDecide: gates.decide,
+    m.GateDecide: decisions.decide,
     m.GateWithdraw: gates.withdraw,
     m.GateList: gates.list_gates,
     m.GateShow: gates.show,

@@ -24,8 +24,11 @@ class DigestData:
     overdue: dict[int, list[Action]] = field(default_factory=dict)  # live actions due before `today`
 
 
-def load(session: Session, project_ids: list[int], since: datetime | None, today: date) -> DigestData:
-    """`since` is the oldest "last digest" among the digests being built; `today` the latest local date."""
+def load(
+    session: Session, project_ids: list[int], since: datetime | None, today: date, decided_since: datetime | None = None
+) -> DigestData:
+    """`since` is the oldest "last digest" among the digests being built; `today` the latest local date;
+    `decided_since`: gates decided since then are loaded too (the portfolio's on-time figure looks that far back)."""
     if not project_ids:
         return DigestData(projects={})
     ids = sorted(set(project_ids))
@@ -47,7 +50,8 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
     data.risks = _group(risks, "project_id")
 
     pending = Gate.status == GateStatus.PENDING
-    gate_filter = or_(pending, Gate.decided_at >= since) if since else pending
+    oldest = min((x for x in (since, decided_since) if x is not None), default=None)
+    gate_filter = or_(pending, Gate.decided_at >= oldest) if oldest else pending
     gates = session.scalars(
         select(Gate)
         .where(Gate.project_id.in_(ids), gate_filter)
