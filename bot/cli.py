@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import logs
@@ -54,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return _run(args, settings)
+    except BrokenPipeError:
+        # `python -m bot console … | head`: the reader left; stop quietly (and let Python's exit flush nowhere)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (OperationalError, ProgrammingError) as e:
         reason = str(e.orig).splitlines()[0] if e.orig else type(e).__name__
         print(
@@ -114,11 +121,22 @@ def _console(settings: Settings, args: argparse.Namespace) -> int:
         speaker=args.speaker.lstrip("@").lower(),
         channel="#" + args.channel.lstrip("#"),
         ansi=ansi,
+        files=files_beside(settings.database_url),
     )
     if sys.stdin.isatty():
         print("Rounds console. /help for help, /as NAME to switch person, /in #channel to move, /quit to leave.")
     console.loop()
     return 0
+
+
+def files_beside(database_url: str) -> Path:
+    """Where the console writes exports: beside the SQLite database file, else the working directory."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).resolve().parent
+    return Path.cwd()
 
 
 def _serve(settings: Settings, how: str) -> int:

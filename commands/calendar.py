@@ -6,7 +6,7 @@ never on a holiday of their workspace. Nudges, escalations and anything else the
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import holidays as holiday_calendars
@@ -57,3 +57,22 @@ def why_not_now(
     if is_holiday(workspace, person.shift_day(now), own_days):
         return "holiday"
     return None
+
+
+def next_window(person: Person, workspace: Workspace, now: datetime, own_days: set[date] | frozenset[date]) -> datetime:
+    """When a message that is not urgent may reach them: now if it may, else the start of their next shift that is
+    not on a holiday or while they are away (a message queued for then, not dropped). `own_days`: the workspace's
+    holidays for the weeks ahead. Falls back to now when no such shift is in sight (the platform's own
+    do-not-disturb then applies)."""
+    if why_not_now(person, workspace, now, own_days) is None:
+        return now
+    at = now
+    for _ in range(62):
+        start = person.next_shift_start(at)
+        if start is None:
+            break
+        candidate = start + timedelta(minutes=1)
+        if why_not_now(person, workspace, candidate, own_days) is None:
+            return candidate
+        at = candidate
+    return now

@@ -115,18 +115,15 @@ def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
     for a in g.approvers:
         d = decided.get(a.person_id)
         if d is None:
-            lines.append(f"⏳ {fmt.who(a.person)} — waiting")
+            mark = "⏳" if g.status == GateStatus.PENDING else "▫️"  # once settled, nobody is "waiting" any more
+            lines.append(f"{mark} {fmt.who(a.person)} — {_undecided(g)}")
             continue
-        mark = {
-            DecisionKind.APPROVE: "✅ approved",
-            DecisionKind.APPROVE_WITH_CONDITIONS: "☑️ approved with conditions",
-            DecisionKind.REJECT: "⛔ rejected",
-            DecisionKind.ABSTAIN: "➖ abstained",
-        }[d.decision]
-        by = f" (by {fmt.who(d.decided_by)} on their behalf)" if d.decided_by_id != d.approver_id else ""
+        mark, verb = DECIDED[d.decision]
+        who = fmt.who(d.decided_by)
+        behalf = f" on behalf of {fmt.who(a.person)}" if d.decided_by_id != d.approver_id else ""
         comment = f": “{fmt.clip(d.comment, 200)}”" if d.comment else ""
         conditions = f" — conditions: {'; '.join(fmt.clip(c, 80) for c in d.conditions)}" if d.conditions else ""
-        lines.append(f"{mark} {fmt.who(a.person)}{by}{comment}{conditions}")
+        lines.append(f"{mark} {who} {verb}{behalf}{comment}{conditions}")
     blocks: list[Block] = [
         Header(text=f"{fmt.GATE_MARK[g.status]} {g.ref} · {g.project.key}: {fmt.clip(g.name, 100)}"),
         Section(
@@ -139,25 +136,41 @@ def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
         ),
         Section(text="*Decisions*\n" + "\n".join(lines)),
     ]
+    still_open = 0
     if g.checklist:
         done = sum(1 for item in g.checklist if item.get("done_by"))
-        items = "\n".join(
-            f"{'☑' if item.get('done_by') else '☐'} {i}. {fmt.clip(str(item.get('text', '')), 120)}"
-            for i, item in enumerate(g.checklist, 1)
-        )
-        blocks.append(Section(text=f"*Entry checklist* ({done}/{len(g.checklist)})\n{items}"))
+        rows = []
+        for i, item in enumerate(g.checklist, 1):
+            text = fmt.clip(str(item.get("text", "")), 120)
+            if item.get("done_by"):
+                rows.append(f"☑ {i}. {text}")
+            elif item.get("waived_by"):
+                rows.append(f"⚠️ {i}. {text} — waived: “{fmt.clip(str(item.get('waiver', '')), 80)}”")
+            else:
+                still_open += 1
+                rows.append(f"☐ {i}. {text}")
+        open_note = f" — {fmt.plural(still_open, 'item')} open" if still_open and g.status == GateStatus.PENDING else ""
+        blocks.append(Section(text=f"*Entry checklist* ({done}/{len(g.checklist)}){open_note}\n" + "\n".join(rows)))
     if g.status == GateStatus.PENDING:
         blocks.append(Context(text=remaining))
+        if still_open:
+            blocks.append(
+                Context(
+                    text=f"Approving needs the checklist ticked, or a waiver with its reason "
+                    f'(`/gate approve {g.ref} waive:"why"`).'
+                )
+            )
+        approve = (
+            Button(label="Approve", action="gate.approve", value=g.ref, style="primary", form="gate.approve")
+            if still_open
+            else Button(
+                label="Approve", action="gate.approve", value=g.ref, style="primary", command=f"/gate approve {g.ref}"
+            )
+        )
         blocks.append(
             Buttons(
                 buttons=(
-                    Button(
-                        label="Approve",
-                        action="gate.approve",
-                        value=g.ref,
-                        style="primary",
-                        command=f"/gate approve {g.ref}",
-                    ),
+                    approve,
                     Button(
                         label="Approve with conditions", action="gate.conditions", value=g.ref, form="gate.conditions"
                     ),
@@ -167,15 +180,41 @@ def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
         )
     else:
         when = fmt.day(g.decided_at.date(), today) if g.decided_at else ""
-        blocks.append(
-            Context(text=f"{g.status.value.capitalize()} {when}. This decision is final and in the decision log.")
-        )
+        blocks.append(Context(text=f"{g.status.value.capitalize()} {when}. {ENDED[g.status]}"))
     return blocks
 
 
-def project_header(p: Project, current: StatusUpdate | None, now: datetime, stale: bool) -> list[Block]:
+DECIDED = {
+    DecisionKind.APPROVE: ("✅", "approved"),
+    DecisionKind.APPROVE_WITH_CONDITIONS: ("☑️", "approved with conditions"),
+    DecisionKind.REJECT: ("⛔", "rejected"),
+    DecisionKind.ABSTAIN: ("➖", "abstained"),
+}
+ENDED = {
+    GateStatus.APPROVED: "This decision is final and in the decision log.",
+    GateStatus.REJECTED: "This decision is final and in the decision log.",
+    GateStatus.WITHDRAWN: "Withdrawn before a decision; nobody decided it.",
+    GateStatus.EXPIRED: "Expired without a decision; nobody decided it.",
+}
+
+
+def _undecided(g: Gate) -> str:
+    return {
+        GateStatus.PENDING: "waiting",
+        GateStatus.APPROVED: "no decision needed (the quorum was met)",
+        GateStatus.REJECTED: "no decision needed (rejected)",
+        GateStatus.WITHDRAWN: "no decision (withdrawn)",
+        GateStatus.EXPIRED: "no decision (expired)",
+    }[g.status]
+
+
+def project_header(
+    p: Project, current: StatusUpdate | None, now: datetime, stale: bool, melon: list[str] | None = None
+) -> list[Block]:
     sponsors = ", ".join(fmt.who(s) for s in p.people_with("sponsor")) or "—"
     status = status_line(current, now) if current else "⚪ no status yet"
+    if melon:
+        status += f"\n🍉 *Watermelon?* {'; '.join(melon).capitalize()}."
     if stale:
         status += f"\n⚠️ *Stale*: no update within its {p.cadence.value} cadence."
     return [

@@ -7,6 +7,7 @@ from typing import Any
 
 from commands import (
     actions,
+    decisions,
     exports,
     gates,
     help,
@@ -55,7 +56,7 @@ HANDLERS: dict[type[m.Command], Handler] = {
     m.ActionReassign: actions.reassign,
     m.EscalationAck: ack.acknowledge,
     m.GateRequest: gates.request,
-    m.GateDecide: gates.decide,
+    m.GateDecide: decisions.decide,
     m.GateWithdraw: gates.withdraw,
     m.GateList: gates.list_gates,
     m.GateShow: gates.show,

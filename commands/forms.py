@@ -40,6 +40,22 @@ def _project_field(projects: list[str], initial: str | None) -> FormField:
     )
 
 
+EXAMPLE_REFS = {"gate": "G-3", "action": "A-7", "risk": "R-12"}
+
+
+def _usage(key: str, context: dict[str, str]) -> str:
+    """The usage lines with the form's own item in them (G-6's reject form says /gate reject G-6, not G-3)."""
+    text = usage(key)
+    for kind, example in EXAMPLE_REFS.items():
+        if context.get(kind):
+            text = text.replace(example, context[kind])
+    item = context.get("item", "")
+    for example in EXAMPLE_REFS.values():
+        if item and item[:1].upper() == example[:1]:
+            text = text.replace(example, item)
+    return text
+
+
 def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
     project = context.get("project")
     if name == "risk.raise":
@@ -136,7 +152,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             title=f"{'Reject' if reject else 'Approve'} {context.get('gate', '')}".strip(),
             submit="Reject" if reject else "Approve",
             context=context,
-            usage=usage("gate reject" if reject else "gate approve"),
+            usage=_usage("gate reject" if reject else "gate approve", context),
             fields=(
                 FormField(
                     name="reason" if reject else "conditions",
@@ -144,6 +160,37 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
                     kind="multiline",
                     max_length=2000,
                 ),
+                *(
+                    ()
+                    if reject
+                    else (
+                        FormField(
+                            name="waiver",
+                            label="If entry checklist items are still open: why approve anyway?",
+                            kind="multiline",
+                            required=False,
+                            max_length=1000,
+                        ),
+                    )
+                ),
+            ),
+        )
+    if name == "gate.approve":
+        return Form(
+            name=name,
+            title=f"Approve {context.get('gate', '')}".strip(),
+            submit="Approve",
+            context=context,
+            usage=_usage("gate approve", context),
+            fields=(
+                FormField(
+                    name="waiver",
+                    label="The entry checklist has open items (see the card). Why approve anyway?",
+                    kind="multiline",
+                    max_length=1000,
+                    hint="Recorded with your decision in the audit log.",
+                ),
+                FormField(name="comment", label="Comment", kind="multiline", required=False, max_length=2000),
             ),
         )
     if name == "action.blocked":
@@ -152,7 +199,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             title=f"Blocked: {context.get('action', '')}".strip(),
             submit="Save",
             context=context,
-            usage=usage("action set"),
+            usage=_usage("action set", context),
             fields=(FormField(name="reason", label="Blocked on what?", kind="multiline", max_length=1000),),
         )
     if name == "risk.update":
@@ -161,7 +208,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             title=f"Update {context.get('risk', '')}".strip(),
             submit="Update",
             context=context,
-            usage=usage("risk update"),
+            usage=_usage("risk update", context),
             fields=(
                 FormField(name="likelihood", label="Likelihood", kind="select", options=SCALE, required=False),
                 FormField(name="impact", label="Impact", kind="select", options=IMPACT, required=False),
@@ -179,7 +226,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             title=f"Reassign {item}".strip(),
             submit="Reassign",
             context=context,
-            usage=usage("action set" if item.upper().startswith("A") else "risk update").replace("A-7", item or "A-7"),
+            usage=_usage("action set" if item.upper().startswith("A") else "risk update", context),
             fields=(FormField(name="owner", label="Who takes it over?", kind="user"),),
         )
     raise UsageError(f"There's no form called {name}.", "help")
@@ -192,6 +239,7 @@ FORMS = (
     "gate.request",
     "gate.reject",
     "gate.conditions",
+    "gate.approve",
     "action.blocked",
     "risk.update",
     *raid_forms.FORMS,
@@ -202,6 +250,7 @@ FORMS = (
 CONTEXT_KEY = {
     "gate.reject": "gate",
     "gate.conditions": "gate",
+    "gate.approve": "gate",
     "action.blocked": "action",
     "risk.update": "risk",
     "item.reassign": "item",
@@ -314,11 +363,25 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
         )
     if name == "gate.reject":
         return m.GateDecide(ref=_ref(context, "gate", "G"), decision="reject", comment=_text(values, "reason"))
+    if name == "gate.approve":
+        if not _text(values, "waiver"):
+            raise UsageError("Say why you approve with checklist items open.", "gate approve", field="waiver")
+        return m.GateDecide(
+            ref=_ref(context, "gate", "G"),
+            decision="approve",
+            comment=_text(values, "comment"),
+            waiver=_text(values, "waiver"),
+        )
     if name == "gate.conditions":
         conditions = [c.strip(" -•") for c in re.split(r"[;\n]", _text(values, "conditions")) if c.strip(" -•")]
         if not conditions:
             raise UsageError("Write at least one condition.", "gate approve", field="conditions")
-        return m.GateDecide(ref=_ref(context, "gate", "G"), decision="approve-with-conditions", conditions=conditions)
+        return m.GateDecide(
+            ref=_ref(context, "gate", "G"),
+            decision="approve-with-conditions",
+            conditions=conditions,
+            waiver=_text(values, "waiver"),
+        )
     if name == "action.blocked":
         if not _text(values, "reason"):
             raise UsageError("Say what it is blocked on.", "action set", field="reason")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
-from commands import actions, cards, guard, lookup, notify, people, policy, quorum, templates, trail
+from commands import cards, guard, lookup, notify, people, policy, quorum, templates, trail
 from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
 from commands.grammar import models as m
 from commands.replies import Button, Buttons, Context, Header, Reply, Section
-from storage.models import SPONSOR, DecisionKind, Gate, GateApprover, GateDecision, GateStatus, Person, Project, Quorum
+from storage.models import SPONSOR, Gate, GateApprover, GateStatus, Person, Project, Quorum
 from storage.numbering import next_number
 from storage.uow import UnitOfWork
 
@@ -160,135 +159,6 @@ def _approvers(
                 "You're the only sponsor, and you can't approve your own gate; name approvers:@a,@b.", "gate request"
             )
     return list(unique.values())
-
-
-def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
-    s = uow.session
-    gate = lookup.numbered(s, actor, Gate, cmd.ref, lock=True)
-    decisions = {d.approver_id: d for d in gate.decisions}
-    if gate.status != GateStatus.PENDING:
-        by = "; ".join(f"{fmt.who(d.decided_by)} ({d.decision.value})" for d in gate.decisions) or fmt.who(
-            gate.requester
-        )
-        raise Conflict(
-            f"{gate.ref} was already {gate.status.value}"
-            f"{' on ' + fmt.day(gate.decided_at.date(), actor.today) if gate.decided_at else ''} — decided by {by}."
-        )
-    if gate.requester_id == actor.person.id:
-        raise Forbidden("You requested this gate, so you can't decide it.")
-    approver = _deciding_for(gate, actor, decisions)
-    if cmd.decision == "reject" and not cmd.comment.strip():
-        raise UsageError("A rejection needs a reason.", "gate reject", field="reason")
-    guard.check(**{"reason" if cmd.decision == "reject" else "comment": cmd.comment})
-    guard.check_all("condition", cmd.conditions, field="conditions")
-    decision = GateDecision(
-        gate_id=gate.id,
-        approver=approver,
-        decided_by=actor.person,
-        decision=DecisionKind(cmd.decision),
-        comment=cmd.comment,
-        conditions=cmd.conditions,
-        created_at=actor.now,
-    )
-    try:
-        with s.begin_nested():
-            gate.decisions.append(decision)
-            s.flush()
-    except IntegrityError:
-        raise Conflict(f"{fmt.who(approver)} already decided {gate.ref}.") from None
-    on_behalf = approver.id != actor.person.id
-    # The conditions' A- numbers are taken before the audit chain is appended to: the order every command
-    # locks in (a number, then the chain), so a concurrent /action cannot deadlock with this decision.
-    numbers = [next_number(s, actor.workspace.id, "action") for _ in cmd.conditions]
-    trail.log(
-        s,
-        actor,
-        "gate.decide",
-        gate.ref,
-        after={
-            "approver": approver.handle,
-            "decided_by": actor.person.handle,
-            "on_behalf": on_behalf,
-            "decision": cmd.decision,
-            "comment": cmd.comment,
-            "conditions": cmd.conditions,
-        },
-    )
-    for number, text in zip(numbers, cmd.conditions, strict=False):
-        actions.new_action(
-            s,
-            actor,
-            gate.project,
-            gate.requester_id,
-            f"Condition of {gate.ref}: {text}",
-            actor.today + timedelta(days=CONDITION_DAYS),
-            number=number,
-            gate_id=gate.id,
-        )
-    t = quorum.tally(gate, roles_of(gate.project))
-    if t.outcome is not None:
-        gate.status, gate.decided_at = t.outcome, actor.now
-        trail.log(s, actor, f"gate.{t.outcome.value}", gate.ref, {"status": "pending"}, {"status": t.outcome.value})
-        notify.to_person(
-            s,
-            actor,
-            gate.requester,
-            Reply.private(
-                f"{gate.ref} {gate.name} was {t.outcome.value}.",
-                Section(
-                    text=f"{fmt.GATE_MARK[t.outcome]} *{gate.ref}* {fmt.clip(gate.name, 100)} on *{gate.project.key}* was *{t.outcome.value}*."
-                ),
-            ),
-            key=f"gate:{gate.id}:outcome",
-        )
-    the_card = card(gate, actor.today)
-    notify.update_everywhere(s, actor, f"gate:{gate.id}", the_card, key=f"gate:{gate.id}:v{len(gate.decisions)}")
-    verb = {
-        "approve": "approved",
-        "approve-with-conditions": "approved",
-        "reject": "rejected",
-        "abstain": "abstained on",
-    }[cmd.decision]
-    who_ = f" on behalf of {fmt.who(approver)}" if on_behalf else ""
-    who_ += " with conditions" if cmd.conditions else ""
-    outcome = f" {gate.ref} is now *{t.outcome.value}*." if t.outcome else f" {t.remaining()}"
-    extra = (
-        f" {fmt.plural(len(cmd.conditions), 'condition')} became actions for {fmt.who(gate.requester)}."
-        if cmd.conditions
-        else ""
-    )
-    return Reply.private(
-        f"You {verb} {gate.ref}{who_}.", Section(text=f"You {verb} *{gate.ref}*{who_}.{outcome}{extra}")
-    )
-
-
-def _deciding_for(gate: Gate, actor: Actor, decisions: dict[int, GateDecision]) -> Person:
-    """The approver this decision counts for: the speaker, or someone who delegated to them.
-    One person counts once: an approver cannot also decide on behalf of another, and a delegate of several
-    approvers decides on behalf of one of them only."""
-    me = actor.person
-    approvers = [a.person for a in gate.approvers]
-    if any(p.id == me.id for p in approvers):
-        if me.id in decisions:
-            d = decisions[me.id]
-            raise Conflict(
-                f"You already decided {gate.ref} ({d.decision.value}) on {fmt.day(d.created_at.date(), actor.today)}; decisions are final."
-            )
-        return me
-    delegators = [p for p in approvers if p.id != me.id and decider_for(gate, p, actor.now).id == me.id]
-    if not delegators:
-        names = ", ".join(fmt.who(p) for p in approvers)
-        raise Forbidden(f"You're not an approver of {gate.ref} (approvers: {names}).")
-    pending = [p for p in delegators if p.id not in decisions]
-    if not pending:
-        raise Conflict(f"{fmt.who(delegators[0])} already decided {gate.ref}; decisions are final.")
-    mine = next((d for d in decisions.values() if d.decided_by_id == me.id), None)
-    if mine is not None:
-        raise Conflict(
-            f"You already decided {gate.ref} on behalf of {fmt.who(mine.approver)}; one person counts once, "
-            f"so {', '.join(fmt.who(p) for p in pending)} decides for themselves."
-        )
-    return pending[0]
 
 
 def _pending_gate_of_requester(uow: UnitOfWork, actor: Actor, number: int, doing: str) -> Gate:

@@ -6,14 +6,14 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from commands import cards, guard, lookup, people, policy, templates, trail
+from commands import cards, guard, lookup, people, policy, templates, trail, watermelon
 from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
 from commands.raid import card as raid_card
 from commands.replies import Button, Buttons, Context, Divider, Header, Reply, Section
-from commands.status import latest_statuses
+from commands.status import latest_statuses, recent_statuses
 from storage.models import (
     SPONSOR,
     Action,
@@ -205,12 +205,10 @@ def set_roles(cmd: m.ProjectRoleSet, actor: Actor, uow: UnitOfWork) -> Reply:
     for role, mentions in cmd.roles.items():
         persons = _distinct([people.resolve(s, actor.workspace, x, actor.ctx) for x in mentions])
         before = sorted(p.handle for p in project.people_with(role))
-        # Keep the rows of people who keep the role: deleting and re-adding the same (person, role) would
-        # insert before it deletes, against the unique constraint.
-        wanted = {p.id for p in persons}
-        kept = [r for r in project.roles if r.role != role or r.person_id in wanted]
-        held = {r.person_id for r in kept if r.role == role}
-        project.roles = kept + [ProjectRole(person=p, role=role) for p in persons if p.id not in held]
+        kept = {r.person_id: r for r in project.roles if r.role == role}  # a row kept is never deleted and re-added
+        project.roles = [r for r in project.roles if r.role != role] + [
+            kept.get(p.id) or ProjectRole(person=p, role=role) for p in persons
+        ]
         after = sorted(p.handle for p in persons)
         if role == SPONSOR and not persons:
             raise UsageError("A project keeps at least one sponsor.", "project role")
@@ -227,7 +225,8 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
         return list_projects(m.ProjectList(), actor, uow)
     project = lookup.project(s, actor, cmd.key, "project")
     today = actor.today
-    current = latest_statuses(s, [project.id]).get(project.id)
+    recent = recent_statuses(s, [project.id], watermelon.LOOK_BACK + 1).get(project.id, [])
+    current = recent[0] if recent else None
     stale = _is_stale(project, current, actor)
     risks = s.scalars(
         select(Risk)
@@ -248,7 +247,7 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
         .order_by(Action.due)
         .limit(5)
     ).all()
-    blocks = cards.project_header(project, current, actor.now, stale)
+    blocks = cards.project_header(project, current, actor.now, stale, watermelon.flags(recent))
     blocks.append(Divider())
     blocks.append(
         Section(text="*Top risks*\n" + ("\n".join(cards.risk_line(r, today) for r in risks) or "_none open_"))

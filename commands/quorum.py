@@ -2,7 +2,10 @@
 
 - Any rejection rejects the gate: a stage gate stops on one reasoned "no" (the reason is required).
 - all: every approver who did not abstain approved (and at least one did); any: one approval; N: N approvals.
-- "must include" roles: among the approvals, someone holding each named project role.
+- "must include" roles: among the approvals, one *made by* someone holding each named project role. A delegate
+  decides on behalf of an approver and counts toward the number of approvals, but the role is a person's, not
+  a seat: a delegate's approval satisfies `must:cmio` only when the delegate holds the cmio role themselves
+  (name a second cmio with `/project role KEY cmio:@a,@b` to cover an absence).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class Tally:
 def tally(gate: Gate, roles_of: dict[int, set[str]]) -> Tally:
     approver_ids = [a.person_id for a in gate.approvers]
     by_approver = {d.approver_id: d.decision for d in gate.decisions}
+    decided_by = {d.approver_id: d.decided_by_id for d in gate.decisions}
     approved = [pid for pid in approver_ids if by_approver.get(pid) in APPROVALS]
     abstained = [pid for pid in approver_ids if by_approver.get(pid) == DecisionKind.ABSTAIN]
     waiting = [pid for pid in approver_ids if pid not in by_approver]
@@ -51,7 +55,7 @@ def tally(gate: Gate, roles_of: dict[int, set[str]]) -> Tally:
         needed = 1
     else:
         needed = gate.quorum_n or 1
-    covered = set().union(*(roles_of.get(pid, set()) for pid in approved)) if approved else set()
+    covered = set().union(*(roles_of.get(decided_by[pid], set()) for pid in approved)) if approved else set()
     missing = tuple(r for r in gate.must_include if r not in covered)
     possible_roles = (
         set().union(*(roles_of.get(pid, set()) for pid in approved + waiting)) if approved + waiting else set()

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from commands import cards, guard, lookup, policy, trail
+from commands import cards, guard, lookup, policy, trail, watermelon
 from commands import format as fmt
 from commands.context import Actor
 from commands.grammar import models as m
 from commands.replies import Block, Button, Buttons, Context, Header, Reply, Section
-from storage.models import RAG, StatusUpdate
+from storage.models import StatusUpdate
 from storage.uow import UnitOfWork
 
 
@@ -54,7 +54,8 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
     project = lookup.active_project(s, actor, cmd.project, "status")
     policy.require_team(actor, project, "log its status")
     guard.check(note=cmd.note)
-    previous = latest_statuses(s, [project.id]).get(project.id)
+    earlier = recent_statuses(s, [project.id], watermelon.LOOK_BACK).get(project.id, [])
+    previous = earlier[0] if earlier else None
     update = StatusUpdate(
         project_id=project.id,
         overall=cmd.overall,
@@ -67,6 +68,7 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
     )
     s.add(update)
     s.flush()
+    melon = watermelon.flags([update, *earlier])
     trail.log(
         s,
         actor,
@@ -79,11 +81,12 @@ def log(cmd: m.StatusLog, actor: Actor, uow: UnitOfWork) -> Reply:
             "scope": cmd.scope,
             "previous": previous.overall if previous else None,
             "status_id": update.id,
-        },
+        }
+        | ({"watermelon": melon} if melon else {}),
     )
     blocks: list[Block] = [Section(text=f"*{project.key}* status: {cards.status_line(update, actor.now)}")]
-    if previous and previous.overall == RAG.GREEN and cmd.overall == RAG.RED:
-        blocks.append(Context(text="🍉 Jumped from green straight to red — worth a word with the sponsor."))
+    if melon:
+        blocks.append(Context(text=f"🍉 Watermelon? {'; '.join(melon).capitalize()} — worth a word with the sponsor."))
     elif previous and previous.overall != cmd.overall:
         blocks.append(Context(text=f"Was {fmt.rag(previous.overall)} {fmt.ago(previous.created_at, actor.now)}."))
     return Reply.channel(f"{project.key} is {cmd.overall.value}: {fmt.clip(cmd.note, 200)}", *blocks)

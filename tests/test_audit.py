@@ -26,7 +26,7 @@ CONVERSATION = [
     ("sam", '/gate request "Go-live readiness" approvers:@dana,@maria', ["gate.request"]),
     ("sam", "/project", []),
     ("sam", "/risk list all", []),
-    ("dana", '/gate approve G-1 "Plan is realistic"', ["gate.decide"]),
+    ("dana", '/gate approve G-1 "Plan is realistic" waive:"Drill booked for Thursday"', ["gate.decide"]),
     (
         "maria",
         '/gate approve G-1 conditions:"Drill on nights first; Train float pool"',

@@ -24,7 +24,7 @@ SCRIPT = """\
 /project link EHR
 /status amber "Vendor slipped the interface build" schedule:red
 /risk "Lab interface may drop orders at cutover" L4 I5 category:patient-safety
-/gate request "Go-live readiness" approvers:@dana
+/gate request "Go-live sign-off" approvers:@dana
 /as dana
 /gate approve G-1 "Plan is realistic"
 /gate G-1
@@ -88,12 +88,12 @@ def test_status_and_risk_replies(transcript: str) -> None:
 
 
 def test_gate_card_goes_to_the_channel_and_to_the_approver(transcript: str) -> None:
-    out = blocks(transcript)['sam in #ehr> /gate request "Go-live readiness" approvers:@dana']
-    assert out.lstrip().startswith("📨 G-1 Go-live readiness requested for EHR")
+    out = blocks(transcript)['sam in #ehr> /gate request "Go-live sign-off" approvers:@dana']
+    assert out.lstrip().startswith("📨 G-1 Go-live sign-off requested for EHR")
     sent = deliveries(out)
     assert [header for header, _ in sent] == ["→ #ehr", "→ DM to @dana"]
     for _, card in sent:
-        assert "G-1 · EHR: Go-live readiness" in card
+        assert "G-1 · EHR: Go-live sign-off" in card
         assert "Status: pending" in card
         assert "dana — waiting" in card
         assert "[Approve → /gate approve G-1]" in card
@@ -113,16 +113,16 @@ def test_the_approval_updates_the_card_in_place(transcript: str) -> None:
     for header, card in sent:
         if header.startswith("✎"):
             assert "Status: approved" in card
-            assert "approved dana: “Plan is realistic”" in card
+            assert "✅ dana approved: “Plan is realistic”" in card
             assert "[Approve" not in card  # a decided gate has no buttons left
     told = dict(sent)["→ DM to @sam"]
-    assert "G-1 Go-live readiness on EHR was approved" in told
+    assert "G-1 Go-live sign-off on EHR was approved" in told
 
 
 def test_gate_view_and_project_card(transcript: str) -> None:
     out = blocks(transcript)
     gate = out["dana in #ehr> /gate G-1"]
-    assert "G-1 · EHR: Go-live readiness" in gate and "Status: approved" in gate
+    assert "G-1 · EHR: Go-live sign-off" in gate and "Status: approved" in gate
     assert "Plan is realistic" in gate
     card = out["dana in #ehr> /project"]
     assert "EHR · EHR Upgrade" in card

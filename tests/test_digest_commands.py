@@ -77,10 +77,14 @@ def test_portfolio_view(ehr: Chat) -> None:
     ehr.ok("pat", '/project create TELE "Telehealth" pm:@sam sponsor:@dana')
     ehr.ok("sam", '/status EHR green "fine"')
     ehr.ok("sam", '/status TELE red "vendor out"')
-    ehr.ok("sam", '/gate request EHR "Build complete" approvers:@dana due:+3d')
+    ehr.ok("sam", '/gate request EHR "Build sign-off" approvers:@dana due:+3d')
     ehr.ok("dana", "/gate approve G-1")
     view = ehr.ok("kim", "/pmo portfolio")
     text = shown(view)
     assert view.visibility == "private" and "Portfolio digest" in text
-    assert "Green: 50% (1/2)" in text and "Gates decided on time: 1/1" in text and "Needs attention*: TELE" in text
+    assert (
+        "Green: 50% (1/2)" in text
+        and "Gates decided on time (90 days): 1/1" in text
+        and "Needs attention*: TELE" in text
+    )
     ehr.refused("kim", "/pmo portfolio now", usage_key="portfolio")

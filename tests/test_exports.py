@@ -18,7 +18,7 @@ def busy(ehr: Chat) -> Chat:
     ehr.ok("sam", '/status amber "=HYPERLINK(\\"http://x\\") looks like a formula"')
     ehr.ok("kim", '/risk "Night shift coverage" L4 I5')
     ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana,@maria')
-    ehr.ok("dana", '/gate approve G-1 "Ready"')
+    ehr.ok("dana", '/gate approve G-1 "Ready" waive:"Drill booked for Thursday"')
     ehr.ok("maria", '/gate reject G-1 "Training at 70%"')
     return ehr
 

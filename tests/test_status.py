@@ -42,7 +42,7 @@ def test_no_status_yet_says_how(ehr: Chat) -> None:
 def test_green_straight_to_red_is_called_out(ehr: Chat) -> None:
     ehr.ok("sam", '/status green "fine"')
     reply = ehr.ok("sam", '/status red "cutover failed rehearsal"')
-    assert "Jumped from green straight to red" in str(reply.blocks)
+    assert "🍉 Watermelon? Overall went from green straight to red" in str(reply.blocks)
 
 
 def test_status_needs_team_membership_rag_and_note(ehr: Chat) -> None:

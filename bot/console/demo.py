@@ -71,6 +71,7 @@ SCRIPT: list[Step] = [
     # EHR: steady, then interface trouble.
     (63, "sam", "#ehr-upgrade", '/status green "Kick-off done; build workbooks signed by nursing and pharmacy"'),
     (60, "sam", "#ehr-upgrade", '/gate request "Planning" approvers:@dana,@maria', "ehr-plan"),
+    *[(60, "sam", "#ehr-upgrade", f"/gate check {{ehr-plan}} {n}") for n in (1, 2, 3)],
     (59, "dana", "#ehr-upgrade", '/gate approve {ehr-plan} "Plan is realistic"'),
     (58, "maria", "#ehr-upgrade", "/gate approve {ehr-plan}"),
     (56, "sam", "#ehr-upgrade", '/status green "Build 40% complete; no blockers"'),
@@ -126,11 +127,12 @@ SCRIPT: list[Step] = [
         '/gate request "Go-live readiness" approvers:@dana,@maria quorum:all must:cmio due:+12d',
         "ehr-golive",
     ),
-    (4, "sam", "#ehr-upgrade", "/gate check {ehr-golive} 1"),
+    *[(4, "sam", "#ehr-upgrade", f"/gate check {{ehr-golive}} {n}") for n in (1, 2, 3, 4, 5)],
     (3, "maria", "#ehr-upgrade", '/gate approve {ehr-golive} "Nursing is ready if the drill happens"'),
     # TELE: green and moving.
     (60, "jo", "#telehealth", '/status green "Pilot clinic live; 120 video visits in week one"'),
     (55, "jo", "#telehealth", '/gate request "MVP release" approvers:@dana', "tele-mvp"),
+    *[(55, "jo", "#telehealth", f"/gate check {{tele-mvp}} {n}") for n in (1, 2, 3)],
     (54, "dana", "#telehealth", '/gate approve {tele-mvp} conditions:"Add interpreter workflow before scaling"'),
     (
         40,
@@ -149,6 +151,7 @@ SCRIPT: list[Step] = [
     # LIMS: vendor trouble.
     (62, "lee", "#lims", '/status amber "Vendor contract signed late; planning compressed"'),
     (58, "lee", "#lims", '/gate request "Initiation" approvers:@grace', "lims-init"),
+    *[(58, "lee", "#lims", f"/gate check {{lims-init}} {n}") for n in (1, 2, 3)],
     (57, "grace", "#lims", "/gate approve {lims-init}"),
     (
         35,

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.console.render import render
 from bot.console.sender import ConsoleSender
@@ -38,6 +39,7 @@ class Console:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     write: Callable[[str], None] = print
     ansi: bool = False
+    files: Path | None = None  # where exports are written (beside the database); None: the working directory
     _sender: ConsoleSender = field(init=False)
     _redo: str | None = field(init=False, default=None)  # the redacted command last offered (no PHI in it)
 
@@ -109,8 +111,22 @@ class Console:
         reply = self.rounds.run(self.context(), head, rest)
         self._redo = redacted_offer(reply)
         self.write(render(reply, self.ansi))
+        if reply.attachment is not None:
+            self.write(f"Saved to {self._save(reply.attachment.filename, reply.attachment.content)}")
         self.flush_outbox()
         return True
+
+    def _save(self, filename: str, content: bytes) -> Path:
+        """Write an export next to the database, never over an earlier one."""
+        folder = self.files or Path.cwd()
+        folder.mkdir(parents=True, exist_ok=True)
+        stem, dot, ext = Path(filename).name.partition(".")
+        path, n = folder / filename, 1
+        while path.exists():
+            n += 1
+            path = folder / f"{stem}-{n}{dot}{ext}"
+        path.write_bytes(content)
+        return path
 
     def _run_pass(self, words: list[str]) -> None:
         from bot.clock import passes

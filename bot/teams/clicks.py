@@ -249,8 +249,16 @@ def answered(sent: Reply, state: Mapping[str, Any] | None) -> dict[int, str]:
 
 
 def _with_answers(sent: Reply, done: Mapping[int, str], current: tuple[int | None, str | None] | None) -> Reply:
+    """The answered items' lines say what happened instead of what was owed (a done action no longer reads
+    "40 days overdue"); their buttons go. Block positions stay put, so every button keeps its index."""
     blocks: list[Block] = list(sent.blocks)
     for i, label in done.items():
         said = current[1] if current is not None and current[0] == i and current[1] else f"You chose {label}."
-        blocks[i] = Line(text=f"✓ {said}")
+        block = sent.blocks[i]
+        about = next((b.value for b in block.buttons), "") if isinstance(block, Buttons) else ""
+        if i > 0 and isinstance(sent.blocks[i - 1], Section):
+            blocks[i - 1] = Section(text=f"✓ {about}: {said}" if about and about not in said else f"✓ {said}")
+            blocks[i] = Line(text="")
+        else:
+            blocks[i] = Line(text=f"✓ {said}")
     return sent.model_copy(update={"blocks": tuple(blocks)})

@@ -45,7 +45,8 @@ def clip(text: str, limit: int) -> str:
 
 
 def markdown(text: str) -> str:
-    """The Reply's markup in the Markdown cards render."""
+    """The Reply's markup in the Markdown cards render (cards have no code spans or blocks: their backticks go)."""
+    text = text.replace("```", "")
     text = re.sub(r"`([^`\n]*)`", r"\1", text)
     return re.sub(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])", r"**\1**", text)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from commands.digests import data as data_module
 from commands.digests import render
 from commands.digests.data import DigestData
 from commands.replies import Reply
@@ -27,7 +28,19 @@ def scope_projects(
 def render_digest(
     scope: DigestScope, projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date
 ) -> Reply:
+    """`since`: the last digest, or None for a first one (which reports the last FIRST_LOOKBACK_DAYS)."""
+    first = since is None
+    since = since or now - timedelta(days=render.FIRST_LOOKBACK_DAYS)
     if scope == DigestScope.PORTFOLIO:
         return render.portfolio_digest(projects, data, since, now, today)
     title = f"{projects[0].key} digest" if len(projects) == 1 else "Project digest"
-    return render.project_digest(projects, data, since, now, today, title)
+    return render.project_digest(projects, data, since, now, today, title, first=first)
+
+
+def load_for(
+    session: Session, project_ids: list[int], since: datetime | None, now: datetime, today: date
+) -> DigestData:
+    """Everything the digests need: changes since `since` (or the first digest's look-back), and the gates the
+    portfolio's on-time figure counts."""
+    since = since or now - timedelta(days=render.FIRST_LOOKBACK_DAYS)
+    return data_module.load(session, project_ids, since, today, now - timedelta(days=render.KPI_DAYS))

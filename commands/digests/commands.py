@@ -9,9 +9,8 @@ from sqlalchemy import select
 from commands import format as fmt
 from commands import lookup, policy, trail
 from commands.context import Actor
-from commands.digests import data as digest_data
 from commands.digests import schedule
-from commands.digests.build import render_digest, scope_projects
+from commands.digests.build import load_for, render_digest, scope_projects
 from commands.errors import Forbidden, NotFound, UsageError
 from commands.grammar import models as m
 from commands.notify import to_channel
@@ -147,7 +146,7 @@ def now(cmd: m.DigestNow, actor: Actor, uow: UnitOfWork) -> Reply:
         projects = scope_projects(s, actor.workspace.id, scope, None, channel)
     if not projects:
         raise NotFound("There are no active projects to report on.")
-    data = digest_data.load(s, [p.id for p in projects], None, actor.today)
+    data = load_for(s, [p.id for p in projects], None, actor.now, actor.today)
     reply = render_digest(scope, projects, data, None, actor.now, actor.today)
     to_channel(
         s, actor, channel, reply, key=f"digest:now:{channel}:{cmd.target or scope.value}:{actor.now.isoformat()}"

@@ -31,8 +31,11 @@ class DigestData:
     raid: RaidData = field(default_factory=RaidData)  # the rest of the RAID log and the plan's controls
 
 
-def load(session: Session, project_ids: list[int], since: datetime | None, today: date) -> DigestData:
-    """`since` is the oldest "last digest" among the digests being built; `today` the latest local date."""
+def load(
+    session: Session, project_ids: list[int], since: datetime | None, today: date, decided_since: datetime | None = None
+) -> DigestData:
+    """`since` is the oldest "last digest" among the digests being built; `today` the latest local date;
+    `decided_since`: gates decided since then are loaded too (the portfolio's on-time figure looks that far back)."""
     if not project_ids:
         return DigestData(projects={})
     ids = sorted(set(project_ids))
@@ -54,7 +57,8 @@ def load(session: Session, project_ids: list[int], since: datetime | None, today
     data.risks = _by_project(risks)
 
     pending = Gate.status == GateStatus.PENDING
-    gate_filter = or_(pending, Gate.decided_at >= since) if since else pending
+    oldest = min((x for x in (since, decided_since) if x is not None), default=None)
+    gate_filter = or_(pending, Gate.decided_at >= oldest) if oldest else pending
     gates = session.scalars(
         select(Gate)
         .where(Gate.project_id.in_(ids), gate_filter)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from commands import format as fmt
+from commands import watermelon
 from commands.digests import charts
 from commands.digests.data import DigestData
 from commands.raid import attention as raid_attention
@@ -17,16 +18,13 @@ TOP_RISKS = 3
 MAX_PROJECT_SECTIONS = 12
 RAID_LINES = 5
 EMOJI_TREND = 4
+KPI_DAYS = 90  # "gates decided on time" over the last quarter: the digest and /pmo portfolio say the same
+FIRST_LOOKBACK_DAYS = 7  # a first digest (or /digest now) reports the changes of the last week
 
 
 def trend(statuses: list[StatusUpdate]) -> str:
     """The last EMOJI_TREND updates, oldest to newest, e.g. 🟢🟢🟠🔴."""
     return "".join(fmt.RAG_DOT[s.overall] for s in reversed(statuses[:EMOJI_TREND]))
-
-
-def watermelon(statuses: list[StatusUpdate]) -> bool:
-    """Green straight to red with no amber in between: the status was hiding trouble."""
-    return len(statuses) >= 2 and statuses[0].overall == RAG.RED and statuses[1].overall == RAG.GREEN
 
 
 def is_stale(project: Project, statuses: list[StatusUpdate], now: datetime) -> bool:
@@ -64,9 +62,10 @@ def project_sections(
     if statuses:
         head += f"  {trend(statuses)}  _{fmt.clip(statuses[0].note, 140)}_"
     lines = [head]
-    if watermelon(statuses):
-        lines.append("🍉 Went from green straight to red.")
-        attention.append(f"{p.key} jumped green→red")
+    melon = watermelon.flags(statuses)
+    if melon:
+        lines.append(f"🍉 {'; '.join(melon).capitalize()}.")
+        attention.append(f"{p.key} 🍉 {melon[0]}")
     if is_stale(p, statuses, now):
         lines.append(f"⚠️ Status is stale (no update within its {p.cadence.value} cadence).")
         attention.append(f"{p.key} status stale")
@@ -105,8 +104,20 @@ def project_sections(
     return [Section(text="\n".join(lines))], attention
 
 
+def since_phrase(since: datetime | None, now: datetime, first: bool) -> str:
+    if first or since is None:
+        return f"in the last {fmt.plural(FIRST_LOOKBACK_DAYS, 'day')}"
+    return "since the last digest"
+
+
 def project_digest(
-    projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date, title: str
+    projects: list[Project],
+    data: DigestData,
+    since: datetime | None,
+    now: datetime,
+    today: date,
+    title: str,
+    first: bool = False,
 ) -> Reply:
     blocks: list[Block] = [Header(text=title)]
     attention: list[str] = []
@@ -121,7 +132,7 @@ def project_digest(
     blocks += body
     if len(projects) > MAX_PROJECT_SECTIONS:
         blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECT_SECTIONS} more projects: `/pmo portfolio`."))
-    blocks.append(Context(text=f"{fmt.day(today)} · changes since {'the last digest' if since else 'the start'}"))
+    blocks.append(Context(text=f"{fmt.day(today)} · changes {since_phrase(since, now, first)}"))
     text = f"{title}: " + ("; ".join(attention[:3]) if attention else "nothing needs attention")
     return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since)})
 
@@ -130,6 +141,7 @@ def portfolio_digest(
     projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date
 ) -> Reply:
     rows, attention = [], []
+    kpi_since = now - timedelta(days=KPI_DAYS)
     green = fresh = 0
     gates_decided = gates_on_time = 0
     for p in projects:
@@ -147,15 +159,10 @@ def portfolio_digest(
         green += current == RAG.GREEN
         fresh += not stale
         for g in data.gates.get(p.id, []):
-            if (
-                g.status in (GateStatus.APPROVED, GateStatus.REJECTED)
-                and g.decided_at
-                and since
-                and g.decided_at >= since
-            ):
+            if g.status in (GateStatus.APPROVED, GateStatus.REJECTED) and g.decided_at and g.decided_at >= kpi_since:
                 gates_decided += 1
                 gates_on_time += g.due is None or g.decided_at.date() <= g.due
-        flags = (" 🍉" if watermelon(statuses) else "") + (" ⚠️stale" if stale else "")
+        flags = (" 🍉" if watermelon.flags(statuses) else "") + (" ⚠️stale" if stale else "")
         rows.append(
             f"{fmt.RAG_DOT[current]} *{p.key}*{change}{flags} · 🟥{crit} 🟧{high} · ⏳{len(pending)} · 📌{len(overdue)}"
         )
@@ -168,7 +175,10 @@ def portfolio_digest(
     kpis = (
         FieldItem(label="Green", value=f"{round(100 * green / n)}% ({green}/{len(projects)})"),
         FieldItem(label="Fresh status", value=f"{round(100 * fresh / n)}%"),
-        FieldItem(label="Gates decided on time", value=f"{gates_on_time}/{gates_decided}" if gates_decided else "—"),
+        FieldItem(
+            label=f"Gates decided on time ({KPI_DAYS} days)",
+            value=f"{gates_on_time}/{gates_decided}" if gates_decided else "none decided",
+        ),
         *raid_kpis.fields(projects, data.raid, (r for p in projects for r in data.risks.get(p.id, [])), since),
     )
     blocks: list[Block] = [

@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from commands.digests import data as digest_data
 from commands.digests import schedule
-from commands.digests.build import render_digest
+from commands.digests.build import load_for, render_digest
 from storage import outbox
 from storage.models import ChannelLink, DigestScope, DigestSubscription, Project, TargetKind, Workspace
 
@@ -83,10 +82,12 @@ def digest_pass(session: Session, now: datetime) -> DigestReport:
 
     plan = [(sub, ws, occ, projects_of(sub)) for sub, ws, occ in due]
     all_ids = sorted({p.id for *_, ps in plan for p in ps})
-    sinces = [sub.last_sent_at for sub, *_ in plan if sub.last_sent_at is not None]
-    since = min(sinces) if sinces else None  # the render keeps to each digest's own "since"
+    # the render keeps to each digest's own "since" (a first one looks back FIRST_LOOKBACK_DAYS)
+    since = min((sub.last_sent_at for sub, *_ in plan if sub.last_sent_at is not None), default=None)
+    if any(sub.last_sent_at is None for sub, *_ in plan):
+        since = None
     latest_today = max(now.astimezone(ZoneInfo(sub.timezone)).date() for sub, *_ in plan)
-    data = digest_data.load(session, all_ids, since, latest_today)
+    data = load_for(session, all_ids, since, now, latest_today)
 
     messages, marks = [], []
     for sub, ws, occurrence, projects in plan:

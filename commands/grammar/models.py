@@ -175,6 +175,7 @@ class GateDecide(Command):
     decision: Literal["approve", "approve-with-conditions", "reject", "abstain"]
     comment: str = ""
     conditions: list[str] = Field(default_factory=list)
+    waiver: str = ""  # why approve with entry checklist items still open (required when there are any)
 
 
 class GateWithdraw(Command):

@@ -232,7 +232,7 @@ def gate(text: str, today: date, known: set[str]) -> m.Command:
     if verb == "request":
         return _gate_request(rest, today, known)
     if verb in ("approve", "reject", "abstain", "withdraw", "check"):
-        a = Args(rest, f"gate {verb}", {"conditions", "reason"} if verb == "approve" else {"reason"}, today)
+        a = Args(rest, f"gate {verb}", {"conditions", "reason", "waive"} if verb == "approve" else {"reason"}, today)
         number = ref_number(a.pop(), "G")
         if number is None:
             raise UsageError("Name the gate, like G-3.", f"gate {verb}")
@@ -240,7 +240,10 @@ def gate(text: str, today: date, known: set[str]) -> m.Command:
         if verb == "approve":
             conditions = [c.strip() for c in re.split(r"[;\n]", a.opt("conditions") or "") if c.strip()]
             kind = "approve-with-conditions" if conditions else "approve"
-            return m.GateDecide(ref=number, decision=kind, comment=free, conditions=conditions)
+            waiver = (a.opt("waive") or "").strip()
+            if a.opt("waive") is not None and not waiver:
+                raise UsageError('A waiver needs its reason: waive:"why".', "gate approve")
+            return m.GateDecide(ref=number, decision=kind, comment=free, conditions=conditions, waiver=waiver)
         if verb == "reject":
             if not free:
                 raise UsageError("A rejection needs a reason.", "gate reject")

@@ -48,8 +48,18 @@ USAGE: dict[str, tuple[str, ...]] = {
     "action": ('/action [KEY] @owner "text" due:DATE [risk:R-12|gate:G-3]',),
     "action list": ("/action list [KEY] [open|mine|overdue|all]",),
     "action set": ('/action A-7 done|blocked "why"|cancel', "/action A-7 reassign @u"),
-    "gate request": ('/gate request [KEY] "Gate name" approvers:@a,@b [quorum:all|any|N] [must:cmio,…] [due:DATE]',),
-    "gate approve": ('/gate approve G-3 ["comment"]', '/gate approve G-3 conditions:"first; second"'),
+    "gate request": (
+        '/gate request [KEY] "Gate name" approvers:@a,@b [quorum:all|any|N] [must:cmio,…] [due:DATE]',
+        (
+            "   (no approvers: the template's roles, else the sponsors — the reply names them; must:cmio needs an "
+            "approval by someone who holds the cmio role: a delegate's counts toward the quorum, not for the role)"
+        ),
+    ),
+    "gate approve": (
+        '/gate approve G-3 ["comment"]',
+        '/gate approve G-3 conditions:"first; second"',
+        '/gate approve G-3 waive:"why"   (the entry checklist has open items: approve anyway, with the reason)',
+    ),
     "gate reject": ('/gate reject G-3 "reason"',),
     "gate abstain": ('/gate abstain G-3 ["comment"]',),
     "gate withdraw": ('/gate withdraw G-3 ["reason"]',),

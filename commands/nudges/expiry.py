@@ -4,17 +4,18 @@ buttons, the requester is told, and the audit log says Rounds did it. Set-based,
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, subqueryload
 
 from commands import format as fmt
+from commands.calendar import next_window
 from commands.gates import card
 from commands.replies import Reply, Section
 from storage import audit, outbox
-from storage.models import Gate, GateStatus, Person, TargetKind, Workspace
+from storage.models import Gate, GateStatus, Holiday, Person, TargetKind, Workspace
 
 EXPIRE_AFTER = timedelta(days=30)
 
@@ -54,6 +55,11 @@ def expire_gates(session: Session, now: datetime) -> int:
     requesters = {
         p.id: p for p in session.scalars(select(Person).where(Person.id.in_({g.requester_id for g in stale})))
     }
+    ahead: dict[int, set[date]] = defaultdict(set)  # holidays in the weeks ahead, for when the requester is told
+    for h in session.scalars(
+        select(Holiday).where(Holiday.workspace_id.in_(list(workspaces)), Holiday.day >= now.date() - timedelta(days=1))
+    ):
+        ahead[h.workspace_id].add(h.day)
     messages: list[dict[str, Any]] = []
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for g in stale:
@@ -79,13 +85,15 @@ def expire_gates(session: Session, now: datetime) -> int:
                 f'after its decide-by date. Request it again when it\'s ready: `/gate request {g.project.key} "{fmt.clip(g.name, 60)}"`.'
             ),
         )
+        requester = requesters[g.requester_id]
         messages.append(
             base
             | {
                 "target_kind": TargetKind.USER,
-                "target": requesters[g.requester_id].platform_user_id,
+                "target": requester.platform_user_id,
                 "payload": note.to_json(),
                 "idempotency_key": f"gate:{g.id}:expired:notice",
+                "not_before": next_window(requester, ws, now, ahead[ws.id]),  # told in their hours, not at 03:00
             }
         )
         events[ws.id].append(

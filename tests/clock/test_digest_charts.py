@@ -26,7 +26,7 @@ def test_a_portfolio_digest_carries_a_heat_map_a_rag_trend_and_gates_on_time(ehr
     ehr.ok("sam", '/gate request EHR "Build complete" approvers:@dana due:+1d')
     run(ehr, datetime(2026, 11, 5, 13, 0, tzinfo=UTC))
     ehr.now = datetime(2026, 11, 7, 15, 0, tzinfo=UTC)  # two days after its due date: late
-    ehr.ok("dana", "/gate approve G-1")
+    ehr.ok("dana", '/gate approve G-1 waive:"Checked at the build review"')
     run(ehr, ehr.now + timedelta(days=1))
 
     reply = Reply.from_json(digests(ehr)[-1].payload)

@@ -94,17 +94,22 @@ def test_project_digest_content(ehr: Chat) -> None:
     ehr.ok("sam", '/action @alex "Retest interface" due:tomorrow')
     ehr.ok("sam", '/gate request "Build complete" approvers:@dana')
     run(ehr, datetime(2026, 11, 5, 13, 0, tzinfo=UTC))  # Thursday: the first digest
+    assert "changes in the last 7 days" in shown(Reply.from_json(digests(ehr)[-1].payload))
     ehr.now = datetime(2026, 11, 6, 15, 0, tzinfo=UTC)
     ehr.ok("sam", '/status red "Interface vendor missed the drop" schedule:red')
     ehr.ok("sam", "/risk R-2 update likelihood:5 impact:4")
     ehr.ok("sam", '/risk R-1 close "Hired two super-users"')
     ehr.ok("kim", '/risk "Badge readers late" L2 I2')
-    ehr.ok("dana", "/gate approve G-1")
+    ehr.ok("dana", '/gate approve G-1 waive:"Security review booked"')
     run(ehr, datetime(2026, 11, 9, 13, 0, tzinfo=UTC))  # Monday
     text = shown(Reply.from_json(digests(ehr)[-1].payload))
     assert text.splitlines()[0] == "EHR digest"
-    assert "Needs attention" in text and "EHR jumped green→red" in text and "critical risk on EHR" in text
-    assert "🔴 *EHR* EHR Upgrade  🟢🔴" in text and "🍉 Went from green straight to red." in text
+    assert (
+        "Needs attention" in text
+        and "EHR 🍉 overall went from green straight to red" in text
+        and "critical risk on EHR" in text
+    )
+    assert "🔴 *EHR* EHR Upgrade  🟢🔴" in text and "🍉 Overall went from green straight to red." in text
     assert "R-2 Interface may drop orders — 20 _(↑ from 9)_" in text
     assert "R-1 Night shift super-users too few — 12 _(closed)_" in text
     assert "R-3 Badge readers late — 4 _(new)_" in text
@@ -128,7 +133,7 @@ def test_portfolio_digest_table_and_kpis(ehr: Chat) -> None:
     ehr.ok("sam", '/status EHR green "fine"')
     ehr.ok("sam", '/status TELE amber "bandwidth"')
     ehr.ok("pat", "/digest subscribe portfolio every-day 08:00", channel="#pmo")
-    ehr.ok("sam", '/gate request EHR "Build complete" approvers:@dana due:+3d')
+    ehr.ok("sam", '/gate request EHR "Build sign-off" approvers:@dana due:+3d')
     run(ehr, datetime(2026, 11, 24, 13, 0, tzinfo=UTC))
     ehr.now = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
     ehr.ok("dana", "/gate approve G-1")
@@ -139,7 +144,7 @@ def test_portfolio_digest_table_and_kpis(ehr: Chat) -> None:
     text = shown(Reply.from_json(last.payload))
     assert "Portfolio digest" in text and "Needs attention*: TELE" in text
     assert "🟢 *EHR* · 🟥0 🟧0 · ⏳0 · 📌0" in text and "🔴 *TELE* (was amber)" in text
-    assert "Green: 50% (1/2)" in text and "Gates decided on time: 1/1" in text
+    assert "Green: 50% (1/2)" in text and "Gates decided on time (90 days): 1/1" in text
 
 
 def test_a_channel_digest_covers_every_linked_project(ehr: Chat) -> None:

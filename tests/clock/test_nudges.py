@@ -228,7 +228,9 @@ def test_a_gate_30_days_past_due_expires_and_its_cards_lose_their_buttons(ehr: C
     assert "[Approve]" not in card and "Expired" in card
     assert [o.target for o in ehr.outbox() if o.idempotency_key.endswith(":expired:notice")] == ["sam"]
     assert ehr.scalar(select(AuditEvent.action).where(AuditEvent.action == "gate.expired")) == "gate.expired"
-    assert "already expired" in ehr.refused("dana", "/gate approve G-1").text
+    assert (
+        "expired on Mon 23 Nov without a decision: nobody decided it" in ehr.refused("dana", "/gate approve G-1").text
+    )
     run(ehr, MON_10AM + timedelta(days=1))
     assert len([o for o in ehr.outbox() if o.idempotency_key.endswith(":expired")]) == 1
 
@@ -248,7 +250,7 @@ def test_a_decision_made_while_gates_are_being_expired_stands(ehr: Chat, monkeyp
 
     def decide_first(*args, **kwargs):  # type: ignore[no-untyped-def]
         if not decided:
-            decided.append(ehr.say("dana", '/gate approve G-1 "Late, but ready"'))
+            decided.append(ehr.say("dana", '/gate approve G-1 "Late, but ready" waive:"checked at the review"'))
         return real_update(*args, **kwargs)
 
     monkeypatch.setattr(expiry, "update", decide_first)

@@ -26,7 +26,7 @@ def rows(chat: Chat) -> list[OutboxMessage]:
 def test_gate_cards_are_posted_then_updated_in_place(ehr: Chat) -> None:
     sender = RecordingSender()
     d = dispatcher(ehr, sender)
-    ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana,@maria')
+    ehr.ok("sam", '/gate request "Go-live sign-off" approvers:@dana,@maria')
     stats = d.run_once(ehr.now)
     assert stats.sent == 3 and [p.target for p in sender.posts] == ["#ehr", "dana", "maria"]
     assert all(r.status == OutboxStatus.SENT and r.platform_ts for r in rows(ehr))
@@ -34,14 +34,14 @@ def test_gate_cards_are_posted_then_updated_in_place(ehr: Chat) -> None:
     ehr.ok("dana", "/gate approve G-1")
     d.run_once(ehr.now)
     assert sorted(ts for _, ts, _ in sender.updates) == sorted(p.ts for p in sender.posts)  # every copy, once
-    assert all("✅ approved Dana Whitfield" in shown(r) for _, _, r in sender.updates)
+    assert all("✅ Dana Whitfield approved" in shown(r) for _, _, r in sender.updates)
     assert d.run_once(ehr.now).sent == 0  # nothing is sent twice
 
 
 def test_an_update_waits_for_the_original_to_be_posted(ehr: Chat) -> None:
     sender = RecordingSender(failures=[SendFailed("timeout")])
     d = dispatcher(ehr, sender, channel_gap=timedelta(0))
-    ehr.ok("sam", '/gate request "Build complete" approvers:@dana')
+    ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana')
     ehr.ok("dana", "/gate approve G-1")  # decided before the card went out
     d.run_once(ehr.now)  # the channel card fails once; the update must not run before it
     assert sender.updates == []

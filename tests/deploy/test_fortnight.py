@@ -77,7 +77,7 @@ def _slack_setup(ehr: Workspace) -> None:
     ehr.ok("sam", f'/status green "{NOTE}"')
     ehr.ok("sam", '/risk "Downtime procedures untested on nights" L5 I5 owner:@alex review:2026-11-22')
     ehr.ok("sam", '/action @kim "Confirm super-user roster" due:2026-11-21')
-    ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana')
+    ehr.ok("sam", '/gate request "Interfaces sign-off" approvers:@dana')
     ehr.ok("sam", "/digest subscribe EHR mon 08:00 America/Toronto")
 
 
@@ -124,7 +124,7 @@ def test_a_fortnight_as_deployed(
     # -- Monday after the digest: the sponsor approves the gate from the card in her DM ---------------------------
     slack.fail("chat.update", status=429, retry_after=1)  # the card's first update is rate limited too
     dana_card = next(m for m in ehr.posted("@dana") if "Approve" in m.buttons)  # the card, before any nudge
-    channel_card = next(m for m in ehr.posted("#ehr") if "Go-live readiness" in m.shown and m.buttons)
+    channel_card = next(m for m in ehr.posted("#ehr") if "Interfaces sign-off" in m.shown and m.buttons)
     ehr.click("dana", dana_card, "Approve")
     updated = slack.wait_for("chat.update", ts=channel_card.ts, timeout=SLOW, where=ehr.mine)
     assert "approved" in updated[-1]["text"].lower()

@@ -17,14 +17,14 @@ def decisions(web: WebProcess) -> int:
 
 
 def test_request_approve_and_reject_from_the_cards(ehr: Workspace, web: WebProcess) -> None:
-    asked = ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana,@maria')
+    asked = ehr.ok("sam", '/gate request "Go-live sign-off" approvers:@dana,@maria')
     assert "G-1" in asked.text and not asked.public  # the requester hears privately; the card is for everyone
 
     (channel_card,) = ehr.posted("#ehr")
     (dana_card,) = ehr.posted("@dana")
     (maria_card,) = ehr.posted("@maria")
     for card in (channel_card, dana_card, maria_card):
-        assert "G-1 · EHR: Go-live readiness" in card.shown
+        assert "G-1 · EHR: Go-live sign-off" in card.shown
         assert card.buttons == ["Approve", "Approve with conditions", "Reject"]
         assert card.text  # a fallback for notifications
     assert dana_card.channel.startswith("D")  # a DM, addressed by the person's id

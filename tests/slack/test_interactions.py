@@ -156,7 +156,7 @@ def test_a_refusal_not_about_a_field_closes_the_modal_and_says_so_privately(ehr:
     answer = ehr.submit("dana", modal, reason="Staffing plan missing")
     assert answer.raw == b""  # closed
     said = ehr.said()
-    assert "already withdrawn" in said and ehr.told()[-1]["response_type"] == "ephemeral"
+    assert "was withdrawn" in said and ehr.told()[-1]["response_type"] == "ephemeral"
 
 
 # -- the message shortcut ---------------------------------------------------------------------------------

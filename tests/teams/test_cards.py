@@ -11,7 +11,7 @@ from tests.teams.support import Card, Tenant
 
 
 def request_go_live(ehr: Tenant) -> tuple[Card, Card, Card]:
-    ehr.ok("sam", 'gate request "Go-live readiness" approvers:@dana,@maria')
+    ehr.ok("sam", 'gate request "Go-live sign-off" approvers:@dana,@maria')
     (channel,) = ehr.posted("#ehr")
     (dana,) = ehr.posted("@dana")
     (maria,) = ehr.posted("@maria")
@@ -21,7 +21,7 @@ def request_go_live(ehr: Tenant) -> tuple[Card, Card, Card]:
 def test_a_gate_request_sends_its_card_to_the_channel_and_to_each_approver(ehr: Tenant) -> None:
     channel, dana, maria = request_go_live(ehr)
     for card in (channel, dana, maria):
-        assert "G-1 · EHR: Go-live readiness" in card.text
+        assert "G-1 · EHR: Go-live sign-off" in card.text
         assert card.buttons == ["Approve", "Reject", "Approve with conditions"]  # the last under "More…" (phone width)
         assert "Dana Whitfield — waiting" in card.text
 
@@ -32,7 +32,7 @@ def test_approve_answers_with_the_updated_card_and_a_second_click_changes_nothin
     _channel, dana_card, _ = request_go_live(ehr)
     after = ehr.click("dana", dana_card, "Approve")
     assert "You approved *G-1*" in after.text or "You approved **G-1**" in after.text
-    assert "✅ approved Dana Whitfield" in after.text  # the decision is on the card
+    assert "✅ Dana Whitfield approved" in after.text  # the decision is on the card
     assert after.buttons == []  # Dana has had her say
     # Everyone else's copy is updated through the outbox: the decision shows, Maria's buttons stay.
     updates = ehr.updates(count=3)
@@ -41,7 +41,7 @@ def test_approve_answers_with_the_updated_card_and_a_second_click_changes_nothin
         ehr.where("@dana"),
         ehr.where("@maria"),
     }
-    assert all("✅ approved Dana Whitfield" in Card.of(u).text for u in updates)
+    assert all("✅ Dana Whitfield approved" in Card.of(u).text for u in updates)
     again = ehr.click("dana", dana_card, "Approve")  # her stale copy, clicked again
     assert "already decided" in again.text and again.refused
     assert again.buttons == []
@@ -67,7 +67,7 @@ def test_reject_opens_a_card_asking_why_and_refuses_without_a_reason(ehr: Tenant
     refused = ehr.fill("dana", form, reason="")
     assert refused.refused and "A rejection needs a reason" in refused.text and "in_reason" in refused.inputs
     decided = ehr.fill("dana", refused, reason="Downtime drill not done")
-    assert "⛔ rejected Dana Whitfield" in decided.text and "Downtime drill not done" in decided.text
+    assert "⛔ Dana Whitfield rejected" in decided.text and "Downtime drill not done" in decided.text
     assert decided.buttons == []
     assert "rejected" in ehr.posted("@sam")[-1].text  # the requester hears the outcome
 
@@ -83,7 +83,7 @@ def test_approve_with_conditions_turns_them_into_actions(ehr: Tenant) -> None:
     _, dana_card, _ = request_go_live(ehr)
     form = ehr.click("dana", dana_card, "Approve with conditions")
     after = ehr.fill("dana", form, conditions="Rerun the downtime drill\nTrain night shift")
-    assert "☑️ approved with conditions Dana Whitfield" in after.text
+    assert "☑️ Dana Whitfield approved with conditions" in after.text
     assert "A-1" in ehr.dm("sam", "action list mine").text
 
 
@@ -137,7 +137,7 @@ def test_the_submit_fallback_in_a_channel_answers_in_the_thread(ehr: Tenant, bf:
     channel, _, _ = request_go_live(ehr)
     assert ehr.submit_click("dana", channel, "Approve").status == 200
     assert "You approved" in ehr.reply().text
-    assert any("✅ approved Dana Whitfield" in Card.of(u).text for u in ehr.updates(count=3))
+    assert any("✅ Dana Whitfield approved" in Card.of(u).text for u in ehr.updates(count=3))
 
 
 def test_a_form_from_a_command_comes_as_its_own_card(ehr: Tenant) -> None:
@@ -156,3 +156,23 @@ def test_a_form_from_a_command_comes_as_its_own_card(ehr: Tenant) -> None:
     )
     assert "R-1" in raised.text
     assert "Dana Whitfield" in ehr.dm("kim", "risk R-1").text
+
+
+def test_a_nudge_in_a_teams_chat_asks_for_a_quoted_reply_not_a_thread(ehr: Tenant, clock: Clock) -> None:
+    nudge = kims_nudge(ehr, clock)
+    assert "Reply in this thread" not in nudge.text
+    assert "Quote this message in a reply to leave a note on these" in nudge.text
+
+
+def test_after_done_the_item_no_longer_reads_overdue(ehr: Tenant, clock: Clock) -> None:
+    nudge = kims_nudge(ehr, clock)
+    assert "overdue" in nudge.text.split("\n")[1]  # the first item, as sent
+    after = ehr.click("kim", nudge, "Done")
+    first = after.text.split("\n")[1]
+    assert first.startswith("✓ ") and "overdue" not in first and "A-1" in first
+    assert "A-2" in after.text and after.buttons.count("Done") == 1  # the other item still asks
+
+
+def test_help_in_teams_has_no_literal_backticks(ehr: Tenant) -> None:
+    card = ehr.dm("kim", "help")
+    assert "/project create" in card.text and "`" not in card.text
