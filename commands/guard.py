@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from commands import phi
 from commands.errors import PHIRefused, UsageError
 
@@ -18,6 +20,18 @@ def check(**fields: str | None) -> None:
                 f"({phi.describe(findings)}). Nothing was saved. {phi.advice(findings)}",
                 field=name,
             )
+
+
+def check_names(name: str, names: list[str], field: str | None = None) -> None:
+    """Identifiers people choose (role names, template names): read as the words they spell too, so
+    `mrn-4458812` is seen as "mrn 4458812"."""
+    for text in names:
+        try:
+            check(**{name: text})
+            check(**{name: re.sub(r"[-_.]+", " ", text)})
+        except PHIRefused as e:
+            e.field = field or name
+            raise
 
 
 def check_all(name: str, texts: list[str], field: str | None = None) -> None:
