@@ -50,6 +50,7 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
     project = lookup.active_project(s, actor, cmd.project, "gate request")
     policy.require_lead(actor, project, "request a gate")
     guard.check(name=cmd.name)
+    guard.check_names("role name", cmd.must_include)
     guard.fits(cmd.name, 200, "A gate name", "gate request", field="name")
     if cmd.due is not None and cmd.due < actor.today:
         raise UsageError(f"The due date {fmt.day(cmd.due, actor.today)} is in the past.", "gate request")

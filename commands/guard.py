@@ -76,6 +76,18 @@ def check(**fields: str | None) -> None:
             )
 
 
+def check_names(name: str, names: list[str], field: str | None = None) -> None:
+    """Identifiers people choose (role names, template names): read as the words they spell too, so
+    `mrn-4458812` is seen as "mrn 4458812"."""
+    for text in names:
+        try:
+            check(**{name: text})
+            check(**{name: re.sub(r"[-_.]+", " ", text)})
+        except PHIRefused as e:
+            e.field = field or name
+            raise
+
+
 def check_all(name: str, texts: list[str], field: str | None = None) -> None:
     for text in texts:
         try:

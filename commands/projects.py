@@ -201,6 +201,7 @@ def set_roles(cmd: m.ProjectRoleSet, actor: Actor, uow: UnitOfWork) -> Reply:
     s = uow.session
     project = lookup.active_project(s, actor, cmd.key, "project role")
     policy.require_lead(actor, project, "change roles")
+    guard.check_names("role name", list(cmd.roles))
     lines = []
     for role, mentions in cmd.roles.items():
         persons = _distinct([people.resolve(s, actor.workspace, x, actor.ctx) for x in mentions])

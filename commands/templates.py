@@ -137,6 +137,8 @@ def show(cmd: m.TemplateShow, actor: Actor, uow: UnitOfWork) -> Reply:
 def edit(cmd: m.TemplateEdit, actor: Actor, uow: UnitOfWork) -> Reply:
     policy.require_admin(actor, "edit gate templates")
     guard.check(stage=cmd.stage)
+    guard.check_names("template name", [cmd.name])
+    guard.check_names("approver role", cmd.approver_roles)
     guard.check_all("checklist item", cmd.checklist)
     session = uow.session
     own = session.scalar(
