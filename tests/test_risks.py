@@ -64,7 +64,10 @@ def test_numbers_are_per_workspace(engine) -> None:  # type: ignore[no-untyped-d
         chat = Chat(engine, now=NOW, workspace=ws)
         chat.ok("pat", '/project create EHR "EHR"')
         chat.ok("pat", '/risk EHR "First"')
-    numbers = Chat(engine, now=NOW).all(select(Risk.number).order_by(Risk.id))
+        chat.close()
+    reader = Chat(engine, now=NOW)
+    numbers = reader.all(select(Risk.number).order_by(Risk.id))
+    reader.close()  # its read transaction would hold a lock the next test's TRUNCATE waits for
     assert numbers == [1, 1]
 
 
