@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -41,9 +41,10 @@ from bot.console.repl import WORKSPACE
 from bot.slack import render as slack
 from bot.teams import render as teams
 from commands.charts import render as charts_render
+from commands.charts.specs import Chart
 from commands.context import Context, Speaker
 from commands.forms import CONTEXT_KEY, FORMS, context_for
-from commands.replies import Form, Reply
+from commands.replies import Form, Header, Reply, Section
 from commands.service import Rounds
 from storage import migrate
 from storage.db import make_engine, make_sessions
@@ -106,7 +107,20 @@ class OpenForm:
     channel: str | None = "#ehr-upgrade"
 
 
-Source = Say | Queued | Home | OpenForm
+@dataclass(frozen=True)
+class Later:
+    """The clock's digest pass `days` after the scenario's time, then the last message queued under `key`."""
+
+    days: float
+    key: str
+
+
+@dataclass(frozen=True)
+class AllCharts:
+    """Every kind of chart that any queued message carries, in one reply (one of each, as first queued)."""
+
+
+Source = Say | Queued | Home | OpenForm | Later | AllCharts
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,7 @@ KINDS: list[Kind] = [
         "The reply to a status update",
     ),
     Kind("gate-approve-reply", Say("dana", None, '/gate approve G-5 "Drill is booked"'), "The reply to a decision"),
+    Kind("digest-now", Say("sam", "#ehr-upgrade", "/digest now"), "The reply to /digest now"),
     Kind("gate-card", Queued("gate:5:card:"), "A gate card as first posted in the project's channel"),
     Kind("gate-card-live", Queued("gate:5:v1"), "The channel's gate card with one decision in"),
     Kind("gate-dm", Queued("gate:5:ask:", target="dana"), "The gate card's DM copy to an approver (the sponsor)"),
@@ -170,8 +185,10 @@ KINDS: list[Kind] = [
     Kind("nudge-sponsor", Queued("nudge:", target="dana"), "A sponsor's nudge (a gate and an exception)"),
     Kind("action-assigned-dm", Queued("assign:action:", target="kim"), "The DM to whoever is given an action"),
     Kind("dependency-notice", Queued("dependency:1:2"), "A dependency put at risk, posted in both channels"),
-    Kind("digest-project", Queued("digest:2:"), "A project's scheduled digest (with charts)"),
+    Kind("digest-project", Queued("digest:2:", first=True), "A project's scheduled digest (with charts)"),
     Kind("digest-portfolio", Queued("digest:1:"), "The portfolio digest (with charts)"),
+    Kind("digest-after-gate", Later(3, "digest:2:"), "The project's next digest, after its gate was decided"),
+    Kind("charts", AllCharts(), "Every kind of chart a queued message carries"),
 ]
 
 
@@ -217,12 +234,20 @@ class Scenario:
             ctx = self.context(source.who, source.channel)
             form = self.rounds.form(ctx, source.name, context_for(source.name, source.value))
             return form, "modal", source.channel or f"@{source.who}"
+        if isinstance(source, Later):
+            passes.digests(self.sessions, self.now + timedelta(days=source.days))
+            source = Queued(source.key)
         with self.sessions() as s:
-            rows = [
-                r
-                for r in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))
-                if r.idempotency_key.startswith(source.key) and source.target in (None, r.target)
-            ]
+            queued = list(s.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+        if isinstance(source, AllCharts):
+            found: dict[str, Chart] = {}
+            for row in queued:
+                for chart in Reply.from_json(row.payload).charts:
+                    found.setdefault(chart.kind, chart)
+            names = ", ".join(found) or "none"
+            reply = Reply.channel(f"Charts: {names}", Header(text="Every chart"), Section(text=f"Kinds: {names}"))
+            return reply.model_copy(update={"charts": tuple(found.values())}), "channel", "#pmo"
+        rows = [r for r in queued if r.idempotency_key.startswith(source.key) and source.target in (None, r.target)]
         if not rows:
             raise LookupError(f"nothing queued with a key starting {source.key!r} (to {source.target or 'anyone'})")
         row = rows[0] if source.first else rows[-1]
@@ -357,12 +382,12 @@ def keep_curated(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--out", type=Path, default=OUT, help=f"where the pictures go (default {OUT.relative_to(ROOT)})")
-    p.add_argument("--only", default="", help="only the kinds whose name contains this")
+    p.add_argument("--only", default="", help="draw only the kinds whose name contains this")
     p.add_argument("--now", default=NOW.isoformat(), help="the scenario's time (ISO 8601)")
     p.add_argument("--payloads-only", action="store_true", help="write payloads.json, draw nothing")
     args = p.parse_args(argv)
     now = datetime.fromisoformat(args.now)
-    kinds = [k for k in KINDS if args.only in k.name]
+    kinds = KINDS  # all of them, always: a later kind may read what an earlier one did (a decided gate)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     clock: Callable[[], float] = time.perf_counter
@@ -371,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         scenario = Scenario.seeded(Path(tmp), now)
         seeded = clock()
         built = build(scenario, kinds)
+        built.items = [item for item in built.items if args.only in item["kind"]]
         scenario.rounds.sessions.kw["bind"].dispose()
     payloads = out / "payloads.json"
     payloads.write_text(json.dumps(built.items, ensure_ascii=False))

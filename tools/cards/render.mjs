@@ -123,6 +123,12 @@ function measureTeams() {
   return findings;
 }
 
+function openShowCards() {
+  const closed = [...document.querySelectorAll(".teams-card button.ac-pushButton[aria-expanded=false]")];
+  for (const b of closed) b.click();
+  return closed.length > 0;
+}
+
 async function settle(page) {
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -156,6 +162,15 @@ for (const item of items) {
     }
     findings = [...new Set(findings)];
     results.push({ kind: item.kind, about: item.about, platform: item.platform, where: item.where, width, px, file, findings, ms: Date.now() - t0 });
+    if (item.platform === "teams" && (await page.evaluate(openShowCards))) {
+      // The same card with every "More…" (Action.ShowCard) opened: the actions a phone keeps one tap away.
+      const more = file.replace(/\.png$/, "-more.png");
+      const t1 = Date.now();
+      await settle(page);
+      const found = [...new Set(await page.evaluate(measureTeams))];
+      await page.locator("#host > .frame").screenshot({ path: join(outDir, more), animations: "disabled" });
+      results.push({ kind: `${item.kind} (More… open)`, about: item.about, platform: item.platform, where: item.where, width, px, file: more, findings: found, ms: Date.now() - t1 });
+    }
   }
 }
 await browser.close();
