@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -327,11 +328,14 @@ def build(scenario: Scenario, kinds: list[Kind]) -> Built:
 
 # -- drawing and the index -------------------------------------------------------------------------------
 def draw(payloads: Path, out: Path) -> list[dict[str, Any]]:
-    node = shutil.which("node")
-    if node is None:
-        raise SystemExit("node is not installed (apt-get install -y nodejs npm)")
-    if not (HERE / "node_modules").exists():
-        raise SystemExit(f"the renderer's packages are not installed: (cd {HERE.relative_to(ROOT)} && npm ci)")
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        raise SystemExit("node and npm are needed: apt-get install -y nodejs npm")
+    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(browser).exists():
+        raise SystemExit(f"no browser at {browser}: apt-get install -y chromium (or set CHROMIUM)")
+    if not (HERE / "node_modules").exists():  # the versions package-lock.json pins
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
     subprocess.run([node, str(HERE / "render.mjs"), str(payloads), str(out)], check=True)
     results: list[dict[str, Any]] = json.loads((out / "results.json").read_text())
     return results
@@ -413,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     write_index(out, results, built.failed, now)
     if out == OUT:
         keep_curated(out)
+        for name in CURATED:
+            if args.only in name and not (out / f"{name}.png").exists():
+                print(f"curated picture {name}.png was not drawn: check CURATED against KINDS", file=sys.stderr)
     findings = [(r["file"], n) for r in results for n in r["findings"]]
     print(f"{len(results)} pictures in {out} in {drawn - made:.1f} s; index: {out / 'index.html'}")
     for file, note in findings:
