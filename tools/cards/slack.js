@@ -165,7 +165,10 @@
         return `<div class="bk actions">${b.elements.map(element).join("")}</div>`;
       case "image": {
         const title = b.title ? `<div class="img-title">${textObj(b.title)}</div>` : "";
-        return `<div class="bk image">${title}<img src="${esc(b.image_url || "")}" alt="${esc(b.alt_text)}"></div>`;
+        // An uploaded file (slack_file) is the message's next chart, when it has one; else a marked placeholder.
+        const src = b.image_url || (b.slack_file && uploads.length ? uploads.shift().src : "");
+        if (!src) return `<div class="bk image">${title}<div class="unknown">[image: ${esc(b.alt_text)}]</div></div>`;
+        return `<div class="bk image">${title}<img src="${esc(src)}" alt="${esc(b.alt_text)}"></div>`;
       }
       case "input": {
         const optional = b.optional ? ' <span class="optional">(optional)</span>' : "";
@@ -183,6 +186,7 @@
     }
   }
 
+  let uploads = []; // the message's charts not yet shown by an image block
   const blocks = (list) => (list || []).map(block).join("");
 
   function files(list, phone) {
@@ -197,13 +201,15 @@
   const NAME = '<span class="name">Rounds</span><span class="app">APP</span><span class="time">8:05 AM</span>';
 
   function message(item, phone) {
+    uploads = [...(item.files || [])];
+    const body = item.payload.blocks ? blocks(item.payload.blocks) : `<div class="text">${mrkdwn(item.payload.text)}</div>`;
     const place = item.place ? (item.where === "dm" ? "Rounds · direct message" : item.place) : "";
     const ephemeral = item.where === "ephemeral" ? '<div class="ephemeral">👁 Only visible to you</div>' : "";
     return `<div class="pane-head">${esc(place)}</div>
       <div class="msg${item.where === "ephemeral" ? " is-ephemeral" : ""}">${ephemeral}
         <div class="msg-row">${AVATAR}<div class="msg-body"><div class="msg-head">${NAME}</div>
-        ${item.payload.blocks ? blocks(item.payload.blocks) : `<div class="text">${mrkdwn(item.payload.text)}</div>`}
-        ${files(item.files, phone)}</div></div></div>`;
+        ${body}
+        ${files(uploads, phone)}</div></div></div>`;
   }
 
   function home(item) {
