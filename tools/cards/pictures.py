@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import importlib
 import json
 import os
 import shutil
@@ -271,7 +272,15 @@ def teams_payload(reply: Reply) -> dict[str, Any]:
 def slack_payload(reply: Reply, where: str) -> dict[str, Any]:
     """A message (chat.postMessage / a command's response), the App Home view, or a modal (views.open)."""
     if where == "home":
-        return slack.home(reply)
+        picture = getattr(slack, "Picture", None)  # a Home with charts (uploaded files), where render.home takes them
+        if picture is None or not reply.charts:
+            return slack.home(reply)
+        slack_home = importlib.import_module("bot.slack.home")
+        drawn = [charts_render.render(chart) for chart in reply.charts]
+        pictures = tuple(picture(alt=d.alt, title=d.title, file_id=f"F-{i}") for i, d in enumerate(drawn))
+        # getattr: main's render.home takes only the reply; the Home with pictures is on its way from another branch
+        view: dict[str, Any] = getattr(slack, "home")(reply, pictures, getattr(slack_home, "CHART_AT", 2))  # noqa: B009
+        return view
     if reply.form is not None:
         return slack.modal(reply.form, slack.FormOrigin(f=reply.form.name))
     return slack.message(reply)

@@ -213,6 +213,7 @@
   }
 
   function home(item) {
+    uploads = [...(item.files || [])];
     return `<div class="home-head">${AVATAR}<span class="name">Rounds</span></div>
       <div class="tabs"><span class="tab on">Home</span><span class="tab">Messages</span><span class="tab">About</span></div>
       <div class="home-body">${blocks(item.payload.blocks)}</div>`;
