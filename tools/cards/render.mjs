@@ -109,6 +109,24 @@ function measureTeams() {
       findings.push(`${where}: "${t.textContent.trim().slice(0, 50)}" (${t.clientWidth} px)`);
     }
   }
+  // A wrapping TextBlock breaks a word that does not fit its column mid-word ("Proje|ct"): find such words.
+  const ruler = document.createElement("canvas").getContext("2d");
+  const broken = { "table cells": [], text: [] };
+  for (const t of bubble.querySelectorAll(".ac-textBlock")) {
+    if (t.offsetParent === null || t.clientWidth === 0) continue;
+    const style = getComputedStyle(t.querySelector("p") || t);
+    ruler.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const where = t.closest(".ac-table, table, [role=table]") ? "table cells" : "text";
+    for (const w of t.textContent.split(/\s+/)) {
+      if (w && ruler.measureText(w).width > t.clientWidth + 0.5) broken[where].push([w, t.clientWidth]);
+    }
+  }
+  for (const [where, words] of Object.entries(broken)) {
+    if (!words.length) continue;
+    const px = words.map(([, w]) => w);
+    const shown = [...new Set(words.map(([w]) => w))].slice(0, 6).join('", "');
+    findings.push(`${where} ${Math.min(...px)}–${Math.max(...px)} px wide break ${words.length} words mid-word: "${shown}"…`);
+  }
   for (const t of bubble.querySelectorAll("table, .ac-table, [role=table]")) {
     if (t.offsetParent !== null && t.getBoundingClientRect().right > bubble.getBoundingClientRect().right + 1) {
       findings.push(`table is wider than the card (${Math.round(t.getBoundingClientRect().width)} px)`);
