@@ -224,7 +224,10 @@ def append(name: str, items: list[dict]) -> int:
             if it["id"] in have or it["text"] in texts:
                 continue
             texts.add(it["text"])
-            row = {"id": it["id"], "split": split_of(it["id"]), **{k: v for k, v in it.items() if k != "id"}}
+            # An item filled from a template or frame carries the frame's id as its group: all fills of one frame
+            # are split by that id, so no sentence shape is on both sides.
+            split = split_of(it.get("group", it["id"]))
+            row = {"id": it["id"], "split": split, **{k: v for k, v in it.items() if k != "id"}}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
             added += 1
     return added
