@@ -10,8 +10,19 @@ from commands.phi.context import _CLINICAL, _window
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 
-_TOKEN = r"(?:[A-Z]['’][A-Z][a-z]{1,25}|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}|[A-Z]['’]?[A-Z]{1,25}(?:-[A-Z]{2,25})?|[A-Z]\.(?:\s?[A-Z]\.)?)"
-_NAME = rf"(?P<v>(?-i:{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}}|[A-Z][A-Za-z'’-]{{1,25}},\s{{0,2}}[A-Z][A-Za-z'’-]{{1,25}}(?:\s[A-Z]\.?)?)(?![A-Za-z]))"
+# Letters of names written in Latin script, with accents ("Ivančić", "Szöllösy", "Møller"); "Mc"/"Mac" names.
+_UC = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LC = "a-zß-öø-ÿā-ž"
+_TOKEN = (
+    rf"(?:[{_UC}]['’][{_UC}][{_LC}]{{1,25}}|Ma?c[{_UC}][{_LC}]{{1,25}}|[{_UC}][{_LC}]{{1,25}}(?:['’-][A-Za-z{_UC}][{_LC}]{{0,25}}){{0,2}}"
+    rf"|[{_UC}]['’]?[{_UC}]{{1,25}}(?:-[{_UC}]{{2,25}})?|[{_UC}]\.(?:\s?[{_UC}]\.)?)"
+)
+# "Last, First" is tried first: "Villegas, Yosef" is one name, not "Villegas" and then a comma.
+_NAME = (
+    rf"(?P<v>(?-i:[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}},\s{{0,2}}[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}}(?:\s[{_UC}]\.?)?(?=\s{{0,2}}[;.)]|$)"
+    rf"|{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}}|[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}},\s{{0,2}}[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}}(?:\s[{_UC}]\.?)?)"
+    rf"(?![A-Za-z{_UC}{_LC}]))"
+)
 
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
 _NOT_NAMES = {
@@ -70,13 +81,26 @@ _KIN = re.compile(
     _I,
 )
 _NAMED = re.compile(
-    rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b)\s{{1,3}}{_NAME}",
+    rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b|\bcare\s{{1,3}}recipient\b)\s{{1,3}}{_NAME}",
     _I,
+)
+# "Patient called S. Gatou; meds reconciled", "pt known as Obad, Zora.": the name and then the end of the phrase
+# ("patient called Pharmacy about…" runs on, and is not a name).
+_PT_CALLED = re.compile(
+    rf"\b(?:patient|pt)\s{{1,3}}(?:called|known\s{{1,3}}as)\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[;,)]|\.(?!\w)|$))",
+    _I,
+)
+# A note's header row written with slashes or arrows: "PATIENT / Alana / normal effort", "PATIENT NAME >> Jo Ray".
+_PT_HEADER_ROW = re.compile(rf"(?-i:\bPATIENT(?:\s{{1,3}}(?:NAME|IDENTITY))?)\s{{0,3}}(?:/|>>|\|)\s{{0,3}}{_NAME}")
+# A clinician's verb whose object is a patient: "J. Møller assessed Guiomar Verduzco; the family…".
+_CARE_OBJECT = re.compile(
+    rf"\b(?:assessed|examined|admitted|discharged|intubated|extubated|triaged|resuscitated)\s{{1,3}}{_NAME}", _I
 )
 # A name in quotes after "called"/"goes by": "prefers to be called 'Sunny'".
 _CALLED = re.compile(
-    r"\b(?:(?:prefers?|likes?|wants?|asks?)\s{1,3}to\s{1,3}be\s{1,3}called|goes\s{1,3}by|nicknamed?)"
-    rf"\s{{1,3}}['\"“‘]{_NAME}",
+    r"\b(?:(?:prefers?|likes?|wants?|asks?)\s{1,3}to\s{1,3}be\s{1,3}(?:called|addressed\s{1,3}as|known\s{1,3}as)"
+    r"|goes\s{1,3}by|nicknamed?)"
+    rf"\s{{1,3}}['\"“‘]?{_NAME}",
     _I,
 )
 _AGE_SEX = (
@@ -103,7 +127,7 @@ _AGE_GAP_APPOSITIVE = re.compile(
 _NAME_COMMA_CARE = re.compile(
     rf"{_NAME},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
     r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
-    r"|who\s{1,3}(?:visited|underwent|presented)\b)",
+    r"|who\s{1,3}(?:visited|underwent|presented|denied|denies|reported|reports|complained|complains)\b)",
     _I,
 )
 # "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
@@ -194,8 +218,11 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
             "stepdaughter",
         ]
     ),
-    _NAMED: frozenset({"named", "like", "such"}),
-    _CALLED: frozenset({"called", "goes", "nickname", "nicknamed"}),
+    _NAMED: frozenset({"named", "like", "such", "recipient"}),
+    _PT_CALLED: frozenset({"called", "known"}),
+    _PT_HEADER_ROW: frozenset({"patient"}),
+    _CARE_OBJECT: frozenset({"assessed", "examined", "admitted", "discharged", "intubated", "extubated", "triaged"}),
+    _CALLED: frozenset({"called", "goes", "nickname", "nicknamed", "addressed", "known"}),
     _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_VERB: frozenset(
@@ -220,7 +247,18 @@ def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
 def find_context_names(text: str) -> list[tuple[int, int]]:
     out = []
     words = set(_WORDS.findall(text.lower()))
-    for rx in (_LABELLED, _KIN, _NAMED, _CALLED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
+    for rx in (
+        _LABELLED,
+        _KIN,
+        _NAMED,
+        _CALLED,
+        _AGE_APPOSITIVE,
+        _NAME_THEN_AGE,
+        _NAME_THEN_VERB,
+        _PT_WHERE_NAME,
+        _PT_CALLED,
+        _PT_HEADER_ROW,
+    ):
         if not _needed(rx, words):
             continue
         for m in _matches(rx, text):
@@ -236,6 +274,11 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
         if _needed(rx, words):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
+    for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
+        v = m.group("v")
+        left, right = _window(text, m.start(), m.end())
+        if _ok(v) and _full_name(v) and (_CLINICAL.search(left + " " + right) or _CLINICAL_NAME_CUE.search(right)):
+            out.append(m.span("v"))
     for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
         v = m.group("v")
         if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:
