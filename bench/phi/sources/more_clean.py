@@ -24,6 +24,31 @@ from bench.phi.grow import _changelog_lines, append  # noqa: E402
 _MD = re.compile(r"`+|\*\*|\*|:\w+:|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
 
 
+def _bullets(path: Path) -> list[str]:
+    """Bulleted entries of an .rst changelog, each with its wrapped continuation lines joined."""
+    out: list[str] = []
+    cur: list[str] | None = None
+    for raw in [*path.read_text(encoding="utf-8", errors="replace").splitlines(), ""]:
+        m = re.match(r"^(\s*)[-*+] (.*)", raw)
+        if m:
+            if cur:
+                out.append(" ".join(cur))
+            cur = [m.group(2).strip()]
+        elif cur is not None and raw.strip() and raw.startswith("  ") and not raw.strip().startswith(".. "):
+            cur.append(raw.strip())
+        else:
+            if cur:
+                out.append(" ".join(cur))
+            cur = None
+    texts = []
+    for t in out:
+        t = _MD.sub(lambda m: m.group(1) or "", t).replace("~", "").strip()
+        t = re.sub(r"\s{2,}", " ", t)
+        if len(t) >= 25 and "http" not in t and "@" not in t:
+            texts.append(t)
+    return texts
+
+
 def _doc_sentences(path: Path) -> list[str]:
     out, para, fenced, front = [], [], False, False
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -76,11 +101,36 @@ for doc in (
     )
 
 
+SOURCES.append(
+    ("pydicom-release-notes", "pydicom==3.0.2 (PyPI sdist)", "sd/pydicom-3.0.2/doc/release_notes/v*.rst", "MIT", "rst")
+)
+SOURCES.append(
+    (
+        "pynetdicom-changelog",
+        "pynetdicom==3.0.4 (PyPI sdist)",
+        "sd/pynetdicom-3.0.4/docs/changelog/v*.rst",
+        "MIT",
+        "rst",
+    )
+)
+
+
 def main() -> None:
     dl = Path(sys.argv[1])
     items, n = [], {}
+    expanded = []
     for source, package, path, licence, kind in SOURCES:
-        texts = _changelog_lines(dl / path) if kind == "log" else _doc_sentences(dl / path)
+        # A pattern stands for every file it names, in version order (v1.10 after v1.9).
+        paths = sorted(dl.glob(path), key=lambda f: [int(x) for x in re.findall(r"\d+", f.name)])
+        expanded += [(source, package, str(f.relative_to(dl)), licence, kind) for f in paths]
+    for source, package, path, licence, kind in expanded:
+        texts = (
+            _changelog_lines(dl / path)
+            if kind == "log"
+            else _bullets(dl / path)
+            if kind == "rst"
+            else _doc_sentences(dl / path)
+        )
         for t in texts:
             n[source] = n.get(source, 0) + 1
             items.append(
@@ -92,7 +142,9 @@ def main() -> None:
                     "provenance": {
                         "package": f"{package}, {licence}",
                         "path": path.split("/", 2)[2],
-                        "note": "one changelog entry" if kind == "log" else "one sentence of documentation prose",
+                        "note": "one sentence of documentation prose"
+                        if kind == "doc"
+                        else "one changelog entry (wrapped lines joined; markup removed)",
                     },
                 }
             )
