@@ -11,17 +11,20 @@ from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 
 # Letters of names written in Latin script, with accents ("Ivančić", "Szöllösy", "Møller"); "Mc"/"Mac" names.
-_UC = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_LC = "a-zß-öø-ÿā-ž"
+# A capital is an ASCII or Latin-1 one; a small letter is any letter that is not such a capital (so "č", "ł", "ś"
+# inside a name count). Negated classes keep every pattern that embeds a name cheap to compile.
+_UC1 = "[A-ZÀ-ÖØ-Þ]"
+_LC1 = "[^\\W\\d_A-ZÀ-ÖØ-Þ]"
+_WCH = r"(?:[^\W\d_]|['’-])"  # a letter of a name, an apostrophe or a hyphen
 _TOKEN = (
-    rf"(?:[{_UC}]['’][{_UC}][{_LC}]{{1,25}}|Ma?c[{_UC}][{_LC}]{{1,25}}|[{_UC}][{_LC}]{{1,25}}(?:['’-][A-Za-z{_UC}][{_LC}]{{0,25}}){{0,2}}"
-    rf"|[{_UC}]['’]?[{_UC}]{{1,25}}(?:-[{_UC}]{{2,25}})?|[{_UC}]\.(?:\s?[{_UC}]\.)?)"
+    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|Ma?c{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
+    rf"|{_UC1}['’]?{_UC1}{{1,25}}(?:-{_UC1}{{2,25}})?|{_UC1}\.(?:\s?{_UC1}\.)?)"
 )
-# "Last, First" is tried first: "Villegas, Yosef" is one name, not "Villegas" and then a comma.
+# "Last, First" is tried first when the phrase or clause ends there: "Villegas, Yosef;" is one name.
 _NAME = (
-    rf"(?P<v>(?-i:[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}},\s{{0,2}}[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}}(?:\s[{_UC}]\.?)?(?=\s{{0,2}}[;.)]|$)"
-    rf"|{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}}|[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}},\s{{0,2}}[{_UC}][A-Za-z{_UC}{_LC}'’-]{{1,25}}(?:\s[{_UC}]\.?)?)"
-    rf"(?![A-Za-z{_UC}{_LC}]))"
+    rf"(?P<v>(?-i:{_UC1}{_WCH}{{1,25}},\s{{0,2}}{_UC1}{_WCH}{{1,25}}(?:\s{_UC1}\.?)?(?=\s{{0,2}}[;.),]|$)"
+    rf"|{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}})"
+    r"(?![^\W\d_]))"
 )
 
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
