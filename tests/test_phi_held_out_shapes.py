@@ -58,8 +58,14 @@ REFUSED = [
     ("PATIENT / Sigrún Ólafsdóttir / wristband reprinted", "patient-name"),
     ("the visitor was Brendan O'Malley, who denied chest pain", "patient-name"),
     ("at the infusion clinic Dr. Osei assessed Marta Kowalczyk; the family was told", "patient-name"),
-    # onset as a word of care
+    # onset as a word of care; a day written out
     ("onset 2024-03-02 per the scanned note", "admission-date"),
+    ("admitted on the twenty-first of May and the orders vanished", "admission-date"),
+    # a device serial with 'is', a UDI
+    ("the implanted device serial is 7712-3391 and the pump log lost it", "device-serial"),
+    # a patient's account stays one even with a vendor word nearby
+    ("patient account number 55120398 sent to the vendor for the refund", "plan-number"),
+    ("member id 12345678 rejected under the new contract", "plan-number"),
 ]
 
 # said as a status note -> stored as written
@@ -83,6 +89,16 @@ PASSES = [
     "Patient Portal / Release Notes / v2 are published",
     "Dr. Wright, Ellen reviewed the order sets with the steering group",
     "Addison disease and Parkinson disease were added to the problem-list picklist",
+    "Wave 2, Go-Live Weekend, 1400 users cut over",
+    "Sprint 14, Team Alpha, 120 story points",
+    "Site 12, St. Mary Hospital, 3500 devices",
+    "We met Mary Smith, who reported the outage to the desk",
+    "The PM, Ahmed Khan, who denied the CR, will present",
+    "Patient called Pharmacy; no answer on the downtime line",
+    "PATIENT / ENCOUNTER / OBSERVATION resources mapped",
+    "our billing account 44120038 with the vendor renewed",
+    "the account reference 12345678 for Azure billing",
+    "the third of July go-live holds",
 ]
 
 

@@ -155,7 +155,7 @@ _LABELLED = {
     "plan-number": re.compile(
         r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
         r"|\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
-        r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|key\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
+        r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
         r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b)" + _GAP + _VAL,
@@ -176,6 +176,24 @@ _LABELLED = {
 }
 
 
+_VENDOR = re.compile(
+    r"\b(?:vendor|supplier|azure|aws|gcp|cloud|sftp|api|subscription|invoice[sd]?|renew(?:al|ed)?|licen[cs]e[sd]?"
+    r"|contract|procurement|saas|tenant)\b",
+    _I,
+)
+
+
+def _vendor_account(text: str, start: int, end: int) -> bool:
+    """An account of the organisation with a vendor ("our billing account 44120038 with the vendor renewed"), not a
+    patient's: the label is an account's, a vendor or cloud word is nearby, and no word of care. (Member, policy
+    and plan numbers are always a person's.)"""
+    if not re.match(r"(?i)(?:bank|account|acct|billing|ledger|financ)", text[start:end]):
+        return False
+    left, right = _window(text, start, end, before=60, after=60)
+    around = left + " " + right
+    return bool(_VENDOR.search(around)) and not _CLINICAL.search(around)
+
+
 def find_labelled(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if _digits(text) < 4:
@@ -188,6 +206,8 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
                 continue
             if kind != "ssn" and re.fullmatch(r"(?:19|20)\d\d(?:-\d{1,2}){0,2}", v):
                 continue  # a year or a date, not an identifier
+            if kind == "plan-number" and _vendor_account(text, m.start(), m.end()):
+                continue
             out.append((kind, m.start("v"), m.end("v")))
     return out
 
@@ -288,12 +308,31 @@ _INTL_ADDR = re.compile(
 )
 
 
+# Numbered things of a project or a building, not streets: "Wave 2, Go-Live Weekend, 1400 users".
+_NOT_STREET = re.compile(
+    r"(?i)(?:wave|sprint|site|unit|phase|release|tower|level|building|bldg|block|floor|room|rm|ward|bed|bay|step"
+    r"|stage|version|v|week|day|team|group|cohort|batch|pod|zone|lab|gate|track|lane|line|item|part|section|chapter"
+    r"|module|tier|ring|region|area|sector|wing|pavilion|campus|station|window|slot|round|option|scenario|test"
+    r"|case|ticket|story|epic|task|milestone|quarter|q|fy|year|month|page|table|figure|appendix|no|number)\.?"
+)
+_QUANTITY = re.compile(
+    r"\s{1,3}(?:users?|beds?|devices?|sq|square|points?|staff|patients|people|hours?|hrs?|records|tickets|items|rows"
+    r"|sites|licen[cs]es|seats|endpoints|workstations|pcs|laptops|printers|interfaces|orders|messages|tests|visits)\b",
+    _I,
+)
+
+
 def _intl_address(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _matches(_INTL_ADDR, text):
         pc = m.group("pc")
         if re.fullmatch(r"(?:19|20)\d\d", pc):
             continue  # "Release 4, Phase Two, 2025": a year, not a postal code
+        first = re.match(r"\d*\s*([^\W\d_][\w.]*)", m.group("v"))
+        if first and _NOT_STREET.fullmatch(first.group(1)):
+            continue  # "Sprint 14, Team Alpha, 120 story points"
+        if _QUANTITY.match(text, m.end()):
+            continue  # "…, 3500 devices": a count, not a postal code
         out.append(m.span("v"))
     return out
 

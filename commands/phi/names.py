@@ -69,6 +69,41 @@ _NOT_NAMES = {
     "date",
     "dob",
     "mrn",
+    # departments and desks a patient calls, and FHIR resources written in capitals
+    "pharmacy",
+    "radiology",
+    "registration",
+    "admitting",
+    "billing",
+    "security",
+    "switchboard",
+    "reception",
+    "triage",
+    "nursing",
+    "support",
+    "helpdesk",
+    "desk",
+    "transport",
+    "encounter",
+    "observation",
+    "practitioner",
+    "organization",
+    "condition",
+    "procedure",
+    "medication",
+    "appointment",
+    "schedule",
+    "location",
+    "device",
+    "specimen",
+    "coverage",
+    "claim",
+    "account",
+    "bundle",
+    "resource",
+    "record",
+    "visit",
+    "chart",
 }
 _LABELLED = re.compile(
     r"(?:\b(?:patient|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
@@ -130,7 +165,9 @@ _AGE_GAP_APPOSITIVE = re.compile(
 _NAME_COMMA_CARE = re.compile(
     rf"{_NAME},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
     r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
-    r"|who\s{1,3}(?:visited|underwent|presented|denied|denies|reported|reports|complained|complains)\b)",
+    r"|who\s{1,3}(?:visited|underwent|presented)\b"
+    r"|who\s{1,3}(?:denied|denies|reported|reports|complained|complains)\s{1,3}(?:of\s{1,3})?(?:any\s{1,3}|new\s{1,3}|no\s{1,3})?"
+    r"(?:pain|chest|fever|nausea|vomiting|sob|shortness|headache|symptoms?|dizziness|cough|falls?|bleeding|numbness)\b)",
     _I,
 )
 # "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
