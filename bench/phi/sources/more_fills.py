@@ -176,6 +176,30 @@ _OUTIS_KIND = {
 }
 
 
+def _values(rows: list[dict[str, str]], rng: random.Random, k: int) -> dict[str, str]:
+    row = rng.choice(rows)
+    clin = rng.choice(rows)
+    return {
+        "name": _person(row, k + rng.randrange(5)),
+        "clinician": _person(clin, k + 1),
+        "date": _date(rng, k),
+        "past_date": _date(rng, k, -20),
+        "future_date": _date(rng, k, 30),
+        "mrn": _number(rng),
+        "account": _number(rng),
+        "identifier": _number(rng),
+        "address": f"{row['StreetAddress']}, {row['City']} {row['ZipCode']}",
+        "phone": row["TelephoneNumber"],
+        "email": row["EmailAddress"],
+        "ssn": rng.choice([r for r in rows if r["Country"] == "US"])["NationalID"],
+        "ip": _public_ip(rng),
+        "pmid": str(rng.randrange(10_000_000, 39_000_000)),
+        "year": str(rng.randrange(1995, 2025)),
+        "location": row["City"],
+        "facility": "",
+    }
+
+
 def outis(dl: Path) -> tuple[list[dict], list[dict]]:
     lit = _literals(dl / "outis/outis/data/generators/narrative.py")
     frames, narrative, negative = lit["FRAMES"], lit["NARRATIVE_FRAMES"], lit["NEGATIVE_FRAMES"]
@@ -184,27 +208,7 @@ def outis(dl: Path) -> tuple[list[dict], list[dict]]:
     phi, clean = [], []
 
     def values(rng: random.Random, k: int) -> dict[str, str]:
-        row = rng.choice(rows)
-        clin = rng.choice(rows)
-        return {
-            "name": _person(row, k + rng.randrange(5)),
-            "clinician": _person(clin, k + 1),
-            "date": _date(rng, k),
-            "past_date": _date(rng, k, -20),
-            "future_date": _date(rng, k, 30),
-            "mrn": _number(rng),
-            "account": _number(rng),
-            "identifier": _number(rng),
-            "address": f"{row['StreetAddress']}, {row['City']} {row['ZipCode']}",
-            "phone": row["TelephoneNumber"],
-            "email": row["EmailAddress"],
-            "ssn": rng.choice([r for r in rows if r["Country"] == "US"])["NationalID"],
-            "ip": _public_ip(rng),
-            "pmid": str(rng.randrange(10_000_000, 39_000_000)),
-            "year": str(rng.randrange(1995, 2025)),
-            "location": row["City"],
-            "facility": "",
-        }
+        return _values(rows, rng, k)
 
     for part in ("train", "validation"):
         for kind, texts in frames[part].items():
@@ -289,12 +293,59 @@ def outis(dl: Path) -> tuple[list[dict], list[dict]]:
     return phi, clean
 
 
+def outis_coverage(dl: Path) -> tuple[list[dict], list[dict]]:
+    """The FRAMES of outis's coverage.py: other wordings of the same kinds, some in header shapes with look-alike
+    letters ("PATlENT NAME = …", "MEDlCAL RECORD = …"). Same fills; the prescriber's licence frame is a
+    clinician's number and is left out."""
+    frames = _literals(dl / "outis/outis/data/generators/coverage.py")["FRAMES"]
+    rows = _rows(dl)
+    prov = {"package": OUTIS, "path": "outis/data/generators/coverage.py"}
+    phi, clean = [], []
+    for part in ("train", "validation"):
+        for kind, texts in frames[part].items():
+            for j, frame in enumerate(texts):
+                group = f"outis-coverage-{part}-{kind}-{j + 1}"
+                if kind == "identifier":
+                    if "prescriber" in frame:
+                        continue
+                    kinds = (
+                        ["device-serial"]
+                        if re.search(r"(?i)device|serial", frame)
+                        else ["plan-number"]
+                        if re.search(r"(?i)insurance|plan|passport|subscriber", frame)
+                        else ["mrn"]
+                    )
+                elif kind == "clinician":
+                    kinds = []
+                elif kind in _OUTIS_KIND:
+                    kinds = _OUTIS_KIND[kind]
+                else:
+                    continue
+                for k in range(2):
+                    rng = random.Random(f"{group}-{k}")
+                    item = {
+                        "id": f"{group}-f{k + 1}",
+                        "group": group,
+                        "text": frame.format(**_values(rows, rng, k)),
+                        "kinds": kinds,
+                        "provenance": {**prov, "frame": f"FRAMES[{part!r}][{kind!r}][{j}]"},
+                    }
+                    if kinds:
+                        phi.append({**item, "source": "outis-coverage-frames"})
+                    else:
+                        clean.append({**item, "source": "outis-clinician-frames"})
+    return phi, clean
+
+
 def main() -> None:
     dl = Path(sys.argv[1])
     phi, clean = outis(dl)
     print("phi + presidio-evaluator", append("phi", presidio_more(dl)))
     print("phi + outis", append("phi", phi))
     print("clean + outis", append("clean", clean))
+    phi, clean = outis_coverage(dl)
+    print("phi + outis coverage", append("phi", phi))
+    print("clean + outis coverage", append("clean", clean))
 
 
 if __name__ == "__main__":
