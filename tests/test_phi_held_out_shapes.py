@@ -66,6 +66,12 @@ REFUSED = [
     # a patient's account stays one even with a vendor word nearby
     ("patient account number 55120398 sent to the vendor for the refund", "plan-number"),
     ("member id 12345678 rejected under the new contract", "plan-number"),
+    # more labels: medical-file number, encounter key, accession reference, passport, a name after a bar
+    ("Medical-file number P-4471203 was merged into the wrong chart", "mrn"),
+    ("the encounter key 4410-2291 shows twice in the feed", "mrn"),
+    ("passport number X1234567 scanned into the wrong chart", "plan-number"),
+    ("PATIENT'S NAME | Oskar Lindgren", "patient-name"),
+    ("the patient's full name on the consent is Ines Moreau.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -99,6 +105,9 @@ PASSES = [
     "our billing account 44120038 with the vendor renewed",
     "the account reference 12345678 for Azure billing",
     "the third of July go-live holds",
+    "Project name: Phoenix",
+    "Server name: Orion, patched on Sunday",
+    "passport number field added to the registration form",
 ]
 
 

@@ -146,10 +146,10 @@ _GAP = (
 _VAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 _LABELLED = {
     "mrn": re.compile(
-        r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmedical\s{1,3}record(?:\s{1,3}number)?\b|\bchart\s{1,3}(?:no|number|id|key|ref)\b"
-        r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|number)\b)"
-        + _GAP
-        + _VAL,
+        r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
+        r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
+        r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
+        r"|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|n0|number|key|ref|reference)\b)" + _GAP + _VAL,
         _I,
     ),
     "plan-number": re.compile(
@@ -158,7 +158,7 @@ _LABELLED = {
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
-        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b)" + _GAP + _VAL,
+        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b)" + _GAP + _VAL,
         _I,
     ),
     "device-serial": re.compile(

@@ -106,10 +106,18 @@ _NOT_NAMES = {
     "chart",
 }
 _LABELLED = re.compile(
-    r"(?:\b(?:patient|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
+    r"(?:\b(?:pat[i1l]ent|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
     r"|\bspouse\b|\bnext\s{1,3}of\s{1,3}kin\b|\bnok\b|\b(?:emergency|primary|family)\s{1,3}contact(?:\s{0,2}\([a-z]{2,12}\))?"
     r"|\bguardian\b|\bcaregiver\b)"
-    rf"\s{{0,3}}[:=-]\s{{0,10}}[\"“]?{_NAME}",
+    rf"\s{{0,3}}(?:[:=|—–-]|>>|::)\s{{0,10}}[\"“]?{_NAME}",
+    _I,
+)
+# Things with names: "Project name: Phoenix" is a project's.
+_THING_NAME = re.compile(
+    r"\b(?:project|programme|program|server|host|file|folder|team|site|product|vendor|system|app|application|module"
+    r"|field|display|domain|queue|report|workstream|device|printer|database|db|channel|code|package|release|build"
+    r"|environment|env|instance|tenant|workspace|room|ward|unit|clinic|department|dept|company|organi[sz]ation|org"
+    r"|template|form|role|group|list|task|milestone|phase|sprint|risk|issue|gate)\s{1,2}$",
     _I,
 )
 _KIN = re.compile(
@@ -177,7 +185,8 @@ _NAME_PAREN_ID = re.compile(
 )
 # "pts name Bob Williams", "patient name Susan Brown": the label without a colon, then a full name.
 _PATIENT_NAME_IS = re.compile(
-    rf"\b(?:patient|pt)(?:['’]?s)?\s{{1,2}}name(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
+    rf"\b(?:patient|pt)(?:['’]?s)?\s{{1,2}}(?:full\s{{1,2}})?name(?:\s{{1,3}}(?:on|in)\s{{1,3}}the\s{{1,3}}[a-z]{{2,15}})?"
+    rf"(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
     _I,
 )
 # Capitalised words that are diagnoses, not names ("…with MS, Multiple Sclerosis, …").
@@ -309,6 +318,8 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v)
             ):
                 continue  # one capitalised word before "denies" may start a sentence
+            if rx is _LABELLED and _THING_NAME.search(text, max(0, m.start() - 16), m.start()):
+                continue  # "Project name: Phoenix", "Server name: Orion" name a thing, not a person
             if _ok(v):
                 out.append(m.span("v"))
     for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
