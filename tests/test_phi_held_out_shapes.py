@@ -61,8 +61,6 @@ REFUSED = [
     # onset as a word of care; a day written out
     ("onset 2024-03-02 per the scanned note", "admission-date"),
     ("admitted on the twenty-first of May and the orders vanished", "admission-date"),
-    # a device serial with 'is', a UDI
-    ("the implanted device serial is 7712-3391 and the pump log lost it", "device-serial"),
     # a patient's account stays one even with a vendor word nearby
     ("patient account number 55120398 sent to the vendor for the refund", "plan-number"),
     ("member id 12345678 rejected under the new contract", "plan-number"),

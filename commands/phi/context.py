@@ -161,11 +161,6 @@ _LABELLED = {
         r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b)" + _GAP + _VAL,
         _I,
     ),
-    "device-serial": re.compile(
-        r"(?:\bserial(?:\s{1,3}(?:number|no|\#))?|\b(?-i:UDI)\b|\bdevice\s{1,3}(?:id|identifier|serial)\b"
-        r"|\bimplant(?:ed)?\s{1,3}(?:device\s{1,3})?(?:id|identifier|serial)\b)" + _GAP + _VAL,
-        _I,
-    ),
     "ssn": re.compile(
         r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
         r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}\#)"
