@@ -5,7 +5,9 @@
     python -m bench.phi.grow DL
 
 Only appends items whose id is not there yet; existing items never move. New items get their split by the same
-rule as the first ones: ``dev`` when int(sha256(id).hexdigest()[:8], 16) is even, else ``report``. Texts are
+rule as the first ones: ``dev`` when int(sha256(id).hexdigest()[:8], 16) is even, else ``report`` — applied to
+the item's ``group`` when it has one (the template or frame it was filled from), so all fills of one sentence
+shape land on the same side. More fills and frames: sources/more_fills.py; more clean text: sources/more_clean.py. Texts are
 taken as the package ships them (templates filled from the package's own fake-person table, seed notes as
 written, changelog lines with markup removed); kinds come from the package's own labels, mapped to the guard's.
 """
