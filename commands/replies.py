@@ -57,7 +57,34 @@ class Divider(_Model):
     type: Literal["divider"] = "divider"
 
 
-Block = Annotated[Header | Section | Context | Buttons | Divider, Field(discriminator="type")]
+class Table(_Model):
+    """Rows of short plain-text cells under column names (no markup in cells; an empty cell is left blank).
+
+    `caption` says what the table is (screen readers, and the line above it where a platform shows one);
+    `align` is per column ("right" for counts). Teams draws an Adaptive Cards Table, Slack a table block in a
+    message (one per message; a Home tab or a modal gets one line per row), the console aligned columns."""
+
+    type: Literal["table"] = "table"
+    caption: str = ""
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[Literal["left", "center", "right"], ...] = ()
+
+    def lines(self) -> list[str]:
+        """One line per row, "*first cell* · second cell · Column: value · …" (blank cells left out): the layout
+        where a table cannot go."""
+        out = []
+        for row in self.rows:
+            head, *rest = row
+            parts = [f"*{head}*"] if head else []
+            for name, cell in zip(self.columns[1:], rest, strict=False):
+                if cell:
+                    parts.append(cell if name in ("", self.columns[1]) else f"{name}: {cell}")
+            out.append(" · ".join(parts))
+        return out
+
+
+Block = Annotated[Header | Section | Context | Buttons | Divider | Table, Field(discriminator="type")]
 
 
 class Option(_Model):

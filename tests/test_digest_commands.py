@@ -83,7 +83,7 @@ def test_portfolio_view(ehr: Chat) -> None:
     text = shown(view)
     assert view.visibility == "private" and "Portfolio digest" in text
     assert (
-        "Green: 50% (1/2)" in text
+        "Green and up to date: 50% (1/2)" in text
         and "Gates decided on time (90 days): 1/1" in text
         and "Needs attention*: TELE" in text
     )

@@ -140,6 +140,8 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
             if b.text
             else []
         )
+    if isinstance(b, neutral.Table):
+        return _table(b)
     if isinstance(b, neutral.Buttons):
         actions = [a for a in (_button(x, index, state) for x in b.buttons) if a is not None]
         row, more = phone.split(
@@ -151,6 +153,45 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
             )
         return _sets(row)
     return []
+
+
+def _table(t: neutral.Table) -> list[dict[str, Any]]:
+    """An Adaptive Cards 1.5 Table: the column names as a header row (announced as such), a blank cell left
+    blank, a RAG cell coloured by its mark as well as worded."""
+
+    def cell(text: str, header: bool = False) -> dict[str, Any]:
+        block: dict[str, Any] = {"type": "TextBlock", "text": clip(markdown(text), 300), "wrap": True}
+        if header:
+            block["weight"] = "Bolder"
+        elif color := _MARK_COLOR.get(text[:1]):
+            block["color"] = color
+        return {"type": "TableCell", "items": [block] if text else []}
+
+    columns = []
+    for i, _ in enumerate(t.columns):
+        column: dict[str, Any] = {"type": "TableColumnDefinition", "width": 1}
+        if i < len(t.align) and t.align[i] != "left":
+            column["horizontalCellContentAlignment"] = t.align[i].capitalize()
+        columns.append(column)
+    rows = [{"type": "TableRow", "cells": [cell(c, header=True) for c in t.columns]}]
+    rows += [{"type": "TableRow", "cells": [cell(c) for c in row[: len(t.columns)]]} for row in t.rows]
+    out: list[dict[str, Any]] = []
+    if t.caption:
+        out.append(_text(f"*{t.caption}*"))
+    out.append(
+        {
+            "type": "Table",
+            "columns": columns,
+            "rows": rows,
+            "firstRowAsHeader": True,
+            "showGridLines": False,
+            "spacing": "Small",
+        }
+    )
+    return out
+
+
+_MARK_COLOR = {"🔴": "Attention", "🟠": "Warning", "🟢": "Good"}
 
 
 def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from commands import format as fmt
 from commands import watermelon
@@ -11,8 +13,9 @@ from commands.digests import charts
 from commands.digests.data import DigestData
 from commands.raid import attention as raid_attention
 from commands.raid import kpis as raid_kpis
-from commands.replies import Block, Context, Divider, FieldItem, Header, Reply, Section
-from storage.models import RAG, GateStatus, Project, Risk, RiskStatus, StatusUpdate
+from commands.raid import lines as raid_lines
+from commands.replies import Block, Context, Divider, FieldItem, Header, Reply, Section, Table
+from storage.models import RAG, GateStatus, MilestoneStatus, Project, Risk, RiskLevel, RiskStatus, StatusUpdate
 
 TOP_RISKS = 3
 MAX_PROJECT_SECTIONS = 12
@@ -137,43 +140,146 @@ def project_digest(
     return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since)})
 
 
+def stale_days(project: Project, statuses: list[StatusUpdate], now: datetime) -> int | None:
+    """Days since the last update (or since the project started), when that is past its cadence; else None."""
+    if not is_stale(project, statuses, now):
+        return None
+    last = statuses[0].created_at if statuses else project.created_at
+    return (now - last).days
+
+
+SEVERITY = {RAG.GREEN: 0, RAG.AMBER: 1, RAG.RED: 2}
+
+
+def trend_word(statuses: list[StatusUpdate]) -> str:
+    """ "↘ worse", "↗ better" or "→ steady" over the last EMOJI_TREND updates; blank with fewer than two."""
+    recent = statuses[:EMOJI_TREND]
+    if len(recent) < 2:
+        return ""
+    then, now = SEVERITY[recent[-1].overall], SEVERITY[recent[0].overall]
+    return "↘ worse" if now > then else "↗ better" if now < then else "→ steady"
+
+
+PORTFOLIO_COLUMNS = ("Project", "Status", "Trend", "Risks", "Actions overdue", "Gates waiting", "Next milestone")
+PORTFOLIO_ALIGN: tuple[Literal["left", "center", "right"], ...] = (
+    "left",
+    "left",
+    "left",
+    "left",
+    "right",
+    "left",
+    "left",
+)
+TABLE_ROWS = 25  # a table that reads in 30 seconds, and fits a Teams card; the rest are summed up below it
+
+
+@dataclass
+class PortfolioRow:
+    project: Project
+    cells: tuple[str, ...]
+    rank: int  # 0 red, 1 amber, 2 stale or no status, 3 green and fresh
+    overdue: int  # overdue actions, risk reviews, gate decisions and milestones
+    current: RAG | None
+    stale: bool
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        return (self.rank, -self.overdue, self.project.key)
+
+
+def portfolio_row(p: Project, data: DigestData, now: datetime, today: date) -> PortfolioRow:
+    """One project's row: what needs attention in words, zeros left blank."""
+    statuses = data.statuses.get(p.id, [])
+    current = statuses[0].overall if statuses else None
+    stale = stale_days(p, statuses, now)
+    status = [fmt.rag(current, stale)]
+    if len(statuses) >= 2 and statuses[1].overall != current:
+        status.append(f"was {fmt.RAG_WORD[statuses[1].overall]}")
+    if watermelon.flags(statuses):
+        status.append("🍉 watermelon?")
+    exceptions = raid_attention.counts(p, data.raid)["exceptions"]
+    if exceptions:
+        status.append(f"⛔ {fmt.plural(exceptions, 'exception')}")
+    live = [r for r in data.risks.get(p.id, []) if r.status != RiskStatus.CLOSED]
+    crit = sum(1 for r in live if r.level == RiskLevel.CRITICAL)
+    high = sum(1 for r in live if r.level == RiskLevel.HIGH)
+    reviews = sum(1 for r in live if r.review_by < today and r.status != RiskStatus.ACCEPTED)
+    risks = [f"{crit} critical" if crit else "", f"{high} high" if high else ""]
+    risks.append(f"{fmt.plural(reviews, 'review')} overdue" if reviews else "")
+    overdue_actions = sum(1 for a in data.overdue.get(p.id, []) if a.due < today)
+    pending = [g for g in data.gates.get(p.id, []) if g.status == GateStatus.PENDING]
+    late_gates = sum(1 for g in pending if g.due is not None and g.due < today)
+    gates = f"{len(pending)}" + (f" · {late_gates} overdue" if late_gates else "") if pending else ""
+    upcoming = sorted(
+        (ms for ms in data.raid.milestones.get(p.id, []) if ms.status == MilestoneStatus.OPEN),
+        key=lambda ms: (ms.expected, ms.number),
+    )
+    milestone, late_ms = "", 0
+    if upcoming:
+        ms = upcoming[0]
+        late_ms = int(ms.expected < today)
+        slip = f" · {raid_lines.slip(ms.slip_days)}" if ms.slip_days > 0 else ""
+        milestone = f"{ms.ref} {fmt.clip(ms.name, 30)} · {fmt.due_phrase(ms.expected, today, mark=False)}{slip}"
+    rank = {RAG.RED: 0, RAG.AMBER: 1}.get(current, 2 if stale is not None or current is None else 3)  # type: ignore[arg-type]
+    cells = (
+        p.key,
+        " · ".join(status),
+        trend_word(statuses),
+        " · ".join(x for x in risks if x),
+        str(overdue_actions) if overdue_actions else "",
+        gates,
+        milestone,
+    )
+    return PortfolioRow(p, cells, rank, overdue_actions + reviews + late_gates + late_ms, current, stale is not None)
+
+
+def portfolio_table(projects: list[Project], data: DigestData, now: datetime, today: date) -> list[Block]:
+    """The portfolio as a table sorted by what needs attention: red, amber, stale or no status, then green;
+    ties by the most overdue items. The first TABLE_ROWS rows; the rest summed up in a line."""
+    rows = sorted((portfolio_row(p, data, now, today) for p in projects), key=lambda r: r.order)
+    shown, rest = rows[:TABLE_ROWS], rows[TABLE_ROWS:]
+    blocks: list[Block] = [
+        Table(
+            caption="Projects, what needs attention first",
+            columns=PORTFOLIO_COLUMNS,
+            rows=tuple(r.cells for r in shown),
+            align=PORTFOLIO_ALIGN,
+        )
+    ]
+    if rest:
+        kinds: dict[str, int] = defaultdict(int)
+        for r in rest:
+            kinds[fmt.RAG_WORD[r.current].lower() if not r.stale else "stale"] += 1
+        summary = ", ".join(f"{n} {word}" for word, n in kinds.items())
+        blocks.append(Context(text=f"…and {fmt.plural(len(rest), 'more project')}: {summary}."))
+    return blocks
+
+
 def portfolio_digest(
     projects: list[Project], data: DigestData, since: datetime | None, now: datetime, today: date
 ) -> Reply:
-    rows, attention = [], []
+    attention = []
     kpi_since = now - timedelta(days=KPI_DAYS)
     green = fresh = 0
     gates_decided = gates_on_time = 0
     for p in projects:
         statuses = data.statuses.get(p.id, [])
         current = statuses[0].overall if statuses else None
-        change = ""
-        if len(statuses) >= 2 and statuses[1].overall != statuses[0].overall:
-            change = f" (was {statuses[1].overall.value})"
         live = [r for r in data.risks.get(p.id, []) if r.status != RiskStatus.CLOSED]
-        crit = sum(1 for r in live if r.score >= 20)
-        high = sum(1 for r in live if 10 <= r.score < 20)
-        pending = [g for g in data.gates.get(p.id, []) if g.status == GateStatus.PENDING]
-        overdue = [a for a in data.overdue.get(p.id, []) if a.due < today]
+        crit = any(r.level == RiskLevel.CRITICAL for r in live)
         stale = is_stale(p, statuses, now)
-        green += current == RAG.GREEN
+        green += current == RAG.GREEN and not stale
         fresh += not stale
         for g in data.gates.get(p.id, []):
             if g.status in (GateStatus.APPROVED, GateStatus.REJECTED) and g.decided_at and g.decided_at >= kpi_since:
                 gates_decided += 1
                 gates_on_time += g.due is None or g.decided_at.date() <= g.due
-        flags = (" 🍉" if watermelon.flags(statuses) else "") + (" ⚠️stale" if stale else "")
-        rows.append(
-            f"{fmt.RAG_DOT[current]} *{p.key}*{change}{flags} · 🟥{crit} 🟧{high} · ⏳{len(pending)} · 📌{len(overdue)}"
-        )
         exceptions = raid_attention.counts(p, data.raid)["exceptions"]
-        if exceptions:
-            rows[-1] += f" · ⛔{exceptions}"
         if current == RAG.RED or crit or exceptions:
             attention.append(p.key)
     n = max(1, len(projects))
     kpis = (
-        FieldItem(label="Green", value=f"{round(100 * green / n)}% ({green}/{len(projects)})"),
+        FieldItem(label="Green and up to date", value=f"{round(100 * green / n)}% ({green}/{len(projects)})"),
         FieldItem(label="Fresh status", value=f"{round(100 * fresh / n)}%"),
         FieldItem(
             label=f"Gates decided on time ({KPI_DAYS} days)",
@@ -186,14 +292,11 @@ def portfolio_digest(
         Section(
             text=("🚩 *Needs attention*: " + ", ".join(attention[:8])) if attention else "✅ Nothing red or critical."
         ),
-        Section(fields=kpis),
+        *portfolio_table(projects, data, now, today),
         Divider(),
+        Section(fields=kpis),
+        Context(text=f"{fmt.day(today)} · red first, then amber, stale or no status, then green; blank means none"),
     ]
-    for start in range(0, len(rows), 25):
-        blocks.append(Section(text="\n".join(rows[start : start + 25])))
-    blocks.append(
-        Context(text="RAG · 🟥 critical / 🟧 high risks · ⏳ gates waiting · 📌 overdue actions · ⛔ open exceptions")
-    )
     text = f"Portfolio: {green}/{len(projects)} green" + (
         f"; attention: {', '.join(attention[:5])}" if attention else ""
     )

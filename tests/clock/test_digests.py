@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.clock import passes
-from commands.replies import Reply
+from commands.replies import Reply, Table
 from storage.models import DigestSubscription, OutboxMessage, TargetKind
 from tests.support.chat import Chat, shown
 
@@ -143,8 +143,12 @@ def test_portfolio_digest_table_and_kpis(ehr: Chat) -> None:
     assert last.target == "#pmo" and last.target_kind == TargetKind.CHANNEL
     text = shown(Reply.from_json(last.payload))
     assert "Portfolio digest" in text and "Needs attention*: TELE" in text
-    assert "🟢 *EHR* · 🟥0 🟧0 · ⏳0 · 📌0" in text and "🔴 *TELE* (was amber)" in text
-    assert "Green: 50% (1/2)" in text and "Gates decided on time (90 days): 1/1" in text
+    table = next(b for b in Reply.from_json(last.payload).blocks if isinstance(b, Table))
+    assert table.rows == (  # red first; zeros left blank
+        ("TELE", "🔴 Red · was Amber", "↘ worse", "", "", "", ""),
+        ("EHR", "🟢 Green", "", "", "", "", ""),
+    )
+    assert "Green and up to date: 50% (1/2)" in text and "Gates decided on time (90 days): 1/1" in text
 
 
 def test_a_channel_digest_covers_every_linked_project(ehr: Chat) -> None:

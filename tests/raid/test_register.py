@@ -109,7 +109,7 @@ def test_portfolio_kpis(ehr: Chat) -> None:
     assert "Budget within tolerance: 100% (1/1)" in body  # 1.23M on 1.2M is 2.5%, inside 5%
     assert "Risks burned down: 1 closed, 1 new · 0 open" in body
     assert "Issues: 0 open · 1 resolved" in body
-    assert "⛔1" in body
+    assert "⛔ 1 exception" in body
 
 
 LISTS = (
