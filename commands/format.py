@@ -33,9 +33,9 @@ def rag(value: RAG | None, stale_days: int | None = None) -> str:
 
 
 def score(likelihood: int, impact: int, level: RiskLevel | None = None) -> str:
-    """ "L4 × I5 = 20", or with the level "L4 × I5 = 20 critical"."""
+    """ "L4 × I5 = 20", or with the level "L4 × I5 = 20 (critical)" (as the heat map's alt text says it)."""
     text = f"L{likelihood} × I{impact} = {likelihood * impact}"
-    return f"{text} {level.value}" if level is not None else text
+    return f"{text} ({level.value})" if level is not None else text
 
 
 def who(person: Person | None) -> str:

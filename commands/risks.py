@@ -107,7 +107,10 @@ def list_risks(cmd: m.RiskList, actor: Actor, uow: UnitOfWork) -> Reply:
     if not risks:
         return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."))
     shown = risks[:25]
-    blocks = [Header(text=title), Section(text="\n".join(cards.risk_line(r, actor.today) for r in shown))]
+    blocks = [
+        Header(text=title),
+        Section(text="\n".join(cards.risk_line(r, actor.today, project is None) for r in shown)),
+    ]
     if len(risks) > 25:
         blocks.append(Context(text="Showing the top 25 by score. `/pmo export risks` has them all."))
     return Reply.private(f"{title}: {len(shown)}", *blocks)

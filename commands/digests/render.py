@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from commands import format as fmt
+from commands import status as status_module
 from commands import watermelon
 from commands.digests import charts
 from commands.digests.data import DigestData
@@ -31,8 +32,7 @@ def trend(statuses: list[StatusUpdate]) -> str:
 
 
 def is_stale(project: Project, statuses: list[StatusUpdate], now: datetime) -> bool:
-    last = statuses[0].created_at if statuses else project.created_at
-    return now - last > timedelta(days=project.cadence.days)
+    return stale_days(project, statuses, now) is not None
 
 
 def risk_change(r: Risk, since: datetime | None) -> str:
@@ -61,37 +61,44 @@ def project_sections(
     ]
     overdue = [a for a in data.overdue.get(p.id, []) if a.due < today]
     attention: list[str] = []
-    head = f"{fmt.RAG_DOT[statuses[0].overall if statuses else None]} *{p.key}* {fmt.clip(p.name, 60)}"
+    stale = stale_days(p, statuses, now)
+    head = f"{fmt.rag(statuses[0].overall if statuses else None, stale)} · *{p.key}* {fmt.clip(p.name, 60)}"
     if statuses:
-        head += f"  {trend(statuses)}  _{fmt.clip(statuses[0].note, 140)}_"
+        moved = trend_word(statuses)
+        head += f"  {trend(statuses)}{' ' + moved if moved else ''}  _{fmt.clip(statuses[0].note, 140)}_"
     lines = [head]
     melon = watermelon.flags(statuses)
     if melon:
         lines.append(f"🍉 {'; '.join(melon).capitalize()}.")
         attention.append(f"{p.key} 🍉 {melon[0]}")
-    if is_stale(p, statuses, now):
-        lines.append(f"⚠️ Status is stale (no update within its {p.cadence.value} cadence).")
+    if stale is not None:
+        lines.append(
+            f"⚠️ Status is stale: no update for {fmt.plural(stale, 'day')}, past its {p.cadence.value} cadence."
+        )
         attention.append(f"{p.key} status stale")
     live = [r for r in risks if r.status != RiskStatus.CLOSED]
     shown = live[:TOP_RISKS]
     changed = [r for r in risks if risk_change(r, since) and r not in shown]
     for r in shown + changed[:3]:
         change = risk_change(r, since)
-        tag = f" _({change})_" if change else ""
-        lines.append(f"{fmt.LEVEL_MARK[r.level]} {r.ref} {fmt.clip(r.title, 70)} — {r.score}{tag}")
+        tag = f" · _{change}_" if change else ""
+        lines.append(
+            f"{fmt.LEVEL_MARK[r.level]} {r.ref} {fmt.clip(r.title, 70)} — {fmt.score(r.likelihood, r.impact)}{tag}"
+        )
     reviews = [r for r in live if r.review_by < today and r.status != RiskStatus.ACCEPTED]
     if reviews:
-        lines.append(f"🔎 Reviews overdue: {', '.join(f'{r.ref} ({fmt.who(r.owner)})' for r in reviews[:5])}")
+        late = "; ".join(f"{r.ref} {fmt.who(r.owner)}, {fmt.due_phrase(r.review_by, today)}" for r in reviews[:5])
+        lines.append(f"🔎 Reviews overdue: {late}")
         attention.append(f"{fmt.plural(len(reviews), 'risk review')} overdue on {p.key}")
     if any(r.level.value == "critical" for r in live):
         attention.append(f"critical risk on {p.key}")
     for g in gates:
         if g.status == GateStatus.PENDING:
             waiting = (now - g.created_at).days
-            due = f", due {fmt.day(g.due, today)}" if g.due else ""
-            lines.append(f"⏳ {g.ref} {fmt.clip(g.name, 60)} waiting {fmt.plural(waiting, 'day')}{due}")
+            due = f" · {fmt.due_phrase(g.due, today, 'decision')}" if g.due else ""
+            lines.append(f"⏳ {g.ref} {fmt.clip(g.name, 60)} — waiting {fmt.plural(waiting, 'day')}{due}")
             if g.due and g.due < today:
-                attention.append(f"{g.ref} past due")
+                attention.append(f"{g.ref} decision overdue")
         else:
             lines.append(f"{fmt.GATE_MARK[g.status]} {g.ref} {fmt.clip(g.name, 60)} {g.status.value}")
     if overdue:
@@ -141,11 +148,7 @@ def project_digest(
 
 
 def stale_days(project: Project, statuses: list[StatusUpdate], now: datetime) -> int | None:
-    """Days since the last update (or since the project started), when that is past its cadence; else None."""
-    if not is_stale(project, statuses, now):
-        return None
-    last = statuses[0].created_at if statuses else project.created_at
-    return (now - last).days
+    return status_module.stale_days(project, statuses[0] if statuses else None, now)
 
 
 SEVERITY = {RAG.GREEN: 0, RAG.AMBER: 1, RAG.RED: 2}

@@ -74,7 +74,10 @@ def _project(actor: Actor, uow: UnitOfWork, project: Project) -> Reply:
         f"*Issues* {c['issues']} · *Dependencies* {c['dependencies']} · *Exceptions* {c['exceptions']}"
     )
     need = attention.of(project, loaded, actor.today)
-    needs = [f"🔎 {r.ref} {fmt.clip(r.title, 60)} — review overdue ({fmt.who(r.owner)})" for r in reviews] + need.lines
+    needs = [
+        f"🔎 {r.ref} {fmt.clip(r.title, 60)} — {fmt.who(r.owner)} · {fmt.due_phrase(r.review_by, actor.today, 'review')}"
+        for r in reviews
+    ] + need.lines
     blocks: list[Block] = [Header(text=f"RAID · {project.key} {fmt.clip(project.name, 80)}"), Section(text=counts)]
     blocks.append(
         Section(
