@@ -42,11 +42,6 @@ def who(person: Person | None) -> str:
     return person.display_name if person else "nobody"
 
 
-def aside(text: str) -> str:
-    """ "(text)", or " — text" when the text has brackets of its own: never "R-2 (Alex Moreau (Interfaces))"."""
-    return f"— {text}" if "(" in text or ")" in text else f"({text})"
-
-
 def day(d: date | None, today: date | None = None) -> str:
     """'Fri 27 Nov' (with the year when it is not this year's)."""
     if d is None:

@@ -75,6 +75,8 @@ class Table(_Model):
         where a table cannot go."""
         out = []
         for row in self.rows:
+            if not row:
+                continue
             head, *rest = row
             parts = [f"*{head}*"] if head else []
             for name, cell in zip(self.columns[1:], rest, strict=False):

@@ -76,7 +76,7 @@ def raise_risk(cmd: m.RiskRaise, actor: Actor, uow: UnitOfWork) -> Reply:
     notes = []
     if cmd.likelihood is None or cmd.impact is None:
         notes.append(
-            f"Scored {likelihood}×{impact} for now; rescore with `/risk {risk.ref} update likelihood:N impact:N`."
+            f"Scored {fmt.score(likelihood, impact)} for now; rescore with `/risk {risk.ref} update likelihood:N impact:N`."
         )
     if owner.id != actor.person.id:
         notes.append(f"Owner: {fmt.who(owner)}.")

@@ -41,7 +41,7 @@ def test_anyone_in_the_workspace_may_raise_a_risk_and_defaults_apply(ehr: Chat) 
     r = risk(ehr, 1)
     assert (r.likelihood, r.impact, r.category, r.status) == (3, 3, RiskCategory.OTHER, RiskStatus.OPEN)
     assert r.owner.handle == "zed" and r.raised_by.handle == "zed"
-    assert "Scored 3×3 for now" in shown(reply)
+    assert "Scored L3 × I3 = 9 for now" in shown(reply)
     assert reply.visibility == "channel"
 
 

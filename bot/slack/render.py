@@ -182,6 +182,8 @@ def _section(b: neutral.Section) -> list[Block]:
 
 
 def _table(t: neutral.Table) -> list[Block]:
+    if not t.columns:
+        return _table_lines(t)
     columns = t.columns[:TABLE_COLUMNS]
     rows = [columns, *(row[: len(columns)] for row in t.rows)]
     shown, hidden = rows[:TABLE_ROWS], len(rows) - TABLE_ROWS
