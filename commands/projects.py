@@ -181,7 +181,7 @@ def escalation(cmd: m.ProjectEscalation, actor: Actor, uow: UnitOfWork) -> Reply
     where = "in the project channel" if project.escalate_in_channel else "by DM"
     text = (
         f"{project.key}: after {fmt.plural(pm_after, 'ignored nudge')} the PM is told ({where}); after {sponsor_after}, "
-        "the sponsors. A critical risk past review or a gate past due goes straight to the sponsors. "
+        "the sponsors. A critical risk or a gate decision once overdue goes straight to the sponsors. "
         + hours_rule(project)
     )
     return Reply.channel(text, Section(text=f"🪜 {text}"))
@@ -273,7 +273,7 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
         f"{project.escalate_sponsor_after}. {hours_rule(project)}"
     )
     blocks.append(Context(text=ladder))
-    rag = current.overall.value if current else "no status"
+    rag = fmt.rag(current.overall if current else None, stale)
     return Reply.private(f"{project.key} {project.name}: {rag}", *blocks)
 
 

@@ -1,5 +1,6 @@
 """`/raid [KEY]`: the register in one view — counts of risks, assumptions, issues and dependencies, the
-plan (milestones, budget, exceptions) and the items that need attention; across projects, one line each."""
+plan (milestones, budget, exceptions) and the items that need attention; across projects, a table (one row
+each, zeros blank)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from commands import lookup
 from commands.context import Actor
 from commands.grammar import raid_models as rm
 from commands.raid import attention, data, lines, rules
-from commands.replies import Block, Button, Buttons, Context, Header, Reply, Section
+from commands.replies import Block, Button, Buttons, Context, Header, Reply, Section, Table
 from storage.models import Project, Risk, RiskStatus
 from storage.uow import UnitOfWork
 
@@ -48,15 +49,20 @@ def show(cmd: rm.RaidShow, actor: Actor, uow: UnitOfWork) -> Reply:
     for p in projects[:MAX_PROJECTS]:
         c = attention.counts(p, loaded)
         flags = attention.of(p, loaded, actor.today).phrases
-        mark = "🚩" if flags else "✅"
-        rows.append(
-            f"{mark} *{p.key}* · R {risk_counts.get(p.id, 0)} · A {c['assumptions']} · I {c['issues']} · "
-            f"D {c['dependencies']} · ⛔ {c['exceptions']}" + (f" — {'; '.join(flags[:2])}" if flags else "")
-        )
-    blocks: list[Block] = [Header(text="RAID register · all projects"), Section(text="\n".join(rows))]
+        counts = (risk_counts.get(p.id, 0), c["assumptions"], c["issues"], c["dependencies"], c["exceptions"])
+        rows.append((p.key, f"🚩 {'; '.join(flags[:2])}" if flags else "✅", *(str(n) if n else "" for n in counts)))
+    blocks: list[Block] = [
+        Header(text="RAID register · all projects"),
+        Table(
+            caption="Open items per project",
+            columns=("Project", "Needs attention", "Risks", "Assumptions", "Issues", "Dependencies", "Exceptions"),
+            rows=tuple(rows),
+            align=("left", "left", "right", "right", "right", "right", "right"),
+        ),
+    ]
     if len(projects) > MAX_PROJECTS:
         blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECTS} more: `/raid KEY` or `/pmo export raid`."))
-    blocks.append(Context(text="R risks · A assumptions · I issues · D dependencies (open) · ⛔ open exceptions"))
+    blocks.append(Context(text="Blank means none. `/raid KEY` for one project's register."))
     return Reply.private(f"RAID register: {len(projects)} projects", *blocks)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -56,8 +57,9 @@ def test_the_register_of_one_project(ehr: Chat) -> None:
 def test_the_register_across_projects(ehr: Chat) -> None:
     body = shown(busy(ehr).ok("pat", "/raid", channel="#pmo"))
     assert "RAID register · all projects" in body
-    assert "🚩 *EHR* · R 1 · A 1 · I 1 · D 1 · ⛔ 1" in body
-    assert "*LIMS*" in body and "N-1 at risk (EHR←LIMS)" in body
+    assert "Project | Needs attention | Risks | Assumptions | Issues | Dependencies | Exceptions" in body
+    assert re.search(r"^EHR \| 🚩 [^|]+ \| 1 \| 1 \| 1 \| 1 \| 1$", body, re.MULTILINE)
+    assert re.search(r"^LIMS \| 🚩 [^|]*N-1 at risk \(EHR←LIMS\)[^|]* \|", body, re.MULTILINE)
 
 
 def test_export_raid_from_chat_and_the_command_line(ehr: Chat) -> None:
