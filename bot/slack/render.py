@@ -29,6 +29,9 @@ from slack_sdk.models.blocks import (
     PlainTextInputElement,
     PlainTextObject,
     RawTextObject,
+    RichTextBlock,
+    RichTextElementParts,
+    RichTextSectionElement,
     SectionBlock,
     StaticSelectElement,
     TableBlock,
@@ -190,12 +193,16 @@ def _table(t: neutral.Table) -> list[Block]:
     out: list[Block] = []
     if t.caption:
         out.append(SectionBlock(text=MarkdownTextObject(text=clip(escape(t.caption), SECTION_TEXT))))
+    header, *body = shown
     out.append(
         TableBlock(
             rows=[
-                [RawTextObject(text=clip(cell, TABLE_CELL) if cell else BLANK) for cell in row]
-                + [RawTextObject(text=BLANK)] * (len(columns) - len(row))
-                for row in shown
+                [_bold_cell(clip(name, TABLE_CELL) or BLANK) for name in header],
+                *(
+                    [RawTextObject(text=clip(cell, TABLE_CELL) if cell else BLANK) for cell in row]
+                    + [RawTextObject(text=BLANK)] * (len(columns) - len(row))
+                    for row in body
+                ),
             ],
             column_settings=[
                 TableBlockColumnSettings(align=t.align[i] if i < len(t.align) else None, is_wrapped=True)
@@ -206,6 +213,17 @@ def _table(t: neutral.Table) -> list[Block]:
     if hidden > 0:
         out.append(ContextBlock(elements=[MarkdownTextObject(text=f"…and {hidden} more rows.")]))
     return out
+
+
+def _bold_cell(text: str) -> RichTextBlock:
+    """A column name: bold, so the first row reads as the header (Slack styles no row by itself)."""
+    return RichTextBlock(
+        elements=[
+            RichTextSectionElement(
+                elements=[RichTextElementParts.Text(text=text, style=RichTextElementParts.TextStyle(bold=True))]
+            )
+        ]
+    )
 
 
 def _table_lines(t: neutral.Table) -> list[Block]:

@@ -217,9 +217,12 @@ def test_a_table_is_a_table_block_in_a_message_with_blank_cells_left_blank() -> 
     assert message_problems(out) == []
     caption, table = out["blocks"][1:]
     assert caption["text"]["text"] == "Projects, what needs attention first"
-    cells = [[c["text"] for c in row] for row in table["rows"]]
+    header, *rows = table["rows"]
+    assert [c["elements"][0]["elements"][0] for c in header] == [
+        {"type": "text", "text": name, "style": {"bold": True}} for name in ("Project", "Status", "Actions overdue")
+    ]
+    cells = [[c["text"] for c in row] for row in rows]
     assert cells == [
-        ["Project", "Status", "Actions overdue"],
         ["LIMS", "🔴 Red · was Amber", "3"],
         ["EHR", "🟢 Green · stale 16 days", render.BLANK],  # a zero is left out, not "0"
     ]
