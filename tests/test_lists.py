@@ -186,7 +186,7 @@ def test_a_large_portfolio_shows_the_rows_that_need_attention_and_sums_up_the_re
     rows = portfolio_rows(ehr)
     assert len(rows) == 20 and rows[0][:2] == ("EHR", "🔴 Red")
     view = shown(ehr.ok("pat", "/pmo portfolio", channel="#pmo"))
-    assert "…and 11 more projects: 11 green." in view  # sorted by attention, so what is cut is green
+    assert "The table shows 20 of 31; the other 11: 11 green." in view  # sorted by attention, so what is cut is green
 
 
 def test_nothing_overdue_reads_due_with_the_day(ehr: Chat) -> None:

@@ -28,7 +28,6 @@ from slack_sdk.models.blocks import (
     Option,
     PlainTextInputElement,
     PlainTextObject,
-    RawTextObject,
     RichTextBlock,
     RichTextElementParts,
     RichTextSectionElement,
@@ -66,7 +65,8 @@ INPUT_MAX = 3000
 TABLE_ROWS = 100  # header row included
 TABLE_COLUMNS = 20
 TABLE_CELL = 500  # our own cap: cells are short words and counts
-BLANK = "\u200b"  # raw_text needs a character; a zero-width space leaves the cell blank (Slack may trim a space)
+TABLE_CHARS = 10_000  # all cells together (reported as Slack's cap; past it, one line per row instead)
+BLANK = "\u200b"  # a cell needs a character; a zero-width space leaves it blank (Slack may trim a space)
 
 HOME_CALLBACK = "rounds.home"
 FORM_CALLBACK = "rounds.form"
@@ -185,25 +185,22 @@ def _section(b: neutral.Section) -> list[Block]:
 
 
 def _table(t: neutral.Table) -> list[Block]:
+    """A table block of rich_text cells (raw_text cells have been reported to fail on Slack's side), the
+    column names bold. Slack shows a message's table at its bottom, so commands put a table last."""
     if not t.columns:
         return _table_lines(t)
     columns = t.columns[:TABLE_COLUMNS]
-    rows = [columns, *(row[: len(columns)] for row in t.rows)]
+    rows = [columns, *(tuple(row[: len(columns)]) + ("",) * (len(columns) - len(row)) for row in t.rows)]
     shown, hidden = rows[:TABLE_ROWS], len(rows) - TABLE_ROWS
+    shown = [tuple(clip(cell, TABLE_CELL) for cell in row) for row in shown]
+    if sum(len(cell) or 1 for row in shown for cell in row) > TABLE_CHARS:
+        return _table_lines(t)
     out: list[Block] = []
     if t.caption:
         out.append(SectionBlock(text=MarkdownTextObject(text=clip(escape(t.caption), SECTION_TEXT))))
-    header, *body = shown
     out.append(
         TableBlock(
-            rows=[
-                [_bold_cell(clip(name, TABLE_CELL) or BLANK) for name in header],
-                *(
-                    [RawTextObject(text=clip(cell, TABLE_CELL) if cell else BLANK) for cell in row]
-                    + [RawTextObject(text=BLANK)] * (len(columns) - len(row))
-                    for row in body
-                ),
-            ],
+            rows=[[_cell(cell, bold=i == 0) for cell in row] for i, row in enumerate(shown)],
             column_settings=[
                 TableBlockColumnSettings(align=t.align[i] if i < len(t.align) else None, is_wrapped=True)
                 for i in range(len(columns))
@@ -215,14 +212,10 @@ def _table(t: neutral.Table) -> list[Block]:
     return out
 
 
-def _bold_cell(text: str) -> RichTextBlock:
-    """A column name: bold, so the first row reads as the header (Slack styles no row by itself)."""
+def _cell(text: str, bold: bool = False) -> RichTextBlock:
+    style = RichTextElementParts.TextStyle(bold=True) if bold else None
     return RichTextBlock(
-        elements=[
-            RichTextSectionElement(
-                elements=[RichTextElementParts.Text(text=text, style=RichTextElementParts.TextStyle(bold=True))]
-            )
-        ]
+        elements=[RichTextSectionElement(elements=[RichTextElementParts.Text(text=text or BLANK, style=style)])]
     )
 
 

@@ -236,26 +236,24 @@ def portfolio_row(p: Project, data: DigestData, now: datetime, today: date) -> P
     return PortfolioRow(p, cells, rank, overdue_actions + reviews + late_gates + late_ms, current, stale is not None)
 
 
-def portfolio_table(projects: list[Project], data: DigestData, now: datetime, today: date) -> list[Block]:
+def portfolio_table(projects: list[Project], data: DigestData, now: datetime, today: date) -> tuple[Table, str]:
     """The portfolio as a table sorted by what needs attention: red, amber, stale or no status, then green;
-    ties by the most overdue items. The first TABLE_ROWS rows; the rest summed up in a line."""
+    ties by the most overdue items. The first TABLE_ROWS rows, and a line summing up the rest ("" if none)."""
     rows = sorted((portfolio_row(p, data, now, today) for p in projects), key=lambda r: r.order)
     shown, rest = rows[:TABLE_ROWS], rows[TABLE_ROWS:]
-    blocks: list[Block] = [
-        Table(
-            caption="Projects, what needs attention first",
-            columns=PORTFOLIO_COLUMNS,
-            rows=tuple(r.cells for r in shown),
-            align=PORTFOLIO_ALIGN,
-        )
-    ]
-    if rest:
-        kinds: dict[str, int] = defaultdict(int)
-        for r in rest:
-            kinds[fmt.RAG_WORD[r.current].lower() if not r.stale else "stale"] += 1
-        summary = ", ".join(f"{n} {word}" for word, n in kinds.items())
-        blocks.append(Context(text=f"…and {fmt.plural(len(rest), 'more project')}: {summary}."))
-    return blocks
+    table = Table(
+        caption="Projects, what needs attention first",
+        columns=PORTFOLIO_COLUMNS,
+        rows=tuple(r.cells for r in shown),
+        align=PORTFOLIO_ALIGN,
+    )
+    if not rest:
+        return table, ""
+    kinds: dict[str, int] = defaultdict(int)
+    for r in rest:
+        kinds[fmt.RAG_WORD[r.current].lower() if not r.stale else "stale"] += 1
+    summary = ", ".join(f"{n} {word}" for word, n in kinds.items())
+    return table, f"The table shows {len(shown)} of {len(rows)}; the other {len(rest)}: {summary}."
 
 
 def portfolio_digest(
@@ -290,15 +288,17 @@ def portfolio_digest(
         ),
         *raid_kpis.fields(projects, data.raid, (r for p in projects for r in data.risks.get(p.id, [])), since),
     )
+    table, rest = portfolio_table(projects, data, now, today)
+    order = "red first, then amber, stale or no status, then green; blank means none"
     blocks: list[Block] = [
         Header(text="Portfolio digest"),
         Section(
             text=("🚩 *Needs attention*: " + ", ".join(attention[:8])) if attention else "✅ Nothing red or critical."
         ),
-        *portfolio_table(projects, data, now, today),
-        Divider(),
         Section(fields=kpis),
-        Context(text=f"{fmt.day(today)} · red first, then amber, stale or no status, then green; blank means none"),
+        Divider(),
+        Context(text=f"{fmt.day(today)} · {order}" + (f" · {rest}" if rest else "")),
+        table,  # last: Slack shows a message's table at its bottom whatever its place, so every platform agrees
     ]
     text = f"Portfolio: {green}/{len(projects)} green" + (
         f"; attention: {', '.join(attention[:5])}" if attention else ""

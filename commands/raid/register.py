@@ -53,16 +53,18 @@ def show(cmd: rm.RaidShow, actor: Actor, uow: UnitOfWork) -> Reply:
         rows.append((p.key, f"🚩 {'; '.join(flags[:2])}" if flags else "✅", *(str(n) if n else "" for n in counts)))
     blocks: list[Block] = [
         Header(text="RAID register · all projects"),
+        Context(text="Blank means none. `/raid KEY` for one project's register."),
+    ]
+    if len(projects) > MAX_PROJECTS:
+        blocks.append(Context(text=f"The table shows {MAX_PROJECTS} of {len(projects)}: `/pmo export raid` has all."))
+    blocks.append(  # last: Slack shows a message's table at its bottom
         Table(
             caption="Open items per project",
             columns=("Project", "Needs attention", "Risks", "Assumptions", "Issues", "Dependencies", "Exceptions"),
             rows=tuple(rows),
             align=("left", "left", "right", "right", "right", "right", "right"),
-        ),
-    ]
-    if len(projects) > MAX_PROJECTS:
-        blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECTS} more: `/raid KEY` or `/pmo export raid`."))
-    blocks.append(Context(text="Blank means none. `/raid KEY` for one project's register."))
+        )
+    )
     return Reply.private(f"RAID register: {len(projects)} projects", *blocks)
 
 

@@ -539,7 +539,10 @@ def _limits(b: dict[str, Any]) -> list[str]:
             out.append("table row over 20 cells")
         if len({len(r) for r in rows}) > 1:
             out.append("table rows of different lengths")
-        out += ["empty table cell" for r in rows for c in r if c.get("type") == "raw_text" and not c.get("text")]
+        texts = [_cell_text(c) for r in rows for c in r]
+        out += ["empty table cell" for t in texts if not t]
+        if sum(len(t) for t in texts) > 10_000:
+            out.append("table cells over 10,000 characters in all")
     elif kind == "input":
         element = b.get("element") or {}
         if element.get("type") == "static_select" and not element.get("options"):
@@ -552,6 +555,12 @@ def _limits(b: dict[str, Any]) -> list[str]:
         ):
             out.append("initial_value longer than max_length")
     return out
+
+
+def _cell_text(cell: dict[str, Any]) -> str:
+    if cell.get("type") == "raw_text":
+        return str(cell.get("text") or "")
+    return "".join(e.get("text", "") for section in cell.get("elements", []) for e in section.get("elements", []))
 
 
 def _strip(d: Any) -> Any:

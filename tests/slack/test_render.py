@@ -218,10 +218,10 @@ def test_a_table_is_a_table_block_in_a_message_with_blank_cells_left_blank() -> 
     caption, table = out["blocks"][1:]
     assert caption["text"]["text"] == "Projects, what needs attention first"
     header, *rows = table["rows"]
-    assert [c["elements"][0]["elements"][0] for c in header] == [
+    assert [c["elements"][0]["elements"][0] for c in header] == [  # a bold header row
         {"type": "text", "text": name, "style": {"bold": True}} for name in ("Project", "Status", "Actions overdue")
     ]
-    cells = [[c["text"] for c in row] for row in rows]
+    cells = [[c["elements"][0]["elements"][0]["text"] for c in row] for row in rows]
     assert cells == [
         ["LIMS", "🔴 Red · was Amber", "3"],
         ["EHR", "🟢 Green · stale 16 days", render.BLANK],  # a zero is left out, not "0"
@@ -248,3 +248,10 @@ def test_the_fake_slack_refuses_what_slack_refuses_for_tables() -> None:
     table = render.message(Reply.channel("x", PORTFOLIO))["blocks"][1]
     assert message_problems({"text": "x", "blocks": [table, table]}) == ["only_one_table_allowed"]
     assert "a table block in a view" in " ".join(view_problems({"type": "home", "blocks": [table]}))
+
+
+def test_a_table_past_slacks_character_cap_reads_as_lines() -> None:
+    wide = Table(columns=("Project", "Note"), rows=tuple((f"P{i}", "x" * 400) for i in range(40)))
+    out = render.message(Reply.channel("x", wide))
+    assert message_problems(out) == [] and all(b["type"] == "section" for b in out["blocks"])
+    assert out["blocks"][0]["text"]["text"].startswith("*P0* · " + "x" * 400)
