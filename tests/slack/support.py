@@ -88,8 +88,10 @@ def shown(message: dict[str, Any]) -> str:
 
 def _cell(cell: dict[str, Any]) -> str:
     if cell["type"] == "raw_text":
-        return str(cell["text"]).replace("\u200b", "")
-    return "".join(e.get("text", "") for section in cell.get("elements", []) for e in section.get("elements", []))
+        text = str(cell["text"])
+    else:
+        text = "".join(e.get("text", "") for section in cell.get("elements", []) for e in section.get("elements", []))
+    return text.replace("\u200b", "")  # a blank cell's zero-width space
 
 
 @dataclass
