@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from bot.console.render import cells_width
 from bot.console.render import render as console
 from commands.replies import Reply, Table
 from tests.support.chat import TEAM, Chat, shown
@@ -175,7 +176,13 @@ def test_the_portfolio_is_a_table_red_first_then_amber_stale_and_green_zeros_lef
     assert rows[4] == ("EHR", "🟢 Green", "→ steady", "", "", "", "")  # all zeros: every count left blank
     view = ehr.ok("pat", "/pmo portfolio", channel="#pmo")
     text = console(view)
-    assert "Project  Status" in text and "TELE     🔴 Red" in text  # the console lines the columns up
+    assert "Project  Status" in text and "TELE     🔴 Red" in text
+    lines = text.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Project  Status")))
+    trend_at = {
+        cells_width(line[: line.index(w)]) for line in lines[start:] for w in ("Trend", "→ steady") if w in line
+    }
+    assert len(trend_at) == 1  # the console lines the columns up, emoji counted two columns wide
 
 
 def test_a_large_portfolio_shows_the_rows_that_need_attention_and_sums_up_the_rest(ehr: Chat) -> None:
