@@ -170,19 +170,26 @@ def test_the_portfolio_is_a_table_red_first_then_amber_stale_and_green_zeros_lef
     ehr.later(days=5)
     rows = portfolio_rows(ehr)
     assert [r[0] for r in rows] == ["TELE", "PAY", "LAB", "OLD", "EHR"]  # PAY before LAB: more overdue
-    assert rows[0] == ("TELE", "🔴 Red", "→ steady", "1 critical · 1 high · 1 review overdue", "", "1 · 1 overdue", "")
-    assert rows[1] == ("PAY", "🟠 Amber", "→ steady", "", "2", "", "")
-    assert rows[3] == ("OLD", "🟢 Green · stale 8 days", "", "", "", "", "")
-    assert rows[4] == ("EHR", "🟢 Green", "→ steady", "", "", "", "")  # all zeros: every count left blank
+    assert rows[0] == (
+        "TELE",
+        "🔴 Red",
+        "1 critical and 1 high risk\n1 risk review overdue\n1 gate waiting, 1 overdue",  # one thing a line
+    )
+    assert rows[1] == ("PAY", "🟠 Amber", "2 actions overdue")
+    assert rows[3] == ("OLD", "🟢 Green · stale 8 days", "")
+    assert rows[4] == ("EHR", "🟢 Green", "")  # nothing needs attention: the cell is blank, not a row of zeros
     view = ehr.ok("pat", "/pmo portfolio", channel="#pmo")
     text = console(view)
     assert "Project  Status" in text and "TELE     🔴 Red" in text
     lines = text.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Project  Status")))
-    trend_at = {
-        cells_width(line[: line.index(w)]) for line in lines[start:] for w in ("Trend", "→ steady") if w in line
+    needs_at = {
+        cells_width(line[: line.index(w)])
+        for line in lines[start:]
+        for w in ("Needs attention", "1 critical", "1 risk review", "2 actions")
+        if w in line
     }
-    assert len(trend_at) == 1  # the console lines the columns up, emoji counted two columns wide
+    assert len(needs_at) == 1  # the console lines the columns up, emoji counted two columns wide
 
 
 def test_a_large_portfolio_shows_the_rows_that_need_attention_and_sums_up_the_rest(ehr: Chat) -> None:

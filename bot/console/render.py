@@ -38,23 +38,31 @@ def cells_width(text: str) -> int:
 
 
 def table(t: Table, ansi: bool = False) -> list[str]:
-    """Aligned columns, the column names first; counts right-aligned where the table says so."""
+    """Aligned columns, the column names first; counts right-aligned where the table says so; a cell with
+    several lines takes as many lines."""
     rows = [t.columns, *(row[: len(t.columns)] for row in t.rows)]
-    widths = [max(cells_width(row[i]) if i < len(row) else 0 for row in rows) for i in range(len(t.columns))]
+    split = [[(row[i] if i < len(row) else "").splitlines() or [""] for i in range(len(t.columns))] for row in rows]
+    widths = [max(cells_width(line) for cells in split for line in cells[i]) for i in range(len(t.columns))]
 
-    def line(row: tuple[str, ...]) -> str:
+    def line(cells: list[str]) -> str:
         out = []
         for i, w in enumerate(widths):
-            cell = row[i] if i < len(row) else ""
+            cell = cells[i]
             pad = " " * (w - cells_width(cell))
             right = i < len(t.align) and t.align[i] == "right"
             out.append(pad + cell if right else cell + pad)
         return "  ".join(out).rstrip()
 
+    def physical(cells: list[list[str]]) -> list[str]:
+        height = max(len(c) for c in cells)
+        return [line([c[n] if n < len(c) else "" for c in cells]) for n in range(height)]
+
     lines = [markup(f"*{t.caption}*", ansi)] if t.caption else []
-    lines.append(markup(f"*{line(rows[0])}*", ansi) if ansi else line(rows[0]))
+    head = physical(split[0])
+    lines += [markup(f"*{h}*", ansi) for h in head] if ansi else head
     lines.append("  ".join("─" * w for w in widths))
-    lines += [line(row) for row in rows[1:]]
+    for cells in split[1:]:
+        lines += physical(cells)
     return lines
 
 

@@ -157,19 +157,25 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
 
 def _table(t: neutral.Table) -> list[dict[str, Any]]:
     """An Adaptive Cards 1.5 Table: the column names as a header row (announced as such), a blank cell left
-    blank, a RAG cell coloured by its mark as well as worded."""
+    blank, a red cell in the attention colour as well as its dot and word."""
 
     def cell(text: str, header: bool = False) -> dict[str, Any]:
-        block: dict[str, Any] = {"type": "TextBlock", "text": clip(markdown(text), 300), "wrap": True}
-        if header:
-            block["weight"] = "Bolder"
-        elif color := _MARK_COLOR.get(text[:1]):
-            block["color"] = color
-        return {"type": "TableCell", "items": [block] if text else []}
+        items = []
+        for n, line in enumerate(x for x in text.splitlines() if x.strip()):  # one thing a line
+            block: dict[str, Any] = {"type": "TextBlock", "text": clip(markdown(line), 300), "wrap": True}
+            if n:
+                block["spacing"] = "None"
+            if header:
+                block["weight"] = "Bolder"
+            elif color := _MARK_COLOR.get(line[:1]):
+                block["color"] = color
+            items.append(block)
+        return {"type": "TableCell", "items": items}
 
     columns = []
     for i, _ in enumerate(t.columns):
-        column: dict[str, Any] = {"type": "TableColumnDefinition", "width": 1}
+        weight = t.widths[i] if i < len(t.widths) and t.widths[i] > 0 else 1
+        column: dict[str, Any] = {"type": "TableColumnDefinition", "width": weight}
         if i < len(t.align) and t.align[i] != "left":
             column["horizontalCellContentAlignment"] = t.align[i].capitalize()
         columns.append(column)
@@ -191,7 +197,7 @@ def _table(t: neutral.Table) -> list[dict[str, Any]]:
     return out
 
 
-_MARK_COLOR = {"🔴": "Attention", "🟠": "Warning", "🟢": "Good"}
+_MARK_COLOR = {"🔴": "Attention"}  # red stands out; amber and green text is too pale on white (the dot says it)
 
 
 def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:

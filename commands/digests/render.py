@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
 
 from commands import format as fmt
 from commands import status as status_module
@@ -163,17 +162,11 @@ def trend_word(statuses: list[StatusUpdate]) -> str:
     return "↘ worse" if now > then else "↗ better" if now < then else "→ steady"
 
 
-PORTFOLIO_COLUMNS = ("Project", "Status", "Trend", "Risks", "Actions overdue", "Gates waiting", "Next milestone")
-PORTFOLIO_ALIGN: tuple[Literal["left", "center", "right"], ...] = (
-    "left",
-    "left",
-    "left",
-    "left",
-    "right",
-    "left",
-    "left",
-)
-TABLE_ROWS = 20  # reads in 30 seconds and fits a Teams card (20 busy rows: 18 KB of 24); the rest summed up below
+# Three columns, the last in words: seven columns of counts broke words mid-word ("Proje|ct") on a 340-px Teams
+# card and scrolled sideways in Slack on a phone. Widths are relative weights (Teams).
+PORTFOLIO_COLUMNS = ("Project", "Status", "Needs attention")
+PORTFOLIO_WIDTHS = (2, 3, 4)
+TABLE_ROWS = 20  # reads in 30 seconds and fits a Teams card (20 busy rows: 17 KB of 24); the rest summed up
 
 
 @dataclass
@@ -190,16 +183,29 @@ class PortfolioRow:
         return (self.rank, -self.overdue, self.project.key)
 
 
+def _risks_phrase(crit: int, high: int) -> str:
+    """ "1 critical and 2 high risks", "2 critical risks", "" for none."""
+    parts = [(crit, "critical"), (high, "high")]
+    said = [f"{n} {word}" for n, word in parts if n]
+    if not said:
+        return ""
+    last = [n for n, _ in parts if n][-1]
+    return f"{' and '.join(said)} risk{'s' if last != 1 else ''}"
+
+
 def portfolio_row(p: Project, data: DigestData, now: datetime, today: date) -> PortfolioRow:
-    """One project's row: what needs attention in words, zeros left blank."""
+    """One project's row: its status in words, then what needs attention in words — what is zero is left out."""
     statuses = data.statuses.get(p.id, [])
     current = statuses[0].overall if statuses else None
     stale = stale_days(p, statuses, now)
     status = [fmt.rag(current, stale)]
+    moved = trend_word(statuses)
+    if moved and not moved.endswith("steady"):
+        status.append(moved)
     if len(statuses) >= 2 and statuses[1].overall != current:
         status.append(f"was {fmt.RAG_WORD[statuses[1].overall]}")
     if watermelon.flags(statuses):
-        status.append("🍉 watermelon?")
+        status.append("🍉 watermelon")
     exceptions = raid_attention.counts(p, data.raid)["exceptions"]
     if exceptions:
         status.append(f"⛔ {fmt.plural(exceptions, 'exception')}")
@@ -207,32 +213,29 @@ def portfolio_row(p: Project, data: DigestData, now: datetime, today: date) -> P
     crit = sum(1 for r in live if r.level == RiskLevel.CRITICAL)
     high = sum(1 for r in live if r.level == RiskLevel.HIGH)
     reviews = sum(1 for r in live if r.review_by < today and r.status != RiskStatus.ACCEPTED)
-    risks = [f"{crit} critical" if crit else "", f"{high} high" if high else ""]
-    risks.append(f"{fmt.plural(reviews, 'review')} overdue" if reviews else "")
     overdue_actions = sum(1 for a in data.overdue.get(p.id, []) if a.due < today)
     pending = [g for g in data.gates.get(p.id, []) if g.status == GateStatus.PENDING]
     late_gates = sum(1 for g in pending if g.due is not None and g.due < today)
-    gates = f"{len(pending)}" + (f" · {late_gates} overdue" if late_gates else "") if pending else ""
+    needs = [
+        _risks_phrase(crit, high),
+        f"{fmt.plural(reviews, 'risk review')} overdue" if reviews else "",
+        f"{fmt.plural(overdue_actions, 'action')} overdue" if overdue_actions else "",
+        (f"{fmt.plural(len(pending), 'gate')} waiting" + (f", {late_gates} overdue" if late_gates else ""))
+        if pending
+        else "",
+    ]
     upcoming = sorted(
         (ms for ms in data.raid.milestones.get(p.id, []) if ms.status == MilestoneStatus.OPEN),
         key=lambda ms: (ms.expected, ms.number),
     )
-    milestone, late_ms = "", 0
+    late_ms = 0
     if upcoming:
         ms = upcoming[0]
         late_ms = int(ms.expected < today)
-        slip = f" · {raid_lines.slip(ms.slip_days)}" if ms.slip_days > 0 else ""
-        milestone = f"{ms.ref} {fmt.clip(ms.name, 30)} · {fmt.due_phrase(ms.expected, today, mark=False)}{slip}"
+        slip = f", {raid_lines.slip(ms.slip_days)} on baseline" if ms.slip_days > 0 else ""
+        needs.append(f"next {ms.ref} {fmt.clip(ms.name, 40)}: {fmt.due_phrase(ms.expected, today, mark=False)}{slip}")
     rank = {RAG.RED: 0, RAG.AMBER: 1}.get(current, 2 if stale is not None or current is None else 3)  # type: ignore[arg-type]
-    cells = (
-        p.key,
-        " · ".join(status),
-        trend_word(statuses),
-        " · ".join(x for x in risks if x),
-        str(overdue_actions) if overdue_actions else "",
-        gates,
-        milestone,
-    )
+    cells = (p.key, " · ".join(status), "\n".join(x for x in needs if x))  # one thing a line
     return PortfolioRow(p, cells, rank, overdue_actions + reviews + late_gates + late_ms, current, stale is not None)
 
 
@@ -245,7 +248,7 @@ def portfolio_table(projects: list[Project], data: DigestData, now: datetime, to
         caption="Projects, what needs attention first",
         columns=PORTFOLIO_COLUMNS,
         rows=tuple(r.cells for r in shown),
-        align=PORTFOLIO_ALIGN,
+        widths=PORTFOLIO_WIDTHS,
     )
     if not rest:
         return table, ""

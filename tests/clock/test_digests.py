@@ -146,8 +146,8 @@ def test_portfolio_digest_table_and_kpis(ehr: Chat) -> None:
     assert "Portfolio digest" in text and "Needs attention*: TELE" in text
     table = next(b for b in Reply.from_json(last.payload).blocks if isinstance(b, Table))
     assert table.rows == (  # red first; zeros left blank
-        ("TELE", "🔴 Red · was Amber", "↘ worse", "", "", "", ""),
-        ("EHR", "🟢 Green", "", "", "", "", ""),
+        ("TELE", "🔴 Red · ↘ worse · was Amber", ""),
+        ("EHR", "🟢 Green", ""),
     )
     assert "Green and up to date: 50% (1/2)" in text and "Gates decided on time (90 days): 1/1" in text
 

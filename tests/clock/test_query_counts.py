@@ -90,7 +90,7 @@ def _portfolio_view(sessions, now: datetime) -> None:  # type: ignore[no-untyped
         reply = portfolio_digest(projects, data, None, now, now.date())
         assert message_problems(slack.message(reply)) == []
         card = json.dumps(teams.card(reply), ensure_ascii=False)
-        assert "too long for one Teams card" not in card  # the whole table fits (about 18 KB at 20 busy rows)
+        assert "too long for one Teams card" not in card  # the whole table fits (about 17 KB at 20 busy rows)
 
 
 def test_the_portfolio_table_query_count_is_the_same_at_10_and_300_projects(engine: Engine) -> None:
