@@ -64,7 +64,8 @@ def project_sections(
     head = f"{fmt.rag(statuses[0].overall if statuses else None, stale)} · *{p.key}* {fmt.clip(p.name, 60)}"
     if statuses:
         moved = trend_word(statuses)
-        head += f"  {trend(statuses)}{' ' + moved if moved else ''}  _{fmt.clip(statuses[0].note, 140)}_"
+        moved = "" if moved.endswith("steady") else f" {moved}"  # said only when it changed
+        head += f"  {trend(statuses)}{moved}  _{fmt.clip(statuses[0].note, 140)}_"
     lines = [head]
     melon = watermelon.flags(statuses)
     if melon:
