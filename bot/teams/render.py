@@ -155,6 +155,45 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
     return []
 
 
+def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]}
+        for i in range(0, len(actions), BUTTONS_PER_SET)
+    ]
+
+
+def _lines(text: str) -> list[str]:
+    lines, gap = [], False
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(("\u2009" if gap else "") + line)  # keep a blank line's pause as a little space
+            gap = False
+        else:
+            gap = bool(lines)
+    return lines
+
+
+def _text(line: str) -> dict[str, Any]:
+    spaced = line.startswith("\u2009")
+    block = {"type": "TextBlock", "text": clip(markdown(line.lstrip("\u2009")), TEXT_LIMIT), "wrap": True}
+    if not spaced:
+        block["spacing"] = "Small"
+    if line.lstrip("\u2009").startswith("⚠️"):  # what went wrong stands out
+        block["color"] = "Attention"
+    return block
+
+
+def _notice(text: str) -> dict[str, Any]:
+    refused = text.lstrip().startswith("⚠️")
+    return {
+        "type": "TextBlock",
+        "text": clip(markdown(text), TEXT_LIMIT),
+        "wrap": True,
+        "weight": "Bolder",
+        "color": "Attention" if refused else "Good",
+    }
+
+
 def _table(t: neutral.Table) -> list[dict[str, Any]]:
     """An Adaptive Cards 1.5 Table: the column names as a header row (announced as such), a blank cell left
     blank, a red cell in the attention colour as well as its dot and word."""
@@ -198,45 +237,6 @@ def _table(t: neutral.Table) -> list[dict[str, Any]]:
 
 
 _MARK_COLOR = {"🔴": "Attention"}  # red stands out; amber and green text is too pale on white (the dot says it)
-
-
-def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {"type": "ActionSet", "actions": actions[i : i + BUTTONS_PER_SET]}
-        for i in range(0, len(actions), BUTTONS_PER_SET)
-    ]
-
-
-def _lines(text: str) -> list[str]:
-    lines, gap = [], False
-    for line in text.splitlines():
-        if line.strip():
-            lines.append(("\u2009" if gap else "") + line)  # keep a blank line's pause as a little space
-            gap = False
-        else:
-            gap = bool(lines)
-    return lines
-
-
-def _text(line: str) -> dict[str, Any]:
-    spaced = line.startswith("\u2009")
-    block = {"type": "TextBlock", "text": clip(markdown(line.lstrip("\u2009")), TEXT_LIMIT), "wrap": True}
-    if not spaced:
-        block["spacing"] = "Small"
-    if line.lstrip("\u2009").startswith("⚠️"):  # what went wrong stands out
-        block["color"] = "Attention"
-    return block
-
-
-def _notice(text: str) -> dict[str, Any]:
-    refused = text.lstrip().startswith("⚠️")
-    return {
-        "type": "TextBlock",
-        "text": clip(markdown(text), TEXT_LIMIT),
-        "wrap": True,
-        "weight": "Bolder",
-        "color": "Attention" if refused else "Good",
-    }
 
 
 def _button(b: neutral.Button, index: int, state: Mapping[str, Any]) -> dict[str, Any] | None:
