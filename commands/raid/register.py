@@ -49,8 +49,15 @@ def show(cmd: rm.RaidShow, actor: Actor, uow: UnitOfWork) -> Reply:
     for p in projects[:MAX_PROJECTS]:
         c = attention.counts(p, loaded)
         flags = attention.of(p, loaded, actor.today).phrases
-        counts = (risk_counts.get(p.id, 0), c["assumptions"], c["issues"], c["dependencies"], c["exceptions"])
-        rows.append((p.key, f"🚩 {'; '.join(flags[:2])}" if flags else "✅", *(str(n) if n else "" for n in counts)))
+        counts = (
+            (risk_counts.get(p.id, 0), "risk"),
+            (c["assumptions"], "assumption"),
+            (c["issues"], "issue"),
+            (c["dependencies"], "dependency", "dependencies"),
+            (c["exceptions"], "exception"),
+        )
+        items = "\n".join(fmt.plural(*x) for x in counts if x[0])  # one kind a line, none left out
+        rows.append((p.key, items, "\n".join(f"🚩 {f}" for f in flags[:3])))
     blocks: list[Block] = [
         Header(text="RAID register · all projects"),
         Context(text="Blank means none. `/raid KEY` for one project's register."),
@@ -60,9 +67,9 @@ def show(cmd: rm.RaidShow, actor: Actor, uow: UnitOfWork) -> Reply:
     blocks.append(  # last: Slack shows a message's table at its bottom
         Table(
             caption="Open items per project",
-            columns=("Project", "Needs attention", "Risks", "Assumptions", "Issues", "Dependencies", "Exceptions"),
+            columns=("Project", "Open", "Needs attention"),
             rows=tuple(rows),
-            align=("left", "left", "right", "right", "right", "right", "right"),
+            widths=(2, 3, 4),  # three columns: seven broke words mid-word on a 340-px phone card
         )
     )
     return Reply.private(f"RAID register: {len(projects)} projects", *blocks)
