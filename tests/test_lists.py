@@ -13,7 +13,11 @@ import pytest
 
 from bot.console.render import cells_width
 from bot.console.render import render as console
+from bot.slack import render as slack
+from bot.teams import render as teams
 from commands.replies import Reply, Table
+from tests.fakes.bot_connector import FakeBotConnector
+from tests.fakes.slack_api import message_problems, view_problems
 from tests.support.chat import TEAM, Chat, shown
 
 LATE_VARIANTS = re.compile(r"days? late\b|past due|overdue since|past need-by|date passed|review overdue \(")
@@ -212,3 +216,20 @@ def test_nothing_overdue_reads_due_with_the_day(ehr: Chat) -> None:
     assert "Kim Nguyen · due today" in shown(ehr.ok("sam", "/action list"))
     ehr.later(days=1)
     assert "Kim Nguyen · *1 day overdue*" in shown(ehr.ok("sam", "/action list"))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        Table(columns=(), rows=(("EHR", "🔴 Red"),)),
+        Table(columns=("Project",), rows=()),
+        Table(columns=("Project", "Status"), rows=((), ("EHR",), ("EHR", "🔴 Red", "extra"), ("a\nb", ""))),
+        Table(caption="Nothing", columns=("", ""), rows=(("", ""),)),
+    ],
+    ids=["no columns", "no rows", "ragged rows", "all blank"],
+)
+def test_any_table_renders_on_every_platform(table: Table) -> None:
+    reply = Reply.channel("A table", table)
+    assert message_problems(slack.message(reply)) == [] and view_problems(slack.home(reply)) == []
+    assert FakeBotConnector().check_card(teams.card(reply), "table") == []
+    console(reply)  # aligned text, whatever the shape

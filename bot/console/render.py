@@ -40,6 +40,8 @@ def cells_width(text: str) -> int:
 def table(t: Table, ansi: bool = False) -> list[str]:
     """Aligned columns, the column names first; counts right-aligned where the table says so; a cell with
     several lines takes as many lines."""
+    if not t.columns:
+        return ([markup(f"*{t.caption}*", ansi)] if t.caption else []) + [markup(x, ansi) for x in t.lines()]
     rows = [t.columns, *(row[: len(t.columns)] for row in t.rows)]
     split = [[(row[i] if i < len(row) else "").splitlines() or [""] for i in range(len(t.columns))] for row in rows]
     widths = [max(cells_width(line) for cells in split for line in cells[i]) for i in range(len(t.columns))]
