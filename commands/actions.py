@@ -119,7 +119,10 @@ def list_actions(cmd: m.ActionList, actor: Actor, uow: UnitOfWork) -> Reply:
     title += f" · {scope}"
     if not actions:
         return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."))
-    blocks = [Header(text=title), Section(text="\n".join(cards.action_line(a, actor.today) for a in actions[:30]))]
+    blocks = [
+        Header(text=title),
+        Section(text="\n".join(cards.action_line(a, actor.today, project is None) for a in actions[:30])),
+    ]
     if len(actions) > 30:
         blocks.append(Context(text="Showing the first 30 by due date."))
     return Reply.private(f"{title}: {min(len(actions), 30)}", *blocks)
@@ -172,7 +175,7 @@ def reassign(cmd: m.ActionReassign, actor: Actor, uow: UnitOfWork) -> Reply:
 def _may_change(a: Action, actor: Actor) -> None:
     if not (policy.is_lead(actor, a.project) or actor.person.id in (a.owner_id, a.created_by_id)):
         raise Forbidden(
-            f"Only {a.ref}'s owner ({fmt.who(a.owner)}), whoever set it, or the project's leads can change it."
+            f"{a.ref} is {fmt.who(a.owner)}'s: only they, whoever set it, or the project's leads can change it."
         )
 
 

@@ -20,46 +20,51 @@ from storage.models import (
 )
 
 
-def risk_line(r: Risk, today: date) -> str:
-    review = f"review {fmt.day(r.review_by, today)}"
-    if r.status in (RiskStatus.OPEN, RiskStatus.MITIGATING) and r.review_by < today:
-        review = f"*review overdue since {fmt.day(r.review_by, today)}*"
+def risk_line(r: Risk, today: date, project: bool = False) -> str:
+    """`project`: name the project too (a list across projects)."""
+    if r.status in (RiskStatus.OPEN, RiskStatus.MITIGATING):
+        review = fmt.due_phrase(r.review_by, today, "review")
+    else:
+        review = f"review due {fmt.day(r.review_by, today)}"
     status = "" if r.status == RiskStatus.OPEN else f" · {r.status.value}"
+    key = f" {r.project.key}" if project else ""
     return (
-        f"{fmt.LEVEL_MARK[r.level]} *{r.ref}* {fmt.clip(r.title, 90)} — {r.score} {r.level.value}{status} · "
-        f"{fmt.who(r.owner)} · {review}"
+        f"{fmt.LEVEL_MARK[r.level]} *{r.ref}*{key} {fmt.clip(r.title, 90)} — "
+        f"{fmt.score(r.likelihood, r.impact, r.level)}{status} · {fmt.who(r.owner)} · {review}"
     )
 
 
-def action_line(a: Action, today: date) -> str:
+def action_line(a: Action, today: date, project: bool = False) -> str:
     if a.status == ActionStatus.OPEN:
         state = fmt.due_phrase(a.due, today)
     elif a.status == ActionStatus.BLOCKED:
         state = f"⛔ blocked: {fmt.clip(a.blocked_reason or '', 60)} · {fmt.due_phrase(a.due, today)}"
     else:
         state = a.status.value
-    return f"☐ *{a.ref}* {fmt.clip(a.text, 90)} — {fmt.who(a.owner)} · {state}"
+    key = f" {a.project.key}" if project else ""
+    return f"☐ *{a.ref}*{key} {fmt.clip(a.text, 90)} — {fmt.who(a.owner)} · {state}"
 
 
 def gate_line(g: Gate, today: date) -> str:
-    due = f" · due {fmt.day(g.due, today)}" if g.due else ""
+    if g.status == GateStatus.PENDING and g.due:
+        due = f" · {fmt.due_phrase(g.due, today, 'decision')}"
+    else:
+        due = f" · due {fmt.day(g.due, today)}" if g.due else ""
     return f"{fmt.GATE_MARK[g.status]} *{g.ref}* {g.project.key} {fmt.clip(g.name, 80)} — {g.status.value}{due}"
 
 
 def status_line(s: StatusUpdate, now: datetime) -> str:
-    parts = [f"{fmt.RAG_DOT[s.overall]} {s.overall.value}"]
+    parts = [fmt.rag(s.overall)]
     for dim in ("schedule", "budget", "scope"):
         value = getattr(s, dim)
         if value is not None:
-            parts.append(f"{dim} {fmt.RAG_DOT[value]}")
-    return f"{' · '.join(parts)} — {fmt.clip(s.note, 160)} _({fmt.who(s.author)}, {fmt.ago(s.created_at, now)})_"
+            parts.append(f"{dim} {fmt.rag(value)}")
+    return f"{' · '.join(parts)} — {fmt.clip(s.note, 160)} · _{fmt.who(s.author)}, {fmt.ago(s.created_at, now)}_"
 
 
 def risk_detail(r: Risk, today: date) -> list[Block]:
     fields = [
-        FieldItem(
-            label="Score", value=f"{fmt.LEVEL_MARK[r.level]} {r.likelihood}×{r.impact} = {r.score} ({r.level.value})"
-        ),
+        FieldItem(label="Score", value=f"{fmt.LEVEL_MARK[r.level]} {fmt.score(r.likelihood, r.impact, r.level)}"),
         FieldItem(
             label="Status",
             value=r.status.value
@@ -209,16 +214,17 @@ def _undecided(g: Gate) -> str:
 
 
 def project_header(
-    p: Project, current: StatusUpdate | None, now: datetime, stale: bool, melon: list[str] | None = None
+    p: Project, current: StatusUpdate | None, now: datetime, stale: int | None, melon: list[str] | None = None
 ) -> list[Block]:
+    """`stale`: days without an update, when that is past the project's cadence (None when it is fresh)."""
     sponsors = ", ".join(fmt.who(s) for s in p.people_with("sponsor")) or "—"
-    status = status_line(current, now) if current else "⚪ no status yet"
+    status = status_line(current, now) if current else "⚪ No status yet"
     if melon:
         status += f"\n🍉 *Watermelon?* {'; '.join(melon).capitalize()}."
-    if stale:
-        status += f"\n⚠️ *Stale*: no update within its {p.cadence.value} cadence."
+    if stale is not None:
+        status += f"\n⚠️ *Stale*: no update for {fmt.plural(stale, 'day')}, past its {p.cadence.value} cadence."
     return [
-        Header(text=f"{fmt.RAG_DOT[current.overall if current else None]} {p.key} · {fmt.clip(p.name, 120)}"),
+        Header(text=f"{fmt.rag(current.overall if current else None, stale)} · {p.key} · {fmt.clip(p.name, 120)}"),
         Section(text=status),
         Context(text=f"PM {fmt.who(p.pm)} · sponsors {sponsors} · {p.methodology.value} · {p.cadence.value} status"),
     ]

@@ -186,7 +186,7 @@ def _outcome_note(session: Session, gate: Gate, actor: Actor) -> Reply:
         ).all()
         if conditions:
             lines.append(f"Approved with {fmt.plural(len(conditions), 'condition')}, now your actions:")
-            lines += [f"• *{a.ref}* {fmt.clip(a.text, 120)} — due {fmt.day(a.due, actor.today)}" for a in conditions]
+            lines += [f"• *{a.ref}* {fmt.clip(a.text, 120)} — {fmt.due_phrase(a.due, actor.today)}" for a in conditions]
             summary += f"; {fmt.plural(len(conditions), 'condition is', 'conditions are')} now your actions: "
             summary += ", ".join(a.ref for a in conditions)
     return Reply.private(summary + ".", Section(text="\n".join(lines)))

@@ -1,4 +1,9 @@
-"""Small words and symbols shared by every reply: RAG dots, people, dates said the way people say them."""
+"""Small words and symbols shared by every reply: RAG dots, people, dates said the way people say them.
+
+One wording for each thing, everywhere: a RAG in words as well as colour ("🔴 Red", for screen readers and
+colour-blind readers), a risk's score as "L4 × I5 = 20", and lateness as "3 days overdue" / "due today" /
+"due tomorrow" / "due Tue 8 Dec" (`due_phrase`), with what is due in front when it is not the item itself
+("review 3 days overdue", "decision due Tue 8 Dec")."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from datetime import date, datetime
 from storage.models import RAG, GateStatus, Person, RiskLevel
 
 RAG_DOT = {RAG.GREEN: "🟢", RAG.AMBER: "🟠", RAG.RED: "🔴", None: "⚪"}
+RAG_WORD = {RAG.GREEN: "Green", RAG.AMBER: "Amber", RAG.RED: "Red", None: "No status"}
 LEVEL_MARK = {RiskLevel.CRITICAL: "🟥", RiskLevel.HIGH: "🟧", RiskLevel.MEDIUM: "🟨", RiskLevel.LOW: "🟩"}
 GATE_MARK = {
     GateStatus.PENDING: "⏳",
@@ -17,8 +23,19 @@ GATE_MARK = {
 }
 
 
-def rag(value: RAG | None) -> str:
-    return f"{RAG_DOT[value]} {value.value if value else 'no status'}"
+def rag(value: RAG | None, stale_days: int | None = None) -> str:
+    """ "🔴 Red", "⚪ No status"; with `stale_days` (no update within the cadence) "🟢 Green · stale 16 days",
+    so a stale project never reads as plainly green."""
+    text = f"{RAG_DOT[value]} {RAG_WORD[value]}"
+    if stale_days is not None:
+        text += f" · stale {plural(stale_days, 'day')}"
+    return text
+
+
+def score(likelihood: int, impact: int, level: RiskLevel | None = None) -> str:
+    """ "L4 × I5 = 20", or with the level "L4 × I5 = 20 (critical)" (as the heat map's alt text says it)."""
+    text = f"L{likelihood} × I{impact} = {likelihood * impact}"
+    return f"{text} ({level.value})" if level is not None else text
 
 
 def who(person: Person | None) -> str:
@@ -35,16 +52,23 @@ def day(d: date | None, today: date | None = None) -> str:
     return label
 
 
-def due_phrase(d: date, today: date) -> str:
+def due_phrase(d: date, today: date, what: str = "", mark: bool = True) -> str:
+    """The one way Rounds says how late something is: "*3 days overdue*", "due today", "due tomorrow",
+    "due Tue 8 Dec"; `what` goes in front ("*review 3 days overdue*", "decision due Tue 8 Dec")."""
+    lead = f"{what} " if what else ""
     delta = (d - today).days
     if delta < 0:
-        n = -delta
-        return f"*{n} day{'s' if n != 1 else ''} overdue*"
+        late = f"{lead}{plural(-delta, 'day')} overdue"
+        return f"*{late}*" if mark else late
     if delta == 0:
-        return "due today"
+        return f"{lead}due today"
     if delta == 1:
-        return "due tomorrow"
-    return f"due {day(d, today)}"
+        return f"{lead}due tomorrow"
+    return f"{lead}due {day(d, today)}"
+
+
+def days_overdue(d: date | None, today: date) -> int:
+    return max(0, (today - d).days) if d is not None else 0
 
 
 def ago(then: datetime, now: datetime) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import func, select
 
 from commands import cards, guard, lookup, people, policy, templates, trail, watermelon
@@ -13,7 +11,7 @@ from commands.errors import Conflict, NotFound, UsageError
 from commands.grammar import models as m
 from commands.raid import card as raid_card
 from commands.replies import Button, Buttons, Context, Divider, Header, Reply, Section
-from commands.status import latest_statuses, recent_statuses
+from commands.status import latest_statuses, recent_statuses, stale_days
 from storage.models import (
     SPONSOR,
     Action,
@@ -26,7 +24,6 @@ from storage.models import (
     ProjectRole,
     Risk,
     RiskStatus,
-    StatusUpdate,
 )
 from storage.uow import UnitOfWork
 
@@ -184,7 +181,7 @@ def escalation(cmd: m.ProjectEscalation, actor: Actor, uow: UnitOfWork) -> Reply
     where = "in the project channel" if project.escalate_in_channel else "by DM"
     text = (
         f"{project.key}: after {fmt.plural(pm_after, 'ignored nudge')} the PM is told ({where}); after {sponsor_after}, "
-        "the sponsors. A critical risk past review or a gate past due goes straight to the sponsors. "
+        "the sponsors. A critical risk or a gate decision once overdue goes straight to the sponsors. "
         + hours_rule(project)
     )
     return Reply.channel(text, Section(text=f"🪜 {text}"))
@@ -228,7 +225,7 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
     today = actor.today
     recent = recent_statuses(s, [project.id], watermelon.LOOK_BACK + 1).get(project.id, [])
     current = recent[0] if recent else None
-    stale = _is_stale(project, current, actor)
+    stale = stale_days(project, current, actor.now)
     risks = s.scalars(
         select(Risk)
         .where(Risk.project_id == project.id, Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING]))
@@ -276,14 +273,8 @@ def show(cmd: m.ProjectShow, actor: Actor, uow: UnitOfWork) -> Reply:
         f"{project.escalate_sponsor_after}. {hours_rule(project)}"
     )
     blocks.append(Context(text=ladder))
-    rag = current.overall.value if current else "no status"
+    rag = fmt.rag(current.overall if current else None, stale)
     return Reply.private(f"{project.key} {project.name}: {rag}", *blocks)
-
-
-def _is_stale(project: Project, current: StatusUpdate | None, actor: Actor) -> bool:
-    if current is None:
-        return actor.now - project.created_at > timedelta(days=project.cadence.days)
-    return actor.now - current.created_at > timedelta(days=project.cadence.days)
 
 
 def list_projects(cmd: m.ProjectList, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -303,10 +294,8 @@ def list_projects(cmd: m.ProjectList, actor: Actor, uow: UnitOfWork) -> Reply:
     lines = []
     for p in projects:
         current = latest.get(p.id)
-        stale = " ⚠️ stale" if _is_stale(p, current, actor) else ""
-        lines.append(
-            f"{fmt.RAG_DOT[current.overall if current else None]} *{p.key}* {fmt.clip(p.name, 80)} — PM {fmt.who(p.pm)}{stale}"
-        )
+        rag = fmt.rag(current.overall if current else None, stale_days(p, current, actor.now))
+        lines.append(f"{rag} · *{p.key}* {fmt.clip(p.name, 80)} — PM {fmt.who(p.pm)}")
     return Reply.private(
         f"{len(projects)} projects",
         Header(text="Projects"),

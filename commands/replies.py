@@ -57,7 +57,40 @@ class Divider(_Model):
     type: Literal["divider"] = "divider"
 
 
-Block = Annotated[Header | Section | Context | Buttons | Divider, Field(discriminator="type")]
+class Table(_Model):
+    """Rows of short plain-text cells under column names (no markup in cells; an empty cell is left blank;
+    a line break in a cell puts one thing per line).
+
+    `caption` says what the table is (screen readers, and the line above it where a platform shows one);
+    `align` is per column ("right" for counts), `widths` relative weights per column. Keep it narrow: on a
+    340-px phone card each of seven columns is 37 px and breaks words mid-word. Teams draws an Adaptive Cards Table, Slack a table block in a
+    message (one per message; a Home tab or a modal gets one line per row), the console aligned columns."""
+
+    type: Literal["table"] = "table"
+    caption: str = ""
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[Literal["left", "center", "right"], ...] = ()
+    widths: tuple[int, ...] = ()  # relative column widths where the platform sets them (Teams); equal if none
+
+    def lines(self) -> list[str]:
+        """One line per row, "*first cell* · second cell · Column: value · …" (blank cells left out): the layout
+        where a table cannot go."""
+        out = []
+        for row in self.rows:
+            if not row:
+                continue
+            head, *rest = row
+            parts = [f"*{head.replace(chr(10), ' ')}*"] if head.strip() else []
+            for name, cell in zip(self.columns[1:], rest, strict=False):
+                cell = cell.replace("\n", " · ")
+                if cell:
+                    parts.append(cell if name in ("", self.columns[1]) else f"{name}: {cell}")
+            out.append(" · ".join(parts))
+        return out
+
+
+Block = Annotated[Header | Section | Context | Buttons | Divider | Table, Field(discriminator="type")]
 
 
 class Option(_Model):

@@ -76,7 +76,7 @@ def raise_risk(cmd: m.RiskRaise, actor: Actor, uow: UnitOfWork) -> Reply:
     notes = []
     if cmd.likelihood is None or cmd.impact is None:
         notes.append(
-            f"Scored {likelihood}×{impact} for now; rescore with `/risk {risk.ref} update likelihood:N impact:N`."
+            f"Scored {fmt.score(likelihood, impact)} for now; rescore with `/risk {risk.ref} update likelihood:N impact:N`."
         )
     if owner.id != actor.person.id:
         notes.append(f"Owner: {fmt.who(owner)}.")
@@ -107,7 +107,10 @@ def list_risks(cmd: m.RiskList, actor: Actor, uow: UnitOfWork) -> Reply:
     if not risks:
         return Reply.private(f"{title}: none.", Section(text=f"*{title}*: none."))
     shown = risks[:25]
-    blocks = [Header(text=title), Section(text="\n".join(cards.risk_line(r, actor.today) for r in shown))]
+    blocks = [
+        Header(text=title),
+        Section(text="\n".join(cards.risk_line(r, actor.today, project is None) for r in shown)),
+    ]
     if len(risks) > 25:
         blocks.append(Context(text="Showing the top 25 by score. `/pmo export risks` has them all."))
     return Reply.private(f"{title}: {len(shown)}", *blocks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from commands import format as fmt
 from commands.context import Actor
 from commands.grammar import models as m
 from commands.replies import Block, Button, Buttons, Context, Header, Reply, Section
-from storage.models import StatusUpdate
+from storage.models import Project, StatusUpdate
 from storage.uow import UnitOfWork
 
 
@@ -43,6 +44,15 @@ def recent_statuses(session: Session, project_ids: Iterable[int], per_project: i
     for r in rows:
         found.setdefault(r.project_id, []).append(r)
     return found
+
+
+def stale_days(project: Project, last: StatusUpdate | None, now: datetime) -> int | None:
+    """Days without a status update (since the project started, if it has none), when that is past its
+    cadence; None while the status is fresh."""
+    since = last.created_at if last is not None else project.created_at
+    if now - since <= timedelta(days=project.cadence.days):
+        return None
+    return (now - since).days
 
 
 def latest_statuses(session: Session, project_ids: Iterable[int]) -> dict[int, StatusUpdate]:
@@ -110,7 +120,10 @@ def show(cmd: m.StatusShow, actor: Actor, uow: UnitOfWork) -> Reply:
         )
     current, earlier = history[0], history[1:]
     blocks = [
-        Header(text=f"{fmt.RAG_DOT[current.overall]} {project.key} · {fmt.clip(project.name, 100)}"),
+        Header(
+            text=f"{fmt.rag(current.overall, stale_days(project, current, actor.now))} · {project.key} · "
+            f"{fmt.clip(project.name, 100)}"
+        ),
         Section(text=cards.status_line(current, actor.now)),
     ]
     if earlier:

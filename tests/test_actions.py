@@ -74,7 +74,7 @@ def test_done_blocked_cancel_and_who_may(ehr: Chat) -> None:
     ehr.ok("sam", '/action @kim "Drill" due:fri')
     ehr.ok("sam", '/action @kim "Room" due:fri')
     ehr.ok("sam", '/action @kim "Badges" due:fri')
-    assert "Only A-1's owner" in ehr.refused("alex", "/action A-1 done").text
+    assert "A-1 is Kim Nguyen's: only they" in ehr.refused("alex", "/action A-1 done").text
     ehr.ok("kim", "/action A-1 done")
     assert action(ehr, 1).status == ActionStatus.DONE and action(ehr, 1).closed_at == ehr.now
     assert "already done" in ehr.refused("kim", "/action A-1 done").text

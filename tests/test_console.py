@@ -82,9 +82,9 @@ def test_project_is_created_and_linked(transcript: str) -> None:
 def test_status_and_risk_replies(transcript: str) -> None:
     out = blocks(transcript)
     status = out['sam in #ehr> /status amber "Vendor slipped the interface build" schedule:red']
-    assert "EHR status" in status and "amber" in status and "Vendor slipped the interface build" in status
+    assert "EHR status" in status and "🟠 Amber" in status and "Vendor slipped the interface build" in status
     risk = out['sam in #ehr> /risk "Lab interface may drop orders at cutover" L4 I5 category:patient-safety']
-    assert "R-1" in risk and "20 critical" in risk
+    assert "R-1" in risk and "L4 × I5 = 20 (critical)" in risk
 
 
 def test_gate_card_goes_to_the_channel_and_to_the_approver(transcript: str) -> None:
@@ -126,7 +126,7 @@ def test_gate_view_and_project_card(transcript: str) -> None:
     assert "Plan is realistic" in gate
     card = out["dana in #ehr> /project"]
     assert "EHR · EHR Upgrade" in card
-    assert "amber" in card and "Vendor slipped the interface build" in card
+    assert "🟠 Amber" in card and "Vendor slipped the interface build" in card
     top_risks = card.split("Top risks", 1)[1].split("Open gates", 1)[0]
     assert "R-1 Lab interface may drop orders at cutover" in top_risks
     open_gates = card.split("Open gates", 1)[1]
@@ -177,7 +177,7 @@ def test_console_in_process(engine: Engine) -> None:
     say("/in ehr")
     assert console.channel == "#ehr" and console.prompt == "sam in #ehr> "
     say("/project link EHR")
-    assert "amber" in say('/status amber "Vendor slipped"')
+    assert "🟠 Amber" in say('/status amber "Vendor slipped"')
     requested = say('/gate request "Go-live" approvers:@dana')
     assert "→ #ehr" in requested and "→ DM to @dana" in requested
     say("/as dana")

@@ -65,7 +65,7 @@ def test_now_queues_the_digest_through_the_outbox(ehr: Chat) -> None:
     assert row.target == "#ehr"
     digest = shown(Reply.from_json(row.payload))
     assert "EHR digest" in digest and "Needs attention" in digest and "critical risk on EHR" in digest
-    assert "R-1 Night shift coverage — 20" in digest
+    assert "R-1 Night shift coverage — L4 × I5 = 20" in digest
     portfolio = ehr.ok("pat", "/digest now portfolio", channel="#pmo")
     assert not portfolio.error
     ehr.refused("sam", "/digest now", channel="#random", usage_key="digest now")
@@ -83,7 +83,7 @@ def test_portfolio_view(ehr: Chat) -> None:
     text = shown(view)
     assert view.visibility == "private" and "Portfolio digest" in text
     assert (
-        "Green: 50% (1/2)" in text
+        "Green and up to date: 50% (1/2)" in text
         and "Gates decided on time (90 days): 1/1" in text
         and "Needs attention*: TELE" in text
     )

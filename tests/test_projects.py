@@ -119,8 +119,8 @@ def test_project_card_shows_rag_risks_gates_and_overdue_actions(ehr: Chat) -> No
     card = ehr.ok("sam", "/project")
     body = "\n".join(getattr(b, "text", "") for b in card.blocks)
     assert card.visibility == "private"
-    assert "🟠 EHR · EHR Upgrade" in body
-    assert "*R-1* Night-shift super-users too few — 20 critical" in body
+    assert "🟠 Amber · EHR · EHR Upgrade" in body
+    assert "*R-1* Night-shift super-users too few — L4 × I5 = 20 (critical)" in body
     assert "*G-1* EHR Go-live readiness — pending" in body
     assert "*A-1* Book the drill" in body and "2 days overdue" in body
 
@@ -130,7 +130,7 @@ def test_project_list_and_stale_flag(ehr: Chat) -> None:
     assert "stale" not in ehr.ok("sam", "/project list").text + str(ehr.ok("sam", "/project list").blocks)
     ehr.later(days=8)
     listing = ehr.ok("sam", "/project list")
-    assert "⚠️ stale" in str(listing.blocks)
+    assert "🟢 Green · stale 8 days · *EHR* EHR Upgrade" in str(listing.blocks)  # never plainly green
     assert "EHR" in str(listing.blocks)
 
 

@@ -33,7 +33,7 @@ def test_score_level_and_default_review(ehr: Chat, li: str, score: int, level: s
     r = risk(ehr, 1)
     assert (r.score, r.level.value) == (score, level)
     assert r.review_by == date(2026, 11, 23) + timedelta(days=days)
-    assert f"— {score} {level}" in shown(reply)
+    assert f"— {li.replace(' ', ' × ')} = {score} ({level})" in shown(reply)
 
 
 def test_anyone_in_the_workspace_may_raise_a_risk_and_defaults_apply(ehr: Chat) -> None:
@@ -41,7 +41,7 @@ def test_anyone_in_the_workspace_may_raise_a_risk_and_defaults_apply(ehr: Chat) 
     r = risk(ehr, 1)
     assert (r.likelihood, r.impact, r.category, r.status) == (3, 3, RiskCategory.OTHER, RiskStatus.OPEN)
     assert r.owner.handle == "zed" and r.raised_by.handle == "zed"
-    assert "Scored 3×3 for now" in shown(reply)
+    assert "Scored L3 × I3 = 9 for now" in shown(reply)
     assert reply.visibility == "channel"
 
 
@@ -90,7 +90,7 @@ def test_list_filters(ehr: Chat) -> None:
 def test_detail_shows_everything_with_buttons(ehr: Chat) -> None:
     ehr.ok("sam", '/risk "Downtime drill not done" L3 I5 mitigation:"Schedule drill"')
     body = shown(ehr.ok("sam", "/risk R-1"))
-    assert "R-1 Downtime drill not done" in body and "3×5 = 15 (high)" in body
+    assert "R-1 Downtime drill not done" in body and "L3 × I5 = 15 (high)" in body
     assert "Schedule drill" in body and "[Mark reviewed]" in body
 
 

@@ -28,11 +28,16 @@ from slack_sdk.models.blocks import (
     Option,
     PlainTextInputElement,
     PlainTextObject,
+    RichTextBlock,
+    RichTextElementParts,
+    RichTextSectionElement,
     SectionBlock,
     StaticSelectElement,
+    TableBlock,
     UserMultiSelectElement,
     UserSelectElement,
 )
+from slack_sdk.models.blocks.basic_components import TableBlockColumnSettings
 from slack_sdk.models.views import View
 
 from bot.slack.payloads import ElementState
@@ -57,6 +62,11 @@ METADATA = 3000
 OPTION_TEXT = 75
 OPTIONS = 100
 INPUT_MAX = 3000
+TABLE_ROWS = 100  # header row included
+TABLE_COLUMNS = 20
+TABLE_CELL = 500  # our own cap: cells are short words and counts
+TABLE_CHARS = 10_000  # all cells together (reported as Slack's cap; past it, one line per row instead)
+BLANK = "\u200b"  # a cell needs a character; a zero-width space leaves it blank (Slack may trim a space)
 
 HOME_CALLBACK = "rounds.home"
 FORM_CALLBACK = "rounds.form"
@@ -125,9 +135,15 @@ def fallback(reply: Reply) -> str:
     return clip(reply.text.strip() or "Rounds", FALLBACK_TEXT)
 
 
-def blocks(reply: Reply, limit: int) -> list[dict[str, Any]]:
+def blocks(reply: Reply, limit: int, tables: bool = True) -> list[dict[str, Any]]:
+    """`tables`: a message may carry one table block (Slack refuses a second, and views take none): any
+    other table is drawn as one section line per row."""
     built: list[Block] = []
     for b in reply.blocks:
+        if isinstance(b, neutral.Table):
+            use = tables and not any(isinstance(x, TableBlock) for x in built)
+            built.extend(_table(b) if use else _table_lines(b))
+            continue
         built.extend(_block(b))
     if len(built) > limit:
         hidden = len(built) - (limit - 1)
@@ -166,6 +182,46 @@ def _section(b: neutral.Section) -> list[Block]:
     for i in range(0, len(fields), FIELDS_PER_SECTION):
         out.append(SectionBlock(fields=fields[i : i + FIELDS_PER_SECTION]))
     return out
+
+
+def _table(t: neutral.Table) -> list[Block]:
+    """A table block of rich_text cells (raw_text cells have been reported to fail on Slack's side), the
+    column names bold. Slack shows a message's table at its bottom, so commands put a table last."""
+    if not t.columns:
+        return _table_lines(t)
+    columns = t.columns[:TABLE_COLUMNS]
+    rows = [columns, *(tuple(row[: len(columns)]) + ("",) * (len(columns) - len(row)) for row in t.rows)]
+    shown, hidden = rows[:TABLE_ROWS], len(rows) - TABLE_ROWS
+    shown = [tuple(clip(cell, TABLE_CELL) for cell in row) for row in shown]
+    if sum(len(cell) or 1 for row in shown for cell in row) > TABLE_CHARS:
+        return _table_lines(t)
+    out: list[Block] = []
+    if t.caption:
+        out.append(SectionBlock(text=MarkdownTextObject(text=clip(escape(t.caption), SECTION_TEXT))))
+    out.append(
+        TableBlock(
+            rows=[[_cell(cell, bold=i == 0) for cell in row] for i, row in enumerate(shown)],
+            column_settings=[
+                TableBlockColumnSettings(align=t.align[i] if i < len(t.align) else None, is_wrapped=True)
+                for i in range(len(columns))
+            ],
+        )
+    )
+    if hidden > 0:
+        out.append(ContextBlock(elements=[MarkdownTextObject(text=f"…and {hidden} more rows.")]))
+    return out
+
+
+def _cell(text: str, bold: bool = False) -> RichTextBlock:
+    style = RichTextElementParts.TextStyle(bold=True) if bold else None
+    return RichTextBlock(
+        elements=[RichTextSectionElement(elements=[RichTextElementParts.Text(text=text or BLANK, style=style)])]
+    )
+
+
+def _table_lines(t: neutral.Table) -> list[Block]:
+    text = "\n".join(([f"*{t.caption}*"] if t.caption else []) + t.lines())
+    return _section(neutral.Section(text=text)) if text else []
 
 
 def _split(text: str, limit: int) -> list[str]:
@@ -224,7 +280,7 @@ def info_modal(reply: Reply, title: str = "Rounds") -> dict[str, Any]:
 
 def _view_blocks(reply: Reply) -> list[dict[str, Any]]:
     """A view needs at least one block: a reply with none shows its text."""
-    return blocks(reply, VIEW_BLOCKS) or [
+    return blocks(reply, VIEW_BLOCKS, tables=False) or [
         SectionBlock(text=MarkdownTextObject(text=clip(escape(fallback(reply)), SECTION_TEXT))).to_dict()
     ]
 

@@ -140,6 +140,8 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
             if b.text
             else []
         )
+    if isinstance(b, neutral.Table):
+        return _table(b)
     if isinstance(b, neutral.Buttons):
         actions = [a for a in (_button(x, index, state) for x in b.buttons) if a is not None]
         row, more = phone.split(
@@ -201,6 +203,51 @@ def _notice(text: str) -> dict[str, Any]:
         "weight": "Bolder",
         "color": "Attention" if refused else "Good",
     }
+
+
+def _table(t: neutral.Table) -> list[dict[str, Any]]:
+    """An Adaptive Cards 1.5 Table: the column names as a header row (announced as such), a blank cell left
+    blank, a red cell in the attention colour as well as its dot and word."""
+
+    def cell(text: str, header: bool = False) -> dict[str, Any]:
+        items = []
+        for n, line in enumerate(x for x in text.splitlines() if x.strip()):  # one thing a line
+            block: dict[str, Any] = {"type": "TextBlock", "text": clip(markdown(line), 300), "wrap": True}
+            if n:
+                block["spacing"] = "None"
+            if header:
+                block["weight"] = "Bolder"
+            elif color := _MARK_COLOR.get(line[:1]):
+                block["color"] = color
+            items.append(block)
+        return {"type": "TableCell", "items": items}
+
+    columns = []
+    for i, _ in enumerate(t.columns):
+        weight = t.widths[i] if i < len(t.widths) and t.widths[i] > 0 else 1
+        column: dict[str, Any] = {"type": "TableColumnDefinition", "width": weight}
+        if i < len(t.align) and t.align[i] != "left":
+            column["horizontalCellContentAlignment"] = t.align[i].capitalize()
+        columns.append(column)
+    rows = [{"type": "TableRow", "cells": [cell(c, header=True) for c in t.columns]}]
+    rows += [{"type": "TableRow", "cells": [cell(c) for c in row[: len(t.columns)]]} for row in t.rows]
+    out: list[dict[str, Any]] = []
+    if t.caption:
+        out.append(_text(f"*{t.caption}*"))
+    out.append(
+        {
+            "type": "Table",
+            "columns": columns,
+            "rows": rows,
+            "firstRowAsHeader": True,
+            "showGridLines": False,
+            "spacing": "Small",
+        }
+    )
+    return out
+
+
+_MARK_COLOR = {"🔴": "Attention"}  # red stands out; amber and green text is too pale on white (the dot says it)
 
 
 def _button(b: neutral.Button, index: int, state: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -118,7 +118,7 @@ def decide(
 ) -> None:
     """One step for one item: an Escalation row per recipient, and one audit event for the step."""
     if item.past_due(today) and level == SPONSOR_LEVEL and count < project.escalate_sponsor_after:
-        reason = f"Critical and past due, owed by {fmt.who(owner)}: {item.line(today)}"
+        reason = f"Critical and overdue, owed by {fmt.who(owner)}: {item.line(today)}"
     else:
         reason = f"{fmt.who(owner)} hasn't answered {fmt.plural(count, 'nudge')} about: {item.line(today)}"
     if level == PM_LEVEL:

@@ -54,16 +54,10 @@ class Owed:
             state = fmt.due_phrase(self.due, today)
             return f"{self.label} · {'blocked · ' if self.blocked else ''}{state}"
         if self.kind == ItemKind.RISK and self.due is not None:
-            late = (today - self.due).days
-            when = (
-                "review due today"
-                if late == 0
-                else (f"*review {fmt.plural(late, 'day')} late*" if late > 0 else f"review {fmt.day(self.due, today)}")
-            )
-            return f"{self.label} · {when}"
+            return f"{self.label} · {fmt.due_phrase(self.due, today, 'review')}"
         if self.kind == ItemKind.GATE:
             waiting = (today - self.since).days + 1  # since is the day after the request
-            due = f", due {fmt.day(self.due, today)}" if self.due else ""
+            due = f" · {fmt.due_phrase(self.due, today, 'decision')}" if self.due else ""
             return f"{self.label} · your decision, waiting {fmt.plural(waiting, 'day')}{due}"
         return self.label
 
@@ -200,7 +194,7 @@ def owed(
                 r.ref,
                 r.project_id,
                 r.project.key,
-                f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {r.score} {r.level.value}",
+                f"🛡️ *{r.ref}* {fmt.clip(r.title, 80)} — {r.project.key} · {fmt.score(r.likelihood, r.impact, r.level)}",
                 r.review_by,
                 due=r.review_by,
                 critical=r.score >= 20,

@@ -111,7 +111,9 @@ def raise_risk(cmd: rm.AssumptionRaiseRisk, actor: Actor, uow: UnitOfWork) -> Re
     return Reply.channel(
         f"Risk {risk.ref} raised from {h.ref}",
         Section(text=f"🛡️ Raised from {h.ref}: {cards.risk_line(risk, actor.today)}"),
-        Context(text=f"Scored 3×3 for now; rescore it with `/risk {risk.ref} update likelihood:N impact:N`."),
+        Context(
+            text=f"Scored {fmt.score(3, 3)} for now; rescore it with `/risk {risk.ref} update likelihood:N impact:N`."
+        ),
         *exceptions.check(actor, uow, h.project),
     )
 

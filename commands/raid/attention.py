@@ -40,8 +40,8 @@ def of(p: Project, data: RaidData, today: date) -> Attention:
             out.lines.append(lines.milestone_line(ms, today))
             out.phrases.append(f"{ms.ref} slipping {lines.slip(ms.slip_days)} on {p.key}")
         elif ms.expected < today:
-            out.lines.append(f"{lines.milestone_line(ms, today)} — *date passed, not done*")
-            out.phrases.append(f"{ms.ref} date passed on {p.key}")
+            out.lines.append(f"{lines.milestone_line(ms, today)} — {fmt.due_phrase(ms.expected, today)}")
+            out.phrases.append(f"{ms.ref} overdue on {p.key}")
     budget = data.budgets.get(p.id)
     if budget is not None:
         rag, _ = rules.budget_rag(budget, data.tolerances.get(p.id))

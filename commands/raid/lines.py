@@ -58,10 +58,8 @@ def assumption_line(h: Assumption, today: date) -> str:
         state = "❌ invalid" + (f" → {h.risk.ref}" if h.risk is not None else "")
     elif h.validate_by is None:
         state = "to validate"
-    elif h.validate_by < today:
-        state = f"*validation overdue since {fmt.day(h.validate_by, today)}*"
     else:
-        state = f"validate by {fmt.day(h.validate_by, today)}"
+        state = fmt.due_phrase(h.validate_by, today, "validation")
     return f"🧪 *{h.ref}* {fmt.clip(h.text, 100)} — {fmt.who(h.owner)} · {state}"
 
 
@@ -81,7 +79,7 @@ def dependency_line(d: Dependency, today: date) -> str:
         late = (d.provider_date - d.need_by).days
         return f"{line} — ⚠️ *provider now {fmt.day(d.provider_date, today)}, {fmt.plural(late, 'day')} after need-by*"
     if d.need_by < today:
-        return f"{line} — *{fmt.plural((today - d.need_by).days, 'day')} past need-by*"
+        return f"{line} — {fmt.due_phrase(d.need_by, today)}"
     return line
 
 
@@ -119,4 +117,4 @@ def budget_line(entry: BudgetEntry, tol: Tolerance | None) -> str:
         + ("" if tol and tol.budget_bp is not None else " (default)")
     )
     why = "" if derived else f" — overridden: {fmt.clip(entry.override_reason or '', 120)}"
-    return f"💰 Budget {fmt.RAG_DOT[rag]} {rag.value}{why}: " + " · ".join(parts)
+    return f"💰 Budget {fmt.rag(rag)}{why}: " + " · ".join(parts)

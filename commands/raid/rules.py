@@ -106,7 +106,7 @@ def breaches(
                     Breach(
                         Dimension.RISK,
                         r.ref,
-                        f"{r.ref} {fmt.clip(r.title, 80)} is {r.level.value} ({r.score}); the project may carry "
+                        f"{r.ref} {fmt.clip(r.title, 80)} is {fmt.score(r.likelihood, r.impact, r.level)}; the project may carry "
                         f"up to {tol.risk_level.value}",
                         r.score,
                         limit,

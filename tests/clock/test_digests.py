@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.clock import passes
-from commands.replies import Reply
+from commands.replies import Reply, Table
 from storage.models import DigestSubscription, OutboxMessage, TargetKind
 from tests.support.chat import Chat, shown
 
@@ -109,10 +109,10 @@ def test_project_digest_content(ehr: Chat) -> None:
         and "EHR 🍉 overall went from green straight to red" in text
         and "critical risk on EHR" in text
     )
-    assert "🔴 *EHR* EHR Upgrade  🟢🔴" in text and "🍉 Overall went from green straight to red." in text
-    assert "R-2 Interface may drop orders — 20 _(↑ from 9)_" in text
-    assert "R-1 Night shift super-users too few — 12 _(closed)_" in text
-    assert "R-3 Badge readers late — 4 _(new)_" in text
+    assert "🔴 Red · *EHR* EHR Upgrade  🟢🔴 ↘ worse" in text and "🍉 Overall went from green straight to red." in text
+    assert "R-2 Interface may drop orders — L5 × I4 = 20 · _↑ from 9_" in text
+    assert "R-1 Night shift super-users too few — L3 × I4 = 12 · _closed_" in text
+    assert "R-3 Badge readers late — L2 × I2 = 4 · _new_" in text
     assert "✅ G-1 Build complete approved" in text
     assert "📌 Overdue actions — Alex Moreau: A-1" in text
     assert "changes since the last digest" in text
@@ -125,7 +125,8 @@ def test_stale_status_and_overdue_reviews_in_the_digest(ehr: Chat) -> None:
     run(ehr, ehr.now + timedelta(days=9))
     text = shown(Reply.from_json(digests(ehr)[-1].payload))
     assert "Status is stale" in text and "EHR status stale" in text
-    assert "Reviews overdue: R-1 (Sam Rivera)" in text
+    assert "🟢 Green · stale 9 days · *EHR* EHR Upgrade" in text  # a stale project never reads plainly green
+    assert "Reviews overdue: R-1 Sam Rivera, *2 days overdue*" in text
 
 
 def test_portfolio_digest_table_and_kpis(ehr: Chat) -> None:
@@ -143,8 +144,12 @@ def test_portfolio_digest_table_and_kpis(ehr: Chat) -> None:
     assert last.target == "#pmo" and last.target_kind == TargetKind.CHANNEL
     text = shown(Reply.from_json(last.payload))
     assert "Portfolio digest" in text and "Needs attention*: TELE" in text
-    assert "🟢 *EHR* · 🟥0 🟧0 · ⏳0 · 📌0" in text and "🔴 *TELE* (was amber)" in text
-    assert "Green: 50% (1/2)" in text and "Gates decided on time (90 days): 1/1" in text
+    table = next(b for b in Reply.from_json(last.payload).blocks if isinstance(b, Table))
+    assert table.rows == (  # red first; zeros left blank
+        ("TELE", "🔴 Red · ↘ worse · was Amber", ""),
+        ("EHR", "🟢 Green", ""),
+    )
+    assert "Green and up to date: 50% (1/2)" in text and "Gates decided on time (90 days): 1/1" in text
 
 
 def test_a_channel_digest_covers_every_linked_project(ehr: Chat) -> None:

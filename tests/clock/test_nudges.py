@@ -53,7 +53,7 @@ def test_everything_owed_comes_in_one_dm_with_buttons(ehr: Chat) -> None:
     text = shown(Reply.from_json(dm.payload))
     assert text.startswith("Good morning, Kim — 4 things need you")
     assert "A-1* Book the downtime drill — EHR · *11 days overdue*" in text
-    assert "R-1* Night shift coverage thin — EHR · 10 high · review due today" in text
+    assert "R-1* Night shift coverage thin — EHR · L2 × I5 = 10 (high) · review due today" in text
     assert "G-1* Training sign-off — EHR · your decision, waiting 14 days" in text
     assert text.count("[Snooze 1 day]") == 4 and "[Done]" in text and "[Blocked]" in text and "[Approve]" in text
 
@@ -146,7 +146,7 @@ def test_a_critical_risk_past_review_goes_straight_to_the_sponsors(ehr: Chat) ->
     ehr.ok("kim", '/risk "Interface may drop orders" L4 I5')  # review in 7 days: 3 days late now
     run(ehr, MON_10AM)
     assert sorted(o.target for o in escalations(ehr)) == ["dana", "maria"]
-    assert "Critical and past due, owed by Kim Nguyen" in Reply.from_json(escalations(ehr)[0].payload).text
+    assert "Critical and overdue, owed by Kim Nguyen" in Reply.from_json(escalations(ehr)[0].payload).text
     run(ehr, MON_10AM + timedelta(days=1))
     assert len(escalations(ehr)) == 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, event, select
 from bot.clock import passes
 from storage.db import make_sessions
 from storage.models import OutboxMessage
+from tests.fakes.slack_api import message_problems
 from tests.support import portfolio
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # Tuesday 10:00 Toronto
@@ -71,3 +73,31 @@ def _reset(engine: Engine, truncate_all) -> None:  # type: ignore[no-untyped-def
 
         Base.metadata.drop_all(engine)
         Base.metadata.create_all(engine)
+
+
+def _portfolio_view(sessions, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    """What `/pmo portfolio` does, rendered for both platforms: any lazy load in the table would show here."""
+    from bot.slack import render as slack
+    from bot.teams import render as teams
+    from commands.digests.build import load_for, scope_projects
+    from commands.digests.render import portfolio_digest
+    from storage.models import DigestScope, Workspace
+
+    with sessions() as s:
+        ws = s.scalars(select(Workspace)).one()
+        projects = scope_projects(s, ws.id, DigestScope.PORTFOLIO, None, "")
+        data = load_for(s, [p.id for p in projects], None, now, now.date())
+        reply = portfolio_digest(projects, data, None, now, now.date())
+        assert message_problems(slack.message(reply)) == []
+        card = json.dumps(teams.card(reply), ensure_ascii=False)
+        assert "too long for one Teams card" not in card  # the whole table fits (about 17 KB at 20 busy rows)
+
+
+def test_the_portfolio_table_query_count_is_the_same_at_10_and_300_projects(engine: Engine) -> None:
+    small, _ = measure(engine, 10, _portfolio_view)
+    from tests.conftest import truncate_all
+
+    _reset(engine, truncate_all)
+    large, _ = measure(engine, 300, _portfolio_view)
+    print(f"\n/pmo portfolio: {small} statements at 10 projects, {large} at 300")
+    assert small == large

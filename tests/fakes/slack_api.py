@@ -478,6 +478,11 @@ def blocks_problems(blocks: list[dict[str, Any]], limit: int) -> list[str]:
     problems: list[str] = []
     if len(blocks) > limit:
         problems.append(f"{len(blocks)} blocks (limit {limit})")
+    tables = sum(1 for b in blocks if isinstance(b, dict) and b.get("type") == "table")
+    if tables and limit == VIEW_BLOCKS:
+        problems.append("a table block in a view (tables are for messages)")
+    elif tables > 1:
+        problems.append("only_one_table_allowed")
     for i, raw in enumerate(blocks):
         try:
             parsed = Block.parse(raw)
@@ -526,6 +531,18 @@ def _limits(b: dict[str, Any]) -> list[str]:
                     out.append("button text over 75")
                 if len(e.get("value") or "") > 2000:
                     out.append("button value over 2000")
+    elif kind == "table":
+        rows = b.get("rows") or []
+        if not 1 <= len(rows) <= 100:
+            out.append("table needs 1 to 100 rows")
+        if any(len(r) > 20 for r in rows) or len(b.get("column_settings") or []) > 20:
+            out.append("table row over 20 cells")
+        if len({len(r) for r in rows}) > 1:
+            out.append("table rows of different lengths")
+        texts = [_cell_text(c) for r in rows for c in r]
+        out += ["empty table cell" for t in texts if not t]
+        if sum(len(t) for t in texts) > 10_000:
+            out.append("table cells over 10,000 characters in all")
     elif kind == "input":
         element = b.get("element") or {}
         if element.get("type") == "static_select" and not element.get("options"):
@@ -538,6 +555,12 @@ def _limits(b: dict[str, Any]) -> list[str]:
         ):
             out.append("initial_value longer than max_length")
     return out
+
+
+def _cell_text(cell: dict[str, Any]) -> str:
+    if cell.get("type") == "raw_text":
+        return str(cell.get("text") or "")
+    return "".join(e.get("text", "") for section in cell.get("elements", []) for e in section.get("elements", []))
 
 
 def _strip(d: Any) -> Any:

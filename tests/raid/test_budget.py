@@ -15,7 +15,7 @@ def entries(chat: Chat) -> list[BudgetEntry]:
 
 def test_set_update_and_history(ehr: Chat) -> None:
     reply = ehr.ok("sam", "/budget approved:1.2M actual:450k currency:cad")
-    assert "approved 1.2M CAD · actual 450k" in shown(reply) and "🟢 green" in shown(reply)
+    assert "approved 1.2M CAD · actual 450k" in shown(reply) and "🟢 Green" in shown(reply)
     ehr.later(days=7)
     ehr.ok("sam", "/budget EHR forecast:1.26M actual:600k")
     current = entries(ehr)[-1]
@@ -27,7 +27,7 @@ def test_set_update_and_history(ehr: Chat) -> None:
     )
     assert (current.variance, current.variance_bp) == (6_000_000, 500)
     view = shown(ehr.ok("kim", "/budget EHR"))
-    assert "variance 60k (+5%)" in view and "🟠 amber" in view  # past half the default 5% tolerance
+    assert "variance 60k (+5%)" in view and "🟠 Amber" in view  # past half the default 5% tolerance
     assert "*History*" in view and "actual 450k" in view
     assert len(entries(ehr)) == 2
     event = ehr.scalar(select(AuditEvent).where(AuditEvent.action == "budget.set").order_by(AuditEvent.seq.desc()))
@@ -42,16 +42,16 @@ def test_set_update_and_history(ehr: Chat) -> None:
 def test_rag_follows_the_tolerance_and_the_pm_may_override_with_a_reason(ehr: Chat) -> None:
     ehr.ok("dana", "/project tolerance EHR budget:10%")
     ehr.ok("sam", "/budget approved:1M forecast:1.04M")
-    assert "🟢 green" in shown(ehr.ok("sam", "/budget EHR"))  # 4% of a 10% tolerance
+    assert "🟢 Green" in shown(ehr.ok("sam", "/budget EHR"))  # 4% of a 10% tolerance
     ehr.ok("sam", "/budget forecast:1.07M")
-    assert "🟠 amber" in shown(ehr.ok("sam", "/budget EHR"))
+    assert "🟠 Amber" in shown(ehr.ok("sam", "/budget EHR"))
     assert "Only EHR's PM" in ehr.refused("dana", '/budget rag:green "Credit coming"').text
     ehr.ok("sam", '/budget rag:green "Vendor credit of 80k agreed in writing"')
     view = shown(ehr.ok("sam", "/budget EHR"))
-    assert "🟢 green — overridden: Vendor credit of 80k agreed in writing" in view
+    assert "🟢 Green — overridden: Vendor credit of 80k agreed in writing" in view
     assert entries(ehr)[-1].rag_override == RAG.GREEN
     ehr.ok("sam", "/budget rag:auto")
-    assert "🟠 amber" in shown(ehr.ok("sam", "/budget EHR"))
+    assert "🟠 Amber" in shown(ehr.ok("sam", "/budget EHR"))
     overrides = ehr.all(select(AuditEvent).where(AuditEvent.action == "budget.override").order_by(AuditEvent.seq))
     assert [e.after["rag_override"] for e in overrides] == ["green", None]
 

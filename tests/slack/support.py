@@ -81,7 +81,17 @@ def shown(message: dict[str, Any]) -> str:
             lines += [e.get("text", "") for e in b["elements"]]
         if b["type"] == "actions":
             lines += [f"[{e['text']['text']}]" for e in b["elements"]]
+        if b["type"] == "table":  # a row as "cell | cell | …"
+            lines += [" | ".join(_cell(c) for c in row) for row in b["rows"]]
     return "\n".join(lines) if lines else str(message.get("text", ""))
+
+
+def _cell(cell: dict[str, Any]) -> str:
+    if cell["type"] == "raw_text":
+        text = str(cell["text"])
+    else:
+        text = "".join(e.get("text", "") for section in cell.get("elements", []) for e in section.get("elements", []))
+    return text.replace("\u200b", "")  # a blank cell's zero-width space
 
 
 @dataclass

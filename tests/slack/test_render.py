@@ -12,7 +12,7 @@ from bot.slack import render
 from bot.slack.payloads import ViewState
 from bot.slack.render import Click, FormOrigin, decode_button, encode_button
 from commands import forms
-from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section
+from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section, Table
 from tests.fakes.slack_api import message_problems, view_problems
 
 
@@ -173,6 +173,13 @@ def test_private_metadata_stays_within_slacks_limit() -> None:
             st.builds(Context, text=st.text(max_size=4000)),
             st.builds(Divider),
             st.builds(
+                Table,
+                caption=st.text(max_size=200),
+                columns=st.lists(st.text(max_size=40), max_size=24).map(tuple),
+                rows=st.lists(st.lists(st.text(max_size=600), max_size=24).map(tuple), max_size=120).map(tuple),
+                align=st.lists(st.sampled_from(["left", "center", "right"]), max_size=24).map(tuple),
+            ),
+            st.builds(
                 Buttons,
                 buttons=st.lists(
                     st.builds(
@@ -195,3 +202,56 @@ def test_any_reply_renders_within_slacks_limits(blocks: list, text: str) -> None
     reply = Reply(text=text, blocks=tuple(blocks))
     assert message_problems(render.message(reply)) == []
     assert view_problems(render.home(reply)) == []
+
+
+PORTFOLIO = Table(
+    caption="Projects, what needs attention first",
+    columns=("Project", "Status", "Actions overdue"),
+    rows=(("LIMS", "🔴 Red · was Amber", "3"), ("EHR", "🟢 Green · stale 16 days", "")),
+    align=("left", "left", "right"),
+)
+
+
+def test_a_table_is_a_table_block_in_a_message_with_blank_cells_left_blank() -> None:
+    out = render.message(Reply.channel("Portfolio", Header(text="Portfolio digest"), PORTFOLIO))
+    assert message_problems(out) == []
+    caption, table = out["blocks"][1:]
+    assert caption["text"]["text"] == "Projects, what needs attention first"
+    header, *rows = table["rows"]
+    assert [c["elements"][0]["elements"][0] for c in header] == [  # a bold header row
+        {"type": "text", "text": name, "style": {"bold": True}} for name in ("Project", "Status", "Actions overdue")
+    ]
+    cells = [[c["elements"][0]["elements"][0]["text"] for c in row] for row in rows]
+    assert cells == [
+        ["LIMS", "🔴 Red · was Amber", "3"],
+        ["EHR", "🟢 Green · stale 16 days", render.BLANK],  # a zero is left out, not "0"
+    ]
+    assert table["column_settings"][2] == {"align": "right", "is_wrapped": True}
+
+
+def test_one_table_per_message_and_none_in_a_view_the_rest_read_as_lines() -> None:
+    reply = Reply.channel("Two tables", PORTFOLIO, PORTFOLIO)
+    out = render.message(reply)
+    assert message_problems(out) == []
+    assert [b["type"] for b in out["blocks"]] == ["section", "table", "section"]
+    lines = out["blocks"][2]["text"]["text"].splitlines()
+    assert lines == [
+        "*Projects, what needs attention first*",
+        "*LIMS* · 🔴 Red · was Amber · Actions overdue: 3",
+        "*EHR* · 🟢 Green · stale 16 days",
+    ]
+    home = render.home(reply)
+    assert view_problems(home) == [] and all(b["type"] != "table" for b in home["blocks"])
+
+
+def test_the_fake_slack_refuses_what_slack_refuses_for_tables() -> None:
+    table = render.message(Reply.channel("x", PORTFOLIO))["blocks"][1]
+    assert message_problems({"text": "x", "blocks": [table, table]}) == ["only_one_table_allowed"]
+    assert "a table block in a view" in " ".join(view_problems({"type": "home", "blocks": [table]}))
+
+
+def test_a_table_past_slacks_character_cap_reads_as_lines() -> None:
+    wide = Table(columns=("Project", "Note"), rows=tuple((f"P{i}", "x" * 400) for i in range(40)))
+    out = render.message(Reply.channel("x", wide))
+    assert message_problems(out) == [] and all(b["type"] == "section" for b in out["blocks"])
+    assert out["blocks"][0]["text"]["text"].startswith("*P0* · " + "x" * 400)

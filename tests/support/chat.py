@@ -120,7 +120,7 @@ class Chat:
 
 def shown(reply: Reply) -> str:
     """Everything a person would read in a reply: blocks (with field labels and buttons) or the text."""
-    from commands.replies import Buttons, Header, Section
+    from commands.replies import Buttons, Header, Section, Table
     from commands.replies import Context as ContextBlock
 
     lines: list[str] = []
@@ -132,4 +132,6 @@ def shown(reply: Reply) -> str:
             lines.extend(f"{f.label}: {f.value}" for f in b.fields)
         elif isinstance(b, Buttons):
             lines.extend(f"[{x.label}]" for x in b.buttons)
+        elif isinstance(b, Table):  # a row as "cell | cell | …", blank cells kept, after the column names
+            lines += [b.caption, " | ".join(b.columns)] + [" | ".join(row) for row in b.rows]
     return "\n".join(lines) if lines else reply.text

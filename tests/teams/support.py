@@ -112,6 +112,8 @@ def _walk(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for e in elements:
         out.append(e)
         out += _walk(e.get("items", []))
+        out += _walk(e.get("rows", []) if e.get("type") == "Table" else [])  # a table's cells, row by row
+        out += _walk(e.get("cells", []))
     return out
 
 

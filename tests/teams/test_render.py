@@ -10,7 +10,7 @@ import pytest
 from bot import phone
 from bot.teams import render
 from commands.forms import FORMS, form
-from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section
+from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section, Table
 from tests.fakes.bot_connector import FakeBotConnector
 
 
@@ -106,3 +106,26 @@ def test_a_huge_reply_still_fits_in_one_teams_message(schema: FakeBotConnector) 
 def test_a_refusal_stands_out() -> None:
     card = render.card(Reply.problem("A rejection needs a reason.", '/gate reject G-3 "reason"'))
     assert card["body"][0]["color"] == "Attention"
+
+
+def test_a_table_is_an_adaptive_cards_table_with_a_header_row(schema: FakeBotConnector) -> None:
+    table = Table(
+        caption="Projects, what needs attention first",
+        columns=("Project", "Status", "Actions overdue"),
+        rows=(("LIMS", "🔴 Red · was Amber", "3"), ("EHR", "🟢 Green · stale 16 days", "")),
+        align=("left", "left", "right"),
+    )
+    card = render.card(Reply.channel("Portfolio", Header(text="Portfolio digest"), table))
+    assert schema.check_card(card, "table") == []
+    (element,) = [e for e in card["body"] if e["type"] == "Table"]
+    assert element["firstRowAsHeader"] is True  # announced as a header row by screen readers
+    assert element["columns"][2]["horizontalCellContentAlignment"] == "Right"
+    header, lims, ehr = element["rows"]
+    assert [c["items"][0]["text"] for c in header["cells"]] == ["Project", "Status", "Actions overdue"]
+    assert lims["cells"][1]["items"][0] == {
+        "type": "TextBlock",
+        "text": "🔴 Red · was Amber",
+        "wrap": True,
+        "color": "Attention",  # the colour as well as the word
+    }
+    assert ehr["cells"][2]["items"] == []  # a zero is left blank, not "0"
