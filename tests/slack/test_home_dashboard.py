@@ -1,0 +1,55 @@
+"""A sponsor's App Home tab through Slack: published at once with the heat map's alt text where the picture goes,
+then again with an image block referencing the chart Rounds uploaded (external upload flow) into the sponsor's DM
+with Rounds, the one place both may see the file. A second open shows the picture at once and uploads nothing.
+A member's Home has no portfolio and uploads nothing."""
+
+from __future__ import annotations
+
+from commands.charts import alt
+from commands.charts.specs import HeatMap
+from tests.slack.support import Workspace
+
+
+def blocks_of(ws: Workspace, who: str, count: int) -> list[list[dict]]:  # type: ignore[type-arg]
+    return [c["view"]["blocks"] for c in ws.wait_for("views.publish", count=count, user_id=ws.id(who))]
+
+
+def test_a_sponsors_home_tab_shows_the_heat_map_it_uploaded(ehr: Workspace) -> None:
+    ehr.ok("kim", '/risk EHR "Interface may drop orders" L4 I5')
+    ehr.ok("sam", '/status EHR red "Go-live at risk"')
+    assert ehr.opens_home("dana").status == 200
+    first, second = blocks_of(ehr, "dana", 2)
+    expected = alt.heatmap(HeatMap.of([(4, 5)]))
+    assert expected.startswith("Open risks by likelihood × impact: 1 open. L4 × I5 = 20 (critical): 1")
+
+    # At once: the header, the glance line, then the picture's words where the picture will go.
+    assert first[0]["type"] == "header" and "at a glance" in first[1]["text"]["text"]
+    assert first[2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": expected}]}
+    assert "🔴 Red — *EHR*" in str(first)
+
+    # The chart went up by the external upload flow into Dana's DM with Rounds ...
+    (asked,) = ehr.wait_for("files.getUploadURLExternal")
+    (completed,) = ehr.wait_for("files.completeUploadExternal")
+    assert asked["alt_txt"] == expected and asked["filename"].startswith("heatmap-")
+    assert completed["channel_id"] == "D" + ehr.id("dana")[1:]
+    assert completed["files"] == [{"id": asked.answer["file_id"], "title": "Open risks by likelihood × impact"}]
+
+    # ... and the Home was published again with an image block referencing that file.
+    image = second[2]
+    assert image["type"] == "image" and image["slack_file"] == {"id": asked.answer["file_id"]}
+    assert image["alt_text"] == expected
+    assert [b for b in second if b is not image] == [b for b in first if b is not first[2]]
+
+    # Opened again: the picture straight away, nothing uploaded again.
+    assert ehr.opens_home("dana").status == 200
+    third = blocks_of(ehr, "dana", 3)[2]
+    assert third[2]["slack_file"] == {"id": asked.answer["file_id"]}
+    assert len(ehr.fake.calls_to("files.getUploadURLExternal", since=ehr.start)) == 1
+
+
+def test_a_members_home_tab_has_no_portfolio(ehr: Workspace) -> None:
+    ehr.ok("kim", '/risk EHR "Interface may drop orders" L4 I5')
+    assert ehr.opens_home("kim").status == 200
+    (view,) = blocks_of(ehr, "kim", 1)
+    assert "at a glance" not in str(view) and not [b for b in view if b["type"] == "image"]
+    assert ehr.fake.calls_to("files.getUploadURLExternal", since=ehr.start) == []
