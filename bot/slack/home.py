@@ -44,6 +44,7 @@ class HomeFiles:
 
     def __init__(self, kept: int = FILES_KEPT, sleep: Callable[[float], None] = time.sleep) -> None:
         self._files: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+        self._uploading: set[tuple[str, str, str]] = set()  # two quick opens upload a picture once
         self._kept = kept
         self._lock = threading.Lock()
         self.sleep = sleep
@@ -67,27 +68,24 @@ class HomeFiles:
         known = [self.get(k) for k in keys]
         pictures = tuple(render.Picture(alt_text(c), c.title, f) for c, f in zip(home.charts, known, strict=True))
         client.views_publish(user_id=user_id, view=render.home(home, pictures, CHART_AT))
-        missing = [i for i, f in enumerate(known) if f is None]
+        with self._lock:
+            missing = [i for i, f in enumerate(known) if f is None and keys[i] not in self._uploading]
+            self._uploading.update(keys[i] for i in missing)
         if not missing:
             return
-        dm = str(client.conversations_open(users=user_id)["channel"]["id"])
-        for i in missing:
-            chart = home.charts[i]
-            image = charts_render.render(chart)
-            answer = client.files_upload_v2(
-                channel=dm,
-                filename=image.filename,
-                title=image.title,
-                alt_txt=image.alt,
-                content=image.png,
-                initial_comment="Your portfolio's risk heat map, as your Rounds Home tab shows it.",
-            )
-            file_id = str((answer.get("file") or {}).get("id") or "")
-            if not file_id:
-                log.warning("Home chart %s uploaded without a file id: not shown", chart.kind)
-                return
-            self.put(keys[i], file_id)
-            known[i] = file_id
+        try:
+            dm = str(client.conversations_open(users=user_id)["channel"]["id"])
+            for i in missing:
+                file_id = self._upload(client, dm, home.charts[i])
+                if not file_id:
+                    return
+                self.put(keys[i], file_id)
+                known[i] = file_id
+        finally:
+            with self._lock:
+                self._uploading.difference_update(keys[i] for i in missing)
+        if any(f is None for f in known):  # another open is still uploading one: it publishes when done
+            return
         pictures = tuple(render.Picture(alt_text(c), c.title, f) for c, f in zip(home.charts, known, strict=True))
         view = render.home(home, pictures, CHART_AT)
         for wait in (*RETRY_WAITS, None):
@@ -99,6 +97,21 @@ class HomeFiles:
                     log.warning("Home tab with its chart not published: %s", _error(e))
                     return
                 self.sleep(wait)  # Slack is still processing the upload
+
+    def _upload(self, client: WebClient, dm: str, chart: Chart) -> str | None:
+        image = charts_render.render(chart)
+        answer = client.files_upload_v2(
+            channel=dm,
+            filename=image.filename,
+            title=image.title,
+            alt_txt=image.alt,
+            content=image.png,
+            initial_comment="Your portfolio's risk heat map, as your Rounds Home tab shows it.",
+        )
+        file_id = str((answer.get("file") or {}).get("id") or "")
+        if not file_id:
+            log.warning("Home chart %s uploaded without a file id: not shown", chart.kind)
+        return file_id or None
 
 
 def alt_text(chart: Chart) -> str:

@@ -5,9 +5,14 @@ A member's Home has no portfolio and uploads nothing."""
 
 from __future__ import annotations
 
+from slack_sdk import WebClient
+
+from bot.slack.home import HomeFiles
 from commands.charts import alt
 from commands.charts.specs import HeatMap
-from tests.slack.support import Workspace
+from commands.replies import Header, Reply, Section
+from tests.fakes.slack_api import Call, FakeSlackAPI
+from tests.slack.support import BOT_TOKEN, Workspace
 
 
 def blocks_of(ws: Workspace, who: str, count: int) -> list[list[dict]]:  # type: ignore[type-arg]
@@ -53,3 +58,44 @@ def test_a_members_home_tab_has_no_portfolio(ehr: Workspace) -> None:
     (view,) = blocks_of(ehr, "kim", 1)
     assert "at a glance" not in str(view) and not [b for b in view if b["type"] == "image"]
     assert ehr.fake.calls_to("files.getUploadURLExternal", since=ehr.start) == []
+
+
+# -- the publisher on its own (bot/slack/home.py), against the fake Web API -----------------------------------------
+HOME = Reply.private("Your rounds", Header(text="Your rounds, Dana"), Section(text="*Your portfolio at a glance*"))
+HEAT = (HeatMap.of([(4, 5), (3, 4)]),)
+
+
+def publisher(fake: FakeSlackAPI) -> tuple[HomeFiles, WebClient, list[float]]:
+    waits: list[float] = []
+    return HomeFiles(sleep=waits.append), WebClient(token=BOT_TOKEN, base_url=fake.url, retry_handlers=[]), waits
+
+
+def has_image(call: Call) -> bool:
+    return any(b.get("type") == "image" for b in call["view"]["blocks"])
+
+
+def test_a_view_slack_refuses_while_it_processes_the_upload_is_published_again(fake_slack: FakeSlackAPI) -> None:
+    files, client, waits = publisher(fake_slack)
+    start = fake_slack.mark()
+    fake_slack.fail("views.publish", error="invalid_blocks", when=lambda p: "slack_file" in str(p.get("view")))
+    files.publish(client, "T1", "U1", HOME.model_copy(update={"charts": HEAT}))
+    published = fake_slack.calls_to("views.publish", since=start, ok=None)
+    assert [(c.ok, has_image(c)) for c in published] == [(True, False), (False, True), (True, True)]
+    assert waits == [0.5]
+
+
+def test_when_slack_keeps_refusing_the_alt_text_view_stays(fake_slack: FakeSlackAPI) -> None:
+    files, client, waits = publisher(fake_slack)
+    start = fake_slack.mark()
+    fake_slack.fail("views.publish", error="invalid_blocks", times=9, when=lambda p: "slack_file" in str(p.get("view")))
+    files.publish(client, "T1", "U2", HOME.model_copy(update={"charts": HEAT}))
+    published = fake_slack.calls_to("views.publish", since=start, ok=None)
+    assert [(c.ok, has_image(c)) for c in published] == [(True, False)] + [(False, True)] * 4
+    assert waits == [0.5, 1.0, 2.0]
+
+
+def test_a_home_without_charts_is_published_once_and_uploads_nothing(fake_slack: FakeSlackAPI) -> None:
+    files, client, _ = publisher(fake_slack)
+    start = fake_slack.mark()
+    files.publish(client, "T1", "U3", HOME)
+    assert [c.method for c in fake_slack.calls[start:]] == ["views.publish"]
