@@ -7,7 +7,7 @@ What it shows: the 5×5 heat map of the portfolio's open risks (as a chart spec:
 never the request), RAG by project worst first (in words as well as colour, a stale status flagged), the gates
 waiting on their decision, the open exceptions and the escalations they received and have not acknowledged.
 
-Loaded set-based: the same six queries for one project or a thousand (tests/clock/test_query_counts.py)."""
+Loaded set-based: the same five queries for one project or a thousand (tests/clock/test_query_counts.py)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from storage.models import (
     ProjectException,
     ProjectRole,
     Risk,
+    RiskLevel,
     RiskStatus,
     StatusUpdate,
 )
@@ -103,10 +104,10 @@ def load(s: Session, actor: Actor) -> Glance | None:
     critical: Counter[int] = Counter()
     high: Counter[int] = Counter()
     for project_id, likelihood, impact in cells:
-        score = likelihood * impact
-        if score >= 20:
+        level = RiskLevel.of(likelihood * impact)
+        if level == RiskLevel.CRITICAL:
             critical[project_id] += 1
-        elif score >= 10:
+        elif level == RiskLevel.HIGH:
             high[project_id] += 1
     if cells:
         glance.heat = HeatMap.of([(likelihood, impact) for _, likelihood, impact in cells])
