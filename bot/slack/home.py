@@ -8,7 +8,10 @@ files.completeUploadExternal) and the view is published again with an image bloc
 
 Where the file goes: into the person's own DM with Rounds. A file uploaded to no conversation is the app's
 alone, and Slack shows an image in a view only to someone who may see the file; the DM is the one private place
-both share. So each new heat map also appears once in that DM (a new one only when the picture changes).
+both share. So each new heat map also appears once in that DM (a new one only when the picture changes). Which
+files a person has is kept per process; a web worker that does not know looks in the DM's recent history for the
+file by its name (the chart's content hash) before uploading, so other workers and restarts do not upload it
+again (im:history, which Rounds has).
 
 Slack finishes an upload asynchronously: a view naming a file it has not processed yet is refused
 (invalid_blocks). The publish is tried again a few times with a growing wait (a few seconds at most, on this
@@ -35,8 +38,9 @@ from commands.replies import Reply
 
 log = logging.getLogger("rounds.slack")
 
-FILES_KEPT = 4096  # (team, person, chart) → file id; a restart forgets them: the next open uploads once more
+FILES_KEPT = 4096  # (team, person, chart) → file id, per process; on a miss the DM's history is looked at first
 RETRY_WAITS = (0.5, 1.0, 2.0)  # seconds between publishes while Slack processes a new upload
+HISTORY_LOOKED_AT = 100  # recent messages of the DM searched for a chart Rounds already shared there
 
 
 class HomeFiles:
@@ -75,8 +79,9 @@ class HomeFiles:
             return
         try:
             dm = str(client.conversations_open(users=user_id)["channel"]["id"])
+            shared = self._shared(client, dm)
             for i in missing:
-                file_id = self._upload(client, dm, home.charts[i])
+                file_id = shared.get(filename(home.charts[i])) or self._upload(client, dm, home.charts[i])
                 if not file_id:
                     return
                 self.put(keys[i], file_id)
@@ -98,6 +103,23 @@ class HomeFiles:
                     return
                 self.sleep(wait)  # Slack is still processing the upload
 
+    def _shared(self, client: WebClient, dm: str) -> dict[str, str]:
+        """Chart files Rounds already shared in this DM (by name, which carries the chart's content hash): another
+        web worker, or this one before a restart, may have uploaded the picture. One page of recent history."""
+        try:
+            page = client.conversations_history(channel=dm, limit=HISTORY_LOOKED_AT)
+        except SlackApiError as e:
+            log.info("could not look for Home charts already in a DM: %s", _error(e))
+            return {}
+        found: dict[str, str] = {}
+        for m in page.get("messages") or []:
+            if not m.get("bot_id"):
+                continue  # only what Rounds shared (a person could share a file of the same name)
+            for f in m.get("files") or []:
+                if f.get("name") and f.get("id"):
+                    found.setdefault(str(f["name"]), str(f["id"]))
+        return found
+
     def _upload(self, client: WebClient, dm: str, chart: Chart) -> str | None:
         image = charts_render.render(chart)
         answer = client.files_upload_v2(
@@ -112,6 +134,11 @@ class HomeFiles:
         if not file_id:
             log.warning("Home chart %s uploaded without a file id: not shown", chart.kind)
         return file_id or None
+
+
+def filename(chart: Chart) -> str:
+    """The name its PNG is uploaded under (commands/charts/render's, known without drawing it)."""
+    return f"{chart.kind}-{chart.content_hash()}.png"
 
 
 def alt_text(chart: Chart) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.slack.home import HomeFiles
+from bot.slack.home import HomeFiles, filename
 from commands.charts import alt
+from commands.charts.render import render
 from commands.charts.specs import HeatMap
 from commands.replies import Header, Reply, Section
 from tests.fakes.slack_api import Call, FakeSlackAPI
@@ -45,10 +46,11 @@ def test_a_sponsors_home_tab_shows_the_heat_map_it_uploaded(ehr: Workspace) -> N
     assert image["alt_text"] == expected
     assert [b for b in second if b is not image] == [b for b in first if b is not first[2]]
 
-    # Opened again: the picture straight away, nothing uploaded again.
+    # Opened again (whichever web worker serves it): the same file, not uploaded again.
+    again = ehr.fake.mark()
     assert ehr.opens_home("dana").status == 200
-    third = blocks_of(ehr, "dana", 3)[2]
-    assert third[2]["slack_file"] == {"id": asked.answer["file_id"]}
+    (shown,) = ehr.fake.wait_for("views.publish", since=again, user_id=ehr.id("dana"), where=has_image)
+    assert shown["view"]["blocks"][2]["slack_file"] == {"id": asked.answer["file_id"]}
     assert len(ehr.fake.calls_to("files.getUploadURLExternal", since=ehr.start)) == 1
 
 
@@ -87,11 +89,30 @@ def test_a_view_slack_refuses_while_it_processes_the_upload_is_published_again(f
 def test_when_slack_keeps_refusing_the_alt_text_view_stays(fake_slack: FakeSlackAPI) -> None:
     files, client, waits = publisher(fake_slack)
     start = fake_slack.mark()
-    fake_slack.fail("views.publish", error="invalid_blocks", times=9, when=lambda p: "slack_file" in str(p.get("view")))
+    fake_slack.fail("views.publish", error="invalid_blocks", times=4, when=lambda p: "slack_file" in str(p.get("view")))
     files.publish(client, "T1", "U2", HOME.model_copy(update={"charts": HEAT}))
     published = fake_slack.calls_to("views.publish", since=start, ok=None)
     assert [(c.ok, has_image(c)) for c in published] == [(True, False)] + [(False, True)] * 4
     assert waits == [0.5, 1.0, 2.0]
+
+
+def test_a_worker_that_did_not_upload_the_picture_finds_it_in_the_dm(fake_slack: FakeSlackAPI) -> None:
+    home = HOME.model_copy(update={"charts": HEAT})
+    first, client, _ = publisher(fake_slack)
+    start = fake_slack.mark()
+    first.publish(client, "T1", "U4", home)  # one web worker uploads it
+    (uploaded,) = fake_slack.calls_to("files.getUploadURLExternal", since=start, filename=filename(HEAT[0]))
+    assert uploaded["filename"] == render(HEAT[0]).filename
+    other, client, _ = publisher(fake_slack)  # another worker (or this one after a restart) knows nothing
+    start = fake_slack.mark()
+    other.publish(client, "T1", "U4", home)
+    assert [c.method for c in fake_slack.calls[start:]] == [
+        "views.publish",
+        "conversations.open",
+        "conversations.history",
+        "views.publish",
+    ]
+    assert fake_slack.calls[-1]["view"]["blocks"][2]["slack_file"] == {"id": uploaded.answer["file_id"]}
 
 
 def test_a_home_without_charts_is_published_once_and_uploads_nothing(fake_slack: FakeSlackAPI) -> None:
