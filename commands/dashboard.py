@@ -7,7 +7,7 @@ What it shows: the 5×5 heat map of the portfolio's open risks (as a chart spec:
 never the request), RAG by project worst first (in words as well as colour, a stale status flagged), the gates
 waiting on their decision, the open exceptions and the escalations they received and have not acknowledged.
 
-Loaded set-based: the same five queries for one project or a thousand (tests/clock/test_query_counts.py)."""
+Loaded set-based: the same six queries for one project or a thousand (tests/clock/test_query_counts.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from commands import format as fmt
@@ -75,7 +75,8 @@ class Glance:
     admin: bool
     rows: list[Row] = field(default_factory=list)
     heat: HeatMap | None = None  # None: no open risks
-    exceptions: list[ProjectException] = field(default_factory=list)
+    exceptions: list[ProjectException] = field(default_factory=list)  # the first MAX_SHOWN open ones
+    open_exceptions: int = 0
     escalations: list[Escalation] = field(default_factory=list)
 
     @property
@@ -124,13 +125,11 @@ def load(s: Session, actor: Actor) -> Glance | None:
         ),
         key=Row.rank,
     )
+    open_exceptions = (ProjectException.project_id.in_(in_scope), ProjectException.status == ExceptionStatus.OPEN)
+    glance.open_exceptions = s.scalar(select(func.count()).select_from(ProjectException).where(*open_exceptions)) or 0
     glance.exceptions = list(
-        s.scalars(
-            select(ProjectException)
-            .where(ProjectException.project_id.in_(in_scope), ProjectException.status == ExceptionStatus.OPEN)
-            .order_by(ProjectException.number)
-        )
-    )  # 4
+        s.scalars(select(ProjectException).where(*open_exceptions).order_by(ProjectException.number).limit(MAX_SHOWN))
+    )  # 4, 5: how many, and the first few (a portfolio of a thousand loads five)
     glance.escalations = list(
         s.scalars(
             select(Escalation)
@@ -143,7 +142,7 @@ def load(s: Session, actor: Actor) -> Glance | None:
             )
             .order_by(Escalation.critical.desc(), Escalation.delivered_at.desc(), Escalation.id.desc())
         )
-    )  # 5
+    )  # 6
     return glance
 
 
@@ -158,8 +157,8 @@ def summary(g: Glance) -> str:
     if g.heat is not None:
         crit = sum(r.critical for r in g.rows)
         parts.append(fmt.plural(g.heat.total, "open risk") + (f" ({crit} critical)" if crit else ""))
-    if g.exceptions:
-        parts.append(fmt.plural(len(g.exceptions), "open exception"))
+    if g.open_exceptions:
+        parts.append(fmt.plural(g.open_exceptions, "open exception"))
     if g.escalations:
         parts.append(fmt.plural(len(g.escalations), "escalation") + " to you")
     scope = "the portfolio" if g.admin else "your portfolio"
@@ -180,13 +179,14 @@ def blocks(g: Glance, decisions: list[Owed], today: date, now: datetime) -> list
         out.append(Context(text="No gate is waiting on you. 🎉"))
     elif len(decisions) > MAX_SHOWN:
         out.append(Context(text=f"…and {len(decisions) - MAX_SHOWN} more: `/gate list`."))
-    out.append(Section(text=f"*Open exceptions* ({len(g.exceptions)})"))
+    out.append(Section(text=f"*Open exceptions* ({g.open_exceptions})"))
     for x in g.exceptions[:MAX_SHOWN]:
         out += [Section(text=raid_lines.exception_line(x, today)), Buttons(buttons=_exception_buttons(x))]
     if not g.exceptions:
         out.append(Context(text="Every project is inside its tolerances."))
-    elif len(g.exceptions) > MAX_SHOWN:
-        out.append(Context(text=f"…and {len(g.exceptions) - MAX_SHOWN} more: `/raid KEY` on each project."))
+    elif g.open_exceptions > len(g.exceptions):
+        more = g.open_exceptions - len(g.exceptions)
+        out.append(Context(text=f"…and {more} more: `/raid KEY` on each project."))
     if g.escalations:
         out.append(Section(text=f"*Escalated to you* ({len(g.escalations)})"))
         for e in g.escalations[:MAX_SHOWN]:
