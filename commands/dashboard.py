@@ -22,6 +22,7 @@ from commands import format as fmt
 from commands.charts.specs import HeatMap
 from commands.context import Actor
 from commands.digests.render import is_stale
+from commands.nudges.escalate import SENT
 from commands.nudges.owed import Owed
 from commands.raid import lines as raid_lines
 from commands.replies import Block, Button, Buttons, Context, Section
@@ -135,7 +136,7 @@ def load(s: Session, actor: Actor) -> Glance | None:
             select(Escalation)
             .where(
                 Escalation.workspace_id == actor.workspace.id,
-                Escalation.status == "sent",
+                Escalation.status == SENT,
                 Escalation.acknowledged_at.is_(None),
                 or_(Escalation.delivered_to_id == me.id, Escalation.recipient_id == me.id),
                 Escalation.delivered_at >= actor.now - timedelta(days=ESCALATION_DAYS),

@@ -94,6 +94,8 @@ def test_home_dashboard_query_count_is_the_same_at_10_and_1000_projects(engine: 
         assert not home.error, home.text
         assert f"*The portfolio at a glance* — {n} projects" in home.blocks[1].text  # type: ignore[union-attr]
         assert home.charts and home.charts[0].total == 3 * n  # type: ignore[union-attr]
+        text = "\n".join(getattr(b, "text", "") for b in home.blocks)
+        assert f"*Open exceptions* ({n})" in text and (n <= 10 or f"…and {n - 10} more: `/pmo portfolio`." in text)
         counts.append(len(statements))
     print(f"\nhome dashboard: {counts[0]} statements at 10 projects, {counts[1]} at 1,000")
     assert counts[0] == counts[1]
