@@ -1,4 +1,8 @@
-"""The "my items" view (Slack's App Home tab; a personal card on other platforms)."""
+"""The Home view: Slack's App Home tab, Teams' `home` card (`/pmo home` anywhere).
+
+A sponsor or PMO lead sees their portfolio at a glance first (commands/dashboard.py: the risk heat map, RAG by
+project, the gates waiting on them, open exceptions, escalations to them); then, as everyone does, "my items":
+what they owe and their projects."""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
+from commands import dashboard
 from commands import format as fmt
 from commands.context import Actor
 from commands.nudges.owed import Owed, owed
+from commands.raid.owed import ExceptionOwed
 from commands.replies import Block, Button, Buttons, Context, Divider, Header, Reply, Section
 from commands.status import latest_statuses
 from storage.models import ItemKind, Project, ProjectRole
@@ -25,10 +31,16 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
     )
     items = ledger.by_person.get(me.id, [])
     decisions = [i for i in items if i.kind == ItemKind.GATE]
-    work = [i for i in items if i.kind != ItemKind.GATE]
+    glance = dashboard.load(s, actor)
+    work = [
+        i for i in items if i.kind != ItemKind.GATE and not (glance and isinstance(i, ExceptionOwed) and i.for_sponsor)
+    ]  # a sponsor's exceptions are on the dashboard, each with its buttons
     blocks: list[Block] = [Header(text=f"Your rounds, {me.display_name.split(' (')[0]}")]
-    blocks.append(Section(text=f"*Awaiting your decision* ({len(decisions)})"))
-    blocks += _items(decisions, actor.today) or [Context(text="Nothing waiting for you. 🎉")]
+    if glance is not None:
+        blocks += dashboard.blocks(glance, decisions, actor.today, actor.now)
+    else:
+        blocks.append(Section(text=f"*Awaiting your decision* ({len(decisions)})"))
+        blocks += _items(decisions, actor.today) or [Context(text="Nothing waiting for you. 🎉")]
     blocks.append(Divider())
     blocks.append(Section(text=f"*What you owe* ({len(work)})"))
     blocks += _items(work, actor.today) or [Context(text="Nothing open. 🎉")]
@@ -44,13 +56,16 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
         )
         .order_by(Project.key)
     ).all()
+    if glance is not None:  # the dashboard's RAG list has these already
+        projects = [p for p in projects if p.id not in glance.project_ids]
     latest = latest_statuses(s, [p.id for p in projects])
     lines = []
     for p in projects:
         cur = latest.get(p.id)
         note = f" — {fmt.clip(cur.note, 80)}" if cur else ""
         lines.append(f"{fmt.RAG_DOT[cur.overall if cur else None]} *{p.key}* {fmt.clip(p.name, 60)}{note}")
-    blocks.append(Section(text="*Your projects*\n" + ("\n".join(lines) if lines else "_none yet_")))
+    if lines or glance is None:
+        blocks.append(Section(text="*Your projects*\n" + ("\n".join(lines) if lines else "_none yet_")))
     blocks.append(
         Buttons(
             buttons=(
@@ -60,10 +75,14 @@ def show(actor: Actor, uow: UnitOfWork) -> Reply:
             )
         )
     )
-    total = len(items)
-    return Reply.private(
-        f"You have {fmt.plural(total, 'item')} and {fmt.plural(len(decisions), 'decision')} waiting.", *blocks
-    )
+    total = len(decisions) + len(work)
+    text = f"You have {fmt.plural(total, 'item')} and {fmt.plural(len(decisions), 'decision')} waiting."
+    if glance is not None:
+        text = f"{dashboard.summary(glance).replace('*', '')}. {text}"
+    reply = Reply.private(text, *blocks)
+    if glance is not None and glance.heat is not None:
+        reply = reply.model_copy(update={"charts": (glance.heat,)})  # drawn by the platform, never here
+    return reply
 
 
 def _items(items: list[Owed], today: date) -> list[Block]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from prometheus_client import Counter
 from slack_bolt import Ack
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.background import Background, OutboxKick
 from bot.logs import failure
 from bot.slack import render
+from bot.slack.home import HomeFiles
 from bot.slack.identity import Identity, mentioned_ids
 from bot.slack.payloads import is_direct
 from bot.slack.render import FormOrigin
@@ -50,6 +51,7 @@ class SlackDeps:
     outbox: OutboxKick | None
     api_url: str
     installations: InstallationStore | None = None  # OAuth only
+    home_files: HomeFiles = field(default_factory=HomeFiles)  # charts already uploaded for a person's Home
 
     # -- who, where, when ---------------------------------------------------------------------------
     def context(
@@ -167,7 +169,7 @@ class SlackDeps:
     def refresh_home(self, client: WebClient, ctx: Context) -> None:
         def publish() -> None:
             home = self.rounds.home(ctx.model_copy(update={"now": utcnow(), "channel_id": None, "is_direct": True}))
-            client.views_publish(user_id=ctx.speaker.user_id, view=render.home(home))
+            self.home_files.publish(client, ctx.workspace_id, ctx.speaker.user_id, home)
 
         self.background.submit("home", publish)
 

@@ -22,6 +22,7 @@ from slack_sdk.models.blocks import (
     DatePickerElement,
     DividerBlock,
     HeaderBlock,
+    ImageBlock,
     InputBlock,
     MarkdownTextObject,
     NumberInputElement,
@@ -67,6 +68,8 @@ TABLE_COLUMNS = 20
 TABLE_CELL = 500  # our own cap: cells are short words and counts
 TABLE_CHARS = 10_000  # all cells together (reported as Slack's cap; past it, one line per row instead)
 BLANK = "\u200b"  # a cell needs a character; a zero-width space leaves it blank (Slack may trim a space)
+ALT_TEXT = 2000
+IMAGE_TITLE = 2000
 
 HOME_CALLBACK = "rounds.home"
 FORM_CALLBACK = "rounds.form"
@@ -263,8 +266,35 @@ def _buttons(buttons: tuple[neutral.Button, ...]) -> list[Block]:
 
 
 # -- views ----------------------------------------------------------------------------------------
-def home(reply: Reply) -> dict[str, Any]:
-    return View(type="home", callback_id=HOME_CALLBACK, blocks=_view_blocks(reply)).to_dict()
+@dataclass(frozen=True)
+class Picture:
+    """A chart on a view: an uploaded Slack file (`file_id`), or until there is one its alt text."""
+
+    alt: str
+    title: str
+    file_id: str | None = None
+
+
+def home(reply: Reply, pictures: tuple[Picture, ...] = (), at: int = 2) -> dict[str, Any]:
+    """The App Home view. `pictures` go after the first `at` blocks of the reply (the header and the line that
+    says what the picture shows), as image blocks referencing their uploaded files (`slack_file`)."""
+    if not pictures:
+        return View(type="home", callback_id=HOME_CALLBACK, blocks=_view_blocks(reply)).to_dict()
+    head = blocks(reply.model_copy(update={"blocks": reply.blocks[:at]}), VIEW_BLOCKS)
+    tail = blocks(reply.model_copy(update={"blocks": reply.blocks[at:]}), VIEW_BLOCKS - len(head) - len(pictures))
+    shown: list[dict[str, Any]] = []
+    for p in pictures:
+        if p.file_id:
+            shown.append(
+                ImageBlock(
+                    slack_file={"id": p.file_id},
+                    alt_text=clip(p.alt, ALT_TEXT),
+                    title=PlainTextObject(text=clip(p.title, IMAGE_TITLE)),
+                ).to_dict()
+            )
+        else:
+            shown.append(ContextBlock(elements=[MarkdownTextObject(text=clip(escape(p.alt), CONTEXT_TEXT))]).to_dict())
+    return View(type="home", callback_id=HOME_CALLBACK, blocks=[*head, *shown, *tail]).to_dict()
 
 
 def info_modal(reply: Reply, title: str = "Rounds") -> dict[str, Any]:

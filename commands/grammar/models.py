@@ -328,7 +328,7 @@ class ActionShow(Command):
 
 
 class Home(Command):
-    """The speaker's own items (not typed: the App Home tab and the nudge view ask for it)."""
+    """The speaker's Home: the App Home tab asks for it; `/pmo home` (Teams: `home`) types it."""
 
 
 class ThreadReply(Command):

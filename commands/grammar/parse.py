@@ -16,7 +16,20 @@ from commands.grammar.usage import HELP_TOPICS
 from storage.models import Cadence, Methodology
 
 AREAS = ("project", "status", "risk", "action", "gate", "digest", *parse_raid.AREAS)
-PMO_ONLY = ("help", "prefs", "holidays", "template", "admin", "portfolio", "export", "snooze", "ack", "dates", "phi")
+PMO_ONLY = (
+    "help",
+    "prefs",
+    "holidays",
+    "template",
+    "admin",
+    "portfolio",
+    "home",
+    "export",
+    "snooze",
+    "ack",
+    "dates",
+    "phi",
+)
 COMMAND_NAMES = (*AREAS, "pmo")
 
 
@@ -149,6 +162,9 @@ def _pmo(head: str, text: str, today: date) -> m.Command:
     if head == "portfolio":
         Args.of(text, "portfolio").done()
         return m.Portfolio()
+    if head == "home":
+        Args.of(text, "home").done()
+        return m.Home()
     return {
         "prefs": _prefs,
         "holidays": _holidays,

@@ -91,6 +91,7 @@ USAGE: dict[str, tuple[str, ...]] = {
     ),
     "admin": ("/pmo admin list | /pmo admin add @u | /pmo admin remove @u",),
     "portfolio": ("/pmo portfolio",),
+    "home": ("/pmo home   (your items; first your portfolio at a glance if you sponsor a project or lead the PMO)",),
     "export": ("/pmo export risks|status|gates|evidence [KEY] [csv|xlsx|json]",),
     "snooze": ("/pmo snooze A-7|R-12|G-3 1d|1w   (a second snooze extends the first, up to two weeks)",),
     "phi": (
@@ -133,7 +134,7 @@ HELP_TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "digest": ("digest subscribe", "digest list", "digest unsubscribe", "digest now"),
     "prefs": ("prefs", "holidays", "dates"),
-    "pmo": ("help", "portfolio", "export", "template", "admin", "snooze", "ack", "phi"),
+    "pmo": ("help", "portfolio", "home", "export", "template", "admin", "snooze", "ack", "phi"),
 }
 
 

@@ -14,7 +14,16 @@ from sqlalchemy.orm import Session
 from commands import format as fmt
 from commands.nudges.owed import Ledger, Owed
 from commands.replies import Button
-from storage.models import SPONSOR, ExceptionStatus, ItemKind, NudgeState, Person, ProjectException, ProjectRole
+from storage.models import (
+    SPONSOR,
+    ExceptionStatus,
+    ItemKind,
+    NudgeState,
+    Person,
+    Project,
+    ProjectException,
+    ProjectRole,
+)
 
 
 @dataclass(frozen=True)
@@ -50,12 +59,21 @@ def add_exceptions(
     session: Session, ledger: Ledger, *, live_projects: Select[Any], person_ids: list[int] | None
 ) -> None:
     """At most three queries, whatever the number of projects and people: open exceptions, the sponsors of
-    their projects, and which sponsors have already been told (a nudge state with a count)."""
-    found = session.scalars(
-        select(ProjectException)
-        .where(ProjectException.status == ExceptionStatus.OPEN, ProjectException.project_id.in_(live_projects))
-        .order_by(ProjectException.number)
-    ).all()
+    their projects, and which sponsors have already been told (a nudge state with a count). For given people
+    (the Home) only the exceptions of projects they manage or sponsor are loaded."""
+    stmt = select(ProjectException).where(
+        ProjectException.status == ExceptionStatus.OPEN, ProjectException.project_id.in_(live_projects)
+    )
+    if person_ids is not None:
+        theirs = (
+            select(Project.id)
+            .where(Project.pm_id.in_(person_ids))
+            .union(
+                select(ProjectRole.project_id).where(ProjectRole.role == SPONSOR, ProjectRole.person_id.in_(person_ids))
+            )
+        )
+        stmt = stmt.where(ProjectException.project_id.in_(theirs))
+    found = session.scalars(stmt.order_by(ProjectException.number)).all()
     if not found:
         return
     project_ids = {x.project_id for x in found}

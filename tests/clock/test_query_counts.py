@@ -101,3 +101,31 @@ def test_the_portfolio_table_query_count_is_the_same_at_10_and_300_projects(engi
     large, _ = measure(engine, 300, _portfolio_view)
     print(f"\n/pmo portfolio: {small} statements at 10 projects, {large} at 300")
     assert small == large
+
+
+def test_home_dashboard_query_count_is_the_same_at_10_and_1000_projects(engine: Engine) -> None:
+    """A PMO admin's Home (User 0 leads the PMO and manages the first project): their portfolio at a glance
+    over every project, then their own items, in the same statements whatever the portfolio's size."""
+    from commands.context import Context, Speaker
+    from commands.service import Rounds
+    from storage.models import Platform
+    from tests.conftest import truncate_all
+
+    counts = []
+    for n in (10, 1000):
+        if n != 10:
+            _reset(engine, truncate_all)
+        portfolio.build(engine, n, NOW, workspace=f"T-{n}")
+        rounds = Rounds(make_sessions(engine))
+        speaker = Speaker(user_id="U0000000", handle="user0", display_name="User 0", timezone="America/Toronto")
+        ctx = Context(platform=Platform.SLACK, workspace_id=f"T-{n}", is_direct=True, speaker=speaker, now=NOW)
+        with counting(engine) as statements:
+            home = rounds.home(ctx)
+        assert not home.error, home.text
+        assert f"*The portfolio at a glance* — {n} projects" in home.blocks[1].text  # type: ignore[union-attr]
+        assert home.charts and home.charts[0].total == 3 * n  # type: ignore[union-attr]
+        text = "\n".join(getattr(b, "text", "") for b in home.blocks)
+        assert f"*Open exceptions* ({n})" in text and (n <= 10 or f"…and {n - 10} more: `/pmo portfolio`." in text)
+        counts.append(len(statements))
+    print(f"\nhome dashboard: {counts[0]} statements at 10 projects, {counts[1]} at 1,000")
+    assert counts[0] == counts[1]

@@ -9,7 +9,8 @@
 
 It records every call (method, parameters, token), checks the bearer token on every Web API call, and
 can answer 429 with Retry-After, 500, or any Slack error on demand, or accept a call and answer it late
-(beyond a client's timeout). It keeps what was posted, per conversation, and serves it back through
+(beyond a client's timeout). It keeps what was posted (and files shared by files.completeUploadExternal, as a message carrying them with
+their names), per conversation, and serves it back through
 conversations.history and conversations.replies (metadata only with `include_all_metadata`, as Slack
 does; `not_in_channel` for the public channels listed in `outside`, which Rounds posts to without joining).
 Every Block Kit payload it receives (messages, response_url posts, views) is checked against slack_sdk.models
@@ -97,6 +98,7 @@ class FakeSlackAPI:
         self.problems: list[str] = []
         self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages posted there, oldest first
         self.outside: set[str] = set()  # public channels the bot is not a member of: history is refused
+        self.file_names: dict[str, str] = {}  # file id -> the name files.getUploadURLExternal was given
         self.clock: Callable[[], float] = time.time  # Slack's clock, for message ts
         self._failures: list[_Failure] = []
         self._lock = threading.Lock()
@@ -352,9 +354,23 @@ class FakeSlackAPI:
             return {"ok": True}
         if m == "files.getUploadURLExternal":
             file_id = "F" + uuid.uuid4().hex[:10].upper()
+            with self._lock:
+                self.file_names[file_id] = str(p.get("filename", ""))
             return {"ok": True, "upload_url": f"{self.base}upload/{file_id}", "file_id": file_id}
         if m == "files.completeUploadExternal":
-            return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in (p.get("files") or [])]}
+            with self._lock:
+                files = [
+                    {"id": f.get("id"), "title": f.get("title"), "name": self.file_names.get(str(f.get("id")), "")}
+                    for f in (p.get("files") or [])
+                ]
+            if p.get("channel_id"):  # shared: a message carrying the files appears in the conversation
+                shared = {"type": "message", "ts": self._next_ts(), "text": p.get("initial_comment") or ""}
+                shared |= {"files": files, "bot_id": "BROUNDS", "app_id": "AROUNDS"}
+                if p.get("thread_ts"):
+                    shared["thread_ts"] = p["thread_ts"]
+                with self._lock:
+                    self.history.setdefault(str(p["channel_id"]), []).append(shared)
+            return {"ok": True, "files": [{"id": f["id"], "title": f["title"]} for f in files]}
         if m in ("response_url", "file_upload"):
             return {"ok": True}
         if m == "oauth.v2.access":
