@@ -26,7 +26,18 @@ from commands import cards, quorum, watermelon
 from commands import format as fmt
 from commands.replies import Block, Button, Buttons, Context, FieldItem, Header, Reply, Section
 from commands.status import recent_statuses
-from storage.models import RAG, Gate, GateStatus, Person, Project, ProjectRole, Risk, RiskStatus, StatusUpdate
+from storage.models import (
+    RAG,
+    Gate,
+    GateStatus,
+    Person,
+    Project,
+    ProjectRole,
+    Quorum,
+    Risk,
+    RiskStatus,
+    StatusUpdate,
+)
 
 TREND = 6  # updates read for the trend
 RISK_FLOOR = 10  # high (10–19) and critical (20–25)
@@ -122,6 +133,20 @@ def trend(statuses: Sequence[StatusUpdate], today: date) -> str:
     return f"{head} {arrow} from {rag_word(before)} · {length}"
 
 
+def quorum_words(g: Gate) -> str:
+    """'all 2 approvers, including the CMIO'."""
+    n = len(g.approvers)
+    if g.quorum == Quorum.ALL:
+        base = f"all {n} approvers" if n > 1 else "the approver"
+    elif g.quorum == Quorum.ANY:
+        base = "any one approver"
+    else:
+        base = f"{g.quorum_n} of {n} approvers"
+    if g.must_include:
+        base += f", including {' and '.join(role_name(r) for r in g.must_include)}"
+    return base
+
+
 def left_phrase(t: quorum.Tally) -> str:
     """'Needs 1 more approval, including the CMIO · 1 approved, 1 still to decide.'"""
     if t.outcome is not None:
@@ -202,7 +227,7 @@ def gate_card(
     facts_row = (
         FieldItem(label="Status", value=g.status.value),
         FieldItem(label="Requested by", value=f"{fmt.who(g.requester)}, {fmt.day(g.created_at.date(), today)}"),
-        FieldItem(label="Quorum", value=cards.quorum_phrase(g)),
+        FieldItem(label="Quorum", value=quorum_words(g)),
         FieldItem(label="Decide by", value=fmt.day(g.due, today) if g.due else "—"),
     )
     ask = ""
