@@ -25,7 +25,8 @@ def test_request_approve_and_reject_from_the_cards(ehr: Workspace, web: WebProce
     (maria_card,) = ehr.posted("@maria")
     for card in (channel_card, dana_card, maria_card):
         assert "G-1 · EHR: Go-live sign-off" in card.shown
-        assert card.buttons == ["Approve", "Approve with conditions", "Reject"]
+        assert card.buttons == ["Approve", "Reject"]  # whole at phone width
+        assert card.menu == ["Approve with conditions"]  # in the row's overflow menu ("…")
         assert card.text  # a fallback for notifications
     assert dana_card.channel.startswith("D")  # a DM, addressed by the person's id
     assert dana_card.text == "Dana, your approval is needed: G-1 EHR: Go-live sign-off"  # the notification
