@@ -5,8 +5,11 @@ the card is updated; the extra data costs a fixed number of queries; the card is
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import select
 
+from bot.clock import passes
 from bot.slack import render as slack
 from bot.teams import render as teams
 from commands.replies import Reply
@@ -148,3 +151,16 @@ def test_the_card_is_a_valid_adaptive_card_and_slack_message(ehr: Chat) -> None:
         assert schema.check_card(card, o.subject or "") == []
         assert teams.summary(reply).startswith(("Dana, your approval is needed", "G-1 EHR"))
         assert message_problems(slack.message(reply)) == []
+
+
+def test_an_expired_gate_updates_every_copy_and_no_dm_still_asks(ehr: Chat) -> None:
+    ehr.now = datetime(2026, 10, 14, 15, 0, tzinfo=UTC)
+    ehr.ok("sam", '/gate request "Design sign-off" approvers:@dana,@maria due:+5d')
+    ehr.now = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+    passes.nudges(ehr.sessions, ehr.now)
+    updated = copies(ehr, TargetKind.UPDATE)
+    assert set(updated) == {"gate:1", *(f"gate:1:ask:{a.person_id}" for a in gate(ehr).approvers)}
+    for o in updated.values():
+        card = shown(Reply.from_json(o.payload))
+        assert "Expired without a decision; nobody decided it." in card
+        assert "your decision" not in card and "[Approve]" not in card
