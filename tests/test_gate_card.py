@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.clock import passes
+from bot.console import demo
 from bot.slack import render as slack
 from bot.teams import render as teams
 from commands.replies import Reply
@@ -164,3 +165,17 @@ def test_an_expired_gate_updates_every_copy_and_no_dm_still_asks(ehr: Chat) -> N
         card = shown(Reply.from_json(o.payload))
         assert "Expired without a decision; nobody decided it." in card
         assert "your decision" not in card and "[Approve]" not in card
+
+
+def test_the_demos_go_live_card_no_longer_hides_its_critical_risk(chat: Chat) -> None:
+    """The issue's example: the demo portfolio's go-live gate, with a critical risk 35 days past its review."""
+    chat.now = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
+    chat.workspace = demo.WORKSPACE
+    assert demo.seed(chat.rounds, chat.sessions, chat.now)
+    card = chat.ok("dana", "/gate G-5", channel="#ehr-upgrade")
+    assert card.text == "Dana, your approval is needed by Mon 14 Dec: G-5 EHR: Go-live readiness"
+    seen = shown(card)
+    assert "🟥 *R-2* Lab results interface may drop orders during cutover — L4 × I5 = 20 critical" in seen
+    assert "*review 35 days overdue*" in seen
+    assert "*EHR status*: 🟠 *Amber* ↓ from Green · amber for 4 updates, since Mon 2 Nov" in seen
+    assert "*Quorum*: Needs 1 more approval, including the CMIO · 1 approved, 1 still to decide." in seen
