@@ -24,7 +24,7 @@ def card_images(charts: tuple[Chart, ...], room: int) -> list[dict[str, Any]]:
             "type": "Image",
             "url": "data:image/png;base64," + base64.b64encode(image.png).decode("ascii"),
             "altText": image.alt,
-            "size": "Stretch",
+            "size": "Auto",  # never drawn wider than its pixels (Stretch blurred it on desktop), shrinks on a phone
         }
         size = len(json.dumps(element, ensure_ascii=False).encode()) + 1
         if size <= room:

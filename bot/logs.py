@@ -33,11 +33,22 @@ class RedactSecrets(logging.Filter):
     """Last line of defence: a token that slips into a log record is masked."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str) and _SECRET.search(record.msg):
-            record.msg = _SECRET.sub("[redacted]", record.msg)
-        if record.args:
-            record.args = tuple(_SECRET.sub("[redacted]", a) if isinstance(a, str) else a for a in record.args)
+        # Format first, then mask: a token can arrive in any argument (a dict, a URL object, an exception), and
+        # masking the arguments one by one would break a mapping ("%(token)s") or miss a non-string one.
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a malformed record: keep only its template, never its arguments
+            message = str(record.msg)
+        if record.args or _SECRET.search(message):
+            record.msg, record.args = _SECRET.sub("[redacted]", message), None
         return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """The formatted line masked again: a traceback is formatted after the filters ran, and may quote a token."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _SECRET.sub("[redacted]", super().format(record))
 
 
 class PrivateBolt(logging.Filter):
@@ -59,7 +70,7 @@ class PrivateBolt(logging.Filter):
 
 def configure(level: str = "INFO", stream: TextIO | None = None) -> logging.Handler:
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets())
     root = logging.getLogger()
     root.handlers[:] = [handler]

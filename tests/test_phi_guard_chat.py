@@ -51,6 +51,11 @@ REFUSED = [
     "refund to IBAN GB82 WEST 1234 5698 7654 32",
     "mail it to PO Box 4417, Hamilton",
     "his address is PSC 3, Box 1234, APO AE 09021",
+    # non-US addresses
+    "the letters went to Hauptstrasse 12, Bern, 3011 instead of the clinic",
+    "statement sent to 27 rue des Lilas, LYON, 69003 by mistake",
+    # a labelled ITIN, which starts with 9 like the SSN above
+    "ITIN 912-70-1234 on the intake scan",
 ]
 
 # Every text the issue says was wrongly refused.

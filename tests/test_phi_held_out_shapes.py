@@ -39,6 +39,37 @@ REFUSED = [
     ("Patient reachable at 6135550199 after 5", "phone"),
     # streets named Close/Grove/Mews, on a line of their own
     ("Address:\n14 Juniper Close, Barrhaven", "address"),
+    # this round: European and Commonwealth street lines with a town and a postal code
+    ("please send the card to Lindenweg 7, Oberried, 79254", "address"),
+    ("the letter went to 8 Wattle Creek, GLEN INNES, NSW 2370", "address"),
+    ("returned from ul. Ogrodowa 5, Kraków, 30-001 unopened", "address"),
+    # labels with 'as', 'ref', 'key' or a slash or arrow before the number
+    ("the chart key 5502/1187 was linked to the wrong person", "mrn"),
+    ("MEDICAL RECORD REF / B-4412093 / duplicated", "mrn"),
+    ("the billing reference 77120934 was charged twice", "plan-number"),
+    ("the insurance identifier was given as 55120398", "plan-number"),
+    # phones after 'call me on', 'using', 'answering at'
+    ("can someone call me on 07 81 22 90 13 about my results", "phone"),
+    ("nobody answering at 612 4471 after the cutover", "phone"),
+    # names: accents and Mc, 'Last, First', 'patient called X;', care recipient, addressed as, header rows
+    ("Patient called Dvořák, Ema; meds reconciled after downtime", "patient-name"),
+    ("care recipient Jolanta Wiśniewska missed her transport", "patient-name"),
+    ("the patient prefers to be addressed as Ngaio McKenzie", "patient-name"),
+    ("PATIENT / Sigrún Ólafsdóttir / wristband reprinted", "patient-name"),
+    ("the visitor was Brendan O'Malley, who denied chest pain", "patient-name"),
+    ("at the infusion clinic Dr. Osei assessed Marta Kowalczyk; the family was told", "patient-name"),
+    # onset as a word of care; a day written out
+    ("onset 2024-03-02 per the scanned note", "admission-date"),
+    ("admitted on the twenty-first of May and the orders vanished", "admission-date"),
+    # a patient's account stays one even with a vendor word nearby
+    ("patient account number 55120398 sent to the vendor for the refund", "plan-number"),
+    ("member id 12345678 rejected under the new contract", "plan-number"),
+    # more labels: medical-file number, encounter key, accession reference, passport, a name after a bar
+    ("Medical-file number P-4471203 was merged into the wrong chart", "mrn"),
+    ("the encounter key 4410-2291 shows twice in the feed", "mrn"),
+    ("passport number X1234567 scanned into the wrong chart", "plan-number"),
+    ("PATIENT'S NAME | Oskar Lindgren", "patient-name"),
+    ("the patient's full name on the consent is Ines Moreau.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -54,6 +85,27 @@ PASSES = [
     "IMPROVED: new patient EA: warn on existing name + DOB",
     "Sara Smith sent a list of accessibility issues, but Mark is not sure how far this has been distributed",
     "Which treatment options are best for a 52-year-old female with a history of Huntington's disease noted in 2021?",
+    # this round's shapes in PMO text
+    "Release 4, Phase Two, 2025 is the plan of record",
+    "Building 5, North Campus, floor 3 hosts the command centre",
+    "the team assessed Vendor Risk on Tuesday",
+    "call on 2026-03-12 with the vendor about the interface",
+    "Patient Portal / Release Notes / v2 are published",
+    "Dr. Wright, Ellen reviewed the order sets with the steering group",
+    "Addison disease and Parkinson disease were added to the problem-list picklist",
+    "Wave 2, Go-Live Weekend, 1400 users cut over",
+    "Sprint 14, Team Alpha, 120 story points",
+    "Site 12, St. Mary Hospital, 3500 devices",
+    "We met Mary Smith, who reported the outage to the desk",
+    "The PM, Ahmed Khan, who denied the CR, will present",
+    "Patient called Pharmacy; no answer on the downtime line",
+    "PATIENT / ENCOUNTER / OBSERVATION resources mapped",
+    "our billing account 44120038 with the vendor renewed",
+    "the account reference 12345678 for Azure billing",
+    "the third of July go-live holds",
+    "Project name: Phoenix",
+    "Server name: Orion, patched on Sunday",
+    "passport number field added to the registration form",
 ]
 
 

@@ -5,7 +5,9 @@
     python -m bench.phi.grow DL
 
 Only appends items whose id is not there yet; existing items never move. New items get their split by the same
-rule as the first ones: ``dev`` when int(sha256(id).hexdigest()[:8], 16) is even, else ``report``. Texts are
+rule as the first ones: ``dev`` when int(sha256(id).hexdigest()[:8], 16) is even, else ``report`` — applied to
+the item's ``group`` when it has one (the template or frame it was filled from), so all fills of one sentence
+shape land on the same side. More fills and frames: sources/more_fills.py; more clean text: sources/more_clean.py. Texts are
 taken as the package ships them (templates filled from the package's own fake-person table, seed notes as
 written, changelog lines with markup removed); kinds come from the package's own labels, mapped to the guard's.
 """
@@ -224,7 +226,10 @@ def append(name: str, items: list[dict]) -> int:
             if it["id"] in have or it["text"] in texts:
                 continue
             texts.add(it["text"])
-            row = {"id": it["id"], "split": split_of(it["id"]), **{k: v for k, v in it.items() if k != "id"}}
+            # An item filled from a template or frame carries the frame's id as its group: all fills of one frame
+            # are split by that id, so no sentence shape is on both sides.
+            split = split_of(it.get("group", it["id"]))
+            row = {"id": it["id"], "split": split, **{k: v for k, v in it.items() if k != "id"}}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
             added += 1
     return added

@@ -147,10 +147,21 @@ def _block(b: neutral.Block, index: int, state: Mapping[str, Any]) -> list[dict[
         )  # whole titles at phone width; the rest under "More…"
         if more:
             row.append(
-                {"type": "Action.ShowCard", "title": phone.MORE, "card": {"type": "AdaptiveCard", "body": _sets(more)}}
+                {"type": "Action.ShowCard", "title": phone.MORE, "card": {"type": "AdaptiveCard", "body": _rows(more)}}
             )
         return _sets(row)
     return []
+
+
+def _rows(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The actions under "More…", as many rows as it takes for every title to stay whole at phone width."""
+    rows: list[list[dict[str, Any]]] = []
+    for a in actions:
+        if rows and phone.fits([x["title"] for x in rows[-1]] + [a["title"]]):
+            rows[-1].append(a)
+        else:
+            rows.append([a])
+    return [{"type": "ActionSet", "actions": row} for row in rows]
 
 
 def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:

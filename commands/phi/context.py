@@ -22,7 +22,7 @@ _CLINICAL = re.compile(
     r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
     r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
     r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
-    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed)\b",
+    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset)\b",
     _I,
 )
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
@@ -140,23 +140,25 @@ def find_cards(text: str) -> list[tuple[int, int]]:
 
 # --- labelled numbers the first generation missed --------------------------------------------------------------
 _GAP = (
-    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:is|was|of|no\.?|number|num|nbr|id|\#)){0,3}\s{0,3}[:#=]?[ \t]{0,12}\#?"
+    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:(?:is|was|of|no|number|num|nbr|id|identifier|ref|reference|key|given|as)\b\.?|\#)){0,4}"
+    r"\s{0,3}(?:[:#=]|>>|/(?=\s)|\|)?[ \t]{0,12}\#?"
 )
 _VAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 _LABELLED = {
     "mrn": re.compile(
-        r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmedical\s{1,3}record(?:\s{1,3}number)?\b|\bchart\s{1,3}(?:no|number|id)\b"
-        r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|number)\b)"
-        + _GAP
-        + _VAL,
+        r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
+        r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
+        r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
+        r"|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|n0|number|key|ref|reference)\b)" + _GAP + _VAL,
         _I,
     ),
     "plan-number": re.compile(
         r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
         r"|\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
-        r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b)|\bacct\b|\bclaim\b|\biban\b"
+        r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
+        r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
-        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b)" + _GAP + _VAL,
+        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b)" + _GAP + _VAL,
         _I,
     ),
     "ssn": re.compile(
@@ -167,6 +169,24 @@ _LABELLED = {
         _I,
     ),
 }
+
+
+_VENDOR = re.compile(
+    r"\b(?:vendor|supplier|azure|aws|gcp|cloud|sftp|api|subscription|invoice[sd]?|renew(?:al|ed)?|licen[cs]e[sd]?"
+    r"|contract|procurement|saas|tenant)\b",
+    _I,
+)
+
+
+def _vendor_account(text: str, start: int, end: int) -> bool:
+    """An account of the organisation with a vendor ("our billing account 44120038 with the vendor renewed"), not a
+    patient's: the label is an account's, a vendor or cloud word is nearby, and no word of care. (Member, policy
+    and plan numbers are always a person's.)"""
+    if not re.match(r"(?i)(?:bank|account|acct|billing|ledger|financ)", text[start:end]):
+        return False
+    left, right = _window(text, start, end, before=60, after=60)
+    around = left + " " + right
+    return bool(_VENDOR.search(around)) and not _CLINICAL.search(around)
 
 
 def find_labelled(text: str) -> list[tuple[str, int, int]]:
@@ -181,6 +201,8 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
                 continue
             if kind != "ssn" and re.fullmatch(r"(?:19|20)\d\d(?:-\d{1,2}){0,2}", v):
                 continue  # a year or a date, not an identifier
+            if kind == "plan-number" and _vendor_account(text, m.start(), m.end()):
+                continue
             out.append((kind, m.start("v"), m.end("v")))
     return out
 
@@ -188,7 +210,9 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
 # --- phones the first generation missed ---------------------------------------------------------------------------
 _PHONE_CTX = re.compile(
     r"\b(?:phones?|ph|tel|telephone|cell|mobile|mob|fax|pager|beeper|bleep|ext|extension|contact|call(?:ed)?"
-    r"|callback|text|sms|number\s{1,3}is|reach(?:ed|able)?\s{1,3}at)\b\.?\s{0,3}(?:(?:her|him|them|me|us|pt|patient|back)\s{1,3})?(?:(?:is|at|number|no|\#)\s{0,3}){0,2}[:#=]?\s{0,3}"
+    r"|callback|text|sms|number\s{1,3}is|reach(?:ed|able)?\s{1,3}at|answering|dial(?:led)?)\b\.?\s{0,3}"
+    r"(?:(?:her|him|them|me|us|pt|patient|back|the\s{1,3}patient|the\s{1,3}family)\s{1,3})?"
+    r"(?:(?:is|at|on|using|via|number|no|contact|\#)\s{0,3}){0,2}(?:[:#=]|>>|/(?=\s)|\|)?\s{0,3}"
     r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
     _I,
 )
@@ -204,6 +228,8 @@ def find_phones(text: str) -> list[tuple[int, int]]:
         v = m.group("v")
         d = _digits(v)
         pager = re.match(r"(?i)pager|beeper|bleep|ext", m.group(0))
+        if re.fullmatch(_DATE, v, _I):
+            continue  # "call on 2024-03-12" is a date (the date rules judge it), not a number to call
         if (pager and 4 <= d <= 7) or 7 <= d <= 15:
             out.append(m.span("v"))
     if "/" in text:
@@ -262,8 +288,54 @@ _ZIP_LABEL = re.compile(
 )
 
 
+# A street line written the European or Commonwealth way, then a town and a postal code, with no US street word:
+# "Fortunastrasse 112, Epesses, 1098", "53 place Stanislas, NANTES, PL 44000", "ul. Franciszkańska 12, Warszawa,
+# 00-227", "Parksingel 45, Bemmel, GE 6681 NC". The house number, the comma, a capitalised town and a postal code
+# (not a year) together are the shape; any one alone is not.
+_UP = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])"
+_AWORD = r"[^\W\d_][\w'’.-]{0,30}"
+_INTL_ADDR = re.compile(
+    r"(?<![\w,.-])(?P<v>(?:\d{1,5}[A-Za-z]?\s{1,3}(?:" + _AWORD + r"\s{1,3}){0,4}" + _UP + r"[\w'’.-]{1,30}"
+    r"|" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}" + _AWORD + r"){0,3}\s{1,3}\d{1,5}[A-Za-z]?)"
+    r",\s{1,3}" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}(?:" + _AWORD + r")){0,3}"
+    r",?\s{1,3}(?:(?-i:[A-Z]{1,3})\s{1,3}|\d{2}\s{1,3})?"
+    r"(?P<pc>(?:\d{3,6}|\d{2}(?=-\d{3}))(?:[- ]\d{2,4})?(?:\s(?-i:[A-Z]{2}))?|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})))(?![\w-]|[.,]\d)"
+)
+
+
+# Numbered things of a project or a building, not streets: "Wave 2, Go-Live Weekend, 1400 users".
+_NOT_STREET = re.compile(
+    r"(?i)(?:wave|sprint|site|unit|phase|release|tower|level|building|bldg|block|floor|room|rm|ward|bed|bay|step"
+    r"|stage|version|v|week|day|team|group|cohort|batch|pod|zone|lab|gate|track|lane|line|item|part|section|chapter"
+    r"|module|tier|ring|region|area|sector|wing|pavilion|campus|station|window|slot|round|option|scenario|test"
+    r"|case|ticket|story|epic|task|milestone|quarter|q|fy|year|month|page|table|figure|appendix|no|number)\.?"
+)
+_QUANTITY = re.compile(
+    r"\s{1,3}(?:users?|beds?|devices?|sq|square|points?|staff|patients|people|hours?|hrs?|records|tickets|items|rows"
+    r"|sites|licen[cs]es|seats|endpoints|workstations|pcs|laptops|printers|interfaces|orders|messages|tests|visits)\b",
+    _I,
+)
+
+
+def _intl_address(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_INTL_ADDR, text):
+        pc = m.group("pc")
+        if re.fullmatch(r"(?:19|20)\d\d", pc):
+            continue  # "Release 4, Phase Two, 2025": a year, not a postal code
+        first = re.match(r"\d*\s*([^\W\d_][\w.]*)", m.group("v"))
+        if first and _NOT_STREET.fullmatch(first.group(1)):
+            continue  # "Sprint 14, Team Alpha, 120 story points"
+        if _QUANTITY.match(text, m.end()):
+            continue  # "…, 3500 devices": a count, not a postal code
+        out.append(m.span("v"))
+    return out
+
+
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    if "," in text and _digits(text) >= 4:
+        out.extend(_intl_address(text))
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")

@@ -10,8 +10,22 @@ from commands.phi.context import _CLINICAL, _window
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 
-_TOKEN = r"(?:[A-Z]['’][A-Z][a-z]{1,25}|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}|[A-Z]['’]?[A-Z]{1,25}(?:-[A-Z]{2,25})?|[A-Z]\.(?:\s?[A-Z]\.)?)"
-_NAME = rf"(?P<v>(?-i:{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}}|[A-Z][A-Za-z'’-]{{1,25}},\s{{0,2}}[A-Z][A-Za-z'’-]{{1,25}}(?:\s[A-Z]\.?)?)(?![A-Za-z]))"
+# Letters of names written in Latin script, with accents ("Ivančić", "Szöllösy", "Møller"); "Mc"/"Mac" names.
+# A capital is an ASCII or Latin-1 one; a small letter is any letter that is not such a capital (so "č", "ł", "ś"
+# inside a name count). Negated classes keep every pattern that embeds a name cheap to compile.
+_UC1 = "[A-ZÀ-ÖØ-Þ]"
+_LC1 = "[^\\W\\d_A-ZÀ-ÖØ-Þ]"
+_WCH = r"(?:[^\W\d_]|['’-])"  # a letter of a name, an apostrophe or a hyphen
+_TOKEN = (
+    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|Ma?c{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
+    rf"|{_UC1}['’]?{_UC1}{{1,25}}(?:-{_UC1}{{2,25}})?|{_UC1}\.(?:\s?{_UC1}\.)?)"
+)
+# "Last, First" is tried first when the phrase or clause ends there: "Villegas, Yosef;" is one name.
+_NAME = (
+    rf"(?P<v>(?-i:{_UC1}{_WCH}{{1,25}},\s{{0,2}}{_UC1}{_WCH}{{1,25}}(?:\s{_UC1}\.?)?(?=\s{{0,2}}[;.),]|$)"
+    rf"|{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}})"
+    r"(?![^\W\d_]))"
+)
 
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
 _NOT_NAMES = {
@@ -55,12 +69,55 @@ _NOT_NAMES = {
     "date",
     "dob",
     "mrn",
+    # departments and desks a patient calls, and FHIR resources written in capitals
+    "pharmacy",
+    "radiology",
+    "registration",
+    "admitting",
+    "billing",
+    "security",
+    "switchboard",
+    "reception",
+    "triage",
+    "nursing",
+    "support",
+    "helpdesk",
+    "desk",
+    "transport",
+    "encounter",
+    "observation",
+    "practitioner",
+    "organization",
+    "condition",
+    "procedure",
+    "medication",
+    "appointment",
+    "schedule",
+    "location",
+    "device",
+    "specimen",
+    "coverage",
+    "claim",
+    "account",
+    "bundle",
+    "resource",
+    "record",
+    "visit",
+    "chart",
 }
 _LABELLED = re.compile(
-    r"(?:\b(?:patient|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
+    r"(?:\b(?:pat[i1l]ent|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
     r"|\bspouse\b|\bnext\s{1,3}of\s{1,3}kin\b|\bnok\b|\b(?:emergency|primary|family)\s{1,3}contact(?:\s{0,2}\([a-z]{2,12}\))?"
     r"|\bguardian\b|\bcaregiver\b)"
-    rf"\s{{0,3}}[:=-]\s{{0,10}}[\"“]?{_NAME}",
+    rf"\s{{0,3}}(?:[:=|—–-]|>>|::)\s{{0,10}}[\"“]?{_NAME}",
+    _I,
+)
+# Things with names: "Project name: Phoenix" is a project's.
+_THING_NAME = re.compile(
+    r"\b(?:project|programme|program|server|host|file|folder|team|site|product|vendor|system|app|application|module"
+    r"|field|display|domain|queue|report|workstream|device|printer|database|db|channel|code|package|release|build"
+    r"|environment|env|instance|tenant|workspace|room|ward|unit|clinic|department|dept|company|organi[sz]ation|org"
+    r"|template|form|role|group|list|task|milestone|phase|sprint|risk|issue|gate)\s{1,2}$",
     _I,
 )
 _KIN = re.compile(
@@ -70,13 +127,26 @@ _KIN = re.compile(
     _I,
 )
 _NAMED = re.compile(
-    rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b)\s{{1,3}}{_NAME}",
+    rf"(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b|\bcare\s{{1,3}}recipient\b)\s{{1,3}}{_NAME}",
     _I,
+)
+# "Patient called S. Gatou; meds reconciled", "pt known as Obad, Zora.": the name and then the end of the phrase
+# ("patient called Pharmacy about…" runs on, and is not a name).
+_PT_CALLED = re.compile(
+    rf"\b(?:patient|pt)\s{{1,3}}(?:called|known\s{{1,3}}as)\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[;,)]|\.(?!\w)|$))",
+    _I,
+)
+# A note's header row written with slashes or arrows: "PATIENT / Alana / normal effort", "PATIENT NAME >> Jo Ray".
+_PT_HEADER_ROW = re.compile(rf"(?-i:\bPATIENT(?:\s{{1,3}}(?:NAME|IDENTITY))?)\s{{0,3}}(?:/|>>|\|)\s{{0,3}}{_NAME}")
+# A clinician's verb whose object is a patient: "J. Møller assessed Guiomar Verduzco; the family…".
+_CARE_OBJECT = re.compile(
+    rf"\b(?:assessed|examined|admitted|discharged|intubated|extubated|triaged|resuscitated)\s{{1,3}}{_NAME}", _I
 )
 # A name in quotes after "called"/"goes by": "prefers to be called 'Sunny'".
 _CALLED = re.compile(
-    r"\b(?:(?:prefers?|likes?|wants?|asks?)\s{1,3}to\s{1,3}be\s{1,3}called|goes\s{1,3}by|nicknamed?)"
-    rf"\s{{1,3}}['\"“‘]{_NAME}",
+    r"\b(?:(?:prefers?|likes?|wants?|asks?)\s{1,3}to\s{1,3}be\s{1,3}(?:called|addressed\s{1,3}as|known\s{1,3}as)"
+    r"|goes\s{1,3}by|nicknamed?)"
+    rf"\s{{1,3}}['\"“‘]?{_NAME}",
     _I,
 )
 _AGE_SEX = (
@@ -103,7 +173,9 @@ _AGE_GAP_APPOSITIVE = re.compile(
 _NAME_COMMA_CARE = re.compile(
     rf"{_NAME},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
     r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
-    r"|who\s{1,3}(?:visited|underwent|presented)\b)",
+    r"|who\s{1,3}(?:visited|underwent|presented)\b"
+    r"|who\s{1,3}(?:denied|denies|reported|reports|complained|complains)\s{1,3}(?:of\s{1,3})?(?:any\s{1,3}|new\s{1,3}|no\s{1,3})?"
+    r"(?:pain|chest|fever|nausea|vomiting|sob|shortness|headache|symptoms?|dizziness|cough|falls?|bleeding|numbness)\b)",
     _I,
 )
 # "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
@@ -113,7 +185,8 @@ _NAME_PAREN_ID = re.compile(
 )
 # "pts name Bob Williams", "patient name Susan Brown": the label without a colon, then a full name.
 _PATIENT_NAME_IS = re.compile(
-    rf"\b(?:patient|pt)(?:['’]?s)?\s{{1,2}}name(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
+    rf"\b(?:patient|pt)(?:['’]?s)?\s{{1,2}}(?:full\s{{1,2}})?name(?:\s{{1,3}}(?:on|in)\s{{1,3}}the\s{{1,3}}[a-z]{{2,15}})?"
+    rf"(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
     _I,
 )
 # Capitalised words that are diagnoses, not names ("…with MS, Multiple Sclerosis, …").
@@ -194,8 +267,11 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
             "stepdaughter",
         ]
     ),
-    _NAMED: frozenset({"named", "like", "such"}),
-    _CALLED: frozenset({"called", "goes", "nickname", "nicknamed"}),
+    _NAMED: frozenset({"named", "like", "such", "recipient"}),
+    _PT_CALLED: frozenset({"called", "known"}),
+    _PT_HEADER_ROW: frozenset({"patient"}),
+    _CARE_OBJECT: frozenset({"assessed", "examined", "admitted", "discharged", "intubated", "extubated", "triaged"}),
+    _CALLED: frozenset({"called", "goes", "nickname", "nicknamed", "addressed", "known"}),
     _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_VERB: frozenset(
@@ -220,7 +296,18 @@ def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
 def find_context_names(text: str) -> list[tuple[int, int]]:
     out = []
     words = set(_WORDS.findall(text.lower()))
-    for rx in (_LABELLED, _KIN, _NAMED, _CALLED, _AGE_APPOSITIVE, _NAME_THEN_AGE, _NAME_THEN_VERB, _PT_WHERE_NAME):
+    for rx in (
+        _LABELLED,
+        _KIN,
+        _NAMED,
+        _CALLED,
+        _AGE_APPOSITIVE,
+        _NAME_THEN_AGE,
+        _NAME_THEN_VERB,
+        _PT_WHERE_NAME,
+        _PT_CALLED,
+        _PT_HEADER_ROW,
+    ):
         if not _needed(rx, words):
             continue
         for m in _matches(rx, text):
@@ -231,11 +318,18 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v)
             ):
                 continue  # one capitalised word before "denies" may start a sentence
+            if rx is _LABELLED and _THING_NAME.search(text, max(0, m.start() - 16), m.start()):
+                continue  # "Project name: Phoenix", "Server name: Orion" name a thing, not a person
             if _ok(v):
                 out.append(m.span("v"))
     for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
         if _needed(rx, words):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
+    for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
+        v = m.group("v")
+        left, right = _window(text, m.start(), m.end())
+        if _ok(v) and _full_name(v) and (_CLINICAL.search(left + " " + right) or _CLINICAL_NAME_CUE.search(right)):
+            out.append(m.span("v"))
     for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
         v = m.group("v")
         if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:

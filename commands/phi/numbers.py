@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from commands.phi.context import _vendor_account
 from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches
 
 # ---------------------------------------------------------------------------
@@ -88,6 +89,8 @@ def _find_plan(text: str) -> list[tuple[int, int]]:
         v = m.group("v")
         # Year-prefixed document numbers ("policy 2025-014") are not member ids.
         if _digits(v) >= 5 and not re.fullmatch(r"(?:19|20)\d\d-\d{1,4}", v) and not _looks_like_date(v):
+            if _vendor_account(text, m.start(), m.end()):
+                continue  # the organisation's account with a vendor, not a patient's
             out.append(m.span("v"))
     out.extend(m.span("v") for m in _matches(_MBI, text))
     return out

@@ -16,6 +16,12 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _ORD = r"(?:st|nd|rd|th)?"
+# A day of the month written out: "the third of July", "twenty-first of May".
+_SPELLED = (
+    r"(?:(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth)"
+)
 # A calendar date in the formats people type.  No unbounded repetition.
 _DATE = (
     r"(?:"
@@ -24,6 +30,7 @@ _DATE = (
     r"|\d{1,2}/\d{1,2}"  # 11/3 (no year)
     rf"|{_MONTH}\.?\s{{1,3}}\d{{1,2}}{_ORD}(?:,?\s{{1,3}}\d{{4}})?"  # March 3, 1960 / Nov 3rd
     rf"|\d{{1,2}}{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\.?(?:,?\s{{1,3}}\d{{4}})?"  # 3rd of March 1960
+    rf"|(?:the\s{{1,3}})?{_SPELLED}\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?"  # the third of July
     r")(?![\d/])"
 )
 

@@ -50,6 +50,8 @@ def test_a_digest_card_carries_its_charts_as_images_with_alt_text(engine: Engine
     pil = pytest.importorskip("PIL.Image")
     with pil.open(io.BytesIO(png)) as im:
         assert im.size == (360, 300)  # the card's column at phone width
+    # drawn at its own size on a desktop card (a stretched 360-px picture is blurred), shrunk on a phone
+    assert {heat["size"], trend["size"]} == {"Auto"}
     assert len(json.dumps(digest.content).encode()) <= render.MAX_CARD_BYTES
     assert bf.check_card(digest.content, "digest") == []
     assert digest.content["body"].index(heat) == 2  # after the header and the "needs attention" line
