@@ -113,82 +113,6 @@ def quorum_phrase(g: Gate) -> str:
     return base
 
 
-def gate_card(g: Gate, today: date, remaining: str) -> list[Block]:
-    """The approval card: the same in the channel and in each approver's DM; buttons only while pending."""
-    decided = {d.approver_id: d for d in g.decisions}
-    lines = []
-    for a in g.approvers:
-        d = decided.get(a.person_id)
-        if d is None:
-            mark = "⏳" if g.status == GateStatus.PENDING else "▫️"  # once settled, nobody is "waiting" any more
-            lines.append(f"{mark} {fmt.who(a.person)} — {_undecided(g)}")
-            continue
-        mark, verb = DECIDED[d.decision]
-        who = fmt.who(d.decided_by)
-        behalf = f" on behalf of {fmt.who(a.person)}" if d.decided_by_id != d.approver_id else ""
-        comment = f": “{fmt.clip(d.comment, 200)}”" if d.comment else ""
-        conditions = f" — conditions: {'; '.join(fmt.clip(c, 80) for c in d.conditions)}" if d.conditions else ""
-        lines.append(f"{mark} {who} {verb}{behalf}{comment}{conditions}")
-    blocks: list[Block] = [
-        Header(text=f"{fmt.GATE_MARK[g.status]} {g.ref} · {g.project.key}: {fmt.clip(g.name, 100)}"),
-        Section(
-            fields=(
-                FieldItem(label="Requested by", value=fmt.who(g.requester)),
-                FieldItem(label="Status", value=g.status.value),
-                FieldItem(label="Quorum", value=quorum_phrase(g)),
-                FieldItem(label="Due", value=fmt.day(g.due, today) if g.due else "—"),
-            )
-        ),
-        Section(text="*Decisions*\n" + "\n".join(lines)),
-    ]
-    still_open = 0
-    if g.checklist:
-        done = sum(1 for item in g.checklist if item.get("done_by"))
-        rows = []
-        for i, item in enumerate(g.checklist, 1):
-            text = fmt.clip(str(item.get("text", "")), 120)
-            if item.get("done_by"):
-                rows.append(f"☑ {i}. {text}")
-            elif item.get("waived_by"):
-                rows.append(f"⚠️ {i}. {text} — waived: “{fmt.clip(str(item.get('waiver', '')), 80)}”")
-            else:
-                still_open += 1
-                rows.append(f"☐ {i}. {text}")
-        open_note = f" — {fmt.plural(still_open, 'item')} open" if still_open and g.status == GateStatus.PENDING else ""
-        blocks.append(Section(text=f"*Entry checklist* ({done}/{len(g.checklist)}){open_note}\n" + "\n".join(rows)))
-    if g.status == GateStatus.PENDING:
-        blocks.append(Context(text=remaining))
-        if still_open:
-            blocks.append(
-                Context(
-                    text=f"Approving needs the checklist ticked, or a waiver with its reason "
-                    f'(`/gate approve {g.ref} waive:"why"`).'
-                )
-            )
-        approve = (
-            Button(label="Approve", action="gate.approve", value=g.ref, style="primary", form="gate.approve")
-            if still_open
-            else Button(
-                label="Approve", action="gate.approve", value=g.ref, style="primary", command=f"/gate approve {g.ref}"
-            )
-        )
-        blocks.append(
-            Buttons(
-                buttons=(
-                    approve,
-                    Button(
-                        label="Approve with conditions", action="gate.conditions", value=g.ref, form="gate.conditions"
-                    ),
-                    Button(label="Reject", action="gate.reject", value=g.ref, style="danger", form="gate.reject"),
-                )
-            )
-        )
-    else:
-        when = fmt.day(g.decided_at.date(), today) if g.decided_at else ""
-        blocks.append(Context(text=f"{g.status.value.capitalize()} {when}. {ENDED[g.status]}"))
-    return blocks
-
-
 DECIDED = {
     DecisionKind.APPROVE: ("✅", "approved"),
     DecisionKind.APPROVE_WITH_CONDITIONS: ("☑️", "approved with conditions"),
@@ -201,16 +125,6 @@ ENDED = {
     GateStatus.WITHDRAWN: "Withdrawn before a decision; nobody decided it.",
     GateStatus.EXPIRED: "Expired without a decision; nobody decided it.",
 }
-
-
-def _undecided(g: Gate) -> str:
-    return {
-        GateStatus.PENDING: "waiting",
-        GateStatus.APPROVED: "no decision needed (the quorum was met)",
-        GateStatus.REJECTED: "no decision needed (rejected)",
-        GateStatus.WITHDRAWN: "no decision (withdrawn)",
-        GateStatus.EXPIRED: "no decision (expired)",
-    }[g.status]
 
 
 def project_header(

@@ -17,7 +17,8 @@ from commands import actions, guard, lookup, notify, quorum, trail
 from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
-from commands.gates import card, decider_for, roles_of
+from commands.gatecard import decider_for
+from commands.gates import roles_of, update_cards
 from commands.grammar import models as m
 from commands.replies import Reply, Section
 from storage.models import Action, DecisionKind, Gate, GateDecision, GateStatus, Person
@@ -114,9 +115,7 @@ def decide(cmd: m.GateDecide, actor: Actor, uow: UnitOfWork) -> Reply:
         gate.status, gate.decided_at = t.outcome, actor.now
         trail.log(s, actor, f"gate.{t.outcome.value}", gate.ref, {"status": "pending"}, {"status": t.outcome.value})
         notify.to_person(s, actor, gate.requester, _outcome_note(s, gate, actor), key=f"gate:{gate.id}:outcome")
-    notify.update_everywhere(
-        s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:v{len(gate.decisions)}"
-    )
+    update_cards(s, actor, gate, key=f"gate:{gate.id}:v{len(gate.decisions)}")
     verb = {
         "approve": "approved",
         "approve-with-conditions": "approved",

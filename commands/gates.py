@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from commands import cards, guard, lookup, notify, people, policy, quorum, templates, trail
+from commands import cards, gatecard, guard, lookup, notify, people, policy, templates, trail
 from commands import format as fmt
 from commands.context import Actor
 from commands.errors import Conflict, Forbidden, UsageError
+from commands.gatecard import decider_for
 from commands.grammar import models as m
 from commands.replies import Button, Buttons, Context, Header, Reply, Section
 from storage.models import SPONSOR, Gate, GateApprover, GateStatus, Person, Project, Quorum
@@ -28,21 +30,24 @@ def roles_of(project: Project) -> dict[int, set[str]]:
     return found
 
 
-def card(gate: Gate, today: date) -> Reply:
-    t = quorum.tally(gate, roles_of(gate.project))
-    return Reply.channel(
-        f"{gate.ref} {gate.project.key}: {gate.name} — {gate.status.value}",
-        *cards.gate_card(gate, today, t.remaining()),
-    )
+def facts(session: Session, gate: Gate) -> gatecard.Facts:
+    return gatecard.facts_for(session, [gate]).get(gate.project_id, gatecard.Facts())
 
 
-def decider_for(gate: Gate, approver: Person, now: datetime) -> Person:
-    """Who decides for `approver` on this gate: their active delegate, unless the delegate is an approver of the
-    gate too (one person counts once: they decide for themselves only) or requested it (who never decides)."""
-    delegate = approver.delegate_at(now)
-    if delegate is None or delegate.id == gate.requester.id or any(a.person.id == delegate.id for a in gate.approvers):
-        return approver
-    return delegate
+def card(session: Session, gate: Gate, today: date, now: datetime, viewer: Person | None = None) -> Reply:
+    """The gate's card as `viewer` should read it: addressed to them while it waits on their decision."""
+    for_whom = gatecard.asked_for(gate, viewer, now)
+    reader = viewer if for_whom is not None else None
+    return gatecard.gate_card(gate, facts(session, gate), today, now, reader, for_whom)
+
+
+def update_cards(session: Session, actor: Actor, gate: Gate, key: str) -> None:
+    """Re-render every copy of the gate's card in place: the channel copies and each approver's DM, each as its
+    reader should read it now."""
+    for subject, reply in gatecard.copies(gate, facts(session, gate), actor.today, actor.now):
+        notify.update_everywhere(
+            session, actor, subject, reply, key=key + subject[len(gatecard.channel_subject(gate)) :]
+        )
 
 
 def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
@@ -103,8 +108,9 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
             "checklist": [c["text"] for c in gate.checklist],
         },
     )
-    the_card = card(gate, actor.today)
-    subject = f"gate:{gate.id}"
+    facts_now = facts(s, gate)
+    the_card = gatecard.gate_card(gate, facts_now, actor.today, actor.now)
+    subject = gatecard.channel_subject(gate)
     channels = notify.project_channels(s, project)
     if actor.channel and not actor.ctx.is_direct and actor.channel not in channels:
         channels.append(actor.channel)
@@ -112,7 +118,10 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
         notify.to_channel(s, actor, ch, the_card, key=f"gate:{gate.id}:card:{ch}", subject=subject)
     for p in approvers:
         target = decider_for(gate, p, actor.now)
-        notify.to_person(s, actor, target, the_card, key=f"gate:{gate.id}:ask:{p.id}", subject=subject)
+        addressed = gatecard.gate_card(gate, facts_now, actor.today, actor.now, target, p)
+        notify.to_person(
+            s, actor, target, addressed, key=f"gate:{gate.id}:ask:{p.id}", subject=gatecard.dm_subject(gate, p)
+        )
     where = f"{fmt.plural(len(channels), 'channel')} and {fmt.plural(len(approvers), 'approver')}"
     names = ", ".join(fmt.who(p) for p in approvers)
     chosen = (
@@ -178,7 +187,7 @@ def withdraw(cmd: m.GateWithdraw, actor: Actor, uow: UnitOfWork) -> Reply:
     guard.check(reason=cmd.reason)
     gate.status, gate.decided_at = GateStatus.WITHDRAWN, actor.now
     trail.log(s, actor, "gate.withdraw", gate.ref, {"status": "pending"}, {"status": "withdrawn", "reason": cmd.reason})
-    notify.update_everywhere(s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:withdrawn")
+    update_cards(s, actor, gate, key=f"gate:{gate.id}:withdrawn")
     return Reply.channel(
         f"{gate.ref} withdrawn.",
         Section(
@@ -201,7 +210,7 @@ def check(cmd: m.GateCheck, actor: Actor, uow: UnitOfWork) -> Reply:
     gate.checklist = items
     trail.log(s, actor, "gate.check", gate.ref, after={"item": items[index]["text"]})
     done = sum(1 for i in items if i.get("done_by"))
-    notify.update_everywhere(s, actor, f"gate:{gate.id}", card(gate, actor.today), key=f"gate:{gate.id}:check:{index}")
+    update_cards(s, actor, gate, key=f"gate:{gate.id}:check:{index}")
     return Reply.channel(
         f"Ticked {items[index]['text']} on {gate.ref}.",
         Section(text=f"☑ *{gate.ref}* “{items[index]['text']}” ticked ({done}/{len(items)})."),
@@ -261,5 +270,5 @@ def list_gates(cmd: m.GateList, actor: Actor, uow: UnitOfWork) -> Reply:
 
 def show(cmd: m.GateShow, actor: Actor, uow: UnitOfWork) -> Reply:
     gate = lookup.numbered(uow.session, actor, Gate, cmd.ref)
-    reply = card(gate, actor.today)
+    reply = card(uow.session, gate, actor.today, actor.now, actor.person)
     return reply.model_copy(update={"visibility": "private"})

@@ -98,7 +98,12 @@ def test_gate_card_goes_to_the_channel_and_to_the_approver(transcript: str) -> N
         assert "dana — waiting" in card
         assert "[Approve → /gate approve G-1]" in card
         assert "Reject" in card
-    assert sent[0][1] == sent[1][1]  # the same card in the channel and in the DM
+    # the same card, but the channel says whose decision is needed and the DM asks the approver
+    assert "Decision needed from dana." in sent[0][1] and "your decision" not in sent[0][1]
+    assert "dana, your decision is needed." in sent[1][1]
+    assert sent[0][1].replace("Decision needed from dana.", "") == sent[1][1].replace(
+        "dana, your decision is needed.", ""
+    )
 
 
 def test_the_approval_updates_the_card_in_place(transcript: str) -> None:

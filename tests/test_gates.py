@@ -30,7 +30,12 @@ def test_request_posts_the_card_to_the_channel_and_dms_each_approver(ehr: Chat) 
         (TargetKind.USER, "dana"),
         (TargetKind.USER, "maria"),
     ]
-    assert {o.subject for o in out} == {f"gate:{g.id}"}
+    # each copy is its own subject, so an update keeps each DM addressed to its reader
+    assert [o.subject for o in out] == [
+        f"gate:{g.id}",
+        f"gate:{g.id}:ask:{g.approvers[0].person_id}",
+        f"gate:{g.id}:ask:{g.approvers[1].person_id}",
+    ]
     card = shown(Reply.from_json(out[0].payload))
     assert "G-1 · EHR: Go-live readiness" in card and "[Approve]" in card and "[Reject]" in card
     assert "⏳ Dana Whitfield — waiting" in card
@@ -58,9 +63,10 @@ def test_quorum_all_needs_everyone_and_the_card_is_updated_each_time(ehr: Chat) 
     assert "Needs 1 more approval" in first.text or "1 more approval" in shown(first)
     assert gate(ehr).status == GateStatus.PENDING
     updates = [o for o in ehr.outbox() if o.target_kind == TargetKind.UPDATE]
-    assert len(updates) == 1 and "✅ Dana Whitfield approved: “Build looks solid”" in shown(
-        Reply.from_json(updates[0].payload)
-    )
+    assert [o.target for o in updates] == [f"gate:{g.id}" for g in [gate(ehr)]] + [
+        f"gate:{gate(ehr).id}:ask:{a.person_id}" for a in gate(ehr).approvers
+    ]  # the channel copies, then each approver's DM
+    assert "✅ Dana Whitfield approved: “Build looks solid”" in shown(Reply.from_json(updates[0].payload))
     ehr.later(hours=2)
     ehr.ok("maria", "/gate approve G-1")
     g = gate(ehr)

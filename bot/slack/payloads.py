@@ -57,14 +57,21 @@ class Container(_Part):
     is_ephemeral: bool = False
 
 
+class SelectedOption(_Part):
+    value: str
+
+
 class Action(_Part):
     action_id: str
     block_id: str | None = None
-    value: str | None = None
+    type: str | None = None
+    value: str | None = None  # a button
+    selected_option: SelectedOption | None = None  # an overflow menu's choice (carries a button's value)
 
-
-class SelectedOption(_Part):
-    value: str
+    @property
+    def chosen(self) -> str | None:
+        """What was clicked or chosen: a button's value, or the value of the overflow option picked."""
+        return self.value or (self.selected_option.value if self.selected_option else None)
 
 
 class ElementState(_Part):

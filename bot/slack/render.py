@@ -3,7 +3,8 @@
 Messages carry at most 50 blocks, views 100; longer replies are cut with a note, and every message has a
 text fallback (notifications, screen readers). Text is the Reply's small shared markup (*bold*, _italic_,
 `code`), which is Slack's mrkdwn once &, < and > are escaped. Buttons carry what a click needs in their
-`value`: `cmd:<typed command>` or `form:<form name>:<button value>`."""
+`value`: `cmd:<typed command>` or `form:<form name>:<button value>`; a row too wide for a phone keeps its
+first buttons and puts the rest in an overflow menu whose options carry the same values (bot/phone.py)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
     NumberInputElement,
     Option,
+    OverflowMenuElement,
     PlainTextInputElement,
     PlainTextObject,
     RichTextBlock,
@@ -41,6 +43,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.basic_components import TableBlockColumnSettings
 from slack_sdk.models.views import View
 
+from bot import phone
 from bot.slack.payloads import ElementState
 from commands import replies as neutral
 from commands.replies import Reply
@@ -61,6 +64,8 @@ FALLBACK_TEXT = 3000  # the notification text; Slack's own limit is 40,000
 VIEW_TITLE = 24
 METADATA = 3000
 OPTION_TEXT = 75
+OPTION_VALUE = 150
+MORE_ACTION = "rounds.more"  # the overflow menu of a row of buttons
 OPTIONS = 100
 INPUT_MAX = 3000
 TABLE_ROWS = 100  # header row included
@@ -241,12 +246,36 @@ def _split(text: str, limit: int) -> list[str]:
 
 
 def _buttons(buttons: tuple[neutral.Button, ...]) -> list[Block]:
-    elements: list[ButtonElement] = []
+    """A row of buttons that reads whole on a phone (bot/phone.py, SLACK): the buttons that fit stay in the row,
+    the rest go, in order, into one overflow menu ("…") at its end. An option carries the same value as its
+    button, so choosing it runs the same command or opens the same form. An action the menu cannot take (past
+    its five options, or a value over an option's 150 characters) stays a button, in a row of its own."""
+    made = [(b, v) for b in buttons if (v := encode_button(b)) is not None]
+    row, more = phone.SLACK.split(made, [clip(b.label, BUTTON_TEXT) for b, _ in made])
+    menu = [m for m in more if len(m[1]) <= OPTION_VALUE][: phone.SLACK.max_more]
+    rest = [m for m in more if m not in menu]
+    elements: list[ButtonElement | OverflowMenuElement] = _button_elements(row)
+    if menu:
+        elements.append(
+            OverflowMenuElement(
+                action_id=MORE_ACTION,
+                options=[
+                    Option(value=v, text=PlainTextObject(text=clip(b.label, OPTION_TEXT), emoji=True)) for b, v in menu
+                ],
+            )
+        )
+    rows: list[list[ButtonElement | OverflowMenuElement]] = [elements] if elements else []
+    if rest:
+        rows.append(list(_button_elements(rest)))
+    return [
+        ActionsBlock(elements=r[i : i + BUTTONS_PER_BLOCK]) for r in rows for i in range(0, len(r), BUTTONS_PER_BLOCK)
+    ]
+
+
+def _button_elements(made: list[tuple[neutral.Button, str]]) -> list[ButtonElement | OverflowMenuElement]:
+    elements: list[ButtonElement | OverflowMenuElement] = []
     used: set[str] = set()
-    for b in buttons:
-        value = encode_button(b)
-        if value is None:
-            continue
+    for b, value in made:
         action_id, n = b.action, 1
         while action_id in used:  # Slack wants action ids unique within a block (two "nudge.snooze" buttons)
             n += 1
@@ -260,9 +289,7 @@ def _buttons(buttons: tuple[neutral.Button, ...]) -> list[Block]:
                 style=b.style,
             )
         )
-    return [
-        ActionsBlock(elements=elements[i : i + BUTTONS_PER_BLOCK]) for i in range(0, len(elements), BUTTONS_PER_BLOCK)
-    ]
+    return elements
 
 
 # -- views ----------------------------------------------------------------------------------------

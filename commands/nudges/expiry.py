@@ -11,8 +11,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, subqueryload
 
 from commands import format as fmt
+from commands import gatecard
 from commands.calendar import next_window
-from commands.gates import card
 from commands.replies import Reply, Section
 from storage import audit, outbox
 from storage.models import Gate, GateStatus, Holiday, Person, TargetKind, Workspace
@@ -60,6 +60,7 @@ def expire_gates(session: Session, now: datetime) -> int:
         select(Holiday).where(Holiday.workspace_id.in_(list(workspaces)), Holiday.day >= now.date() - timedelta(days=1))
     ):
         ahead[h.workspace_id].add(h.day)
+    facts = gatecard.facts_for(session, stale)  # a fixed number of queries for every gate's card
     messages: list[dict[str, Any]] = []
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for g in stale:
@@ -68,16 +69,19 @@ def expire_gates(session: Session, now: datetime) -> int:
         ws = workspaces[g.workspace_id]
         today = now.date()
         base = {"workspace_id": ws.id, "platform": ws.platform, "not_before": now, "created_at": now}
-        messages.append(
-            base
-            | {
-                "target_kind": TargetKind.UPDATE,
-                "target": f"gate:{g.id}",
-                "subject": f"gate:{g.id}",
-                "payload": card(g, today).to_json(),
-                "idempotency_key": f"gate:{g.id}:expired",
-            }
-        )
+        # every copy: the channel's and each approver's DM (an expired card is the same for everyone)
+        the_card = gatecard.gate_card(g, facts.get(g.project_id, gatecard.Facts()), today, now).to_json()
+        for subject in [gatecard.channel_subject(g)] + [gatecard.dm_subject(g, a.person_id) for a in g.approvers]:
+            messages.append(
+                base
+                | {
+                    "target_kind": TargetKind.UPDATE,
+                    "target": subject,
+                    "subject": subject,
+                    "payload": the_card,
+                    "idempotency_key": f"gate:{g.id}:expired" + subject[len(gatecard.channel_subject(g)) :],
+                }
+            )
         note = Reply.private(
             f"{g.ref} {g.name} expired without a decision.",
             Section(

@@ -43,13 +43,14 @@ def test_an_update_waits_for_the_original_to_be_posted(ehr: Chat) -> None:
     d = dispatcher(ehr, sender, channel_gap=timedelta(0))
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana')
     ehr.ok("dana", "/gate approve G-1")  # decided before the card went out
-    d.run_once(ehr.now)  # the channel card fails once; the update must not run before it
-    assert sender.updates == []
+    d.run_once(ehr.now)  # the channel card fails once; its update must not run before it
+    assert [channel for channel, _, _ in sender.updates] == ["D-dana"]  # the DM copy was posted: it may be updated
     ehr.later(minutes=1)
     d.run_once(ehr.now)
     d.run_once(ehr.now + timedelta(seconds=5))
-    cards = [p for p in sender.posts if p.reply.text.startswith("G-1 EHR")]
+    cards = [p for p in sender.posts if "G-1 EHR" in p.reply.text]
     assert len(cards) == 2 and len(sender.updates) == 2  # both copies posted, then both updated
+    assert sorted(ts for _, ts, _ in sender.updates) == sorted(p.ts for p in cards)
 
 
 def test_429_then_success_sends_exactly_one_message(ehr: Chat) -> None:

@@ -80,7 +80,11 @@ def shown(message: dict[str, Any]) -> str:
         if b["type"] == "context":
             lines += [e.get("text", "") for e in b["elements"]]
         if b["type"] == "actions":
-            lines += [f"[{e['text']['text']}]" for e in b["elements"]]
+            for e in b["elements"]:
+                if e["type"] == "overflow":  # "…", and what it holds
+                    lines.append("[… " + " | ".join(o["text"]["text"] for o in e["options"]) + "]")
+                else:
+                    lines.append(f"[{e['text']['text']}]")
         if b["type"] == "table":  # a row as "cell | cell | …"
             lines += [" | ".join(_cell(c) for c in row) for row in b["rows"]]
     return "\n".join(lines) if lines else str(message.get("text", ""))
@@ -114,15 +118,37 @@ class Message:
         return shown({"blocks": self.blocks, "text": self.text})
 
     def button(self, label: str) -> tuple[str, dict[str, Any]]:
+        """The button titled `label`, or the overflow menu holding an option of that name."""
         for b in self.blocks:
             for e in b.get("elements", []) if b["type"] == "actions" else []:
-                if e["text"]["text"] == label:
+                if e["type"] == "button" and e["text"]["text"] == label:
+                    return b.get("block_id") or "actions", e
+                if e["type"] == "overflow" and any(o["text"]["text"] == label for o in e["options"]):
                     return b.get("block_id") or "actions", e
         raise AssertionError(f"no button {label!r} in:\n{self.shown}")
 
     @property
     def buttons(self) -> list[str]:
-        return [e["text"]["text"] for b in self.blocks if b["type"] == "actions" for e in b["elements"]]
+        """The titles of the buttons shown whole in their rows (not what waits in an overflow menu)."""
+        return [
+            e["text"]["text"]
+            for b in self.blocks
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["type"] == "button"
+        ]
+
+    @property
+    def menu(self) -> list[str]:
+        """What the rows' overflow menus ("…") hold."""
+        return [
+            o["text"]["text"]
+            for b in self.blocks
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["type"] == "overflow"
+            for o in e["options"]
+        ]
 
 
 class Workspace:
@@ -260,7 +286,14 @@ class Workspace:
         return answer
 
     def click(self, who: str, message: Message, label: str, *, home: bool = False) -> Answer:
-        block_id, button = message.button(label)
+        """Tap the button titled `label`; or, when it waits in an overflow menu, open the "…" and choose it
+        (Slack then sends the option chosen, not a button's value)."""
+        block_id, element = message.button(label)
+        if element["type"] == "overflow":
+            option = next(o for o in element["options"] if o["text"]["text"] == label)
+            action: dict[str, Any] = {"type": "overflow", "selected_option": option}
+        else:
+            action = {"type": "button", "value": element.get("value"), "text": element["text"]}
         payload: dict[str, Any] = {
             "type": "block_actions",
             "team": self._team(),
@@ -269,14 +302,7 @@ class Workspace:
             "token": "legacy",
             "trigger_id": self.trigger(),
             "actions": [
-                {
-                    "type": "button",
-                    "action_id": button["action_id"],
-                    "block_id": block_id,
-                    "value": button.get("value"),
-                    "text": button["text"],
-                    "action_ts": str(time.time()),
-                }
+                action | {"action_id": element["action_id"], "block_id": block_id, "action_ts": str(time.time())}
             ],
         }
         if home:

@@ -25,9 +25,12 @@ def test_request_approve_and_reject_from_the_cards(ehr: Workspace, web: WebProce
     (maria_card,) = ehr.posted("@maria")
     for card in (channel_card, dana_card, maria_card):
         assert "G-1 · EHR: Go-live sign-off" in card.shown
-        assert card.buttons == ["Approve", "Approve with conditions", "Reject"]
+        assert card.buttons == ["Approve", "Reject"]  # whole at phone width
+        assert card.menu == ["Approve with conditions"]  # in the row's overflow menu ("…")
         assert card.text  # a fallback for notifications
     assert dana_card.channel.startswith("D")  # a DM, addressed by the person's id
+    assert dana_card.text == "Dana, your approval is needed: G-1 EHR: Go-live sign-off"  # the notification
+    assert "*Dana, your decision is needed.*" in dana_card.shown
 
     before = decisions(web)
     ehr.click("dana", dana_card, "Approve")
@@ -37,8 +40,10 @@ def test_request_approve_and_reject_from_the_cards(ehr: Workspace, web: WebProce
 
     updated = {(c["channel"], c["ts"]) for c in ehr.updates(count=3)}
     assert updated == {(m.channel, m.ts) for m in (channel_card, dana_card, maria_card)}  # every copy, in place
-    first_update = ehr.updates(count=3)[0]
-    assert "approved" in first_update["text"] or "pending" in first_update["text"]
+    told = {c["channel"]: c["text"] for c in ehr.updates(count=3)}  # each copy says what is still asked, of whom
+    assert told[channel_card.channel] == "G-1 EHR: Go-live sign-off — decision needed from Maria Santos"
+    assert told[maria_card.channel] == "Maria, your approval is needed: G-1 EHR: Go-live sign-off"
+    assert told[dana_card.channel] == told[channel_card.channel]  # Dana decided: nothing is asked of her now
 
     ehr.click("maria", maria_card, "Reject")
     modal = ehr.opened()

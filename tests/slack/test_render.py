@@ -69,12 +69,17 @@ def test_long_sections_split_at_line_ends_and_many_fields_spread_over_sections()
 def test_buttons_get_action_ids_unique_within_their_block_and_at_most_25_per_block() -> None:
     snoozes = tuple(
         Button(label=f"Snooze {i}", action="nudge.snooze", value=f"A-{i}:1d", command=f"/pmo snooze A-{i} 1d")
-        for i in range(30)
+        for i in range(40)
     )
     out = render.message(Reply.private("x", Buttons(buttons=snoozes)))
     assert message_problems(out) == []
-    assert [len(b["elements"]) for b in out["blocks"]] == [25, 5]
+    # two whole at phone width and five in the overflow menu; the 33 the menu cannot hold: rows of 25 at most
+    assert [len(b["elements"]) for b in out["blocks"]] == [3, 25, 8]
     assert out["blocks"][0]["elements"][1]["action_id"] == "nudge.snooze~2"
+    assert len(out["blocks"][0]["elements"][2]["options"]) == 5
+    values = [e.get("value") for b in out["blocks"] for e in b["elements"] if e["type"] == "button"]
+    values += [o["value"] for o in out["blocks"][0]["elements"][2]["options"]]
+    assert sorted(values) == sorted(f"cmd:/pmo snooze A-{i} 1d" for i in range(40))  # none lost
 
 
 def test_button_values_round_trip() -> None:

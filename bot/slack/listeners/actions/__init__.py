@@ -1,5 +1,6 @@
 """Button clicks (block_actions): gate Approve / Reject / Approve with conditions, nudge Done / Snooze /
-Blocked, "open form" buttons — on messages, in DMs and on the App Home tab.
+Blocked, "open form" buttons — on messages, in DMs and on the App Home tab. A choice in a row's overflow menu
+(the buttons that do not fit a phone's width) carries the same value as the button and is handled the same.
 
 A button's value says what the click means (render.encode_button): a command, run as the clicker, or a
 form, opened as a modal. The clicker hears back privately; cards others see are updated through the
@@ -32,7 +33,7 @@ def register(app: App, deps: SlackDeps) -> None:
 
 def handle(deps: SlackDeps, body: dict[str, Any], client: WebClient) -> None:
     p = BlockActions.model_validate(body)
-    click = decode_button(p.actions[0].value if p.actions else None)
+    click = decode_button(p.actions[0].chosen if p.actions else None)  # a button, or an option of its row's overflow
     if click is None:
         return  # not a Rounds button (or from an older version): nothing to do
     channel = p.channel.id if p.channel else (p.container.channel_id if p.container.type == "message" else None)
