@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -70,18 +70,26 @@ def rounds(
         yield deployment
 
 
-def _slack_setup(ehr: Workspace) -> None:
+def _soon(rounds: Deployment) -> str:
+    """A day or two ahead on the simulated clock (Sat 21 Nov when setting up is quick): a fixed date could already
+    be past when a loaded machine makes setting up slow, and the command would rightly refuse it."""
+    return max(
+        START.date() + timedelta(days=2), (rounds.now().astimezone(TORONTO) + timedelta(days=1)).date()
+    ).isoformat()
+
+
+def _slack_setup(ehr: Workspace, rounds: Deployment) -> None:
     ehr.ok("pat", '/project create EHR "EHR Upgrade" pm:@sam sponsor:@dana,@maria', channel="#pmo")
     ehr.ok("sam", "/project link EHR")
     ehr.ok("sam", "/project role EHR member:@kim,@alex")
     ehr.ok("sam", f'/status green "{NOTE}"')
-    ehr.ok("sam", '/risk "Downtime procedures untested on nights" L5 I5 owner:@alex review:2026-11-22')
-    ehr.ok("sam", '/action @kim "Confirm super-user roster" due:2026-11-21')
+    ehr.ok("sam", f'/risk "Downtime procedures untested on nights" L5 I5 owner:@alex review:{_soon(rounds)}')
+    ehr.ok("sam", f'/action @kim "Confirm super-user roster" due:{_soon(rounds)}')
     ehr.ok("sam", '/gate request "Interfaces sign-off" approvers:@dana')
     ehr.ok("sam", "/digest subscribe EHR mon 08:00 America/Toronto")
 
 
-def _teams_setup(tele: Tenant) -> None:
+def _teams_setup(tele: Tenant, rounds: Deployment) -> None:
     for where in ("#tele", "#pmo"):
         assert tele.install(where).status == 200
     for who in tele.people:
@@ -89,7 +97,7 @@ def _teams_setup(tele: Tenant) -> None:
     tele.ok("pat", 'project create TEL "Virtual Visits" pm:@sam sponsor:@maria', "#pmo")
     tele.ok("sam", "project link TEL", "#tele")
     tele.ok("sam", 'status amber "Video vendor contract in legal review"', "#tele")
-    tele.ok("sam", 'action @kim "Book the clinic champions session" due:2026-11-21', "#tele")
+    tele.ok("sam", f'action @kim "Book the clinic champions session" due:{_soon(rounds)}', "#tele")
     tele.ok("sam", 'gate request "Pilot readiness" approvers:@maria', "#tele")
     tele.ok("sam", "digest subscribe TEL mon 08:00 America/Toronto", "#tele")
 
@@ -107,8 +115,8 @@ def test_a_fortnight_as_deployed(
     # The first Monday digest meets a rate limit on each platform and must be retried as told.
     slack.fail("chat.postMessage", status=429, retry_after=1, when=lambda p: "digest" in str(p.get("text", "")).lower())
     bf.fail("send", status=429, retry_after=1, when=lambda c: c.conversation == tele.channel("#tele"))
-    _slack_setup(ehr)
-    _teams_setup(tele)
+    _slack_setup(ehr, rounds)
+    _teams_setup(tele, rounds)
     assert rounds.now() < MONDAY, f"setting up took until {rounds.now()}: slow the simulated clock"
 
     # -- Monday: the digest, on both platforms, after 08:00 Toronto, once, despite a 429 -------------------------
@@ -215,7 +223,15 @@ def test_a_fortnight_as_deployed(
 
 # -- reading what the fakes received ---------------------------------------------------------------------------
 def _about(ref: str):  # type: ignore[no-untyped-def]
-    return lambda c: re.search(rf"\b{re.escape(ref)}\b", str(c.get("text", "")) + Message.of(c).shown) is not None
+    """A message about this item — not a gate's card, which lists the project's critical risks as well."""
+
+    def about(c: dict[str, object]) -> bool:
+        text = str(c.get("text", ""))
+        return re.search(rf"\b{re.escape(ref)}\b", text + Message.of(c).shown) is not None and not re.search(
+            r"\bG-\d+\b", text
+        )
+
+    return about
 
 
 def _is_nudge(call: Call) -> bool:
