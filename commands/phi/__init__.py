@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from commands.phi import context as ctx
 from commands.phi.allow import Allowances, allowed
+from commands.phi.lexicon import find_lexicon_names
 from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
@@ -125,7 +126,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + ctx.find_addresses(text)),
         ("age-over-89", _find_age(text)),
-        ("patient-name", _find_names(text) + find_context_names(text)),
+        ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
     groups[2][1].extend(ctx.find_cards(text))
     groups[5] = ("admission-date", events + ctx.find_care_dates(text))
