@@ -10,7 +10,9 @@ Atkinson's permissive licence: use, copy, modify, distribute, sell, with the cop
 commands/phi/data/README.md).
 
 name_words.txt: every census first name and surname that is not an ordinary English word (a word SCOWL spells in
-small letters), lower case, one a line. english_words.txt: SCOWL's small-letter words of 3+ letters, so a
+small letters), lower case, one a line. surname_english_words.txt: the surnames that are English words too
+("Brown", "Young", "Baker"), a name only right after a first name or an initial; first_english_words.txt: the
+first names that are English words too ("John", "Mark", "Grace"), a name only with a surname after them. english_words.txt: SCOWL's small-letter words of 3+ letters, so a
 capitalised word the guard has never seen ("Þorkell", "Butusov") can be told from "Added" or "Dashboard".
 """
 
@@ -30,12 +32,20 @@ def main() -> None:
         if w and w[0].islower() and "'" not in w and w.isalpha():
             english.add(w.lower())
     names: set[str] = set()
+    surnames: set[str] = set()
+    firsts: set[str] = set()
     for f in ("dist.female.first", "dist.male.first", "dist.all.last"):
         for line in (names_dir / f).read_text(encoding="ascii").splitlines():
             if line.strip():
                 names.add(line.split()[0].lower())
+                if f == "dist.all.last":
+                    surnames.add(line.split()[0].lower())
+                else:
+                    firsts.add(line.split()[0].lower())
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "name_words.txt").write_text("\n".join(sorted(names - english)) + "\n", encoding="utf-8")
+    (OUT / "first_english_words.txt").write_text("\n".join(sorted(firsts & english)) + "\n", encoding="utf-8")
+    (OUT / "surname_english_words.txt").write_text("\n".join(sorted(surnames & english)) + "\n", encoding="utf-8")
     (OUT / "english_words.txt").write_text(
         "\n".join(sorted(w for w in english if len(w) >= 3)) + "\n", encoding="utf-8"
     )

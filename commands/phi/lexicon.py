@@ -34,8 +34,7 @@ _GAP_SPACE = re.compile(r"[ \t]{1,2}")
 _GAP_COMMA = re.compile(r",[ \t]{1,2}")
 
 # Words that are not names in any casing (product, standard and document words a changelog capitalises).
-_NEVER = frozenset(
-    """
+_NEVER_WORDS = """
     fhir hapi hl dicom openemr gnumed epic cerner meditech allscripts athena nextgen mirth smart cumulus pydicom
     pynetdicom python django github gitlab jira slack teams outlook windows linux macos ios android postgres
     postgresql mysql sqlite oracle azure aws google microsoft apple readme changelog api sdk ui ux json xml yaml
@@ -43,8 +42,8 @@ _NEVER = frozenset(
     dr drs mr mrs ms mx miss prof rev sr jr st mt ft dept
     mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+"""
+_NEVER = frozenset(_NEVER_WORDS.split())
 
 # The text is about a person's care: pronouns, people in care, an age or sex, words of care.
 _PERSON_CONTEXT = re.compile(
@@ -56,6 +55,30 @@ _PERSON_CONTEXT = re.compile(
     r"|discharged|seen|visit|visited|attended|presented|presents|complain(?:s|ed)?|denied|denies|reported"
     r"|described|explained|answered|stated|felt|feels|recovery|recovering|follow-?up|appointment|appt"
     r"|clinic|hospital|ward|bed|room|er|ed|icu|nursing|home\s{1,2}(?:support|care|visit)|care)\b",
+    _I,
+)
+# The sentence is a project's: a name in it is a colleague's unless a strong sign of a patient is there too
+# ("Ingrid Larsen denied the change request for the lab interface", "Hannah Becker described the new triage
+# workflow to the ED charge nurses").
+_PROJECT_CONTEXT = re.compile(
+    r"\b(?:interfaces?|build|builds|module|workflows?|go-?live|cut-?over|roll-?out|huddle|steering|committee"
+    r"|meeting|agenda|minutes|ticket|change\s{1,2}request|mapping|library|update[sd]?|upgrade[sd]?|config\w{0,9}"
+    r"|template|dashboard|reports?|testing|tested|training|trained|educators?|vendor|server|release[sd]?|version"
+    r"|deploy\w{0,6}|migration|project|workstream|sprint|milestone|deadline|budget|action\s{1,2}items?|risk"
+    r"|escalat\w{1,6}|owner|owns|lead|leading|coordinat\w{1,6}|present(?=\s{1,2}(?:the|at|to|on)\b)|presentation"
+    r"|demo|pilot|api|feature|bug|fix|fixed|patch|commit|merged?|documentation|spec|integration|feed|system"
+    r"|software|app|application|portal|order\s{1,2}set|formulary|analytics|database|code|sign-?off|signed\s{1,2}off"
+    r"|approved|approval|rfp|contract|invoice|license|licence|downtime|outage|go\s{1,2}live|super-?users?|at-the-elbow"
+    r"|scanning|alerts?|staff|team|teams|nurses|physicians|clinicians|providers|department)\b",
+    _I,
+)
+# Signs of a patient strong enough to outweigh the project's words: an age or sex, a relative, a symptom.
+_STRONG_PERSON = re.compile(
+    r"\b(?:\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|years?[- ]old|yrs?[- ]old)|male|female|gentleman|woman|man|boy|girl"
+    r"|infant|caregiver|carer|household|husband|wife|son|daughter|mother|father|grandson|granddaughter"
+    r"|pain|fever|cough|nausea|vomiting|dizziness|weakness|appetite|breathing|shortness|symptoms?|fell|fall"
+    r"|wound|bleeding|swelling|rash|confused|confusion|unresponsive|diagnosed|diagnosis|hx|history\s{1,2}of"
+    r"|mrn|dob|d\.o\.b|date\s{1,2}of\s{1,2}birth|medical\s{1,2}record)\b",
     _I,
 )
 # Just before the name: a title or role that makes it staff's ("Dr. Nucci", "clinician is M. Carey",
@@ -103,7 +126,8 @@ _EPONYM_AFTER = re.compile(
 
 
 def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
-    """N a name word, I an initial, U an unknown word, E an English word, X neither (lower case, acronym)."""
+    """N a name word, I an initial, U an unknown word, E an English word, X neither (small letters, an acronym, a
+    title, a product word)."""
     w = word.rstrip(".")
     if not w[:1].isupper():
         return "X"
@@ -114,6 +138,11 @@ def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
         return "X"
     if low in names:
         return "N"
+    if "-" in w and all(p[:1].isupper() for p in w.split("-") if p):  # "Ferndale-Ostrowski", "MONS-EN-BAROEUL"
+        parts = [p.lower() for p in w.split("-") if p]
+        if any(p in names for p in parts):
+            return "N"
+        return "E" if all(p in english for p in parts) else "U"
     if len(w) == 2:
         return "X"
     if low in english:
@@ -128,50 +157,60 @@ def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
 
 
 def _is_name(kinds: list[str]) -> bool:
+    """A single name or unknown word (it then needs a person's verb after it), or 2-4 words of names (N, or a
+    first name F / surname S that is also an English word), unknown words and initials, with a name word or an
+    initial and an unknown word ("S. Gatou"), not all initials, not ending on F."""
     if len(kinds) == 1:
-        return kinds[0] in "NU"  # a single word is a name only with a verb after it (see _SINGLE_THEN)
-    if len(kinds) < 2 or len(kinds) > 4 or "N" not in kinds:
+        return kinds[0] in "NU"
+    if len(kinds) > 4 or not all(k in "NUISF" for k in kinds) or kinds[-1] == "F":
         return False
-    if kinds.count("I") == len(kinds) or kinds[-1] == "I" and kinds.count("I") > 1:
-        return False
-    return all(k in "NUI" for k in kinds)
+    return "N" in kinds or "F" in kinds or ("I" in kinds and "U" in kinds)
 
 
-def find_lexicon_names(text: str) -> list[tuple[int, int]]:
+def _weak(kinds: str) -> bool:
+    """Names made only of words that are English words too ("John Smith", "Maria L."), or of an initial and an
+    unknown word: they need a strong sign of a patient near them."""
+    return "N" not in kinds and ("F" in kinds or "S" in kinds or "U" in kinds)
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words one or two spaces apart ("Bulat Butusov", "K. Szöllösy") or "Last, First"
+    ("Tomaszewska, Albina"). An English word ends a run, except a surname that is also a word right after a first
+    name or an initial ("Mary Brown", "J. Young")."""
     names, english = _words("name_words.txt"), _words("english_words.txt")
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-    # Runs of words with a name's shape, split where the kind says the name cannot go on.
-    cands: list[tuple[int, int]] = []
+    surnames, firsts = _words("surname_english_words.txt"), _words("first_english_words.txt")
+    out: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, str]] = []  # (start, end, kind)
 
     def close() -> None:
-        # Trim English words at either end ("For Galić", "Home"), then keep the runs that read as names.
-        i, j = 0, len(run)
-        while i < j and run[i][2] in "EX":
-            i += 1
-        while j > i and run[j - 1][2] in "EX":
-            j -= 1
-        core = run[i:j]
-        if core and _is_name([k for _, _, k in core]):
-            cands.append((core[0][0], core[-1][1]))
+        if run and _is_name([k for _, _, k in run]):
+            out.append((run[0][0], run[-1][1], "".join(k for _, _, k in run)))
         run.clear()
 
     prev_end = -1
-    for start, end, w in words:
+    for m in _WORD.finditer(text):
+        start, end, w = m.start(), m.end(), m.group(0)
         k = _kind(w, names, english)
-        gap = text[prev_end:start] if prev_end >= 0 else ""
-        joined = run and (_GAP_SPACE.fullmatch(gap) or (_GAP_COMMA.fullmatch(gap) and len(run) == 1))
-        if not joined or k in "X" or (run and run[-1][2] == "E" and k != "E"):
-            close()
-        if k != "X" and (k != "E" or not run):
-            run.append((start, end, k))
-        elif k == "E" and run:
-            close()
+        if run:
+            gap = text[prev_end:start]
+            joined = _GAP_SPACE.fullmatch(gap) or (_GAP_COMMA.fullmatch(gap) and len(run) == 1)
+            if k == "E" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
+                k = "S"
+            if not joined or k in ("X", "E"):
+                close()
+        if k == "E" and w.rstrip(".").lower() in firsts:
+            k = "F"  # "John", "Mark": a name only if a surname follows
+        if k not in ("X", "E"):
             run.append((start, end, k))
         prev_end = end
     close()
+    return out
+
+
+def find_lexicon_names(text: str) -> list[tuple[int, int]]:
+    cands = _candidates(text)
     out = []
-    for start, end in cands:
+    for start, end, kinds in cands:
         left = text[max(0, start - 40) : start]
         right = text[end : end + 40]
         if "\n" in left:
@@ -185,6 +224,9 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         ctx = text[max(0, start - 150) : end + 150]
-        if _PERSON_CONTEXT.search(ctx):
+        if _weak(kinds) and len(kinds) > 1:
+            if _STRONG_PERSON.search(ctx):
+                out.append((start, end))
+        elif _PERSON_CONTEXT.search(ctx) and (not _PROJECT_CONTEXT.search(ctx) or _STRONG_PERSON.search(ctx)):
             out.append((start, end))
     return out
