@@ -69,7 +69,7 @@ _PROJECT_CONTEXT = re.compile(
     r"|demo|pilot|api|feature|bug|fix|fixed|patch|commit|merged?|documentation|spec|integration|feed|system"
     r"|software|app|application|portal|order\s{1,2}set|formulary|analytics|database|code|sign-?off|signed\s{1,2}off"
     r"|approved|approval|rfp|contract|invoice|license|licence|downtime|outage|go\s{1,2}live|super-?users?|at-the-elbow"
-    r"|scanning|alerts?|staff|team|teams|nurses|physicians|clinicians|providers|department)\b",
+    r"|scanning|alerts?|staff|team|teams|nurses|physicians|clinicians|providers|department|cr|crs|will\s{1,2}present)\b",
     _I,
 )
 # Signs of a patient strong enough to outweigh the project's words: an age or sex, a relative, a symptom.
@@ -89,7 +89,7 @@ _STAFF_BEFORE = re.compile(
     r"|pharmacist|radiologist|anesthesiologist|anaesthetist|hospitalist|practitioner|midwife|paramedic|by|thanks"
     r"|thank|cc|from|per|contact|manager|director|lead|analyst|coordinator|sponsor|owner|assignee|presenter"
     r"|facilitator|attendees?|chair|minutes|present|apologies|staff|team|colleague|colleagues|vendor|engineer"
-    r"|developer|contributors?|maintainer|credits?)\b['’]?s?\.?[^\w\n]{0,6}(?:(?:is|was|are|were|the|of|name)"
+    r"|developer|contributors?|maintainer|credits?|pm|pmo|ba|sme|cmio|cnio|cio|ciso|cmo|cno|cfo|ceo|coo|vp|svp|evp)\b['’]?s?\.?[^\w\n]{0,6}(?:(?:is|was|are|were|the|of|name)"
     r"[^\w\n]{1,4}){0,3})$",
     _I,
 )
