@@ -14,6 +14,7 @@ windows, so it is linear in the text's length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
@@ -27,9 +28,16 @@ def _words(name: str) -> frozenset[str]:
     return frozenset((_DATA / name).read_text(encoding="utf-8").split())
 
 
+def _wordset(words: str) -> frozenset[str]:
+    """The words of a list written as text; a pair of words is written with "_" ("change_request")."""
+    return frozenset(w.replace("_", " ") for w in words.split())
+
+
 # A word: letters, with inner apostrophes or hyphens ("O'Neil", "Ferndale-Ostrowski"), and a full stop of an
 # initial. Bounded: a longer run of letters is several words, none of them capitalised past the first.
-_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
+# Only words that start with a capital (or what may be one: the class is wide, `_kind` checks): the words between
+# two of them are then the gap, and a gap that is not one or two spaces ends a name.
+_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ʯΑ-ΩЀ-Я](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
 _GAP_SPACE = re.compile(r"[ \t]{1,2}")
 _GAP_COMMA = re.compile(r",[ \t]{1,2}")
 
@@ -43,56 +51,107 @@ _NEVER_WORDS = """
     mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday
 """
-_NEVER = frozenset(_NEVER_WORDS.split())
+_NEVER = _wordset(_NEVER_WORDS)
 
-# The text is about a person's care: pronouns, people in care, an age or sex, words of care.
-_PERSON_CONTEXT = re.compile(
-    r"\b(?:he|she|his|her|him|hers|himself|herself|patient|patients|pt|pts|caregiver|carer|family|household"
-    r"|relative|husband|wife|son|daughter|mother|father|partner|guardian|recipient"
-    r"|male|female|man|woman|boy|girl|gentleman|lady|infant|baby|child|yo|y/o|year-old|years?\s{1,2}old"
-    r"|history|hx|symptoms?|pain|fever|cough|nausea|dizziness|weakness|appetite|walking|mobility|breathing|sleep"
-    r"|medications?|meds|dose|allerg(?:y|ies|ic)|diagnos(?:is|ed)|treated|treatment|therapy|surgery|admitted"
-    r"|discharged|seen|visit|visited|attended|presented|presents|complain(?:s|ed)?|denied|denies|reported"
-    r"|described|explained|answered|stated|felt|feels|recovery|recovering|follow-?up|appointment|appt"
-    r"|clinic|hospital|ward|bed|room|er|ed|icu|nursing|home\s{1,2}(?:support|care|visit)|care)\b",
-    _I,
+# The words around a name (150 characters either side) say whose it is. Words, and pairs of words, in sets: one
+# pass over the text's words finds them all, and each name looks up those near it.
+# About a person's care: pronouns, people in care, an age or sex, words of care.
+_PERSON_WORDS = _wordset(
+    """
+    he she his her him hers himself herself patient patients pt pts caregiver carer family household relative
+    husband wife son daughter mother father partner guardian recipient male female man woman boy girl gentleman
+    lady infant baby child yo y/o year-old history hx symptom symptoms pain fever cough nausea dizziness weakness
+    appetite walking mobility breathing sleep medication medications meds dose allergy allergies allergic diagnosis
+    diagnosed treated treatment therapy surgery admitted discharged seen visit visited attended presented presents
+    complain complains complained denied denies reported described explained answered stated felt feels recovery
+    recovering follow-up followup appointment appt clinic hospital ward bed room er ed icu nursing care
+    years_old home_support home_care home_visit follow_up
+    """
 )
-# The sentence is a project's: a name in it is a colleague's unless a strong sign of a patient is there too
-# ("Ingrid Larsen denied the change request for the lab interface", "Hannah Becker described the new triage
-# workflow to the ED charge nurses").
-_PROJECT_CONTEXT = re.compile(
-    r"\b(?:interfaces?|build|builds|module|workflows?|go-?live|cut-?over|roll-?out|huddle|steering|committee"
-    r"|meeting|agenda|minutes|ticket|change\s{1,2}request|mapping|library|update[sd]?|upgrade[sd]?|config\w{0,9}"
-    r"|template|dashboard|reports?|testing|tested|training|trained|educators?|vendor|server|release[sd]?|version"
-    r"|deploy\w{0,6}|migration|project|workstream|sprint|milestone|deadline|budget|action\s{1,2}items?|risk"
-    r"|escalat\w{1,6}|owner|owns|lead|leading|coordinat\w{1,6}|present(?=\s{1,2}(?:the|at|to|on)\b)|presentation"
-    r"|demo|pilot|api|feature|bug|fix|fixed|patch|commit|merged?|documentation|spec|integration|feed|system"
-    r"|software|app|application|portal|order\s{1,2}set|formulary|analytics|database|code|sign-?off|signed\s{1,2}off"
-    r"|approved|approval|rfp|contract|invoice|license|licence|downtime|outage|go\s{1,2}live|super-?users?|at-the-elbow"
-    r"|scanning|alerts?|staff|team|teams|nurses|physicians|clinicians|providers|department|cr|crs|will\s{1,2}present)\b",
-    _I,
+# A project's sentence: a name in it is a colleague's unless a strong sign of a patient is there too ("Ingrid
+# Larsen denied the change request for the lab interface", "Hannah Becker described the new triage workflow").
+_PROJECT_WORDS = _wordset(
+    """
+    interface interfaces build builds module workflow workflows go-live golive cutover cut-over rollout roll-out
+    huddle steering committee meeting agenda minutes ticket mapping library update updated updates upgrade upgraded
+    upgrades config configuration configured template dashboard report reports testing tested training trained
+    educator educators vendor server release released releases version migration project workstream sprint
+    milestone deadline budget risk owner owns lead leading presentation demo pilot api feature bug fix fixed patch
+    commit merge merged documentation spec integration feed system software app application portal formulary
+    analytics database code sign-off signoff approved approval rfp contract invoice license licence downtime outage
+    super-user super-users superuser superusers at-the-elbow scanning alert alerts staff team teams nurses
+    physicians clinicians providers department cr crs
+    change_request go_live action_item action_items order_set signed_off will_present
+    present_the present_at present_to present_on
+    """
 )
+_PROJECT_PREFIXES = ("deploy", "escalat", "coordinat", "configur")
 # Signs of a patient strong enough to outweigh the project's words: an age or sex, a relative, a symptom.
-_STRONG_PERSON = re.compile(
-    r"\b(?:\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|years?[- ]old|yrs?[- ]old)|male|female|gentleman|woman|man|boy|girl"
-    r"|infant|caregiver|carer|household|husband|wife|son|daughter|mother|father|grandson|granddaughter"
-    r"|pain|fever|cough|nausea|vomiting|dizziness|weakness|appetite|breathing|shortness|symptoms?|fell|fall"
-    r"|wound|bleeding|swelling|rash|confused|confusion|unresponsive|diagnosed|diagnosis|hx|history\s{1,2}of"
-    r"|mrn|dob|d\.o\.b|date\s{1,2}of\s{1,2}birth|medical\s{1,2}record)\b",
-    _I,
+_STRONG_WORDS = _wordset(
+    """
+    male female gentleman woman man boy girl infant caregiver carer household husband wife son daughter mother
+    father grandson granddaughter pain fever cough nausea vomiting dizziness weakness appetite breathing shortness
+    symptom symptoms fell fall wound bleeding swelling rash confused confusion unresponsive diagnosed diagnosis hx
+    mrn dob yo y/o year-old years-old yr-old yrs-old
+    history_of date_of medical_record years_old yrs_old year_old
+    """
 )
+_CTX_WORD = re.compile(r"[A-Za-z0-9]{1,30}(?:[/'’-][A-Za-z0-9]{1,30}){0,4}")
+_AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
+
+
+def _context(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the text's words of a person's care, of a project, and strong signs of a patient start."""
+    person: list[int] = []
+    project: list[int] = []
+    strong: list[int] = []
+    prev = ""
+    for m in _CTX_WORD.finditer(text):
+        w = m.group(0).lower()
+        pair = prev + " " + w
+        at = m.start()
+        if w in _PERSON_WORDS or pair in _PERSON_WORDS:
+            person.append(at)
+        if w in _PROJECT_WORDS or pair in _PROJECT_WORDS or w.startswith(_PROJECT_PREFIXES):
+            project.append(at)
+        if w in _STRONG_WORDS or pair in _STRONG_WORDS or (w[:1].isdigit() and _AGE_WORD.fullmatch(w)):
+            strong.append(at)
+        prev = w
+    return person, project, strong
+
+
+def _near(starts: list[int], start: int, end: int) -> bool:
+    i = bisect_left(starts, start - 150)
+    return i < len(starts) and starts[i] <= end + 150
+
+
 # Just before the name: a title or role that makes it staff's ("Dr. Nucci", "clinician is M. Carey",
 # "signature of K. Foster", "Seen by N. Abrahamsson", "thanks Jim").
-_STAFF_BEFORE = re.compile(
-    r"(?:\b(?:dr|drs|doctor|d0ct0r|prof|professor|nurse|rn|np|md|physician|clinician|examiner|signer|signed"
-    r"|signature|attending|resident|fellow|provider|author|reviewer|reviewed|consultant|surgeon|therapist"
-    r"|pharmacist|radiologist|anesthesiologist|anaesthetist|hospitalist|practitioner|midwife|paramedic|by|thanks"
-    r"|thank|cc|from|per|contact|manager|director|lead|analyst|coordinator|sponsor|owner|assignee|presenter"
-    r"|facilitator|attendees?|chair|minutes|present|apologies|staff|team|colleague|colleagues|vendor|engineer"
-    r"|developer|contributors?|maintainer|credits?|pm|pmo|ba|sme|cmio|cnio|cio|ciso|cmo|cno|cfo|ceo|coo|vp|svp|evp)\b['’]?s?\.?[^\w\n]{0,6}(?:(?:is|was|are|were|the|of|name)"
-    r"[^\w\n]{1,4}){0,3})$",
-    _I,
-)
+_STAFF_ROLE_WORDS = """
+    dr drs doctor d0ct0r prof professor nurse rn np md physician clinician examiner signer signed signature attending
+    resident fellow provider author reviewer reviewed consultant surgeon therapist pharmacist radiologist
+    anesthesiologist anaesthetist hospitalist practitioner midwife paramedic by thanks thank cc from per contact
+    manager director lead analyst coordinator sponsor owner assignee presenter facilitator attendee attendees chair
+    minutes present apologies staff team colleague colleagues vendor engineer developer contributor contributors
+    maintainer credit credits pm pmo ba sme cmio cnio cio ciso cmo cno cfo ceo coo vp svp evp
+"""
+_STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
+# Words that may stand between a role and the name: "the clinician is M. Carey", "signature of K. Foster".
+_BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s"})
+_LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
+
+
+def _staff_before(left: str) -> bool:
+    """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
+    "Seen by", "signature of")."""
+    for w in reversed(_LEFT_WORDS.findall(left)[-5:]):
+        w = w.lower()
+        if w in _BETWEEN:
+            continue
+        return w in _STAFF_ROLES
+    return False
+
+
 # Just after the name: a credential or a staff cue ("K. Foster, RN", "Mr. Haddad (PM)", "from the vendor").
 _STAFF_AFTER = re.compile(
     r"^(?:,?\s{0,2}\(?(?:md|m\.d\.|do|rn|np|pa|pa-c|phd|pharmd|mbbs|frcp|lpn|cns|crna|dnp|msn|bsn|mph|facp"
@@ -209,24 +268,28 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
 
 def find_lexicon_names(text: str) -> list[tuple[int, int]]:
     cands = _candidates(text)
+    if not cands:
+        return []
     out = []
+    ctx: tuple[list[int], list[int], list[int]] | None = None
     for start, end, kinds in cands:
         left = text[max(0, start - 40) : start]
         right = text[end : end + 40]
         if "\n" in left:
             left = left[left.rfind("\n") + 1 :]
-        if _STAFF_BEFORE.search(left) or _STAFF_AFTER.match(right) or _EPONYM_AFTER.match(right):
+        if _staff_before(left) or _STAFF_AFTER.match(right) or _EPONYM_AFTER.match(right):
             continue
-        single = " " not in text[start:end].strip()
+        single = len(kinds) == 1
         if single and not _SINGLE_THEN.match(right):
             continue
         if not single and _HEADER_BEFORE.search(left) and _LINE_END.match(right):
             out.append((start, end))
             continue
-        ctx = text[max(0, start - 150) : end + 150]
-        if _weak(kinds) and len(kinds) > 1:
-            if _STRONG_PERSON.search(ctx):
-                out.append((start, end))
-        elif _PERSON_CONTEXT.search(ctx) and (not _PROJECT_CONTEXT.search(ctx) or _STRONG_PERSON.search(ctx)):
+        if ctx is None:
+            ctx = _context(text)  # once per text, and only when a name needs it
+        person, project, strong = ctx
+        if _near(strong, start, end) or (
+            not (_weak(kinds) and len(kinds) > 1) and _near(person, start, end) and not _near(project, start, end)
+        ):
             out.append((start, end))
     return out
