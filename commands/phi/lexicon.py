@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from commands.phi.shared import _I
@@ -100,6 +100,7 @@ _CTX_WORD = re.compile(r"[A-Za-z0-9]{1,30}(?:[/'’-][A-Za-z0-9]{1,30}){0,4}")
 _AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
 
 
+@lru_cache(maxsize=4)  # the name pass and the number pass of one scan share it
 def _context(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where the text's words of a person's care, of a project, and strong signs of a patient start."""
     person: list[int] = []

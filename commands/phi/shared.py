@@ -61,4 +61,4 @@ def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _digits(s: str) -> int:
-    return sum(ch.isdigit() for ch in s)
+    return sum(map(str.isdigit, s))
