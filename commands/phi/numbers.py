@@ -73,7 +73,7 @@ _MRN_WORDS = frozenset(
 
 
 def _find_mrn(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     if not has_any(text, _MRN_WORDS):
         return out
     for m in _matches(_MRN, text):
@@ -132,7 +132,7 @@ _PLAN_WORDS = frozenset(
 
 
 def _find_plan(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     if not has_any(text, _PLAN_WORDS):
         out.extend(m.span("v") for m in _matches(_MBI, text))
         return out
