@@ -45,7 +45,7 @@ _SERIAL_LABELS = _wordset("serial device implant implanted udi lot pacemaker pum
 _PLAN_LABELS = _wordset(
     """
     member membership policy plan insurance insurer coverage subscriber beneficiary group medicare medicaid card
-    account acct claim billing ohip hcn
+    account acct claim billing ohip hcn passport license licence permit certificate
     """
 )
 # A project's or a system's numbers: tickets, orders, changes, versions, builds.

@@ -159,7 +159,7 @@ _STAFF_AFTER = re.compile(
     r"|pm|ba|cmio|cnio|cio|dds|od|dpm)\b|\s{1,3}(?:from|of|with|at)\s{1,3}(?:the\s{1,3})?(?:vendor|team|it|pmo"
     r"|pharmacy|informatics|lab|laboratory|radiology|nursing|finance|legal|compliance|him)\b"
     r"|\s{0,2}\((?:pm|it|vendor|analyst|lead|manager|director|developer|dev)\b|'s\s{1,2}(?:team|pr|patch|commit"
-    r"|change|fix|review)\b|\s{1,2}(?:said|says|will\s{1,2}present|presented\s{1,2}the|noted\s{1,2}that|asked"
+    r"|change|fix|review)\b|\s{1,2}(?:will\s{1,2}present|presented\s{1,2}the|noted\s{1,2}that"
     r"|shared|joined|led|demoed|demonstrated|committed|merged|wrote|contributed|fixed|added|updated))",
     _I,
 )
@@ -219,12 +219,13 @@ def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
 def _is_name(kinds: list[str]) -> bool:
     """A single name or unknown word (it then needs a person's verb after it), or 2-4 words of names (N, or a
     first name F / surname S that is also an English word), unknown words and initials, with a name word or an
-    initial and an unknown word ("S. Gatou"), not all initials, not ending on F."""
+    initial and an unknown word ("S. Gatou"), or two unknown words ("Ottoline Brzezinska"); not all initials,
+    not ending on F."""
     if len(kinds) == 1:
         return kinds[0] in "NU"
     if len(kinds) > 4 or not all(k in "NUISF" for k in kinds) or kinds[-1] == "F":
         return False
-    return "N" in kinds or "F" in kinds or ("I" in kinds and "U" in kinds)
+    return "N" in kinds or "F" in kinds or ("I" in kinds and "U" in kinds) or kinds.count("U") >= 2
 
 
 def _weak(kinds: str) -> bool:
