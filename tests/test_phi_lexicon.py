@@ -37,6 +37,10 @@ REFUSED = [
     # phones: 7-15 digits in groups after a phone word or "my number"
     ("please reach the daughter on 0151 496 0321 after her appointment", "phone"),
     ("My number is 08-7625 400, ring after six", "phone"),
+    # a label written with look-alike letters
+    ("SERIAL IDENTlFIER | PX-4471-0093", "device-serial"),
+    # a dated note about a patient: an age and sex or a symptom next to a date with a year
+    ("a 71-year-old woman with new confusion, 03/02/2024, was registered twice", "admission-date"),
 ]
 
 # said as a status note -> stored as written: colleagues' names in project sentences, project numbers
@@ -64,6 +68,9 @@ PASSES = [
     "HL7 message control id 20231104123456 rejected by the lab feed",
     "FHIR DocumentReference endpoint returns notes of the wrong patient (#10168)",
     "member eligibility 270/271 transactions moved to the new clearinghouse",
+    "the male ward reopens 2025-03-02 after the refit",
+    "She will be out of office 12/22/2025 - 1/2/2026",
+    "DOB field validation fix released 2025-03-02",
 ]
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.context import _VENDOR
-from commands.phi.lexicon import _context, _near, _wordset
-from commands.phi.shared import _digits
+from commands.phi.context import _DEADLINE, _PROJECT, _VENDOR, date_matches
+from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
+from commands.phi.shared import _digits, has_any
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
 _VALUE = re.compile(
@@ -68,7 +68,9 @@ _ACCOUNT = _wordset("account acct billing number no nbr num nr code ref referenc
 _NUMBER = _wordset("number no nbr num nr")
 # "my", "your": the writer or the reader is the person ("my phone number is …").
 _FIRST_PERSON = re.compile(r"\b(?:my|your|mine|yours)\b", re.IGNORECASE)
-_WORDS_BEFORE = re.compile(r"[A-Za-z]{1,20}")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z01]{0,19}")
+# Letters written with look-alike digits or an l for an I ("IDENTlFIER", "N0", "PATlENT"): read both ways.
+_LOOKALIKE = str.maketrans({"0": "o", "1": "i"})
 _DATE_SHAPE = re.compile(r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:19|20)?\d\d)?")
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
@@ -87,7 +89,10 @@ def _clause_left(text: str, start: int, size: int = 40) -> str:
 def _labels(left: str, labels: frozenset[str]) -> set[str]:
     """The label words among the last four words before a value; none when a project's label (ticket, PO,
     version, room…) is among them too."""
-    words = {w.lower() for w in _WORDS_BEFORE.findall(left)[-4:]}
+    words: set[str] = set()
+    for w in _WORDS_BEFORE.findall(left)[-4:]:
+        w = w.lower().translate(_LOOKALIKE)
+        words.update((w, w.replace("l", "i")))
     if not words.isdisjoint(_NOT_PERSON_LABELS):
         return set()
     return words & labels
@@ -106,9 +111,41 @@ def _about_person(
     return personal_label or _near(person, start, end) or bool(_FIRST_PERSON.search(text, max(0, start - 80), end))
 
 
+# Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w)
+_STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
+    "of",
+    "o",
+    "date",
+} | {"birth"}
+_WARD = re.compile(r"\b(?:fe)?male\s{1,2}(?:ward|unit|wing|bay|room|toilets?|beds?|side)\b", re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[tuple[str, int, int]]:
+    """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative) and no
+    project word near: "a 71-year-old woman … 03/02/2024". Dates without a year ("3/14") are left to the rules
+    that read the words right before them."""
+    out: list[tuple[str, int, int]] = []
+    if not has_any(text, _STRONG_GATE):
+        return out
+    for _, _, start, end, v in date_matches(text):
+        if not re.search(r"\d{4}|[-/.]\d{2}$", v):
+            continue
+        _, project, strong = _context(text)
+        if not _near(strong, start, end) or _near(project, start, end):
+            continue
+        if _WARD.search(text, max(0, start - 150), end + 150):
+            continue  # "the male ward reopens 2025-03-02": a place, not a person
+        left = text[max(0, start - 30) : start]
+        if _PROJECT.search(text, max(0, start - 60), end + 40) or _DEADLINE.search(left):
+            continue  # "due", "by", "until", "effective", a schedule or a window
+        out.append(("admission-date", start, end))
+    return out
+
+
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
-    if _digits(text) < 4:
+    if _digits(text) < 4 or not has_any(text, _ANY_LABEL):
         return []
     ctx: tuple[list[int], list[int], list[int]] | None = None
     out: list[tuple[str, int, int]] = []

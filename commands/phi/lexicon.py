@@ -38,8 +38,8 @@ def _wordset(words: str) -> frozenset[str]:
 # Only words that start with a capital (or what may be one: the class is wide, `_kind` checks): the words between
 # two of them are then the gap, and a gap that is not one or two spaces ends a name.
 _WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ʯΑ-ΩЀ-Я](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
-_GAP_SPACE = re.compile(r"[ \t]{1,2}")
-_GAP_COMMA = re.compile(r",[ \t]{1,2}")
+_SPACE_GAPS = frozenset({" ", "  ", "\t", " \t", "\t "})
+_COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
 
 # Words that are not names in any casing (product, standard and document words a changelog capitalises).
 _NEVER_WORDS = """
@@ -185,6 +185,15 @@ _EPONYM_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
+def _kind_of(word: str) -> str:
+    """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
+    kind = _kind(word, _words("name_words.txt"), _words("english_words.txt"))
+    if kind == "E" and word.rstrip(".").lower() in _words("first_english_words.txt"):
+        return "F"  # "John", "Mark": a name only if a surname follows
+    return kind
+
+
 def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
     """N a name word, I an initial, U an unknown word, E an English word, X neither (small letters, an acronym, a
     title, a product word)."""
@@ -238,8 +247,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Runs of capitalised words one or two spaces apart ("Bulat Butusov", "K. Szöllösy") or "Last, First"
     ("Tomaszewska, Albina"). An English word ends a run, except a surname that is also a word right after a first
     name or an initial ("Mary Brown", "J. Young")."""
-    names, english = _words("name_words.txt"), _words("english_words.txt")
-    surnames, firsts = _words("surname_english_words.txt"), _words("first_english_words.txt")
+    surnames = _words("surname_english_words.txt")
     out: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, str]] = []  # (start, end, kind)
 
@@ -251,16 +259,14 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     prev_end = -1
     for m in _WORD.finditer(text):
         start, end, w = m.start(), m.end(), m.group(0)
-        k = _kind(w, names, english)
+        k = _kind_of(w)
         if run:
             gap = text[prev_end:start]
-            joined = _GAP_SPACE.fullmatch(gap) or (_GAP_COMMA.fullmatch(gap) and len(run) == 1)
-            if k == "E" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
+            joined = gap in _SPACE_GAPS or (gap in _COMMA_GAPS and len(run) == 1)
+            if k in "EF" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
                 k = "S"
             if not joined or k in ("X", "E"):
                 close()
-        if k == "E" and w.rstrip(".").lower() in firsts:
-            k = "F"  # "John", "Mark": a name only if a surname follows
         if k not in ("X", "E"):
             run.append((start, end, k))
         prev_end = end
