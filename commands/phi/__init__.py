@@ -18,7 +18,12 @@ Design notes
 * Every pattern is linear: bounded quantifiers, no nested unbounded
   repetition, and look-behinds so that a match can only start at a token
   boundary.  Scanning adversarial input ("1-" * 10000, "a@" * 10000) is fast.
-* Pure standard library (``re``, ``dataclasses``, ``ipaddress``).
+* Names are also found by what their words are (``lexicon.py``: census name
+  lists and an English word list, frozen in ``data/``), and numbers by their
+  shape and a label word among the words before them (``ids.py``); both tie
+  what they find to a patient by the words around it, not by one cue phrase.
+* Pure standard library (``re``, ``dataclasses``, ``ipaddress``); the word
+  lists are files in the package, nothing is downloaded.
 """
 
 from __future__ import annotations
