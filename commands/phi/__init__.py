@@ -18,7 +18,12 @@ Design notes
 * Every pattern is linear: bounded quantifiers, no nested unbounded
   repetition, and look-behinds so that a match can only start at a token
   boundary.  Scanning adversarial input ("1-" * 10000, "a@" * 10000) is fast.
-* Pure standard library (``re``, ``dataclasses``, ``ipaddress``).
+* Names are also found by what their words are (``lexicon.py``: census name
+  lists and an English word list, frozen in ``data/``), and numbers by their
+  shape and a label word among the words before them (``ids.py``); both tie
+  what they find to a patient by the words around it, not by one cue phrase.
+* Pure standard library (``re``, ``dataclasses``, ``ipaddress``); the word
+  lists are files in the package, nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from dataclasses import dataclass, field
 
 from commands.phi import context as ctx
 from commands.phi.allow import Allowances, allowed
+from commands.phi.ids import find_dates, find_ids
+from commands.phi.lexicon import find_lexicon_names
 from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
@@ -125,7 +132,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + ctx.find_addresses(text)),
         ("age-over-89", _find_age(text)),
-        ("patient-name", _find_names(text) + find_context_names(text)),
+        ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
     groups[2][1].extend(ctx.find_cards(text))
     groups[5] = ("admission-date", events + ctx.find_care_dates(text))
@@ -140,6 +147,12 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     for kind, start, end in _find_hl7(text):
         if end > start:
             spans.append((start, end, prio_of[kind], kind))
+    # Numbers found by shape, label word and context: when a specific detector found the same span, its kind wins.
+    spans.extend(
+        (start, end, len(groups) + prio_of[kind], kind)
+        for kind, start, end in [*find_ids(text), *find_dates(text)]
+        if end > start
+    )
     # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
     spans.extend((start, end, -1, kind) for kind, start, end in ctx.find_labelled(text) if end > start)
     return spans

@@ -7,6 +7,7 @@ windows are fixed-size slices, so the work per match is constant and a scan stay
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT
 from commands.phi.shared import _DATE, _I, _digits, _matches
@@ -76,19 +77,24 @@ def _project_closer(left: str) -> bool:
     return bool(ends) and not _CARE_AFTER.search(left, ends[-1])
 
 
+@lru_cache(maxsize=4)  # find_care_dates and ids.find_dates of one scan share it
+def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
+    """Every date in the text: (match start, match end, value start, value end, value)."""
+    return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
+
+
 def find_care_dates(text: str) -> list[tuple[int, int]]:
     """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
     header label, and not near a project word."""
     out: list[tuple[int, int]] = []
     if not any(ch.isdigit() for ch in text):
         return out
-    for m in _matches(_DATE_RX, text):
-        v = m.group("v")
+    for m_start, m_end, v_start, v_end, v in date_matches(text):
         if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
             continue
-        left, right = _window(text, m.start(), m.end())
+        left, right = _window(text, m_start, m_end)
         if _DATE_LABEL.search(left[-30:]):
-            out.append(m.span("v"))
+            out.append((v_start, v_end))
             continue
         if not (_CLINICAL.search(left) or _CLINICAL.search(right)):
             continue
@@ -102,7 +108,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue  # "the license expired 6/30"
         if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and re.match(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", right, _I):
             continue  # a dose or ratio ("1/2 tab"), not a date
-        out.append(m.span("v"))
+        out.append((v_start, v_end))
     return out
 
 

@@ -7,7 +7,7 @@ import ipaddress
 import re
 
 from commands.phi.context import _vendor_account
-from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches
+from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any
 
 # ---------------------------------------------------------------------------
 # Individual detectors.  Each returns (start, end) spans.
@@ -31,7 +31,7 @@ def _ssn_ok(v: str) -> bool:
 
 def _find_ssn(text: str) -> list[tuple[int, int]]:
     out = []
-    for rx in (_SSN_DASHED, _SSN_CTX):
+    for rx in (_SSN_DASHED, _SSN_CTX) if has_any(text, frozenset({"ssn", "ss", "soc", "social"})) else (_SSN_DASHED,):
         for m in _matches(rx, text):
             if _ssn_ok(m.group("v")):
                 out.append(m.span("v"))
@@ -51,8 +51,31 @@ _MRN = re.compile(
 )
 
 
+# Every word one of _MRN's keywords starts with (a superset: a keyword found means the pattern may match).
+_MRN_WORDS = frozenset(
+    {
+        "mrn",
+        "mr",
+        "medical",
+        "med",
+        "chart",
+        "charts",
+        "encounter",
+        "enc",
+        "visit",
+        "fin",
+        "csn",
+        "har",
+        "patient",
+        "pt",
+    }
+)
+
+
 def _find_mrn(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    if not has_any(text, _MRN_WORDS):
+        return out
     for m in _matches(_MRN, text):
         v = m.group("v")
         if _digits(v) >= 5 and not _looks_like_date(v):
@@ -83,8 +106,36 @@ _MBI = re.compile(
 )
 
 
+_PLAN_WORDS = frozenset(
+    {
+        "member",
+        "mem",
+        "subscriber",
+        "subsc",
+        "subscr",
+        "policy",
+        "pol",
+        "group",
+        "grp",
+        "insurance",
+        "ins",
+        "beneficiary",
+        "medicare",
+        "medicaid",
+        "mbi",
+        "hic",
+        "hicn",
+        "acct",
+        "account",
+    }
+)
+
+
 def _find_plan(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    if not has_any(text, _PLAN_WORDS):
+        out.extend(m.span("v") for m in _matches(_MBI, text))
+        return out
     for m in _matches(_PLAN, text):
         v = m.group("v")
         # Year-prefixed document numbers ("policy 2025-014") are not member ids.
@@ -104,6 +155,8 @@ _SERIAL = re.compile(
 
 
 def _find_serial(text: str) -> list[tuple[int, int]]:
+    if not has_any(text, frozenset({"s", "sn", "serial", "ser"})):
+        return []
     return [m.span("v") for m in _matches(_SERIAL, text) if _digits(m.group("v")) >= 2]
 
 
@@ -153,6 +206,30 @@ _PHONE_BARE = re.compile(
     r"(?<![\w+])(?P<v>1?\d{10})(?!\w)",
     _I,
 )
+_PHONE_BARE_WORDS = frozenset(
+    [
+        "phone",
+        "ph",
+        "tel",
+        "telephone",
+        "cell",
+        "cellphone",
+        "mobile",
+        "mob",
+        "fax",
+        "cb",
+        "call",
+        "called",
+        "callback",
+        "vm",
+        "voicemail",
+        "text",
+        "sms",
+        "contact",
+        "home",
+        "work",
+    ]
+)
 _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 
@@ -166,7 +243,8 @@ def _find_phone(text: str) -> list[tuple[int, int]]:
     for m in _matches(_PHONE_INTL, text):
         if 8 <= _digits(m.group("v")) <= 15:
             out.append(m.span("v"))
-    for m in _matches(_PHONE_BARE, text):
+    bare = _matches(_PHONE_BARE, text) if has_any(text, _PHONE_BARE_WORDS) else ()
+    for m in bare:
         d = m.group("v")[-10:]
         if d[0] in "01" or d[3] in "01" or d[:3] in _TOLL_FREE:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.shared import _DATE, _I, _digits, _matches
+from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
 from commands.phi.words import PROGRAMME_WORDS
 
 # --- dates tied to a person ----------------------------------------------
@@ -41,10 +41,39 @@ _NON_PERSON_SUBJECT = re.compile(
 )
 
 
+_DOB_WORDS = frozenset({"d", "dob", "date", "birth", "birthdate", "born", "bday", "birthday"})
+
+
+_EVENT_WORDS = frozenset(
+    [
+        "admit",
+        "admitted",
+        "admission",
+        "adm",
+        "admd",
+        "d",
+        "dc",
+        "dcd",
+        "discharge",
+        "discharged",
+        "dos",
+        "dod",
+        "date",
+        "service",
+        "svc",
+        "died",
+        "deceased",
+        "expired",
+        "death",
+        "passed",
+    ]
+)
+
+
 def _find_dates(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    dob = [m.span("v") for m in _matches(_DOB, text)]
+    dob = [m.span("v") for m in _matches(_DOB, text)] if has_any(text, _DOB_WORDS) else []
     events = []
-    for m in _matches(_EVENT, text):
+    for m in _matches(_EVENT, text) if has_any(text, _EVENT_WORDS) else ():
         k = m.group("k").lower()
         if not k.startswith(("dos", "dod", "date", "service", "svc")):
             before = text[max(0, m.start() - 30) : m.start()]

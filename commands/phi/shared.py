@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # ---------------------------------------------------------------------------
 # Shared pieces
@@ -61,4 +62,18 @@ def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _digits(s: str) -> int:
-    return sum(ch.isdigit() for ch in s)
+    return sum(map(str.isdigit, s))
+
+
+_LETTER_WORDS = re.compile(r"[a-z]{1,30}")
+
+
+@lru_cache(maxsize=4)  # the detectors of one scan share it
+def words_of(text: str) -> frozenset[str]:
+    """The text's words of letters, in small letters: a pattern that needs a keyword is not run when none of its
+    keywords is there (a set lookup instead of a search through the whole text)."""
+    return frozenset(_LETTER_WORDS.findall(text.lower()))
+
+
+def has_any(text: str, keywords: frozenset[str]) -> bool:
+    return not keywords.isdisjoint(words_of(text))

@@ -1,0 +1,195 @@
+"""Identifier numbers found by their shape, a label word near them and a text about a person — not by one exact
+label right before them. "Passport identifier presented today: R-31405323", "The implanted device carries serial
+number 4471-B", "her coverage card reads AB654321", "reach the daughter on 0151 496 0321".
+
+A value is id-shaped (4+ digits; letters with digits, or 6+ digits; not a date, a time, a version or an amount); a
+label word (number, id, code, ref, record, card, serial, plan, …) is among the few words before it in the same
+clause; the text near it is about a person's care (commands/phi/lexicon.py's context words) and not a project's
+or a ticket's ("INC0012345", "PO 4500012345", "build 20240311", "CR-1042" pass). Phones: 7-15 digits with a
+phone word before them. One pass over the text's values, each looked at in fixed-size windows: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.context import _DEADLINE, _PROJECT, _VENDOR, date_matches
+from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
+from commands.phi.shared import _digits, has_any
+
+# An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
+_VALUE = re.compile(
+    r"(?<![\w#/.@:+-])#?(?P<v>(?=[A-Za-z0-9/-]{0,30}\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/](?=[A-Za-z0-9])){3,29})"
+    r"(?![\w/@-]|[.,:]\d)"
+)
+# A phone-shaped value: 7-15 digits in groups ("0151 496 0321", "+46 (0)8 123 456", "201/324/1423").
+_PHONE_VALUE = re.compile(r"(?<![\w+/.-])(?P<v>\+?\(?\d(?:[\d()]|[-. /](?=\(?\d)){6,24})(?![\w/-]|[.,]\d)")
+_LABELS = _wordset(
+    """
+    number numbers no nbr num nr id ids identifier identifiers ident code ref reference record records chart file
+    account acct member membership policy plan card serial device implant implanted udi lot badge key passport
+    license licence permit certificate enrollment enrolment registration case claim accession specimen sample
+    barcode wristband bracelet mrn fin csn har sin ohip hcn nhs medicare medicaid insurance insurer coverage
+    subscriber beneficiary group cid pid uid encounter enc visit admission
+    """
+)
+# Labels that only a person's number carries: with one of these, a text with no project words is enough.
+_PERSONAL_LABELS = _wordset(
+    """
+    account acct member membership policy plan insurance insurer coverage subscriber beneficiary medicare medicaid
+    passport license licence mrn chart record card ohip hcn nhs sin serial device implant implanted udi wristband
+    bracelet enrollment enrolment registration claim encounter admission accession specimen patient
+    """
+)
+_SERIAL_LABELS = _wordset("serial device implant implanted udi lot pacemaker pump")
+_PLAN_LABELS = _wordset(
+    """
+    member membership policy plan insurance insurer coverage subscriber beneficiary group medicare medicaid card
+    account acct claim billing ohip hcn passport license licence permit certificate
+    """
+)
+# A project's or a system's numbers: tickets, orders, changes, versions, builds.
+_NOT_PERSON_LABELS = _wordset(
+    """
+    ticket tickets inc incident chg change changes request req ritm po purchase order invoice quote contract sku
+    part model firmware fw version ver release build commit pr issue issues bug bugs jira story task epic sprint
+    problem rfc kb article doc page section table figure step line server host port ip vm job batch run test
+    cr crs asset room bed ward floor unit extension ext pin error code_error http status
+    """
+)
+_PHONE_LABELS = _wordset(
+    """
+    phone phones tel telephone mobile mob cell cellphone pager page beeper ext extension fax call called calling
+    callback reach reached reachable contact contacted dial text texted sms whatsapp landline answer answering
+    answered ring rang
+    """
+)
+_ACCOUNT = _wordset("account acct billing number no nbr num nr code ref reference id")
+_NUMBER = _wordset("number no nbr num nr")
+# "my", "your": the writer or the reader is the person ("my phone number is …").
+_FIRST_PERSON = re.compile(r"\b(?:my|your|mine|yours)\b", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z01]{0,19}")
+# Letters written with look-alike digits or an l for an I ("IDENTlFIER", "N0", "PATlENT"): read both ways.
+_LOOKALIKE = str.maketrans({"0": "o", "1": "i"})
+_DATE_SHAPE = re.compile(r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:19|20)?\d\d)?")
+# Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
+# A line break after a colon goes on ("Phone:\n077 1053 6554").
+_CLAUSE_END = re.compile(r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])")
+_UNIT_AFTER = re.compile(
+    r"\s{0,2}(?:mg|mcg|ml|mmol|kg|g|cm|mm|%|units?|iu|bpm|mmhg|hrs?|hours?|mins?|days?)\b", re.IGNORECASE
+)
+
+
+def _clause_left(text: str, start: int, size: int = 40) -> str:
+    left = text[max(0, start - size) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(left)]
+    return left[ends[-1] :] if ends else left
+
+
+def _labels(left: str, labels: frozenset[str]) -> set[str]:
+    """The label words among the last four words before a value; none when a project's label (ticket, PO,
+    version, room…) is among them too."""
+    words: set[str] = set()
+    for w in _WORDS_BEFORE.findall(left)[-4:]:
+        w = w.lower().translate(_LOOKALIKE)
+        words.update((w, w.replace("l", "i")))
+    if not words.isdisjoint(_NOT_PERSON_LABELS):
+        return set()
+    return words & labels
+
+
+def _about_person(
+    text: str, ctx: tuple[list[int], list[int], list[int]], start: int, end: int, personal_label: bool
+) -> bool:
+    """A strong sign of a patient near the value; or no project word near it and either a word of a person's care,
+    "my"/"your", or a label only a person's number carries."""
+    person, project, strong = ctx
+    if _near(strong, start, end):
+        return True
+    if _near(project, start, end):
+        return False
+    return personal_label or _near(person, start, end) or bool(_FIRST_PERSON.search(text, max(0, start - 80), end))
+
+
+# Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w)
+_STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
+    "of",
+    "o",
+    "date",
+} | {"birth"}
+_WARD = re.compile(r"\b(?:fe)?male\s{1,2}(?:ward|unit|wing|bay|room|toilets?|beds?|side)\b", re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[tuple[str, int, int]]:
+    """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative) and no
+    project word near: "a 71-year-old woman … 03/02/2024". Dates without a year ("3/14") are left to the rules
+    that read the words right before them."""
+    out: list[tuple[str, int, int]] = []
+    if not has_any(text, _STRONG_GATE):
+        return out
+    for _, _, start, end, v in date_matches(text):
+        if not re.search(r"\d{4}|[-/.]\d{2}$", v):
+            continue
+        _, project, strong = _context(text)
+        if not _near(strong, start, end) or _near(project, start, end):
+            continue
+        if _WARD.search(text, max(0, start - 150), end + 150):
+            continue  # "the male ward reopens 2025-03-02": a place, not a person
+        left = text[max(0, start - 30) : start]
+        if _PROJECT.search(text, max(0, start - 60), end + 40) or _DEADLINE.search(left):
+            continue  # "due", "by", "until", "effective", a schedule or a window
+        out.append(("admission-date", start, end))
+    return out
+
+
+def find_ids(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of identifier numbers in a text about a person."""
+    if _digits(text) < 4 or not has_any(text, _ANY_LABEL):
+        return []
+    ctx: tuple[list[int], list[int], list[int]] | None = None
+    out: list[tuple[str, int, int]] = []
+    phones: list[tuple[int, int]] = []
+    for m in _PHONE_VALUE.finditer(text):
+        v = m.group("v")
+        if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
+            continue
+        left = _clause_left(text, m.start(), 50)
+        if not _labels(left, _PHONE_LABELS) and not (
+            # "my number is 09-7625400": a number in a phone's groups, and no other label
+            _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+        ):
+            continue
+        if ctx is None:
+            ctx = _context(text)
+        start, end = m.span("v")
+        if _about_person(text, ctx, start, end, True):
+            out.append(("phone", start, end))
+            phones.append((start, end))
+    for m in _VALUE.finditer(text):
+        v = m.group("v")
+        if any(ps < m.end() and m.start() < pe for ps, pe in phones):
+            continue  # the phone pass has it
+        d = _digits(v)
+        has_letters = any(c.isalpha() for c in v)
+        if d < 4 or _DATE_SHAPE.fullmatch(v) or re.fullmatch(r"\d{1,3}(?:/\d{1,3})+", v):
+            continue
+        if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
+            continue  # "v1234" is a version
+        if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
+            continue
+        labels = _labels(_clause_left(text, m.start()), _LABELS)
+        personal = not labels.isdisjoint(_PERSONAL_LABELS)
+        if not labels or (not has_letters and d < 6 and not personal):
+            continue
+        if ctx is None:
+            ctx = _context(text)
+        start, end = m.span("v")
+        if not _about_person(text, ctx, start, end, personal):
+            continue
+        if labels <= _ACCOUNT and _VENDOR.search(text, max(0, start - 60), end + 60):
+            continue  # the organisation's account with a vendor ("account reference 12345678 for Azure billing")
+        serial, plan = not labels.isdisjoint(_SERIAL_LABELS), not labels.isdisjoint(_PLAN_LABELS)
+        kind = "device-serial" if serial else "plan-number" if plan else "mrn"
+        out.append((kind, start, end))
+    return out

@@ -1,0 +1,303 @@
+"""Names found by what the words are rather than by the phrase before them.
+
+A run of capitalised words is a person's name when its words are names (a census first name or surname that is
+not an ordinary English word, or a word with letters past ASCII) or unknown words (not English, not an acronym),
+at least one of them a name; "Last, First" counts too. It is a *patient's* name when the text around it is about
+a person's care (a pronoun, a word of care, an age or sex) and nothing next to it makes it staff's (a title such as
+"Dr.", a role word such as "clinician", "signed by", a credential after it such as ", RN").
+
+The word lists are frozen files beside this module (commands/phi/data/, built by tools/build_name_lexicon.py from
+the US Census name lists and the SCOWL English word list). The scan is one pass over the words with fixed-size
+windows, so it is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache, lru_cache
+from pathlib import Path
+
+from commands.phi.shared import _I
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset((_DATA / name).read_text(encoding="utf-8").split())
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """The words of a list written as text; a pair of words is written with "_" ("change_request")."""
+    return frozenset(w.replace("_", " ") for w in words.split())
+
+
+# A word: letters, with inner apostrophes or hyphens ("O'Neil", "Ferndale-Ostrowski"), and a full stop of an
+# initial. Bounded: a longer run of letters is several words, none of them capitalised past the first.
+# Only words that start with a capital (or what may be one: the class is wide, `_kind` checks): the words between
+# two of them are then the gap, and a gap that is not one or two spaces ends a name.
+_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ʯΑ-ΩЀ-Я](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
+_SPACE_GAPS = frozenset({" ", "  ", "\t", " \t", "\t "})
+_COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
+
+# Words that are not names in any casing (product, standard and document words a changelog capitalises).
+_NEVER_WORDS = """
+    fhir hapi hl dicom openemr gnumed epic cerner meditech allscripts athena nextgen mirth smart cumulus pydicom
+    pynetdicom python django github gitlab jira slack teams outlook windows linux macos ios android postgres
+    postgresql mysql sqlite oracle azure aws google microsoft apple readme changelog api sdk ui ux json xml yaml
+    pdf csv http https url uri oauth saml ldap vpn ehr emr mrn dob ssn npi icd cpt loinc snomed rxnorm ndc
+    dr drs mr mrs ms mx miss prof rev sr jr st mt ft dept
+    mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+"""
+_NEVER = _wordset(_NEVER_WORDS)
+
+# The words around a name (150 characters either side) say whose it is. Words, and pairs of words, in sets: one
+# pass over the text's words finds them all, and each name looks up those near it.
+# About a person's care: pronouns, people in care, an age or sex, words of care.
+_PERSON_WORDS = _wordset(
+    """
+    he she his her him hers himself herself patient patients pt pts caregiver carer family household relative
+    husband wife son daughter mother father partner guardian recipient male female man woman boy girl gentleman
+    lady infant baby child yo y/o year-old history hx symptom symptoms pain fever cough nausea dizziness weakness
+    appetite walking mobility breathing sleep medication medications meds dose allergy allergies allergic diagnosis
+    diagnosed treated treatment therapy surgery admitted discharged seen visit visited attended presented presents
+    complain complains complained denied denies reported described explained answered stated felt feels recovery
+    recovering follow-up followup appointment appt clinic hospital ward bed room er ed icu nursing care
+    years_old home_support home_care home_visit follow_up
+    """
+)
+# A project's sentence: a name in it is a colleague's unless a strong sign of a patient is there too ("Ingrid
+# Larsen denied the change request for the lab interface", "Hannah Becker described the new triage workflow").
+_PROJECT_WORDS = _wordset(
+    """
+    interface interfaces build builds module workflow workflows go-live golive cutover cut-over rollout roll-out
+    huddle steering committee meeting agenda minutes ticket mapping library update updated updates upgrade upgraded
+    upgrades config configuration configured template dashboard report reports testing tested training trained
+    educator educators vendor server release released releases version migration project workstream sprint
+    milestone deadline budget risk owner owns lead leading presentation demo pilot api feature bug fix fixed patch
+    commit merge merged documentation spec integration feed system software app application portal formulary
+    analytics database code sign-off signoff approved approval rfp contract invoice license licence downtime outage
+    super-user super-users superuser superusers at-the-elbow scanning alert alerts staff team teams nurses
+    physicians clinicians providers department cr crs
+    change_request go_live action_item action_items order_set signed_off will_present
+    present_the present_at present_to present_on
+    """
+)
+_PROJECT_PREFIXES = ("deploy", "escalat", "coordinat", "configur")
+# Signs of a patient strong enough to outweigh the project's words: an age or sex, a relative, a symptom.
+_STRONG_WORDS = _wordset(
+    """
+    male female gentleman woman man boy girl infant caregiver carer household husband wife son daughter mother
+    father grandson granddaughter pain fever cough nausea vomiting dizziness weakness appetite breathing shortness
+    symptom symptoms fell fall wound bleeding swelling rash confused confusion unresponsive diagnosed diagnosis hx
+    mrn dob yo y/o year-old years-old yr-old yrs-old
+    history_of date_of medical_record years_old yrs_old year_old
+    """
+)
+_CTX_WORD = re.compile(r"[A-Za-z0-9]{1,30}(?:[/'’-][A-Za-z0-9]{1,30}){0,4}")
+_AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
+
+
+@lru_cache(maxsize=4)  # the name pass and the number pass of one scan share it
+def _context(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the text's words of a person's care, of a project, and strong signs of a patient start."""
+    person: list[int] = []
+    project: list[int] = []
+    strong: list[int] = []
+    prev = ""
+    for m in _CTX_WORD.finditer(text):
+        w = m.group(0).lower()
+        pair = prev + " " + w
+        at = m.start()
+        if w in _PERSON_WORDS or pair in _PERSON_WORDS:
+            person.append(at)
+        if w in _PROJECT_WORDS or pair in _PROJECT_WORDS or w.startswith(_PROJECT_PREFIXES):
+            project.append(at)
+        if w in _STRONG_WORDS or pair in _STRONG_WORDS or (w[:1].isdigit() and _AGE_WORD.fullmatch(w)):
+            strong.append(at)
+        prev = w
+    return person, project, strong
+
+
+def _near(starts: list[int], start: int, end: int) -> bool:
+    i = bisect_left(starts, start - 150)
+    return i < len(starts) and starts[i] <= end + 150
+
+
+# Just before the name: a title or role that makes it staff's ("Dr. Nucci", "clinician is M. Carey",
+# "signature of K. Foster", "Seen by N. Abrahamsson", "thanks Jim").
+_STAFF_ROLE_WORDS = """
+    dr drs doctor d0ct0r prof professor nurse rn np md physician clinician examiner signer signed signature attending
+    resident fellow provider author reviewer reviewed consultant surgeon therapist pharmacist radiologist
+    anesthesiologist anaesthetist hospitalist practitioner midwife paramedic by thanks thank cc from per contact
+    manager director lead analyst coordinator sponsor owner assignee presenter facilitator attendee attendees chair
+    minutes present apologies staff team colleague colleagues vendor engineer developer contributor contributors
+    maintainer credit credits pm pmo ba sme cmio cnio cio ciso cmo cno cfo ceo coo vp svp evp
+"""
+_STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
+# Words that may stand between a role and the name: "the clinician is M. Carey", "signature of K. Foster".
+_BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s"})
+_LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
+
+
+def _staff_before(left: str) -> bool:
+    """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
+    "Seen by", "signature of")."""
+    for w in reversed(_LEFT_WORDS.findall(left)[-5:]):
+        w = w.lower()
+        if w in _BETWEEN:
+            continue
+        return w in _STAFF_ROLES
+    return False
+
+
+# Just after the name: a credential or a staff cue ("K. Foster, RN", "Mr. Haddad (PM)", "from the vendor").
+_STAFF_AFTER = re.compile(
+    r"^(?:,?\s{0,2}\(?(?:md|m\.d\.|do|rn|np|pa|pa-c|phd|pharmd|mbbs|frcp|lpn|cns|crna|dnp|msn|bsn|mph|facp"
+    r"|pm|ba|cmio|cnio|cio|dds|od|dpm)\b|\s{1,3}(?:from|of|with|at)\s{1,3}(?:the\s{1,3})?(?:vendor|team|it|pmo"
+    r"|pharmacy|informatics|lab|laboratory|radiology|nursing|finance|legal|compliance|him)\b"
+    r"|\s{0,2}\((?:pm|it|vendor|analyst|lead|manager|director|developer|dev)\b|'s\s{1,2}(?:team|pr|patch|commit"
+    r"|change|fix|review)\b|\s{1,2}(?:will\s{1,2}present|presented\s{1,2}the|noted\s{1,2}that"
+    r"|shared|joined|led|demoed|demonstrated|committed|merged|wrote|contributed|fixed|added|updated))",
+    _I,
+)
+# A single name word is a person's only as the subject of what a person does: "Þorkell attended with…",
+# "Quinzia was able to answer", "Takumi, who denied new pain".
+_SINGLE_THEN = re.compile(
+    r"^(?:,\s{1,2}who\s{1,2}(?:denied|denies|reported|reports|described|describes|complained|complains|was|is|has|had)\b"
+    r"|\s{1,2}(?:(?:was|is)\s{1,2}(?:able|unable|seen|admitted|discharged|examined|reviewed|assessed|alert|oriented)"
+    r"|feels|felt|reports|denies|describes|attended|described|reported|denied|explained|answered|presented"
+    r"|arrived|returned|returns|walked|complained|complains|tolerated|declined|refused|understood|understands)\b)",
+    _I,
+)
+# A note's header row: a label, a separator, the name and the end of the line ("N A M E — T. Lengyel",
+# "FULL lDENTITY >> B. Szathmáry").
+_HEADER_BEFORE = re.compile(r"(?:^|\n)[^\n]{1,40}?\s(?:[:=|—–]|>>|/|::)\s{0,3}$")
+_LINE_END = re.compile(r"^\s{0,3}(?:$|\n|[;.|/]\s{0,3}(?:$|\n))")
+# An eponym is a disease, sign or test, not a person: "Parkinson disease", "the Babinski response".
+_EPONYM_AFTER = re.compile(
+    r"^['’]?s?\s{1,2}(?:disease|syndrome|sign|test|testing|maneuver|manoeuvre|response|reflex|lymphoma|scale|score"
+    r"|criteria|classification|phenomenon|palsy|procedure|operation|fracture|repair|catheter|tube|position|law"
+    r"|rule|method|index|equation|formula|stain|cell|cells|node|nodes|thyroiditis|disorder|anomaly|malformation)\b",
+    _I,
+)
+
+
+@lru_cache(maxsize=8192)
+def _kind_of(word: str) -> str:
+    """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
+    kind = _kind(word, _words("name_words.txt"), _words("english_words.txt"))
+    if kind == "E" and word.rstrip(".").lower() in _words("first_english_words.txt"):
+        return "F"  # "John", "Mark": a name only if a surname follows
+    return kind
+
+
+def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
+    """N a name word, I an initial, U an unknown word, E an English word, X neither (small letters, an acronym, a
+    title, a product word)."""
+    w = word.rstrip(".")
+    if not w[:1].isupper():
+        return "X"
+    if len(w) == 1:
+        return "I"
+    low = w.lower()
+    if low in _NEVER:
+        return "X"
+    if low in names:
+        return "N"
+    if "-" in w and all(p[:1].isupper() for p in w.split("-") if p):  # "Ferndale-Ostrowski", "MONS-EN-BAROEUL"
+        parts = [p.lower() for p in w.split("-") if p]
+        if any(p in names for p in parts):
+            return "N"
+        return "E" if all(p in english for p in parts) else "U"
+    if len(w) == 2:
+        return "X"
+    if low in english:
+        return "E"
+    if not w.isascii():
+        return "N"
+    if w.isupper() and len(w) <= 4:
+        return "X"
+    if any(c.isupper() for c in w[1:]) and not w.isupper() and not w.startswith(("Mc", "Mac", "O'", "O’")):
+        return "X"  # "OpenEMR", "GNUmed", "iPad"-like product words
+    return "U"
+
+
+def _is_name(kinds: list[str]) -> bool:
+    """A single name or unknown word (it then needs a person's verb after it), or 2-4 words of names (N, or a
+    first name F / surname S that is also an English word), unknown words and initials, with a name word or an
+    initial and an unknown word ("S. Gatou"), or two unknown words ("Ottoline Brzezinska"); not all initials,
+    not ending on F."""
+    if len(kinds) == 1:
+        return kinds[0] in "NU"
+    if len(kinds) > 4 or not all(k in "NUISF" for k in kinds) or kinds[-1] == "F":
+        return False
+    return "N" in kinds or "F" in kinds or ("I" in kinds and "U" in kinds) or kinds.count("U") >= 2
+
+
+def _weak(kinds: str) -> bool:
+    """Names made only of words that are English words too ("John Smith", "Maria L."), or of an initial and an
+    unknown word: they need a strong sign of a patient near them."""
+    return "N" not in kinds and ("F" in kinds or "S" in kinds or "U" in kinds)
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words one or two spaces apart ("Bulat Butusov", "K. Szöllösy") or "Last, First"
+    ("Tomaszewska, Albina"). An English word ends a run, except a surname that is also a word right after a first
+    name or an initial ("Mary Brown", "J. Young")."""
+    surnames = _words("surname_english_words.txt")
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []  # (start, end, kind)
+
+    def close() -> None:
+        if run and _is_name([k for _, _, k in run]):
+            out.append((run[0][0], run[-1][1], "".join(k for _, _, k in run)))
+        run.clear()
+
+    prev_end = -1
+    for m in _WORD.finditer(text):
+        start, end, w = m.start(), m.end(), m.group(0)
+        k = _kind_of(w)
+        if run:
+            gap = text[prev_end:start]
+            joined = gap in _SPACE_GAPS or (gap in _COMMA_GAPS and len(run) == 1)
+            if k in "EF" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
+                k = "S"
+            if not joined or k in ("X", "E"):
+                close()
+        if k not in ("X", "E"):
+            run.append((start, end, k))
+        prev_end = end
+    close()
+    return out
+
+
+def find_lexicon_names(text: str) -> list[tuple[int, int]]:
+    cands = _candidates(text)
+    if not cands:
+        return []
+    out = []
+    ctx: tuple[list[int], list[int], list[int]] | None = None
+    for start, end, kinds in cands:
+        left = text[max(0, start - 40) : start]
+        right = text[end : end + 40]
+        if "\n" in left:
+            left = left[left.rfind("\n") + 1 :]
+        if _staff_before(left) or _STAFF_AFTER.match(right) or _EPONYM_AFTER.match(right):
+            continue
+        single = len(kinds) == 1
+        if single and not _SINGLE_THEN.match(right):
+            continue
+        if not single and _HEADER_BEFORE.search(left) and _LINE_END.match(right):
+            out.append((start, end))
+            continue
+        if ctx is None:
+            ctx = _context(text)  # once per text, and only when a name needs it
+        person, project, strong = ctx
+        if _near(strong, start, end) or (
+            not (_weak(kinds) and len(kinds) > 1) and _near(person, start, end) and not _near(project, start, end)
+        ):
+            out.append((start, end))
+    return out
