@@ -143,6 +143,32 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# An SSN's shape that fails the SSN checks (an ITIN starts with 9; "987-65-4321") is still a person's number in a
+# text about a person; a UK National Insurance number ("QQ 12 34 56 C") after an "NI"/"insurance" label.
+_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+_NINO = re.compile(
+    r"\b(?:ni|nino|national\s{1,3}insurance)\b[^\n\d]{0,20}?"
+    r"(?P<v>(?-i:[A-CEGHJ-PR-TW-Z]{2})\s?\d{2}\s?\d{2}\s?\d{2}\s?(?-i:[A-D]))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def find_ssn_shapes(text: str) -> list[tuple[str, int, int]]:
+    """SSN-shaped numbers (any area) in a text about a person and not a project's; labelled UK NI numbers."""
+    out: list[tuple[str, int, int]] = []
+    if text.count("-") >= 2:
+        for m in _SSN_SHAPE.finditer(text):
+            person, project, strong = _context(text)
+            start, end = m.span()
+            if _near(project, start, end) and not _near(strong, start, end):
+                continue
+            if _near(person, start, end) or _near(strong, start, end) or _FIRST_PERSON.search(text):
+                out.append(("ssn", start, end))
+    if has_any(text, frozenset({"ni", "nino", "national"})):
+        out.extend(("ssn", *m.span("v")) for m in _NINO.finditer(text))
+    return out
+
+
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
     if _digits(text) < 4 or not has_any(text, _ANY_LABEL):
