@@ -343,12 +343,15 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
 # (NL), "669 Reyes Port, Manuelchester, TAS, 2676" (AU), "Hermann-Josef-Scheel-Weg 99-74, 02716 Waldmünchen"
 # (DE), "H.No. 628, Dua Road, Aurangabad-431916" (IN). The postal code alone, or a number and a comma alone, is not
 # an address; the three together within 90 characters of one line are.
-_POSTCODE = re.compile(
-    r"(?P<pc>(?<![\w-])(?-i:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
-    r"|(?<![\w-])\d{4}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
-    r"|(?<![\w-])(?-i:NSW|VIC|QLD|TAS|SA|WA|NT|ACT),?\s\d{4}"
-    r"|(?<![\w-])\d{5}\s(?-i:[A-ZÀ-ÖØ-Þ])[a-zà-ÿß]{2,30}"
-    r"|(?<=[a-z]-)\d{6}|(?<=\s)\d{6}(?=\s{0,2}(?:,|$|\n|\?|\.\s)))(?![\w-]|[.,]\d)"
+# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start.
+_POSTCODE_LETTERS = re.compile(
+    r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
+    r"(?![\w-]|[.,]\d)"
+)
+_POSTCODE_DIGITS = re.compile(
+    r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
+    r"|(?<![\w-].)\d{4}\s(?-i:[A-ZÀ-ÖØ-Þ])[a-zà-ÿß]{2,30}"
+    r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s))))(?![\w-]|[.,]\d)"
 )
 _HOUSE = re.compile(
     r"(?:(?<![\w.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?=,?\s{1,3}" + _UP + r")"
@@ -358,7 +361,7 @@ _HOUSE = re.compile(
 
 def _postal_address(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _POSTCODE.finditer(text):
+    for m in [*_POSTCODE_LETTERS.finditer(text), *_POSTCODE_DIGITS.finditer(text)]:
         pc = m.group("pc")
         if re.fullmatch(r"(?:19|20)\d\d\s?[A-Z]{2}", pc) or _QUANTITY.match(text, m.end()):
             continue
