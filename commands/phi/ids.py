@@ -121,23 +121,45 @@ _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w
 _WARD = re.compile(r"\b(?:fe)?male\s{1,2}(?:ward|unit|wing|bay|room|toilets?|beds?|side)\b", re.IGNORECASE)
 
 
+# An event of a person's care among the words just before a date: "seen at Mercy on …", "a patient at the clinic
+# since …", "born …".
+_CARE_EVENT = re.compile(
+    r"\b(?:seen|visited|admitted|attended|treated|presented|discharged|born|onset|diagnosed|examined|assessed"
+    r"|operated|hospitali[sz]ed|appointment|appt|patient\b[^.;\n]{0,60}\bsince)\b",
+    re.IGNORECASE,
+)
+_CARE_EVENT_GATE = _wordset(
+    """
+    seen visited admitted attended treated presented discharged born onset diagnosed examined assessed operated
+    hospitalised hospitalized appointment appt patient
+    """
+)
+
+
 def find_dates(text: str) -> list[tuple[str, int, int]]:
-    """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative) and no
-    project word near: "a 71-year-old woman … 03/02/2024". Dates without a year ("3/14") are left to the rules
-    that read the words right before them."""
+    """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative), or
+    after an event of a person's care in a text about a person, and no project word near: "a 71-year-old woman …
+    03/02/2024", "a patient at Coastal Health Clinic since May 5th, 2021". Dates without a year ("3/14") are left to
+    the rules that read the words right before them."""
     out: list[tuple[str, int, int]] = []
-    if not has_any(text, _STRONG_GATE):
+    strong_gate, event_gate = has_any(text, _STRONG_GATE), has_any(text, _CARE_EVENT_GATE)
+    if not (strong_gate or event_gate):
         return out
     for _, _, start, end, v in date_matches(text):
         if not re.search(r"\d{4}|[-/.]\d{2}$", v):
             continue
-        _, project, strong = _context(text)
-        if not _near(strong, start, end) or _near(project, start, end):
+        person, project, strong = _context(text)
+        if _near(project, start, end):
             continue
+        event = _CARE_EVENT.search(text, max(0, start - 80), start) if event_gate else None
+        if not _near(strong, start, end) and not (event and _near(person, start, end)):
+            continue
+        # "a patient at the clinic since May 5, 2021": "since" after "patient" dates the care, not a deadline.
+        patient_since = bool(event and event.group(0).lower().endswith("since"))
         if _WARD.search(text, max(0, start - 150), end + 150):
             continue  # "the male ward reopens 2025-03-02": a place, not a person
         left = text[max(0, start - 30) : start]
-        if _PROJECT.search(text, max(0, start - 60), end + 40) or _DEADLINE.search(left):
+        if _PROJECT.search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
             continue  # "due", "by", "until", "effective", a schedule or a window
         out.append(("admission-date", start, end))
     return out
