@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.context import _DEADLINE, _PROJECT, _VENDOR, date_matches
+from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.shared import _digits, has_any
 
@@ -188,6 +188,59 @@ def find_ssn_shapes(text: str) -> list[tuple[str, int, int]]:
                 out.append(("ssn", start, end))
     if has_any(text, frozenset({"ni", "nino", "national"})):
         out.extend(("ssn", *m.span("v")) for m in _NINO.finditer(text))
+    return out
+
+
+# A street line by its shape: a house number, one to three capitalised words and a street-type word of the USPS
+# list (Publication 28, appendix C1) or of British and Australian usage — "669 Reyes Port", "0 Thomas Rotary",
+# "320 Howell Bridge". Many of these words are ordinary ones ("Park", "View", "Point"), so the line counts only
+# in a text about a person ("my", a word of care, an address or delivery word before it) and not a project's.
+_STREET_TYPES = _wordset(
+    """
+    alley annex arcade avenue bayou beach bend bluff bluffs bottom boulevard branch bridge brook brooks burg burgs
+    bypass canyon cape causeway centre center circle cliff cliffs common commons corner corners course court courts
+    cove coves creek crescent crest crossing crossroad curve dale dam divide drive drives estate estates expressway
+    falls ferry field fields flat flats ford fords forest forge fork forks fort freeway garden gardens gateway glen
+    glens green greens grove groves harbor harbour haven heights highway hill hills hollow inlet island isle junction
+    key keys knoll knolls lake lakes landing lane light lights lock locks lodge loop manor manors meadow meadows mews
+    mill mills motorway mount mountain neck orchard oval parade park parks parkway pass passage path pike pine pines
+    place plain plains plaza point points port ports prairie quay ramp ranch rapids ridge ridges rise river road
+    roads rotary route row rue run shoal shoals shore shores skyway spring springs spur square squares stravenue
+    stream street streets summit terrace throughway trace track trafficway trail tunnel turnpike underpass union
+    unions valley valleys vale via viaduct view views village villages ville vista walk walks wall way ways well
+    wells wharf wynd close chase esplanade promenade brae grange gate
+    """
+)
+_STREET_LINE = re.compile(
+    r"(?<![\w#/.,-])(?:\d{1,5}[A-Za-z]?|\d{1,4}/\d{1,5})\s{1,2}(?:[A-Z][a-z'’-]{1,20}\s{1,2}){1,3}"
+    r"(?P<t>[A-Z][a-z]{1,14})\b"
+)
+_SPEAKER = re.compile(r"\b(?:(?i:my|me|mine|your|our)|I)\b|\bI['’]")
+_ADDRESS_CUE = re.compile(
+    r"\b(?:address|addresses|lives?|lived|living|moved|move|sent|send|deliver\w*|mail|post|return|visit|taxi"
+    r"|to|at|from|in)\b",
+    re.IGNORECASE,
+)
+
+
+def find_streets(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of street lines with a street-type word, in a text about a person."""
+    out: list[tuple[str, int, int]] = []
+    if _digits(text) < 1 or not has_any(text, _STREET_TYPES):
+        return out
+    for m in _STREET_LINE.finditer(text):
+        if m.group("t").lower() not in _STREET_TYPES:
+            continue
+        start, end = m.span()
+        person, project, strong = _context(text)
+        if _near(project, start, end) and not _near(strong, start, end):
+            continue
+        before = _WORDS_BEFORE.findall(text, max(0, start - 20), start)
+        if before and _NOT_STREET.fullmatch(before[-1]):
+            continue  # "Sprint 12 Sunny Lane": a numbered thing of a project
+        cue = _ADDRESS_CUE.search(text, max(0, start - 40), start)
+        if _near(person, start, end) or _near(strong, start, end) or (cue and _SPEAKER.search(text)):
+            out.append(("address", start, end))
     return out
 
 
