@@ -217,7 +217,7 @@ _STREET_LINE = re.compile(
 )
 _SPEAKER = re.compile(r"\b(?:(?i:my|me|mine|your|our)|I)\b|\bI['’]")
 _ADDRESS_CUE = re.compile(
-    r"\b(?:address|addresses|lives?|lived|living|moved|move|sent|send|deliver\w*|mail|post|return|visit|taxi"
+    r"\b(?:address|addresses|lives?|lived|living|moved|move|sent|send|deliver\w{0,5}|mail|post|return|visit|taxi"
     r"|to|at|from|in)\b",
     re.IGNORECASE,
 )
