@@ -76,6 +76,9 @@ REFUSED = [
     ("the discharge letter says 4 Banksia Way, Toowong, QLD, 4066 twice", "address"),
     ("his old address Lindenallee 3, 50968 Köln is still on the wristband", "address"),
     ("the card went to H.No. 221, MG Road, Pune-411001 instead", "address"),
+    ("she resides at 9 rue des Lilas, 75019 Paris per the transfer form", "address"),
+    # a street line with a street-type word of the USPS list, the writer speaking or a text about a person
+    ("please send my letters to 669 Reyes Port from now on", "address"),
     # phones with an extension, and a trunk prefix in brackets
     ("they are not answering at 415-882-0134x2204 since the switch", "phone"),
     ("call the patient using +49(0)3041 882201 to rebook", "phone"),
@@ -128,6 +131,8 @@ PASSES = [
     "He was registered for the HIMSS conference on 2025-03-03.",
     "Her team attended the go-live huddle on 3 March 2025.",
     "the interface spec lists 987-65-4321 as the test value",
+    "I moved the meeting to Room 4 Blue Point",
+    "Meet at 12 Riverside Park for the team offsite",
 ]
 
 

@@ -354,7 +354,8 @@ _POSTCODE_DIGITS = re.compile(
     r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s))))(?![\w-]|[.,]\d)"
 )
 _HOUSE = re.compile(
-    r"(?:(?<![\w.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?=,?\s{1,3}" + _UP + r")"
+    r"(?:(?<![\w.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?=,?\s{1,3}" + _UP + r"|,?\s{1,3}(?:rue|av|avenue|bd|boulevard"
+    r"|chemin|allée|place|quai|via|viale|calle|carrer|rua|strada)\b)"
     r"|" + _UP + r"[\w'’.-]{1,30}\s\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?(?=,))"
 )
 
