@@ -145,6 +145,7 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
     strong_gate, event_gate = has_any(text, _STRONG_GATE), has_any(text, _CARE_EVENT_GATE)
     if not (strong_gate or event_gate):
         return out
+    male = has_any(text, frozenset({"male", "female"}))
     for _, _, start, end, v in date_matches(text):
         if not re.search(r"\d{4}|[-/.]\d{2}$", v):
             continue
@@ -156,7 +157,7 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
             continue
         # "a patient at the clinic since May 5, 2021": "since" after "patient" dates the care, not a deadline.
         patient_since = bool(event and event.group(0).lower().endswith("since"))
-        if _WARD.search(text, max(0, start - 150), end + 150):
+        if male and _WARD.search(text, max(0, start - 150), end + 150):
             continue  # "the male ward reopens 2025-03-02": a place, not a person
         left = text[max(0, start - 30) : start]
         if _PROJECT.search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
