@@ -70,6 +70,23 @@ REFUSED = [
     ("passport number X1234567 scanned into the wrong chart", "plan-number"),
     ("PATIENT'S NAME | Oskar Lindgren", "patient-name"),
     ("the patient's full name on the consent is Ines Moreau.", "patient-name"),
+    # round phi5: an address line ending in a postal code of another country's shape, a house number and a comma
+    ("the statement went to Flat 12, Rowan Mews, Harlow, CM20 3LP by mistake", "address"),
+    ("home visit list still shows Dorpsstraat 14, 7412 KV, Deventer for her", "address"),
+    ("the discharge letter says 4 Banksia Way, Toowong, QLD, 4066 twice", "address"),
+    ("his old address Lindenallee 3, 50968 Köln is still on the wristband", "address"),
+    ("the card went to H.No. 221, MG Road, Pune-411001 instead", "address"),
+    ("she resides at 9 rue des Lilas, 75019 Paris per the transfer form", "address"),
+    # a street line with a street-type word of the USPS list, the writer speaking or a text about a person
+    ("please send my letters to 669 Reyes Port from now on", "address"),
+    # phones with an extension, and a trunk prefix in brackets
+    ("they are not answering at 415-882-0134x2204 since the switch", "phone"),
+    ("call the patient using +49(0)3041 882201 to rebook", "phone"),
+    # an SSN's shape that fails the SSN checks (an ITIN) in a text about a person; a UK NI number
+    ("she gave 912-70-4431 as her number at registration", "ssn"),
+    ("NI number AB 12 34 56 C is on the scanned referral", "ssn"),
+    # a date after an event of care in a text about a person
+    ("she has been a patient at the Riverside clinic since March 9, 2021 and the chart split", "admission-date"),
 ]
 
 # said as a status note -> stored as written
@@ -106,6 +123,16 @@ PASSES = [
     "Project name: Phoenix",
     "Server name: Orion, patched on Sunday",
     "passport number field added to the registration form",
+    # round phi5: numbered project things with a comma and a code-like tail, and dates of a project
+    "We reviewed 12 items, 3 risks, 2345 AB",
+    "Meet in Room 4, Block C, B4 6AS",
+    "Migration batch 3, 120000 records, CA 94105",
+    "Upgrade to 4.2.1, 12345 Downtime window",
+    "He was registered for the HIMSS conference on 2025-03-03.",
+    "Her team attended the go-live huddle on 3 March 2025.",
+    "the interface spec lists 987-65-4321 as the test value",
+    "I moved the meeting to Room 4 Blue Point",
+    "Meet at 12 Riverside Park for the team offsite",
 ]
 
 

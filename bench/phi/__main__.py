@@ -69,6 +69,13 @@ def recall(items: list[dict], show: bool) -> None:
     print("  by source (texts refused):")
     for s, (hit, tot) in sorted(by_source.items(), key=lambda kv: -kv[1][1]):
         print(f"    {s:<38} {hit / tot:.3f}  ({hit}/{tot})")
+    # The fills added in round phi5 (values from Faker's locale providers, ids ending -fk5/6/7) and the items
+    # before them: the earlier figure stays comparable with the earlier rounds'.
+    for label, pick in (("earlier items", False), ("phi5 Faker fills", True)):
+        part = [it for it in items if ("-fk" in it["id"]) == pick]
+        hit = sum(1 for it in part if scan(it["text"]))
+        if part:
+            print(f"  {label}: {hit / len(part):.3f} ({hit}/{len(part)})")
     for k, iid, text in missed:
         print(f"  MISSED {k} [{iid}]: {text!r}")
 

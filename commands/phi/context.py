@@ -338,10 +338,55 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A postal code of one of several countries' shapes ending a line of an address, with a house number and a comma
+# before it on the same line: "Flat 67, Smith Course, Jonesberg, B4 6AS" (UK), "Maxweg 519, 9690 BV, Zoutkamp"
+# (NL), "669 Reyes Port, Manuelchester, TAS, 2676" (AU), "Hermann-Josef-Scheel-Weg 99-74, 02716 Waldmünchen"
+# (DE), "H.No. 628, Dua Road, Aurangabad-431916" (IN). The postal code alone, or a number and a comma alone, is not
+# an address; the three together within 90 characters of one line are.
+# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start.
+_POSTCODE_LETTERS = re.compile(
+    r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
+    r"(?![\w-]|[.,]\d)"
+)
+_POSTCODE_DIGITS = re.compile(
+    r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
+    r"|(?<![\w-].)\d{4}\s(?-i:[A-ZÀ-ÖØ-Þ])[a-zà-ÿß]{2,30}"
+    r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s))))(?![\w-]|[.,]\d)"
+)
+_HOUSE = re.compile(
+    r"(?:(?<![\w.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?=,?\s{1,3}" + _UP + r"|,?\s{1,3}(?:rue|av|avenue|bd|boulevard"
+    r"|chemin|allée|place|quai|via|viale|calle|carrer|rua|strada)\b)"
+    r"|" + _UP + r"[\w'’.-]{1,30}\s\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?(?=,))"
+)
+
+
+def _postal_address(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in [*_POSTCODE_LETTERS.finditer(text), *_POSTCODE_DIGITS.finditer(text)]:
+        pc = m.group("pc")
+        if re.fullmatch(r"(?:19|20)\d\d\s?[A-Z]{2}", pc) or _QUANTITY.match(text, m.end()):
+            continue
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 90)
+        seg = text[line_start : m.start()]
+        if "," not in seg:
+            continue
+        h = _HOUSE.search(seg)
+        if not h:
+            continue
+        first = re.match(r"\d*\s*([^\W\d_][\w.]*)", text[line_start + h.start() : line_start + h.start() + 40])
+        if first and _NOT_STREET.fullmatch(first.group(1)):
+            continue
+        if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
+            continue
+        out.append((line_start + h.start(), m.end()))
+    return out
+
+
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if "," in text and _digits(text) >= 4:
         out.extend(_intl_address(text))
+        out.extend(_postal_address(text))
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")

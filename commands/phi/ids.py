@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.context import _DEADLINE, _PROJECT, _VENDOR, date_matches
+from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.shared import _digits, has_any
 
@@ -121,25 +121,127 @@ _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w
 _WARD = re.compile(r"\b(?:fe)?male\s{1,2}(?:ward|unit|wing|bay|room|toilets?|beds?|side)\b", re.IGNORECASE)
 
 
+# An event of a person's care among the words just before a date: "seen at Mercy on …", "a patient at the clinic
+# since …", "born …".
+_CARE_EVENT = re.compile(
+    r"\b(?:seen|visited|admitted|attended|treated|presented|discharged|born|onset|diagnosed|examined|assessed"
+    r"|operated|hospitali[sz]ed|appointment|appt|patient\b[^.;\n]{0,60}\bsince)\b",
+    re.IGNORECASE,
+)
+_CARE_EVENT_GATE = _wordset(
+    """
+    seen visited admitted attended treated presented discharged born onset diagnosed examined assessed operated
+    hospitalised hospitalized appointment appt patient
+    """
+)
+
+
 def find_dates(text: str) -> list[tuple[str, int, int]]:
-    """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative) and no
-    project word near: "a 71-year-old woman … 03/02/2024". Dates without a year ("3/14") are left to the rules
-    that read the words right before them."""
+    """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative), or
+    after an event of a person's care in a text about a person, and no project word near: "a 71-year-old woman …
+    03/02/2024", "a patient at Coastal Health Clinic since May 5th, 2021". Dates without a year ("3/14") are left to
+    the rules that read the words right before them."""
     out: list[tuple[str, int, int]] = []
-    if not has_any(text, _STRONG_GATE):
+    strong_gate, event_gate = has_any(text, _STRONG_GATE), has_any(text, _CARE_EVENT_GATE)
+    if not (strong_gate or event_gate):
         return out
+    male = has_any(text, frozenset({"male", "female"}))
     for _, _, start, end, v in date_matches(text):
         if not re.search(r"\d{4}|[-/.]\d{2}$", v):
             continue
-        _, project, strong = _context(text)
-        if not _near(strong, start, end) or _near(project, start, end):
+        person, project, strong = _context(text)
+        if _near(project, start, end):
             continue
-        if _WARD.search(text, max(0, start - 150), end + 150):
+        event = _CARE_EVENT.search(text, max(0, start - 80), start) if event_gate else None
+        if not _near(strong, start, end) and not (event and _near(person, start, end)):
+            continue
+        # "a patient at the clinic since May 5, 2021": "since" after "patient" dates the care, not a deadline.
+        patient_since = bool(event and event.group(0).lower().endswith("since"))
+        if male and _WARD.search(text, max(0, start - 150), end + 150):
             continue  # "the male ward reopens 2025-03-02": a place, not a person
         left = text[max(0, start - 30) : start]
-        if _PROJECT.search(text, max(0, start - 60), end + 40) or _DEADLINE.search(left):
+        if _PROJECT.search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
             continue  # "due", "by", "until", "effective", a schedule or a window
         out.append(("admission-date", start, end))
+    return out
+
+
+# An SSN's shape that fails the SSN checks (an ITIN starts with 9; "987-65-4321") is still a person's number in a
+# text about a person; a UK National Insurance number ("QQ 12 34 56 C") after an "NI"/"insurance" label.
+_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+_NINO = re.compile(
+    r"\b(?:ni|nino|national\s{1,3}insurance)\b[^\n\d]{0,20}?"
+    r"(?P<v>(?-i:[A-CEGHJ-PR-TW-Z]{2})\s?\d{2}\s?\d{2}\s?\d{2}\s?(?-i:[A-D]))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def find_ssn_shapes(text: str) -> list[tuple[str, int, int]]:
+    """SSN-shaped numbers (any area) in a text about a person and not a project's; labelled UK NI numbers."""
+    out: list[tuple[str, int, int]] = []
+    if text.count("-") >= 2:
+        for m in _SSN_SHAPE.finditer(text):
+            person, project, strong = _context(text)
+            start, end = m.span()
+            if _near(project, start, end) and not _near(strong, start, end):
+                continue
+            if _near(person, start, end) or _near(strong, start, end) or _FIRST_PERSON.search(text):
+                out.append(("ssn", start, end))
+    if has_any(text, frozenset({"ni", "nino", "national"})):
+        out.extend(("ssn", *m.span("v")) for m in _NINO.finditer(text))
+    return out
+
+
+# A street line by its shape: a house number, one to three capitalised words and a street-type word of the USPS
+# list (Publication 28, appendix C1) or of British and Australian usage — "669 Reyes Port", "0 Thomas Rotary",
+# "320 Howell Bridge". Many of these words are ordinary ones ("Park", "View", "Point"), so the line counts only
+# in a text about a person ("my", a word of care, an address or delivery word before it) and not a project's.
+_STREET_TYPES = _wordset(
+    """
+    alley annex arcade avenue bayou beach bend bluff bluffs bottom boulevard branch bridge brook brooks burg burgs
+    bypass canyon cape causeway centre center circle cliff cliffs common commons corner corners course court courts
+    cove coves creek crescent crest crossing crossroad curve dale dam divide drive drives estate estates expressway
+    falls ferry field fields flat flats ford fords forest forge fork forks fort freeway garden gardens gateway glen
+    glens green greens grove groves harbor harbour haven heights highway hill hills hollow inlet island isle junction
+    key keys knoll knolls lake lakes landing lane light lights lock locks lodge loop manor manors meadow meadows mews
+    mill mills motorway mount mountain neck orchard oval parade park parks parkway pass passage path pike pine pines
+    place plain plains plaza point points port ports prairie quay ramp ranch rapids ridge ridges rise river road
+    roads rotary route row rue run shoal shoals shore shores skyway spring springs spur square squares stravenue
+    stream street streets summit terrace throughway trace track trafficway trail tunnel turnpike underpass union
+    unions valley valleys vale via viaduct view views village villages ville vista walk walks wall way ways well
+    wells wharf wynd close chase esplanade promenade brae grange gate
+    """
+)
+_STREET_LINE = re.compile(
+    r"(?<![\w#/.,-])(?:\d{1,5}[A-Za-z]?|\d{1,4}/\d{1,5})\s{1,2}(?:[A-Z][a-z'’-]{1,20}\s{1,2}){1,3}"
+    r"(?P<t>[A-Z][a-z]{1,14})\b"
+)
+_SPEAKER = re.compile(r"\b(?:(?i:my|me|mine|your|our)|I)\b|\bI['’]")
+_ADDRESS_CUE = re.compile(
+    r"\b(?:address|addresses|lives?|lived|living|moved|move|sent|send|deliver\w{0,5}|mail|post|return|visit|taxi"
+    r"|to|at|from|in)\b",
+    re.IGNORECASE,
+)
+
+
+def find_streets(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of street lines with a street-type word, in a text about a person."""
+    out: list[tuple[str, int, int]] = []
+    if _digits(text) < 1 or not has_any(text, _STREET_TYPES):
+        return out
+    for m in _STREET_LINE.finditer(text):
+        if m.group("t").lower() not in _STREET_TYPES:
+            continue
+        start, end = m.span()
+        person, project, strong = _context(text)
+        if _near(project, start, end) and not _near(strong, start, end):
+            continue
+        before = _WORDS_BEFORE.findall(text, max(0, start - 20), start)
+        if before and _NOT_STREET.fullmatch(before[-1]):
+            continue  # "Sprint 12 Sunny Lane": a numbered thing of a project
+        cue = _ADDRESS_CUE.search(text, max(0, start - 40), start)
+        if _near(person, start, end) or _near(strong, start, end) or (cue and _SPEAKER.search(text)):
+            out.append(("address", start, end))
     return out
 
 

@@ -17,12 +17,12 @@ _UC1 = "[A-ZÀ-ÖØ-Þ]"
 _LC1 = "[^\\W\\d_A-ZÀ-ÖØ-Þ]"
 _WCH = r"(?:[^\W\d_]|['’-])"  # a letter of a name, an apostrophe or a hyphen
 _TOKEN = (
-    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|Ma?c{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
-    rf"|{_UC1}['’]?{_UC1}{{1,25}}(?:-{_UC1}{{2,25}})?|{_UC1}\.(?:\s?{_UC1}\.)?)"
+    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}+|Ma?c{_UC1}{_LC1}{{1,25}}+|{_UC1}{_LC1}{{1,25}}+(?:['’-][^\W\d_]{_LC1}{{0,25}}+){{0,2}}"
+    rf"|{_UC1}['’]?{_UC1}{{1,25}}+(?:-{_UC1}{{2,25}}+)?|{_UC1}\.(?:\s?{_UC1}\.)?)"
 )
 # "Last, First" is tried first when the phrase or clause ends there: "Villegas, Yosef;" is one name.
 _NAME = (
-    rf"(?P<v>(?-i:{_UC1}{_WCH}{{1,25}},\s{{0,2}}{_UC1}{_WCH}{{1,25}}(?:\s{_UC1}\.?)?(?=\s{{0,2}}[;.),]|$)"
+    rf"(?P<v>(?-i:{_UC1}{_WCH}{{1,25}}+,\s{{0,2}}{_UC1}{_WCH}{{1,25}}+(?:\s{_UC1}\.?)?(?=\s{{0,2}}[;.),]|$)"
     rf"|{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}})"
     r"(?![^\W\d_]))"
 )
@@ -289,8 +289,27 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
 _WORDS = re.compile(r"[a-z/]{1,30}")
 
 
-def _needed(rx: re.Pattern[str], words: set[str]) -> bool:
-    return not _NEEDS[rx].isdisjoint(words)
+# What must follow the name in each pattern that starts with one, as a pattern of its own led by a fixed character
+# or class: when it is nowhere in the text the name-first pattern (tried at every letter) cannot match either.
+_AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
+    _NAME_THEN_AGE: re.compile(_AGE_SEX, _I),
+    _NAME_THEN_VERB: re.compile(
+        r"\s(?:is\s{1,3}seen|was\s{1,3}(?:seen|admitted|found)|presents\s{1,3}with|presented\s{1,3}(?:to|with)"
+        r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b",
+        _I,
+    ),
+    _NAME_COMMA_CARE: re.compile(
+        r",\s{1,3}(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed|who)\b", _I
+    ),
+    _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))", _I),
+}
+
+
+def _needed(rx: re.Pattern[str], words: set[str], text: str = "") -> bool:
+    if _NEEDS[rx].isdisjoint(words):
+        return False
+    after = _AFTER_NAME.get(rx)
+    return after is None or after.search(text) is not None
 
 
 def find_context_names(text: str) -> list[tuple[int, int]]:
@@ -308,7 +327,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
         _PT_CALLED,
         _PT_HEADER_ROW,
     ):
-        if not _needed(rx, words):
+        if not _needed(rx, words, text):
             continue
         for m in _matches(rx, text):
             v = m.group("v")
@@ -323,7 +342,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
             if _ok(v):
                 out.append(m.span("v"))
     for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
-        if _needed(rx, words):
+        if _needed(rx, words, text):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
     for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
         v = m.group("v")

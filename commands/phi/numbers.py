@@ -197,9 +197,12 @@ def _find_ip(text: str) -> list[tuple[int, int]]:
 _SEP = r"[-. ]"
 _PHONE_NANP = re.compile(
     r"(?<![\w+])(?P<v>(?:\+?1[-. ]?)?(?:\((?P<a1>\d{3})\)\s?|(?P<a2>\d{3})[-. ])"
-    r"(?P<x>\d{3})[-. ]\d{4})(?![\w-]|\.\d)"
+    r"(?P<x>\d{3})[-. ]\d{4}(?:\s?(?:x|ext\.?|extn\.?)\s?\d{1,6})?)(?![\w-]|\.\d)"
 )
-_PHONE_INTL = re.compile(r"(?<![\w+])(?P<v>\+(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\))?(?:[-. ]\d{1,5}){1,5})(?![\w-]|\.\d)")
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?P<v>\+(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\)\d{0,5})?(?:[-. ]\d{1,5}){1,5}"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?![\w-]|\.\d)"
+)
 _PHONE_BARE = re.compile(
     r"\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|fax|cb|call(?:ed)?|callback|vm"
     r"|voicemail|text|sms|contact|home|work)\b[^\d\n]{0,15}"
