@@ -133,6 +133,10 @@ PASSES = [
     "the interface spec lists 987-65-4321 as the test value",
     "I moved the meeting to Room 4 Blue Point",
     "Meet at 12 Riverside Park for the team offsite",
+    # staff at work: presenting a plan, visiting a site is not an event of a patient's care
+    "She presented the dashboard to the board on April 2, 2025",
+    "Ms. Chen visited the pharmacy on 2025-02-11 to walk through the new dispensing workflow",
+    "Dana visited the Mercy site on 2026-11-12 for the readiness walkthrough",
 ]
 
 

@@ -16,7 +16,8 @@ from commands.phi.shared import _DATE, _I, _digits, _matches
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
 # pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
 _CLINICAL = re.compile(
-    r"\b(?:pt|pts|patient|seen|presents|presented|presenting|admit(?:ted)?|readmitted|discharged?|transferred"
+    r"\b(?:pt|pts|patient|seen|(?:presents|presented|presenting)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
+    r"|admit(?:ted)?|readmitted|discharged?|transferred"
     r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
     r"|cath|catheteri[sz]ation|cabg|surgery|operation|op|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
     r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"

@@ -124,7 +124,10 @@ _WARD = re.compile(r"\b(?:fe)?male\s{1,2}(?:ward|unit|wing|bay|room|toilets?|bed
 # An event of a person's care among the words just before a date: "seen at Mercy on …", "a patient at the clinic
 # since …", "born …".
 _CARE_EVENT = re.compile(
-    r"\b(?:seen|visited|admitted|attended|treated|presented|discharged|born|onset|diagnosed|examined|assessed"
+    # a person who visited a site or presented a plan is staff at work: "Dana visited the Mercy site on 2026-11-12"
+    r"\b(?:seen|visited(?!\s{1,3}(?:(?:the|our)\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:site|vendor|team|office|supplier"
+    r"|warehouse|pharmacy|data\s{1,3}cent(?:er|re)|command\s{1,3}cent(?:er|re))\b)|admitted|attended|treated"
+    r"|presented(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)|discharged|born|onset|diagnosed|examined|assessed"
     r"|operated|hospitali[sz]ed|appointment|appt|patient\b[^.;\n]{0,60}\bsince)\b",
     re.IGNORECASE,
 )
