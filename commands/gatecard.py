@@ -101,14 +101,6 @@ def role_name(role: str) -> str:
     return f"the {role.upper() if len(role) <= 4 and role.isalpha() else role}"
 
 
-def score(r: Risk) -> str:
-    return f"L{r.likelihood} × I{r.impact} = {r.score}"
-
-
-def rag_word(value: RAG | None) -> str:
-    return value.value.capitalize() if value else "No status"
-
-
 def is_stale(project: Project, statuses: Sequence[StatusUpdate], now: datetime) -> bool:
     last = statuses[0].created_at if statuses else project.created_at
     return now - last > timedelta(days=project.cadence.days)
@@ -122,7 +114,7 @@ def trend(statuses: Sequence[StatusUpdate], today: date) -> str:
     run = 1
     while run < len(statuses) and statuses[run].overall == current:
         run += 1
-    head = f"{fmt.RAG_DOT[current]} *{rag_word(current)}*"
+    head = f"{fmt.RAG_DOT[current]} *{fmt.RAG_WORD[current]}*"
     if run == len(statuses):
         steady = "first update" if run == 1 else f"steady for {run} updates"
         return f"{head} · {steady}"
@@ -130,7 +122,7 @@ def trend(statuses: Sequence[StatusUpdate], today: date) -> str:
     arrow = "↓" if RAG_ORDER[current] > RAG_ORDER[before] else "↑"
     since = fmt.day(statuses[run - 1].created_at.date(), today)
     length = f"{current.value} for {fmt.plural(run, 'update')}, since {since}" if run > 1 else f"since {since}"
-    return f"{head} {arrow} from {rag_word(before)} · {length}"
+    return f"{head} {arrow} from {fmt.RAG_WORD[before]} · {length}"
 
 
 def quorum_words(g: Gate) -> str:
@@ -228,7 +220,7 @@ def gate_card(
         FieldItem(label="Status", value=g.status.value),
         FieldItem(label="Requested by", value=f"{fmt.who(g.requester)}, {fmt.day(g.created_at.date(), today)}"),
         FieldItem(label="Quorum", value=quorum_words(g)),
-        FieldItem(label="Decide by", value=fmt.day(g.due, today) if g.due else "—"),
+        decide_by(g, today),
     )
     ask = ""
     if g.status == GateStatus.PENDING:
@@ -263,6 +255,16 @@ def gate_card(
     return Reply.channel(notification(g, today, reader, for_whom), *blocks)
 
 
+def decide_by(g: Gate, today: date) -> FieldItem:
+    """While pending, the decision's date in the one lateness phrase ("due Tue 8 Dec", "*6 days overdue*");
+    once settled, the date it was due by."""
+    if g.due is None:
+        return FieldItem(label="Decide by", value="—")
+    if g.status == GateStatus.PENDING:
+        return FieldItem(label="Decision", value=fmt.due_phrase(g.due, today))
+    return FieldItem(label="Decide by", value=fmt.day(g.due, today))
+
+
 def project_lines(p: Project, facts: Facts, today: date, now: datetime) -> str:
     lines = [f"*{p.key} status*: {trend(facts.statuses, today)}"]
     if facts.statuses:
@@ -283,13 +285,9 @@ def risk_lines(risks: Sequence[Risk], today: date) -> str:
         return "*Open critical and high risks*: none."
     lines = [f"*Open critical and high risks* ({len(risks)})"]
     for r in risks[:RISKS_SHOWN]:
-        overdue = (today - r.review_by).days
-        review = (
-            f"*review {fmt.plural(overdue, 'day')} overdue*" if overdue > 0 else f"review {fmt.day(r.review_by, today)}"
-        )
         lines.append(
-            f"{fmt.LEVEL_MARK[r.level]} *{r.ref}* {fmt.clip(r.title, 90)} — {score(r)} {r.level.value} · "
-            f"{fmt.who(r.owner)} · {review}"
+            f"{fmt.LEVEL_MARK[r.level]} *{r.ref}* {fmt.clip(r.title, 90)} — {fmt.score(r.likelihood, r.impact, r.level)}"
+            f" · {fmt.who(r.owner)} · {fmt.due_phrase(r.review_by, today, 'review')}"
         )
     if len(risks) > RISKS_SHOWN:
         lines.append(f"…and {len(risks) - RISKS_SHOWN} more: `/risk list {risks[0].project.key}`")
