@@ -200,7 +200,8 @@ def notification(gate: Gate, today: date, reader: Person | None = None, for_whom
     """The text a notification shows: what is asked of the reader, or what the card is about."""
     what = f"{gate.ref} {gate.project.key}: {gate.name}"
     if reader is not None and gate.status == GateStatus.PENDING:
-        behalf = f" (for {fmt.who(for_whom)})" if for_whom is not None and for_whom.id != reader.id else ""
+        # "on behalf of", not "(for …)": a name may carry its own brackets ("Maria Santos (CNO)")
+        behalf = f" on behalf of {fmt.who(for_whom)}" if for_whom is not None and for_whom.id != reader.id else ""
         return f"{first_name(reader)}, your approval is needed{by_when(gate, today)}{behalf}: {what}"
     if gate.status == GateStatus.PENDING:
         names = ", ".join(fmt.who(p) for p in waiting(gate)) or "nobody"
@@ -270,7 +271,7 @@ def project_lines(p: Project, facts: Facts, today: date, now: datetime) -> str:
     if facts.statuses:
         last = facts.statuses[0]
         lines.append(
-            f"Last update {fmt.ago(last.created_at, now)} ({fmt.who(last.author)}): _{fmt.clip(last.note, 140)}_"
+            f"Last update {fmt.ago(last.created_at, now)} by {fmt.who(last.author)}: _{fmt.clip(last.note, 140)}_"
         )
     if is_stale(p, facts.statuses, now):
         lines.append(f"⚠️ *Stale*: no update within its {p.cadence.value} cadence.")

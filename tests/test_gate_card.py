@@ -126,7 +126,7 @@ def test_a_delegate_is_asked_on_behalf_of_the_approver(ehr: Chat) -> None:
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana,@maria')
     kim = next(o for o in ehr.outbox() if o.target == "kim")
     reply = Reply.from_json(kim.payload)
-    assert reply.text == "Kim, your approval is needed (for Dana Whitfield): G-1 EHR: Build sign-off"
+    assert reply.text == "Kim, your approval is needed on behalf of Dana Whitfield: G-1 EHR: Build sign-off"
     assert "*Kim, your decision is needed.* You decide on behalf of Dana Whitfield, as their delegate." in shown(reply)
 
 
