@@ -101,14 +101,6 @@ def role_name(role: str) -> str:
     return f"the {role.upper() if len(role) <= 4 and role.isalpha() else role}"
 
 
-def score(r: Risk) -> str:
-    return f"L{r.likelihood} × I{r.impact} = {r.score}"
-
-
-def rag_word(value: RAG | None) -> str:
-    return value.value.capitalize() if value else "No status"
-
-
 def is_stale(project: Project, statuses: Sequence[StatusUpdate], now: datetime) -> bool:
     last = statuses[0].created_at if statuses else project.created_at
     return now - last > timedelta(days=project.cadence.days)
@@ -122,7 +114,7 @@ def trend(statuses: Sequence[StatusUpdate], today: date) -> str:
     run = 1
     while run < len(statuses) and statuses[run].overall == current:
         run += 1
-    head = f"{fmt.RAG_DOT[current]} *{rag_word(current)}*"
+    head = f"{fmt.RAG_DOT[current]} *{fmt.RAG_WORD[current]}*"
     if run == len(statuses):
         steady = "first update" if run == 1 else f"steady for {run} updates"
         return f"{head} · {steady}"
@@ -130,7 +122,7 @@ def trend(statuses: Sequence[StatusUpdate], today: date) -> str:
     arrow = "↓" if RAG_ORDER[current] > RAG_ORDER[before] else "↑"
     since = fmt.day(statuses[run - 1].created_at.date(), today)
     length = f"{current.value} for {fmt.plural(run, 'update')}, since {since}" if run > 1 else f"since {since}"
-    return f"{head} {arrow} from {rag_word(before)} · {length}"
+    return f"{head} {arrow} from {fmt.RAG_WORD[before]} · {length}"
 
 
 def quorum_words(g: Gate) -> str:
@@ -208,7 +200,8 @@ def notification(gate: Gate, today: date, reader: Person | None = None, for_whom
     """The text a notification shows: what is asked of the reader, or what the card is about."""
     what = f"{gate.ref} {gate.project.key}: {gate.name}"
     if reader is not None and gate.status == GateStatus.PENDING:
-        behalf = f" (for {fmt.who(for_whom)})" if for_whom is not None and for_whom.id != reader.id else ""
+        # "on behalf of", not "(for …)": a name may carry its own brackets ("Maria Santos (CNO)")
+        behalf = f" on behalf of {fmt.who(for_whom)}" if for_whom is not None and for_whom.id != reader.id else ""
         return f"{first_name(reader)}, your approval is needed{by_when(gate, today)}{behalf}: {what}"
     if gate.status == GateStatus.PENDING:
         names = ", ".join(fmt.who(p) for p in waiting(gate)) or "nobody"
@@ -228,7 +221,7 @@ def gate_card(
         FieldItem(label="Status", value=g.status.value),
         FieldItem(label="Requested by", value=f"{fmt.who(g.requester)}, {fmt.day(g.created_at.date(), today)}"),
         FieldItem(label="Quorum", value=quorum_words(g)),
-        FieldItem(label="Decide by", value=fmt.day(g.due, today) if g.due else "—"),
+        decide_by(g, today),
     )
     ask = ""
     if g.status == GateStatus.PENDING:
@@ -263,12 +256,22 @@ def gate_card(
     return Reply.channel(notification(g, today, reader, for_whom), *blocks)
 
 
+def decide_by(g: Gate, today: date) -> FieldItem:
+    """While pending, the decision's date in the one lateness phrase ("due Tue 8 Dec", "*6 days overdue*");
+    once settled, the date it was due by."""
+    if g.due is None:
+        return FieldItem(label="Decide by", value="—")
+    if g.status == GateStatus.PENDING:
+        return FieldItem(label="Decision", value=fmt.due_phrase(g.due, today))
+    return FieldItem(label="Decide by", value=fmt.day(g.due, today))
+
+
 def project_lines(p: Project, facts: Facts, today: date, now: datetime) -> str:
     lines = [f"*{p.key} status*: {trend(facts.statuses, today)}"]
     if facts.statuses:
         last = facts.statuses[0]
         lines.append(
-            f"Last update {fmt.ago(last.created_at, now)} ({fmt.who(last.author)}): _{fmt.clip(last.note, 140)}_"
+            f"Last update {fmt.ago(last.created_at, now)} by {fmt.who(last.author)}: _{fmt.clip(last.note, 140)}_"
         )
     if is_stale(p, facts.statuses, now):
         lines.append(f"⚠️ *Stale*: no update within its {p.cadence.value} cadence.")
@@ -283,13 +286,9 @@ def risk_lines(risks: Sequence[Risk], today: date) -> str:
         return "*Open critical and high risks*: none."
     lines = [f"*Open critical and high risks* ({len(risks)})"]
     for r in risks[:RISKS_SHOWN]:
-        overdue = (today - r.review_by).days
-        review = (
-            f"*review {fmt.plural(overdue, 'day')} overdue*" if overdue > 0 else f"review {fmt.day(r.review_by, today)}"
-        )
         lines.append(
-            f"{fmt.LEVEL_MARK[r.level]} *{r.ref}* {fmt.clip(r.title, 90)} — {score(r)} {r.level.value} · "
-            f"{fmt.who(r.owner)} · {review}"
+            f"{fmt.LEVEL_MARK[r.level]} *{r.ref}* {fmt.clip(r.title, 90)} — {fmt.score(r.likelihood, r.impact, r.level)}"
+            f" · {fmt.who(r.owner)} · {fmt.due_phrase(r.review_by, today, 'review')}"
         )
     if len(risks) > RISKS_SHOWN:
         lines.append(f"…and {len(risks) - RISKS_SHOWN} more: `/risk list {risks[0].project.key}`")

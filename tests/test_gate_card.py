@@ -66,13 +66,14 @@ def test_the_go_live_card_shows_the_critical_risk_past_its_review_and_what_is_le
     assert "*Decision needed from Dana Whitfield, Maria Santos by Tue 19 Jan.*" in channel
     assert "*EHR status*: 🟠 *Amber* ↓ from Green" in channel  # in words and colour, with its trend
     assert (
-        f"🟥 *R-1* Lab results interface may drop orders during cutover — L4 × I5 = 20 critical · Alex Moreau · "
+        f"🟥 *R-1* Lab results interface may drop orders during cutover — L4 × I5 = 20 (critical) · Alex Moreau · "
         f"*review {late} days overdue*"
     ) in channel
     assert "Night shift super-users thin" not in channel  # only critical and high risks
     assert "*Entry checklist*: 0 of 5 done, *5 open*\n☐ 1. Downtime procedures tested" in channel
     assert "*Quorum*: Needs 2 more approvals, including the CMIO · 0 approved, 2 still to decide." in channel
     assert "Quorum: all 2 approvers, including the CMIO" in channel
+    assert "Decision: due Tue 19 Jan" in channel  # the one lateness phrase, as the digests say it
 
 
 def test_each_approver_is_asked_by_name_and_the_update_after_a_decision_keeps_it_so(ehr: Chat) -> None:
@@ -114,6 +115,7 @@ def test_open_checklist_items_come_first_and_overdue_is_said_plainly(ehr: Chat) 
         "☑ 2. End-user training at 90% or more\n☑ 4. Command centre staffed"
     ) in card
     assert "*Dana, your decision is needed by Thu 26 Nov — 6 days overdue.*" in card
+    assert "Decision: *6 days overdue*" in card
     assert "Decision needed from Dana Whitfield by Thu 26 Nov — 6 days overdue" in shown(ehr.ok("pat", "/gate G-1"))
     # nine days without a status on a weekly project: not shown as if it were current
     assert "⚠️ *Stale*: no update within its weekly cadence." in card
@@ -124,7 +126,7 @@ def test_a_delegate_is_asked_on_behalf_of_the_approver(ehr: Chat) -> None:
     ehr.ok("sam", '/gate request "Build sign-off" approvers:@dana,@maria')
     kim = next(o for o in ehr.outbox() if o.target == "kim")
     reply = Reply.from_json(kim.payload)
-    assert reply.text == "Kim, your approval is needed (for Dana Whitfield): G-1 EHR: Build sign-off"
+    assert reply.text == "Kim, your approval is needed on behalf of Dana Whitfield: G-1 EHR: Build sign-off"
     assert "*Kim, your decision is needed.* You decide on behalf of Dana Whitfield, as their delegate." in shown(reply)
 
 
@@ -167,6 +169,17 @@ def test_an_expired_gate_updates_every_copy_and_no_dm_still_asks(ehr: Chat) -> N
         assert "your decision" not in card and "[Approve]" not in card
 
 
+def test_a_high_risk_not_yet_due_for_review_says_when_it_is_and_a_decided_gate_its_date(ehr: Chat) -> None:
+    ehr.ok("alex", '/risk "Interface engine licence renewal late" L3 I4 review:+5d')
+    ehr.ok("sam", '/gate request "Go-live readiness" approvers:@dana due:+3d')
+    card = shown(ehr.ok("dana", "/gate G-1"))
+    assert "— L3 × I4 = 12 (high) · Alex Moreau · review due Sat 28 Nov" in card
+    assert "Decision: due Thu 26 Nov" in card
+    ehr.ok("dana", '/gate approve G-1 "Ready" waive:"Drill booked"')
+    decided = shown(ehr.ok("pat", "/gate G-1"))
+    assert "Decide by: Thu 26 Nov" in decided and "Decision: due" not in decided
+
+
 def test_the_demos_go_live_card_no_longer_hides_its_critical_risk(chat: Chat) -> None:
     """The issue's example: the demo portfolio's go-live gate, with a critical risk 35 days past its review."""
     chat.now = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
@@ -175,7 +188,7 @@ def test_the_demos_go_live_card_no_longer_hides_its_critical_risk(chat: Chat) ->
     card = chat.ok("dana", "/gate G-5", channel="#ehr-upgrade")
     assert card.text == "Dana, your approval is needed by Mon 14 Dec: G-5 EHR: Go-live readiness"
     seen = shown(card)
-    assert "🟥 *R-2* Lab results interface may drop orders during cutover — L4 × I5 = 20 critical" in seen
+    assert "🟥 *R-2* Lab results interface may drop orders during cutover — L4 × I5 = 20 (critical)" in seen
     assert "*review 35 days overdue*" in seen
     assert "*EHR status*: 🟠 *Amber* ↓ from Green · amber for 4 updates, since Mon 2 Nov" in seen
     assert "*Quorum*: Needs 1 more approval, including the CMIO · 1 approved, 1 still to decide." in seen

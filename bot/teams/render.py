@@ -34,6 +34,9 @@ TEXT_LIMIT = 2_000
 LABEL_LIMIT = 40
 CHOICES = 100
 INPUT_MAX = 3_000
+LONG_WORD = 24  # characters without a space: about 36 fit a 340-px phone card; longer ones get break points
+ZWSP = "\u200b"
+LONG_RUN = re.compile(rf"\S{{{LONG_WORD},}}")
 INPUT = "in_"  # input ids are prefixed, so a field can never shadow a key of the action's data
 
 CLICK, SUBMIT, CANCEL = "rounds.click", "rounds.submit", "rounds.cancel"
@@ -48,7 +51,18 @@ def markdown(text: str) -> str:
     """The Reply's markup in the Markdown cards render (cards have no code spans or blocks: their backticks go)."""
     text = text.replace("```", "")
     text = re.sub(r"`([^`\n]*)`", r"\1", text)
+    text = LONG_RUN.sub(_breakable, text)
     return re.sub(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])", r"**\1**", text)
+
+
+def _breakable(m: re.Match[str]) -> str:
+    """A long run without a space (usage alternatives "[project|status|…|raid]", an rrule "FREQ=…;BYDAY=MO,TU")
+    gets a zero-width space after each | ; , so a phone wraps it there instead of mid-word. Links are left
+    alone; bot/teams/activity.py strips the zero-width spaces from anything pasted back as a command."""
+    word = m.group(0)
+    if "://" in word or "](" in word:
+        return word
+    return re.sub(r"([|;,])(?=\S)", "\\1" + ZWSP, word)
 
 
 # -- messages ---------------------------------------------------------------------------------------------

@@ -25,6 +25,9 @@ DPI = 100
 FONT = 9  # points: 12.5 px at 360 px wide, still legible in a thumbnail
 HEATMAP_AXES = (0.17, 0.16, 0.62, 0.72)  # left, bottom, width, height as fractions: fixed so cells are findable
 CACHE_SIZE = 64
+BAR_HEIGHT = 0.6  # of a row
+GATE_ROWS = 4  # the gates chart keeps room for this many rows: a bar is never wider than a quarter of the plot
+GATE_SCALE = 4  # and its axis goes to at least 4 gates
 
 _cache: OrderedDict[tuple[str, int], Image] = OrderedDict()
 _lock = threading.Lock()
@@ -194,11 +197,18 @@ def _gates(fig: Figure, spec: GatesOnTime) -> None:
     y = list(range(len(labels)))[::-1]
     on_time = [r.on_time for r in spec.rows]
     late = [r.late for r in spec.rows]
-    bars = ax.barh(y, on_time, color=palette.ON_TIME, label="on time")
-    later = ax.barh(y, late, left=on_time, color=palette.LATE, label="late", hatch="//", edgecolor="white")
+    bars = ax.barh(y, on_time, height=BAR_HEIGHT, color=palette.ON_TIME, label="on time")
+    later = ax.barh(
+        y, late, height=BAR_HEIGHT, left=on_time, color=palette.LATE, label="late", hatch="//", edgecolor="white"
+    )
     ax.bar_label(bars, labels=[str(n) if n else "" for n in on_time], label_type="center", color="white", fontsize=FONT)
     ax.bar_label(later, labels=[str(n) if n else "" for n in late], label_type="center", color="black", fontsize=FONT)
     ax.set_yticks(y, labels)
+    # Room for GATE_ROWS rows however few there are, bars from the top: one project is one bar, not a blue slab.
+    rows = max(len(labels), GATE_ROWS)
+    ax.set_ylim(len(labels) - rows - 0.5, len(labels) - 0.5)
+    most = max(a + b for a, b in zip(on_time, late, strict=True))
+    ax.set_xlim(0, max(most, GATE_SCALE))  # a single gate is not a bar the plot's full width
     ax.set_xlabel("Gates decided", fontsize=FONT)
     ax.tick_params(labelsize=FONT)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

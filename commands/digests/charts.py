@@ -4,16 +4,25 @@ The sender draws them (commands/charts/render), so the pass and `/digest now` ne
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from commands.charts.specs import Chart, GatesOnTime, GateTimeliness, HeatMap, RagPoint, RagTrend
-from commands.digests.data import DigestData
-from storage.models import GateStatus, Project, RiskStatus
+from commands.charts.specs import (
+    Burndown,
+    Chart,
+    GatesOnTime,
+    GateTimeliness,
+    HeatMap,
+    LevelCounts,
+    RagPoint,
+    RagTrend,
+)
+from commands.digests.data import BURN_WEEKS, DigestData
+from storage.models import GateStatus, Project, Risk, RiskLevel, RiskStatus
 
 TREND_PROJECTS = 8  # rows on the RAG trend chart: more do not read at thumbnail size
 
 
-def of_projects(projects: list[Project], data: DigestData, since: datetime | None) -> tuple[Chart, ...]:
+def of_projects(projects: list[Project], data: DigestData, since: datetime | None, today: date) -> tuple[Chart, ...]:
     charts: list[Chart] = []
     live = [
         (r.likelihood, r.impact) for p in projects for r in data.risks.get(p.id, []) if r.status != RiskStatus.CLOSED
@@ -27,6 +36,9 @@ def of_projects(projects: list[Project], data: DigestData, since: datetime | Non
     ]
     if trend:
         charts.append(RagTrend(projects=tuple(trend[:TREND_PROJECTS])))
+    burn = burndown([r for p in projects for r in data.risk_history.get(p.id, [])], today)
+    if burn is not None:
+        charts.append(burn)
     gates = []
     for p in projects:
         decided = [
@@ -45,3 +57,22 @@ def of_projects(projects: list[Project], data: DigestData, since: datetime | Non
     if gates:
         charts.append(GatesOnTime(rows=tuple(gates[:TREND_PROJECTS])))
     return tuple(charts)
+
+
+def burndown(risks: list[Risk], today: date) -> Burndown | None:
+    """Open risks by level at the end of each of the last BURN_WEEKS weeks and today, from when each risk was
+    raised and closed. A risk rescored since a day counts at its score before (`previous_score`): the one
+    rescoring the register keeps; an older one counts at that score. None when no risk was open in the span."""
+    days = [today - timedelta(weeks=w) for w in range(BURN_WEEKS, -1, -1)]
+    points = []
+    for d in days:
+        counts = dict.fromkeys(("critical", "high", "medium", "low"), 0)
+        for r in risks:
+            if r.created_at.date() > d or (r.status == RiskStatus.CLOSED and r.closed_at and r.closed_at.date() <= d):
+                continue
+            earlier = r.rescored_at is not None and r.rescored_at.date() > d and r.previous_score is not None
+            counts[RiskLevel.of(r.previous_score if earlier and r.previous_score else r.score).value] += 1
+        points.append(LevelCounts(day=d, **counts))
+    if not any(p.critical or p.high or p.medium or p.low for p in points):
+        return None
+    return Burndown(points=tuple(points))

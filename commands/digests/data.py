@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from sqlalchemy import or_, select
@@ -19,6 +19,7 @@ from storage.models import Action, ActionStatus, Gate, GateStatus, Project, Risk
 ProjectItem = TypeVar("ProjectItem", Risk, Gate, Action)
 
 TREND = 12  # updates per project: four make the emoji trend, twelve the RAG trend chart
+BURN_WEEKS = 8  # the burn-down chart's span: open risks by level at the end of each of the last eight weeks
 
 
 @dataclass
@@ -26,6 +27,7 @@ class DigestData:
     projects: dict[int, Project]
     statuses: dict[int, list[StatusUpdate]] = field(default_factory=dict)  # newest first, up to TREND
     risks: dict[int, list[Risk]] = field(default_factory=dict)  # live, plus closed since `since`
+    risk_history: dict[int, list[Risk]] = field(default_factory=dict)  # live, plus closed in the burn-down's span
     gates: dict[int, list[Gate]] = field(default_factory=dict)  # pending, plus decided since `since`
     overdue: dict[int, list[Action]] = field(default_factory=dict)  # live actions due before `today`
     raid: RaidData = field(default_factory=RaidData)  # the rest of the RAID log and the plan's controls
@@ -47,14 +49,18 @@ def load(
     data.statuses = recent_statuses(session, ids, TREND)
 
     live = Risk.status.in_([RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.ACCEPTED])
-    risk_filter = or_(live, Risk.closed_at >= since) if since else live
+    burn_from = burn_start(today)
+    closed_from = min(since, burn_from) if since else burn_from
     risks = session.scalars(
         select(Risk)
-        .where(Risk.project_id.in_(ids), risk_filter)
+        .where(Risk.project_id.in_(ids), or_(live, Risk.closed_at >= closed_from))
         .options(joinedload(Risk.owner))
         .order_by(Risk.score.desc(), Risk.review_by, Risk.number)
     ).all()
-    data.risks = _by_project(risks)
+    data.risk_history = _by_project([r for r in risks if r.status != RiskStatus.CLOSED or _closed_after(r, burn_from)])
+    data.risks = _by_project(
+        [r for r in risks if r.status != RiskStatus.CLOSED or (since is not None and _closed_after(r, since))]
+    )
 
     pending = Gate.status == GateStatus.PENDING
     oldest = min((x for x in (since, decided_since) if x is not None), default=None)
@@ -78,6 +84,15 @@ def load(
     data.overdue = _by_project(overdue)
     data.raid = raid_data.load(session, ids, since, today)
     return data
+
+
+def burn_start(today: date) -> datetime:
+    """The start of the burn-down's span: risks closed before it were closed all through the chart."""
+    return datetime.combine(today - timedelta(weeks=BURN_WEEKS), time.min, tzinfo=UTC)
+
+
+def _closed_after(r: Risk, when: datetime) -> bool:
+    return r.closed_at is not None and r.closed_at >= when
 
 
 def _by_project(rows: Sequence[ProjectItem]) -> dict[int, list[ProjectItem]]:

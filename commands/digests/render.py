@@ -144,7 +144,7 @@ def project_digest(
         blocks.append(Context(text=f"…and {len(projects) - MAX_PROJECT_SECTIONS} more projects: `/pmo portfolio`."))
     blocks.append(Context(text=f"{fmt.day(today)} · changes {since_phrase(since, now, first)}"))
     text = f"{title}: " + ("; ".join(attention[:3]) if attention else "nothing needs attention")
-    return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since)})
+    return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since, today)})
 
 
 def stale_days(project: Project, statuses: list[StatusUpdate], now: datetime) -> int | None:
@@ -307,4 +307,4 @@ def portfolio_digest(
     text = f"Portfolio: {green}/{len(projects)} green" + (
         f"; attention: {', '.join(attention[:5])}" if attention else ""
     )
-    return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since)})
+    return Reply.channel(text, *blocks).model_copy(update={"charts": charts.of_projects(projects, data, since, today)})

@@ -231,7 +231,7 @@ def owed(
             p = ap.person
             delegate = p.delegate_id_at(now)  # in the approver's own calendar
             to = delegate if delegate is not None and delegate not in cannot else p.id
-            behalf = f" (for {fmt.who(p)})" if to != p.id else ""
+            behalf = f" on behalf of {fmt.who(p)}" if to != p.id else ""  # no "(for Maria Santos (CNO))"
             ledger.by_person[to].append(
                 Owed(
                     ItemKind.GATE,

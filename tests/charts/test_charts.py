@@ -108,3 +108,10 @@ def test_importing_the_chart_specs_does_not_import_matplotlib(tmp_path):
     code = "import commands.charts.render, commands.digests.run, sys; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_one_project_with_one_gate_is_one_modest_bar_not_a_slab_across_the_plot():
+    im = pixels(render(GatesOnTime(rows=(GateTimeliness(label="EHR", on_time=1),)), scale=1))
+    blue = sum(n for n, c in im.getcolors(maxcolors=100_000) if close(c, palette.rgb(palette.ON_TIME), 30))
+    share = blue / (im.width * im.height)
+    assert 0.005 < share < 0.06  # drawn, and a fraction of the plot (it filled half the picture before)

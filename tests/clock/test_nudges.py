@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.clock import passes
 from bot.outbox.dispatch import Dispatcher
 from commands.replies import Reply
-from storage.models import AuditEvent, Comment, NudgeState, OutboxMessage, Platform
+from storage.models import AuditEvent, Comment, NudgeState, OutboxMessage, Person, Platform
 from tests.support.chat import Chat, shown
 from tests.support.recording_sender import RecordingSender
 
@@ -259,3 +259,18 @@ def test_a_decision_made_while_gates_are_being_expired_stands(ehr: Chat, monkeyp
     assert ehr.scalar(select(Gate.status)) == GateStatus.APPROVED
     assert not [o for o in ehr.outbox() if o.idempotency_key.endswith(":expired:notice")]
     assert ehr.scalar(select(AuditEvent.id).where(AuditEvent.action == "gate.expired")) is None
+
+
+def test_a_delegates_nudge_names_the_approver_without_nested_brackets(ehr: Chat) -> None:
+    """Dana (whose name carries her role in brackets) is away with Kim as her delegate: Kim's nudge says whom
+    she decides for as "on behalf of", never "(for Dr. Dana Whitfield (CMIO))"."""
+    ehr.now = MON_10AM - timedelta(days=3)
+    ehr.ok("dana", "/pmo prefs delegate @kim until +2w")
+    ehr.ok("sam", '/gate request "Training sign-off" approvers:@dana')
+    with ehr.sessions.begin() as s:  # her name as a chat profile may give it
+        s.scalars(select(Person).where(Person.handle == "dana")).one().display_name = "Dr. Dana Whitfield (CMIO)"
+    run(ehr, MON_10AM)
+    [dm] = nudges(ehr, "kim")
+    text = shown(Reply.from_json(dm.payload))
+    assert "G-1* Training sign-off on behalf of Dr. Dana Whitfield (CMIO) — EHR" in text
+    assert "((" not in text and "))" not in text

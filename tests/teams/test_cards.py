@@ -3,6 +3,7 @@ invoke response) and with the Action.Submit fallback (answered by updating the c
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from tests.fakes.bot_connector import FakeBotConnector
@@ -176,3 +177,16 @@ def test_after_done_the_item_no_longer_reads_overdue(ehr: Tenant, clock: Clock) 
 def test_help_in_teams_has_no_literal_backticks(ehr: Tenant) -> None:
     card = ehr.dm("kim", "help")
     assert "/project create" in card.text and "`" not in card.text
+
+
+def test_help_on_a_phone_wraps_long_usage_at_its_bars_and_a_pasted_line_still_runs(ehr: Tenant) -> None:
+    """Teams wraps a word with no break in it mid-word at phone width ("[project|sta" / "tus|…"): long runs get a
+    zero-width space after each | ; , and the ones pasted back with a command are stripped before parsing."""
+    card = ehr.dm("kim", "help")
+    assert "[project|\u200bstatus|\u200brisk|" in card.text
+    assert 'rrule:"FREQ=WEEKLY;\u200bINTERVAL=2;\u200bBYDAY=MO,\u200bTU"' in card.text
+    longest = max(len(run) for run in re.split(r"[\s\u200b]+", card.text))
+    assert longest <= 36  # what a 340-px card fits on a line
+    pasted = ehr.dm("kim", '/pmo prefs hours 19:00-07:00 rrule:"FREQ=WEEKLY;\u200bINTERVAL=2;\u200bBYDAY=MO,\u200bTU"')
+    assert not pasted.refused
+    assert "Next shift: Mon 7 Dec 19:00" in pasted.text  # the rule was read whole: every other Monday and Tuesday

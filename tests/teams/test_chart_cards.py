@@ -43,15 +43,16 @@ def test_a_digest_card_carries_its_charts_as_images_with_alt_text(engine: Engine
     finally:
         clock.close()
     digest = Card.of(bf.calls_to("send", conversation=ehr.channel("#ehr"))[-1])
-    heat, trend = images(digest.content)
+    heat, trend, burn = images(digest.content)
     assert heat["altText"].startswith("Open risks by likelihood × impact: 1 open. L5 × I4 = 20 (critical): 1")
     assert trend["altText"].startswith("RAG trend") and "EHR: amber" in trend["altText"]
+    assert burn["altText"].startswith("Open risks by level from") and "critical 0 → 1" in burn["altText"]
     png = base64.b64decode(heat["url"].removeprefix("data:image/png;base64,"))
     pil = pytest.importorskip("PIL.Image")
     with pil.open(io.BytesIO(png)) as im:
         assert im.size == (360, 300)  # the card's column at phone width
     # drawn at its own size on a desktop card (a stretched 360-px picture is blurred), shrunk on a phone
-    assert {heat["size"], trend["size"]} == {"Auto"}
+    assert {heat["size"], trend["size"], burn["size"]} == {"Auto"}
     assert len(json.dumps(digest.content).encode()) <= render.MAX_CARD_BYTES
     assert bf.check_card(digest.content, "digest") == []
     assert digest.content["body"].index(heat) == 2  # after the header and the "needs attention" line

@@ -117,7 +117,7 @@ function measureTeams() {
     const style = getComputedStyle(t.querySelector("p") || t);
     ruler.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const where = t.closest(".ac-table, table, [role=table]") ? "table cells" : "text";
-    for (const w of t.textContent.split(/\s+/)) {
+    for (const w of t.textContent.split(/[\s\u200b]+/)) {  // a zero-width space is a break opportunity too
       if (w && ruler.measureText(w).width > t.clientWidth + 0.5) broken[where].push([w, t.clientWidth]);
     }
   }
