@@ -13,7 +13,6 @@ from storage.models import (
     Gate,
     GateStatus,
     Project,
-    Quorum,
     Risk,
     RiskStatus,
     StatusUpdate,
@@ -98,19 +97,6 @@ def risk_detail(r: Risk, today: date) -> list[Block]:
         )
     blocks.append(Context(text=f"Raised by {fmt.who(r.raised_by)} on {fmt.day(r.created_at.date(), today)}"))
     return blocks
-
-
-def quorum_phrase(g: Gate) -> str:
-    n = len(g.approvers)
-    if g.quorum == Quorum.ALL:
-        base = f"all {n} approvers" if n > 1 else "the approver"
-    elif g.quorum == Quorum.ANY:
-        base = "any one approver"
-    else:
-        base = f"{g.quorum_n} of {n} approvers"
-    if g.must_include:
-        base += f", including {' and '.join(g.must_include)}"
-    return base
 
 
 DECIDED = {

@@ -136,7 +136,7 @@ def request(cmd: m.GateRequest, actor: Actor, uow: UnitOfWork) -> Reply:
             text=f"📨 *{gate.ref}* {fmt.clip(cmd.name, 100)} requested for *{project.key}*. The approval card went to {where}."
         ),
         Section(text=chosen),
-        Context(text=f"Quorum: {cards.quorum_phrase(gate)}."),
+        Context(text=f"Quorum: {gatecard.quorum_words(gate)}."),
     )
 
 
