@@ -33,12 +33,27 @@ _LABELS = _wordset(
     subscriber beneficiary group cid pid uid encounter enc visit admission
     """
 )
+# Words that may stand between a value and the label that names it after it: "AB-654321 is her insurance number",
+# "7712093 as the chart number", "4471-22-B (MRN)", "55120398, her member number".
+_AFTER_FILLER = _wordset("is was as being her his their the its a an my your our patient patients pt pts s")
+# What a label after a value must end in, unless it is one of the standalone labels (MRN, OHIP…).
+_NUMBER_WORDS = _wordset("number no nbr num nr id identifier code")
+_STANDALONE_LABELS = _wordset("mrn fin csn har ohip hcn nhs sin upi")
+# A label phrase further back, joined to the value by "is"/"was" or a colon: "the hospital number for the patient
+# was KGH44712".
+_FAR_LABEL = re.compile(
+    r"\b(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
+    r"|account|patient|case|claim|coverage|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)(?![\w])"
+    r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
+    re.IGNORECASE,
+)
 # Labels that only a person's number carries: with one of these, a text with no project words is enough.
 _PERSONAL_LABELS = _wordset(
     """
     account acct member membership policy plan insurance insurer coverage subscriber beneficiary medicare medicaid
     passport license licence mrn chart record card ohip hcn nhs sin serial device implant implanted udi wristband
-    bracelet enrollment enrolment registration claim encounter admission accession specimen patient
+    bracelet enrollment enrolment registration claim encounter admission accession specimen patient beneficiary
+    hospital
     """
 )
 _SERIAL_LABELS = _wordset("serial device implant implanted udi lot pacemaker pump")
@@ -96,6 +111,33 @@ def _labels(left: str, labels: frozenset[str]) -> set[str]:
     if not words.isdisjoint(_NOT_PERSON_LABELS):
         return set()
     return words & labels
+
+
+def _labels_after(text: str, end: int) -> set[str]:
+    """The label naming a value from after it, in the same clause: fillers ("is her", "as the", "(") and then up to
+    three words ending in a number word ("insurance number") or a standalone label ("MRN"); none when a project's
+    label is among them ("55120398 is the change number")."""
+    right = text[end : end + 40]
+    cut = _CLAUSE_END.search(right)
+    if cut:
+        right = right[: cut.start()]
+    m = re.match(r"\s{0,2}[(,]?", right)
+    if m is None or (m.end() == 0 and right[:1].isalnum()):
+        return set()
+    words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)][:6]
+    i = 0
+    while i < len(words) and words[i] in _AFTER_FILLER:
+        i += 1
+    content = words[i : i + 3]
+    for j, w in enumerate(content):
+        if w in _STANDALONE_LABELS or (w in _NUMBER_WORDS and j > 0):
+            got = set(content[: j + 1])
+            if not got.isdisjoint(_NOT_PERSON_LABELS) and not got & _STANDALONE_LABELS:
+                return set()
+            if w in _STANDALONE_LABELS or not got.isdisjoint(_PERSONAL_LABELS - {"patient"}):
+                return got & _LABELS
+            return set()
+    return set()
 
 
 def _about_person(
@@ -283,7 +325,11 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             continue  # "v1234" is a version
         if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
             continue
-        labels = _labels(_clause_left(text, m.start()), _LABELS)
+        left = _clause_left(text, m.start())
+        labels = _labels(left, _LABELS)
+        if not labels:
+            far = _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
+            labels = {far.group("l").lower(), "number"} if far else _labels_after(text, m.end())
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):
             continue

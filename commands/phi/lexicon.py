@@ -185,6 +185,14 @@ _EPONYM_AFTER = re.compile(
 )
 
 
+# A record number set right after a full name, in brackets or between commas: "Hector Villanueva (55120398) was
+# double-registered", "Hector Villanueva, 55120398, fell". Not a phone's groups ("(416-555-0100)"), an extension or
+# a ticket ("(INC0012345)").
+_ID_AFTER = re.compile(
+    r"\s{0,2}(?:\(\s{0,2}(?:MRN|MR|#)?\s?(?:\d{6,12}|\d{2,5}-\d{5,8})\s{0,2}\)|,\s{1,2}#?\d{6,12}\s{0,2}[,;])"
+)
+
+
 @lru_cache(maxsize=8192)
 def _kind_of(word: str) -> str:
     """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
@@ -290,7 +298,7 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         single = len(kinds) == 1
         if single and not _SINGLE_THEN.match(right):
             continue
-        if not single and _HEADER_BEFORE.search(left) and _LINE_END.match(right):
+        if not single and ((_HEADER_BEFORE.search(left) and _LINE_END.match(right)) or _ID_AFTER.match(right)):
             out.append((start, end))
             continue
         if ctx is None:
