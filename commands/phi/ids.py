@@ -12,6 +12,7 @@ phone word before them. One pass over the text's values, each looked at in fixed
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
@@ -43,7 +44,7 @@ _STANDALONE_LABELS = _wordset("mrn fin csn har ohip hcn nhs sin upi")
 # was KGH44712".
 _FAR_LABEL = re.compile(
     r"\b(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
-    r"|account|patient|case|claim|coverage|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)(?![\w])"
+    r"|account|patient|case|claim|coverage|file|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)(?![\w])"
     r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
     re.IGNORECASE,
 )
@@ -140,6 +141,21 @@ def _labels_after(text: str, end: int) -> set[str]:
     return set()
 
 
+def _only_label_words(text: str, project: list[int], start: int, end: int) -> bool:
+    """Every project word near the value is a label word of its own label ("beneficiary code HX554411": "code" is
+    the label, not a piece of software)."""
+    lo, hi = bisect_left(project, start - 150), bisect_left(project, end + 151)
+    if hi - lo > 3:
+        return False
+    for p in project[lo:hi]:
+        if not start - 40 <= p < start:
+            return False
+        w = _WORDS_BEFORE.match(text, p)
+        if w is None or w.group(0).lower() not in _LABELS:
+            return False
+    return True
+
+
 def _about_person(
     text: str, ctx: tuple[list[int], list[int], list[int]], start: int, end: int, personal_label: bool
 ) -> bool:
@@ -148,7 +164,7 @@ def _about_person(
     person, project, strong = ctx
     if _near(strong, start, end):
         return True
-    if _near(project, start, end):
+    if _near(project, start, end) and not (personal_label and _only_label_words(text, project, start, end)):
         return False
     return personal_label or _near(person, start, end) or bool(_FIRST_PERSON.search(text, max(0, start - 80), end))
 

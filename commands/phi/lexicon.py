@@ -193,6 +193,24 @@ _ID_AFTER = re.compile(
 )
 
 
+# A name as the object of a verb of care or of a document about one person's care: "we admitted Ottoline
+# Brzezinska overnight", "Discharge summary for Ottoline Brzezinska"; and a name's record: "Ottoline Brzezinska's
+# chart was merged".
+_CARE_OF = re.compile(
+    r"\b(?:admitted|readmitted|discharged|intubated|extubated|sedated|resuscitated|triaged|transfused|catheteri[sz]ed"
+    r"|(?:discharge|transfer|referral|consult(?:ation)?|progress|admission|operative|op|nursing|clinic)\s{1,2}"
+    r"(?:summary|letter|note|notes|report)\s{1,2}(?:for|of|on)|(?:wristband|med(?:ication)?s?\s{1,2}list|labs|vitals"
+    r"|allergies|prescriptions?)\s{1,2}(?:for|of))\s{1,2}$",
+    _I,
+)
+_RECORD_OF_AFTER = re.compile(
+    r"^['’]s?\s{1,2}(?:chart(?!\s{1,2}(?:review|audit|abstraction|template|build|design|tool))|mrn|medical\s{1,2}record|health\s{1,2}record|wristband|meds|medications|vitals"
+    r"|bloodwork|allergies|diagnosis|dob|date\s{1,2}of\s{1,2}birth|prescriptions?|member\s{1,2}id"
+    r"|insurance(?!\s{1,2}(?:team|vendor|module|interface|feed)))\b",
+    _I,
+)
+
+
 @lru_cache(maxsize=8192)
 def _kind_of(word: str) -> str:
     """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
@@ -298,12 +316,19 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         single = len(kinds) == 1
         if single and not _SINGLE_THEN.match(right):
             continue
-        if not single and ((_HEADER_BEFORE.search(left) and _LINE_END.match(right)) or _ID_AFTER.match(right)):
+        if not single and _HEADER_BEFORE.search(left) and _LINE_END.match(right):
             out.append((start, end))
             continue
         if ctx is None:
             ctx = _context(text)  # once per text, and only when a name needs it
         person, project, strong = ctx
+        own = text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right
+        if not single and (
+            _RECORD_OF_AFTER.match(own)
+            or (not _near(project, start, end) and (_ID_AFTER.match(right) or _CARE_OF.search(left)))
+        ):
+            out.append((start, end))
+            continue
         if _near(strong, start, end) or (
             not (_weak(kinds) and len(kinds) > 1) and _near(person, start, end) and not _near(project, start, end)
         ):
