@@ -18,7 +18,7 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 
-from commands.phi.shared import _I
+from commands.phi.shared import _I, has_any
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -211,6 +211,16 @@ _RECORD_OF_AFTER = re.compile(
 )
 
 
+_RECORD_OF_GATE = _wordset(
+    "chart mrn record medical health wristband meds medications vitals bloodwork allergies diagnosis dob date"
+    " prescription prescriptions member insurance"
+)
+_CARE_OF_GATE = _wordset(
+    "admitted readmitted discharged intubated extubated sedated resuscitated triaged transfused catheterized"
+    " catheterised summary letter note notes report wristband list labs vitals allergies prescription prescriptions"
+)
+
+
 @lru_cache(maxsize=8192)
 def _kind_of(word: str) -> str:
     """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
@@ -306,6 +316,8 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     ctx: tuple[list[int], list[int], list[int]] | None = None
+    # the record and care-of passes run only when one of their words is in the text (a set lookup)
+    record_of, care_of = has_any(text, _RECORD_OF_GATE), has_any(text, _CARE_OF_GATE)
     for start, end, kinds in cands:
         left = text[max(0, start - 40) : start]
         right = text[end : end + 40]
@@ -322,10 +334,11 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         if ctx is None:
             ctx = _context(text)  # once per text, and only when a name needs it
         person, project, strong = ctx
-        own = text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right
+        own = text[end - 2 : end] + right if record_of and text[end - 2 : end] in ("'s", "’s") else right
         if not single and (
-            _RECORD_OF_AFTER.match(own)
-            or (not _near(project, start, end) and (_ID_AFTER.match(right) or _CARE_OF.search(left)))
+            (record_of and _RECORD_OF_AFTER.match(own))
+            or (right[:3].strip()[:1] in ("(", ",") and _ID_AFTER.match(right) and not _near(project, start, end))
+            or (care_of and _CARE_OF.search(left) and not _near(project, start, end))
         ):
             out.append((start, end))
             continue
