@@ -101,6 +101,10 @@ REFUSED = [
     ("we admitted Ottoline Brzezinska overnight", "patient-name"),
     ("Discharge summary for Ottoline Brzezinska never reached the GP", "patient-name"),
     ("Ottoline Brzezinska's chart was merged", "patient-name"),
+    # phones: a phone word after the number, a home line, a relative's contact further back
+    ("He left 555-0143 as a callback", "phone"),
+    ("his home line, 020 7946 0958, is disconnected", "phone"),
+    ("Contact info for the daughter - 07700 900461", "phone"),
 ]
 
 # said as a status note -> stored as written
@@ -161,6 +165,9 @@ PASSES = [
     "Hannah Becker's insurance team signed off",
     "Dana Whitfield (INC0012345) owns the outage follow-up",
     "group number 12 met on Tuesday",
+    "4471902 is the cell tower asset tag",
+    "the interface line 4471902 was retired",
+    "Fixed crash at line 1234567 in parser",
 ]
 
 

@@ -80,6 +80,18 @@ _PHONE_LABELS = _wordset(
     answered ring rang
     """
 )
+_PHONE_AFTER = re.compile(
+    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as|being)\s{1,3})?(?:(?:her|his|their|the|a|an|my|your|our)\s{1,3})?"
+    r"(?:(?:home|work|direct|mobile|cell|contact|best|daytime|evening)\s{1,3})?"
+    r"(?:callback|call-back|phone|cell|mobile|pager|landline|(?:phone|contact|callback)\s{1,3}number)\b"
+    r"(?!\s{1,2}(?:towers?|asset|tag|systems?|network|provider|carrier|vendor|contract|bill|plan|upgrade))",
+    re.IGNORECASE,
+)
+_PHONE_LINE = re.compile(r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$", re.IGNORECASE)
+_RELATIVES = _wordset(
+    "daughter son wife husband mother father mom mum dad sister brother partner spouse caregiver carer guardian"
+    " family kin parent parents niece nephew aunt uncle grandson granddaughter"
+)
 _ACCOUNT = _wordset("account acct billing number no nbr num nr code ref reference id")
 _NUMBER = _wordset("number no nbr num nr")
 # "my", "your": the writer or the reader is the person ("my phone number is …").
@@ -170,7 +182,7 @@ def _about_person(
 
 
 # Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
-_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w)
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {"line"}
 _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
     "of",
     "o",
@@ -318,9 +330,19 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
             continue
         left = _clause_left(text, m.start(), 50)
-        if not _labels(left, _PHONE_LABELS) and not (
-            # "my number is 09-7625400": a number in a phone's groups, and no other label
-            _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+        if (
+            not _labels(left, _PHONE_LABELS)
+            and not (
+                # "my number is 09-7625400": a number in a phone's groups, and no other label
+                _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+            )
+            # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
+            # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
+            and not _PHONE_AFTER.match(text, m.end())
+            and not (
+                _PHONE_LINE.search(left)
+                or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
+            )
         ):
             continue
         if ctx is None:
