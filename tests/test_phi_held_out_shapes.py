@@ -101,6 +101,7 @@ REFUSED = [
     ("we admitted Ottoline Brzezinska overnight", "patient-name"),
     ("Discharge summary for Ottoline Brzezinska never reached the GP", "patient-name"),
     ("Ottoline Brzezinska's chart was merged", "patient-name"),
+    ("Harold Finch was brought in by ambulance at 3 am", "patient-name"),
     # phones: a phone word after the number, a home line, a relative's contact further back
     ("He left 555-0143 as a callback", "phone"),
     ("his home line, 020 7946 0958, is disconnected", "phone"),
@@ -168,6 +169,7 @@ PASSES = [
     "4471902 is the cell tower asset tag",
     "the interface line 4471902 was retired",
     "Fixed crash at line 1234567 in parser",
+    "Ingrid Larsen was brought in to lead the interface testing",
 ]
 
 

@@ -215,8 +215,14 @@ _RECORD_OF_GATE = _wordset(
     "chart mrn record medical health wristband meds medications vitals bloodwork allergies diagnosis dob date"
     " prescription prescriptions member insurance"
 )
+# A verb of what was done to a patient right after the name: "Harold Finch was brought in by ambulance".
+_CARE_THEN = re.compile(
+    r"^\s{1,2}(?:was|is|has\s{1,2}been|had\s{1,2}been|got|were)\s{1,2}(?:brought\s{1,2}in|rushed|readmitted|intubated"
+    r"|extubated|sedated|resuscitated|triaged|transfused|catheteri[sz]ed|admitted|discharged)\b",
+    _I,
+)
 _CARE_OF_GATE = _wordset(
-    "admitted readmitted discharged intubated extubated sedated resuscitated triaged transfused catheterized"
+    "brought rushed admitted readmitted discharged intubated extubated sedated resuscitated triaged transfused catheterized"
     " catheterised summary letter note notes report wristband list labs vitals allergies prescription prescriptions"
 )
 
@@ -338,7 +344,7 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         if not single and (
             (record_of and _RECORD_OF_AFTER.match(own))
             or (right[:3].strip()[:1] in ("(", ",") and _ID_AFTER.match(right) and not _near(project, start, end))
-            or (care_of and _CARE_OF.search(left) and not _near(project, start, end))
+            or (care_of and (_CARE_OF.search(left) or _CARE_THEN.match(right)) and not _near(project, start, end))
         ):
             out.append((start, end))
             continue
