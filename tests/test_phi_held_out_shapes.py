@@ -87,6 +87,25 @@ REFUSED = [
     ("NI number AB 12 34 56 C is on the scanned referral", "ssn"),
     # a date after an event of care in a text about a person
     ("she has been a patient at the Riverside clinic since March 9, 2021 and the chart split", "admission-date"),
+    # round phi6: the label after the value, or joined to it by is/was further back
+    ("AB-654321 is her insurance number per the front desk", "plan-number"),
+    ("we found 7712093 as the chart number of two people", "mrn"),
+    ("4471-22-B (MRN) shows twice after the merge", "mrn"),
+    ("the hospital number for the patient was KGH44712", "mrn"),
+    # a label word that is also a project word ("code") is still the label
+    ("the beneficiary code HX554411 is wrong on her claim", "plan-number"),
+    # a full name with a record number set beside it, as the object of a verb of care, a document about its care,
+    # or owning a chart
+    ("Hector Villanueva (55120398) was double-registered", "patient-name"),
+    ("Hector Villanueva, 55120398, fell after the pump alarm", "patient-name"),
+    ("we admitted Ottoline Brzezinska overnight", "patient-name"),
+    ("Discharge summary for Ottoline Brzezinska never reached the GP", "patient-name"),
+    ("Ottoline Brzezinska's chart was merged", "patient-name"),
+    ("Harold Finch was brought in by ambulance at 3 am", "patient-name"),
+    # phones: a phone word after the number, a home line, a relative's contact further back
+    ("He left 555-0143 as a callback", "phone"),
+    ("his home line, 020 7946 0958, is disconnected", "phone"),
+    ("Contact info for the daughter - 07700 900461", "phone"),
 ]
 
 # said as a status note -> stored as written
@@ -137,6 +156,20 @@ PASSES = [
     "She presented the dashboard to the board on April 2, 2025",
     "Ms. Chen visited the pharmacy on 2025-02-11 to walk through the new dispensing workflow",
     "Dana visited the Mercy site on 2026-11-12 for the readiness walkthrough",
+    # round phi6: a project's number named after it, a colleague with an id or a possessive that is not a record
+    "4471902 is the build number of the nightly",
+    "PO 4500012345 is the purchase order number",
+    "the cost centre code 4471902 on the invoice",
+    "Hannah Becker (4471902) approved the budget line",
+    "Ingrid Larsen's chart review deck is merged",
+    "Ingrid Larsen's discharge workflow demo is on Friday",
+    "Hannah Becker's insurance team signed off",
+    "Dana Whitfield (INC0012345) owns the outage follow-up",
+    "group number 12 met on Tuesday",
+    "4471902 is the cell tower asset tag",
+    "the interface line 4471902 was retired",
+    "Fixed crash at line 1234567 in parser",
+    "Ingrid Larsen was brought in to lead the interface testing",
 ]
 
 

@@ -12,6 +12,7 @@ phone word before them. One pass over the text's values, each looked at in fixed
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
@@ -33,12 +34,27 @@ _LABELS = _wordset(
     subscriber beneficiary group cid pid uid encounter enc visit admission
     """
 )
+# Words that may stand between a value and the label that names it after it: "AB-654321 is her insurance number",
+# "7712093 as the chart number", "4471-22-B (MRN)", "55120398, her member number".
+_AFTER_FILLER = _wordset("is was as being her his their the its a an my your our patient patients pt pts s")
+# What a label after a value must end in, unless it is one of the standalone labels (MRN, OHIP…).
+_NUMBER_WORDS = _wordset("number no nbr num nr id identifier code")
+_STANDALONE_LABELS = _wordset("mrn fin csn har ohip hcn nhs sin upi")
+# A label phrase further back, joined to the value by "is"/"was" or a colon: "the hospital number for the patient
+# was KGH44712".
+_FAR_LABEL = re.compile(
+    r"\b(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
+    r"|account|patient|case|claim|coverage|file|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)(?![\w])"
+    r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
+    re.IGNORECASE,
+)
 # Labels that only a person's number carries: with one of these, a text with no project words is enough.
 _PERSONAL_LABELS = _wordset(
     """
     account acct member membership policy plan insurance insurer coverage subscriber beneficiary medicare medicaid
     passport license licence mrn chart record card ohip hcn nhs sin serial device implant implanted udi wristband
-    bracelet enrollment enrolment registration claim encounter admission accession specimen patient
+    bracelet enrollment enrolment registration claim encounter admission accession specimen patient beneficiary
+    hospital
     """
 )
 _SERIAL_LABELS = _wordset("serial device implant implanted udi lot pacemaker pump")
@@ -63,6 +79,18 @@ _PHONE_LABELS = _wordset(
     callback reach reached reachable contact contacted dial text texted sms whatsapp landline answer answering
     answered ring rang
     """
+)
+_PHONE_AFTER = re.compile(
+    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as|being)\s{1,3})?(?:(?:her|his|their|the|a|an|my|your|our)\s{1,3})?"
+    r"(?:(?:home|work|direct|mobile|cell|contact|best|daytime|evening)\s{1,3})?"
+    r"(?:callback|call-back|phone|cell|mobile|pager|landline|(?:phone|contact|callback)\s{1,3}number)\b"
+    r"(?!\s{1,2}(?:towers?|asset|tag|systems?|network|provider|carrier|vendor|contract|bill|plan|upgrade))",
+    re.IGNORECASE,
+)
+_PHONE_LINE = re.compile(r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$", re.IGNORECASE)
+_RELATIVES = _wordset(
+    "daughter son wife husband mother father mom mum dad sister brother partner spouse caregiver carer guardian"
+    " family kin parent parents niece nephew aunt uncle grandson granddaughter"
 )
 _ACCOUNT = _wordset("account acct billing number no nbr num nr code ref reference id")
 _NUMBER = _wordset("number no nbr num nr")
@@ -98,6 +126,48 @@ def _labels(left: str, labels: frozenset[str]) -> set[str]:
     return words & labels
 
 
+def _labels_after(text: str, end: int) -> set[str]:
+    """The label naming a value from after it, in the same clause: fillers ("is her", "as the", "(") and then up to
+    three words ending in a number word ("insurance number") or a standalone label ("MRN"); none when a project's
+    label is among them ("55120398 is the change number")."""
+    right = text[end : end + 40]
+    cut = _CLAUSE_END.search(right)
+    if cut:
+        right = right[: cut.start()]
+    m = re.match(r"\s{0,2}[(,]?", right)
+    if m is None or (m.end() == 0 and right[:1].isalnum()):
+        return set()
+    words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)][:6]
+    i = 0
+    while i < len(words) and words[i] in _AFTER_FILLER:
+        i += 1
+    content = words[i : i + 3]
+    for j, w in enumerate(content):
+        if w in _STANDALONE_LABELS or (w in _NUMBER_WORDS and j > 0):
+            got = set(content[: j + 1])
+            if not got.isdisjoint(_NOT_PERSON_LABELS) and not got & _STANDALONE_LABELS:
+                return set()
+            if w in _STANDALONE_LABELS or not got.isdisjoint(_PERSONAL_LABELS - {"patient"}):
+                return got & _LABELS
+            return set()
+    return set()
+
+
+def _only_label_words(text: str, project: list[int], start: int, end: int) -> bool:
+    """Every project word near the value is a label word of its own label ("beneficiary code HX554411": "code" is
+    the label, not a piece of software)."""
+    lo, hi = bisect_left(project, start - 150), bisect_left(project, end + 151)
+    if hi - lo > 3:
+        return False
+    for p in project[lo:hi]:
+        if not start - 40 <= p < start:
+            return False
+        w = _WORDS_BEFORE.match(text, p)
+        if w is None or w.group(0).lower() not in _LABELS:
+            return False
+    return True
+
+
 def _about_person(
     text: str, ctx: tuple[list[int], list[int], list[int]], start: int, end: int, personal_label: bool
 ) -> bool:
@@ -106,13 +176,13 @@ def _about_person(
     person, project, strong = ctx
     if _near(strong, start, end):
         return True
-    if _near(project, start, end):
+    if _near(project, start, end) and not (personal_label and _only_label_words(text, project, start, end)):
         return False
     return personal_label or _near(person, start, end) or bool(_FIRST_PERSON.search(text, max(0, start - 80), end))
 
 
 # Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
-_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w)
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {"line"}
 _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
     "of",
     "o",
@@ -260,9 +330,19 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
             continue
         left = _clause_left(text, m.start(), 50)
-        if not _labels(left, _PHONE_LABELS) and not (
-            # "my number is 09-7625400": a number in a phone's groups, and no other label
-            _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+        if (
+            not _labels(left, _PHONE_LABELS)
+            and not (
+                # "my number is 09-7625400": a number in a phone's groups, and no other label
+                _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+            )
+            # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
+            # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
+            and not _PHONE_AFTER.match(text, m.end())
+            and not (
+                _PHONE_LINE.search(left)
+                or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
+            )
         ):
             continue
         if ctx is None:
@@ -283,7 +363,11 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             continue  # "v1234" is a version
         if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
             continue
-        labels = _labels(_clause_left(text, m.start()), _LABELS)
+        left = _clause_left(text, m.start())
+        labels = _labels(left, _LABELS)
+        if not labels:
+            far = _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
+            labels = {far.group("l").lower(), "number"} if far else _labels_after(text, m.end())
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):
             continue

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 
-from commands.phi.shared import _I
+from commands.phi.shared import _I, has_any
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -185,6 +185,48 @@ _EPONYM_AFTER = re.compile(
 )
 
 
+# A record number set right after a full name, in brackets or between commas: "Hector Villanueva (55120398) was
+# double-registered", "Hector Villanueva, 55120398, fell". Not a phone's groups ("(416-555-0100)"), an extension or
+# a ticket ("(INC0012345)").
+_ID_AFTER = re.compile(
+    r"\s{0,2}(?:\(\s{0,2}(?:MRN|MR|#)?\s?(?:\d{6,12}|\d{2,5}-\d{5,8})\s{0,2}\)|,\s{1,2}#?\d{6,12}\s{0,2}[,;])"
+)
+
+
+# A name as the object of a verb of care or of a document about one person's care: "we admitted Ottoline
+# Brzezinska overnight", "Discharge summary for Ottoline Brzezinska"; and a name's record: "Ottoline Brzezinska's
+# chart was merged".
+_CARE_OF = re.compile(
+    r"\b(?:admitted|readmitted|discharged|intubated|extubated|sedated|resuscitated|triaged|transfused|catheteri[sz]ed"
+    r"|(?:discharge|transfer|referral|consult(?:ation)?|progress|admission|operative|op|nursing|clinic)\s{1,2}"
+    r"(?:summary|letter|note|notes|report)\s{1,2}(?:for|of|on)|(?:wristband|med(?:ication)?s?\s{1,2}list|labs|vitals"
+    r"|allergies|prescriptions?)\s{1,2}(?:for|of))\s{1,2}$",
+    _I,
+)
+_RECORD_OF_AFTER = re.compile(
+    r"^['’]s?\s{1,2}(?:chart(?!\s{1,2}(?:review|audit|abstraction|template|build|design|tool))|mrn|medical\s{1,2}record|health\s{1,2}record|wristband|meds|medications|vitals"
+    r"|bloodwork|allergies|diagnosis|dob|date\s{1,2}of\s{1,2}birth|prescriptions?|member\s{1,2}id"
+    r"|insurance(?!\s{1,2}(?:team|vendor|module|interface|feed)))\b",
+    _I,
+)
+
+
+_RECORD_OF_GATE = _wordset(
+    "chart mrn record medical health wristband meds medications vitals bloodwork allergies diagnosis dob date"
+    " prescription prescriptions member insurance"
+)
+# A verb of what was done to a patient right after the name: "Harold Finch was brought in by ambulance".
+_CARE_THEN = re.compile(
+    r"^\s{1,2}(?:was|is|has\s{1,2}been|had\s{1,2}been|got|were)\s{1,2}(?:brought\s{1,2}in|rushed|readmitted|intubated"
+    r"|extubated|sedated|resuscitated|triaged|transfused|catheteri[sz]ed|admitted|discharged)\b",
+    _I,
+)
+_CARE_OF_GATE = _wordset(
+    "brought rushed admitted readmitted discharged intubated extubated sedated resuscitated triaged transfused catheterized"
+    " catheterised summary letter note notes report wristband list labs vitals allergies prescription prescriptions"
+)
+
+
 @lru_cache(maxsize=8192)
 def _kind_of(word: str) -> str:
     """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
@@ -280,6 +322,8 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     ctx: tuple[list[int], list[int], list[int]] | None = None
+    # the record and care-of passes run only when one of their words is in the text (a set lookup)
+    record_of, care_of = has_any(text, _RECORD_OF_GATE), has_any(text, _CARE_OF_GATE)
     for start, end, kinds in cands:
         left = text[max(0, start - 40) : start]
         right = text[end : end + 40]
@@ -296,6 +340,14 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         if ctx is None:
             ctx = _context(text)  # once per text, and only when a name needs it
         person, project, strong = ctx
+        own = text[end - 2 : end] + right if record_of and text[end - 2 : end] in ("'s", "’s") else right
+        if not single and (
+            (record_of and _RECORD_OF_AFTER.match(own))
+            or (right[:3].strip()[:1] in ("(", ",") and _ID_AFTER.match(right) and not _near(project, start, end))
+            or (care_of and (_CARE_OF.search(left) or _CARE_THEN.match(right)) and not _near(project, start, end))
+        ):
+            out.append((start, end))
+            continue
         if _near(strong, start, end) or (
             not (_weak(kinds) and len(kinds) > 1) and _near(person, start, end) and not _near(project, start, end)
         ):
