@@ -114,8 +114,8 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
 
 
 # --- payment cards and bank accounts ---------------------------------------------------------------------------
-_CARD = re.compile(r"(?<![\w-])(?P<v>\d(?:[ -]?\d){11,18})(?![\w-])")
-_IBAN = re.compile(r"(?<![\w-])(?P<v>[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])")
+_CARD = re.compile(r"(?P<v>\d(?<![\w-].)(?:[ -]?\d){11,18})(?![\w-])")
+_IBAN = re.compile(r"(?P<v>[A-Z](?<![\w-].)[A-Z]\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])")
 
 
 def _luhn(digits: str) -> bool:
@@ -223,8 +223,8 @@ _PHONE_CTX = re.compile(
     r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
     _I,
 )
-_SLASHED = re.compile(r"(?<![\w/])(?P<v>[2-9]\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
-_INTL = re.compile(r"(?<![\w+])(?P<v>\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){1,4})(?![\w-]|\.\d)")
+_SLASHED = re.compile(r"(?P<v>[2-9](?<![\w/].)\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
+_INTL = re.compile(r"(?P<v>\+(?<![\w+].)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){1,4})(?![\w-]|\.\d)")
 
 
 def find_phones(text: str) -> list[tuple[int, int]]:

@@ -241,7 +241,7 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
 
 # An SSN's shape that fails the SSN checks (an ITIN starts with 9; "987-65-4321") is still a person's number in a
 # text about a person; a UK National Insurance number ("QQ 12 34 56 C") after an "NI"/"insurance" label.
-_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+_SSN_SHAPE = re.compile(r"\d(?<![\w-].)\d{2}-\d{2}-\d{4}(?![\w-])")
 _NINO = re.compile(
     r"\b(?:ni|nino|national\s{1,3}insurance)\b[^\n\d]{0,20}?"
     r"(?P<v>(?-i:[A-CEGHJ-PR-TW-Z]{2})\s?\d{2}\s?\d{2}\s?\d{2}\s?(?-i:[A-D]))(?!\w)",

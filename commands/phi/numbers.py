@@ -14,7 +14,7 @@ from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any
 # ---------------------------------------------------------------------------
 
 # --- SSN -------------------------------------------------------------------
-_SSN_DASHED = re.compile(r"(?<![\w-])(?P<v>\d{3}-\d{2}-\d{4})(?![\w-])")
+_SSN_DASHED = re.compile(r"(?P<v>\d(?<![\w-].)\d{2}-\d{2}-\d{4})(?![\w-])")
 _SSN_CTX = re.compile(
     r"\b(?:ssn|ss\#|soc(?:ial)?\.?\s{0,3}sec(?:urity)?\.?)"
     r"(?:\s{0,3}(?:\#|no\b\.?|num(?:ber)?\b))?\s{0,3}[:#=]?\s{0,3}"
@@ -101,7 +101,7 @@ _PLAN = re.compile(
 # Medicare Beneficiary Identifier: distinctive enough to flag without context.
 _MBI_LETTER = "[AC-HJKMNP-RT-Y]"
 _MBI = re.compile(
-    rf"(?<![\w-])(?P<v>[1-9]{_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?"
+    rf"(?P<v>[1-9](?<![\w-].){_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?"
     rf"{_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?{_MBI_LETTER}{{2}}\d{{2}})(?![\w-])"
 )
 
@@ -200,7 +200,7 @@ _PHONE_NANP = re.compile(
     r"(?P<x>\d{3})[-. ]\d{4}(?:\s?(?:x|ext\.?|extn\.?)\s?\d{1,6})?)(?![\w-]|\.\d)"
 )
 _PHONE_INTL = re.compile(
-    r"(?<![\w+])(?P<v>\+(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\)\d{0,5})?(?:[-. ]\d{1,5}){1,5}"
+    r"(?P<v>\+(?<![\w+].)(?!1\b)\d{1,3}(?:[-. ]?\(\d{1,4}\)\d{0,5})?(?:[-. ]\d{1,5}){1,5}"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?![\w-]|\.\d)"
 )
 _PHONE_BARE = re.compile(

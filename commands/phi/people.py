@@ -177,7 +177,7 @@ _STREET_SUFFIX = (
     r"|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail|crescent|cres|close|grove|mews)"
 )
 _STREET = re.compile(
-    r"(?<![\w#/.-])(?P<v>\d{1,6}(?-i:[A-Z])?\s{1,3}"
+    r"(?P<v>\d(?<![\w#/.-].)\d{0,5}(?-i:[A-Z])?\s{1,3}"
     r"(?:(?:[NSEW]|north|south|east|west|ne|nw|se|sw)\.?\s{1,3})?"
     r"(?-i:(?:[A-Z][A-Za-z'’-]{1,30}|\d{1,3}(?:st|nd|rd|th))\s{1,3}){1,3}"
     rf"{_STREET_SUFFIX}\b\.?"
@@ -242,7 +242,7 @@ _ZIP = re.compile(
     r"(?P<v>(?:[A-Z][a-z]{1,25}(?P<comma>,?)\s{1,3})(?P<st>" + "|".join(_STATES) + r")\.?\s{1,3}"
     r"\d{5}(?:-\d{4})?)(?![\w-])"
 )
-_CA_POSTAL = re.compile(r"(?<![\w-])(?P<v>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])")
+_CA_POSTAL = re.compile(r"(?P<v>[ABCEGHJ-NPRSTVXY](?<![\w-].)\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])")
 
 
 def _find_address(text: str) -> list[tuple[int, int]]:
@@ -258,7 +258,7 @@ def _find_address(text: str) -> list[tuple[int, int]]:
 
 # --- ages over 89 ------------------------------------------------------------------
 _AGE = re.compile(
-    r"(?<![\w.$])(?P<v>(?:9\d|1[0-2]\d)(?:\s{0,2}-\s{0,2}|\s{0,2})"
+    r"(?P<v>(?:9(?<![\w.$].)\d|1(?<![\w.$].)[0-2]\d)(?:\s{0,2}-\s{0,2}|\s{0,2})"
     r"(?:years?|yrs?|yo|y/o|y\.o\.?)(?:\s{0,2}-?\s{0,2}old)?(?![\w/])"
     r"|\b(?:aged?|age:)\s{0,3}(?:9\d|1[0-2]\d)(?![\w%.,]\d|[\w%])"
     r")",
