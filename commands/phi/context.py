@@ -260,7 +260,9 @@ _MY = re.compile(r"\b(?:my|your|his|her|their|patient['’]?s?|pt['’]?s?|e-?ma
 def find_emails(text: str) -> list[tuple[int, int]]:
     """A person's mailbox: said to be someone's ("my email is", "Email:"), or not a team's and not in a
     sentence about the project ("jane.doe@hospital.org owns the ADT interface build" is a colleague)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "@" not in text:
+        return out  # every address has an at sign
     for m in _matches(_EMAIL, text):
         personal = _MY.search(text[max(0, m.start() - 30) : m.start()])
         if not personal:

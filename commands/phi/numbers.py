@@ -179,7 +179,7 @@ def _find_ip(text: str) -> list[tuple[int, int]]:
         if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
             continue  # a network in CIDR notation ("10.40.0.0/16"), not a host
         out.append(m.span("v"))
-    for m in _matches(_IPV6, text):
+    for m in _matches(_IPV6, text) if text.count(":") >= 2 else ():  # an IPv6 address has two colons or more
         v = m.group("v")
         if v.count(":") < 2 or sum(1 for g in v.split(":") if g) < 3:
             continue
@@ -243,7 +243,7 @@ def _find_phone(text: str) -> list[tuple[int, int]]:
         if area[0] in "01" or exch[0] in "01" or area in _TOLL_FREE:
             continue
         out.append(m.span("v"))
-    for m in _matches(_PHONE_INTL, text):
+    for m in _matches(_PHONE_INTL, text) if "+" in text else ():
         if 8 <= _digits(m.group("v")) <= 15:
             out.append(m.span("v"))
     bare = _matches(_PHONE_BARE, text) if has_any(text, _PHONE_BARE_WORDS) else ()

@@ -142,7 +142,9 @@ _PATIENT_WORD = re.compile(
 
 
 def _find_email(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    if "@" not in text:
+        return out  # every address has an at sign
     for m in _matches(_EMAIL, text):
         personal = _registrable_label(m.group("d")) in _FREEMAIL
         if not personal:
