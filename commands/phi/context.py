@@ -178,6 +178,19 @@ _LABELLED = {
 }
 
 
+# A piece of every label above, in small letters: a label whose pieces are all absent from an ASCII text cannot
+# match, so its search is skipped (a text with other characters is always searched: "ſ" matches "s" ignoring case).
+_LABEL_PIECES = {
+    "mrn": ("mr", "med", "chart", "patient", "hospital", "client", "encounter", "visit", "accession", "case"),
+    "plan-number": (
+        *("health", "plan", "policy", "member", "subscriber", "group", "insur", "hmo", "ppo", "ohip", "hcn"),
+        *("ramq", "msp", "account", "acct", "claim", "iban", "billing", "ledger", "financ", "card", "cc"),
+        *("driver", "passport"),
+    ),
+    "ssn": ("ss", "itin", "taxpayer", "social", "sin"),
+}
+
+
 _VENDOR = re.compile(
     r"\b(?:vendor|supplier|azure|aws|gcp|cloud|sftp|api|subscription|invoice[sd]?|renew(?:al|ed)?|licen[cs]e[sd]?"
     r"|contract|procurement|saas|tenant)\b",
@@ -200,7 +213,10 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if _digits(text) < 4:
         return out  # every labelled value has at least four digits
+    lower = text.lower() if text.isascii() else ""
     for kind, rx in _LABELLED.items():
+        if lower and not any(piece in lower for piece in _LABEL_PIECES[kind]):
+            continue
         for m in _matches(rx, text):
             v = m.group("v")
             need = 7 if kind == "ssn" else 4
