@@ -225,8 +225,11 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         person, project, strong = _context(text)
         if _near(project, start, end):
             continue
+        near_strong, near_person = _near(strong, start, end), _near(person, start, end)
+        if not (near_strong or near_person):
+            continue  # (the search below is skipped: neither sign of a person is near)
         event = _CARE_EVENT.search(text, max(0, start - 80), start) if event_gate else None
-        if not _near(strong, start, end) and not (event and _near(person, start, end)):
+        if not near_strong and not (event and near_person):
             continue
         # "a patient at the clinic since May 5, 2021": "since" after "patient" dates the care, not a deadline.
         patient_since = bool(event and event.group(0).lower().endswith("since"))
