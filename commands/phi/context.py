@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT
-from commands.phi.shared import _DATE, _I, _digits, _matches
+from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
 
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
@@ -239,6 +239,38 @@ _PHONE_CTX = re.compile(
     r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
     _I,
 )
+# The words the pattern above starts with (each a whole word): an ASCII text with none of them is not searched.
+_PHONE_CTX_WORDS = frozenset(
+    [
+        "phone",
+        "phones",
+        "ph",
+        "tel",
+        "telephone",
+        "cell",
+        "mobile",
+        "mob",
+        "fax",
+        "pager",
+        "beeper",
+        "bleep",
+        "ext",
+        "extension",
+        "contact",
+        "call",
+        "called",
+        "callback",
+        "text",
+        "sms",
+        "number",
+        "reach",
+        "reached",
+        "reachable",
+        "answering",
+        "dial",
+        "dialled",
+    ]
+)
 _SLASHED = re.compile(r"(?P<v>[2-9](?<![\w/].)\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
 _INTL = re.compile(r"(?P<v>\+(?<![\w+].)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){1,4})(?![\w-]|\.\d)")
 
@@ -247,7 +279,8 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if _digits(text) < 4:
         return out
-    for m in _matches(_PHONE_CTX, text):
+    gated = text.isascii() and not has_any(text, _PHONE_CTX_WORDS)
+    for m in () if gated else _matches(_PHONE_CTX, text):
         v = m.group("v")
         d = _digits(v)
         pager = re.match(r"(?i)pager|beeper|bleep|ext", m.group(0))
