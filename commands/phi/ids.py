@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
+from commands.phi.numbers import _SSN_DASHED
 from commands.phi.shared import _digits, has_any
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
@@ -244,7 +245,6 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
 
 # An SSN's shape that fails the SSN checks (an ITIN starts with 9; "987-65-4321") is still a person's number in a
 # text about a person; a UK National Insurance number ("QQ 12 34 56 C") after an "NI"/"insurance" label.
-_SSN_SHAPE = re.compile(r"\d(?<![\w-].)\d{2}-\d{2}-\d{4}(?![\w-])")
 _NINO = re.compile(
     r"\b(?:ni|nino|national\s{1,3}insurance)\b[^\n\d]{0,20}?"
     r"(?P<v>(?-i:[A-CEGHJ-PR-TW-Z]{2})\s?\d{2}\s?\d{2}\s?\d{2}\s?(?-i:[A-D]))(?!\w)",
@@ -256,7 +256,7 @@ def find_ssn_shapes(text: str) -> list[tuple[str, int, int]]:
     """SSN-shaped numbers (any area) in a text about a person and not a project's; labelled UK NI numbers."""
     out: list[tuple[str, int, int]] = []
     if text.count("-") >= 2:
-        for m in _SSN_SHAPE.finditer(text):
+        for m in _SSN_DASHED.finditer(text):  # the shape numbers.py checks, here without its validity rules
             person, project, strong = _context(text)
             start, end = m.span()
             if _near(project, start, end) and not _near(strong, start, end):
