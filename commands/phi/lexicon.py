@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from commands.phi.shared import _I, has_any
+from commands.phi.words import CARE_WORDS, DRUG_ENDINGS, NAME_PROJECT_WORDS
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -100,25 +101,93 @@ _CTX_WORD = re.compile(r"[A-Za-z0-9]{1,30}(?:[/'’-][A-Za-z0-9]{1,30}){0,4}")
 _AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
 
 
+_CARE_WORDS = _wordset(CARE_WORDS)
+_NAME_PROJECT_WORDS = _wordset(NAME_PROJECT_WORDS)
+_DOSE = re.compile(r"\d{1,4}(?:mg|mcg|ml|units?)")
+# Each word (or pair) of the lists above and the lists it is in, as bits: one look-up per word instead of one per list.
+_PERSON, _PROJECT, _STRONG, _CARE, _MORE_PROJECT = 1, 2, 4, 8, 16
+_BITS: dict[str, int] = {}
+for _bit, _list in (
+    (_PERSON, _PERSON_WORDS),
+    (_PROJECT, _PROJECT_WORDS),
+    (_STRONG, _STRONG_WORDS),
+    (_CARE, _CARE_WORDS),
+    (_MORE_PROJECT, _NAME_PROJECT_WORDS),
+):
+    for _w in _list:
+        _BITS[_w] = _BITS.get(_w, 0) | _bit
+
+
 @lru_cache(maxsize=4)  # the name pass and the number pass of one scan share it
+def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """Where the text's words of a person's care, of a project, strong signs of a patient, words of one person's
+    care (commands/phi/words.py: a drug, a test, a procedure) and the names' further project words start."""
+    found: tuple[list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [])
+    person, project, strong, care, more_project = found
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
+    bits = _BITS.get
+    prev = ""
+    for m in _CTX_WORD.finditer(low):
+        w = m.group(0).lower()
+        b = bits(w, 0) | bits(prev + " " + w, 0)
+        if w[:1].isdigit():
+            if _AGE_WORD.fullmatch(w):
+                b |= _STRONG
+            if _DOSE.fullmatch(w):
+                b |= _CARE
+        else:
+            if w.startswith(_PROJECT_PREFIXES):
+                b |= _PROJECT
+            if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
+                b |= _CARE
+        if b:
+            at = m.start()
+            if b & _PERSON:
+                person.append(at)
+            if b & _PROJECT:
+                project.append(at)
+            if b & _STRONG:
+                strong.append(at)
+            if b & _CARE:
+                care.append(at)
+            if b & _MORE_PROJECT:
+                more_project.append(at)
+        prev = w
+    return found
+
+
 def _context(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where the text's words of a person's care, of a project, and strong signs of a patient start."""
-    person: list[int] = []
-    project: list[int] = []
-    strong: list[int] = []
-    prev = ""
-    for m in _CTX_WORD.finditer(text):
-        w = m.group(0).lower()
-        pair = prev + " " + w
-        at = m.start()
-        if w in _PERSON_WORDS or pair in _PERSON_WORDS:
-            person.append(at)
-        if w in _PROJECT_WORDS or pair in _PROJECT_WORDS or w.startswith(_PROJECT_PREFIXES):
-            project.append(at)
-        if w in _STRONG_WORDS or pair in _STRONG_WORDS or (w[:1].isdigit() and _AGE_WORD.fullmatch(w)):
-            strong.append(at)
-        prev = w
+    person, project, strong, _, _ = _contexts(text)
     return person, project, strong
+
+
+def _care_context(text: str) -> tuple[list[int], list[int]]:
+    """Where the text's words of one person's care (commands/phi/words.py) start, and its further project words."""
+    _, _, _, care, more_project = _contexts(text)
+    return care, more_project
+
+
+# A letter or message to the person named: "Dear Margaret Okafor, your biopsy results…", "Hello Mr Urb,\nYour test
+# results are in the portal". Its "your" and a word of care make the addressee a patient even with a project's
+# word ("portal") near.
+_SALUTATION = re.compile(
+    r"(?:^|\n|[.!?]\s{1,3})\s{0,3}(?:dear|hello|hi|hey|good\s(?:morning|afternoon|evening))\s{1,3}"
+    r"(?:(?:mr|mrs|ms|mx|miss)\.?\s{1,3})?$",
+    _I,
+)
+_ADDRESSED = re.compile(r"^\s{0,2}[,:!—–-]", _I)
+_YOUR = re.compile(r"\byour\b", _I)
+
+
+def _salutation(text: str, start: int, end: int) -> bool:
+    """The name is the addressee of a greeting whose next words speak of the addressee's care."""
+    if not (_SALUTATION.search(text, max(0, start - 30), start) and _ADDRESSED.match(text[end : end + 4])):
+        return False
+    after = text[end : end + 150]
+    return bool(_YOUR.search(after)) and _near(_care_context(text)[0], start, end)
 
 
 def _near(starts: list[int], start: int, end: int) -> bool:
@@ -134,21 +203,25 @@ _STAFF_ROLE_WORDS = """
     anesthesiologist anaesthetist hospitalist practitioner midwife paramedic by thanks thank cc from per contact
     manager director lead analyst coordinator sponsor owner assignee presenter facilitator attendee attendees chair
     minutes present apologies staff team colleague colleagues vendor engineer developer contributor contributors
-    maintainer credit credits pm pmo ba sme cmio cnio cio ciso cmo cno cfo ceo coo vp svp evp
+    maintainer credit credits kudos congrats congratulations shoutout welcome pm pmo ba sme cmio cnio cio ciso cmo cno cfo ceo coo vp svp evp
 """
 _STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
 # Words that may stand between a role and the name: "the clinician is M. Carey", "signature of K. Foster".
-_BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s"})
+_BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s", "to"})
+_BROUGHT = frozenset({"accompanied", "brought", "driven", "escorted", "collected", "in", "visited"})
 _LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
 
 
 def _staff_before(left: str) -> bool:
     """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
     "Seen by", "signature of")."""
-    for w in reversed(_LEFT_WORDS.findall(left)[-5:]):
-        w = w.lower()
+    words = [w.lower() for w in _LEFT_WORDS.findall(left)[-5:]]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if w in _BETWEEN:
             continue
+        if w == "by" and i and words[i - 1] in _BROUGHT:
+            return False  # "accompanied by", "brought in by": a relative or the patient, not a signer
         return w in _STAFF_ROLES
     return False
 
@@ -175,6 +248,8 @@ _SINGLE_THEN = re.compile(
 # A note's header row: a label, a separator, the name and the end of the line ("N A M E — T. Lengyel",
 # "FULL lDENTITY >> B. Szathmáry").
 _HEADER_BEFORE = re.compile(r"(?:^|\n)[^\n]{1,40}?\s(?:[:=|—–]|>>|/|::)\s{0,3}$")
+# A letter's or a message's subject line that is a name and nothing else: "Re: Jorge Alvarado", "RE: OKAFOR, Maria".
+_SUBJECT_BEFORE = re.compile(r"(?:^|\n)\s{0,3}(?:re|subject|subj|regarding|fwd?)\s{0,2}:\s{0,3}$", _I)
 _LINE_END = re.compile(r"^\s{0,3}(?:$|\n|[;.|/]\s{0,3}(?:$|\n))")
 # An eponym is a disease, sign or test, not a person: "Parkinson disease", "the Babinski response".
 _EPONYM_AFTER = re.compile(
@@ -281,8 +356,11 @@ def _is_name(kinds: list[str]) -> bool:
 
 def _weak(kinds: str) -> bool:
     """Names made only of words that are English words too ("John Smith", "Maria L."), or of an initial and an
-    unknown word: they need a strong sign of a patient near them."""
-    return "N" not in kinds and ("F" in kinds or "S" in kinds or "U" in kinds)
+    unknown word ("K. Tamm"): they need a strong sign of a patient near them. Two unknown words ("Matti Toivonen",
+    "Boluwatife Morawo") are not weak: most of the world's names are not in the US census lists."""
+    if "N" in kinds:
+        return False
+    return "F" in kinds or "S" in kinds or ("U" in kinds and "I" in kinds)
 
 
 def _candidates(text: str) -> list[tuple[int, int, str]]:
@@ -334,7 +412,7 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         single = len(kinds) == 1
         if single and not _SINGLE_THEN.match(right):
             continue
-        if not single and _HEADER_BEFORE.search(left) and _LINE_END.match(right):
+        if not single and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left)) and _LINE_END.match(right):
             out.append((start, end))
             continue
         if ctx is None:
@@ -348,8 +426,14 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         ):
             out.append((start, end))
             continue
-        if _near(strong, start, end) or (
-            not (_weak(kinds) and len(kinds) > 1) and _near(person, start, end) and not _near(project, start, end)
-        ):
+        if _near(strong, start, end) or (not single and _salutation(text, start, end)):
+            out.append((start, end))
+            continue
+        if _near(project, start, end):
+            continue
+        care, more_project = _care_context(text)
+        if _near(more_project, start, end):
+            continue
+        if _near(care, start, end) or (not (_weak(kinds) and len(kinds) > 1) and _near(person, start, end)):
             out.append((start, end))
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from commands.phi.context import _CLINICAL, _window
+from commands.phi.lexicon import _care_context, _context, _near, _salutation, _staff_before
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 
@@ -215,7 +216,9 @@ _NAME_THEN_VERB = re.compile(
 )
 _TITLE = re.compile(
     r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?)\s{1,3}"
-    r"(?P<v>(?-i:[A-Z]['’][A-Z][a-z]{1,25}|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,2}(?:\s{1,2}[A-Z][a-z]{1,25})?|[A-Z]['’]?[A-Z]{2,25}|[a-z]{3,25}))"
+    r"(?P<v>(?-i:(?:(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el|bin|ben)\s(?:de[rn]?\s)?)?"
+    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
+    rf"(?:\s{{1,2}}{_UC1}{_LC1}{{1,25}})?|{_UC1}['’]?{_UC1}{{2,25}})|[a-z]{{3,25}}))"
 )
 # Where a named person sits in the hospital: "in 4W", "bed 12", "room 5".
 _PLACE = re.compile(
@@ -351,15 +354,36 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
             out.append(m.span("v"))
     for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
         v = m.group("v")
+        start, end = m.span("v")
+        if v.endswith(("'s", "’s")):
+            end -= 2  # "Ms. Uche's wound": the name without its possessive
+            v = v[:-2]
         if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:
             continue
-        cue = _STAFF_CUE.match(text, m.end())
+        cue = _STAFF_CUE.match(text, end)
         if cue and not _PATIENT_WORD.search(cue.group(0)):
             continue  # "Ms. Chen from the vendor", "Mr. Haddad (PM)"
-        left, right = _window(text, m.start(), m.end(), before=60, after=70)
-        if _CLINICAL_NAME_CUE.search(left + " " + right) or _PLACE.search(right) or re.match(r"['’]s\b", right):
-            out.append(m.span("v"))
+        left, right = _window(text, m.start(), end, before=60, after=70)
+        if (
+            _CLINICAL_NAME_CUE.search(left + " " + right)
+            or _PLACE.search(right)
+            or re.match(r"['’]s\b", right)
+            or _cared_for(text, m.start(), end)
+        ):
+            out.append((start, end))
     return out
+
+
+def _cared_for(text: str, start: int, end: int) -> bool:
+    """A title and a name near a word of one person's care ("I saw Ms Ojaste in clinic", "Mr. Collins's wound
+    dressing"), with no project word near and no role before the title ("Nurse manager Mrs. Alvarez")."""
+    care, more_project = _care_context(text)
+    if not _near(care, start, end) or _staff_before(text[max(0, start - 40) : start]):
+        return False
+    if _salutation(text, start, end):
+        return True
+    _, project, strong = _context(text)
+    return _near(strong, start, end) or not (_near(project, start, end) or _near(more_project, start, end))
 
 
 def is_patient_single_name(text: str, start: int, end: int) -> bool:

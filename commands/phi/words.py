@@ -350,3 +350,66 @@ PROGRAMME_WORDS = {
         "outlook",
     ]
 }
+
+# Words of one person's care specific enough that a name near them is a patient's even when its words are also
+# English words or unknown ("Frances Lawson needs a refill of metformin", "Matti Toivonen got her second dose"),
+# unless a project's word is near too ("Ingrid Larsen's INR dashboard"). Pairs are written with "_".
+CARE_WORDS = """
+    biopsy biopsies inr potassium sodium creatinine troponin hemoglobin haemoglobin hgb glucose a1c hba1c
+    cholesterol platelets bloods bloodwork vitals obs sats spo2 mri mris cxr x-ray xray x-rays ultrasound ecg ekg
+    eeg mammogram colonoscopy endoscopy pathology histology cytology swab urinalysis dialysis chemo chemotherapy
+    radiotherapy infusion transfusion insulin metformin warfarin coumadin heparin morphine oxycodone fentanyl
+    penicillin amoxicillin antibiotic antibiotics vaccine vaccinated vaccination booster dose doses dosage refill
+    refills prescription prescriptions prescribed mg mcg ml tablets pills inhaler injection injections wound wounds
+    dressing stitches sutures fracture fractured surgery surgeries post-op postop pre-op preop anesthesia
+    anaesthesia sedation sedated pregnant pregnancy miscarriage cancer tumor tumour carcinoma adenocarcinoma
+    lymphoma leukemia leukaemia melanoma metastatic diabetes diabetic hypertension copd asthma pneumonia sepsis
+    septic infection uti influenza stroke seizure seizures dementia delirium confused benign malignant hospice
+    palliative ambulating mobilising mobilizing tolerated tolerating underwent referral referred gp cardiology
+    oncology orthopaedics orthopedics neurology dermatology urology physio physiotherapy rehab interpreter allergic
+    falls npo no-show no-showed dnr dnar ambulance paramedics admitted readmitted discharged clinic bay
+    icu hospitalised hospitalized overdose troponins bedside asthmatic arthritis cataract dementia biopsied
+    lab_results test_results blood_test blood_tests blood_work blood_pressure blood_sugar ct_scan pet_scan
+    nil_by_mouth knee_replacement hip_replacement oxygen abdomen abdominal pelvis shortness_of breathless
+"""
+# Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
+DRUG_ENDINGS = (
+    "cillin",
+    "mycin",
+    "floxacin",
+    "cycline",
+    "azole",
+    "statin",
+    "sartan",
+    "olol",
+    "dipine",
+    "apine",
+    "formin",
+    "gliptin",
+    "parin",
+    "xaban",
+    "triptan",
+    "oxetine",
+    "azepam",
+    "codone",
+    "profen",
+    "tidine",
+    "prazole",
+    "opril",
+    "ipril",
+    "alapril",
+    "azepril",
+    "semide",
+    "thiazide",
+    "olone",
+    "asone",
+)
+# Words of a project a name's sentence may have besides lexicon.py's list: they make a name near words of care a
+# colleague's ("Referral for Dana Whitfield to the leadership programme", "Chloe Bennett's INR dashboard mockups").
+NAME_PROJECT_WORDS = """
+    uat programme program certification award awards leadership nomination nominated onboarding welcome webinar
+    conference course curriculum deck slides slide mockup mockups prototype wireframe wireframes runbook checklist
+    raci rehearsal codename validation validated validate picklist picklists field fields questionnaire survey
+    surveys demoed demo'd vendors kpi kpis metrics backlog roadmap sop policy policies governance
+    order_sets stand-up standup
+"""
