@@ -247,7 +247,6 @@ def test_pasted_hl7_pid_segment():
 # Known limitations, kept visible.  strict=True: if one starts passing, the
 # xfail fails and the list below should be updated.
 KNOWN_MISSES = [
-    "Grace Whitfield's labs went to the wrong chart",  # bare name, no patient cue at all
     "DOB 1948",  # year only (Safe Harbor allows years, but a DOB year is still a hint)
 ]
 KNOWN_FALSE_ALARMS = [

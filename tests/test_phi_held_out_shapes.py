@@ -106,6 +106,32 @@ REFUSED = [
     ("He left 555-0143 as a callback", "phone"),
     ("his home line, 020 7946 0958, is disconnected", "phone"),
     ("Contact info for the daughter - 07700 900461", "phone"),
+    # round phi7: a name in wordings the dev set never had — tied to a patient by a word of one person's care (a
+    # drug, a test, a procedure), a greeting, a subject line, a title without a full stop, a possessive
+    ("Dear Margaret Okafor, your biopsy results are ready to review with Dr. Patel.", "patient-name"),
+    ("Dear Mr Bamidele,\nYour test results are now available in the portal.", "patient-name"),
+    ("Re: Jorge Alvarado", "patient-name"),
+    ("RE: OKAFOR, Margaret", "patient-name"),
+    ("Chloe Bennett's INR was 4.2 this morning.", "patient-name"),
+    ("Grace Whitfield's labs went to the wrong chart", "patient-name"),
+    ("I saw Ms Ferreira in clinic this morning.", "patient-name"),
+    ("Ms. Uche's wound dressing needs changing.", "patient-name"),
+    ("Referral for Samuel Ortiz to cardiology.", "patient-name"),
+    ("Matti Toivonen got her second dose of the vaccine.", "patient-name"),
+    ("Frances Lawson needs a refill of metformin.", "patient-name"),
+    ("Ojo, Andrew — post-op day 2, ambulating", "patient-name"),
+    ("Accompanied by Karl Wiafe, her husband.", "patient-name"),
+    ("Message from Margit Mäkelä: my pharmacy never got the prescription.", "patient-name"),
+    ("Lola's mum called about her asthma inhaler.", "patient-name"),
+    ("Baby Okonkwo in NICU is on phototherapy.", "patient-name"),
+    ("Telehealth link failed for Leonardo da Cruz's psych visit.", "patient-name"),
+    # … and when the text is about a project too: the care word is the name's own
+    ("Eva Rosselli's surgery was cancelled because of the downtime.", "patient-name"),
+    ("Orders for Marek Maslov didn't cross to pharmacy after the upgrade.", "patient-name"),
+    ("Valérie Dion was double-booked for dialysis after the upgrade.", "patient-name"),
+    ("Renata Blagaić could not log in to the patient portal to see her results.", "patient-name"),
+    ("Arne Strand got the wrong wristband during the cutover.", "patient-name"),
+    ("Melissa Ferguson tested positive for COVID after the go-live.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -170,6 +196,27 @@ PASSES = [
     "the interface line 4471902 was retired",
     "Fixed crash at line 1234567 in parser",
     "Ingrid Larsen was brought in to lead the interface testing",
+    # round phi7: staff next to words of care, greetings and subject lines of a project, eponyms
+    "Dear team, the go-live readiness review moved to Thursday.",
+    "Re: Go-live readiness",
+    "Dr. Patel's clinic moves to Level 3 next week.",
+    "Dana Whitfield's status update: interface testing is 80% done.",
+    "Dear Kofi, please review the attached cutover runbook.",
+    "Dear Ayesha Rahman, your access to the radiology PACS has been approved.",
+    "Chloe Bennett's INR dashboard mockups are ready for review.",
+    "Helena Cunny's vitals flowsheet redesign is ready for UAT.",
+    "Ingrid Larsen's surgery scheduling build is done.",
+    "Referral for Samuel Ortiz to the leadership programme was approved.",
+    "Results for Tomasz Wrona's survey are in.",
+    "Matti Toivonen ran the INR device validation this morning.",
+    "Sijuade Ayandokun is our surgery scheduling analyst.",
+    "Kudos to Jenny Hagen for catching the duplicate MRN mapping in testing.",
+    "Gabriel Pinto has a dentist appointment, so the stand-up moves to 10.",
+    "Nurse Amaka Eze is the super-user for 4 West.",
+    "I saw Ms Ferreira at the steering committee this morning.",
+    "Hodgkin lymphoma order set was approved by Lars Holm.",
+    "Charlotte Morgan rang the ward managers about the staffing tool.",
+    "Baby Friendly accreditation paperwork is due in March.",
 ]
 
 

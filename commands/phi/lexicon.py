@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from commands.phi.shared import _I, has_any
-from commands.phi.words import CARE_WORDS, DRUG_ENDINGS, NAME_PROJECT_WORDS
+from commands.phi.words import CARE_WORDS, DRUG_ENDINGS, NAME_PROJECT_WORDS, OWN_WORDS, SURE_WORDS
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -41,6 +41,9 @@ def _wordset(words: str) -> frozenset[str]:
 _WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ʯΑ-ΩЀ-Я](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
 _SPACE_GAPS = frozenset({" ", "  ", "\t", " \t", "\t "})
 _COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
+# Small words inside a name: "Leonardo da Cruz", "Ms. van Ham", "Samira bin Laden".
+_PARTICLES = "da de del della der den di do dos das du la le van von ter ten bin binti al el ibn"
+_PARTICLE_GAPS = frozenset(f" {p} " for p in _PARTICLES.split())
 
 # Words that are not names in any casing (product, standard and document words a changelog capitalises).
 _NEVER_WORDS = """
@@ -105,7 +108,8 @@ _CARE_WORDS = _wordset(CARE_WORDS)
 _NAME_PROJECT_WORDS = _wordset(NAME_PROJECT_WORDS)
 _DOSE = re.compile(r"\d{1,4}(?:mg|mcg|ml|units?)")
 # Each word (or pair) of the lists above and the lists it is in, as bits: one look-up per word instead of one per list.
-_PERSON, _PROJECT, _STRONG, _CARE, _MORE_PROJECT = 1, 2, 4, 8, 16
+_PERSON, _PROJECT, _STRONG, _CARE, _MORE_PROJECT, _OWN, _SURE = 1, 2, 4, 8, 16, 32, 64
+_ANY_PROJECT = _PROJECT | _MORE_PROJECT
 _BITS: dict[str, int] = {}
 for _bit, _list in (
     (_PERSON, _PERSON_WORDS),
@@ -113,35 +117,58 @@ for _bit, _list in (
     (_STRONG, _STRONG_WORDS),
     (_CARE, _CARE_WORDS),
     (_MORE_PROJECT, _NAME_PROJECT_WORDS),
+    (_OWN, _wordset(OWN_WORDS)),
+    (_SURE, _wordset(SURE_WORDS)),
 ):
     for _w in _list:
         _BITS[_w] = _BITS.get(_w, 0) | _bit
 
 
+def _bits(w: str, prev: str) -> int:
+    """The lists a word (in small letters) is in, with the word before it."""
+    b = _BITS.get(w, 0) | _BITS.get(prev + " " + w, 0)
+    if w[:1].isdigit():
+        if _AGE_WORD.fullmatch(w):
+            b |= _STRONG
+        if _DOSE.fullmatch(w):
+            b |= _CARE
+    else:
+        if w.startswith(_PROJECT_PREFIXES):
+            b |= _PROJECT
+        if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
+            b |= _CARE
+        if prev in ("her", "his") and b & (_CARE | _OWN) and w not in ("clinic", "clinics"):
+            b |= _SURE  # "to see her results", "his dialysis": the care of the person just named
+    return b
+
+
+def _next_bits(text: str, at: int, n: int) -> list[int]:
+    """The list bits of the first n words from position at."""
+    out: list[int] = []
+    prev = ""
+    for m in _CTX_WORD.finditer(text, at, at + 16 * n):
+        w = m.group(0).lower()
+        out.append(_bits(w, prev))
+        if len(out) == n:
+            break
+        prev = w
+    return out
+
+
 @lru_cache(maxsize=4)  # the name pass and the number pass of one scan share it
-def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int]]:
     """Where the text's words of a person's care, of a project, strong signs of a patient, words of one person's
-    care (commands/phi/words.py: a drug, a test, a procedure) and the names' further project words start."""
-    found: tuple[list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [])
-    person, project, strong, care, more_project = found
+    care (commands/phi/words.py: a drug, a test, a procedure), the names' further project words and sure signs of a
+    patient start."""
+    found: tuple[list[int], list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [], [])
+    person, project, strong, care, more_project, sure = found
     low = text.lower()
     if len(low) != len(text):
         low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
-    bits = _BITS.get
     prev = ""
     for m in _CTX_WORD.finditer(low):
         w = m.group(0).lower()
-        b = bits(w, 0) | bits(prev + " " + w, 0)
-        if w[:1].isdigit():
-            if _AGE_WORD.fullmatch(w):
-                b |= _STRONG
-            if _DOSE.fullmatch(w):
-                b |= _CARE
-        else:
-            if w.startswith(_PROJECT_PREFIXES):
-                b |= _PROJECT
-            if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
-                b |= _CARE
+        b = _bits(w, prev)
         if b:
             at = m.start()
             if b & _PERSON:
@@ -154,19 +181,21 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
                 care.append(at)
             if b & _MORE_PROJECT:
                 more_project.append(at)
+            if b & _SURE:
+                sure.append(at)
         prev = w
     return found
 
 
 def _context(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where the text's words of a person's care, of a project, and strong signs of a patient start."""
-    person, project, strong, _, _ = _contexts(text)
+    person, project, strong = _contexts(text)[:3]
     return person, project, strong
 
 
 def _care_context(text: str) -> tuple[list[int], list[int]]:
     """Where the text's words of one person's care (commands/phi/words.py) start, and its further project words."""
-    _, _, _, care, more_project = _contexts(text)
+    care, more_project = _contexts(text)[3:5]
     return care, more_project
 
 
@@ -190,9 +219,45 @@ def _salutation(text: str, start: int, end: int) -> bool:
     return bool(_YOUR.search(after)) and _near(_care_context(text)[0], start, end)
 
 
-def _near(starts: list[int], start: int, end: int) -> bool:
-    i = bisect_left(starts, start - 150)
-    return i < len(starts) and starts[i] <= end + 150
+def _near(starts: list[int], start: int, end: int, reach: int = 150) -> bool:
+    i = bisect_left(starts, start - reach)
+    return i < len(starts) and starts[i] <= end + reach
+
+
+# A care word's owner: "Eva Rosselli's surgery was cancelled", "Orders for Marek Maslov didn't cross", "Valérie Dion
+# was double-booked for dialysis" — unless a project's word follows the care word ("Helena Cunny's vitals flowsheet
+# redesign", "Referral for Dana Whitfield to the leadership programme").
+_CARE_NOUN_FOR = re.compile(r"([A-Za-z][A-Za-z-]{1,20})\s{1,2}(?:for|of|on)\s{1,2}$")
+_BOOKED_FOR = re.compile(
+    r"\s{1,2}(?:(?:was|is|got|has\s{1,2}been|had\s{1,2}been|were|keeps\s{1,2}being)\s{1,2})?"
+    r"(?:double-booked|booked|scheduled|rescheduled|referred|prescribed|started|given|switched|put|listed)"
+    r"\s{1,2}(?:for|on|to|into|with)\s{1,2}",
+    _I,
+)
+
+
+def _owns_care(text: str, start: int, end: int) -> bool:
+    """The name owns a thing of care next to it, and no project word follows that thing."""
+    if text[end - 2 : end] in ("'s", "’s"):
+        bits = _next_bits(text, end, 4)
+        for i, b in enumerate(bits[:3]):
+            if b & _ANY_PROJECT:
+                return False
+            if b & (_CARE | _OWN):
+                return not any(x & _ANY_PROJECT for x in bits[i + 1 : i + 2])
+        return False
+    m = _CARE_NOUN_FOR.search(text, max(0, start - 30), start)
+    if m and _bits(m.group(1).lower(), "") & (_CARE | _OWN):
+        return not any(b & _ANY_PROJECT for b in _next_bits(text, end, 3))
+    m = _BOOKED_FOR.match(text, end)
+    if m:
+        bits = _next_bits(text, m.end(), 4)
+        for i, b in enumerate(bits[:3]):
+            if b & _ANY_PROJECT:
+                return False
+            if b & (_CARE | _OWN):
+                return not any(x & _ANY_PROJECT for x in bits[i + 1 : i + 2])
+    return False
 
 
 # Just before the name: a title or role that makes it staff's ("Dr. Nucci", "clinician is M. Carey",
@@ -208,6 +273,7 @@ _STAFF_ROLE_WORDS = """
 _STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
 # Words that may stand between a role and the name: "the clinician is M. Carey", "signature of K. Foster".
 _BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s", "to"})
+_MESSAGE = frozenset({"message", "call", "calls", "voicemail", "complaint", "letter", "text", "query", "request"})
 _BROUGHT = frozenset({"accompanied", "brought", "driven", "escorted", "collected", "in", "visited"})
 _LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
 
@@ -222,6 +288,8 @@ def _staff_before(left: str) -> bool:
             continue
         if w == "by" and i and words[i - 1] in _BROUGHT:
             return False  # "accompanied by", "brought in by": a relative or the patient, not a signer
+        if w == "from" and i and words[i - 1] in _MESSAGE:
+            return False  # "Message from Margit Mäkelä: my pharmacy…": whoever wrote in
         return w in _STAFF_ROLES
     return False
 
@@ -242,7 +310,8 @@ _SINGLE_THEN = re.compile(
     r"^(?:,\s{1,2}who\s{1,2}(?:denied|denies|reported|reports|described|describes|complained|complains|was|is|has|had)\b"
     r"|\s{1,2}(?:(?:was|is)\s{1,2}(?:able|unable|seen|admitted|discharged|examined|reviewed|assessed|alert|oriented)"
     r"|feels|felt|reports|denies|describes|attended|described|reported|denied|explained|answered|presented"
-    r"|arrived|returned|returns|walked|complained|complains|tolerated|declined|refused|understood|understands)\b)",
+    r"|arrived|returned|returns|walked|complained|complains|tolerated|declined|refused|understood|understands)\b"
+    r"|['’]s\s{1,2}(?:mum|mom|mother|dad|father|husband|wife|son|daughter|partner|carer|caregiver|parents)\b)",
     _I,
 )
 # A note's header row: a label, a separator, the name and the end of the line ("N A M E — T. Lengyel",
@@ -382,7 +451,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         k = _kind_of(w)
         if run:
             gap = text[prev_end:start]
-            joined = gap in _SPACE_GAPS or (gap in _COMMA_GAPS and len(run) == 1)
+            joined = gap in _SPACE_GAPS or (gap in _COMMA_GAPS and len(run) == 1) or gap in _PARTICLE_GAPS
             if k in "EF" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
                 k = "S"
             if not joined or k in ("X", "E"):
@@ -395,6 +464,13 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_lexicon_names(text: str) -> list[tuple[int, int]]:
+    return [
+        (start, end - 1 if text[end - 1] == "." and text[end - 3 : end - 2].isalpha() else end)
+        for start, end in _find(text)
+    ]
+
+
+def _find(text: str) -> list[tuple[int, int]]:
     cands = _candidates(text)
     if not cands:
         return []
@@ -410,8 +486,13 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         if _staff_before(left) or _STAFF_AFTER.match(right) or _EPONYM_AFTER.match(right):
             continue
         single = len(kinds) == 1
-        if single and not _SINGLE_THEN.match(right):
-            continue
+        if single:
+            if text[end - 2 : end] in ("'s", "’s"):
+                # "Lola's mum called…"; not "Patient's husband", whose word is an English word
+                if _kind_of(text[start : end - 2]) not in "NUF" or not _SINGLE_THEN.match(text[end - 2 : end] + right):
+                    continue
+            elif not _SINGLE_THEN.match(right):
+                continue
         if not single and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left)) and _LINE_END.match(right):
             out.append((start, end))
             continue
@@ -420,13 +501,18 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
         person, project, strong = ctx
         own = text[end - 2 : end] + right if record_of and text[end - 2 : end] in ("'s", "’s") else right
         if not single and (
-            (record_of and _RECORD_OF_AFTER.match(own))
+            (record_of and _RECORD_OF_AFTER.match(own) and not any(b & _ANY_PROJECT for b in _next_bits(text, end, 2)))
             or (right[:3].strip()[:1] in ("(", ",") and _ID_AFTER.match(right) and not _near(project, start, end))
             or (care_of and (_CARE_OF.search(left) or _CARE_THEN.match(right)) and not _near(project, start, end))
         ):
             out.append((start, end))
             continue
-        if _near(strong, start, end) or (not single and _salutation(text, start, end)):
+        if (
+            _near(strong, start, end)
+            or (not single and _salutation(text, start, end))
+            or _near(_contexts(text)[5], start, end, 60)
+            or (not single and _owns_care(text, start, end))
+        ):
             out.append((start, end))
             continue
         if _near(project, start, end):

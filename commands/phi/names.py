@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from commands.phi.context import _CLINICAL, _window
-from commands.phi.lexicon import _care_context, _context, _near, _salutation, _staff_before
+from commands.phi.lexicon import _care_context, _context, _kind_of, _near, _salutation, _staff_before
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 
@@ -215,7 +215,7 @@ _NAME_THEN_VERB = re.compile(
     _I,
 )
 _TITLE = re.compile(
-    r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?)\s{1,3}"
+    r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?|(?P<baby>(?-i:Baby|BABY)(?:\s(?i:boy|girl))?))\s{1,3}"
     r"(?P<v>(?-i:(?:(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el|bin|ben)\s(?:de[rn]?\s)?)?"
     rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
     rf"(?:\s{{1,2}}{_UC1}{_LC1}{{1,25}})?|{_UC1}['’]?{_UC1}{{2,25}})|[a-z]{{3,25}}))"
@@ -287,7 +287,7 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
     ),
     _NAME_PAREN_ID: frozenset({"mrn", "dob", "d", "age", "yo", "y/o", "m", "f"}),
     _PATIENT_NAME_IS: frozenset({"name"}),
-    _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx"}),
+    _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx", "baby"}),
 }
 _WORDS = re.compile(r"[a-z/]{1,30}")
 
@@ -360,6 +360,8 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
             v = v[:-2]
         if v.lower() in _TITLE_STOP or v.lower() in _NOT_NAMES:
             continue
+        if m.group("baby") and _kind_of(v.split()[0]) not in ("N", "U"):
+            continue  # "Baby Friendly", "Baby Boomers": words, not a newborn's surname
         cue = _STAFF_CUE.match(text, end)
         if cue and not _PATIENT_WORD.search(cue.group(0)):
             continue  # "Ms. Chen from the vendor", "Mr. Haddad (PM)"

@@ -371,6 +371,8 @@ CARE_WORDS = """
     icu hospitalised hospitalized overdose troponins bedside asthmatic arthritis cataract dementia biopsied
     lab_results test_results blood_test blood_tests blood_work blood_pressure blood_sugar ct_scan pet_scan
     nil_by_mouth knee_replacement hip_replacement oxygen abdomen abdominal pelvis shortness_of breathless
+    blood redraw consent wheelchair nicu phototherapy armband wristband covid psych inhaler hypoglycemia
+    hypoglycaemia drip nkda c-section allergy allergies
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
@@ -411,5 +413,19 @@ NAME_PROJECT_WORDS = """
     conference course curriculum deck slides slide mockup mockups prototype wireframe wireframes runbook checklist
     raci rehearsal codename validation validated validate picklist picklists field fields questionnaire survey
     surveys demoed demo'd vendors kpi kpis metrics backlog roadmap sop policy policies governance
-    order_sets stand-up standup
+    order_sets stand-up standup scheduling staffing tool tools managers demoing booth flowsheet redesign analyst
+    analysts
+"""
+
+# Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
+# appointment was cancelled") or before "for" ("Orders for Marek Maslov didn't cross").
+OWN_WORDS = """
+    appointment appointments results result meds medications medication labs visit visits discharge records
+    orders order tube label labels specimen sample samples transport bloods scan scans imaging x-rays referral
+    summary letter prescription bill
+"""
+# Pairs that say a person is a patient however many project words are near: "tested positive", "the wrong wristband".
+SURE_WORDS = """
+    tested_positive tested_negative wrong_wristband wrong_armband wrong_blood wrong_meds wrong_medication wrong_dose
+    wrong_medications
 """
