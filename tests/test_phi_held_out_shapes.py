@@ -132,6 +132,9 @@ REFUSED = [
     ("Renata Blagaić could not log in to the patient portal to see her results.", "patient-name"),
     ("Arne Strand got the wrong wristband during the cutover.", "patient-name"),
     ("Melissa Ferguson tested positive for COVID after the go-live.", "patient-name"),
+    ("Please page ortho about Ioana Popescu's fracture.", "patient-name"),
+    ("Siobhán Ní Bhriain had a fall in the bathroom.", "patient-name"),
+    ("Olga Petrova's pacemaker check is overdue.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -217,6 +220,12 @@ PASSES = [
     "Hodgkin lymphoma order set was approved by Lars Holm.",
     "Charlotte Morgan rang the ward managers about the staffing tool.",
     "Baby Friendly accreditation paperwork is due in March.",
+    # a colleague's work or role right after the name outweighs the words of care around it
+    "Marta Nowicka built the new sepsis screening questions for triage.",
+    "Paolo Greco and Hana Sato reviewed the fall risk scoring.",
+    "Sofia Andersson is our transfusion safety officer.",
+    "Anh Nguyen's chemo regimen library is ready for validation.",
+    "Priya Nair's blood sugar trending view shipped.",
 ]
 
 

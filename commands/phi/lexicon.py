@@ -44,6 +44,8 @@ _COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
 # Small words inside a name: "Leonardo da Cruz", "Ms. van Ham", "Samira bin Laden".
 _PARTICLES = "da de del della der den di do dos das du la le van von ter ten bin binti al el ibn"
 _PARTICLE_GAPS = frozenset(f" {p} " for p in _PARTICLES.split())
+_CAP_PARTICLE_WORDS = "Ní Nic Ó Ó Uí Ua Mhic De Da Di Du Del Van Von Der Den Le La Al El Bin Ibn Dos Das"
+_CAP_PARTICLES = frozenset(_CAP_PARTICLE_WORDS.split())
 
 # Words that are not names in any casing (product, standard and document words a changelog capitalises).
 _NEVER_WORDS = """
@@ -236,28 +238,50 @@ _BOOKED_FOR = re.compile(
 )
 
 
+# Words that end a noun phrase: after "Eva Rosselli's surgery" comes "was cancelled", a verb; after "Anh Nguyen's
+# chemo" comes "regimen library", more of a project's thing.
+_PHRASE_END = _wordset(
+    """is was are were be been being has had have will would can could should may might must did does do after before
+    during in on at to for from because and but or with by of the a an her his their its this that went got came
+    showed dropped vanished"""
+)
+
+
+def _care_phrase(text: str, at: int, lead: int) -> bool:
+    """A word of care among the first `lead` words from `at`, and no project word before it or in the rest of its
+    phrase (up to a verb, a preposition or a stop)."""
+    prev = ""
+    care = False
+    n = 0
+    pos = at
+    for m in _CTX_WORD.finditer(text, at, at + 100):
+        if any(c in ".,;:!?()[]\n" for c in text[pos : m.start()]):
+            break
+        w = m.group(0).lower()
+        if care and w in _PHRASE_END:
+            break
+        b = _bits(w, prev)
+        if b & _ANY_PROJECT:
+            return False
+        if not care:
+            n += 1
+            if b & (_CARE | _OWN):
+                care = True
+            elif n >= lead:
+                return False
+        pos, prev = m.end(), w
+    return care
+
+
 def _owns_care(text: str, start: int, end: int) -> bool:
     """The name owns a thing of care next to it, and no project word follows that thing."""
     if text[end - 2 : end] in ("'s", "’s"):
-        bits = _next_bits(text, end, 4)
-        for i, b in enumerate(bits[:3]):
-            if b & _ANY_PROJECT:
-                return False
-            if b & (_CARE | _OWN):
-                return not any(x & _ANY_PROJECT for x in bits[i + 1 : i + 2])
-        return False
+        return _care_phrase(text, end, 3)
     m = _CARE_NOUN_FOR.search(text, max(0, start - 30), start)
     if m and _bits(m.group(1).lower(), "") & (_CARE | _OWN):
         return not any(b & _ANY_PROJECT for b in _next_bits(text, end, 3))
-    m = _BOOKED_FOR.match(text, end)
-    if m:
-        bits = _next_bits(text, m.end(), 4)
-        for i, b in enumerate(bits[:3]):
-            if b & _ANY_PROJECT:
-                return False
-            if b & (_CARE | _OWN):
-                return not any(x & _ANY_PROJECT for x in bits[i + 1 : i + 2])
-    return False
+    booked = _BOOKED_FOR.match(text, end)
+    return booked is not None and _care_phrase(text, booked.end(), 3)
 
 
 # Just before the name: a title or role that makes it staff's ("Dr. Nucci", "clinician is M. Carey",
@@ -326,6 +350,32 @@ _EPONYM_AFTER = re.compile(
     r"|criteria|classification|phenomenon|palsy|procedure|operation|fracture|repair|catheter|tube|position|law"
     r"|rule|method|index|equation|formula|stain|cell|cells|node|nodes|thyroiditis|disorder|anomaly|malformation)\b",
     _I,
+)
+
+
+# What a colleague does, right after the name (or after "and" a second name): "Marta Nowicka built the sepsis
+# screening questions", "Paolo Greco and Hana Sato reviewed the fall risk scoring"; and a colleague's role: "Sofia
+# Andersson is our transfusion safety officer". Only "her meds"-like sure signs outweigh them.
+_AND_NAME = r"(?:\s{1,2}and\s{1,2}[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’-]{1,25}){0,2})?"
+_WORK_AFTER = re.compile(
+    _AND_NAME + r"\s{1,2}(?:(?:will|to|can|should|has|have)\s{1,2})?"
+    r"(?:configure[sd]?|buil[dt]s?|drafte?d?s?|maintain(?:s|ed)?|mapped|maps|validated?s?|documented|migrated|designed"
+    r"|coordinated|facilitated?s?|owns?|owned|leads|chairs|chaired|trained|trains|approved?s?|reviewed|updated?s?|fixed"
+    r"|added|wrote|authored|deployed|shipped|set\s{1,2}up|signed\s{1,2}off|supports?|supported|demoed|scoped|logged"
+    r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|tested\s{1,2}(?:the|our|a|an|new)\b)\b",
+)
+_ROLE_AFTER = re.compile(
+    r",?\s{1,2}(?:is|was|as|will\s{1,2}be)\s{1,2}(?:our|the|a|an)\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,4}?"
+    r"(?:lead|coordinator|analyst|champion|owner|manager|sponsor|director|educator|super-?user|trainer|informaticist"
+    r"|informatician|architect|engineer|developer|administrator|admin|specialist|liaison|officer|consultant|chair"
+    r"|representative|rep|pm|ba|sme|cmio|cnio|head|chief|vp)\b",
+    _I,
+)
+
+
+# "Ioana Popescu's fracture" is hers; "Colles fracture" and "Lou Gehrig's disease" are eponyms.
+_OWN_NOT_EPONYM = re.compile(
+    r"['’]s\s{1,2}(?:fracture|procedure|operation|repair|catheter|tube|test|testing|position|score)\b", _I
 )
 
 
@@ -452,6 +502,9 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if run:
             gap = text[prev_end:start]
             joined = gap in _SPACE_GAPS or (gap in _COMMA_GAPS and len(run) == 1) or gap in _PARTICLE_GAPS
+            if joined and w in _CAP_PARTICLES:
+                prev_end = end  # "Siobhán Ní Bhriain", "Juan De la Cruz": the run goes on past the particle
+                continue
             if k in "EF" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
                 k = "S"
             if not joined or k in ("X", "E"):
@@ -483,7 +536,11 @@ def _find(text: str) -> list[tuple[int, int]]:
         right = text[end : end + 40]
         if "\n" in left:
             left = left[left.rfind("\n") + 1 :]
-        if _staff_before(left) or _STAFF_AFTER.match(right) or _EPONYM_AFTER.match(right):
+        if (
+            _staff_before(left)
+            or _STAFF_AFTER.match(right)
+            or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
+        ):
             continue
         single = len(kinds) == 1
         if single:
@@ -499,6 +556,8 @@ def _find(text: str) -> list[tuple[int, int]]:
         if ctx is None:
             ctx = _context(text)  # once per text, and only when a name needs it
         person, project, strong = ctx
+        if (_WORK_AFTER.match(right) or _ROLE_AFTER.match(right)) and not _near(_contexts(text)[5], start, end, 60):
+            continue  # "Marta Nowicka built the sepsis screening", "Sofia Andersson is our transfusion safety officer"
         own = text[end - 2 : end] + right if record_of and text[end - 2 : end] in ("'s", "’s") else right
         if not single and (
             (record_of and _RECORD_OF_AFTER.match(own) and not any(b & _ANY_PROJECT for b in _next_bits(text, end, 2)))

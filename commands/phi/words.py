@@ -372,7 +372,8 @@ CARE_WORDS = """
     lab_results test_results blood_test blood_tests blood_work blood_pressure blood_sugar ct_scan pet_scan
     nil_by_mouth knee_replacement hip_replacement oxygen abdomen abdominal pelvis shortness_of breathless
     blood redraw consent wheelchair nicu phototherapy armband wristband covid psych inhaler hypoglycemia
-    hypoglycaemia drip nkda c-section allergy allergies
+    hypoglycaemia drip nkda c-section allergy allergies pacemaker defibrillator stent catheter cannula picc newborn
+    transplant neutrophils postnatal antenatal prenatal
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
@@ -414,7 +415,8 @@ NAME_PROJECT_WORDS = """
     raci rehearsal codename validation validated validate picklist picklists field fields questionnaire survey
     surveys demoed demo'd vendors kpi kpis metrics backlog roadmap sop policy policies governance
     order_sets stand-up standup scheduling staffing tool tools managers demoing booth flowsheet redesign analyst
-    analysts
+    analysts production requirements requirement board boards tracking trending view views library libraries rules
+    thresholds threshold defect defects calculator checking shipped logged
 """
 
 # Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
