@@ -168,9 +168,24 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     if len(low) != len(text):
         low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
     prev = ""
+    bits = _BITS.get
     for m in _CTX_WORD.finditer(low):
         w = m.group(0).lower()
-        b = _bits(w, prev)
+        b = bits(w, 0) | bits(prev + " " + w, 0)  # _bits(w, prev), written out: this loop runs for every word
+        if w[:1].isdigit():
+            # a number alone is neither an age ("70yo") nor a dose ("500mg"): no pattern to try
+            if not w[-1].isdigit():
+                if _AGE_WORD.fullmatch(w):
+                    b |= _STRONG
+                if _DOSE.fullmatch(w):
+                    b |= _CARE
+        else:
+            if w.startswith(_PROJECT_PREFIXES):
+                b |= _PROJECT
+            if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
+                b |= _CARE
+            if b & (_CARE | _OWN) and prev in ("her", "his") and w not in ("clinic", "clinics"):
+                b |= _SURE
         if b:
             at = m.start()
             if b & _PERSON:
@@ -213,9 +228,14 @@ _ADDRESSED = re.compile(r"^\s{0,2}[,:!—–-]", _I)
 _YOUR = re.compile(r"\byour\b", _I)
 
 
+_GREETINGS = frozenset({"dear", "hello", "hi", "hey", "good"})
+
+
 def _salutation(text: str, start: int, end: int) -> bool:
     """The name is the addressee of a greeting whose next words speak of the addressee's care."""
-    if not (_SALUTATION.search(text, max(0, start - 30), start) and _ADDRESSED.match(text[end : end + 4])):
+    if not has_any(text, _GREETINGS) or not (
+        _SALUTATION.search(text, max(0, start - 30), start) and _ADDRESSED.match(text[end : end + 4])
+    ):
         return False
     after = text[end : end + 150]
     return bool(_YOUR.search(after)) and _near(_care_context(text)[0], start, end)
@@ -229,7 +249,6 @@ def _near(starts: list[int], start: int, end: int, reach: int = 150) -> bool:
 # A care word's owner: "Eva Rosselli's surgery was cancelled", "Orders for Marek Maslov didn't cross", "Valérie Dion
 # was double-booked for dialysis" — unless a project's word follows the care word ("Helena Cunny's vitals flowsheet
 # redesign", "Referral for Dana Whitfield to the leadership programme").
-_CARE_NOUN_FOR = re.compile(r"([A-Za-z][A-Za-z-]{1,20})\s{1,2}(?:for|of|on)\s{1,2}$")
 _BOOKED_FOR = re.compile(
     r"\s{1,2}(?:(?:was|is|got|has\s{1,2}been|had\s{1,2}been|were|keeps\s{1,2}being)\s{1,2})?"
     r"(?:double-booked|booked|scheduled|rescheduled|referred|prescribed|started|given|switched|put|listed)"
@@ -277,8 +296,8 @@ def _owns_care(text: str, start: int, end: int) -> bool:
     """The name owns a thing of care next to it, and no project word follows that thing."""
     if text[end - 2 : end] in ("'s", "’s"):
         return _care_phrase(text, end, 3)
-    m = _CARE_NOUN_FOR.search(text, max(0, start - 30), start)
-    if m and _bits(m.group(1).lower(), "") & (_CARE | _OWN):
+    before = text[max(0, start - 30) : start].split()
+    if len(before) >= 2 and before[-1] in ("for", "of", "on") and _bits(before[-2].lower(), "") & (_CARE | _OWN):
         return not any(b & _ANY_PROJECT for b in _next_bits(text, end, 3))
     booked = _BOOKED_FOR.match(text, end)
     return booked is not None and _care_phrase(text, booked.end(), 3)
@@ -305,14 +324,14 @@ _LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
 def _staff_before(left: str) -> bool:
     """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
     "Seen by", "signature of")."""
-    words = [w.lower() for w in _LEFT_WORDS.findall(left)[-5:]]
+    words = _LEFT_WORDS.findall(left)[-5:]
     for i in range(len(words) - 1, -1, -1):
-        w = words[i]
+        w = words[i].lower()
         if w in _BETWEEN:
             continue
-        if w == "by" and i and words[i - 1] in _BROUGHT:
+        if w == "by" and i and words[i - 1].lower() in _BROUGHT:
             return False  # "accompanied by", "brought in by": a relative or the patient, not a signer
-        if w == "from" and i and words[i - 1] in _MESSAGE:
+        if w == "from" and i and words[i - 1].lower() in _MESSAGE:
             return False  # "Message from Margit Mäkelä: my pharmacy…": whoever wrote in
         return w in _STAFF_ROLES
     return False
