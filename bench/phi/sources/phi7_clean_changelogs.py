@@ -79,7 +79,7 @@ def entries(path: Path) -> list[tuple[str, str]]:
     texts = []
     for rel, t in out:
         t = _MD.sub(lambda m: m.group(1) or "", t).strip()
-        t = re.sub(r"\(\s*\w{7}\s*\)", "", t)  # commit hashes left after removing their link targets
+        t = re.sub(r"\(\s*[0-9a-f]{7}\s*\)", "", t)  # commit hashes left after removing their link targets
         t = re.sub(r"\s{2,}", " ", t).strip()
         if len(t) >= 25 and "http" not in t and "@" not in t:
             texts.append((rel, t))
