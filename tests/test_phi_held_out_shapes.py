@@ -135,6 +135,18 @@ REFUSED = [
     ("Please page ortho about Ioana Popescu's fracture.", "patient-name"),
     ("Siobhán Ní Bhriain had a fall in the bathroom.", "patient-name"),
     ("Olga Petrova's pacemaker check is overdue.", "patient-name"),
+    # shapes of the round's new dev sources (handoffs, letters, complaint emails): an age in months, a relative said
+    # to be one, a letter's greeting or signature, a family contact's number
+    ("Um, this is uh Daniel Okafor, a 14 month old with croup.", "patient-name"),
+    ("Hey, I got Noah for you—4-year-old who came in with croup.", "patient-name"),
+    ("Baby Kowalczyk is a 6 week old with jaundice.", "patient-name"),
+    ("Dr. Ravi Menon PhD is dad, reachable on the ward phone.", "patient-name"),
+    ("Priya Raman is the grandmother and will stay overnight.", "patient-name"),
+    ("Dear Mr Adeyemi,\n\nAPPOINTMENT REMINDER\nDate: Monday 3 March\nClinic: Dermatology", "patient-name"),
+    ("ASSISTANT: Good morning, Mrs. Lindqvist. I need to update your oxygen order for the home delivery.", "patient-name"),
+    ("I was overcharged for a filling.\n\nRegards,\nSuresh Nair\n90000 12345", "patient-name"),
+    ("My tooth still hurts.\n\nYours sincerely,\nLakshmi Rao\nMangaluru", "patient-name"),
+    ("Contact Rosa Jimenez at 555-0147 for family updates.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -226,6 +238,14 @@ PASSES = [
     "Sofia Andersson is our transfusion safety officer.",
     "Anh Nguyen's chemo regimen library is ready for validation.",
     "Priya Nair's blood sugar trending view shipped.",
+    # … and the same shapes in a project's text or code
+    "Function setName(name: String) was renamed.",
+    "Added tags property in Patient, Study, Series and Instance.",
+    "I will circulate the runbook tomorrow.\n\nRegards,\nDana Whitfield\n555-0100",
+    "Regards,\nDana Whitfield\nPMO",
+    "Amara Obi is the parent representative on the patient experience council.",
+    "Contact Dana Whitfield at 555-0100 for build access.",
+    "Dear Ms Chen,\n\nMEETING CONFIRMATION\nDate: Tuesday\nRoom: Boardroom 2",
 ]
 
 

@@ -158,12 +158,20 @@ def _next_bits(text: str, at: int, n: int) -> list[int]:
 
 
 @lru_cache(maxsize=4)  # the name pass and the number pass of one scan share it
-def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int]]:
+def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int], list[int]]:
     """Where the text's words of a person's care, of a project, strong signs of a patient, words of one person's
     care (commands/phi/words.py: a drug, a test, a procedure), the names' further project words and sure signs of a
     patient start."""
-    found: tuple[list[int], list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [], [])
-    person, project, strong, care, more_project, sure = found
+    found: tuple[list[int], list[int], list[int], list[int], list[int], list[int], list[int]] = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
+    person, project, strong, care, more_project, sure, own = found
     low = text.lower()
     if len(low) != len(text):
         low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
@@ -182,6 +190,8 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
         else:
             if w.startswith(_PROJECT_PREFIXES):
                 b |= _PROJECT
+            elif w == "minutes" and prev[:1].isdigit():
+                b &= ~_PROJECT  # "15 minutes" is a duration, not a meeting's minutes
             if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
                 b |= _CARE
             if b & (_CARE | _OWN) and prev in ("her", "his") and w not in ("clinic", "clinics"):
@@ -200,6 +210,8 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
                 more_project.append(at)
             if b & _SURE:
                 sure.append(at)
+            if b & _OWN:
+                own.append(at)
         prev = w
     return found
 
@@ -220,25 +232,34 @@ def _care_context(text: str) -> tuple[list[int], list[int]]:
 # results are in the portal". Its "your" and a word of care make the addressee a patient even with a project's
 # word ("portal") near.
 _SALUTATION = re.compile(
-    r"(?:^|\n|[.!?]\s{1,3})\s{0,3}(?:dear|hello|hi|hey|good\s(?:morning|afternoon|evening))\s{1,3}"
-    r"(?:(?:mr|mrs|ms|mx|miss)\.?\s{1,3})?$",
+    r"(?:^|\n|[.!?:]\s{1,3})\s{0,3}(?:dear|hello|hi|hey|good\s(?:morning|afternoon|evening)),?\s{1,3}"
+    r"(?P<title>(?:mr|mrs|ms|mx|miss)\.?\s{1,3})?$",
     _I,
 )
-_ADDRESSED = re.compile(r"^\s{0,2}[,:!—–-]", _I)
+_ADDRESSED = re.compile(r"^\s{0,2}[,:!.—–-]", _I)
 _YOUR = re.compile(r"\byour\b", _I)
 
 
 _GREETINGS = frozenset({"dear", "hello", "hi", "hey", "good"})
+_TITLES = ("mr", "mrs", "ms", "mx", "miss")
 
 
 def _salutation(text: str, start: int, end: int) -> bool:
     """The name is the addressee of a greeting whose next words speak of the addressee's care."""
-    if not has_any(text, _GREETINGS) or not (
-        _SALUTATION.search(text, max(0, start - 30), start) and _ADDRESSED.match(text[end : end + 4])
-    ):
+    if not has_any(text, _GREETINGS):
         return False
-    after = text[end : end + 150]
-    return bool(_YOUR.search(after)) and _near(_care_context(text)[0], start, end)
+    greeting = _SALUTATION.search(text, max(0, start - 30), start)
+    if not greeting or not _ADDRESSED.match(text[end : end + 4]):
+        return False
+    care, more_project = _care_context(text)
+    own = _contexts(text)[6]
+    if not (_near(care, start, end) or _near(own, start, end)):
+        return False
+    if _YOUR.search(text, end, end + 150):
+        return True  # "Dear Margaret Okafor, your biopsy results…"
+    # "Dear Ms Williams,\n\nAPPOINTMENT CONFIRMATION…": a title, a thing of care, and nothing of a project
+    titled = greeting.group("title") or text[start : start + 5].lower().startswith(_TITLES)
+    return bool(titled) and not (_near(_context(text)[1], start, end) or _near(more_project, start, end))
 
 
 def _near(starts: list[int], start: int, end: int, reach: int = 150) -> bool:
@@ -542,6 +563,56 @@ def find_lexicon_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# A letter's signature: a full name on its own line after a sign-off ("Regards,") or a blank line, then the writer's
+# phone number, or a town and the end ("Yours sincerely,\nKavya Shenoy\nUdupi"). A member of the public writing about
+# their care, when the letter speaks in the first person and of no project.
+_SIGN_OFF = re.compile(
+    r"(?:^|\n)\s{0,3}(?:(?:thanks|thank\s{1,2}you|(?:kind\s{1,2}|best\s{1,2}|warm\s{1,2})?regards|(?:yours\s{1,2})?"
+    r"(?:sincerely|faithfully|truly)|best(?:\s{1,2}wishes)?|cheers|respectfully|warmly)\s{0,2}[,.!]?\s{0,3})?\n\s{0,3}$",
+    _I,
+)
+_SIGNATURE_AFTER = re.compile(
+    r"[ \t]{0,3}(?:\n[ \t]{0,3}(?P<town>[A-Z][^\W\d_]{1,25}(?:[ -][A-Z][^\W\d_]{1,25})?)[ \t]{0,3})?"
+    r"(?:\n[ \t]{0,3}(?:(?:tel|phone|mobile|cell)[.:]?\s{0,2})?[+(]?\d[\d ().+-]{6,18}\d[ \t]{0,3}(?:\n|$)|\s{0,20}$)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+
+
+def _signed(text: str, start: int, end: int) -> bool:
+    """The name signs a letter written in the first person about no project, with the writer's phone or town."""
+    if not _SIGN_OFF.search(text, max(0, start - 40), start):
+        return False
+    sig = _SIGNATURE_AFTER.match(text, end)
+    if not sig:
+        return False
+    town = sig.group("town")
+    if town and not any(c.isdigit() for c in sig.group(0)) and _kind_of(town.split()[0]) in "EX":
+        return False  # "Regards,\nDana Whitfield\nPMO": a role, not a town
+    if not _FIRST_PERSON.search(text, 0, start):
+        return False
+    return not (_near(_context(text)[1], start, end) or _near(_care_context(text)[1], start, end))
+
+
+# A name with the phone to reach them, in a text about a family: "Contact Michelle Hanna at +1-334-235-3366 for
+# family updates". A colleague's number comes with a project's words ("Contact Dana Whitfield at x4417 for access").
+_PHONE_AFTER = re.compile(
+    r"(?:\s{1,2}(?:at|on)\s{1,2}|,\s{0,2}(?:cell|mobile|phone|tel)\.?:?\s{0,2})[+(]?\d[\d ().+x-]{6,24}\d", _I
+)
+
+
+def _contact_of_family(text: str, start: int, end: int) -> bool:
+    """A word of family, and none of a project, in the few words around the name and its phone."""
+    near = _LEFT_WORDS.findall(text[max(0, start - 60) : end + 60].lower())
+    return not _FAMILY.isdisjoint(near) and not any(
+        _BITS.get(w, 0) & _ANY_PROJECT and w not in ("update", "updates") for w in near
+    )
+
+
+_FAMILY = _wordset(
+    "family parent parents mom mum dad mother father guardian wife husband son daughter grandmother grandfather"
+)
+
+
 def _find(text: str) -> list[tuple[int, int]]:
     cands = _candidates(text)
     if not cands:
@@ -554,7 +625,13 @@ def _find(text: str) -> list[tuple[int, int]]:
         left = text[max(0, start - 40) : start]
         right = text[end : end + 40]
         if "\n" in left:
+            if len(kinds) > 1 and _signed(text, start, end):
+                out.append((start, end))
+                continue
             left = left[left.rfind("\n") + 1 :]
+        if _PHONE_AFTER.match(right) and len(kinds) > 1 and _contact_of_family(text, start, end):
+            out.append((start, end))
+            continue
         if (
             _staff_before(left)
             or _STAFF_AFTER.match(right)

@@ -105,6 +105,17 @@ _NOT_NAMES = {
     "record",
     "visit",
     "chart",
+    # a parameter's type in code ("defineVariable(name: String)")
+    "string",
+    "str",
+    "int",
+    "integer",
+    "boolean",
+    "bool",
+    "object",
+    "array",
+    "null",
+    "undefined",
 }
 _LABELLED = re.compile(
     r"(?=[pPnNsSeEfFgGcC])(?:\b(?:pat[i1l]ent|pt)(?:['’]s)?\s{0,2}(?:full\s{1,2})?name\b|(?<![\w-])name(?!\s{1,3}(?:of|is)\b)(?=\s{0,3}:)|\bpatient\b(?=\s{0,3}:)"
@@ -152,11 +163,15 @@ _CALLED = re.compile(
     _I,
 )
 _AGE_SEX = (
-    r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year)\b"
+    r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year|(?:months?|mos?|weeks?|wks?|days?)[- ]old)\b"
     r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
 )
 _AGE_APPOSITIVE = re.compile(
     rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I
+)
+# "I got Emma for you—3-year-old who came in…": a name, a dash or a comma, and an age.
+_NAME_DASH_AGE = re.compile(
+    rf"{_NAME}(?:\s{{1,2}}for\s{{1,2}}you)?\s{{0,2}}[—–:-]\s{{0,2}}(?:a\s{{1,2}}|an\s{{1,2}})?{_AGE_SEX}", _I
 )
 _NAME_THEN_AGE = re.compile(
     rf"{_NAME},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
@@ -208,6 +223,18 @@ def _full_name(v: str) -> bool:
     return not any(_DIAGNOSIS_WORD.search(w) for w in words if len(w) > 1)
 
 
+# "Jeffrey Stevens is the grandmother", "Dr. Cody Scott PhD is dad": a name said to be a patient's relative (a title
+# or a credential does not make it staff's). Not "the parent representative".
+_KIN_WORD = (
+    r"(?:dad|mom|mum|mother|father|grandmother|grandfather|grandma|grandpa|granny|aunt|uncle|guardian|parent"
+    r"|stepmother|stepfather|stepmom|stepdad|sister|brother|son|daughter|wife|husband|spouse|caregiver|carer)"
+)
+_IS_KIN = re.compile(
+    rf"{_NAME}(?:,?\s{{1,2}}(?-i:PhD|MD|RN|DO|Jr\.?|Sr\.?|III|II))?,?\s{{1,3}}(?:is|was)\s{{1,3}}"
+    rf"(?:the\s{{1,3}}|her\s{{1,3}}|his\s{{1,3}}|their\s{{1,3}}|(?:the\s{{1,3}})?(?:pt|patient)['’]?s\s{{1,3}})?{_KIN_WORD}\b"
+    r"(?!\s{1,3}(?:representative|rep|advisor|adviser|council|liaison|champion|partner|volunteer|group|forum))",
+    _I,
+)
 # "pt on 6N, Grace Whitfield, had her meds double-charted"
 _PT_WHERE_NAME = re.compile(rf"(?=[pP])\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
 _NAME_THEN_VERB = re.compile(
@@ -281,6 +308,7 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
     _CALLED: frozenset({"called", "goes", "nickname", "nicknamed", "addressed", "known"}),
     _AGE_APPOSITIVE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
+    _NAME_DASH_AGE: frozenset({"yo", "y", "year", "years", "yr", "yrs", "old"}),
     _NAME_THEN_VERB: frozenset(
         {"seen", "admitted", "presents", "presented", "reports", "denies", "complains", "c/o", "fell", "found"}
     ),
@@ -290,6 +318,7 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
         {"treated", "seen", "admitted", "registered", "presenting", "presented", "diagnosed", "who", "hospitalized"}
     ),
     _NAME_PAREN_ID: frozenset({"mrn", "dob", "d", "age", "yo", "y/o", "m", "f"}),
+    _IS_KIN: frozenset(re.findall(r"[a-z]+", _KIN_WORD)),
     _PATIENT_NAME_IS: frozenset({"name"}),
     _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx", "baby"}),
 }
@@ -300,6 +329,7 @@ _WORDS = re.compile(r"[a-z/]{1,30}")
 # or class: when it is nowhere in the text the name-first pattern (tried at every letter) cannot match either.
 _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
     _NAME_THEN_AGE: re.compile(_AGE_SEX, _I),
+    _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}", _I),
     _NAME_THEN_VERB: re.compile(
         r"\s(?:is\s{1,3}seen|was\s{1,3}(?:seen|admitted|found)|presents\s{1,3}with|presented\s{1,3}(?:to|with)"
         r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b",
@@ -309,6 +339,7 @@ _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
         r",\s{1,3}(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed|who)\b", _I
     ),
     _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))", _I),
+    _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b", _I),
 }
 
 
@@ -329,6 +360,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
         _CALLED,
         _AGE_APPOSITIVE,
         _NAME_THEN_AGE,
+        _NAME_DASH_AGE,
         _NAME_THEN_VERB,
         _PT_WHERE_NAME,
         _PT_CALLED,
@@ -346,9 +378,11 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # one capitalised word before "denies" may start a sentence
             if rx is _LABELLED and _THING_NAME.search(text, max(0, m.start() - 16), m.start()):
                 continue  # "Project name: Phoenix", "Server name: Orion" name a thing, not a person
+            if rx is _PT_WHERE_NAME and all(_kind_of(w) in "EX" for w in v.split()):
+                continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):
                 out.append(m.span("v"))
-    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS):
+    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN):
         if _needed(rx, words, text):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
     for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
@@ -383,11 +417,11 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
 def _cared_for(text: str, start: int, end: int) -> bool:
     """A title and a name near a word of one person's care ("I saw Ms Ojaste in clinic", "Mr. Collins's wound
     dressing"), with no project word near and no role before the title ("Nurse manager Mrs. Alvarez")."""
+    if _salutation(text, start, end):
+        return True
     care, more_project = _care_context(text)
     if not _near(care, start, end) or _staff_before(text[max(0, start - 40) : start]):
         return False
-    if _salutation(text, start, end):
-        return True
     _, project, strong = _context(text)
     return _near(strong, start, end) or not (_near(project, start, end) or _near(more_project, start, end))
 

@@ -373,7 +373,8 @@ CARE_WORDS = """
     nil_by_mouth knee_replacement hip_replacement oxygen abdomen abdominal pelvis shortness_of breathless
     blood redraw consent wheelchair nicu phototherapy armband wristband covid psych inhaler hypoglycemia
     hypoglycaemia drip nkda c-section allergy allergies pacemaker defibrillator stent catheter cannula picc newborn
-    transplant neutrophils postnatal antenatal prenatal
+    transplant neutrophils postnatal antenatal prenatal cpap bipap nebulizer nebuliser month_old months_old month-old
+    week_old weeks_old week-old day_old days_old day-old
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
@@ -406,6 +407,15 @@ DRUG_ENDINGS = (
     "thiazide",
     "olone",
     "asone",
+    # diagnoses and procedures by their endings ("meningitis", "thrombosis", "anaemia", "appendectomy")
+    "itis",
+    "osis",
+    "aemia",
+    "emia",
+    "ectomy",
+    "otomy",
+    "oscopy",
+    "plasty",
 )
 # Words of a project a name's sentence may have besides lexicon.py's list: they make a name near words of care a
 # colleague's ("Referral for Dana Whitfield to the leadership programme", "Chloe Bennett's INR dashboard mockups").
