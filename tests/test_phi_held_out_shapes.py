@@ -143,10 +143,16 @@ REFUSED = [
     ("Dr. Ravi Menon PhD is dad, reachable on the ward phone.", "patient-name"),
     ("Priya Raman is the grandmother and will stay overnight.", "patient-name"),
     ("Dear Mr Adeyemi,\n\nAPPOINTMENT REMINDER\nDate: Monday 3 March\nClinic: Dermatology", "patient-name"),
-    ("ASSISTANT: Good morning, Mrs. Lindqvist. I need to update your oxygen order for the home delivery.", "patient-name"),
+    (
+        "ASSISTANT: Good morning, Mrs. Lindqvist. I need to update your oxygen order for the home delivery.",
+        "patient-name",
+    ),
     ("I was overcharged for a filling.\n\nRegards,\nSuresh Nair\n90000 12345", "patient-name"),
     ("My tooth still hurts.\n\nYours sincerely,\nLakshmi Rao\nMangaluru", "patient-name"),
     ("Contact Rosa Jimenez at 555-0147 for family updates.", "patient-name"),
+    # a name typed in small letters after "pt", as chat is
+    ("pt maria gonzalez in 4w still has dup orders", "patient-name"),
+    ("pls check on pt kowalczyk, her labs are off", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -246,6 +252,8 @@ PASSES = [
     "Amara Obi is the parent representative on the patient experience council.",
     "Contact Dana Whitfield at 555-0100 for build access.",
     "Dear Ms Chen,\n\nMEETING CONFIRMATION\nDate: Tuesday\nRoom: Boardroom 2",
+    "patient lookup is slow in the new build",
+    "pt ehr access request approved",
 ]
 
 

@@ -310,6 +310,34 @@ _STAFF_CUE = re.compile(
 )
 
 
+# The same typed in small letters, as chat is: "pt maria gonzalez in 4w", "pls check on pt nguyen, her labs are off".
+# Only census names that are not English words count ("gonzalez", "nguyen"; not "portal", "safety").
+_PT_LOWER = re.compile(
+    r"(?<![\w-])(?:pt|patient|ptnt)\.?\s{1,2}(?P<v>[a-z][a-z'’-]{1,25}(?:\s{1,2}[a-z][a-z'’-]{1,25})?)(?![\w-])"
+)
+
+
+def _lower_names(text: str) -> list[tuple[int, int]]:
+    from commands.phi.lexicon import _NEVER, _words
+    from commands.phi.names import is_patient_single_name
+
+    names, english, first = _words("name_words.txt"), _words("english_words.txt"), _words("first_english_words.txt")
+    out = []
+    for m in _matches(_PT_LOWER, text):
+        parts = m.group("v").split()
+        bare = [re.sub(r"['’]s$", "", w) for w in parts]
+        start = m.start("v")
+        if bare[0] in PROGRAMME_WORDS or bare[0] in _NEVER or len(bare[0]) < 3:
+            continue  # "patient portal", "pt ehr", "pt id"
+        if len(bare) == 2 and bare[1] in names and (bare[0] in names or bare[0] in first or bare[0] not in english):
+            out.append((start, m.end("v")))  # "pt maria gonzalez"
+        elif bare[0] in names:
+            end = start + len(parts[0])
+            if is_patient_single_name(text, start, end):
+                out.append((start, end))  # "pt nguyen, her labs are off"
+    return out
+
+
 def _first_word(v: str) -> str:
     return re.split(r"[\s.'’,-]", v, maxsplit=1)[0].lower()
 
@@ -339,7 +367,12 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         for m in _matches(rx, text):
             if not any(p in PROGRAMME_WORDS for p in m.group("v").lower().replace(".", " ").split()):
                 out.append(m.span("v"))
+    if has_any(text, _PT_LOWER_WORDS):
+        out.extend(_lower_names(text))
     return out
+
+
+_PT_LOWER_WORDS = frozenset({"pt", "patient", "ptnt"})
 
 
 # --- pasted HL7 v2 PID segments --------------------------------------------------
