@@ -153,6 +153,8 @@ REFUSED = [
     # a name typed in small letters after "pt", as chat is
     ("pt maria gonzalez in 4w still has dup orders", "patient-name"),
     ("pls check on pt kowalczyk, her labs are off", "patient-name"),
+    ("Augustin Maillet's family is asking for an update", "patient-name"),
+    ("Maanav Pillay, 3rd admission this month", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -254,6 +256,8 @@ PASSES = [
     "Dear Ms Chen,\n\nMEETING CONFIRMATION\nDate: Tuesday\nRoom: Boardroom 2",
     "patient lookup is slow in the new build",
     "pt ehr access request approved",
+    "Derek Hunt's PR fixes the allergy import",
+    "Günden Manço will shadow the ED nurses during go-live",
 ]
 
 

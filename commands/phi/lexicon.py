@@ -102,7 +102,8 @@ _STRONG_WORDS = _wordset(
     history_of date_of medical_record years_old yrs_old year_old
     """
 )
-_CTX_WORD = re.compile(r"[A-Za-z0-9]{1,30}(?:[/'’-][A-Za-z0-9]{1,30}){0,4}")
+# Letters of any script: "Manço" is one word, not the word "man" and an "o".
+_CTX_WORD = re.compile(r"[^\W_]{1,30}(?:[/'’-][^\W_]{1,30}){0,4}")
 _AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
 
 
@@ -399,7 +400,7 @@ _EPONYM_AFTER = re.compile(
 _AND_NAME = r"(?:\s{1,2}and\s{1,2}[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’-]{1,25}){0,2})?"
 _WORK_AFTER = re.compile(
     _AND_NAME + r"\s{1,2}(?:(?:will|to|can|should|has|have)\s{1,2})?"
-    r"(?:configure[sd]?|buil[dt]s?|drafte?d?s?|maintain(?:s|ed)?|mapped|maps|validated?s?|documented|migrated|designed"
+    r"(?:configure[sd]?|buil[dt]s?|drafte?d?s?|shadow(?:s|ed)?|maintain(?:s|ed)?|mapped|maps|validated?s?|documented|migrated|designed"
     r"|coordinated|facilitated?s?|owns?|owned|leads|chairs|chaired|trained|trains|approved?s?|reviewed|updated?s?|fixed"
     r"|added|wrote|authored|deployed|shipped|set\s{1,2}up|signed\s{1,2}off|supports?|supported|demoed|scoped|logged"
     r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|tested\s{1,2}(?:the|our|a|an|new)\b)\b",
@@ -634,7 +635,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             continue
         if (
             _staff_before(left)
-            or _STAFF_AFTER.match(right)
+            or _STAFF_AFTER.match(text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right)
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
         ):
             continue

@@ -374,7 +374,7 @@ CARE_WORDS = """
     blood redraw consent wheelchair nicu phototherapy armband wristband covid psych inhaler hypoglycemia
     hypoglycaemia drip nkda c-section allergy allergies pacemaker defibrillator stent catheter cannula picc newborn
     transplant neutrophils postnatal antenatal prenatal cpap bipap nebulizer nebuliser month_old months_old month-old
-    week_old weeks_old week-old day_old days_old day-old
+    week_old weeks_old week-old day_old days_old day-old ct fasting sitter smoking admission admissions
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
@@ -434,7 +434,7 @@ NAME_PROJECT_WORDS = """
 OWN_WORDS = """
     appointment appointments results result meds medications medication labs visit visits discharge records
     orders order tube label labels specimen sample samples transport bloods scan scans imaging x-rays referral
-    summary letter prescription bill
+    summary letter prescription bill family
 """
 # Pairs that say a person is a patient however many project words are near: "tested positive", "the wrong wristband".
 SURE_WORDS = """
