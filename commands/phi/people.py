@@ -135,7 +135,7 @@ _FREEMAIL = {
 }
 # "patient"/"pt" meaning a person, for context checks.
 _PATIENT_WORD = re.compile(
-    r"\b(?:patients?|pts?|pt['’]s|patient['’]s|ptnt|pat(?:ie|ei)nt|paitent|patinet|pateint"
+    r"(?=[pPdDsSwWhHmMfFgGcC])\b(?:patients?|pts?|pt['’]s|patient['’]s|ptnt|pat(?:ie|ei)nt|paitent|patinet|pateint"
     r"|daughter|son|wife|husband|mother|father|guardian|caregiver|family)\b",
     _I,
 )
@@ -278,13 +278,13 @@ _PT_WORDS = r"(?:patient|pt|ptnt|pat(?:ie|ei)nt|paitent|patinet|pateint)"
 _NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-z]{1,25}(?:['’-][A-Za-z][a-z]{0,25}){0,3}|[A-Z][a-z]?[A-Z][a-z]{1,25})"
 # "pt John Smith", "patient Maria Gonzalez", "pt J. Smith", "pt. Williams", "pt SMITH, JOHN"
 _PT_NAME = re.compile(
-    rf"\b{_PT_WORDS}\b(?:\s{{0,2}}name)?\.?\s{{0,2}}[:=-]?\s{{1,3}}[\"'“‘]?"
+    rf"(?=[pP])\b{_PT_WORDS}\b(?:\s{{0,2}}name)?\.?\s{{0,2}}[:=-]?\s{{1,3}}[\"'“‘]?"
     rf"(?P<v>(?-i:{_NAME_TOKEN}(?:\s{{1,2}}{_NAME_TOKEN}){{0,2}}|[A-Z]{{2,25}},\s?[A-Z]{{2,25}}))",
     _I,
 )
 # "the pt, Tom Becker, asked ..." (appositive: two name tokens required)
 _PT_APPOSITIVE = re.compile(
-    rf"\b{_PT_WORDS}\b,\s{{1,3}}(?P<v>(?-i:{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}(?:\s{{1,2}}{_NAME_TOKEN})?)),",
+    rf"(?=[pP])\b{_PT_WORDS}\b,\s{{1,3}}(?P<v>(?-i:{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}(?:\s{{1,2}}{_NAME_TOKEN})?)),",
     _I,
 )
 # "Emily Ross (the pt in 4W)", "Tom Becker (pt)"
@@ -313,7 +313,7 @@ _STAFF_CUE = re.compile(
 # The same typed in small letters, as chat is: "pt maria gonzalez in 4w", "pls check on pt nguyen, her labs are off".
 # Only census names that are not English words count ("gonzalez", "nguyen"; not "portal", "safety").
 _PT_LOWER = re.compile(
-    r"(?<![\w-])(?:pt|patient|ptnt)\.?\s{1,2}(?P<v>[a-z][a-z'’-]{1,25}(?:\s{1,2}[a-z][a-z'’-]{1,25})?)(?![\w-])"
+    r"(?=p)(?<![\w-])(?:pt|patient|ptnt)\.?\s{1,2}(?P<v>[a-z][a-z'’-]{1,25}(?:\s{1,2}[a-z][a-z'’-]{1,25})?)(?![\w-])"
 )
 
 
