@@ -127,9 +127,14 @@ for _bit, _list in (
         _BITS[_w] = _BITS.get(_w, 0) | _bit
 
 
+_PAIR_FIRST = frozenset(k.split()[0] for k in _BITS if " " in k)  # the first words of the pairs
+
+
 def _bits(w: str, prev: str) -> int:
     """The lists a word (in small letters) is in, with the word before it."""
-    b = _BITS.get(w, 0) | _BITS.get(prev + " " + w, 0)
+    b = _BITS.get(w, 0)
+    if prev in _PAIR_FIRST:
+        b |= _BITS.get(prev + " " + w, 0)
     if w[:1].isdigit():
         if _AGE_WORD.fullmatch(w):
             b |= _STRONG
@@ -180,7 +185,9 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     bits = _BITS.get
     for m in _CTX_WORD.finditer(low):
         w = m.group(0).lower()
-        b = bits(w, 0) | bits(prev + " " + w, 0)  # _bits(w, prev), written out: this loop runs for every word
+        b = bits(w, 0)  # _bits(w, prev), written out: this loop runs for every word
+        if prev in _PAIR_FIRST:
+            b |= bits(prev + " " + w, 0)
         if w[:1].isdigit():
             # a number alone is neither an age ("70yo") nor a dose ("500mg"): no pattern to try
             if not w[-1].isdigit():

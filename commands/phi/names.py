@@ -366,8 +366,8 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
         _PT_CALLED,
         _PT_HEADER_ROW,
     ):
-        if not _needed(rx, words, text):
-            continue
+        if _NEEDS[rx].isdisjoint(words) or not _needed(rx, words, text):
+            continue  # (the set test first: most texts have none of a pattern's words)
         for m in _matches(rx, text):
             v = m.group("v")
             if (
@@ -383,7 +383,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
             if _ok(v):
                 out.append(m.span("v"))
     for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN):
-        if _needed(rx, words, text):
+        if not _NEEDS[rx].isdisjoint(words) and _needed(rx, words, text):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
     for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
         v = m.group("v")
