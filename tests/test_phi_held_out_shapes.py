@@ -155,6 +155,10 @@ REFUSED = [
     ("pls check on pt kowalczyk, her labs are off", "patient-name"),
     ("Augustin Maillet's family is asking for an update", "patient-name"),
     ("Maanav Pillay, 3rd admission this month", "patient-name"),
+    # a caller or the person asked, as voicemails and intakes say it
+    ("Your full name is Liana Gheorghiu?", "patient-name"),
+    ("Hi Cezar, this is the clinic calling about your test results.", "patient-name"),
+    ("Hi, Jadranka Miličić here - can I get a sick note for work?", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -258,6 +262,9 @@ PASSES = [
     "pt ehr access request approved",
     "Derek Hunt's PR fixes the allergy import",
     "Günden Manço will shadow the ED nurses during go-live",
+    "Hi Simon, your MRI protocol changes are in test.",
+    "Please confirm your name is Dana Whitfield for the badge request.",
+    "Hi, my name is Carlos Mendes and I'm the new Epic analyst for ambulatory.",
 ]
 
 

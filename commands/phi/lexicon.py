@@ -252,8 +252,9 @@ _GREETINGS = frozenset({"dear", "hello", "hi", "hey", "good"})
 _TITLES = ("mr", "mrs", "ms", "mx", "miss")
 
 
-def _salutation(text: str, start: int, end: int) -> bool:
-    """The name is the addressee of a greeting whose next words speak of the addressee's care."""
+def _salutation(text: str, start: int, end: int, single: bool = False) -> bool:
+    """The name is the addressee of a greeting whose next words speak of the addressee's care. A first name alone
+    ("Hi Charlie, this is the clinic calling about your test results") only with no project word near."""
     if not has_any(text, _GREETINGS):
         return False
     greeting = _SALUTATION.search(text, max(0, start - 30), start)
@@ -263,8 +264,13 @@ def _salutation(text: str, start: int, end: int) -> bool:
     own = _contexts(text)[6]
     if not (_near(care, start, end) or _near(own, start, end)):
         return False
-    if _YOUR.search(text, end, end + 150):
-        return True  # "Dear Margaret Okafor, your biopsy results…"
+    your = _YOUR.search(text, end, end + 150)
+    if your:
+        # "Dear Margaret Okafor, your biopsy results…"; "Hi Charlie, … your test results" (not "your MRI protocol")
+        return not single or (
+            _care_phrase(text, your.end(), 3)
+            and not (_near(_context(text)[1], start, end) or _near(more_project, start, end))
+        )
     # "Dear Ms Williams,\n\nAPPOINTMENT CONFIRMATION…": a title, a thing of care, and nothing of a project
     titled = greeting.group("title") or text[start : start + 5].lower().startswith(_TITLES)
     return bool(titled) and not (_near(_context(text)[1], start, end) or _near(more_project, start, end))
@@ -647,7 +653,7 @@ def _find(text: str) -> list[tuple[int, int]]:
         ):
             continue
         single = len(kinds) == 1
-        if single:
+        if single and not _salutation(text, start, end, single):
             if text[end - 2 : end] in ("'s", "’s"):
                 # "Lola's mum called…"; not "Patient's husband", whose word is an English word
                 if _kind_of(text[start : end - 2]) not in "NUF" or not _SINGLE_THEN.match(text[end - 2 : end] + right):
@@ -672,7 +678,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             continue
         if (
             _near(strong, start, end)
-            or (not single and _salutation(text, start, end))
+            or _salutation(text, start, end, single)
             or _near(_contexts(text)[5], start, end, 60)
             or (not single and _owns_care(text, start, end))
         ):

@@ -206,6 +206,12 @@ _PATIENT_NAME_IS = re.compile(
     rf"(?:\s{{1,3}}(?:is|was))?\s{{1,3}}{_NAME}(?=\s{{0,2}}(?:[,;(]|\.(?!\w)|$))",
     _I,
 )
+# "Your full name is Robert James Thompson?": an intake's question about the person spoken to.
+_YOUR_NAME_IS = re.compile(
+    rf"(?=[yY])\byour\s{{1,2}}(?:full\s{{1,2}}|legal\s{{1,2}}|first\s{{1,2}}and\s{{1,2}}last\s{{1,2}})?name\s{{1,2}}is\s{{1,3}}{_NAME}"
+    r"(?=\s{0,2}(?:\?|$))",
+    _I,
+)
 # Capitalised words that are diagnoses, not names ("…with MS, Multiple Sclerosis, …").
 _DIAGNOSIS_WORD = re.compile(
     r"(?i)(?:itis|osis|emia|aemia|oma|pathy|ectomy|algia|iasis|ease|drome|order|ension|ation|ure|ancy|ity|ics?)$"
@@ -320,6 +326,7 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
     _NAME_PAREN_ID: frozenset({"mrn", "dob", "d", "age", "yo", "y/o", "m", "f"}),
     _IS_KIN: frozenset(re.findall(r"[a-z]+", _KIN_WORD)),
     _PATIENT_NAME_IS: frozenset({"name"}),
+    _YOUR_NAME_IS: frozenset({"your"}),
     _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx", "baby"}),
 }
 _WORDS = re.compile(r"[a-z/]{1,30}")
@@ -382,7 +389,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):
                 out.append(m.span("v"))
-    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN):
+    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN, _YOUR_NAME_IS):
         if not _NEEDS[rx].isdisjoint(words) and _needed(rx, words, text):
             out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
     for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
