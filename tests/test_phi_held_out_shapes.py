@@ -159,6 +159,12 @@ REFUSED = [
     ("Your full name is Liana Gheorghiu?", "patient-name"),
     ("Hi Cezar, this is the clinic calling about your test results.", "patient-name"),
     ("Hi, Jadranka Miličić here - can I get a sick note for work?", "patient-name"),
+    # one name word, as a nursing note or a handoff says it, doing what a patient does
+    ("Pt seen this AM. Leinonen continues to do well post-op day 3.", "patient-name"),
+    ("Nkrumah remains NPO pending surgery.", "patient-name"),
+    ("Oswaldo has been more confused since the fall.", "patient-name"),
+    ("Mrs van den Corput continues on IV fluids.", "patient-name"),
+    ("Henric van den Nuwenhuse is tolerating a soft diet.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -265,6 +271,11 @@ PASSES = [
     "Hi Simon, your MRI protocol changes are in test.",
     "Please confirm your name is Dana Whitfield for the badge request.",
     "Hi, my name is Carlos Mendes and I'm the new Epic analyst for ambulatory.",
+    "Anjali fell behind on the training schedule.",
+    "Zainab has been covering the clinic templates.",
+    "Chidi says pharmacy wants the heparin rule changed.",
+    "Oluwaseun remains on call for the ED go-live.",
+    "Bongani continues as interim CNIO.",
 ]
 
 

@@ -43,7 +43,10 @@ _SPACE_GAPS = frozenset({" ", "  ", "\t", " \t", "\t "})
 _COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
 # Small words inside a name: "Leonardo da Cruz", "Ms. van Ham", "Samira bin Laden".
 _PARTICLES = "da de del della der den di do dos das du la le van von ter ten bin binti al el ibn"
-_PARTICLE_GAPS = frozenset(f" {p} " for p in _PARTICLES.split())
+_PARTICLE_GAPS = frozenset(
+    [f" {p} " for p in _PARTICLES.split()]
+    + [f" {p} " for p in ("van den", "van der", "van de", "de la", "de los", "von der")]
+)
 _CAP_PARTICLE_WORDS = "Ní Nic Ó Ó Uí Ua Mhic De Da Di Du Del Van Von Der Den Le La Al El Bin Ibn Dos Das"
 _CAP_PARTICLES = frozenset(_CAP_PARTICLE_WORDS.split())
 
@@ -127,6 +130,7 @@ for _bit, _list in (
         _BITS[_w] = _BITS.get(_w, 0) | _bit
 
 
+_FELL_NOT = frozenset({"behind", "through", "short", "apart", "over"})
 _PAIR_FIRST = frozenset(k.split()[0] for k in _BITS if " " in k)  # the first words of the pairs
 
 
@@ -185,6 +189,8 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     bits = _BITS.get
     for m in _CTX_WORD.finditer(low):
         w = m.group(0).lower()
+        if prev == "fell" and w in _FELL_NOT and strong:
+            strong.pop()  # "fell behind on the training schedule" is not a fall
         b = bits(w, 0)  # _bits(w, prev), written out: this loop runs for every word
         if prev in _PAIR_FIRST:
             b |= bits(prev + " " + w, 0)
@@ -386,9 +392,14 @@ _STAFF_AFTER = re.compile(
 # "Quinzia was able to answer", "Takumi, who denied new pain".
 _SINGLE_THEN = re.compile(
     r"^(?:,\s{1,2}who\s{1,2}(?:denied|denies|reported|reports|described|describes|complained|complains|was|is|has|had)\b"
-    r"|\s{1,2}(?:(?:was|is)\s{1,2}(?:able|unable|seen|admitted|discharged|examined|reviewed|assessed|alert|oriented)"
+    r"|\s{1,2}(?:(?:was|is)\s{1,2}(?:able|unable|seen|admitted|discharged|examined|reviewed|assessed|alert|oriented"
+    r"|doing|stable|tolerating|improving|comfortable|confused|agitated|awake|asleep|afebrile|febrile|npo|mobilised"
+    r"|mobilized|crying|found|given|started|sleeping|eating|vomiting|spiking|refusing|complaining|breathing|post-op)"
     r"|feels|felt|reports|denies|describes|attended|described|reported|denied|explained|answered|presented"
-    r"|arrived|returned|returns|walked|complained|complains|tolerated|declined|refused|understood|understands)\b"
+    r"|arrived|returned|returns|walked|complained|complains|tolerated|declined|refused|understood|understands"
+    r"|continues|remains|appears|slept|ate|vomited|needs|went\s{1,2}(?:for|home|to)|still|spiked|spiking|has\s{1,2}been"
+    r"|says|said|states|stated|c/o|wants|ambulated|coughed|fell(?!\s{1,2}(?:behind|through|short|apart))|woke|pulled"
+    r"|received|got)\b"
     r"|['’]s\s{1,2}(?:mum|mom|mother|dad|father|husband|wife|son|daughter|partner|carer|caregiver|parents)\b)",
     _I,
 )
@@ -484,12 +495,19 @@ def _kind_of(word: str) -> str:
     return kind
 
 
+_CONTRACTED = frozenset({"ve", "ll", "re", "d", "m", "t"})
+_CONTRACTS_S = frozenset({"he", "she", "it", "that", "what", "who", "there", "here", "let", "where", "how"})
+
+
 def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
     """N a name word, I an initial, U an unknown word, E an English word, X neither (small letters, an acronym, a
     title, a product word)."""
     w = word.rstrip(".")
     if not w[:1].isupper():
         return "X"
+    base, apostrophe, tail = w.replace("’", "'").partition("'")
+    if apostrophe and (tail.lower() in _CONTRACTED or (tail.lower() == "s" and base.lower() in _CONTRACTS_S)):
+        return "E"  # "I've", "He's", "Don't": a contraction, not "O'Neil"
     if len(w) == 1:
         return "I"
     low = w.lower()

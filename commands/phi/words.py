@@ -375,7 +375,7 @@ CARE_WORDS = """
     hypoglycaemia drip nkda c-section allergy allergies pacemaker defibrillator stent catheter cannula picc newborn
     transplant neutrophils postnatal antenatal prenatal cpap bipap nebulizer nebuliser month_old months_old month-old
     week_old weeks_old week-old day_old days_old day-old ct fasting sitter smoking admission admissions sick_note
-    fit_note
+    fit_note iv fluids temps cultures cannula diet mobilised mobilized vomited vomiting hypo
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
@@ -427,7 +427,8 @@ NAME_PROJECT_WORDS = """
     surveys demoed demo'd vendors kpi kpis metrics backlog roadmap sop policy policies governance
     order_sets stand-up standup scheduling staffing tool tools managers demoing booth flowsheet redesign analyst
     analysts production requirements requirement board boards tracking trending view views library libraries rules
-    thresholds threshold defect defects calculator checking shipped logged protocol protocols
+    thresholds threshold defect defects calculator checking shipped logged protocol protocols rule templates badge
+    badges
 """
 
 # Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
