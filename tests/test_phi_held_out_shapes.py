@@ -276,6 +276,11 @@ PASSES = [
     "Chidi says pharmacy wants the heparin rule changed.",
     "Oluwaseun remains on call for the ED go-live.",
     "Bongani continues as interim CNIO.",
+    "Christopher Davis's question about heparin units is parked for the CAB.",
+    "Renée Chevalier and the wound care nurses reviewed the new photo workflow.",
+    "Tobias Johansson flagged that the allergy reconciliation step is skipped on transfer.",
+    "Steffen Fechner will test the warfarin education leaflet printout.",
+    "Derek Ahmed is on PTO; ask Jaromír Svoboda about the biopsy specimen labels.",
 ]
 
 

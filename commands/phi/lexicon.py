@@ -318,8 +318,10 @@ def _care_phrase(text: str, at: int, lead: int) -> bool:
         if any(c in ".,;:!?()[]\n" for c in text[pos : m.start()]):
             break
         w = m.group(0).lower()
-        if care and w in _PHRASE_END:
-            break
+        if w in _PHRASE_END or w in ("about", "regarding"):
+            if care:
+                break
+            return False  # "Lucreția Eftimie's question about heparin units": the care is not the name's own
         b = _bits(w, prev)
         if b & _ANY_PROJECT:
             return False
@@ -421,13 +423,16 @@ _EPONYM_AFTER = re.compile(
 # What a colleague does, right after the name (or after "and" a second name): "Marta Nowicka built the sepsis
 # screening questions", "Paolo Greco and Hana Sato reviewed the fall risk scoring"; and a colleague's role: "Sofia
 # Andersson is our transfusion safety officer". Only "her meds"-like sure signs outweigh them.
-_AND_NAME = r"(?:\s{1,2}and\s{1,2}[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’-]{1,25}){0,2})?"
+_AND_NAME = (
+    r"(?:\s{1,2}and\s{1,2}(?:[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’-]{1,25}){0,2}|the\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,3}?"
+    r"(?:team|nurses|staff|group|leads|educators|analysts|pharmacists|physicians|doctors|committee|champions)))?"
+)
 _WORK_AFTER = re.compile(
     _AND_NAME + r"\s{1,2}(?:(?:will|to|can|should|has|have)\s{1,2})?"
     r"(?:configure[sd]?|buil[dt]s?|drafte?d?s?|shadow(?:s|ed)?|maintain(?:s|ed)?|mapped|maps|validated?s?|documented|migrated|designed"
     r"|coordinated|facilitated?s?|owns?|owned|leads|chairs|chaired|trained|trains|approved?s?|reviewed|updated?s?|fixed"
     r"|added|wrote|authored|deployed|shipped|set\s{1,2}up|signed\s{1,2}off|supports?|supported|demoed|scoped|logged"
-    r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|tested\s{1,2}(?:the|our|a|an|new)\b)\b",
+    r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|test(?:s|ed)?\s{1,2}(?:the|our|a|an|new)\b|flagged|raised|mentioned|confirmed|suggested|proposed|requested)\b",
 )
 _ROLE_AFTER = re.compile(
     r",?\s{1,2}(?:is|was|as|will\s{1,2}be)\s{1,2}(?:our|the|a|an)\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,4}?"

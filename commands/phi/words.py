@@ -428,7 +428,7 @@ NAME_PROJECT_WORDS = """
     order_sets stand-up standup scheduling staffing tool tools managers demoing booth flowsheet redesign analyst
     analysts production requirements requirement board boards tracking trending view views library libraries rules
     thresholds threshold defect defects calculator checking shipped logged protocol protocols rule templates badge
-    badges
+    badges pto ooo vacation printout leaflet leaflets cab
 """
 
 # Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
