@@ -281,6 +281,12 @@ PASSES = [
     "Tobias Johansson flagged that the allergy reconciliation step is skipped on transfer.",
     "Steffen Fechner will test the warfarin education leaflet printout.",
     "Derek Ahmed is on PTO; ask Jaromír Svoboda about the biopsy specimen labels.",
+    # a product team's notes: research on patients' tasks is not a patient's care
+    "João Rocha walked through the prescription refill flow",
+    "Klára Novotný - research on how veterans find their lab results",
+    "Angelo Spinola will pair with Yewande Odetola on the allergy banner",
+    "Hannele Salminen asked if caregivers can request refills",
+    "Brinda Balan's research readout on appointment no-shows",
 ]
 
 

@@ -432,7 +432,9 @@ _WORK_AFTER = re.compile(
     r"(?:configure[sd]?|buil[dt]s?|drafte?d?s?|shadow(?:s|ed)?|maintain(?:s|ed)?|mapped|maps|validated?s?|documented|migrated|designed"
     r"|coordinated|facilitated?s?|owns?|owned|leads|chairs|chaired|trained|trains|approved?s?|reviewed|updated?s?|fixed"
     r"|added|wrote|authored|deployed|shipped|set\s{1,2}up|signed\s{1,2}off|supports?|supported|demoed|scoped|logged"
-    r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|test(?:s|ed)?\s{1,2}(?:the|our|a|an|new)\b|flagged|raised|mentioned|confirmed|suggested|proposed|requested)\b",
+    r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|test(?:s|ed)?\s{1,2}(?:the|our|a|an|new)\b|flagged|raised|mentioned|confirmed|suggested|proposed|requested"
+    r"|walked\s{1,2}(?:through|us)|pair(?:ed|s)?\s{1,2}with|agreed|closed|opened\s{1,2}(?:a|an|the)\s{1,2}(?:ticket|issue|pr)"
+    r"|asked\s{1,2}(?:if|whether))\b",
 )
 _ROLE_AFTER = re.compile(
     r",?\s{1,2}(?:is|was|as|will\s{1,2}be)\s{1,2}(?:our|the|a|an)\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,4}?"

@@ -428,7 +428,8 @@ NAME_PROJECT_WORDS = """
     order_sets stand-up standup scheduling staffing tool tools managers demoing booth flowsheet redesign analyst
     analysts production requirements requirement board boards tracking trending view views library libraries rules
     thresholds threshold defect defects calculator checking shipped logged protocol protocols rule templates badge
-    badges pto ooo vacation printout leaflet leaflets cab
+    badges pto ooo vacation printout leaflet leaflets cab research readout column columns banner user users findings
+    interviews
 """
 
 # Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
