@@ -165,6 +165,10 @@ REFUSED = [
     ("Oswaldo has been more confused since the fall.", "patient-name"),
     ("Mrs van den Corput continues on IV fluids.", "patient-name"),
     ("Henric van den Nuwenhuse is tolerating a soft diet.", "patient-name"),
+    ("Jane Nguyễn arrived for chemo but the order wasn't released.", "patient-name"),
+    ("Urgent: Gizella Szalai allergic to latex, not flagged in the new system.", "patient-name"),
+    ("Page the on-call for Marianne Rytkönen, BP 70/40.", "patient-name"),
+    ("Miklós Szabó's pathology slides were lost in transit.", "patient-name"),
 ]
 
 # said as a status note -> stored as written

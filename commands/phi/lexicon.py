@@ -292,7 +292,8 @@ def _near(starts: list[int], start: int, end: int, reach: int = 150) -> bool:
 # redesign", "Referral for Dana Whitfield to the leadership programme").
 _BOOKED_FOR = re.compile(
     r"\s{1,2}(?:(?:was|is|got|has\s{1,2}been|had\s{1,2}been|were|keeps\s{1,2}being)\s{1,2})?"
-    r"(?:double-booked|booked|scheduled|rescheduled|referred|prescribed|started|given|switched|put|listed)"
+    r"(?:double-booked|booked|scheduled|rescheduled|referred|prescribed|started|given|switched|put|listed|arrived"
+    r"|came\s{1,2}(?:in|back)|returned|attended|presented|went|here|in)"
     r"\s{1,2}(?:for|on|to|into|with)\s{1,2}",
     _I,
 )

@@ -375,7 +375,7 @@ CARE_WORDS = """
     hypoglycaemia drip nkda c-section allergy allergies pacemaker defibrillator stent catheter cannula picc newborn
     transplant neutrophils postnatal antenatal prenatal cpap bipap nebulizer nebuliser month_old months_old month-old
     week_old weeks_old week-old day_old days_old day-old ct fasting sitter smoking admission admissions sick_note
-    fit_note iv fluids temps cultures cannula diet mobilised mobilized vomited vomiting hypo
+    fit_note iv fluids temps cultures cannula diet mobilised mobilized vomited vomiting hypo bp
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
@@ -422,7 +422,7 @@ DRUG_ENDINGS = (
 # colleague's ("Referral for Dana Whitfield to the leadership programme", "Chloe Bennett's INR dashboard mockups").
 NAME_PROJECT_WORDS = """
     uat programme program certification award awards leadership nomination nominated onboarding welcome webinar
-    conference course curriculum deck slides slide mockup mockups prototype wireframe wireframes runbook checklist
+    conference course curriculum deck mockup mockups prototype wireframe wireframes runbook checklist
     raci rehearsal codename validation validated validate picklist picklists field fields questionnaire survey
     surveys demoed demo'd vendors kpi kpis metrics backlog roadmap sop policy policies governance
     order_sets stand-up standup scheduling staffing tool tools managers demoing booth flowsheet redesign analyst
@@ -442,5 +442,5 @@ OWN_WORDS = """
 # Pairs that say a person is a patient however many project words are near: "tested positive", "the wrong wristband".
 SURE_WORDS = """
     tested_positive tested_negative wrong_wristband wrong_armband wrong_blood wrong_meds wrong_medication wrong_dose
-    wrong_medications
+    wrong_medications allergic_to
 """
