@@ -169,6 +169,7 @@ REFUSED = [
     ("Urgent: Gizella Szalai allergic to latex, not flagged in the new system.", "patient-name"),
     ("Page the on-call for Marianne Rytkönen, BP 70/40.", "patient-name"),
     ("Miklós Szabó's pathology slides were lost in transit.", "patient-name"),
+    ("Ines Carvalho is still waiting for her pathology report.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -291,6 +292,10 @@ PASSES = [
     "Angelo Spinola will pair with Yewande Odetola on the allergy banner",
     "Hannele Salminen asked if caregivers can request refills",
     "Brinda Balan's research readout on appointment no-shows",
+    # "her"/"his" and a thing of care that is a project's thing
+    "Kofi Mensah presented his sepsis dashboard to the board.",
+    "Priya Raman finished her wound care module build.",
+    "Ingrid Solberg moved her dialysis flowsheet work to next sprint.",
 ]
 
 

@@ -189,8 +189,8 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     bits = _BITS.get
     for m in _CTX_WORD.finditer(low):
         w = m.group(0).lower()
-        if prev == "fell" and w in _FELL_NOT and strong:
-            strong.pop()  # "fell behind on the training schedule" is not a fall
+        if strong and ((prev == "fell" and w in _FELL_NOT) or (prev == "wound" and w == "care")):
+            strong.pop()  # "fell behind on the training schedule" is not a fall, "the wound care module" not a wound
         b = bits(w, 0)  # _bits(w, prev), written out: this loop runs for every word
         if prev in _PAIR_FIRST:
             b |= bits(prev + " " + w, 0)
@@ -282,6 +282,19 @@ def _salutation(text: str, start: int, end: int, single: bool = False) -> bool:
     return bool(titled) and not (_near(_context(text)[1], start, end) or _near(more_project, start, end))
 
 
+def _sure_near(text: str, start: int, end: int) -> bool:
+    """A sure sign of a patient within 60 characters: "tested positive", "the wrong wristband", or "her"/"his" and a
+    thing of care that does not run on into a project's thing ("her insulin", not "her insulin order set")."""
+    sure = _contexts(text)[5]
+    i = bisect_left(sure, start - 60)
+    while i < len(sure) and sure[i] <= end + 60:
+        at = sure[i]
+        if text[max(0, at - 4) : at].lower() not in ("her ", "his ") or _care_phrase(text, at, 1):
+            return True
+        i += 1
+    return False
+
+
 def _near(starts: list[int], start: int, end: int, reach: int = 150) -> bool:
     i = bisect_left(starts, start - reach)
     return i < len(starts) and starts[i] <= end + reach
@@ -324,8 +337,8 @@ def _care_phrase(text: str, at: int, lead: int) -> bool:
                 break
             return False  # "Lucreția Eftimie's question about heparin units": the care is not the name's own
         b = _bits(w, prev)
-        if b & _ANY_PROJECT:
-            return False
+        if b & _ANY_PROJECT and not (care and w in ("report", "reports")):
+            return False  # (but "her pathology report" is hers; "her pathology report template" is not)
         if not care:
             n += 1
             if b & (_CARE | _OWN):
@@ -692,7 +705,7 @@ def _find(text: str) -> list[tuple[int, int]]:
         if ctx is None:
             ctx = _context(text)  # once per text, and only when a name needs it
         person, project, strong = ctx
-        if (_WORK_AFTER.match(right) or _ROLE_AFTER.match(right)) and not _near(_contexts(text)[5], start, end, 60):
+        if (_WORK_AFTER.match(right) or _ROLE_AFTER.match(right)) and not _sure_near(text, start, end):
             continue  # "Marta Nowicka built the sepsis screening", "Sofia Andersson is our transfusion safety officer"
         own = text[end - 2 : end] + right if record_of and text[end - 2 : end] in ("'s", "’s") else right
         if not single and (
@@ -705,7 +718,7 @@ def _find(text: str) -> list[tuple[int, int]]:
         if (
             _near(strong, start, end)
             or _salutation(text, start, end, single)
-            or _near(_contexts(text)[5], start, end, 60)
+            or _sure_near(text, start, end)
             or (not single and _owns_care(text, start, end))
         ):
             out.append((start, end))
