@@ -1,0 +1,332 @@
+"""Identifiers in text written as a letter, an e-mail, a voicemail or a message, by or to a patient or a relative,
+where nothing labels them: the name after "Dear Ms", in a "Re:" or "Subject:" line, on its own line under
+"Regards," (with the town and the phone under it), in a forwarded "From: Name <address>" header, or said by its
+owner ("this is Michael Thomas", "my name is …"); and the dates of care the writer tells ("I had my appendix out at
+Valley General on April 22nd", "On 14 September 2026 Dr Rao extracted my wisdom tooth").
+
+A PMO writes letters too ("Dear team,", "Regards,\\nDana Whitfield\\nPMO lead\\n416-555-0100", "Re: Go-live
+readiness", "I had a meeting with the vendor on April 22nd"). What tells them apart is what the text is about:
+words of a person's care, a relative ("my mother"), a complaint about treatment, against words of a project; and,
+for a signature, a role line under the name ("PMO lead", "Practice Manager") or a title ("Dr") that makes it
+staff's.
+
+Cheap by construction: each detector runs only when the text holds one of its cue words (a set lookup on the
+text's words), every pattern is bounded, and the line passes look at a fixed number of lines after a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.context import date_matches
+from commands.phi.lexicon import _PROJECT_WORDS, _STAFF_ROLES, _candidates, _kind_of, _wordset
+from commands.phi.shared import _I, _digits, words_of
+
+# --- what the text is about ----------------------------------------------------------------------------------------
+# Words of a person's care, of a relative, of a complaint about treatment.
+_CARE = _wordset(
+    """
+    appointment appointments appt clinic doctor doctors dentist dental tooth teeth wisdom molar extraction extracted
+    filling crown braces surgery surgeries operation operated procedure treatment treated hospital admitted
+    discharged biopsy results blood scan mri ultrasound xray x-ray prescription prescribed medication medications
+    medicine pharmacy symptoms symptom pain fever infection vaccination vaccinations vaccine injection gp nhs
+    insurance pre-auth preauth referral referred recovery post-op diagnosis diagnosed consultation check-up checkup
+    physio physiotherapy therapy meningitis asthma diabetes cancer pregnancy pregnant baby mom mum mother father dad
+    son daughter wife husband child uncle aunt grandmother grandfather grandma grandpa complaint cheated overcharged
+    overcharging overcharge negligence refund sick illness allergy allergic cpap medicare medicaid necessity
+    bronchiolitis lumbar spine knee hip wound stitches laparoscopic appendectomy labs lab bloods
+    """
+)
+# Words of a project, an office or a vendor: the lexicon's, and what a PMO letter adds.
+_PMO = _PROJECT_WORDS | _wordset(
+    """
+    readiness cutover pmo programme program stakeholder stakeholders status timeline scope deliverable deliverables
+    implementation kickoff kick-off uat backlog kpi raci governance sow vendor vendors epic cerner ts analyst
+    analysts workshop webinar onboarding procurement attached agenda slides deck invite invitation rollout
+    go-live golive cab change sprint roadmap licence license renewal quote proposal
+    """
+)
+# A writer speaking of their own (or a relative's) care, a complaint about it: worth two care words.
+_OWN_CARE = re.compile(
+    r"\bmy\s{1,2}(?:(?:late\s{1,2})?(?:mother|mom|mum|father|dad|son|daughter|wife|husband|child|baby|uncle|aunt"
+    r"|grandmother|grandfather|grandma|grandpa|brother|sister|partner)|surgery|operation|appointment|tooth|teeth"
+    r"|doctor|dentist|gp|results|prescription|medication|treatment|recovery|biopsy|pain|symptoms|insurance|procedure"
+    r"|scan|x-?ray|mri)\b"
+    r"|\bI\s{1,2}(?:was|am|have\s{1,2}been|got)\s{1,2}(?:admitted|treated|seen|discharged|cheated|overcharged"
+    r"|charged|operated|diagnosed|prescribed)\b"
+    r"|\b(?:take\s{1,2}action|look\s{1,2}into\s{1,2}this|enquire\s{1,2}into|the\s{1,2}Council)\b",
+    _I,
+)
+
+
+# The writer's own number: a sign of a person writing, but staff have mobiles too.
+_OWN_NUMBER = re.compile(r"\bmy\s{1,2}(?:mobile|cell|phone|contact|home)(?:\s{1,2}(?:phone|number|no))?\b", _I)
+_OWN_CUES = frozenset({"my", "i", "council", "action", "enquire", "look"})
+
+
+def _about_care(text: str) -> bool:
+    """More words of a person's care than of a project (a writer's own care counts twice)."""
+    words = words_of(text)
+    care = len(_CARE & words)
+    if not _OWN_CUES.isdisjoint(words):
+        care += 2 * sum(1 for _ in zip(range(3), _OWN_CARE.finditer(text), strict=False))
+        care += 1 if _OWN_NUMBER.search(text) else 0
+    return care > 0 and care > len(_PMO & words)
+
+
+# --- names ----------------------------------------------------------------------------------------------------------
+# A role or a department on the line under a name, or on it: the signature of staff.
+_ROLE_LINE = _STAFF_ROLES | _wordset(
+    """
+    officer specialist administrator admin assistant receptionist secretary practice desk office department dept
+    services service support informatics it hr clinical nursing pharmacy laboratory radiology programme program
+    project projects operations ops governance quality compliance legal finance billing scheduling committee board
+    consultant cardiologist dentist surgeon gp registrar ward sister matron
+    """
+)
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "mr.", "mrs.", "ms.", "mx."})
+_STAFF_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "doctor", "professor"})
+
+
+def _full_name(s: str) -> tuple[int, int] | None:
+    """The span (in s) of a name of 2-4 words that is all of s but for spaces and end punctuation."""
+    body = s.strip().rstrip(",.;:!")
+    if not body or len(body) > 60:
+        return None
+    lead = s.find(body)
+    for start, end, kinds in _candidates(body):
+        if start == 0 and end >= len(body.rstrip(".")) and len(kinds) >= 2:
+            return lead + start, lead + end
+    return None
+
+
+_ALLCAPS_LAST_FIRST = re.compile(r"(?-i:[A-Z][A-Z'’-]{1,25}),\s{1,2}(?-i:[A-Z][a-z'’-]{1,25})(?:\s{1,2}[A-Z]\.?)?")
+
+
+def _name_in(s: str) -> tuple[int, int] | None:
+    """A full name that is all of s, or "SURNAME, First" ("OKAFOR, Margaret")."""
+    found = _full_name(s)
+    if found:
+        return found
+    body = s.strip().rstrip(",.;:!")
+    m = _ALLCAPS_LAST_FIRST.fullmatch(body)
+    if m and _kind_of(body.split(",")[0].title()) in "NU":
+        lead = s.find(body)
+        return lead, lead + len(body)
+    return None
+
+
+# "Dear Ms Williams," "Good afternoon, Mr. Thompson." "Dear Margaret Okafor, your biopsy…"
+_GREETING = re.compile(
+    r"(?:\b(?:dear|hello|hi|hey)|\bgood\s{1,2}(?:morning|afternoon|evening))[,\s]{1,3}"
+    r"(?:(?P<t>(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS|Dr|DR|Prof))\.?\s{1,2})?"
+    r"(?P<v>(?-i:[A-Z][\w'’-]{0,25}(?:\s{1,2}[A-Z][\w'’.-]{0,25}){0,3}))(?=\s{0,2}[,.!:;\n]|\s{0,2}$)",
+    _I,
+)
+_GREETING_WORDS = frozenset({"dear", "hello", "hi", "hey", "morning", "afternoon", "evening"})
+# "Re: Jorge Alvarado", "RE: OKAFOR, Margaret", "Subject: Insurance pre-auth — MRI lumbar spine, Jennifer Walsh"
+_HEADER = re.compile(r"(?m)^[ \t]{0,4}(?:re|subject|subj|fwd?|fw)[ \t]{0,2}:[ \t]{0,3}(?P<v>[^\n]{1,160})", _I)
+_HEADER_WORDS = frozenset({"re", "subject", "subj", "fwd", "fw"})
+# The last piece of a subject line, after a dash, a comma or a colon: "…, Jennifer Walsh".
+_LAST_PIECE = re.compile(r"(?:[—–|:]|\s-\s|,)\s{0,3}(?P<v>[^—–|:,\n]{3,60})$")
+# "From: Mohammed Irfan <irfan.m@example.com>"
+_FROM = re.compile(
+    r"(?m)^[ \t>]{0,4}from[ \t]{0,2}:[ \t]{0,3}(?P<v>[^<>\n@]{3,60}?)[ \t]{0,3}[<(\[]?[\w.+-]{1,64}@", _I
+)
+# "this is uh Michael Thomas", "my name is …", "it's Laura Lamb calling", "I'm …"
+_SELF = re.compile(
+    r"\b(?:this\s{1,2}is|my\s{1,2}name\s{1,2}is|my\s{1,2}name['’]s|it['’]s|i['’]m|i\s{1,2}am)[,\s]{1,3}"
+    r"(?:(?:uh|um|er|erm|ah)[,.]?\s{1,2})?(?P<v>(?-i:[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’.-]{0,25}){1,3}))",
+    _I,
+)
+_SELF_WORDS = frozenset({"this", "name", "it", "i", "im"})
+# A closing line: "Regards,", "Yours sincerely,", "Thank you,", "Best wishes".
+_CLOSING = re.compile(
+    r"(?:(?:kind|best|warm|warmest|many|with)\s{1,2})?(?:regards|thanks|thank\s{1,2}you|wishes|sincerely|faithfully"
+    r"|truly|respectfully|cheers|best|gratefully|yours(?:\s{1,2}(?:sincerely|faithfully|truly))?)"
+    r"(?:\s{1,2}(?:again|so\s{1,2}much))?\s{0,2}[,.!]?",
+    _I,
+)
+_CLOSING_WORDS = frozenset(
+    {"regards", "thanks", "thank", "wishes", "sincerely", "faithfully", "truly", "respectfully", "cheers", "best"}
+)
+# A line that is only a phone number: "90000 21603", "(555) 317-6640", "+44 7700 900123".
+_PHONE_LINE = re.compile(r"[ \t]{0,4}(?P<v>\+?\(?\d[\d() .-]{5,22}\d)[ \t]{0,4}")
+_BEFORE_NAME = re.compile(r"[ \t]{0,4}$")
+
+
+def _staff_line(line: str) -> bool:
+    words = re.findall(r"[a-z]{2,20}", line.lower())
+    return any(w in _ROLE_LINE for w in words)
+
+
+def _phone_line(line: str) -> tuple[int, int] | None:
+    m = _PHONE_LINE.fullmatch(line)
+    if m and 7 <= _digits(m.group("v")) <= 15:
+        return m.span("v")
+    return None
+
+
+def _signature(text: str, lines: list[tuple[int, str]], i: int, out: list[tuple[str, int, int]]) -> None:
+    """Line i holds a name on its own: a patient's signature unless a title or a role line makes it staff's. The
+    next lines (up to three) may hold a town and a phone."""
+    at, line = lines[i]
+    first = line.strip().split(" ", 1)[0].lower()
+    if first in _STAFF_TITLES:
+        return
+    span = _name_in(line)
+    if span is None:
+        return
+    below = [ln for _, ln in lines[i + 1 : i + 4]]
+    if any(_staff_line(ln) for ln in below[:2] if ln.strip() and not _phone_line(ln)):
+        return
+    out.append(("patient-name", at + span[0], at + span[1]))
+    for j in range(i + 1, min(i + 4, len(lines))):
+        pat, ln = lines[j]
+        if not ln.strip():
+            break
+        phone = _phone_line(ln)
+        if phone:
+            out.append(("phone", pat + phone[0], pat + phone[1]))
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        out.append((at, line))
+        at += len(line) + 1
+    return out
+
+
+def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    if not _GREETING_WORDS.isdisjoint(words):
+        for m in _GREETING.finditer(text):
+            title = (m.group("t") or "").lower()
+            v = m.group("v")
+            if title in ("dr", "prof"):
+                continue
+            if title:
+                if _kind_of(v.split()[0]) == "X":
+                    continue
+                out.append(("patient-name", m.start("v"), m.end("v")))
+            else:
+                span = _full_name(v)
+                if span:
+                    out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
+    if not _HEADER_WORDS.isdisjoint(words):
+        for m in _HEADER.finditer(text):
+            v = m.group("v").rstrip()
+            span = _name_in(v)
+            if span is None:
+                last = _LAST_PIECE.search(v)
+                if last:
+                    inner = _name_in(last.group("v"))
+                    span = (last.start("v") + inner[0], last.start("v") + inner[1]) if inner else None
+            if span:
+                out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
+    if "from" in words and "@" in text:
+        for m in _FROM.finditer(text):
+            v = m.group("v").strip("\"' \t")
+            span = _full_name(v)
+            if span:
+                base = m.start("v") + m.group("v").find(v)
+                out.append(("patient-name", base + span[0], base + span[1]))
+    if not _SELF_WORDS.isdisjoint(words):
+        for m in _SELF.finditer(text):
+            v = m.group("v")
+            span = _full_name(v) or _full_name(" ".join(v.split()[:2]))
+            if span is None:
+                continue
+            right = text[m.start("v") + span[1] : m.start("v") + span[1] + 40]
+            if re.match(r"\s{0,2}(?:,\s{0,2})?(?:from|of|with|at)\s{1,2}(?:the\s{1,2})?[A-Z]", right, _I) and not (
+                re.match(r"\s{0,2},?\s{0,2}(?:a|an)\s", right)
+            ):
+                continue  # "this is Dana Whitfield from the PMO", "it's David Johnson with ACME Corp"
+            out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
+    if "\n" in text:
+        lines = _lines(text)
+        seen: set[int] = set()
+        closing = not _CLOSING_WORDS.isdisjoint(words)
+        for i, (_, line) in enumerate(lines):
+            # a name under a closing line
+            if closing and i + 1 < len(lines) and _CLOSING.fullmatch(line.strip()):
+                j = i + 1
+                if j not in seen:
+                    seen.add(j)
+                    _signature(text, lines, j, out)
+        # a signature block at the end without a closing: a blank line (or the start), the name, a town, a phone
+        tail = [k for k in range(len(lines)) if lines[k][1].strip()]
+        if tail and _phone_line(lines[tail[-1]][1]):
+            end_line = tail[-1]
+            for k in (end_line - 1, end_line - 2):
+                if (
+                    k >= 0
+                    and k not in seen
+                    and (k == 0 or not lines[k - 1][1].strip())
+                    and all(lines[n][1].strip() for n in range(k, end_line + 1))
+                ):
+                    seen.add(k)
+                    _signature(text, lines, k, out)
+                    break
+    return out
+
+
+# --- dates of care the writer tells -------------------------------------------------------------------------------
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:ve|m|d))\b|\bmy\b", _I)
+_CARE_EVENT = re.compile(
+    r"\b(?:surgery|operation|operated|procedure|appointment|appt|admitted|discharged|seen|treated|treatment"
+    r"|extract(?:ed|ion)|removed|filling|root\s{1,2}canal|tooth|teeth|biopsy|scan|mri|x-?ray|ultrasound|test(?:s|ed)?"
+    r"|bloods|vaccin\w{0,8}|injection|jab|delivered|gave\s{1,2}birth|c-section|stitches|fell|injured|accident"
+    r"|diagnosed|prescribed|er|a&e|emergency|hospital|clinic|dentist|doctor|gp|dr|consultant|physio\w{0,8}"
+    r"|visit(?:ed)?|check-?up|\w{2,20}(?:ectomy|otomy|ostomy|plasty|scopy|graphy))\b",
+    _I,
+)
+_PROJECT_EVENT = re.compile(
+    r"\b(?:meeting|vendor|go-?live|cut\s{0,2}over|cutover|interface|demo|training|release|deadline|webinar|project"
+    r"|sprint|kick-?off|workshop|upgrade|migration|build|rollout|roll-?out|downtime|outage|contract|invoice|call"
+    r"|conference|presentation|huddle|steering|readiness|uat|testing|server|module|system|report|dashboard|team"
+    r"|we|our|us)\b",
+    _I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 160)
+    left = text[lo:start]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(left)]
+    if cuts:
+        left = left[cuts[-1] :]
+    right = text[end : end + 160]
+    m = _SENTENCE_END.search(right)
+    if m:
+        right = right[: m.start()]
+    return left + " " + right
+
+
+def _find_dates(text: str) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for _, _, v_start, v_end, v in date_matches(text):
+        if _digits(v) < 1:
+            continue
+        s = _sentence(text, v_start, v_end)
+        if _FIRST_PERSON.search(s) and _CARE_EVENT.search(s) and not _PROJECT_EVENT.search(s):
+            out.append(("admission-date", v_start, v_end))
+    return out
+
+
+# --- entry point ----------------------------------------------------------------------------------------------------
+_CUES = _GREETING_WORDS | _HEADER_WORDS | _SELF_WORDS | _CLOSING_WORDS | frozenset({"from", "my", "me", "i", "on"})
+
+
+def find_letter_spans(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the names, phones and dates of care in a patient's letter, e-mail or message."""
+    words = words_of(text)
+    if _CUES.isdisjoint(words) or not _about_care(text):
+        return []
+    out = _find_names(text, words)
+    if not {"i", "my", "me"}.isdisjoint(words) and any(ch.isdigit() for ch in text):
+        out.extend(_find_dates(text))
+    return out
