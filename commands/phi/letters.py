@@ -17,6 +17,7 @@ text's words), every pattern is bounded, and the line passes look at a fixed num
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from commands.phi.context import date_matches
 from commands.phi.lexicon import _PROJECT_WORDS, _STAFF_ROLES, _candidates, _kind_of, _wordset
@@ -64,14 +65,32 @@ _OWN_NUMBER = re.compile(r"\bmy\s{1,2}(?:mobile|cell|phone|contact|home)(?:\s{1,
 _OWN_CUES = frozenset({"my", "i", "council", "action", "enquire", "look"})
 
 
-def _about_care(text: str) -> bool:
-    """More words of a person's care than of a project (a writer's own care counts twice)."""
+_HYPHENED = re.compile(r"[a-z]{1,20}(?:-[a-z]{1,20}){0,2}")
+
+
+@lru_cache(maxsize=4)
+def _balance(text: str) -> tuple[int, int]:
+    """(words of a person's care, words of a project) in the text; the writer's own care counts twice."""
     words = words_of(text)
+    if "-" in text:
+        words = words | frozenset(_HYPHENED.findall(text.lower()))
     care = len(_CARE & words)
     if not _OWN_CUES.isdisjoint(words):
         care += 2 * sum(1 for _ in zip(range(3), _OWN_CARE.finditer(text), strict=False))
         care += 1 if _OWN_NUMBER.search(text) else 0
-    return care > 0 and care > len(_PMO & words)
+    return care, len(_PMO & words)
+
+
+def _about_care(text: str) -> bool:
+    """More words of a person's care than of a project."""
+    care, project = _balance(text)
+    return care > 0 and care > project
+
+
+def _about_project(text: str) -> bool:
+    """Words of a project, and at least as many as of a person's care."""
+    care, project = _balance(text)
+    return project > 0 and project >= care
 
 
 # --- names ----------------------------------------------------------------------------------------------------------
@@ -88,8 +107,17 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "mr.", "mrs.", "ms.", "mx.
 _STAFF_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "doctor", "professor"})
 
 
+_PARTICLES = frozenset(
+    "da de del della der di do dos du el la le van von ten ter bin ibn al zu y e".split()  # noqa: SIM905
+)
+_TOKENS = re.compile(r"[^\s]{1,40}")
+
+
 def _full_name(s: str) -> tuple[int, int] | None:
-    """The span (in s) of a name of 2-4 words that is all of s but for spaces and end punctuation."""
+    """The span (in s) of a name of 2-4 words that is all of s but for spaces and end punctuation: words of the
+    name lists or unknown words (the lexicon's test), or, where the place says a name stands there (a signature
+    line, a greeting, a subject line's last piece), capitalised words with a name or an unknown word among them
+    and no product or role word ("Liva Dam", "Edit Horváth", "Isabelly da Cunha")."""
     body = s.strip().rstrip(",.;:!")
     if not body or len(body) > 60:
         return None
@@ -97,7 +125,19 @@ def _full_name(s: str) -> tuple[int, int] | None:
     for start, end, kinds in _candidates(body):
         if start == 0 and end >= len(body.rstrip(".")) and len(kinds) >= 2:
             return lead + start, lead + end
-    return None
+    tokens = _TOKENS.findall(body)
+    if not 2 <= len(tokens) <= 4 or tokens[0].lower() in _PARTICLES or tokens[-1].lower() in _PARTICLES:
+        return None
+    kinds = ""
+    for t in tokens:
+        if t.lower() in _PARTICLES:
+            continue
+        if t.lower().strip(".") in _ROLE_LINE or not t[:1].isupper():
+            return None
+        kinds += _kind_of(t)
+    if "X" in kinds or not any(k in "NU" for k in kinds) or kinds.count("I") > 1:
+        return None
+    return lead, lead + len(body)
 
 
 _ALLCAPS_LAST_FIRST = re.compile(r"(?-i:[A-Z][A-Z'’-]{1,25}),\s{1,2}(?-i:[A-Z][a-z'’-]{1,25})(?:\s{1,2}[A-Z]\.?)?")
@@ -116,11 +156,14 @@ def _name_in(s: str) -> tuple[int, int] | None:
     return None
 
 
+# Small words inside a name: "Mrs de Keijzer", "Isabelly da Cunha", "Ludwig van der Berg".
+_PART = r"(?-i:(?:(?:da|de|del|della|der|den|di|do|dos|du|el|la|le|van|von|ten|ter|bin|ibn|al|zu)\s{1,2}){0,2})"
 # "Dear Ms Williams," "Good afternoon, Mr. Thompson." "Dear Margaret Okafor, your biopsy…"
 _GREETING = re.compile(
     r"(?:\b(?:dear|hello|hi|hey)|\bgood\s{1,2}(?:morning|afternoon|evening))[,\s]{1,3}"
     r"(?:(?P<t>(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS|Dr|DR|Prof))\.?\s{1,2})?"
-    r"(?P<v>(?-i:[A-Z][\w'’-]{0,25}(?:\s{1,2}[A-Z][\w'’.-]{0,25}){0,3}))(?=\s{0,2}[,.!:;\n]|\s{0,2}$)",
+    rf"(?P<v>{_PART}(?-i:[A-Z][\w'’-]{{0,25}}(?:\s{{1,2}}{_PART}[A-Z][\w'’.-]{{0,25}}){{0,3}}))"
+    r"(?=\s{0,2}[,.!:;\n]|\s{0,2}$)",
     _I,
 )
 _GREETING_WORDS = frozenset({"dear", "hello", "hi", "hey", "morning", "afternoon", "evening"})
@@ -129,6 +172,8 @@ _HEADER = re.compile(r"(?m)^[ \t]{0,4}(?:re|subject|subj|fwd?|fw)[ \t]{0,2}:[ \t
 _HEADER_WORDS = frozenset({"re", "subject", "subj", "fwd", "fw"})
 # The last piece of a subject line, after a dash, a comma or a colon: "…, Jennifer Walsh".
 _LAST_PIECE = re.compile(r"(?:[—–|:]|\s-\s|,)\s{0,3}(?P<v>[^—–|:,\n]{3,60})$")
+# A subject's dash: "Insurance pre-auth — MRI lumbar spine, …"
+_SUBJECT_DASH = re.compile(r"\S\s{1,2}[—–]\s{1,2}\S|\S\s-\s\S")
 # "From: Mohammed Irfan <irfan.m@example.com>"
 _FROM = re.compile(
     r"(?m)^[ \t>]{0,4}from[ \t]{0,2}:[ \t]{0,3}(?P<v>[^<>\n@]{3,60}?)[ \t]{0,3}[<(\[]?[\w.+-]{1,64}@", _I
@@ -208,24 +253,29 @@ def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
             if title in ("dr", "prof"):
                 continue
             if title:
-                if _kind_of(v.split()[0]) == "X":
+                if _kind_of(next(w for w in v.split() if w[:1].isupper())) == "X":
                     continue
                 out.append(("patient-name", m.start("v"), m.end("v")))
             else:
                 span = _full_name(v)
                 if span:
                     out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
-    if not _HEADER_WORDS.isdisjoint(words):
-        for m in _HEADER.finditer(text):
-            v = m.group("v").rstrip()
-            span = _name_in(v)
-            if span is None:
-                last = _LAST_PIECE.search(v)
-                if last:
-                    inner = _name_in(last.group("v"))
-                    span = (last.start("v") + inner[0], last.start("v") + inner[1]) if inner else None
-            if span:
-                out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
+    # (where, the line's value, whether the whole value may be the name)
+    heads = (
+        [(m.start("v"), m.group("v").rstrip(), True) for m in _HEADER.finditer(text)] if _HEADER_WORDS & words else []
+    )
+    # a message's first line written as its subject: "Insurance pre-auth — MRI lumbar spine, Jennifer Walsh"
+    first = text[: text.find("\n")] if "\n" in text else text
+    if len(first) <= 160 and _SUBJECT_DASH.search(first) and not _HEADER.match(first):
+        heads.append((0, first.rstrip(), False))
+    for at, v, whole in heads:
+        span = _name_in(v) if whole else None
+        if span is None:
+            last = _LAST_PIECE.search(v)
+            inner = _name_in(last.group("v")) if last else None
+            span = (last.start("v") + inner[0], last.start("v") + inner[1]) if last and inner else None
+        if span:
+            out.append(("patient-name", at + span[0], at + span[1]))
     if "from" in words and "@" in text:
         for m in _FROM.finditer(text):
             v = m.group("v").strip("\"' \t")
@@ -286,7 +336,8 @@ _CARE_EVENT = re.compile(
 _PROJECT_EVENT = re.compile(
     r"\b(?:meeting|vendor|go-?live|cut\s{0,2}over|cutover|interface|demo|training|release|deadline|webinar|project"
     r"|sprint|kick-?off|workshop|upgrade|migration|build|rollout|roll-?out|downtime|outage|contract|invoice|call"
-    r"|conference|presentation|huddle|steering|readiness|uat|testing|server|module|system|report|dashboard|team"
+    r"|conference|presentation|huddle|steering|readiness|uat|test(?:ed|ing)|feature|walk-?through|server|module|system"
+    r"|report|dashboard|team|appraisal|interview|review"
     r"|we|our|us)\b",
     _I,
 )
@@ -324,9 +375,55 @@ _CUES = _GREETING_WORDS | _HEADER_WORDS | _SELF_WORDS | _CLOSING_WORDS | frozens
 def find_letter_spans(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of the names, phones and dates of care in a patient's letter, e-mail or message."""
     words = words_of(text)
-    if _CUES.isdisjoint(words) or not _about_care(text):
+    dash = "—" in text or "–" in text or " - " in text
+    if (_CUES.isdisjoint(words) and not dash) or not _about_care(text):
         return []
     out = _find_names(text, words)
     if not {"i", "my", "me"}.isdisjoint(words) and any(ch.isdigit() for ch in text):
         out.extend(_find_dates(text))
     return out
+
+
+# --- staff's own contact details ----------------------------------------------------------------------------------
+_HEADER_LINE = re.compile(r"[ \t>]{0,4}(?:from|to|cc|bcc|sender|reply-to|sent\s{1,2}by)[ \t]{0,2}:", _I)
+_LABELLED_PHONE = re.compile(
+    r"[ \t]{0,4}(?:(?:tel|phone|mobile|mob|cell|direct|office|work|ext|t|m|p)\.?[ \t]{0,2}[:.]?[ \t]{0,3})?"
+    r"\+?\(?\d[\d() .-]{5,22}\d(?:[ \t]{0,3}(?:x|ext\.?)[ \t]{0,2}\d{1,6})?[ \t]{0,4}",
+    _I,
+)
+
+
+def _line_at(text: str, start: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return lo, len(text) if hi < 0 else hi
+
+
+def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
+    """A phone or an e-mail address of staff, in a message about a project: a phone on a signature line under a
+    name with a role line ("Dana Whitfield / PMO lead / 416-555-0100"), or under a closing and a name in a text of
+    a project; an address in a From:/To:/Cc: header of a text of a project. Never in a text about a person's care
+    (a patient's letter signs with its own number)."""
+    if kind not in ("phone", "email") or ("\n" not in text and kind == "phone"):
+        return False
+    lo, hi = _line_at(text, start)
+    if kind == "email":
+        return bool(_HEADER_LINE.match(text, lo)) and _about_project(text)
+    if not _LABELLED_PHONE.fullmatch(text, lo, hi) or _about_care(text):
+        return False
+    # the lines above, up to the block's start: a role line, a name, a closing
+    above: list[str] = []
+    at = lo
+    while at > 0 and len(above) < 4:
+        prev_lo, _ = _line_at(text, at - 1)
+        line = text[prev_lo : at - 1]
+        if not line.strip():
+            break
+        above.append(line)
+        at = prev_lo
+    has_name = any(_name_in(ln) or ln.strip().split(" ", 1)[0].lower() in _STAFF_TITLES for ln in above)
+    if not has_name:
+        return False
+    if any(_staff_line(ln) for ln in above if not _name_in(ln)):
+        return True
+    return _about_project(text) and any(_CLOSING.fullmatch(ln.strip()) for ln in above)
