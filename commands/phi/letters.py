@@ -23,6 +23,23 @@ from commands.phi.context import date_matches
 from commands.phi.lexicon import _PROJECT_WORDS, _STAFF_ROLES, _candidates, _kind_of, _wordset
 from commands.phi.shared import _I, _digits, words_of
 
+
+def _at_words(rx: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
+    """The matches of rx that start at a word of `starts` (rx begins with those words): the words are found by
+    str.find, and rx is tried only there, not at every position of the text."""
+    low = text.lower()
+    out = []
+    for w in starts:
+        at = low.find(w)
+        while at >= 0:
+            if at == 0 or not low[at - 1].isalnum():
+                m = rx.match(text, at)
+                if m:
+                    out.append(m)
+            at = low.find(w, at + 1)
+    return out
+
+
 # --- what the text is about ----------------------------------------------------------------------------------------
 # Words of a person's care, of a relative, of a complaint about treatment.
 _CARE = _wordset(
@@ -48,16 +65,35 @@ _PMO = _PROJECT_WORDS | _wordset(
     """
 )
 # A writer speaking of their own (or a relative's) care, a complaint about it: worth two care words.
-_OWN_CARE = re.compile(
+_MY_CARE = re.compile(
     r"\bmy\s{1,2}(?:(?:late\s{1,2})?(?:mother|mom|mum|father|dad|son|daughter|wife|husband|child|baby|uncle|aunt"
     r"|grandmother|grandfather|grandma|grandpa|brother|sister|partner)|surgery|operation|appointment|tooth|teeth"
     r"|doctor|dentist|gp|results|prescription|medication|treatment|recovery|biopsy|pain|symptoms|insurance|procedure"
-    r"|scan|x-?ray|mri)\b"
-    r"|\bI\s{1,2}(?:was|am|have\s{1,2}been|got)\s{1,2}(?:admitted|treated|seen|discharged|cheated|overcharged"
-    r"|charged|operated|diagnosed|prescribed)\b"
-    r"|\b(?:take\s{1,2}action|look\s{1,2}into\s{1,2}this|enquire\s{1,2}into|the\s{1,2}Council)\b",
+    r"|scan|x-?ray|mri)\b",
     _I,
 )
+_I_CARE = re.compile(
+    r"\bI\s{1,2}(?:was|am|have\s{1,2}been|got)\s{1,2}(?:admitted|treated|seen|discharged|cheated|overcharged"
+    r"|charged|operated|diagnosed|prescribed)\b",
+    _I,
+)
+_I_CARE_WORDS = frozenset(
+    "admitted treated seen discharged cheated overcharged charged operated diagnosed prescribed".split()  # noqa: SIM905
+)
+_COMPLAINT = ("take action", "look into this", "enquire into", "the council")
+
+
+def _own_care(text: str, words: frozenset[str]) -> int:
+    """How many signs (at most 3) of a writer speaking of their own or a relative's care, or complaining of it."""
+    n = 0
+    if "my" in words:
+        n += sum(1 for _ in zip(range(3), _at_words(_MY_CARE, text, ("my",)), strict=False))
+    if n < 3 and "i" in words and not _I_CARE_WORDS.isdisjoint(words) and _at_words(_I_CARE, text, ("i ", "i  ")):
+        n += 1
+    if n < 3 and not {"action", "council", "enquire", "look"}.isdisjoint(words):
+        low = text.lower()
+        n += sum(1 for c in _COMPLAINT if c in low)
+    return min(n, 3)
 
 
 # The writer's own number: a sign of a person writing, but staff have mobiles too.
@@ -65,20 +101,29 @@ _OWN_NUMBER = re.compile(r"\bmy\s{1,2}(?:mobile|cell|phone|contact|home)(?:\s{1,
 _OWN_CUES = frozenset({"my", "i", "council", "action", "enquire", "look"})
 
 
-_HYPHENED = re.compile(r"[a-z]{1,20}(?:-[a-z]{1,20}){0,2}")
+# The text's words come without hyphens ("go-live" is "go" and "live"): a hyphenated word of a list counts when
+# all its pieces are there.
+_HYPHENED_CARE = tuple((w, tuple(w.split("-"))) for w in _CARE if "-" in w)
+_HYPHENED_PMO = tuple((w, tuple(w.split("-"))) for w in _PMO if "-" in w)
+
+
+def _with_hyphened(words: frozenset[str], pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    return {w for w, parts in pairs if all(p in words for p in parts)}
 
 
 @lru_cache(maxsize=4)
 def _balance(text: str) -> tuple[int, int]:
     """(words of a person's care, words of a project) in the text; the writer's own care counts twice."""
     words = words_of(text)
-    if "-" in text:
-        words = words | frozenset(_HYPHENED.findall(text.lower()))
     care = len(_CARE & words)
+    project = len(_PMO & words)
+    if "-" in text:
+        care += len(_with_hyphened(words, _HYPHENED_CARE))
+        project += len(_with_hyphened(words, _HYPHENED_PMO))
     if not _OWN_CUES.isdisjoint(words):
-        care += 2 * sum(1 for _ in zip(range(3), _OWN_CARE.finditer(text), strict=False))
-        care += 1 if _OWN_NUMBER.search(text) else 0
-    return care, len(_PMO & words)
+        care += 2 * _own_care(text, words)
+        care += 1 if "my" in words and _at_words(_OWN_NUMBER, text, ("my",)) else 0
+    return care, project
 
 
 def _about_care(text: str) -> bool:
@@ -185,6 +230,7 @@ _SELF = re.compile(
     _I,
 )
 _SELF_WORDS = frozenset({"this", "name", "it", "i", "im"})
+_SELF_CUES = ("this is", "name is", "name's", "name’s", "it's", "it’s", "i'm", "i’m", "i am", "this  is")
 # A closing line: "Regards,", "Yours sincerely,", "Thank you,", "Best wishes".
 _CLOSING = re.compile(
     r"(?:(?:kind|best|warm|warmest|many|with)\s{1,2})?(?:regards|thanks|thank\s{1,2}you|wishes|sincerely|faithfully"
@@ -244,10 +290,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
+def _find_names(text: str, cues: set[str]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
-    if not _GREETING_WORDS.isdisjoint(words):
-        for m in _GREETING.finditer(text):
+    if "greeting" in cues:
+        for m in _at_words(_GREETING, text, ("dear", "hello", "hi", "hey", "good")):
             title = (m.group("t") or "").lower()
             v = m.group("v")
             if title in ("dr", "prof"):
@@ -261,12 +307,11 @@ def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
                 if span:
                     out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
     # (where, the line's value, whether the whole value may be the name)
-    heads = (
-        [(m.start("v"), m.group("v").rstrip(), True) for m in _HEADER.finditer(text)] if _HEADER_WORDS & words else []
-    )
+    # (where, the line's value, whether the whole value may be the name)
+    heads = [(m.start("v"), m.group("v").rstrip(), True) for m in _HEADER.finditer(text)] if "header" in cues else []
     # a message's first line written as its subject: "Insurance pre-auth — MRI lumbar spine, Jennifer Walsh"
     first = text[: text.find("\n")] if "\n" in text else text
-    if len(first) <= 160 and _SUBJECT_DASH.search(first) and not _HEADER.match(first):
+    if "dash" in cues and len(first) <= 160 and _SUBJECT_DASH.search(first) and not _HEADER.match(first):
         heads.append((0, first.rstrip(), False))
     for at, v, whole in heads:
         span = _name_in(v) if whole else None
@@ -276,15 +321,15 @@ def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
             span = (last.start("v") + inner[0], last.start("v") + inner[1]) if last and inner else None
         if span:
             out.append(("patient-name", at + span[0], at + span[1]))
-    if "from" in words and "@" in text:
+    if "from" in cues:
         for m in _FROM.finditer(text):
             v = m.group("v").strip("\"' \t")
             span = _full_name(v)
             if span:
                 base = m.start("v") + m.group("v").find(v)
                 out.append(("patient-name", base + span[0], base + span[1]))
-    if not _SELF_WORDS.isdisjoint(words):
-        for m in _SELF.finditer(text):
+    if "self" in cues:
+        for m in _at_words(_SELF, text, ("this", "my", "it's", "it’s", "i'm", "i’m", "i am")):
             v = m.group("v")
             span = _full_name(v) or _full_name(" ".join(v.split()[:2]))
             if span is None:
@@ -298,7 +343,7 @@ def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
     if "\n" in text:
         lines = _lines(text)
         seen: set[int] = set()
-        closing = not _CLOSING_WORDS.isdisjoint(words)
+        closing = "closing" in cues
         for i, (_, line) in enumerate(lines):
             # a name under a closing line
             if closing and i + 1 < len(lines) and _CLOSING.fullmatch(line.strip()):
@@ -324,23 +369,30 @@ def _find_names(text: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
 
 
 # --- dates of care the writer tells -------------------------------------------------------------------------------
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:ve|m|d))\b|\bmy\b", _I)
-_CARE_EVENT = re.compile(
-    r"\b(?:surgery|operation|operated|procedure|appointment|appt|admitted|discharged|seen|treated|treatment"
-    r"|extract(?:ed|ion)|removed|filling|root\s{1,2}canal|tooth|teeth|biopsy|scan|mri|x-?ray|ultrasound|test(?:s|ed)?"
-    r"|bloods|vaccin\w{0,8}|injection|jab|delivered|gave\s{1,2}birth|c-section|stitches|fell|injured|accident"
-    r"|diagnosed|prescribed|er|a&e|emergency|hospital|clinic|dentist|doctor|gp|dr|consultant|physio\w{0,8}"
-    r"|visit(?:ed)?|check-?up|\w{2,20}(?:ectomy|otomy|ostomy|plasty|scopy|graphy))\b",
-    _I,
+# Words of an event of care in the date's sentence (pairs such as "root canal" by a piece of them).
+_CARE_EVENT = _wordset(
+    """
+    surgery operation operated procedure appointment appt admitted discharged seen treated treatment extracted
+    extraction removed filling canal tooth teeth biopsy scan mri x-ray xray ray ultrasound test tests tested bloods
+    jab injection delivered birth c-section section stitches fell injured accident diagnosed prescribed er a&e
+    emergency hospital clinic dentist doctor gp dr consultant physio physiotherapy visit visited check-up checkup
+    vaccine vaccination vaccinated
+    """
 )
-_PROJECT_EVENT = re.compile(
-    r"\b(?:meeting|vendor|go-?live|cut\s{0,2}over|cutover|interface|demo|training|release|deadline|webinar|project"
-    r"|sprint|kick-?off|workshop|upgrade|migration|build|rollout|roll-?out|downtime|outage|contract|invoice|call"
-    r"|conference|presentation|huddle|steering|readiness|uat|test(?:ed|ing)|feature|walk-?through|server|module|system"
-    r"|report|dashboard|team|appraisal|interview|review"
-    r"|we|our|us)\b",
-    _I,
+# Words of a project's event, or of "we": the writer speaks for a team, not of their own care.
+_PROJECT_EVENT = _wordset(
+    """
+    meeting vendor go live golive go-live cutover cut-over cut kick-off roll-out walk-through interface demo training release deadline webinar project sprint
+    kickoff kick workshop upgrade migration build rollout roll downtime outage contract invoice call conference
+    presentation huddle steering readiness uat testing feature walkthrough walk server module system report
+    dashboard team appraisal interview review we our us
+    """
 )
+_FIRST_PERSON_WORDS = frozenset({"i", "my", "me"})
+# The words _CARE_EVENT starts with (a set lookup before the search); words ending -ectomy, -scopy… are in _CARE.
+_CARE_EVENT_WORDS = _CARE_EVENT  # the gate on the whole text
+_SENTENCE_WORDS = re.compile(r"[a-z&]{1,30}(?:-[a-z]{1,20})?")
+_PROCEDURE_ENDS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
@@ -359,27 +411,58 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _find_dates(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
+    judged: dict[str, bool] = {}
     for _, _, v_start, v_end, v in date_matches(text):
         if _digits(v) < 1:
             continue
         s = _sentence(text, v_start, v_end)
-        if _FIRST_PERSON.search(s) and _CARE_EVENT.search(s) and not _PROJECT_EVENT.search(s):
+        if s not in judged:
+            words = frozenset(_SENTENCE_WORDS.findall(s.lower()))
+            judged[s] = (
+                not _FIRST_PERSON_WORDS.isdisjoint(words)
+                and (not _CARE_EVENT.isdisjoint(words) or any(w.endswith(_PROCEDURE_ENDS) for w in words))
+                and _PROJECT_EVENT.isdisjoint(words)
+            )
+        if judged[s]:
             out.append(("admission-date", v_start, v_end))
     return out
 
 
 # --- entry point ----------------------------------------------------------------------------------------------------
-_CUES = _GREETING_WORDS | _HEADER_WORDS | _SELF_WORDS | _CLOSING_WORDS | frozenset({"from", "my", "me", "i", "on"})
+
+
+def _cues(text: str, words: frozenset[str]) -> set[str]:
+    """Which detectors the text's words call for (set lookups and substring tests only)."""
+    cues = set()
+    if not _GREETING_WORDS.isdisjoint(words):
+        cues.add("greeting")
+    if not _HEADER_WORDS.isdisjoint(words):
+        cues.add("header")
+    if "—" in text or "–" in text or " - " in text:
+        cues.add("dash")
+    if "from" in words and "@" in text:
+        cues.add("from")
+    if not _SELF_WORDS.isdisjoint(words) and any(c in text.lower() for c in _SELF_CUES):
+        cues.add("self")
+    if "\n" in text:
+        cues.add("lines")
+        if not _CLOSING_WORDS.isdisjoint(words):
+            cues.add("closing")
+    if not _FIRST_PERSON_WORDS.isdisjoint(words) and (
+        not _CARE_EVENT_WORDS.isdisjoint(words) or any(w.endswith(_PROCEDURE_ENDS) for w in words)
+    ):
+        cues.add("dates")
+    return cues
 
 
 def find_letter_spans(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of the names, phones and dates of care in a patient's letter, e-mail or message."""
     words = words_of(text)
-    dash = "—" in text or "–" in text or " - " in text
-    if (_CUES.isdisjoint(words) and not dash) or not _about_care(text):
+    cues = _cues(text, words)
+    if not cues or not _about_care(text):
         return []
-    out = _find_names(text, words)
-    if not {"i", "my", "me"}.isdisjoint(words) and any(ch.isdigit() for ch in text):
+    out = _find_names(text, cues)
+    if "dates" in cues and any(ch.isdigit() for ch in text):
         out.extend(_find_dates(text))
     return out
 
