@@ -125,6 +125,16 @@ REFUSE: list[tuple[str, Fill]] = [
     ("admission-date", lambda f: f"My daughter had her tonsillectomy on {a_date()} and still can't eat."),
     ("phone", lambda f: f"The dentist overcharged me for a crown. Please take action.\n\n"
      f"Regards,\n{first(f)} {last(f)}\n{phone(f)}"),
+    ("patient-name", lambda f: f"Hello, this is {first(f)} {last(f)}, my son has an ear infection and needs to be "
+     "seen today."),
+    ("admission-date", lambda f: f"Hi, my name's {first(f)}. I had my gallbladder out on {a_date()} and the wound is "
+     "red."),
+    ("patient-name", lambda f: f"Dear {first(f)} {last(f)},\nYour appointment with the dermatology clinic is on "
+     f"{a_date()}."),
+    ("patient-name", lambda f: f"Hey it's {first(f)} {last(f)}, I'm calling about my prescription refill, call me "
+     f"at {phone(f)}."),
+    ("patient-name", lambda f: f"My wife's stitches came out early, is that ok?\n\nCheers,\n{first(f)} {last(f)}"),
+    ("patient-name", lambda f: f"Fwd: Your test results — {first(f)} {last(f)}\n\nPlease see the attached results."),
 ]  # fmt: skip
 
 PASS: list[Fill] = [
@@ -173,6 +183,18 @@ PASS: list[Fill] = [
         f"Hi {first(f)}, the clinic go-live went well; the doctors liked the new workflow.\n\n"
         f"Thanks,\n{first(f)} {last(f)}"
     ),
+    lambda f: f"Dear {first(f)} {last(f)},\n\nWelcome to the Epic training programme. Your login is ready.",
+    lambda f: f"Hi, this is {first(f)} {last(f)} from the service desk; the clinic printers are back.",
+    lambda f: (
+        "Please note the clinic will close early on Friday for staff training.\n\n"
+        f"Regards,\n{first(f)} {last(f)}\nPractice Manager\n{city(f)} Medical Centre\n{phone(f)}"
+    ),
+    lambda f: (
+        f"The appointment reminders interface went live on {a_date()}; the doctors are happy.\n\n"
+        f"Thanks,\n{first(f)} {last(f)}"
+    ),
+    lambda f: f"Re: {first(f)} {last(f)} - clinic schedule build for the go-live",
+    lambda f: f"My name is {first(f)} {last(f)}, I lead the pharmacy workstream for the hospital go-live.",
 ]
 
 

@@ -80,6 +80,14 @@ _I_CARE = re.compile(
 _I_CARE_WORDS = frozenset(
     "admitted treated seen discharged cheated overcharged charged operated diagnosed prescribed".split()  # noqa: SIM905
 )
+# A letter to a patient about their care: "your biopsy results", "your appointment".
+_YOUR_CARE = re.compile(
+    r"your\s{1,2}(?:(?:routine|recent|latest|next|upcoming|annual|follow-up|blood|test|lab|scan|mri|x-?ray|biopsy)"
+    r"\s{1,2})?(?:appointment|results?|biopsy|vaccinations?|blood\s{1,2}tests?|tests?|prescription|surgery|operation"
+    r"|referral|treatment|medication|gp|doctor|cpap|scan|mri|x-?ray|procedure|recovery|diagnosis|check-?up|visit|stay"
+    r"|admission|discharge|care|health|symptoms|condition)\b",
+    _I,
+)
 _COMPLAINT = ("take action", "look into this", "enquire into", "the council")
 
 
@@ -112,29 +120,42 @@ def _with_hyphened(words: frozenset[str], pairs: tuple[tuple[str, tuple[str, ...
 
 
 @lru_cache(maxsize=4)
-def _balance(text: str) -> tuple[int, int]:
-    """(words of a person's care, words of a project) in the text; the writer's own care counts twice."""
+def _balance(text: str) -> tuple[int, int, int]:
+    """(words of a person's care, words of a project, signs of a person's own care) in the text; a sign of the
+    writer's own care ("my mother", "I was admitted", "your biopsy results", a complaint) counts as two words."""
     words = words_of(text)
     care = len(_CARE & words)
     project = len(_PMO & words)
     if "-" in text:
         care += len(_with_hyphened(words, _HYPHENED_CARE))
         project += len(_with_hyphened(words, _HYPHENED_PMO))
+    own = 0
     if not _OWN_CUES.isdisjoint(words):
-        care += 2 * _own_care(text, words)
+        own = _own_care(text, words)
         care += 1 if "my" in words and _at_words(_OWN_NUMBER, text, ("my",)) else 0
-    return care, project
+    if "your" in words and own < 3:
+        own += min(3 - own, len(_at_words(_YOUR_CARE, text, ("your",))))
+    return care + 2 * own, project, own
 
 
 def _about_care(text: str) -> bool:
     """More words of a person's care than of a project."""
-    care, project = _balance(text)
+    care, project, _ = _balance(text)
     return care > 0 and care > project
+
+
+def _patient_voice(text: str) -> bool:
+    """About a person's care, and either a sign of the person's own care or care words far outnumbering a
+    project's (more than twice as many): a PMO
+    message about a clinic's go-live has care words too, but nobody's own ("Thanks,\nDana Whitfield" under "the
+    doctors liked the new appointment workflow" is staff's signature)."""
+    care, project, own = _balance(text)
+    return care > 0 and care > project and (own > 0 or care > 2 * project)
 
 
 def _about_project(text: str) -> bool:
     """Words of a project, and at least as many as of a person's care."""
-    care, project = _balance(text)
+    care, project, _ = _balance(text)
     return project > 0 and project >= care
 
 
@@ -376,7 +397,8 @@ _CARE_EVENT = _wordset(
     extraction removed filling canal tooth teeth biopsy scan mri x-ray xray ray ultrasound test tests tested bloods
     jab injection delivered birth c-section section stitches fell injured accident diagnosed prescribed er a&e
     emergency hospital clinic dentist doctor gp dr consultant physio physiotherapy visit visited check-up checkup
-    vaccine vaccination vaccinated
+    vaccine vaccination vaccinated wound scar cast appendix gallbladder tonsils adenoids cataract labour labor
+    miscarriage ambulance paramedics
     """
 )
 # Words of a project's event, or of "we": the writer speaks for a team, not of their own care.
@@ -461,7 +483,7 @@ def find_letter_spans(text: str) -> list[tuple[str, int, int]]:
     cues = _cues(text, words)
     if not cues or not _about_care(text):
         return []
-    out = _find_names(text, cues)
+    out = _find_names(text, cues) if _patient_voice(text) else []
     if "dates" in cues and any(ch.isdigit() for ch in text):
         out.extend(_find_dates(text))
     return out
