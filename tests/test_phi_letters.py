@@ -33,6 +33,9 @@ REFUSED = [
     ("I am writing about the treatment my father received.\n\nYours sincerely,\nKavya Shenoy\nUdupi", "patient-name"),
     ("Could you send my prescription to the pharmacy?\n\nThank you,\nLiva Dam\n07700 900461", "patient-name"),
     ("We would like the Council to look into this.\n\nAbdul Rahim\n90000 10944", "patient-name"),
+    # a signature's phone under a closing and a name, in a message that is no project's, in a shape no rule knew
+    ("Can you resend the letter?\n\nRegards,\nHannah Gill\nSouth Martin\n93085 32382", "phone"),
+    ("Please call me back about my bill.\n\nThank you,\nJavier Parejo\n07386 218150", "phone"),
     # a forwarded e-mail's header
     ("From: Harsha Vardhan <harsha.v@example.com>\nSubject: Complaint regarding my dental treatment", "patient-name"),
     # the speaker says who they are
@@ -63,6 +66,7 @@ PASSES = [
     "My name is Ingrid Larsen and I am the new Epic analyst for the ambulatory build.",
     "The appointment reminders interface went live on 3 March; the doctors are happy.\n\nThanks,\nVincent Byrne",
     "Hi Rosie, the clinic go-live went well; the doctors liked the new workflow.\n\nThanks,\nBirte Hamann",
+    "Thanks,\nSam Lee\nIT Service Desk\n416-555-0100",
     "Dear Dr Rao,\n\nThank you for presenting the sepsis alert build at the steering committee.",
 ]
 

@@ -135,6 +135,8 @@ REFUSE: list[tuple[str, Fill]] = [
      f"at {phone(f)}."),
     ("patient-name", lambda f: f"My wife's stitches came out early, is that ok?\n\nCheers,\n{first(f)} {last(f)}"),
     ("patient-name", lambda f: f"Fwd: Your test results — {first(f)} {last(f)}\n\nPlease see the attached results."),
+    ("phone", lambda f: f"Please call me back about my bill.\n\nThank you,\n{first(f)} {last(f)}\n{phone(f)}"),
+    ("phone", lambda f: f"Can you resend the letter?\n\nRegards,\n{first(f)} {last(f)}\n{city(f)}\n{phone(f)}"),
 ]  # fmt: skip
 
 PASS: list[Fill] = [

@@ -161,14 +161,18 @@ def _about_project(text: str) -> bool:
 
 # --- names ----------------------------------------------------------------------------------------------------------
 # A role or a department on the line under a name, or on it: the signature of staff.
-_ROLE_LINE = _STAFF_ROLES | _wordset(
-    """
-    officer specialist administrator admin assistant receptionist secretary practice desk office department dept
-    services service support informatics it hr clinical nursing pharmacy laboratory radiology programme program
-    project projects operations ops governance quality compliance legal finance billing scheduling committee board
-    consultant cardiologist dentist surgeon gp registrar ward sister matron
-    """
-)
+# (Not the lexicon's words of a sentence that may stand before a name: "by", "thanks", "from", "contact"… .)
+_ROLE_LINE = (
+    _STAFF_ROLES
+    | _wordset(
+        """
+        officer specialist administrator admin assistant receptionist secretary practice desk office department dept
+        services service support informatics hr clinical nursing pharmacy laboratory radiology programme program
+        project projects operations ops governance quality compliance legal finance billing scheduling committee
+        board consultant cardiologist dentist surgeon gp registrar ward matron
+        """
+    )
+) - _wordset("by thanks thank cc from per contact present minutes apologies credit credits attendee attendees")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "mr.", "mrs.", "ms.", "mx."})
 _STAFF_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "doctor", "professor"})
 
@@ -268,8 +272,9 @@ _BEFORE_NAME = re.compile(r"[ \t]{0,4}$")
 
 
 def _staff_line(line: str) -> bool:
+    """A role or a department on the line ("PMO lead", "Clinical Informatics", "IT Service Desk")."""
     words = re.findall(r"[a-z]{2,20}", line.lower())
-    return any(w in _ROLE_LINE for w in words)
+    return any(w in _ROLE_LINE for w in words) or bool(re.search(r"\bIT\b", line))
 
 
 def _phone_line(line: str) -> tuple[int, int] | None:
@@ -361,32 +366,38 @@ def _find_names(text: str, cues: set[str]) -> list[tuple[str, int, int]]:
             ):
                 continue  # "this is Dana Whitfield from the PMO", "it's David Johnson with ACME Corp"
             out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
-    if "\n" in text:
-        lines = _lines(text)
-        seen: set[int] = set()
-        closing = "closing" in cues
-        for i, (_, line) in enumerate(lines):
-            # a name under a closing line
-            if closing and i + 1 < len(lines) and _CLOSING.fullmatch(line.strip()):
-                j = i + 1
-                if j not in seen:
-                    seen.add(j)
-                    _signature(text, lines, j, out)
-        # a signature block at the end without a closing: a blank line (or the start), the name, a town, a phone
-        tail = [k for k in range(len(lines)) if lines[k][1].strip()]
-        if tail and _phone_line(lines[tail[-1]][1]):
-            end_line = tail[-1]
-            for k in (end_line - 1, end_line - 2):
-                if (
-                    k >= 0
-                    and k not in seen
-                    and (k == 0 or not lines[k - 1][1].strip())
-                    and all(lines[n][1].strip() for n in range(k, end_line + 1))
-                ):
-                    seen.add(k)
-                    _signature(text, lines, k, out)
-                    break
+    if "lines" in cues:
+        _find_signatures(text, cues, out)
     return out
+
+
+def _find_signatures(text: str, cues: set[str], out: list[tuple[str, int, int]]) -> None:
+    """A name on its own line under a closing line, or a block at the end (name, town, phone) after a blank line:
+    the name, and the phones under it."""
+    lines = _lines(text)
+    seen: set[int] = set()
+    closing = "closing" in cues
+    for i, (_, line) in enumerate(lines):
+        # a name under a closing line
+        if closing and i + 1 < len(lines) and _CLOSING.fullmatch(line.strip()):
+            j = i + 1
+            if j not in seen:
+                seen.add(j)
+                _signature(text, lines, j, out)
+    # a signature block at the end without a closing: a blank line (or the start), the name, a town, a phone
+    tail = [k for k in range(len(lines)) if lines[k][1].strip()]
+    if tail and _phone_line(lines[tail[-1]][1]):
+        end_line = tail[-1]
+        for k in (end_line - 1, end_line - 2):
+            if (
+                k >= 0
+                and k not in seen
+                and (k == 0 or not lines[k - 1][1].strip())
+                and all(lines[n][1].strip() for n in range(k, end_line + 1))
+            ):
+                seen.add(k)
+                _signature(text, lines, k, out)
+                break
 
 
 # --- dates of care the writer tells -------------------------------------------------------------------------------
@@ -481,8 +492,15 @@ def find_letter_spans(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of the names, phones and dates of care in a patient's letter, e-mail or message."""
     words = words_of(text)
     cues = _cues(text, words)
-    if not cues or not _about_care(text):
+    if not cues:
         return []
+    if not _about_care(text):
+        # a signature's phone in a message about nothing in particular is still a phone (not a project's: a staff
+        # signature with a role line passes in allow.py); the name needs a text about care
+        out: list[tuple[str, int, int]] = []
+        if "lines" in cues and not _about_project(text) and any(ch.isdigit() for ch in text):
+            _find_signatures(text, cues, out)
+        return [span for span in out if span[0] == "phone"]
     out = _find_names(text, cues) if _patient_voice(text) else []
     if "dates" in cues and any(ch.isdigit() for ch in text):
         out.extend(_find_dates(text))
