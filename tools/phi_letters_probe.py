@@ -200,6 +200,70 @@ PASS: list[Fill] = [
 ]
 
 
+# Whole messages put together from parts: a PMO's must pass, a patient's (or a relative's) must be refused.
+PMO_HEADS = ["", "Re: {topic}\n\n", "Subject: {topic}\n\n", "From: {n} <pmo@hospital.org>\nSubject: {topic}\n\n"]
+PMO_TOPICS = ["Go-live readiness", "Clinic schedule build", "Lab interface testing", "Cutover plan v3",
+              "Training schedule — ambulatory module", "Steering committee agenda"]  # fmt: skip
+PMO_GREETINGS = ["Dear team,", "Hi all,", "Dear {f},", "Hello {n},", "Dear Mr {l},", "Good morning,"]
+PMO_BODIES = [
+    "The go-live readiness review is on Friday.",
+    "The clinic schedule build is complete; doctors will be trained next week.",
+    "Please review the appointment reminder interface spec before the steering meeting.",
+    "Lab results interface testing passed; the vendor will patch on {d}.",
+    "The pharmacy workstream needs two more super-users for the cutover.",
+    "Thank you for attending the training session on the new discharge workflow.",
+    "Our hospital go-live is confirmed for {d}.",
+    "I had a call with the vendor on {d} about the surgery scheduling module.",
+]
+CLOSINGS = ["Regards,", "Kind regards,", "Thanks,", "Best,", "Cheers,", "Thank you,", "Yours sincerely,"]
+PMO_SIGS = ["{n}", "{n}\nPMO lead", "{n}\nProject Manager\n{p}", "{n}\nEpic Analyst | Clinical Informatics\n{p}",
+            "{f}", "Dr {l}\nCMIO\n{p}"]  # fmt: skip
+PT_GREETINGS = ["Dear Dr {l2},", "Dear Sir/Madam,", "Hello,", "Hi,", "To whom it may concern,"]
+PT_BODIES = [
+    "My mother was discharged without her medication.",
+    "I had my knee surgery on {d} and the wound is still sore.",
+    "I want to complain about the dentist who treated my son.",
+    "Could you move my appointment to next week? I have a fever.",
+    "Thank you for the care you gave my dad on the ward.",
+    "I was overcharged for the extraction and want a refund.",
+]
+PT_SIGS = ["{n}", "{n}\n{c}", "{n}\n{p}", "{n}\n{c}\n{p}"]
+
+
+def _fill(t: str, f: Faker) -> str:
+    return t.format(
+        n=f"{first(f)} {last(f)}", f=first(f), l=last(f), l2=last(f), p=phone(f), c=city(f), d=a_date(),
+        topic=rng.choice(PMO_TOPICS),
+    )  # fmt: skip
+
+
+def mixed(show: bool, n: int = 300) -> None:
+    fa = 0
+    for _ in range(n):
+        f = fk()
+        text = _fill(
+            rng.choice(PMO_HEADS) + rng.choice(PMO_GREETINGS) + "\n\n" + rng.choice(PMO_BODIES) + "\n\n"
+            + rng.choice(CLOSINGS) + "\n" + rng.choice(PMO_SIGS), f,
+        )  # fmt: skip
+        found = scan(text)
+        if found:
+            fa += 1
+            if show:
+                print(f"FALSE ALARM {sorted({(x.kind, text[x.start : x.end]) for x in found})}: {text!r}")
+    hit = 0
+    for _ in range(n):
+        f = fk()
+        text = _fill(
+            rng.choice(PT_GREETINGS) + "\n\n" + rng.choice(PT_BODIES) + "\n\n" + rng.choice(CLOSINGS) + "\n"
+            + rng.choice(PT_SIGS), f,
+        )  # fmt: skip
+        if scan(text):
+            hit += 1
+        elif show:
+            print(f"MISSED: {text!r}")
+    print(f"whole messages: patient's {hit}/{n} refused; PMO's {fa}/{n} false alarms")
+
+
 def main() -> None:
     show = "--show" in sys.argv
     per = 5
@@ -224,6 +288,7 @@ def main() -> None:
                 if show:
                     print(f"FALSE ALARM {sorted({x.kind for x in found})}: {text!r}")
     print(f"refuse: {hit}/{tot} caught with the expected kind; pass: {fa}/{n} false alarms")
+    mixed(show)
 
 
 if __name__ == "__main__":

@@ -178,7 +178,7 @@ _STAFF_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "doctor", "professor"})
 
 
 _PARTICLES = frozenset(
-    "da de del della der di do dos du el la le van von ten ter bin ibn al zu y e".split()  # noqa: SIM905
+    "da de del della der den di do dos du el la le van von ten ter bin ibn al zu y e".split()  # noqa: SIM905
 )
 _TOKENS = re.compile(r"[^\s]{1,40}")
 
@@ -516,10 +516,20 @@ _LABELLED_PHONE = re.compile(
 )
 
 
-def _line_at(text: str, start: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    return lo, len(text) if hi < 0 else hi
+_LONGEST_LINE = 160  # a header or signature line is short: the line around a span is looked for this far only
+
+
+def _line_at(text: str, start: int) -> tuple[int, int] | None:
+    """The line a position is on, or None when it is longer than a header's or a signature's."""
+    lo = text.rfind("\n", max(0, start - _LONGEST_LINE), start) + 1
+    if lo == 0 and start > _LONGEST_LINE:
+        return None
+    hi = text.find("\n", start, start + _LONGEST_LINE)
+    if hi < 0:
+        if len(text) - start > _LONGEST_LINE:
+            return None
+        hi = len(text)
+    return lo, hi
 
 
 def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
@@ -529,7 +539,10 @@ def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
     (a patient's letter signs with its own number)."""
     if kind not in ("phone", "email") or ("\n" not in text and kind == "phone"):
         return False
-    lo, hi = _line_at(text, start)
+    own_line = _line_at(text, start)
+    if own_line is None:
+        return False
+    lo, hi = own_line
     if kind == "email":
         return bool(_HEADER_LINE.match(text, lo)) and _about_project(text)
     if not _LABELLED_PHONE.fullmatch(text, lo, hi) or _about_care(text):
@@ -538,12 +551,14 @@ def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
     above: list[str] = []
     at = lo
     while at > 0 and len(above) < 4:
-        prev_lo, _ = _line_at(text, at - 1)
-        line = text[prev_lo : at - 1]
+        prev = _line_at(text, at - 1)
+        if prev is None:
+            break
+        line = text[prev[0] : at - 1]
         if not line.strip():
             break
         above.append(line)
-        at = prev_lo
+        at = prev[0]
     has_name = any(_name_in(ln) or ln.strip().split(" ", 1)[0].lower() in _STAFF_TITLES for ln in above)
     if not has_name:
         return False
