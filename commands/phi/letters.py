@@ -425,6 +425,7 @@ _FIRST_PERSON_WORDS = frozenset({"i", "my", "me"})
 # The words _CARE_EVENT starts with (a set lookup before the search); words ending -ectomy, -scopy… are in _CARE.
 _CARE_EVENT_WORDS = _CARE_EVENT  # the gate on the whole text
 _SENTENCE_WORDS = re.compile(r"[a-z&]{1,30}(?:-[a-z]{1,20})?")
+_PROCEDURE_PIECES = ("tomy", "plasty", "scopy", "graphy")  # -ectomy, -otomy, -ostomy…: a substring test
 _PROCEDURE_ENDS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -475,15 +476,15 @@ def _cues(text: str, words: frozenset[str]) -> set[str]:
         cues.add("dash")
     if "from" in words and "@" in text:
         cues.add("from")
-    if not _SELF_WORDS.isdisjoint(words) and any(c in text.lower() for c in _SELF_CUES):
+    first_person = not _FIRST_PERSON_WORDS.isdisjoint(words)
+    low = text.lower() if first_person or not _SELF_WORDS.isdisjoint(words) else ""
+    if low and any(c in low for c in _SELF_CUES):
         cues.add("self")
     if "\n" in text:
         cues.add("lines")
         if not _CLOSING_WORDS.isdisjoint(words):
             cues.add("closing")
-    if not _FIRST_PERSON_WORDS.isdisjoint(words) and (
-        not _CARE_EVENT_WORDS.isdisjoint(words) or any(w.endswith(_PROCEDURE_ENDS) for w in words)
-    ):
+    if first_person and (not _CARE_EVENT_WORDS.isdisjoint(words) or any(e in low for e in _PROCEDURE_PIECES)):
         cues.add("dates")
     return cues
 
