@@ -42,6 +42,7 @@ REFUSED = [
     ("Um, this is uh Michael Thomas, a 12 month old with meningitis.", "patient-name"),
     ("Hi, it's Pushti Bassi calling about my mom, she has a fever again.", "patient-name"),
     ("My name is Tobiasz Wrona and I need a refill of my blood pressure medication.", "patient-name"),
+    ("Hi, this is Jane Okafor from the service desk, my mother was discharged without her meds.", "patient-name"),
     # dates of care the writer tells
     ("I had a laparoscopic appendectomy at Valley General on April 22nd.", "admission-date"),
     ("On 14 September 2026 Dr Rao extracted my lower left wisdom tooth.", "admission-date"),
@@ -63,6 +64,8 @@ PASSES = [
     "On 14 September 2026 we cut over the lab interface",
     "I had a meeting with the vendor on April 22nd",
     "Hi, this is Dana Whitfield from the PMO, calling about the go-live checklist.",
+    "Hi, this is Dario Innocenti from the service desk; the clinic printers are back.",
+    "My name is Bünyamin Manço, I lead the pharmacy workstream for the hospital go-live.",
     "My name is Ingrid Larsen and I am the new Epic analyst for the ambulatory build.",
     "The appointment reminders interface went live on 3 March; the doctors are happy.\n\nThanks,\nVincent Byrne",
     "Hi Rosie, the clinic go-live went well; the doctors liked the new workflow.\n\nThanks,\nBirte Hamann",

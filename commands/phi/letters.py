@@ -566,3 +566,27 @@ def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
     if any(_staff_line(ln) for ln in above if not _name_in(ln)):
         return True
     return _about_project(text) and any(_CLOSING.fullmatch(ln.strip()) for ln in above)
+
+
+# A speaker who introduces themselves as staff: "this is Dana Whitfield from the service desk", "my name is Ingrid
+# Larsen, I lead the pharmacy workstream", "it's Tom Reyes with Cerner".
+_SELF_BEFORE = re.compile(
+    r"(?:\bthis\s{1,2}is|\bmy\s{1,2}name\s{1,2}is|\bmy\s{1,2}name['’]s|\bit['’]s|\bi['’]m|\bi\s{1,2}am)[,\s]{1,3}$", _I
+)
+_SELF_STAFF_AFTER = re.compile(
+    r"\s{0,2},?\s{0,2}(?:(?:from|with|of|at)\s{1,2}(?:the\s{1,2}|our\s{1,2})?(?:service\s{1,2}desk|help\s{1,2}desk"
+    r"|it\b|pmo|vendor|project|informatics|clinical\s{1,2}informatics|pharmacy\s{1,2}it|epic|cerner|oracle|meditech"
+    r"|[\w-]{1,30}\s{1,2}(?:team|support|desk|office|workstream|project))"
+    r"|(?:and\s{1,2})?i\s{1,2}(?:lead|run|manage|own|coordinate|am\s{1,2}the|['’]m\s{1,2}the)\b"
+    r"|(?:the|your|our)\s{1,2}(?:new\s{1,2})?(?:pm|pmo|project|programme|program|epic|cerner|analyst|trainer|lead"
+    r"|manager|director|coordinator|super-?user|go-?live|it)\b)",
+    _I,
+)
+
+
+def staff_self_intro(text: str, start: int, end: int) -> bool:
+    """A name the speaker gives as their own, followed by a team, a vendor or a role ("this is Dana Whitfield
+    from the service desk"), in a text with no sign of a person's own care (no "my mother", no "your results")."""
+    if not _SELF_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return bool(_SELF_STAFF_AFTER.match(text, end)) and _balance(text)[2] == 0
