@@ -533,12 +533,19 @@ def _line_at(text: str, start: int) -> tuple[int, int] | None:
     return lo, hi
 
 
+@lru_cache(maxsize=4)
+def _may_allow(text: str) -> tuple[bool, bool]:
+    """Once per text (allow.py asks once per finding): (whether it has lines, whether a speaker may name
+    themselves in it)."""
+    return "\n" in text, not _SELF_WORDS.isdisjoint(words_of(text))
+
+
 def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
     """A phone or an e-mail address of staff, in a message about a project: a phone on a signature line under a
     name with a role line ("Dana Whitfield / PMO lead / 416-555-0100"), or under a closing and a name in a text of
     a project; an address in a From:/To:/Cc: header of a text of a project. Never in a text about a person's care
     (a patient's letter signs with its own number)."""
-    if kind not in ("phone", "email") or ("\n" not in text and kind == "phone"):
+    if kind not in ("phone", "email") or (kind == "phone" and not _may_allow(text)[0]):
         return False
     own_line = _line_at(text, start)
     if own_line is None:
@@ -587,6 +594,6 @@ _SELF_STAFF_AFTER = re.compile(
 def staff_self_intro(text: str, start: int, end: int) -> bool:
     """A name the speaker gives as their own, followed by a team, a vendor or a role ("this is Dana Whitfield
     from the service desk"), in a text with no sign of a person's own care (no "my mother", no "your results")."""
-    if not _SELF_BEFORE.search(text, max(0, start - 20), start):
+    if not _may_allow(text)[1] or not _SELF_BEFORE.search(text, max(0, start - 20), start):
         return False
     return bool(_SELF_STAFF_AFTER.match(text, end)) and _balance(text)[2] == 0
