@@ -33,6 +33,11 @@ REFUSED = [
     ("I am writing about the treatment my father received.\n\nYours sincerely,\nKavya Shenoy\nUdupi", "patient-name"),
     ("Could you send my prescription to the pharmacy?\n\nThank you,\nLiva Dam\n07700 900461", "patient-name"),
     ("We would like the Council to look into this.\n\nAbdul Rahim\n90000 10944", "patient-name"),
+    (
+        "I want to complain about the treatment my father received.\n\nYours faithfully,\nMr. Okonkwo-Adeyemi",
+        "patient-name",
+    ),
+    ("I want to complain about the treatment my father received.\n\nYours faithfully,\nJ. Smith", "patient-name"),
     # a signature's phone under a closing and a name, in a message that is no project's, in a shape no rule knew
     ("Can you resend the letter?\n\nRegards,\nHannah Gill\nSouth Martin\n93085 32382", "phone"),
     ("Please call me back about my bill.\n\nThank you,\nJavier Parejo\n07386 218150", "phone"),
@@ -48,6 +53,7 @@ REFUSED = [
     ("On 14 September 2026 Dr Rao extracted my lower left wisdom tooth.", "admission-date"),
     ("my surgery on 3/2 went well but the bill is wrong", "admission-date"),
     ("I saw the dentist on 2026-03-11 and the filling already fell out.", "admission-date"),
+    ("I gave birth at St Mary's on 3 March 2026 and the midwife was rude.", "admission-date"),
 ]
 
 # pasted as a status note -> stored as written

@@ -52,7 +52,8 @@ _CARE = _wordset(
     physio physiotherapy therapy meningitis asthma diabetes cancer pregnancy pregnant baby mom mum mother father dad
     son daughter wife husband child uncle aunt grandmother grandfather grandma grandpa complaint cheated overcharged
     overcharging overcharge negligence refund sick illness allergy allergic cpap medicare medicaid necessity
-    bronchiolitis lumbar spine knee hip wound stitches laparoscopic appendectomy labs lab bloods
+    bronchiolitis lumbar spine knee hip wound stitches laparoscopic appendectomy labs lab bloods birth midwife
+    labour maternity nurse nurses ambulance a&e er ward
     """
 )
 # Words of a project, an office or a vendor: the lexicon's, and what a PMO letter adds.
@@ -205,6 +206,8 @@ def _full_name(s: str) -> tuple[int, int] | None:
         if t.lower().strip(".") in _ROLE_LINE or not t[:1].isupper():
             return None
         kinds += _kind_of(t)
+    if kinds.count("I") == 1 and len(kinds) == 2 and "X" not in kinds:
+        return lead, lead + len(body)  # an initial and a surname: "J. Smith"
     if "X" in kinds or not any(k in "NU" for k in kinds) or kinds.count("I") > 1:
         return None
     return lead, lead + len(body)
@@ -284,6 +287,11 @@ def _phone_line(line: str) -> tuple[int, int] | None:
     return None
 
 
+_TITLED_SURNAME = re.compile(
+    r"[ \t]{0,4}\(?(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\)?\.?[ \t]{1,2}(?P<v>(?-i:[A-Z][\w'’-]{1,30}))[ \t.]{0,3}"
+)
+
+
 def _signature(text: str, lines: list[tuple[int, str]], i: int, out: list[tuple[str, int, int]]) -> None:
     """Line i holds a name on its own: a patient's signature unless a title or a role line makes it staff's. The
     next lines (up to three) may hold a town and a phone."""
@@ -292,6 +300,9 @@ def _signature(text: str, lines: list[tuple[int, str]], i: int, out: list[tuple[
     if first in _STAFF_TITLES:
         return
     span = _name_in(line)
+    titled = _TITLED_SURNAME.fullmatch(line)
+    if span is None and titled and _kind_of(titled.group("v")) != "X":
+        span = titled.span("v")  # "Mr. Okonkwo-Adeyemi"
     if span is None:
         return
     below = [ln for _, ln in lines[i + 1 : i + 4]]
@@ -495,15 +506,19 @@ def find_letter_spans(text: str) -> list[tuple[str, int, int]]:
     cues = _cues(text, words)
     if not cues:
         return []
-    if not _about_care(text):
+    digits = any(ch.isdigit() for ch in text)
+    out: list[tuple[str, int, int]] = []
+    if _about_care(text):
+        if _patient_voice(text):
+            out = _find_names(text, cues)
+    elif "lines" in cues and digits and not _about_project(text):
         # a signature's phone in a message about nothing in particular is still a phone (not a project's: a staff
         # signature with a role line passes in allow.py); the name needs a text about care
-        out: list[tuple[str, int, int]] = []
-        if "lines" in cues and not _about_project(text) and any(ch.isdigit() for ch in text):
-            _find_signatures(text, cues, out)
-        return [span for span in out if span[0] == "phone"]
-    out = _find_names(text, cues) if _patient_voice(text) else []
-    if "dates" in cues and any(ch.isdigit() for ch in text):
+        _find_signatures(text, cues, out)
+        out = [span for span in out if span[0] == "phone"]
+    # a date the writer tells of their own care: the sentence decides (first person, an event of care, no project
+    # word), in any text that is not a project's
+    if "dates" in cues and digits and not _about_project(text):
         out.extend(_find_dates(text))
     return out
 
