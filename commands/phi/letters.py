@@ -147,9 +147,8 @@ def _about_care(text: str) -> bool:
 
 def _patient_voice(text: str) -> bool:
     """About a person's care, and either a sign of the person's own care or care words far outnumbering a
-    project's (more than twice as many): a PMO
-    message about a clinic's go-live has care words too, but nobody's own ("Thanks,\nDana Whitfield" under "the
-    doctors liked the new appointment workflow" is staff's signature)."""
+    project's (more than twice as many): a PMO message about a clinic's go-live has care words too, but nobody's
+    own ("Thanks,\nDana Whitfield" under "the doctors liked the new appointment workflow" is staff's signature)."""
     care, project, own = _balance(text)
     return care > 0 and care > project and (own > 0 or care > 2 * project)
 
@@ -174,7 +173,6 @@ _ROLE_LINE = (
         """
     )
 ) - _wordset("by thanks thank cc from per contact present minutes apologies credit credits attendee attendees")
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "mr.", "mrs.", "ms.", "mx."})
 _STAFF_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "doctor", "professor"})
 
 
@@ -271,7 +269,6 @@ _CLOSING_WORDS = frozenset(
 )
 # A line that is only a phone number: "90000 21603", "(555) 317-6640", "+44 7700 900123".
 _PHONE_LINE = re.compile(r"[ \t]{0,4}(?P<v>\+?\(?\d[\d() .-]{5,22}\d)[ \t]{0,4}")
-_BEFORE_NAME = re.compile(r"[ \t]{0,4}$")
 
 
 def _staff_line(line: str) -> bool:
@@ -344,7 +341,6 @@ def _find_names(text: str, cues: set[str]) -> list[tuple[str, int, int]]:
                 if span:
                     out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
     # (where, the line's value, whether the whole value may be the name)
-    # (where, the line's value, whether the whole value may be the name)
     heads = [(m.start("v"), m.group("v").rstrip(), True) for m in _HEADER.finditer(text)] if "header" in cues else []
     # a message's first line written as its subject: "Insurance pre-auth — MRI lumbar spine, Jennifer Walsh"
     first = text[: text.find("\n")] if "\n" in text else text
@@ -371,10 +367,7 @@ def _find_names(text: str, cues: set[str]) -> list[tuple[str, int, int]]:
             span = _full_name(v) or _full_name(" ".join(v.split()[:2]))
             if span is None:
                 continue
-            right = text[m.start("v") + span[1] : m.start("v") + span[1] + 40]
-            if re.match(r"\s{0,2}(?:,\s{0,2})?(?:from|of|with|at)\s{1,2}(?:the\s{1,2})?[A-Z]", right, _I) and not (
-                re.match(r"\s{0,2},?\s{0,2}(?:a|an)\s", right)
-            ):
+            if staff_self_intro(text, m.start("v") + span[0], m.start("v") + span[1]):
                 continue  # "this is Dana Whitfield from the PMO", "it's David Johnson with ACME Corp"
             out.append(("patient-name", m.start("v") + span[0], m.start("v") + span[1]))
     if "lines" in cues:
@@ -598,7 +591,8 @@ _SELF_BEFORE = re.compile(
 _SELF_STAFF_AFTER = re.compile(
     r"\s{0,2},?\s{0,2}(?:(?:from|with|of|at)\s{1,2}(?:the\s{1,2}|our\s{1,2})?(?:service\s{1,2}desk|help\s{1,2}desk"
     r"|it\b|pmo|vendor|project|informatics|clinical\s{1,2}informatics|pharmacy\s{1,2}it|epic|cerner|oracle|meditech"
-    r"|[\w-]{1,30}\s{1,2}(?:team|support|desk|office|workstream|project))"
+    r"|[\w-]{1,30}\s{1,2}(?:team|support|desk|office|workstream|project)"
+    r"|(?-i:[A-Z][\w&-]{1,30})\s{1,2}(?-i:Corp|Inc|Ltd|LLC|Systems|Solutions|Consulting|Group|Technologies|Software))"
     r"|(?:and\s{1,2})?i\s{1,2}(?:lead|run|manage|own|coordinate|am\s{1,2}the|['’]m\s{1,2}the)\b"
     r"|(?:the|your|our)\s{1,2}(?:new\s{1,2})?(?:pm|pmo|project|programme|program|epic|cerner|analyst|trainer|lead"
     r"|manager|director|coordinator|super-?user|go-?live|it)\b)",
