@@ -76,6 +76,8 @@ PASSES = [
     "The appointment reminders interface went live on 3 March; the doctors are happy.\n\nThanks,\nVincent Byrne",
     "Hi Rosie, the clinic go-live went well; the doctors liked the new workflow.\n\nThanks,\nBirte Hamann",
     "Thanks,\nSam Lee\nIT Service Desk\n416-555-0100",
+    "Regards,\nTeam Phoenix\n+1 416 555 0100",
+    "From: Mark Chen <mark.chen@vendor.com>\nSubject: Results interface mapping for the lab go-live",
     "Dear Dr Rao,\n\nThank you for presenting the sepsis alert build at the steering committee.",
 ]
 

@@ -576,11 +576,12 @@ def staff_contact(text: str, start: int, end: int, kind: str) -> bool:
         above.append(line)
         at = prev[0]
     has_name = any(_name_in(ln) or ln.strip().split(" ", 1)[0].lower() in _STAFF_TITLES for ln in above)
-    if not has_name:
+    closing = any(_CLOSING.fullmatch(ln.strip()) for ln in above)
+    if not (has_name or closing):
         return False
     if any(_staff_line(ln) for ln in above if not _name_in(ln)):
-        return True
-    return _about_project(text) and any(_CLOSING.fullmatch(ln.strip()) for ln in above)
+        return True  # "Dana Whitfield / PMO lead", "Regards, / Team Phoenix"
+    return has_name and closing and _about_project(text)
 
 
 # A speaker who introduces themselves as staff: "this is Dana Whitfield from the service desk", "my name is Ingrid
