@@ -3,7 +3,9 @@ locales, that must be refused (a patient's letter, e-mail, voicemail or message)
 
     PYTHONPATH=. python tools/phi_letters_probe.py [--show]
 
-Development aid only (Faker is a development dependency); nothing here is evaluation data.
+Development aid only: Faker is a bench-time tool, not a dependency of Rounds (pip install faker==40.54.0 in a
+throw-away venv, as for bench/phi/sources/faker_fills.py); the sentences are made up, nothing here is evaluation
+data. Seeded: the same sentences each run, so figures before and after a change compare.
 """
 
 from __future__ import annotations
