@@ -12,7 +12,8 @@ user pasting a patient's name, MRN, DOB, phone and so on into a PMO note).
 
 The guard is imported from the tree given by --tree (default: the current directory), whatever sys.path says,
 so the same probe scores any worktree. Scanned with no workspace (no roster of staff names, no admin
-allowances): the worst case, a workspace that set nothing up. Prints the false-alarm rate with every refused clean
+allowances): the worst case, a workspace that set nothing up; --roster scans as a workspace whose people are the
+STAFF names below (the fixed texts also name staff who are not on it). Prints the false-alarm rate with every refused clean
 text grouped by the kind found (the flagged span in [[...]]), and recall on the PHI texts with the misses.
 
 Development aid only: every sentence here is made up (names, numbers, phones in the 555-01xx / Ofcom drama /
@@ -784,7 +785,7 @@ def clean_texts() -> list[tuple[str, str]]:
     return CLEAN_FIXED + _fills(4)
 
 
-def _load_scan(tree: str) -> tuple[Callable[[str], list[Any]], str]:
+def _load_scan(tree: str) -> tuple[Callable[..., list[Any]], Any, str]:
     """scan() from <tree>/commands/phi, not from wherever the venv's editable install points."""
     tree = os.path.abspath(tree)
     sys.path.insert(0, tree)
@@ -794,8 +795,7 @@ def _load_scan(tree: str) -> tuple[Callable[[str], list[Any]], str]:
     where = os.path.abspath(phi.__file__ or "")
     if not where.startswith(tree + os.sep):
         raise SystemExit(f"commands.phi came from {where}, not from {tree}")
-    scan: Callable[[str], list[Any]] = phi.scan
-    return scan, where
+    return phi.scan, phi.Workspace, where
 
 
 def _mark(text: str, findings: list[Any]) -> str:
@@ -811,9 +811,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tree", default=".", help="worktree whose commands/phi to score (default: cwd)")
     ap.add_argument("--all", action="store_true", help="also list the PHI texts that were refused")
+    ap.add_argument("--roster", action="store_true", help="scan as a workspace whose people are the STAFF names")
     args = ap.parse_args()
-    scan, where = _load_scan(args.tree)
-    print(f"=== PMO false-alarm probe: guard from {where} ===")
+    guard, workspace_cls, where = _load_scan(args.tree)
+    workspace = workspace_cls(people=frozenset(STAFF)) if args.roster else None
+
+    def scan(text: str) -> list[Any]:
+        return guard(text, workspace)
+
+    print(f"=== PMO false-alarm probe: guard from {where}{' (workspace roster: STAFF)' if args.roster else ''} ===")
 
     clean = clean_texts()
     refused: dict[str, list[tuple[str, str]]] = defaultdict(list)
