@@ -399,7 +399,9 @@ _STAFF_AFTER = re.compile(
     r"^(?:,?\s{0,2}\(?(?:md|m\.d\.|do|rn|np|pa|pa-c|phd|pharmd|mbbs|frcp|lpn|cns|crna|dnp|msn|bsn|mph|facp"
     r"|pm|ba|cmio|cnio|cio|dds|od|dpm)\b|\s{1,3}(?:from|of|with|at)\s{1,3}(?:the\s{1,3})?(?:vendor|team|it|pmo"
     r"|pharmacy|informatics|lab|laboratory|radiology|nursing|finance|legal|compliance|him)\b"
-    r"|\s{0,2}\((?:pm|it|vendor|analyst|lead|manager|director|developer|dev)\b|'s\s{1,2}(?:team|pr|patch|commit"
+    r"|\s{0,2}\([^()\n]{0,30}?\b(?:pm|pmo|it|vendor|analyst|lead|manager|director|developer|dev|coordinator|clerk"
+    r"|officer|engineer|architect|sponsor|consultant|educator|champion|cmio|cnio|cio|trainer)\b"
+    r"|'s\s{1,2}(?:team|pr|patch|commit"
     r"|change|fix|review)\b|\s{1,2}(?:will\s{1,2}present|presented\s{1,2}the|noted\s{1,2}that"
     r"|shared|joined|led|demoed|demonstrated|committed|merged|wrote|contributed|fixed|added|updated))",
     _I,
@@ -448,13 +450,40 @@ _WORK_AFTER = re.compile(
     r"|added|wrote|authored|deployed|shipped|set\s{1,2}up|signed\s{1,2}off|supports?|supported|demoed|scoped|logged"
     r"|escalated|piloted|rolled\s{1,2}out|configured|refactored|implemented|test(?:s|ed)?\s{1,2}(?:the|our|a|an|new)\b|flagged|raised|mentioned|confirmed|suggested|proposed|requested"
     r"|walked\s{1,2}(?:through|us)|pair(?:ed|s)?\s{1,2}with|agreed|closed|opened\s{1,2}(?:a|an|the)\s{1,2}(?:ticket|issue|pr)"
-    r"|asked\s{1,2}(?:if|whether))\b",
+    r"|asked\s{1,2}(?:if|whether)"
+    # an action item: "Aroha Ngata to confirm ward champions by 18 Dec"
+    r"|to\s{1,2}(?:confirm|update|book|send|circulate|follow\s{1,2}up|chase|draft|share|email|brief|organi[sz]e"
+    r"|coordinate|set\s{1,2}up|finali[sz]e|prepare|present|own|lead|validate|sign\s{1,2}off|approve|escalate|liaise"
+    r"|raise|log|track|investigate|look\s{1,2}into|test\s{1,2}the|socialise|socialize|schedule|arrange))\b",
 )
 _ROLE_AFTER = re.compile(
     r",?\s{1,2}(?:is|was|as|will\s{1,2}be)\s{1,2}(?:our|the|a|an)\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,4}?"
     r"(?:lead|coordinator|analyst|champion|owner|manager|sponsor|director|educator|super-?user|trainer|informaticist"
     r"|informatician|architect|engineer|developer|administrator|admin|specialist|liaison|officer|consultant|chair"
     r"|representative|rep|pm|ba|sme|cmio|cnio|head|chief|vp)\b",
+    _I,
+)
+
+
+# A place named after a person or a town: "the Royal Darwin site visit", "St Vincent's Melbourne".
+_PLACE_AFTER = re.compile(
+    r"\s{1,2}(?:site|hospital|campus|clinic|centre|center|infirmary|university|wing|building|tower|house|practice"
+    r"|school|college|street|road|avenue|park)\b",
+    _I,
+)
+_SAINT_BEFORE = re.compile(r"(?:^|\s)(?:St\.?|Saint|Ste\.?)\s{1,2}$")
+# Names listed after a role ("Trainers: Deepika Nair, Kofi Boateng, Chloe Martin") or over a role line in a signature
+# ("Kind regards,\nGrace Mwangi\nHead of Digital Delivery").
+_ROLE_LIST_BEFORE = re.compile(
+    r"(?:^|\n|[.;]\s)\s{0,3}(?:trainers?|attendees|present|owners?|leads?|presenters?|speakers?|cc|apologies"
+    r"|facilitators?|champions?|super-?users?|contacts?|reviewers?|approvers?|sponsors?|analysts?|team|members?"
+    r"|invitees|participants|panel(?:lists)?)\s{0,2}:\s{0,3}(?:[^:\n]{1,40},\s{1,2}){0,3}$",
+    _I,
+)
+_ROLE_LINE_AFTER = re.compile(
+    r"[ \t]{0,3}\n[ \t]{0,3}[^\n]{0,40}?\b(?:head|lead|manager|director|pm|pmo|analyst|officer|coordinator|consultant"
+    r"|specialist|engineer|architect|sponsor|delivery|digital|informatics|programme|program|project|executive|chief"
+    r"|vp|president|administrator|educator|trainer)\b",
     _I,
 )
 
@@ -516,6 +545,7 @@ def _kind_of(word: str) -> str:
     return kind
 
 
+_PLACE_POSSESSIVES = frozenset({"children's", "women's", "men's", "people's", "children’s", "women’s", "men’s"})
 _CONTRACTED = frozenset({"ve", "ll", "re", "d", "m", "t"})
 _CONTRACTS_S = frozenset({"he", "she", "it", "that", "what", "who", "there", "here", "let", "where", "how"})
 
@@ -534,6 +564,8 @@ def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
     low = w.lower()
     if low in _NEVER:
         return "X"
+    if low in _PLACE_POSSESSIVES:
+        return "E"  # "Sydney Children's", "Royal Women's": a hospital's name
     if low in names:
         return "N"
     if "-" in w and all(p[:1].isupper() for p in w.split("-") if p):  # "Ferndale-Ostrowski", "MONS-EN-BAROEUL"
@@ -639,8 +671,8 @@ def _signed(text: str, start: int, end: int) -> bool:
     if not sig:
         return False
     town = sig.group("town")
-    if town and not any(c.isdigit() for c in sig.group(0)) and _kind_of(town.split()[0]) in "EX":
-        return False  # "Regards,\nDana Whitfield\nPMO": a role, not a town
+    if town and any(_kind_of(w) in "EX" for w in re.split(r"[ -]", town)):
+        return False  # "Regards,\nDana Whitfield\nPMO", "Gareth Llewellyn\nInfrastructure PM": a role, not a town
     if not _FIRST_PERSON.search(text, 0, start):
         return False
     return not (_near(_context(text)[1], start, end) or _near(_care_context(text)[1], start, end))
@@ -687,6 +719,10 @@ def _find(text: str) -> list[tuple[int, int]]:
             continue
         if (
             _staff_before(left)
+            or _PLACE_AFTER.match(right)
+            or _SAINT_BEFORE.search(left)
+            or _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start)
+            or _ROLE_LINE_AFTER.match(right)
             or _STAFF_AFTER.match(text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right)
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
         ):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from commands.phi.context import _CLINICAL, _window
-from commands.phi.lexicon import _care_context, _context, _kind_of, _near, _salutation, _staff_before
+from commands.phi.lexicon import _care_context, _care_phrase, _context, _kind_of, _near, _salutation, _staff_before
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 
@@ -251,8 +251,8 @@ _NAME_THEN_VERB = re.compile(
 _TITLE = re.compile(
     r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?|(?P<baby>(?-i:Baby|BABY)(?:\s(?i:boy|girl))?))\s{1,3}"
     r"(?P<v>(?-i:(?:(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el|bin|ben)\s(?:de[rn]?\s)?)?"
-    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
-    rf"(?:\s{{1,2}}{_UC1}{_LC1}{{1,25}})?|{_UC1}['’]?{_UC1}{{2,25}})|[a-z]{{3,25}}))"
+    rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|Ma?c{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
+    rf"(?:\s{{1,2}}{_UC1}{_LC1}{{1,25}})?|{_UC1}['’]?{_UC1}{{2,25}})|[a-z]{{3,25}})(?![^\W\d_]))"
 )
 # Where a named person sits in the hospital: "in 4W", "bed 12", "room 5".
 _PLACE = re.compile(
@@ -261,7 +261,7 @@ _PLACE = re.compile(
 _TITLE_STOP = {"teams", "word", "excel", "office", "project", "outlook", "sql", "edge", "and", "or", "the", "to"}
 _CLINICAL_NAME_CUE = re.compile(
     r"\b(?:seen|presents|presented|admitted|discharged|complain(?:s|ed)?|c/o|denies|allerg\w{0,10}|meds?|medications?"
-    r"|appt|appointment|visit|chart|wristband|specimen|labs?|orders?|telehealth|bedside|pt|patient|family|relabel\w{0,6}"
+    r"|appt|appointment|visit|chart|wristband|specimen|labs?|orders?(?!\s{1,3}sets?\b)|telehealth|bedside|pt|patient|family|relabel\w{0,6}"
     r"|readmit\w{0,6}|transferred|fell|fall|died|expired|mrn|dob|year-old|yo|y/o|his\s{1,3}\w{1,20}|her\s{1,3}\w{1,20})\b",
     _I,
 )
@@ -414,7 +414,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
         if (
             _CLINICAL_NAME_CUE.search(left + " " + right)
             or _PLACE.search(right)
-            or re.match(r"['’]s\b", right)
+            or (re.match(r"['’]s\b", right) and _care_phrase(text, end + 2, 3))
             or _cared_for(text, m.start(), end)
         ):
             out.append((start, end))

@@ -298,9 +298,13 @@ _STAFF_CUE = re.compile(
     # ("from ICU", "from 5N") are deliberately not staff cues.
     r"\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3}|our\s{1,3})?"
     r"(?:vendor|team|it\b|(?:nursing\s{1,3})?informatics|pharmacy\s{1,3}it|compliance|legal|him\b|pmo"
-    r"|finance|rev(?:enue)?\s{1,3}cycle)"
+    r"|finance|rev(?:enue)?\s{1,3}cycle|biomed(?:ical)?|clinical\s{1,3}engineering|facilities|estates)"
     r"|\s{0,2}\([^()\n]{0,40}?\b(?:cmio|cnio|cio|ciso|cmo|cno|cfo|ceo|coo|pm|pmo|ba|analyst|vendor|it|him"
-    r"|director|manager|mgr|lead|sponsor|consultant|informatics|compliance|legal)\b"
+    r"|director|manager|mgr|lead|sponsor|consultant|informatics|compliance|legal|clerk|coordinator|educator"
+    r"|champion|officer|engineer|architect|super-?user|trainer)\b"
+    # "Mrs. Aisha Bello, the discharge coordinator on 7B": a role set off by a comma
+    r"|,\s{1,2}(?:the|our)\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,3}?(?:coordinator|manager|lead|clerk|director|analyst"
+    r"|educator|champion|officer|sponsor|engineer|architect|trainer|super-?user|informaticist|pharmacist)\b"
     # "Mr. Haddad from Cerner": a named vendor means a vendor contact.
     r"|\s{1,3}(?:from|of|with)\s{1,3}(?:epic|cerner|oracle|meditech|allscripts|veradigm|athena(?:health)?"
     r"|nextgen|eclinicalworks|philips|ge|siemens|sectra|agfa|fuji(?:film)?|sunquest|orchard|cerner"
@@ -338,6 +342,9 @@ def _lower_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_TEST_BEFORE = re.compile(r"\b(?:test|dummy|fake|training|demo|sample)\s{1,2}$", _I)
+
+
 def _first_word(v: str) -> str:
     return re.split(r"[\s.'’,-]", v, maxsplit=1)[0].lower()
 
@@ -356,6 +363,8 @@ def _find_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _matches(_PT_NAME, text):
         v = m.group("v")
+        if _TEST_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "Test patient ZZTEST, ADMIT is used in TST only"
         if _first_word(v) in PROGRAMME_WORDS:
             continue
         v = _trim_name(v)

@@ -429,7 +429,7 @@ NAME_PROJECT_WORDS = """
     analysts production requirements requirement board boards tracking trending view views library libraries rules
     thresholds threshold defect defects calculator checking shipped logged protocol protocols rule templates badge
     badges pto ooo vacation printout leaflet leaflets cab research readout column columns banner user users findings
-    interviews
+    interviews catch-up catchup roster rota
 """
 
 # Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
