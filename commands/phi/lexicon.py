@@ -471,7 +471,7 @@ _PLACE_AFTER = re.compile(
     r"|school|college|street|road|avenue|park)\b",
     _I,
 )
-_SAINT_BEFORE = re.compile(r"(?:^|\s)(?:St\.?|Saint|Ste\.?)\s{1,2}$")
+_SAINTS = (" St", " St.", " Saint", " Ste", " Ste.")
 # Names listed after a role ("Trainers: Deepika Nair, Kofi Boateng, Chloe Martin") or over a role line in a signature
 # ("Kind regards,\nGrace Mwangi\nHead of Digital Delivery").
 _ROLE_LIST_BEFORE = re.compile(
@@ -720,9 +720,9 @@ def _find(text: str) -> list[tuple[int, int]]:
         if (
             _staff_before(left)
             or _PLACE_AFTER.match(right)
-            or _SAINT_BEFORE.search(left)
-            or _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start)
-            or _ROLE_LINE_AFTER.match(right)
+            or (" " + left).rstrip().endswith(_SAINTS)
+            or (":" in text[max(0, start - 120) : start] and _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start))
+            or (right.lstrip(" \t")[:1] == "\n" and _ROLE_LINE_AFTER.match(right))
             or _STAFF_AFTER.match(text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right)
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
         ):
