@@ -170,6 +170,8 @@ REFUSED = [
     ("Page the on-call for Marianne Rytkönen, BP 70/40.", "patient-name"),
     ("Miklós Szabó's pathology slides were lost in transit.", "patient-name"),
     ("Ines Carvalho is still waiting for her pathology report.", "patient-name"),
+    ("Handover list: 1) Jan Kowalski - CAP, on abx 2) Ewa Nowak - post-op day 1", "patient-name"),
+    ("ED board: Chidi Eze (chest pain), Sara Lindqvist (fracture)", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -276,6 +278,7 @@ PASSES = [
     "Mr. Okafor's team fixed the printer mapping by 11:00.",
     "Paediatric ED at Sydney Children's goes live with the rest of the ED.",
     "The Royal Darwin site visit is booked.",
+    "Go-live moved to Jan 14 after the Jan Kowalski demo.",
     "Regards,\nDana Whitfield\nPMO",
     "Amara Obi is the parent representative on the patient experience council.",
     "Contact Dana Whitfield at 555-0100 for build access.",

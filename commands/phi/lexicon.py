@@ -539,6 +539,8 @@ _CARE_OF_GATE = _wordset(
 @lru_cache(maxsize=8192)
 def _kind_of(word: str) -> str:
     """_kind with the word lists, remembered per word: a text repeats its words, and so do the texts of a day."""
+    if word == "Jan":
+        return "F"  # January, or Jan Kowalski: a name only if a surname follows
     kind = _kind(word, _words("name_words.txt"), _words("english_words.txt"))
     if kind == "E" and word.rstrip(".").lower() in _words("first_english_words.txt"):
         return "F"  # "John", "Mark": a name only if a surname follows

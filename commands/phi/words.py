@@ -375,7 +375,8 @@ CARE_WORDS = """
     hypoglycaemia drip nkda c-section allergy allergies pacemaker defibrillator stent catheter cannula picc newborn
     transplant neutrophils postnatal antenatal prenatal cpap bipap nebulizer nebuliser month_old months_old month-old
     week_old weeks_old week-old day_old days_old day-old ct fasting sitter smoking admission admissions sick_note
-    fit_note iv fluids temps cultures cannula diet mobilised mobilized vomited vomiting hypo bp
+    fit_note iv fluids temps cultures cannula diet mobilised mobilized vomited vomiting hypo bp abx chf afib dka aki
+    ckd dvt pna htn t2dm gerd nstemi stemi sob
 """
 # Drug names by their stems' endings ("lisinopril", "atorvastatin", "amlodipine"): a word this long ending so.
 DRUG_ENDINGS = (
