@@ -172,6 +172,7 @@ REFUSED = [
     ("Ines Carvalho is still waiting for her pathology report.", "patient-name"),
     ("Handover list: 1) Jan Kowalski - CAP, on abx 2) Ewa Nowak - post-op day 1", "patient-name"),
     ("ED board: Chidi Eze (chest pain), Sara Lindqvist (fracture)", "patient-name"),
+    ("Chidi Eze, a retired nurse, fell at home and broke her hip.", "patient-name"),
 ]
 
 # said as a status note -> stored as written
@@ -279,6 +280,10 @@ PASSES = [
     "Paediatric ED at Sydney Children's goes live with the rest of the ED.",
     "The Royal Darwin site visit is booked.",
     "Go-live moved to Jan 14 after the Jan Kowalski demo.",
+    # clinical staff named with their role, before or after the name
+    "Chidi Eze, charge nurse on 5N, reported the pump alarm issue.",
+    "Sara Lindqvist, our wound care nurse, will test the photo upload.",
+    "Dietitian Priya Nair asked for the diet order changes.",
     "Regards,\nDana Whitfield\nPMO",
     "Amara Obi is the parent representative on the patient experience council.",
     "Contact Dana Whitfield at 555-0100 for build access.",

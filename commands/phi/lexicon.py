@@ -368,7 +368,8 @@ _STAFF_ROLE_WORDS = """
     anesthesiologist anaesthetist hospitalist practitioner midwife paramedic by thanks thank cc from per contact
     manager director lead analyst coordinator sponsor owner assignee presenter facilitator attendee attendees chair
     minutes present apologies staff team colleague colleagues vendor engineer developer contributor contributors
-    maintainer credit credits kudos congrats congratulations shoutout welcome pm pmo ba sme cmio cnio cio ciso cmo cno cfo ceo coo vp svp evp
+    maintainer credit credits kudos congrats congratulations shoutout welcome pm pmo ba sme matron midwife dietitian
+    dietician physio physiotherapist registrar sonographer radiographer technician phlebotomist porter clerk educator cmio cnio cio ciso cmo cno cfo ceo coo vp svp evp
 """
 _STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
 # Words that may stand between a role and the name: "the clinician is M. Carey", "signature of K. Foster".
@@ -401,6 +402,9 @@ _STAFF_AFTER = re.compile(
     r"|pharmacy|informatics|lab|laboratory|radiology|nursing|finance|legal|compliance|him)\b"
     r"|\s{0,2}\([^()\n]{0,30}?\b(?:pm|pmo|it|vendor|analyst|lead|manager|director|developer|dev|coordinator|clerk"
     r"|officer|engineer|architect|sponsor|consultant|educator|champion|cmio|cnio|cio|trainer)\b"
+    r"|,\s{1,2}(?!an?\s|who\s|herself\s|himself\s|retired\s|former\s)(?:the\s{1,2}|our\s{1,2})?(?:[\w-]{1,20}\s{1,2}){0,3}?(?:nurse|manager|lead|educator|coordinator|clerk"
+    r"|officer|pharmacist|physician|doctor|consultant|midwife|dietitian|therapist|physio|matron|registrar|resident"
+    r"|analyst|director|champion|super-?user)\b"
     r"|'s\s{1,2}(?:team|pr|patch|commit"
     r"|change|fix|review)\b|\s{1,2}(?:will\s{1,2}present|presented\s{1,2}the|noted\s{1,2}that"
     r"|shared|joined|led|demoed|demonstrated|committed|merged|wrote|contributed|fixed|added|updated))",
