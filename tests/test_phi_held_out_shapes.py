@@ -284,6 +284,9 @@ PASSES = [
     "Chidi Eze, charge nurse on 5N, reported the pump alarm issue.",
     "Sara Lindqvist, our wound care nurse, will test the photo upload.",
     "Dietitian Priya Nair asked for the diet order changes.",
+    # a strong sign of a patient that is a project's thing
+    "Dr. Patel asked Maria Okafor about the chest pain pathway build.",
+    "Hemi Walker fell behind on the migration tasks.",
     "Regards,\nDana Whitfield\nPMO",
     "Amara Obi is the parent representative on the patient experience council.",
     "Contact Dana Whitfield at 555-0100 for build access.",

@@ -282,6 +282,33 @@ def _salutation(text: str, start: int, end: int, single: bool = False) -> bool:
     return bool(titled) and not (_near(_context(text)[1], start, end) or _near(more_project, start, end))
 
 
+def _strong_clear(text: str, strong: list[int], start: int, end: int) -> bool:
+    """A strong sign near the name whose phrase does not run on into a project's thing: "his chest pain", not "the
+    chest pain pathway build"."""
+    i = bisect_left(strong, start - 150)
+    while i < len(strong) and strong[i] <= end + 150:
+        if _phrase_clear(text, strong[i]):
+            return True
+        i += 1
+    return False
+
+
+def _phrase_clear(text: str, at: int) -> bool:
+    """No project word from `at` to the end of its phrase (a verb, a preposition or a stop)."""
+    prev = ""
+    pos = at
+    for n, m in enumerate(_CTX_WORD.finditer(text, at, at + 80)):
+        if n and any(c in ".,;:!?()[]\n" for c in text[pos : m.start()]):
+            return True
+        w = m.group(0).lower()
+        if n and w in _PHRASE_END:
+            return True
+        if _bits(w, prev) & _ANY_PROJECT and not (n == 1 and w in ("risk", "report")):
+            return False  # ("fall risk" is a patient's; "fall risk dashboard" a project's)
+        pos, prev = m.end(), w
+    return True
+
+
 def _sure_near(text: str, start: int, end: int) -> bool:
     """A sure sign of a patient within 60 characters: "tested positive", "the wrong wristband", or "her"/"his" and a
     thing of care that does not run on into a project's thing ("her insulin", not "her insulin order set")."""
@@ -758,7 +785,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         if (
-            _near(strong, start, end)
+            (_near(strong, start, end) and _strong_clear(text, strong, start, end))
             or _salutation(text, start, end, single)
             or _sure_near(text, start, end)
             or (not single and _owns_care(text, start, end))

@@ -245,7 +245,8 @@ _IS_KIN = re.compile(
 _PT_WHERE_NAME = re.compile(rf"(?=[pP])\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
 _NAME_THEN_VERB = re.compile(
     rf"{_NAME}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
-    r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell|was\s{1,3}found)\b)",
+    r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell(?!\s{1,3}(?:behind|through|short|apart)\b)"
+    r"|was\s{1,3}found)\b)",
     _I,
 )
 _TITLE = re.compile(
