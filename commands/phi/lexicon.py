@@ -131,6 +131,7 @@ for _bit, _list in (
 
 
 _FELL_NOT = frozenset({"behind", "through", "short", "apart", "over"})
+_POP_AFTER = frozenset({"fell", "wound"})
 _PAIR_FIRST = frozenset(k.split()[0] for k in _BITS if " " in k)  # the first words of the pairs
 
 
@@ -183,13 +184,14 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     )
     person, project, strong, care, more_project, sure, own = found
     low = text.lower()
-    if len(low) != len(text):
+    lowered = len(low) == len(text)
+    if not lowered:
         low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
     prev = ""
     bits = _BITS.get
     for m in _CTX_WORD.finditer(low):
-        w = m.group(0).lower()
-        if strong and ((prev == "fell" and w in _FELL_NOT) or (prev == "wound" and w == "care")):
+        w = m.group(0) if lowered else m.group(0).lower()
+        if prev in _POP_AFTER and strong and (w in _FELL_NOT if prev == "fell" else w == "care"):
             strong.pop()  # "fell behind on the training schedule" is not a fall, "the wound care module" not a wound
         b = bits(w, 0)  # _bits(w, prev), written out: this loop runs for every word
         if prev in _PAIR_FIRST:
