@@ -250,7 +250,7 @@ _NAME_THEN_VERB = re.compile(
     _I,
 )
 _TITLE = re.compile(
-    r"(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?|(?P<baby>(?-i:Baby|BABY)(?:\s(?i:boy|girl))?))\s{1,3}"
+    r"(?=[MmBb])(?<![\w.])(?:(?-i:Mrs|Mr|Ms|Mx|Miss|MRS|MR|MS)\.?|(?-i:mrs|mr|ms)\.?|(?P<baby>(?-i:Baby|BABY)(?:\s(?i:boy|girl))?))\s{1,3}"
     r"(?P<v>(?-i:(?:(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el|bin|ben)\s(?:de[rn]?\s)?)?"
     rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|Ma?c{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
     rf"(?:\s{{1,2}}{_UC1}{_LC1}{{1,25}})?|{_UC1}['’]?{_UC1}{{2,25}})|[a-z]{{3,25}})(?![^\W\d_]))"
