@@ -1,0 +1,331 @@
+"""A finding judged against its sentence: in a project's sentence with no sign of a patient, a date, a phone or a
+name is staff's or the project's, not a patient's.
+
+Rounds' users are hospital PMOs. Their notes are full of words of care used as the names of workflows and places
+("ADT admission workflow go-live 2026-12-04", "I visited the Mercy clinic on 11/12 for the readiness walkthrough",
+"Site visit to Royal North Shore on 15/12"), of colleagues with titles and roles ("Miss Eleanor Pritchard (ward
+clerk, 6 South) will test the admission screens", "Action: Moana Kealoha / Ayesha Siddiqui to confirm room
+bookings") and of vendors' and staff's numbers ("Cerner account exec (Brad Kowalski, 816-555-0134)"). A date, a
+name or a phone is a patient's when the context says so: a patient word, an age or a sex, a verb of care applied
+to a person ("admitted", "fell", "seen in clinic"), a bed or a room, a relative, "named", a person's own care ("his
+meds", "my surgery"), a record label (DOB, MRN). It is not a patient's because a care-ish word such as clinic,
+admission or discharge is nearby; words of a project (go-live, cutover, workflow, walkthrough, review, sprint,
+training, committee, site visit, build, UAT, vendor, interface…) count against.
+
+:func:`project_allows` is asked by allow.py for each finding the detectors made; it vetoes one only when the
+sentence is a project's and nothing around it is a patient's. Every test is a bounded search in a fixed-size
+window around the finding, so the work per finding is constant.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from commands.phi.context import _DATE_LABEL
+from commands.phi.letters import _ROLE_LINE, _balance, _name_in
+from commands.phi.lexicon import _wordset
+from commands.phi.people import _has_patient_word
+from commands.phi.shared import _I
+
+_KINDS = frozenset({"admission-date", "phone", "patient-name"})
+
+# --- signs of a patient ------------------------------------------------------------------------------------------
+# Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it.
+_PERSON = re.compile(
+    r"\b(?:\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.|yrs?|years?|year|months?|month|weeks?|week)[\s-]{1,2}old"
+    r"|\d{1,3}\s{0,2}(?:yo|y/o|y\.o\.)|\d{1,3}\s{0,2}(?-i:[MF])\b(?!-)"
+    r"|male|female|man|woman|boy|girl|baby|newborn|neonate|infant|toddler|gentleman|lady|widow(?:er)?"
+    r"|named|known\s{1,3}as|aka|nee|née"
+    r"|admitted(?!\s{1,3}to\s{1,3}(?:the\s{1,3})?(?:[\w'’-]{1,20}\s{1,3}){0,4}(?:course|programme|program|committee"
+    r"|fellowship|scheme|panel|register|college|academy|faculty)\b)"
+    r"|readmitted|re-admitted|discharged|died|deceased|passed\s{1,3}away|fell|falls?\s{1,3}(?:from|out|in\s{1,3}the)"
+    r"|seen\s{1,3}(?:in|at|by)|(?:presents|presented|presenting)\s{1,3}(?:to|with|at)|treated|diagnosed|dx['’]?d"
+    r"|operated\s{1,3}on|underwent|hospitali[sz]ed|intubated|resuscitated|triaged|sedated|transfused|injured"
+    r"|born|birth|next\s{1,3}of\s{1,3}kin|nok"
+    r"|(?:d\.?o\.?b|mrn|urn|nhs\s{1,3}(?:no|number)|hospital\s{1,3}number|chart|encounter|medicare|medicaid|ssn"
+    r"|health\s{1,3}card)\s{0,3}(?:no\.?|number|#)?\s{0,3}[:#=]?\s{0,3}\d"
+    r"|(?:his|her|their|hers)\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|medicines?|discharge|admission"
+    r"|appointments?|appt|results?|records?|chart|wristband|allergy|allergies|surgery|operation|procedure|bed"
+    r"|room|address|gp|letter|referral|diagnosis|treatment|notes|labs?|bloods|scan|pain|condition|stay|visit"
+    r"|dob|mrn|birthday|doctor|consultant|nurse|carer|home|phone|mobile|number|wife|husband|son|daughter"
+    r"|mother|father|family|bill|claim|insurance|coverage|portal|care)"
+    r"|(?:surgery|operation|cath|biopsy|mri|ct\s{1,3}scan|x-?ray|ecg|ekg|echo|colonoscopy|endoscopy|dialysis"
+    r"|chemo(?:therapy)?|symptoms?|injury|fracture|stroke|s/p|hx|f/u|follow-?up\s{1,3}(?:appt|appointment|visit))"
+    # ... but not as the name of a service, a place or a build: "Fracture Clinic", "stroke unit", "MRI room"
+    r"(?!\s{1,3}(?:clinics?|units?|services?|wards?|teams?|pathways?|modules?|workflows?|programmes?|order\s{1,3}sets?"
+    r"|templates?|suites?|rooms?|lists?|labs?|departments?|dept|cent(?:er|re)s?|projects?|builds?|screens?|forms?"
+    r"|scanners?|machines?|booking|scheduling|reports?|results\s{1,3}interface)\b))\b",
+    _I,
+)
+# Weak: a bed or a room with its number. Keeps a date or a phone, not a name a role makes staff's.
+_PLACE_OF_CARE = re.compile(r"\b(?:bed|bay|cot|cubicle|rm|room)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
+# A possessive of a person's care: "Mrs. Fairweather's discharge summary", "Mr. Tan's wristband".
+_THEIR_CARE = re.compile(
+    r"['’]s\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|discharge|admission|appointments?|results?|records?"
+    r"|chart|wristband|allergy|allergies|surgery|operation|procedure|bed|room|address|referral|diagnosis"
+    r"|treatment|labs?|bloods|scan|dob|mrn|family|daughter|son|wife|husband|mother|father|letter|complaint)\b",
+    _I,
+)
+
+
+def _window(text: str, start: int, end: int, span: int = 200) -> str:
+    return text[max(0, start - span) : end + span]
+
+
+def _patient_near(text: str, start: int, end: int, weak: bool = True) -> bool:
+    """A sign of a patient within 200 characters of the finding, or of someone's own care anywhere in the text."""
+    near = _window(text, start, end)
+    if _PERSON.search(near) or _THEIR_CARE.search(near) or _has_patient_word(near):
+        return True
+    if weak and _PLACE_OF_CARE.search(near):
+        return True
+    return _balance(text)[2] > 0  # "my mother", "I was admitted", "your results", a complaint
+
+
+# --- signs of a project ------------------------------------------------------------------------------------------
+# Words that are a project's and hardly ever a person's care (not "plan", "update", "office", "visit", "test").
+_PROJECT_WORDS = _wordset(
+    """
+    walkthrough walk-through walkthroughs review reviewed reviewing reviews sprint sprints training trained trainer
+    trainers committee forum course courses roster rosters forms build builds uat vendor vendors interface
+    interfaces go-live golive cutover cut-over workflow workflows readiness pilot template templates rollout
+    roll-out steering meeting meetings huddle workshop workshops demo demoed module modules dashboard pmo project
+    projects programme milestone deadline release upgrade upgraded migration deploy deployed deployment launch
+    launched runbook cab ticket sign-off signoff approval budget rehearsal regression super-user super-users
+    superusers champions hypercare stand-up standup presentation slides checklist screens config configuration
+    newsletter comms escalated escalation helpdesk printers wi-fi install installed installation refresher drop-in
+    classroom go-no-go analytics documentation scope stakeholders governance procurement contract invoice
+    licence license integration implementation onboarding backlog roadmap deliverables workstream turnaround
+    pcs computers workstations cows wows laptops cabling hardware kit
+    """
+)
+_PROJECT_RX = re.compile(
+    r"\b(?:go(?:es)?[\s-]{1,2}live|went\s{1,3}live|site\s{1,3}visit|command\s{1,3}cent(?:er|re)|go/no-go"
+    r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
+    r"|philips|telstra|sunquest|orion|rhapsody|badgernet|okta)\b"
+    r"|new\s{1,3}(?:wing|building|hub|site|premises)|relocat(?:es?|ed|ing|ion)\b"
+    r"|^\s{0,3}(?:actions?|decisions?|mitigations?|gate\s{0,2}\d?|milestones?|sprint\s{0,2}\d{0,3})\s{0,2}[:-])",
+    _I | re.MULTILINE,
+)
+# A sentence ends at a full stop, not at an abbreviation's ("Dr. Fernández on 1 Dec.").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[DM]r)(?<!\bMrs)(?<!\bM[sx])(?<!\b[SJ]r)(?<!\bSt)(?<!\bProf)(?<!\bvs)(?<!\bNo)(?<!\b[A-Z])[.!?](?=\s)|\n"
+)
+_WORDS = re.compile(r"[a-z]{1,30}(?:-[a-z]{1,20})*")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) the finding is in, at most 160 characters either side."""
+    lo = max(0, start - 160)
+    left = text[lo:start]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(left)]
+    if cuts:
+        left = left[cuts[-1] :]
+    right = text[end : end + 160]
+    m = _SENTENCE_END.search(right)
+    if m:
+        right = right[: m.start()]
+    return left + " " + right
+
+
+def _project_words(sentence: str) -> int:
+    words = set(_WORDS.findall(sentence.lower()))
+    for w in list(words):
+        if "-" in w:
+            words.update(w.split("-"))
+    return len(words & _PROJECT_WORDS) + len(_PROJECT_RX.findall(sentence))
+
+
+# --- dates ---------------------------------------------------------------------------------------------------------
+def _project_date(text: str, start: int, end: int) -> bool:
+    """A date in a project's sentence ("ADT admission workflow go-live 2026-12-04", "I visited the Mercy clinic on
+    11/12 for the readiness walkthrough"), unless a header label stands before it ("Visit date:") or an event of
+    care right before it ("admitted 3/12", "discharge: 3/12")."""
+    before = text[max(0, start - 30) : start]
+    if _DATE_LABEL.search(text, max(0, start - 16), start):
+        return False
+    if re.search(
+        r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
+    ):
+        return False
+    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+
+
+# --- phones --------------------------------------------------------------------------------------------------------
+_ROLE_WORDS = _ROLE_LINE | _wordset(
+    """
+    head exec executive chargée chargé responsable jefe jefa leiter leiterin projet proyecto dsi ict digital
+    delivery pmp coordinator co-ordinator clerk champion trainer educator engineer architect administrator
+    """
+)
+# What may stand on a signature's phone line beside the number: a label, a country code, brackets.
+_PHONE_LABEL = re.compile(
+    r"[\s:.,()+-]{0,6}(?:(?:ext|extn|extension|x|tel|ph|phone|mobile|mob|cell|m|t|p|office|direct)\.?\s{0,2}[:.]?)?"
+    r"[\s:.,()-]{0,4}(?:\+\s{0,2}\d{1,3})?[\s:.,()-]{0,4}",
+    _I,
+)
+
+
+# Whose number it is, in the phone's sentence: a vendor's, a service's, the writer's own.
+_STAFF_PHONE = re.compile(
+    r"\b(?:account\s{1,3}(?:exec|executive|manager|rep)|command\s{1,3}cent(?:er|re)|service\s{1,3}desk|help\s{0,3}desk"
+    r"|on-?call|hypercare|support\s{1,3}line|bridge|war\s{1,3}room|vendor|supplier|rep|(?:call|reach|ring|text)\s{1,3}me"
+    r"|my\s{1,3}(?:mobile|cell|number|direct\s{1,3}line|phone)|epic|cerner|oracle|meditech|altera|sectra|philips"
+    r"|telstra|sunquest|rhapsody|okta|dr\.?|prof\.?)\b",
+    _I,
+)
+
+
+def _line(text: str, start: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _signature_phone(text: str, start: int, end: int) -> bool:
+    """A phone on a signature line at the end of a message about a project: on its own line (or an extension,
+    or on a "Name | Role | Ext" line) under a name, in a block after a blank line or a closing in any language
+    ("Cordialement,", "Ta,"), and a role line or a project's text."""
+    if "\n" not in text:
+        return False
+    lo, hi = _line(text, start)
+    line = text[lo:hi]
+    rest = line[: start - lo] + line[end - lo :]
+    words = set(_WORDS.findall(rest.lower()))
+    if "|" in line and words & _ROLE_WORDS:
+        return True  # "Fatima Al-Sayed | PMO Analyst | Ext 4521"
+    if not _PHONE_LABEL.fullmatch(rest):
+        return False  # not a line of its own
+    # the block above: up to four non-blank lines
+    above: list[str] = []
+    at = lo
+    while at > 0 and len(above) < 4:
+        plo = text.rfind("\n", 0, at - 1) + 1
+        prev = text[plo : at - 1]
+        if not prev.strip():
+            break
+        above.append(prev)
+        at = plo
+    if not any(_name_in(ln) for ln in above):
+        return False
+    if any(set(_WORDS.findall(ln.lower())) & _ROLE_WORDS for ln in above if not _name_in(ln)):
+        return True
+    return _project_words(text) > 0 and _balance(text)[0] <= _balance(text)[1]
+
+
+def _project_phone(text: str, start: int, end: int) -> bool:
+    """A staff's or a vendor's phone: on a signature line, or in a project's sentence ("Escalated to Cerner account
+    exec (Brad Kowalski, 816-555-0134)", "Ms Aroha Ngata will cover the command centre on Jan 14; mobile …")."""
+    if _patient_near(text, start, end):
+        return False
+    if _signature_phone(text, start, end):
+        return True
+    sentence = _sentence(text, start, end)
+    if not _project_words(sentence):
+        return False
+    # whose number: a vendor's, a service's, a colleague's with a role, the writer's own ("call me on …")
+    return bool(_STAFF_PHONE.search(sentence)) or not _ROLE_WORDS.isdisjoint(_WORDS.findall(sentence.lower()))
+
+
+# --- names -----------------------------------------------------------------------------------------------------------
+_DEPARTMENTS = _wordset(
+    """
+    biomed biomedical estates facilities procurement finance payroll hr it ict digital informatics security
+    infrastructure networks network comms communications education training quality governance audit legal
+    pharmacy pathology radiology imaging lab laboratory him records coding admissions access scheduling
+    engineering operations ops pmo vendor vendors supplier procurement transformation strategy
+    """
+)
+# A site read as a person: "Royal Darwin", "Sydney Children's", "St Vincent's Melbourne".
+_SITE_WORDS = _wordset(
+    """
+    royal st st. saint children's childrens women's womens mercy general memorial infirmary hospital hospitals
+    health medical centre center university campus clinic clinics prince princess queen king's kings north south
+    east west
+    """
+)
+_TO_ACT = re.compile(
+    r"\s{0,2}(?:(?:/|&|and)\s{0,2}[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’-]{1,25}){0,2}\s{0,2})?"
+    r"(?:to|will|owns|leads|chairs|covers)\s{1,2}[a-z]{2,20}\b"
+)
+_POSSESSIVE_PROJECT = re.compile(
+    r"['’]s\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:sign-?off|approval|team|budget|plan|slides|deck|decision|comments?"
+    r"|feedback|update|report|workstream|project|office|schedule|availability|calendar|inbox|leave|go-ahead)\b",
+    _I,
+)
+
+
+def _staff_after(text: str, end: int) -> bool:
+    """A role, a team or a department right after the name: "(ward clerk, 6 South)", ", the discharge coordinator
+    on 7B", "(Infrastructure PM)", "from Biomed", "'s sign-off"."""
+    after = text[end : end + 60]
+    if text[end - 2 : end] in ("'s", "’s"):
+        after = text[end - 2 : end + 60]  # the finding is "Ortega's"
+    if _POSSESSIVE_PROJECT.match(after):
+        return True
+    m = re.match(r"\s{0,2}(?:\(|,\s{0,2}(?:the|our|a|an)?\s{0,2})([^(),;\n]{1,40})", after)
+    if m:
+        piece = re.split(r"\s(?:on|at|for|in|of|from|with)\s", m.group(1), maxsplit=1)[0]
+        words = _WORDS.findall(piece.lower())
+        if 1 <= len(words) <= 4 and words[-1] in _ROLE_WORDS and words[-1] not in ("by", "from", "consultant"):
+            return True
+    m = re.match(r"\s{1,2}(?:from|of|in)\s{1,2}(?:the\s{1,2})?([A-Za-z]{2,20})\b", after)
+    return bool(m and m.group(1).lower() in _DEPARTMENTS)
+
+
+def _action_owner(text: str, start: int, end: int) -> bool:
+    """The owner of an action: "Action: Moana Kealoha / Ayesha Siddiqui to confirm room bookings"."""
+    lo = text.rfind("\n", 0, start) + 1
+    lead = text[max(lo, start - 40) : start]
+    if not re.search(
+        r"(?:^|\b(?:action|actions|owner|owners|ao|todo|to-do|next\s{1,2}steps?)\s{0,2}[:-]\s{0,2}|[/&]\s{0,2}|\band\s)"
+        r"\s{0,2}(?:(?-i:[A-Z][\w'’-]{1,25})\s{1,2}){0,2}$",
+        lead,
+        _I,
+    ):
+        return False
+    return bool(_TO_ACT.match(text, end))
+
+
+def _site_name(text: str, start: int, end: int) -> bool:
+    """A word of a site's name in the finding or just before it ("St Vincent's Melbourne", "Royal Darwin")."""
+    words = [w.lower().strip(".,") for w in text[start:end].split()]
+    before = re.search(r"([A-Za-z'’.]{2,12})\s{1,2}$", text[max(0, start - 14) : start])
+    if before:
+        words.append(before.group(1).lower().strip(".,"))
+    return any(w in _SITE_WORDS for w in words)
+
+
+def _list_item(text: str, start: int, end: int) -> bool:
+    """A list item such as "LOS, EDD" in a list of column names ("bed, name, age, LOS, EDD, consultant"): short capitals between
+    lower-case items."""
+    value = text[start:end]
+    if not re.fullmatch(r"[A-Z]{2,5},\s{1,2}[A-Z]{2,5}", value):
+        return False
+    return bool(
+        re.search(r"\b[a-z]{2,20},\s{1,2}$", text[max(0, start - 25) : start])
+        or re.match(r",\s{1,2}[a-z]{2,20}\b", text[end : end + 25])
+    )
+
+
+def _project_name(text: str, start: int, end: int) -> bool:
+    """A colleague or a site: a role or a team after the name, the owner of an action, a site's name, a list of
+    column names; never with a strong sign of a patient near it."""
+    if _patient_near(text, start, end, weak=False):
+        return False
+    if _staff_after(text, end) or _action_owner(text, start, end) or _list_item(text, start, end):
+        return True
+    return _site_name(text, start, end) and _project_words(_sentence(text, start, end)) > 0
+
+
+@lru_cache(maxsize=64)
+def project_allows(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a finding is a project's or staff's, not a patient's (see the module's docstring)."""
+    if kind not in _KINDS:
+        return False
+    if kind == "admission-date":
+        return _project_date(text, start, end)
+    if kind == "phone":
+        return _project_phone(text, start, end)
+    return _project_name(text, start, end)
