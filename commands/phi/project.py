@@ -19,6 +19,7 @@ window around the finding, so the work per finding is constant.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -45,6 +46,8 @@ _PERSON = re.compile(
     r"|born|birth|next\s{1,3}of\s{1,3}kin|nok"
     r"|(?:d\.?o\.?b|mrn|urn|nhs\s{1,3}(?:no|number)|hospital\s{1,3}number|chart|encounter|medicare|medicaid|ssn"
     r"|health\s{1,3}card)\s{0,3}(?:no\.?|number|#)?\s{0,3}[:#=]?\s{0,3}\d"
+    r"|(?:discharge|admission|death|transfer|appointment|surgery|referral|results?|records?|chart|meds|wristband)"
+    r"\s{1,3}(?:of|for)\s{1,3}(?:the\s{1,3}late\s{1,3})?(?-i:Mr|Mrs|Ms|Miss|Mx|Master|MR|MRS|MS)\b"
     r"|(?:his|her|their|hers)\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|medicines?|discharge|admission"
     r"|appointments?|appt|results?|records?|chart|wristband|allergy|allergies|surgery|operation|procedure|bed"
     r"|room|address|gp|letter|referral|diagnosis|treatment|notes|labs?|bloods|scan|pain|condition|stay|visit"
@@ -97,14 +100,18 @@ _PROJECT_WORDS = _wordset(
     newsletter comms escalated escalation helpdesk printers wi-fi install installed installation refresher drop-in
     classroom go-no-go analytics documentation scope stakeholders governance procurement contract invoice
     licence license integration implementation onboarding backlog roadmap deliverables workstream turnaround
-    pcs computers workstations cows wows laptops cabling hardware kit
+    pcs computers workstations cows wows laptops cabling hardware kit network
+    shadowing shadowed defects defect snags issues
     """
 )
 _PROJECT_RX = re.compile(
     r"\b(?:go(?:es)?[\s-]{1,2}live|went\s{1,3}live|site\s{1,3}visit|command\s{1,3}cent(?:er|re)|go/no-go"
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
     r"|philips|telstra|sunquest|orion|rhapsody|badgernet|okta)\b"
-    r"|new\s{1,3}(?:wing|building|hub|site|premises)|relocat(?:es?|ed|ing|ion)\b"
+    r"|new\s{1,3}(?:wing|building|hub|site|premises)|relocat(?:es?|ed|ing|ion)\b|(?:re)?opens\b|opening\s{1,3}of\b"
+    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway"
+    r"|model|layout|kiosks?|devices?|printers?)\b"
+    r"|mov(?:es?|ed|ing)\s{1,3}to\s{1,3}(?:level|floor|building|block|wing)\b|(?-i:[A-Z][\w'’]{1,25})\s{1,2}(?:site|campus)\b"
     r"|^\s{0,3}(?:actions?|decisions?|mitigations?|gate\s{0,2}\d?|milestones?|sprint\s{0,2}\d{0,3})\s{0,2}[:-])",
     _I | re.MULTILINE,
 )
@@ -149,8 +156,14 @@ def _project_date(text: str, start: int, end: int) -> bool:
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
     ):
         return False
-    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+    if _project_words(_sentence(text, start, end)) > 0:
+        return not _patient_near(text, start, end)
+    # a note of a few sentences: "Hi Sione, I visited the Mercy clinic on 11/12 and met the practice manager. All
+    # good for go-live." A project's word anywhere in it, and no sign of a patient anywhere in it.
+    return len(text) <= _SHORT and _project_words(text) > 0 and not _patient_near(text, 0, len(text))
 
+
+_SHORT = 600
 
 # --- phones --------------------------------------------------------------------------------------------------------
 _ROLE_WORDS = _ROLE_LINE | _wordset(
@@ -207,11 +220,21 @@ def _signature_phone(text: str, start: int, end: int) -> bool:
             break
         above.append(prev)
         at = plo
-    if not any(_name_in(ln) for ln in above):
+    if not any(_name_in(ln) for ln in above) and not _first_name_signed(above):
         return False
     if any(set(_WORDS.findall(ln.lower())) & _ROLE_WORDS for ln in above if not _name_in(ln)):
         return True
     return _project_words(text) > 0 and _balance(text)[0] <= _balance(text)[1]
+
+
+def _first_name_signed(above: list[str]) -> bool:
+    """A first name alone under a closing ("Merci,\nIsabelle"): the closing a short line ending in a comma."""
+    for name, closing in itertools.pairwise(above):
+        if re.fullmatch(r"\s{0,3}(?-i:[A-Z][a-zà-öø-ÿ'’-]{1,20})\s{0,3}", name) and re.fullmatch(
+            r"\s{0,3}[^\W\d_][\w' ’-]{0,25}[,!]\s{0,3}", closing
+        ):
+            return True
+    return False
 
 
 def _project_phone(text: str, start: int, end: int) -> bool:
