@@ -29,7 +29,7 @@ from commands.phi.lexicon import _wordset
 from commands.phi.people import _has_patient_word
 from commands.phi.shared import _I
 
-_KINDS = frozenset({"admission-date", "phone", "patient-name"})
+_KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
 # --- signs of a patient ------------------------------------------------------------------------------------------
 # Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it.
@@ -109,9 +109,11 @@ _PROJECT_RX = re.compile(
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
     r"|philips|telstra|sunquest|orion|rhapsody|badgernet|okta)\b"
     r"|new\s{1,3}(?:wing|building|hub|site|premises)|relocat(?:es?|ed|ing|ion)\b|(?:re)?opens\b|opening\s{1,3}of\b"
-    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway"
+    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway|building"
     r"|model|layout|kiosks?|devices?|printers?)\b"
-    r"|mov(?:es?|ed|ing)\s{1,3}to\s{1,3}(?:level|floor|building|block|wing)\b|(?-i:[A-Z][\w'’]{1,25})\s{1,2}(?:site|campus)\b"
+    r"|\b(?:is|are|was|were|went|been|be|now|going|goes)\s{1,3}live\b|\blive\s{1,3}(?:on|since|from)\s{1,3}(?!\d)"
+    r"|mov(?:es?|ed|ing)\s{1,3}to\s{1,3}(?:the\s{1,3})?(?:new\s{1,3})?(?:[\w-]{1,20}\s{1,3})?(?:level|floor|building|block"
+    r"|wing|premises|hub|location)\b|(?-i:[A-Z][\w'’]{1,25})\s{1,2}(?:site|campus)\b"
     r"|^\s{0,3}(?:actions?|decisions?|mitigations?|gate\s{0,2}\d?|milestones?|sprint\s{0,2}\d{0,3})\s{0,2}[:-])",
     _I | re.MULTILINE,
 )
@@ -190,6 +192,14 @@ _STAFF_PHONE = re.compile(
 )
 
 
+_CALL_ME = re.compile(r"\b(?:call|reach|ring|text)\s{1,3}me\b", _I)
+# A site named in the sentence: "Royal North Shore", "St Vincent's", "Westmead Hospital".
+_SITE_RX = re.compile(
+    r"\b(?-i:Royal|St\.?|Saint|Mater)\s{1,2}(?-i:[A-Z])|\b(?-i:[A-Z][\w'’]{1,25})\s{1,2}(?-i:Hospital|Health|Children['’]s"
+    r"|Women['’]s|General|Memorial|Infirmary|Campus|Clinic|Medical\s{1,2}Cent(?:re|er)|site|campus)\b"
+)
+
+
 def _line(text: str, start: int) -> tuple[int, int]:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
@@ -245,8 +255,8 @@ def _project_phone(text: str, start: int, end: int) -> bool:
     if _signature_phone(text, start, end):
         return True
     sentence = _sentence(text, start, end)
-    if not _project_words(sentence):
-        return False
+    if not _project_words(sentence) and not (_SITE_RX.search(sentence) and _CALL_ME.search(sentence)):
+        return False  # (a colleague on the road: "I'll be at Royal North Shore on Wed; call me on …")
     # whose number: a vendor's, a service's, a colleague's with a role, the writer's own ("call me on …")
     return bool(_STAFF_PHONE.search(sentence)) or not _ROLE_WORDS.isdisjoint(_WORDS.findall(sentence.lower()))
 
@@ -342,6 +352,52 @@ def _project_name(text: str, start: int, end: int) -> bool:
     return _site_name(text, start, end) and _project_words(_sentence(text, start, end)) > 0
 
 
+# --- addresses and numbers -------------------------------------------------------------------------------------------
+# A site's address: "Outpatients at 100 Queen Street moves to the new hub".
+_SITE_AT = re.compile(
+    r"\b(?:clinic|clinics|outpatients|hospital|office|offices|site|campus|building|cent(?:re|er)|hub|pharmacy|lab"
+    r"|laboratory|practice|warehouse|depot|premises|hq|headquarters)\s{1,3}(?:at|on|in)\s{1,3}$|\b(?:located|based)"
+    r"\s{1,3}at\s{1,3}$",
+    _I,
+)
+
+
+def _project_address(text: str, start: int, end: int) -> bool:
+    """An address that is no one's: a span across a blank line (a date, a closing and a signature read as one
+    address), or a site's address in a project's sentence."""
+    if "\n\n" in text[start:end] or re.search(r"\n[ \t]*\n", text[start:end]):
+        return True
+    if not _SITE_AT.search(text, max(0, start - 30), start):
+        return False
+    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+
+
+_MONTH_DATE = re.compile(
+    r"\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}[-/ ]\d{2,4}", _I
+)
+# A model number: a brand and a plural product after it ("1,120 Alaris 8015 PCUs").
+_MODEL = re.compile(r"(?-i:[A-Z][\w-]{1,20})\s{1,2}$")
+_PRODUCTS_AFTER = re.compile(
+    r"\s{1,2}(?:[A-Za-z-]{1,15}\s{1,2})?(?:pcus|pumps|modules|units|monitors|scanners|printers|devices|handsets"
+    r"|tablets|laptops|workstations|carts|series|models?)\b",
+    _I,
+)
+
+
+def _not_an_id(text: str, start: int, end: int) -> bool:
+    """A number read as a record, plan or serial number that is a date ("since 02-Dec-2026", judged as a date) or a
+    product's model number ("1,120 Alaris 8015 PCUs")."""
+    if _MONTH_DATE.fullmatch(text, start, end):
+        return _project_date(text, start, end)
+    value = text[start:end]
+    return (
+        value.isdigit()
+        and len(value) <= 5
+        and bool(_MODEL.search(text, max(0, start - 22), start))
+        and bool(_PRODUCTS_AFTER.match(text, end))
+    )
+
+
 @lru_cache(maxsize=64)
 def project_allows(text: str, start: int, end: int, kind: str) -> bool:
     """Whether a finding is a project's or staff's, not a patient's (see the module's docstring)."""
@@ -351,4 +407,8 @@ def project_allows(text: str, start: int, end: int, kind: str) -> bool:
         return _project_date(text, start, end)
     if kind == "phone":
         return _project_phone(text, start, end)
+    if kind == "address":
+        return _project_address(text, start, end)
+    if kind in ("mrn", "device-serial", "plan-number"):
+        return _not_an_id(text, start, end)
     return _project_name(text, start, end)
