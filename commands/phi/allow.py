@@ -47,7 +47,7 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         return True  # a staff signature's phone, a PMO message's From: header (letters.py)
     if kind == "patient-name" and staff_self_intro(text, start, end):
         return True  # "this is Dana Whitfield from the service desk" (letters.py)
-    if project_allows(text, start, end, kind):
+    if project_allows(text, start, end, kind, allow.service_desk):
         return True  # a project's sentence with no sign of a patient (project.py)
     if kind not in ("patient-name", "phone", "ip-address"):
         return False

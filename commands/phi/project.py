@@ -26,7 +26,6 @@ from functools import lru_cache
 from commands.phi.context import _DATE_LABEL
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.lexicon import _wordset
-from commands.phi.people import _has_patient_word
 from commands.phi.shared import _I
 
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
@@ -72,6 +71,35 @@ _THEIR_CARE = re.compile(
 )
 
 
+# A patient or a relative. ("patient" before a product's word is the product's: "patient portal", "patient flow
+# dashboard", "patient ID wristband printers"; a possessive is always a person's: "the patient's wristband".)
+_PATIENT = re.compile(
+    r"\b(?:(?P<own>patient['’]s|patients['’]|pt['’]s|pts['’])|(?P<word>patients?|pts?|inpatients?)"
+    r"|daughter|son|wife|husband|mother|father|mum|mom|dad|guardian|caregiver|carer|grandson|granddaughter"
+    r"|grandmother|grandfather|niece|nephew|sister|brother|next\s{1,3}of\s{1,3}kin)\b",
+    _I,
+)
+_PRODUCT_AFTER = re.compile(
+    r"[\s-]{1,3}(?:portals?|safety|access|flow|experience|education|services?|relations|care|satisfaction"
+    r"|registration|lists?|dashboards?|boards?|id|ids|identification|identity|identifiers?|wristbands?|labels?"
+    r"|tracking|transport|kiosks?|navigators?|navigation|engagement|advocacy|advocates?|financial|finance|billing"
+    r"|accounts?|administration|admin|information|info|demographics|index|master|matching|merges?|lookup|search"
+    r"|placement|population|cohorts?|panels?|monitoring|throughput|volumes?|census|acuity|classification|journey"
+    r"|stories|story|outcomes|surveys?|scheduling|self-scheduling|self-service|apps?|application|instructions"
+    r"|materials|statements|payments|facing|cent(?:red|ered)|friendly|privacy|rights|voice|liaison|representatives?"
+    r"|reps?|leaflets?|letters?\s{1,3}templates?|administration|movement|logistics|record\s{1,3}system|forms)\b",
+    _I,
+)
+
+
+def _patient_word(window: str) -> bool:
+    for m in _PATIENT.finditer(window):
+        if m.group("word") and _PRODUCT_AFTER.match(window, m.end()):
+            continue
+        return True
+    return False
+
+
 def _window(text: str, start: int, end: int, span: int = 200) -> str:
     return text[max(0, start - span) : end + span]
 
@@ -79,7 +107,7 @@ def _window(text: str, start: int, end: int, span: int = 200) -> str:
 def _patient_near(text: str, start: int, end: int, weak: bool = True) -> bool:
     """A sign of a patient within 200 characters of the finding, or of someone's own care anywhere in the text."""
     near = _window(text, start, end)
-    if _PERSON.search(near) or _THEIR_CARE.search(near) or _has_patient_word(near):
+    if _PERSON.search(near) or _THEIR_CARE.search(near) or _patient_word(near):
         return True
     if weak and _PLACE_OF_CARE.search(near):
         return True
@@ -247,13 +275,15 @@ def _first_name_signed(above: list[str]) -> bool:
     return False
 
 
-def _project_phone(text: str, start: int, end: int) -> bool:
+def _project_phone(text: str, start: int, end: int, numbers_in_body: bool) -> bool:
     """A staff's or a vendor's phone: on a signature line, or in a project's sentence ("Escalated to Cerner account
     exec (Brad Kowalski, 816-555-0134)", "Ms Aroha Ngata will cover the command centre on Jan 14; mobile …")."""
     if _patient_near(text, start, end):
         return False
     if _signature_phone(text, start, end):
         return True
+    if not numbers_in_body:
+        return False  # the workspace's admins denied the service-desk allowance: only signatures pass
     sentence = _sentence(text, start, end)
     if not _project_words(sentence) and not (_SITE_RX.search(sentence) and _CALL_ME.search(sentence)):
         return False  # (a colleague on the road: "I'll be at Royal North Shore on Wed; call me on …")
@@ -384,12 +414,24 @@ _PRODUCTS_AFTER = re.compile(
 )
 
 
+# A tracker's key: "LIME2-802", "EPIC-1182", "OPS-77".
+_TICKET = re.compile(r"(?-i:[A-Z][A-Z0-9]{1,9})-\d{1,6}")
+_ID_LABEL = re.compile(
+    r"\b(?:mrn|urn|record|chart|encounter|account|acct|id|number|no|nbr|member|policy|plan|serial|s/n|sn|visit|fin|csn"
+    r"|har|pid)\b\W{0,4}$|#\s{0,2}$",
+    _I,
+)
+
+
 def _not_an_id(text: str, start: int, end: int) -> bool:
     """A number read as a record, plan or serial number that is a date ("since 02-Dec-2026", judged as a date) or a
     product's model number ("1,120 Alaris 8015 PCUs")."""
     if _MONTH_DATE.fullmatch(text, start, end):
         return _project_date(text, start, end)
     value = text[start:end]
+    if _TICKET.fullmatch(value) and not _ID_LABEL.search(text, max(0, start - 25), start):
+        # a tracker's key at the end of a changelog line ("Adults forms (Admission and Discharge forms) - LIME2-802")
+        return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
     return (
         value.isdigit()
         and len(value) <= 5
@@ -399,14 +441,16 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=64)
-def project_allows(text: str, start: int, end: int, kind: str) -> bool:
-    """Whether a finding is a project's or staff's, not a patient's (see the module's docstring)."""
+def project_allows(text: str, start: int, end: int, kind: str, service_desk: bool = True) -> bool:
+    """Whether a finding is a project's or staff's, not a patient's (see the module's docstring). With
+    service_desk False (a workspace whose admins denied that allowance), a vendor's or a colleague's number in the
+    body of a text is not let through here; a signature's still is."""
     if kind not in _KINDS:
         return False
     if kind == "admission-date":
         return _project_date(text, start, end)
     if kind == "phone":
-        return _project_phone(text, start, end)
+        return _project_phone(text, start, end, service_desk)
     if kind == "address":
         return _project_address(text, start, end)
     if kind in ("mrn", "device-serial", "plan-number"):
