@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from commands.phi.context import _DATE_LABEL
@@ -47,6 +48,9 @@ _PERSON = re.compile(
     r"|health\s{1,3}card)\s{0,3}(?:no\.?|number|#)?\s{0,3}[:#=]?\s{0,3}\d"
     r"|(?:discharge|admission|death|transfer|appointment|surgery|referral|results?|records?|chart|meds|wristband)"
     r"\s{1,3}(?:of|for)\s{1,3}(?:the\s{1,3}late\s{1,3})?(?-i:Mr|Mrs|Ms|Miss|Mx|Master|MR|MRS|MS)\b"
+    r"|attend(?:s|ed|ing)?\s{1,3}(?:the\s{1,3}|an?\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:clinic"
+    r"|appointment|appt|ed|er|a&e|hospital|surgery|gp|outpatients)\b(?!\s{1,3}(?:go-?live|walkthrough|walk-through"
+    r"|review|meeting|huddle|training|readiness|workshop|demo|session|forum|committee|build|team|staff|manager)\b)"
     r"|(?:his|her|their|hers)\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|medicines?|discharge|admission"
     r"|appointments?|appt|results?|records?|chart|wristband|allergy|allergies|surgery|operation|procedure|bed"
     r"|room|address|gp|letter|referral|diagnosis|treatment|notes|labs?|bloods|scan|pain|condition|stay|visit"
@@ -61,7 +65,9 @@ _PERSON = re.compile(
     _I,
 )
 # Weak: a bed or a room with its number. Keeps a date or a phone, not a name a role makes staff's.
-_PLACE_OF_CARE = re.compile(r"\b(?:bed|bay|cot|cubicle|rm|room)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
+_PLACE_OF_CARE = re.compile(r"\b(?:rm|room)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
+# A bed is a patient's: strong.
+_BED = re.compile(r"\b(?:bed|bay|cot|cubicle|trolley|chair)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
 # A possessive of a person's care: "Mrs. Fairweather's discharge summary", "Mr. Tan's wristband".
 _THEIR_CARE = re.compile(
     r"['’]s\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|discharge|admission|appointments?|results?|records?"
@@ -92,24 +98,33 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
-def _patient_word(window: str) -> bool:
-    for m in _PATIENT.finditer(window):
-        if m.group("word") and _PRODUCT_AFTER.match(window, m.end()):
-            continue
-        return True
-    return False
+_NEAR = 200  # how far from a finding a sign of a patient counts
 
 
-def _window(text: str, start: int, end: int, span: int = 200) -> str:
-    return text[max(0, start - span) : end + span]
+@lru_cache(maxsize=4)
+def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Once per text: where the signs of a patient are (strong, and weak: a room), as sorted positions. A finding
+    then looks up the ones near it, so a text with many findings is still read once."""
+    strong: list[int] = []
+    for rx in (_PERSON, _THEIR_CARE, _BED):
+        strong.extend(m.start() for m in rx.finditer(text))
+    for m in _PATIENT.finditer(text):
+        if not (m.group("word") and _PRODUCT_AFTER.match(text, m.end())):
+            strong.append(m.start())
+    weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)]
+    return tuple(sorted(strong)), tuple(weak)
+
+
+def _any_within(positions: tuple[int, ...], lo: int, hi: int) -> bool:
+    i = bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
 
 
 def _patient_near(text: str, start: int, end: int, weak: bool = True) -> bool:
     """A sign of a patient within 200 characters of the finding, or of someone's own care anywhere in the text."""
-    near = _window(text, start, end)
-    if _PERSON.search(near) or _THEIR_CARE.search(near) or _patient_word(near):
-        return True
-    if weak and _PLACE_OF_CARE.search(near):
+    strong, weak_signs = _signs(text)
+    lo, hi = start - _NEAR, end + _NEAR
+    if _any_within(strong, lo, hi) or (weak and _any_within(weak_signs, lo, hi)):
         return True
     return _balance(text)[2] > 0  # "my mother", "I was admitted", "your results", a complaint
 
@@ -228,10 +243,27 @@ _SITE_RX = re.compile(
 )
 
 
-def _line(text: str, start: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    return lo, len(text) if hi < 0 else hi
+_LONGEST_LINE = 160  # a signature's line is short: looked for this far only, so the work per finding is bounded
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line a span is on, or None when it is longer than a signature's."""
+    lo = text.rfind("\n", max(0, start - _LONGEST_LINE), start) + 1
+    if lo == 0 and start > _LONGEST_LINE:
+        return None
+    hi = text.find("\n", end, end + _LONGEST_LINE)
+    if hi < 0:
+        if len(text) - end > _LONGEST_LINE:
+            return None
+        hi = len(text)
+    return lo, hi
+
+
+@lru_cache(maxsize=4)
+def _about_project(text: str) -> bool:
+    """Once per text: a project's word in it, and no more words of care than of a project (letters.py's count)."""
+    care, project, _ = _balance(text)
+    return _project_words(text) > 0 and care <= project
 
 
 def _signature_phone(text: str, start: int, end: int) -> bool:
@@ -240,7 +272,10 @@ def _signature_phone(text: str, start: int, end: int) -> bool:
     ("Cordialement,", "Ta,"), and a role line or a project's text."""
     if "\n" not in text:
         return False
-    lo, hi = _line(text, start)
+    found = _line(text, start, end)
+    if found is None:
+        return False
+    lo, hi = found
     line = text[lo:hi]
     rest = line[: start - lo] + line[end - lo :]
     words = set(_WORDS.findall(rest.lower()))
@@ -252,7 +287,10 @@ def _signature_phone(text: str, start: int, end: int) -> bool:
     above: list[str] = []
     at = lo
     while at > 0 and len(above) < 4:
-        plo = text.rfind("\n", 0, at - 1) + 1
+        prev_line = _line(text, at - 1, at - 1)
+        if prev_line is None:
+            break
+        plo = prev_line[0]
         prev = text[plo : at - 1]
         if not prev.strip():
             break
@@ -262,7 +300,7 @@ def _signature_phone(text: str, start: int, end: int) -> bool:
         return False
     if any(set(_WORDS.findall(ln.lower())) & _ROLE_WORDS for ln in above if not _name_in(ln)):
         return True
-    return _project_words(text) > 0 and _balance(text)[0] <= _balance(text)[1]
+    return _about_project(text)
 
 
 def _first_name_signed(above: list[str]) -> bool:
@@ -310,7 +348,12 @@ _SITE_WORDS = _wordset(
 )
 _TO_ACT = re.compile(
     r"\s{0,2}(?:(?:/|&|and)\s{0,2}[A-Z][\w'’-]{1,25}(?:\s{1,2}[A-Z][\w'’-]{1,25}){0,2}\s{0,2})?"
-    r"(?:to|will|owns|leads|chairs|covers)\s{1,2}[a-z]{2,20}\b"
+    r"(?:(?:to|will)\s{1,2}(?:confirm|chase|send|book|update|review|draft|raise|schedule|circulate|follow|check|brief"
+    r"|present|collect|validate|organi[sz]e|arrange|escalate|run|test|lead|own|sign|approve|contact|email|e-mail"
+    r"|share|prepare|write|set|agree|finali[sz]e|publish|log|track|coordinate|co-ordinate|liaise|invite|order"
+    r"|source|procure|install|configure|build|fix|investigate|document|map|walk|train|produce|submit|provide|ask"
+    r"|cancel|reschedule|move|confirm|reconfirm|rerun|re-run|deliver|demo|cover|chair|facilitate|take|report|pick)"
+    r"|owns|leads|chairs|covers)\b"
 )
 _POSSESSIVE_PROJECT = re.compile(
     r"['’]s\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:sign-?off|approval|team|budget|plan|slides|deck|decision|comments?"
@@ -337,16 +380,23 @@ def _staff_after(text: str, end: int) -> bool:
     return bool(m and m.group(1).lower() in _DEPARTMENTS)
 
 
+# What stands before an action's owner: the line's start, "Action:", "Owner -", or another owner ("X / Y", "X and Y").
+_LINE_LEAD = re.compile(r"\s{0,3}")
+_ACTION_LEAD = re.compile(
+    r"(?:\b(?:action|actions|owner|owners|ao|todo|to-do|next\s{1,2}steps?)\s{0,2}[:-]\s{0,2}|[/&]\s{0,2}|\band\s)"
+    r"\s{0,2}(?:(?-i:[A-Z][\w'’-]{1,25})\s{1,2}){0,2}$",
+    _I,
+)
+
+
 def _action_owner(text: str, start: int, end: int) -> bool:
     """The owner of an action: "Action: Moana Kealoha / Ayesha Siddiqui to confirm room bookings"."""
-    lo = text.rfind("\n", 0, start) + 1
-    lead = text[max(lo, start - 40) : start]
-    if not re.search(
-        r"(?:^|\b(?:action|actions|owner|owners|ao|todo|to-do|next\s{1,2}steps?)\s{0,2}[:-]\s{0,2}|[/&]\s{0,2}|\band\s)"
-        r"\s{0,2}(?:(?-i:[A-Z][\w'’-]{1,25})\s{1,2}){0,2}$",
-        lead,
-        _I,
-    ):
+    lead = text[max(0, start - 40) : start]
+    nl = lead.rfind("\n")
+    if nl >= 0:
+        lead = lead[nl + 1 :]
+    at_line_start = nl >= 0 or start <= 40
+    if not ((at_line_start and _LINE_LEAD.fullmatch(lead)) or _ACTION_LEAD.search(lead)):
         return False
     return bool(_TO_ACT.match(text, end))
 
