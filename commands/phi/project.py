@@ -55,7 +55,10 @@ _PERSON = re.compile(
     r"|appointments?|appt|results?|records?|chart|wristband|allergy|allergies|surgery|operation|procedure|bed"
     r"|room|address|gp|letter|referral|diagnosis|treatment|notes|labs?|bloods|scan|pain|condition|stay|visit"
     r"|dob|mrn|birthday|doctor|consultant|nurse|carer|home|phone|mobile|number|wife|husband|son|daughter"
-    r"|mother|father|family|bill|claim|insurance|coverage|portal|care)"
+    r"|mother|father|family|bill|claim|insurance|coverage|portal|care)\b"
+    r"(?!\s{1,3}(?:workflows?|process(?:es)?|builds?|screens?|templates?|modules?|teams?|dashboards?|lounge|policy"
+    r"|pathways?|forms?|projects?|go-?live|checklists?|rollout|system|interface|feed|redesign|navigator|order\s{1,3}sets?"
+    r"|summary\s{1,3}templates?|planning\s{1,3}(?:huddle|meeting)|coordinators?|planners?|nurses?|clerks?|staff))"
     r"|(?:surgery|operation|cath|biopsy|mri|ct\s{1,3}scan|x-?ray|ecg|ekg|echo|colonoscopy|endoscopy|dialysis"
     r"|chemo(?:therapy)?|symptoms?|injury|fracture|stroke|s/p|hx|f/u|follow-?up\s{1,3}(?:appt|appointment|visit))"
     # ... but not as the name of a service, a place or a build: "Fracture Clinic", "stroke unit", "MRI room"
@@ -72,7 +75,10 @@ _BED = re.compile(r"\b(?:bed|bay|cot|cubicle|trolley|chair)\s{0,2}#?\s{0,2}(?-i:
 _THEIR_CARE = re.compile(
     r"['’]s\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|discharge|admission|appointments?|results?|records?"
     r"|chart|wristband|allergy|allergies|surgery|operation|procedure|bed|room|address|referral|diagnosis"
-    r"|treatment|labs?|bloods|scan|dob|mrn|family|daughter|son|wife|husband|mother|father|letter|complaint)\b",
+    r"|treatment|labs?|bloods|scan|dob|mrn|family|daughter|son|wife|husband|mother|father|letter|complaint)\b"
+    r"(?!\s{1,3}(?:workflows?|process(?:es)?|builds?|screens?|templates?|modules?|teams?|dashboards?|lounge|policy"
+    r"|pathways?|forms?|projects?|go-?live|checklists?|rollout|system|interface|feed|redesign|navigator|order\s{1,3}sets?"
+    r"|summary\s{1,3}templates?|planning\s{1,3}(?:huddle|meeting)|coordinators?|planners?|nurses?|clerks?|staff))",
     _I,
 )
 
@@ -235,7 +241,7 @@ _STAFF_PHONE = re.compile(
 )
 
 
-_CALL_ME = re.compile(r"\b(?:call|reach|ring|text)\s{1,3}me\b", _I)
+_CALL_ME = re.compile(r"\b(?:call|reach|ring|text|contact|phone|page)\s{1,3}me\b", _I)
 # A site named in the sentence: "Royal North Shore", "St Vincent's", "Westmead Hospital".
 _SITE_RX = re.compile(
     r"\b(?-i:Royal|St\.?|Saint|Mater)\s{1,2}(?-i:[A-Z])|\b(?-i:[A-Z][\w'’]{1,25})\s{1,2}(?-i:Hospital|Health|Children['’]s"
@@ -323,8 +329,10 @@ def _project_phone(text: str, start: int, end: int, numbers_in_body: bool) -> bo
     if not numbers_in_body:
         return False  # the workspace's admins denied the service-desk allowance: only signatures pass
     sentence = _sentence(text, start, end)
-    if not _project_words(sentence) and not (_SITE_RX.search(sentence) and _CALL_ME.search(sentence)):
-        return False  # (a colleague on the road: "I'll be at Royal North Shore on Wed; call me on …")
+    if _CALL_ME.search(sentence) and (_SITE_RX.search(sentence) or _about_project(text)):
+        return True  # the writer's own, in a project's text: "… go-live 12/14. Call me on … if the dates move."
+    if not _project_words(sentence):
+        return False
     # whose number: a vendor's, a service's, a colleague's with a role, the writer's own ("call me on …")
     return bool(_STAFF_PHONE.search(sentence)) or not _ROLE_WORDS.isdisjoint(_WORDS.findall(sentence.lower()))
 
@@ -464,6 +472,12 @@ _PRODUCTS_AFTER = re.compile(
 )
 
 
+# A vendor's case or ticket label right before the number.
+_VENDOR_CASE = re.compile(
+    r"\b(?:case|ticket|sr|incident|inc|service\s{1,3}request|request|ref|reference)\s{0,3}(?:no\.?|number|nbr|#|id)?"
+    r"\s{0,3}[:#]?\s{0,3}$",
+    _I,
+)
 # A tracker's key: "LIME2-802", "EPIC-1182", "OPS-77".
 _TICKET = re.compile(r"(?-i:[A-Z][A-Z0-9]{1,9})-\d{1,6}")
 _ID_LABEL = re.compile(
@@ -479,6 +493,9 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
     if _MONTH_DATE.fullmatch(text, start, end):
         return _project_date(text, start, end)
     value = text[start:end]
+    if _VENDOR_CASE.search(text, max(0, start - 25), start) and _STAFF_PHONE.search(_sentence(text, start, end)):
+        # a vendor's case: "case number 04411823 with Philips", "Epic TS case 04411823"
+        return not _patient_near(text, start, end)
     if _TICKET.fullmatch(value) and not _ID_LABEL.search(text, max(0, start - 25), start):
         # a tracker's key at the end of a changelog line ("Adults forms (Admission and Discharge forms) - LIME2-802")
         return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
