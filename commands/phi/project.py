@@ -41,12 +41,17 @@ _PERSON = re.compile(
     r"|admitted(?!\s{1,3}to\s{1,3}(?:the\s{1,3})?(?:[\w'’-]{1,20}\s{1,3}){0,4}(?:course|programme|program|committee"
     r"|fellowship|scheme|panel|register|college|academy|faculty)\b)"
     r"|readmitted|re-admitted|discharged|died|deceased|passed\s{1,3}away|fell|falls?\s{1,3}(?:from|out|in\s{1,3}the)"
-    r"|seen\s{1,3}(?:in|at|by)|(?:presents|presented|presenting)\s{1,3}(?:to|with|at)|treated|diagnosed|dx['’]?d"
+    r"|seen\s{1,3}(?:in|at|by|on\s{1,3}\d{1,4}|\d{1,4})|arrived\s{1,3}(?:in|at|to)\s{1,3}(?:the\s{1,3})?(?:ed|er|a&e|ward|icu"
+    r"|hospital|clinic|emergency)|(?:ed|er|a&e|emergency)\s{1,3}(?:attendance|presentation|visit)"
+    r"|triage\s{1,3}(?:cat(?:egory)?|category)\s{0,2}\d|a\s{1,3}real\s{1,3}(?:patient|record|chart|person)"
+    r"|transferred\s{1,3}(?:to|from)\s{1,3}(?:the\s{1,3})?(?:icu|ccu|hdu|ed|er|ward|unit|theatre|hospital|rehab"
+    r"|hospice|recovery|\d)|(?:presents|presented|presenting)\s{1,3}(?:to|with|at)|treated|diagnosed|dx['’]?d"
     r"|operated\s{1,3}on|underwent|hospitali[sz]ed|intubated|resuscitated|triaged|sedated|transfused|injured"
     r"|born|birth|next\s{1,3}of\s{1,3}kin|nok"
     r"|(?:d\.?o\.?b|mrn|urn|nhs\s{1,3}(?:no|number)|hospital\s{1,3}number|chart|encounter|medicare|medicaid|ssn"
-    r"|health\s{1,3}card)\s{0,3}(?:no\.?|number|#)?\s{0,3}[:#=]?\s{0,3}\d"
-    r"|(?:discharge|admission|death|transfer|appointment|surgery|referral|results?|records?|chart|meds|wristband)"
+    r"|health\s{1,3}card)\s{0,3}(?:no\.?|number|#)?\s{0,3}[:#=]?\s{0,3}\d{1,20}"
+    r"|(?:discharge|admission|death|transfer|appointment|surgery|referral|results?|records?|chart|meds|wristband"
+    r"|review|visit|attendance|follow-?up|consult(?:ation)?|assessment)"
     r"\s{1,3}(?:of|for)\s{1,3}(?:the\s{1,3}late\s{1,3})?(?-i:Mr|Mrs|Ms|Miss|Mx|Master|MR|MRS|MS)\b"
     r"|attend(?:s|ed|ing)?\s{1,3}(?:the\s{1,3}|an?\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:clinic"
     r"|appointment|appt|ed|er|a&e|hospital|surgery|gp|outpatients)\b(?!\s{1,3}(?:go-?live|walkthrough|walk-through"
@@ -150,7 +155,7 @@ _PROJECT_WORDS = _wordset(
     classroom go-no-go analytics documentation scope stakeholders governance procurement contract invoice
     licence license integration implementation onboarding backlog roadmap deliverables workstream turnaround
     pcs computers workstations cows wows laptops cabling hardware kit network
-    shadowing shadowed defects defect snags issues
+    shadowing shadowed defects defect snags issues gate walk-around walkaround walk-round estates facilities biomed
     """
 )
 _PROJECT_RX = re.compile(
@@ -158,7 +163,7 @@ _PROJECT_RX = re.compile(
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
     r"|philips|telstra|sunquest|orion|rhapsody|badgernet|okta)\b"
     r"|new\s{1,3}(?:wing|building|hub|site|premises)|relocat(?:es?|ed|ing|ion)\b|(?:re)?opens\b|opening\s{1,3}of\b"
-    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway|building"
+    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway|building|check-in"
     r"|model|layout|kiosks?|devices?|printers?)\b"
     r"|\b(?:is|are|was|were|went|been|be|now|going|goes)\s{1,3}live\b|\blive\s{1,3}(?:on|since|from)\s{1,3}(?!\d)"
     r"|mov(?:es?|ed|ing)\s{1,3}to\s{1,3}(?:the\s{1,3})?(?:new\s{1,3})?(?:[\w-]{1,20}\s{1,3})?(?:level|floor|building|block"
