@@ -13,8 +13,9 @@ admission or discharge is nearby; words of a project (go-live, cutover, workflow
 training, committee, site visit, build, UAT, vendor, interface…) count against.
 
 :func:`project_allows` is asked by allow.py for each finding the detectors made; it vetoes one only when the
-sentence is a project's and nothing around it is a patient's. Every test is a bounded search in a fixed-size
-window around the finding, so the work per finding is constant.
+sentence is a project's and nothing around it is a patient's. The signs of a patient are found once per text and
+looked up by position; every other test is a bounded search in a fixed-size window around the finding, so a scan
+stays linear in the text's length.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ _PERSON = re.compile(
 # Weak: a bed or a room with its number. Keeps a date or a phone, not a name a role makes staff's.
 _PLACE_OF_CARE = re.compile(r"\b(?:rm|room)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
 # A bed is a patient's: strong.
-_BED = re.compile(r"\b(?:bed|bay|cot|cubicle|trolley|chair)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
+_BED = re.compile(r"\b(?:bed|bay|cot|cubicle|trolley)\s{0,2}#?\s{0,2}(?-i:[A-Z]{0,3})-?\d", _I)
 # A possessive of a person's care: "Mrs. Fairweather's discharge summary", "Mr. Tan's wristband".
 _THEIR_CARE = re.compile(
     r"['’]s\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?:meds|medications?|discharge|admission|appointments?|results?|records?"
@@ -228,6 +229,23 @@ _ROLE_WORDS = _ROLE_LINE | _wordset(
     delivery pmp coordinator co-ordinator clerk champion trainer educator engineer architect administrator
     """
 )
+# A person's job, after their name or in a sentence with their number: the role words without the places and the
+# clinicians a patient is with ("Mr. Bell (ward 5)", "Mrs. Kerr (radiology)", "(consultant: Dr. Ito)").
+_JOB_TITLES = (
+    _ROLE_WORDS
+    - _wordset(
+        """
+        ward nursing pharmacy radiology laboratory clinical gp dentist cardiologist surgeon consultant registrar
+        practice attending resident provider doctor dr drs physician clinician hospitalist d0ct0r examiner signature
+        signed reviewed author board committee department dept desk office service services support scheduling
+        billing quality therapist
+        """
+    )
+) | _wordset(
+    """
+    num nm nic cnc cns supervisor porter technician tech biomed estates it pmo super-user superuser tester
+    """
+)
 # What may stand on a signature's phone line beside the number: a label, a country code, brackets.
 _PHONE_LABEL = re.compile(
     r"[\s:.,()+-]{0,6}(?:(?:ext|extn|extension|x|tel|ph|phone|mobile|mob|cell|m|t|p|office|direct)\.?\s{0,2}[:.]?)?"
@@ -339,7 +357,7 @@ def _project_phone(text: str, start: int, end: int, numbers_in_body: bool) -> bo
     if not _project_words(sentence):
         return False
     # whose number: a vendor's, a service's, a colleague's with a role, the writer's own ("call me on …")
-    return bool(_STAFF_PHONE.search(sentence)) or not _ROLE_WORDS.isdisjoint(_WORDS.findall(sentence.lower()))
+    return bool(_STAFF_PHONE.search(sentence)) or not _JOB_TITLES.isdisjoint(_WORDS.findall(sentence.lower()))
 
 
 # --- names -----------------------------------------------------------------------------------------------------------
@@ -387,7 +405,7 @@ def _staff_after(text: str, end: int) -> bool:
     if m:
         piece = re.split(r"\s(?:on|at|for|in|of|from|with)\s", m.group(1), maxsplit=1)[0]
         words = _WORDS.findall(piece.lower())
-        if 1 <= len(words) <= 4 and words[-1] in _ROLE_WORDS and words[-1] not in ("by", "from", "consultant"):
+        if 1 <= len(words) <= 4 and words[-1] in _JOB_TITLES:
             return True
     m = re.match(r"\s{1,2}(?:from|of|in)\s{1,2}(?:the\s{1,2})?([A-Za-z]{2,20})\b", after)
     return bool(m and m.group(1).lower() in _DEPARTMENTS)
