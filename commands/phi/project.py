@@ -157,6 +157,7 @@ _PROJECT_WORDS = _wordset(
     licence license integration implementation onboarding backlog roadmap deliverables workstream turnaround
     pcs computers workstations cows wows laptops cabling hardware kit network
     shadowing shadowed defects defect snags issues gate walk-around walkaround walk-round estates facilities biomed
+    version versions hotfix patch patched firmware app apps ships shipped shipping released releases
     """
 )
 _PROJECT_RX = re.compile(
@@ -227,6 +228,7 @@ _ROLE_WORDS = _ROLE_LINE | _wordset(
     """
     head exec executive chargée chargé responsable jefe jefa leiter leiterin projet proyecto dsi ict digital
     delivery pmp coordinator co-ordinator clerk champion trainer educator engineer architect administrator
+    lhd lhn uhb hhs trust
     """
 )
 # A person's job, after their name or in a sentence with their number: the role words without the places and the
@@ -246,12 +248,18 @@ _JOB_TITLES = (
     num nm nic cnc cns supervisor porter technician tech biomed estates it pmo super-user superuser tester
     """
 )
-# What may stand on a signature's phone line beside the number: a label, a country code, brackets.
-_PHONE_LABEL = re.compile(
-    r"[\s:.,()+-]{0,6}(?:(?:ext|extn|extension|x|tel|ph|phone|mobile|mob|cell|m|t|p|office|direct)\.?\s{0,2}[:.]?)?"
-    r"[\s:.,()-]{0,4}(?:\+\s{0,2}\d{1,3})?[\s:.,()-]{0,4}",
+# What may stand on a signature's phone line beside the number: labels, separators, a country code, brackets,
+# another number ("T 02 9876 5432 | M 0412 555 019", "Direct: … Mobile: …").
+_OTHER_NUMBER = re.compile(r"\+?\(?\d[\d() .-]{2,22}\d(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?|\+\s{0,2}\d{1,3}")
+_PHONE_LABELS = re.compile(
+    r"(?:[\s:.,()+|/•·-]|\b(?:ext|extn|extension|x|tel|telephone|ph|phone|mobile|mob|cell|m|t|p|o|w|f|office|direct"
+    r"|work|fax|pager|bleep|dd|ddi|switchboard|desk|landline)\b){0,24}",
     _I,
 )
+
+
+def _only_labels(rest: str) -> bool:
+    return len(rest) <= _LONGEST_LINE and bool(_PHONE_LABELS.fullmatch(_OTHER_NUMBER.sub(" ", rest)))
 
 
 # Whose number it is, in the phone's sentence: a vendor's, a service's, the writer's own.
@@ -310,7 +318,7 @@ def _signature_phone(text: str, start: int, end: int) -> bool:
     words = set(_WORDS.findall(rest.lower()))
     if "|" in line and words & _ROLE_WORDS:
         return True  # "Fatima Al-Sayed | PMO Analyst | Ext 4521"
-    if not _PHONE_LABEL.fullmatch(rest):
+    if not _only_labels(rest):
         return False  # not a line of its own
     # the block above: up to four non-blank lines
     above: list[str] = []
@@ -325,9 +333,13 @@ def _signature_phone(text: str, start: int, end: int) -> bool:
             break
         above.append(prev)
         at = plo
-    if not any(_name_in(ln) for ln in above) and not _first_name_signed(above):
+    names = [i for i, ln in enumerate(above) if _name_in(ln)]
+    if not names and not _first_name_signed(above):
         return False
-    if any(set(_WORDS.findall(ln.lower())) & _ROLE_WORDS for ln in above if not _name_in(ln)):
+    # a role on a line of the block other than the name's (the topmost name line: "Mei-Ling Chen" above
+    # "Director, Patient Access", which reads as a name too)
+    top = names[-1] if names else -1
+    if any(set(_WORDS.findall(ln.lower())) & _ROLE_WORDS for i, ln in enumerate(above) if i != top):
         return True
     return _about_project(text)
 
@@ -453,12 +465,29 @@ def _list_item(text: str, start: int, end: int) -> bool:
     )
 
 
+def _signed_name(text: str, start: int, end: int) -> bool:
+    """A name alone on its line with a role on the next line: a signature ("Mei-Ling Chen / Director, Patient
+    Access")."""
+    here = _line(text, start, end)
+    if here is None or text[here[0] : here[1]].strip(" \t,.") != text[start:end].strip(" \t,."):
+        return False
+    below = _line(text, here[1] + 1, here[1] + 1) if here[1] < len(text) else None
+    if below is None:
+        return False
+    return not _ROLE_WORDS.isdisjoint(_WORDS.findall(text[below[0] : below[1]].lower()))
+
+
 def _project_name(text: str, start: int, end: int) -> bool:
     """A colleague or a site: a role or a team after the name, the owner of an action, a site's name, a list of
     column names; never with a strong sign of a patient near it."""
     if _patient_near(text, start, end, weak=False):
         return False
-    if _staff_after(text, end) or _action_owner(text, start, end) or _list_item(text, start, end):
+    if (
+        _staff_after(text, end)
+        or _action_owner(text, start, end)
+        or _list_item(text, start, end)
+        or _signed_name(text, start, end)
+    ):
         return True
     return _site_name(text, start, end) and _project_words(_sentence(text, start, end)) > 0
 
