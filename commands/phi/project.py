@@ -46,7 +46,9 @@ _PERSON = re.compile(
     r"|hospital|clinic|emergency)|(?:ed|er|a&e|emergency)\s{1,3}(?:attendance|presentation|visit)"
     r"|triage\s{1,3}(?:cat(?:egory)?|category)\s{0,2}\d|a\s{1,3}real\s{1,3}(?:patient|record|chart|person)"
     r"|transferred\s{1,3}(?:to|from)\s{1,3}(?:the\s{1,3})?(?:icu|ccu|hdu|ed|er|ward|unit|theatre|hospital|rehab"
-    r"|hospice|recovery|\d)|(?:presents|presented|presenting)\s{1,3}(?:to|with|at)|treated|diagnosed|dx['’]?d"
+    r"|hospice|recovery|\d)|(?:presents|presented|presenting)\s{1,3}(?:to|with|at)(?!\s{1,3}(?:the\s{1,3}|our\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}"
+    r"(?:forum|committee|board|meeting|council|group|huddle|workshop|steering|cab|sponsors?|team|staff|exec|executive"
+    r"|showcase|conference|session|webinar)\b)|treated|diagnosed|dx['’]?d"
     r"|operated\s{1,3}on|underwent|hospitali[sz]ed|intubated|resuscitated|triaged|sedated|transfused|injured"
     r"|born|birth|next\s{1,3}of\s{1,3}kin|nok"
     r"|(?:d\.?o\.?b|mrn|urn|nhs\s{1,3}(?:no|number)|hospital\s{1,3}number|chart|encounter|medicare|medicaid|ssn"
@@ -157,7 +159,7 @@ _PROJECT_WORDS = _wordset(
     licence license integration implementation onboarding backlog roadmap deliverables workstream turnaround
     pcs computers workstations cows wows laptops cabling hardware kit network
     shadowing shadowed defects defect snags issues gate walk-around walkaround walk-round estates facilities biomed
-    version versions hotfix patch patched firmware app apps ships shipped shipping released releases
+    version versions hotfix patch patched firmware app apps ships shipped shipping released releases kiosk kiosks
     """
 )
 _PROJECT_RX = re.compile(
@@ -165,9 +167,10 @@ _PROJECT_RX = re.compile(
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
     r"|philips|telstra|sunquest|orion|rhapsody|badgernet|okta)\b"
     r"|new\s{1,3}(?:wing|building|hub|site|premises)|relocat(?:es?|ed|ing|ion)\b|(?:re)?opens\b|opening\s{1,3}of\b"
-    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway|building|check-in"
+    r"|\bnew\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:process|processes|steps|screens?|system|workflow|forms?|pathway|building|check-in|board"
     r"|model|layout|kiosks?|devices?|printers?)\b"
     r"|\b(?:is|are|was|were|went|been|be|now|going|goes)\s{1,3}live\b|\blive\s{1,3}(?:on|since|from)\s{1,3}(?!\d)"
+    r"|walk(?:ed|ing)?\s{1,3}(?:them|him|her|staff|the\s{1,3}\w{1,20})\s{1,3}through"
     r"|mov(?:es?|ed|ing)\s{1,3}to\s{1,3}(?:the\s{1,3})?(?:new\s{1,3})?(?:[\w-]{1,20}\s{1,3})?(?:level|floor|building|block"
     r"|wing|premises|hub|location)\b|(?-i:[A-Z][\w'’]{1,25})\s{1,2}(?:site|campus)\b"
     r"|^\s{0,3}(?:actions?|decisions?|mitigations?|gate\s{0,2}\d?|milestones?|sprint\s{0,2}\d{0,3})\s{0,2}[:-])",
@@ -457,6 +460,8 @@ def _list_item(text: str, start: int, end: int) -> bool:
     """A list item such as "LOS, EDD" in a list of column names ("bed, name, age, LOS, EDD, consultant"): short capitals between
     lower-case items."""
     value = text[start:end]
+    if re.fullmatch(r"(?i:ok|na|n/a|tbc|tbd|yes|no|done|green|amber|red|wip),\s{1,2}\S{1,30}", value):
+        return True  # "printers OK, Wi-Fi weak": a status word, not a surname
     if not re.fullmatch(r"[A-Z]{2,5},\s{1,2}[A-Z]{2,5}", value):
         return False
     return bool(
