@@ -42,6 +42,10 @@ PASSES = [
     "Patient list columns agreed: bed, name, age, LOS, EDD, consultant.",
     "Paediatric ED at Sydney Children's goes live on 2/8.",
     "Training at St Vincent's Melbourne starts next week.",
+    "Hi Sam, the admission screens build finished 12/1; go-live 12/14. Call me on 0400 555 192 if the dates move.",
+    "Ref SR 77120934 with Epic TS; case number 04411823 with Philips for the MX450 firmware.",
+    "I'm presenting at the Admissions forum on 12/10.",
+    "Clinic walk-round 12/3: printers OK, Wi-Fi weak in rooms 4-6.",
     # a site's address, a model number
     "Outpatients at 100 Queen Street moves to the new hub next year.",
     "Stock check: 1,120 Alaris 8015 PCUs and 36 spare.",
@@ -63,6 +67,13 @@ REFUSED = [
     "Ms. Abernethy, 82, fell on 4 West on 12/3 after the pump upgrade.",
     "The patient at 55 Elizabeth Street got the wrong letter after the cutover.",
     "The walkthrough found patient Edna Lowe's wristband printed with MRN 4471902.",
+    "The patient was seen on 11/12 during the readiness walkthrough.",
+    "Mr. Harold Bell (ward 5) was missed by the new census during the go-live.",
+    "Mrs. Joan Kerr (radiology) had her scan booked twice by the new scheduling build.",
+    "UAT used real data: Mr. Jones, seen 12/3 in clinic.",
+    "Go-live day 1: Mr. Bell arrived in ED on 12/3 and the tracking board lost him.",
+    "Clinic review of Mr. Bell on 12/9 was cancelled by the new scheduling build.",
+    "Pt presenting to ED on 12/3 was registered twice after the go-live.",
 ]
 
 # Messages with a signature: a colleague's number under a closing in any language, or on a "Name | Role" line.
@@ -75,6 +86,10 @@ LETTERS_PASS = [
     "Morning all\n\nStand-up moved to 9:30 tomorrow.\n\nMerci,\nIsabelle\n514-555-0166",
     "Hi Javier,\nThe gate is on 12/17.\n\nThanks,\nFatima\n\nFatima Al-Sayed | PMO Analyst | Ext 4521",
     "Hi all,\n\nGo-live is confirmed for Wed 9 Dec. Runbook attached.\n\nBest,\nIngrid Solberg\nCMIO\n07700 900123",
+    "Thanks,\nDana Whitfield\nPMO Lead | EPR Programme\nT 02 9876 5432 | M 0412 555 019",
+    "Regards\nPriya Raghunathan\nProgramme Manager\nDirect: (212) 555-0142  Mobile: (212) 555-0199",
+    "Kind regards,\nMei-Ling Chen\nDirector, Patient Access\nPager 4521",
+    "Thanks\nLachlan McKenzie\nWestern Sydney LHD\n0412 555 661",
 ]
 LETTERS_REFUSED = [
     "Hi Dana,\n\nMy appointment on 12/3 was cancelled by your new system.\n\nThanks,\nJoan Mercer\n0412 555 019",
