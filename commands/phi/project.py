@@ -501,8 +501,9 @@ def _project_name(text: str, start: int, end: int) -> bool:
 # A site's address: "Outpatients at 100 Queen Street moves to the new hub".
 _SITE_AT = re.compile(
     r"\b(?:clinic|clinics|outpatients|hospital|office|offices|site|campus|building|cent(?:re|er)|hub|pharmacy|lab"
-    r"|laboratory|practice|warehouse|depot|premises|hq|headquarters)\s{1,3}(?:at|on|in)\s{1,3}$|\b(?:located|based)"
-    r"\s{1,3}at\s{1,3}$",
+    r"|laboratory|practice|warehouse|depot|premises|hq|headquarters)(?:\s{1,3}(?:at|on|in)\s{1,3}|\s{0,2}[,:]\s{1,3})$"
+    r"|\b(?:located|based)\s{1,3}at\s{1,3}$|\b(?:venue|location)\s{0,2}:\s{0,3}(?:[\w'’-]{1,20}\s{1,2}){0,4}[\w'’-]{1,20},"
+    r"\s{1,3}$",
     _I,
 )
 
@@ -512,9 +513,10 @@ def _project_address(text: str, start: int, end: int) -> bool:
     address), or a site's address in a project's sentence."""
     if "\n\n" in text[start:end] or re.search(r"\n[ \t]*\n", text[start:end]):
         return True
-    if not _SITE_AT.search(text, max(0, start - 30), start):
+    if not _SITE_AT.search(text, max(0, start - 60), start):
         return False
-    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+    # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
+    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end, weak=False)
 
 
 _MONTH_DATE = re.compile(
