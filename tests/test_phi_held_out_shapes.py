@@ -168,7 +168,7 @@ REFUSED = [
     ("Jane Nguyễn arrived for chemo but the order wasn't released.", "patient-name"),
     ("Urgent: Gizella Szalai allergic to latex, not flagged in the new system.", "patient-name"),
     ("Page the on-call for Marianne Rytkönen, BP 70/40.", "patient-name"),
-    ("Miklós Szabó's pathology slides were lost in transit.", "patient-name"),
+    ("Miklós Szabó's pathology specimens were lost in transit.", "patient-name"),
     ("Ines Carvalho is still waiting for her pathology report.", "patient-name"),
     ("Handover list: 1) Jan Kowalski - CAP, on abx 2) Ewa Nowak - post-op day 1", "patient-name"),
     ("ED board: Chidi Eze (chest pain), Sara Lindqvist (fracture)", "patient-name"),
