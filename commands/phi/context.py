@@ -24,7 +24,11 @@ _CLINICAL = re.compile(
     r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
     r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
     r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
-    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset)\b",
+    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset"
+    r"|colonoscopy|endoscopy|gastroscopy|bronchoscopy|mammogram|ultrasound|infusion|transfusion|dialysis"
+    r"|chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care"
+    r"|inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth|(?:she|mum|mom|mother)\s{1,3}delivered"
+    r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment))\b",
     _I,
 )
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
@@ -37,7 +41,7 @@ _PROJECT = re.compile(
     r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog)\b",
     _I,
 )
-_DATE_RX = re.compile(rf"(?<![\w/.-])(?P<v>{_DATE})", _I)
+_DATE_RX = re.compile(rf"(?<![\w/.+-])(?P<v>{_DATE})", _I)
 # A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
 _DATE_LABEL = re.compile(
     r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
@@ -49,7 +53,11 @@ _DATE_LABEL = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
 )
-_CARE_VERB = re.compile(r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated)\b", _I)
+_CARE_VERB = re.compile(
+    r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient"
+    r"|in\s{1,3}(?:the\s{1,3})?hospital)\b",
+    _I,
+)
 
 
 def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) -> tuple[str, str]:
@@ -67,15 +75,33 @@ def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) 
 
 # Words of care strong enough to outweigh a project word before them ("knee replacement surgery at Mercy on 3/15").
 _CARE_AFTER = re.compile(
-    r"\b(?:surgery|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d)\b", _I
+    r"\b(?:surgery|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d"
+    r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)|in\s{1,3}(?:the\s{1,3})?hospital)\b",
+    _I,
 )
 
 
 def _project_closer(left: str) -> bool:
     """A project word just before the date, and no clinical word after it: "go-live 3/14" is the project's,
     "hip replacement surgery at Mercy on 3/15" is the patient's."""
-    ends = [m.end() for m in _PROJECT.finditer(left)]
-    return bool(ends) and not _CARE_AFTER.search(left, ends[-1])
+    found = list(_PROJECT.finditer(left))
+    return bool(found) and not _care_through(left, found[-1].start(), found[-1].end())
+
+
+def _care_through(left: str, start: int, end: int) -> bool:
+    """A word of care after a project word, or one that ends with it ("knee replaced": "replaced" is a project
+    word too)."""
+    return any(m.end() >= end for m in _CARE_AFTER.finditer(left, max(0, start - 15)))
+
+
+def _care_only(near: str) -> bool:
+    """A word of care near the date and every project word there part of it ("knee replaced on 7/13")."""
+    if not _CARE_AFTER.search(near):
+        return False
+    return all(
+        any(c.start() < p.end() <= c.end() for c in _CARE_AFTER.finditer(near, max(0, p.start() - 15)))
+        for p in _PROJECT.finditer(near)
+    )
 
 
 @lru_cache(maxsize=4)  # find_care_dates and ids.find_dates of one scan share it
@@ -100,7 +126,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if not (_CLINICAL.search(left) or _CLINICAL.search(right)):
             continue
         near = left[-40:]
-        care_only = _CARE_AFTER.search(near) and not _PROJECT.search(near)
+        care_only = _care_only(near)
         if _project_closer(near) or (_PROJECT.search(right[:30]) and not care_only):
             continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
@@ -109,8 +135,28 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue  # "the license expired 6/30"
         if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and re.match(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", right, _I):
             continue  # a dose or ratio ("1/2 tab"), not a date
+        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _UNIT_BEFORE.search(left[-12:]):
+            continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
         out.append((v_start, v_end))
+    if _DAY_GATE.search(text):
+        for m in _matches(_EVENT_DAY, text):
+            if not _NON_PERSON_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
+                out.append(m.span("v"))
     return out
+
+
+_UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
+# A day of the month without a month after an event of care: "admitted on Wednesday the 3rd", "in hospital from
+# the 4th". Only right after such a verb: "the steering committee meets on the 3rd" is a project's.
+_DAY_GATE = re.compile(r"\d(?:st|nd|rd|th)\b", _I)
+_EVENT_DAY = re.compile(
+    r"\b(?:admitted|readmitted|discharged|seen|presented|attended|operated|died|passed\s{1,3}away|transferred"
+    r"|brought\s{1,3}in|came\s{1,3}in|in\s{1,3}(?:the\s{1,3})?hospital|hospitali[sz]ed|inpatient\s{1,3}stay)"
+    r"(?:\s{1,3}(?:home|in|at|to|here|again|beginning|starting|(?:the\s{1,3})?(?:ed|er|icu|clinic|ward|a&e)))?"
+    r"\s{1,3}(?:(?:on|from|since)\s{1,3})?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s{1,3})?"
+    r"the\s{1,3}(?P<v>\d{1,2}(?:st|nd|rd|th))\b",
+    _I,
+)
 
 
 # --- payment cards and bank accounts ---------------------------------------------------------------------------
@@ -147,21 +193,25 @@ def find_cards(text: str) -> list[tuple[int, int]]:
 
 # --- labelled numbers the first generation missed --------------------------------------------------------------
 _GAP = (
-    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:(?:is|was|of|no|number|num|nbr|id|identifier|ref|reference|key|given|as)\b\.?|\#)){0,4}"
-    r"\s{0,3}(?:[:#=]|>>|/(?=\s)|\|)?[ \t]{0,12}\#?"
+    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:(?:is|was|of|no|number|num|nbr|id|identifier|ref|reference|key|given|as"
+    r"|ending)\b\.?|\#)){0,4}"
+    r"\s{0,3}(?:[:#=]|>>|/(?=\s)|\|)?[ \t]{0,12}[#(]?"
 )
-_VAL = r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
+# A value: letters and digits with inner hyphens or slashes, or digits in groups with single spaces ("224 501 8243",
+# "2123 45670 1"): all of it, so that a redaction leaves none of it behind.
+_VAL = r"(?P<v>(?:\d{2,5}(?: \d{1,6}){1,3}(?![\w-])|[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-]))"
 _LABELLED = {
     "mrn": re.compile(
         r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
         r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
         r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
-        r"|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|n0|number|key|ref|reference)\b)" + _GAP + _VAL,
+        r"|\b(?:encounter|visit|accession|case|specimen|requisition|unit|ur|rx|prescription)\s{0,3}(?:id|\#|no|n0|number"
+        r"|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN)\b)" + _GAP + _VAL,
         _I,
     ),
     "plan-number": re.compile(
         r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
-        r"|\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
+        r"|(?<!social\s)(?<!national\s)\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
@@ -170,9 +220,12 @@ _LABELLED = {
     ),
     "ssn": re.compile(
         r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
-        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}\#)"
+        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}\#|\bsoc\.?\s{0,3}sec\b\.?|\bsocial\b(?=\s{0,3}(?:[:#]|is\b|was\b))"
+        r"|\b(?:aadh?aar|ppsn?|tfn|tax\s{1,3}file\s{1,3}number|bsn|personnummer|cpr|nino)\b"
+        r"|\b(?:national\s{1,3}(?:id(?:entity)?|insurance)|ni)\s{0,3}(?:card\s{1,3})?(?:number|no|\#|id)?(?![\w-]))"
         + _GAP
-        + r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4})(?![\w-])",
+        + r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4}|\d{4}[ -]?\d{4}[ -]?\d{4}|\d{7}[A-Wa-w][A-Wa-w]?|\d{6}(?:\d\d)?[-+]\d{4}"
+        r"|[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d])(?![\w-])",
         _I,
     ),
 }
@@ -181,13 +234,19 @@ _LABELLED = {
 # A piece of every label above, in small letters: a label whose pieces are all absent from an ASCII text cannot
 # match, so its search is skipped (a text with other characters is always searched: "ſ" matches "s" ignoring case).
 _LABEL_PIECES = {
-    "mrn": ("mr", "med", "chart", "patient", "hospital", "client", "encounter", "visit", "accession", "case"),
+    "mrn": (
+        *("mr", "med", "chart", "patient", "hospital", "client", "encounter", "visit", "accession", "case", "specimen"),
+        *("requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi"),
+    ),
     "plan-number": (
         *("health", "plan", "policy", "member", "subscriber", "group", "insur", "hmo", "ppo", "ohip", "hcn"),
         *("ramq", "msp", "account", "acct", "claim", "iban", "billing", "ledger", "financ", "card", "cc"),
         *("driver", "passport"),
     ),
-    "ssn": ("ss", "itin", "taxpayer", "social", "sin"),
+    "ssn": (
+        *("ss", "itin", "taxpayer", "social", "sin", "soc", "aadh", "pps", "tfn", "tax", "bsn", "person", "cpr"),
+        *("nino", "national", "ni"),
+    ),
 }
 
 
@@ -272,7 +331,9 @@ _PHONE_CTX_WORDS = frozenset(
     ]
 )
 _SLASHED = re.compile(r"(?P<v>[2-9](?<![\w/].)\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
-_INTL = re.compile(r"(?P<v>\+(?<![\w+].)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){1,4})(?![\w-]|\.\d)")
+_INTL = re.compile(
+    r"(?P<v>\+(?<![\w+].)(?:\d{1,3}|\(\d{1,3}\))[ .-]?(?:\(0\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,8}){0,5})(?![\w-]|\.\d)"
+)
 
 
 def find_phones(text: str) -> list[tuple[int, int]]:

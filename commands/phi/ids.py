@@ -78,17 +78,22 @@ _PHONE_LABELS = _wordset(
     """
     phone phones tel telephone mobile mob cell cellphone pager page beeper ext extension fax call called calling
     callback reach reached reachable contact contacted dial text texted sms whatsapp landline answer answering
-    answered ring rang
+    answered ring rang kin nok emergency
     """
 )
 _PHONE_AFTER = re.compile(
-    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as|being)\s{1,3})?(?:(?:her|his|their|the|a|an|my|your|our)\s{1,3})?"
+    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as|being|for)\s{1,3})?(?:(?:her|his|their|the|a|an|my|your|our)\s{1,3})?"
     r"(?:(?:home|work|direct|mobile|cell|contact|best|daytime|evening)\s{1,3})?"
     r"(?:callback|call-back|phone|cell|mobile|pager|landline|(?:phone|contact|callback)\s{1,3}number)\b"
     r"(?!\s{1,2}(?:towers?|asset|tag|systems?|network|provider|carrier|vendor|contract|bill|plan|upgrade))",
     re.IGNORECASE,
 )
-_PHONE_LINE = re.compile(r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$", re.IGNORECASE)
+_PHONE_LINE = re.compile(
+    r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$"
+    # a contact line of a form: "Home: 0590 938347", "Work (direct): …"
+    r"|(?:^|[\n,;(]\s{0,3}|\s{2})(?:home|work|house|daytime|evening)(?:\s{0,2}\([a-z ]{1,12}\))?\s{0,2}:\s{0,3}$",
+    re.IGNORECASE,
+)
 _RELATIVES = _wordset(
     "daughter son wife husband mother father mom mum dad sister brother partner spouse caregiver carer guardian"
     " family kin parent parents niece nephew aunt uncle grandson granddaughter"
@@ -183,7 +188,9 @@ def _about_person(
 
 
 # Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
-_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {"line"}
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {
+    *("line", "home", "work", "house", "daytime", "evening")
+}
 _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
     "of",
     "o",
