@@ -211,7 +211,7 @@ _LABELLED = {
     ),
     "plan-number": re.compile(
         r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
-        r"|(?<!social\s)(?<!national\s)\binsurance(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
+        r"|\binsurance(?<!social\sinsurance)(?<!national\sinsurance)(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
@@ -235,17 +235,32 @@ _LABELLED = {
 # match, so its search is skipped (a text with other characters is always searched: "ſ" matches "s" ignoring case).
 _LABEL_PIECES = {
     "mrn": (
-        *("mr", "med", "chart", "patient", "hospital", "client", "encounter", "visit", "accession", "case", "specimen"),
-        *("requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi"),
+        "mr",
+        "med",
+        "chart",
+        "patient",
+        "hospital",
+        "client",
+        "encounter",
+        "visit",
+        "accession",
+        "case",
+        "specimen",
     ),
     "plan-number": (
         *("health", "plan", "policy", "member", "subscriber", "group", "insur", "hmo", "ppo", "ohip", "hcn"),
         *("ramq", "msp", "account", "acct", "claim", "iban", "billing", "ledger", "financ", "card", "cc"),
         *("driver", "passport"),
     ),
-    "ssn": (
-        *("ss", "itin", "taxpayer", "social", "sin", "soc", "aadh", "pps", "tfn", "tax", "bsn", "person", "cpr"),
-        *("nino", "national", "ni"),
+    "ssn": (),
+}
+# Labels that are short or common pieces of other words ("ni" in "clinic"): looked for as whole words.
+_LABEL_WORDS = {
+    "mrn": frozenset({"requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn"}),
+    "plan-number": frozenset(),
+    "ssn": frozenset(
+        {"ssn", "ss", "itin", "taxpayer", "social", "sin", "soc", "aadhaar", "aadhar", "pps", "ppsn", "tfn", "tax"}
+        | {"bsn", "personnummer", "cpr", "nino", "national", "ni"}
     ),
 }
 
@@ -274,7 +289,7 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
         return out  # every labelled value has at least four digits
     lower = text.lower() if text.isascii() else ""
     for kind, rx in _LABELLED.items():
-        if lower and not any(piece in lower for piece in _LABEL_PIECES[kind]):
+        if lower and not any(piece in lower for piece in _LABEL_PIECES[kind]) and not has_any(text, _LABEL_WORDS[kind]):
             continue
         for m in _matches(rx, text):
             v = m.group("v")
@@ -416,7 +431,7 @@ _AWORD = r"[^\W\d_][\w'’.-]{0,30}"
 _INTL_ADDR = re.compile(
     r"(?<![\w,.-])(?P<v>(?:\d{1,5}[A-Za-z]?\s{1,3}(?:" + _AWORD + r"\s{1,3}){0,4}" + _UP + r"[\w'’.-]{1,30}"
     r"|" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}" + _AWORD + r"){0,3}\s{1,3}\d{1,5}[A-Za-z]?)"
-    r",\s{1,3}" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}(?:" + _AWORD + r")){0,3}"
+    r"(?:,\s{1,3}|[ \t]{0,2}\n[ \t]{0,2})" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}(?:" + _AWORD + r")){0,3}"
     r",?\s{1,3}(?:(?-i:[A-Z]{1,3})\s{1,3}|\d{2}\s{1,3})?"
     r"(?P<pc>(?:\d{3,6}|\d{2}(?=-\d{3}))(?:[- ]\d{2,4})?(?:\s(?-i:[A-Z]{2}))?|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})))(?![\w-]|[.,]\d)"
 )
@@ -461,29 +476,47 @@ _POSTCODE_LETTERS = re.compile(
     r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
     r"(?![\w-]|[.,]\d)"
 )
+_TOWN = _UP + r"[^\W\d_]{2,30}"
 _POSTCODE_DIGITS = re.compile(
     r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
-    r"|(?<![\w-].)\d{4}\s(?-i:[A-ZÀ-ÖØ-Þ])[a-zà-ÿß]{2,30}"
-    r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s))))(?![\w-]|[.,]\d)"
+    # a postal code and the town after it: "50968 Köln", "2187 Gföhl", "733 06 Protivín", "3587-150 Ermesinde",
+    # "30-711 Białystok", "87150-211 Marques"
+    r"|(?<![\w-].)(?:\d{3,4}|\d{2}\s\d{2}|\d{3}-\d{3}|\d-\d{3}|\d{4}-?\d{3})\s" + _TOWN + r""
+    # a postal code before a comma and the town: "00163, Roma"
+    r"|(?<![\w-].)\d{4}(?=,\s{1,3}" + _TOWN + r")"
+    r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s)|\s{1,3}[a-z])))(?![\w-]|[.,]\d)"
 )
 _HOUSE = re.compile(
     r"(?:(?<![\w.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?=,?\s{1,3}" + _UP + r"|,?\s{1,3}(?:rue|av|avenue|bd|boulevard"
     r"|chemin|allée|place|quai|via|viale|calle|carrer|rua|strada)\b)"
-    r"|" + _UP + r"[\w'’.-]{1,30}\s\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?(?=,))"
+    # a street and its number before a comma or a line break: "Weissplatz 339,", "Canale Maurilio, 45,"
+    r"|" + _UP + r"[\w'’.-]{1,30},?\s\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?(?=,|[ \t]{0,2}\n))"
 )
+# A street word and its number right before the postal code, with no comma: "Parkvägen 83 59150 Lidingö".
+_HOUSE_TIGHT = re.compile(_UP + r"[^\W\d_]{3,30}\s\d{1,4}[A-Za-z]?(?:[-/]\d{1,4})?\s{1,2}$")
 
 
 def _postal_address(text: str) -> list[tuple[int, int]]:
     out = []
     for m in [*_POSTCODE_LETTERS.finditer(text), *_POSTCODE_DIGITS.finditer(text)]:
         pc = m.group("pc")
-        if re.fullmatch(r"(?:19|20)\d\d\s?[A-Z]{2}", pc) or _QUANTITY.match(text, m.end()):
+        if re.fullmatch(r"(?:19|20)\d\d\s?[A-Z]{2}", pc) or re.match(r"(?:19|20)\d\d\s", pc):
+            continue  # a year, not a postal code ("2025 Roadmap")
+        if _QUANTITY.match(text, m.end()) or _QUANTITY.match(text, m.start() + len(pc.split()[0])):
             continue
-        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 90)
+        # The street may stand on a line or two above the postal code ("Gentorget 306\n99705 Ängelholm").
+        own_line = line_start = text.rfind("\n", 0, m.start()) + 1
+        for _ in range(2):
+            if line_start == 0:
+                break
+            above = text.rfind("\n", 0, line_start - 1) + 1
+            if m.start() - above > 120:
+                break
+            line_start = above
+        line_start = max(line_start, m.start() - 120 if line_start < m.start() - 90 else m.start() - 90)
         seg = text[line_start : m.start()]
-        if "," not in seg:
-            continue
-        h = _HOUSE.search(seg)
+        tight = _HOUSE_TIGHT.search(seg)
+        h = tight or (_HOUSE.search(seg) if "," in seg or "\n" in seg else None)
         if not h:
             continue
         first = re.match(r"\d*\s*([^\W\d_][\w.]*)", text[line_start + h.start() : line_start + h.start() + 40])
@@ -491,14 +524,57 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             continue
         if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
             continue
-        out.append((line_start + h.start(), m.end()))
+        start = line_start + h.start()
+        # The shapes this round added (a four-digit code and a town, the street a line above, no comma, the number
+        # after a comma) are looser: they also need a street word, an address word or a person near.
+        loose = tight or start < own_line or "," in h.group(0) or not _FIRM_CODE.fullmatch(pc)
+        if loose and _english_town(pc):
+            continue  # "Westside 3, 4471 Appointments migrated": a count of things, not a town
+        if loose and not (
+            _STREET_WORD.search(text, start, start + h.end() - h.start())
+            or _ADDRESS_WORD.search(text, max(0, start - 60), start)
+            or _person_near(text, start, m.end())
+        ):
+            continue
+        out.append((start, m.end()))
     return out
+
+
+# Postal codes of the shapes before this round: a UK/Australian code, "9690 BV", "50968 Köln", "431916".
+_FIRM_CODE = re.compile(r"[A-Z].{0,12}|\d{4}\s?[A-Z]{2}|\d{5}\s\D.{0,40}|\d{6}", re.DOTALL)
+_STREET_WORD = re.compile(
+    r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
+    r"|väg|gränd|torget|torg|tie|katu|kuja|straat|laan|plein|singel|gracht|kade|dreef|dijk|markt|haugen|bakken"
+    r"|rue|via|viale|calle|ulica|ul\.|plac|aleja|rua|avenida|praça|largo|travessa|alameda|rambla|paseo|camino|carrer"
+    r"|strada|piazza|corso|vicolo|borgo|náměstí|ulice|utca|road|street|lane|avenue|close|crescent|drive)(?!\w)",
+    re.IGNORECASE,
+)
+_ADDRESS_WORD = re.compile(
+    r"\b(?:address|addr|lives?|living|resides?|resident|moved|post|posted|mail|mailed|send|sent|deliver\w{0,4}|home"
+    r"|my|her|his|their)\b",
+    re.IGNORECASE,
+)
+
+
+def _english_town(pc: str) -> bool:
+    from commands.phi.lexicon import _words
+
+    town = re.search(r"[^\W\d_]+", pc)
+    return town is not None and town.group(0).lower() in _words("english_words.txt")
+
+
+def _person_near(text: str, start: int, end: int) -> bool:
+    from commands.phi.lexicon import _context, _near  # the word lists load on first use
+
+    person, project, strong = _context(text)
+    return (_near(person, start, end) or _near(strong, start, end)) and not _near(project, start, end)
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if "," in text and _digits(text) >= 4:
-        out.extend(_intl_address(text))
+    if _digits(text) >= 4:
+        if "," in text:
+            out.extend(_intl_address(text))
         out.extend(_postal_address(text))
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
