@@ -17,7 +17,7 @@ from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
 # pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
 _CLINICAL = re.compile(
     r"\b(?:pt|pts|patient|seen|(?:presents|presented|presenting)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
-    r"|admit(?:ted)?|readmitted|discharged?|transferred"
+    r"|admit(?:ted)?|admission|readmitted|discharged?|transferred"
     r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
     r"|cath|catheteri[sz]ation|cabg|surgery|operation|op|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
     r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
@@ -54,8 +54,8 @@ _DEADLINE = re.compile(
     r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
 )
 _CARE_VERB = re.compile(
-    r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient"
-    r"|in\s{1,3}(?:the\s{1,3})?hospital)\b",
+    r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient|attending"
+    r"|coming\s{1,3}(?:to|in)|in\s{1,3}(?:the\s{1,3})?(?:hospital|icu|ccu|ed|er|ward|a&e|rehab|hospice))\b",
     _I,
 )
 
@@ -76,7 +76,14 @@ def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) 
 # Words of care strong enough to outweigh a project word before them ("knee replacement surgery at Mercy on 3/15").
 _CARE_AFTER = re.compile(
     r"\b(?:surgery|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d"
-    r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)|in\s{1,3}(?:the\s{1,3})?hospital)\b",
+    r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)|in\s{1,3}(?:the\s{1,3})?hospital"
+    r"|(?:mri|ct\s{1,3}scan|x-?ray|colonoscopy|endoscopy|ultrasound|mammogram|biopsy)(?!\s{1,3}(?:scanners?|machines?"
+    r"|suites?|rooms?|units?|systems?|equipment|devices?|modality|vendor|downtime|upgrade|outage|interface|worklist"
+    r"|module|report(?:ing)?|template|order\s{1,3}set))|fell(?!\s{1,3}(?:over|through|behind|short|apart|off|out))|ambulance"
+    r"|(?:dressing|catheter|line|tube|cast)\s{1,3}change"
+    # an appointment being booked: "her appointment is scheduled for 4/22"
+    r"|(?:appointment|appt|surgery|procedure|operation|follow[- ]?up|visit)\s{1,3}(?:is\s{1,3}|was\s{1,3}|has\s{1,3}been\s{1,3})?"
+    r"(?:re)?(?:scheduled|booked|planned|moved|set))\b",
     _I,
 )
 
@@ -91,16 +98,22 @@ def _project_closer(left: str) -> bool:
 def _care_through(left: str, start: int, end: int) -> bool:
     """A word of care after a project word, or one that ends with it ("knee replaced": "replaced" is a project
     word too)."""
-    return any(m.end() >= end for m in _CARE_AFTER.finditer(left, max(0, start - 15)))
+    return any(m.end() >= end for m in _CARE_AFTER.finditer(left, max(0, start - 40)))
 
 
 def _care_only(near: str) -> bool:
     """A word of care near the date and every project word there part of it ("knee replaced on 7/13")."""
     if not _CARE_AFTER.search(near):
         return False
-    return all(
-        any(c.start() < p.end() <= c.end() for c in _CARE_AFTER.finditer(near, max(0, p.start() - 15)))
-        for p in _PROJECT.finditer(near)
+    return not _project_words(near)
+
+
+def _project_words(s: str) -> bool:
+    """A project word that is not part of a phrase of care ("knee replaced", "dressing change", "appointment is
+    scheduled")."""
+    return any(
+        not any(c.start() < p.end() <= c.end() for c in _CARE_AFTER.finditer(s, max(0, p.start() - 40)))
+        for p in _PROJECT.finditer(s)
     )
 
 
@@ -127,7 +140,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue
         near = left[-40:]
         care_only = _care_only(near)
-        if _project_closer(near) or (_PROJECT.search(right[:30]) and not care_only):
+        if _project_closer(near) or (_project_words(right[:30]) and not care_only):
             continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
@@ -151,7 +164,8 @@ _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|vill
 _DAY_GATE = re.compile(r"\d(?:st|nd|rd|th)\b", _I)
 _EVENT_DAY = re.compile(
     r"\b(?:admitted|readmitted|discharged|seen|presented|attended|operated|died|passed\s{1,3}away|transferred"
-    r"|brought\s{1,3}in|came\s{1,3}in|in\s{1,3}(?:the\s{1,3})?hospital|hospitali[sz]ed|inpatient\s{1,3}stay)"
+    r"|brought\s{1,3}in|came\s{1,3}in|in\s{1,3}(?:the\s{1,3})?hospital|hospitali[sz]ed|inpatient\s{1,3}stay"
+    r"|(?:visit|appointment|appt|admission|surgery|procedure|operation|scan|mri)\s{1,3}(?:was|is))"
     r"(?:\s{1,3}(?:home|in|at|to|here|again|beginning|starting|(?:the\s{1,3})?(?:ed|er|icu|clinic|ward|a&e)))?"
     r"\s{1,3}(?:(?:on|from|since)\s{1,3})?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s{1,3})?"
     r"the\s{1,3}(?P<v>\d{1,2}(?:st|nd|rd|th))\b",
@@ -204,7 +218,7 @@ _LABELLED = {
     "mrn": re.compile(
         r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
         r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
-        r"|\b(?:patient|hospital)\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
+        r"|\b(?:patient|hospital|hosp)\.?\s{1,3}(?:id|number|no)\b|\bhealth\s{1,3}record(?:\s{1,3}(?:number|no))?\b|\bclient\s{0,2}(?:\#|id|no)"
         r"|\b(?:encounter|visit|accession|case|specimen|requisition|unit|ur|rx|prescription)\s{0,3}(?:id|\#|no|n0|number"
         r"|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN)\b)" + _GAP + _VAL,
         _I,
@@ -215,12 +229,15 @@ _LABELLED = {
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
-        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b)" + _GAP + _VAL,
+        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b"
+        r"|\b(?:bcbs|blue\s{1,3}(?:cross|shield)|aetna|cigna|humana|uhc|anthem|kaiser|tricare|medi-?cal)\s{0,3}(?:member\s{1,3})?(?:id|\#|no|number)(?!\w))"
+        + _GAP
+        + _VAL,
         _I,
     ),
     "ssn": re.compile(
         r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
-        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}\#|\bsoc\.?\s{0,3}sec\b\.?|\bsocial\b(?=\s{0,3}(?:[:#]|is\b|was\b))"
+        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}(?:\#|number\b|no\b)|\btax\s{1,3}id\b|\bsoc\.?\s{0,3}sec\b\.?|\bsocial\b(?=\s{0,3}(?:[:#]|is\b|was\b))"
         r"|\b(?:aadh?aar|ppsn?|tfn|tax\s{1,3}file\s{1,3}number|bsn|personnummer|cpr|nino)\b"
         r"|\b(?:national\s{1,3}(?:id(?:entity)?|insurance)|ni)\s{0,3}(?:card\s{1,3})?(?:number|no|\#|id)?(?![\w-]))"
         + _GAP
@@ -239,7 +256,8 @@ _LABEL_PIECES = {
         "med",
         "chart",
         "patient",
-        "hospital",
+        "hosp",
+        "health",
         "client",
         "encounter",
         "visit",
@@ -257,7 +275,9 @@ _LABEL_PIECES = {
 # Labels that are short or common pieces of other words ("ni" in "clinic"): looked for as whole words.
 _LABEL_WORDS = {
     "mrn": frozenset({"requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn"}),
-    "plan-number": frozenset(),
+    "plan-number": frozenset(
+        {"bcbs", "blue", "aetna", "cigna", "humana", "uhc", "anthem", "kaiser", "tricare", "medi", "medical"}
+    ),
     "ssn": frozenset(
         {"ssn", "ss", "itin", "taxpayer", "social", "sin", "soc", "aadhaar", "aadhar", "pps", "ppsn", "tfn", "tax"}
         | {"bsn", "personnummer", "cpr", "nino", "national", "ni"}
@@ -293,7 +313,7 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
             continue
         for m in _matches(rx, text):
             v = m.group("v")
-            need = 7 if kind == "ssn" else 4
+            need = 6 if kind == "ssn" else 4
             if _digits(v) < need:
                 continue
             if kind != "ssn" and re.fullmatch(r"(?:19|20)\d\d(?:-\d{1,2}){0,2}", v):
@@ -417,7 +437,7 @@ _POBOX = re.compile(
     _I,
 )
 _ZIP_LABEL = re.compile(
-    r"\b(?:zip(?:\s{0,2}code)?|postal\s{1,3}code|post\s{0,2}code)\s{0,3}[:#]?\s{0,3}(?P<v>[A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b",
+    r"\b(?:zip(?:\s{0,2}code)?|postal\s{1,3}code|post\s{0,2}code|eircode|pin\s{0,2}code)\s{0,3}(?:(?:is|was)\s{1,3})?[:#]?\s{0,3}(?P<v>[A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b",
     _I,
 )
 
@@ -520,8 +540,9 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
         if not h:
             continue
         first = re.match(r"\d*\s*([^\W\d_][\w.]*)", text[line_start + h.start() : line_start + h.start() + 40])
-        if first and _NOT_STREET.fullmatch(first.group(1)):
-            continue
+        house_no = _HOUSE_NO.search(text, max(0, line_start + h.start() - 8), line_start + h.start())
+        if first and _NOT_STREET.fullmatch(first.group(1)) and not house_no:
+            continue  # "Room No. 12, …" — but "House No. 12, Sector 15, Noida 201301" is an address
         if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
             continue
         start = line_start + h.start()
@@ -570,6 +591,10 @@ def _person_near(text: str, start: int, end: int) -> bool:
     return (_near(person, start, end) or _near(strong, start, end)) and not _near(project, start, end)
 
 
+_HOUSE_NO = re.compile(r"\b(?:house|flat|door|plot|h)\.?\s{0,2}$", re.IGNORECASE)
+_UK_POSTCODE = re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")
+
+
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if _digits(text) >= 4:
@@ -581,11 +606,15 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         v = m.group("v")
         if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
             out.append(m.span("v"))
-    for rx, needs in ((_LIVES_IN, ("lives",)), (_POBOX, ("box", "apo", "fpo", "dpo")), (_ZIP_LABEL, ("zip", "post"))):
+    for rx, needs in (
+        (_LIVES_IN, ("lives",)),
+        (_POBOX, ("box", "apo", "fpo", "dpo")),
+        (_ZIP_LABEL, ("zip", "post", "eircode", "pin")),
+    ):
         if not any(w in lower for w in needs):
             continue
         for m in _matches(rx, text):
-            if rx is _ZIP_LABEL and _digits(m.group("v")) < 3:
+            if rx is _ZIP_LABEL and _digits(m.group("v")) < 3 and not _UK_POSTCODE.fullmatch(m.group("v")):
                 continue
             out.append(m.span("v"))
     return out

@@ -78,7 +78,8 @@ _PHONE_LABELS = _wordset(
     """
     phone phones tel telephone mobile mob cell cellphone pager page beeper ext extension fax call called calling
     callback reach reached reachable contact contacted dial text texted sms whatsapp landline answer answering
-    answered ring rang kin nok emergency
+    answered ring rang kin nok emergency telefon telefono teléfono telefone téléphone handy portable movil móvil celular
+    tlf
     """
 )
 _PHONE_AFTER = re.compile(
@@ -91,7 +92,8 @@ _PHONE_AFTER = re.compile(
 _PHONE_LINE = re.compile(
     r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$"
     # a contact line of a form: "Home: 0590 938347", "Work (direct): …"
-    r"|(?:^|[\n,;(]\s{0,3}|\s{2})(?:home|work|house|daytime|evening)(?:\s{0,2}\([a-z ]{1,12}\))?\s{0,2}:\s{0,3}$",
+    r"|(?:^|[\n,;(]\s{0,3}|\s{2}|\d\s{1,3})(?:home|work|house|daytime|evening|(?-i:[HWMC]))(?:\s{0,2}\([a-z ]{1,12}\))?"
+    r"\s{0,2}:\s{0,3}$",
     re.IGNORECASE,
 )
 _RELATIVES = _wordset(
@@ -189,7 +191,7 @@ def _about_person(
 
 # Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
 _ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {
-    *("line", "home", "work", "house", "daytime", "evening")
+    *("line", "home", "work", "house", "daytime", "evening", "h", "w", "m", "c")
 }
 _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
     "of",
