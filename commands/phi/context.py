@@ -24,13 +24,57 @@ _CLINICAL = re.compile(
     r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
     r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
     r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
-    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset"
-    r"|colonoscopy|endoscopy|gastroscopy|bronchoscopy|mammogram|ultrasound|infusion|transfusion|dialysis"
-    r"|chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care"
-    r"|inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth|(?:she|mum|mom|mother)\s{1,3}delivered"
-    r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment))\b",
+    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset)\b",
     _I,
 )
+# Rarer words of care, searched only in a text that has one of them (_clinical below); _CLINICAL_ALL has both.
+_CLINICAL_MORE_WORDS = r"""
+    colonoscopy|endoscopy|gastroscopy|bronchoscopy|mammogram|ultrasound|infusion|transfusion|dialysis
+    |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
+    |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth|(?:she|mum|mom|mother)\s{1,3}delivered
+    |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
+""".replace("\n", "").replace(" ", "")
+_CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
+_CLINICAL_MORE_GATE = frozenset(
+    [
+        "colonoscopy",
+        "endoscopy",
+        "gastroscopy",
+        "bronchoscopy",
+        "mammogram",
+        "ultrasound",
+        "infusion",
+        "transfusion",
+        "dialysis",
+        "chemo",
+        "chemotherapy",
+        "vaccinated",
+        "vaccination",
+        "injection",
+        "physio",
+        "physiotherapy",
+        "check",
+        "checkup",
+        "e",
+        "gp",
+        "urgent",
+        "inpatient",
+        "hospital",
+        "birth",
+        "delivered",
+        "replaced",
+        "replacement",
+    ]
+)
+
+
+def _clinical(text: str, window: str) -> bool:
+    """A word of care in a window of the text (the rarer words only when the text has one)."""
+    return bool(_CLINICAL.search(window)) or (
+        has_any(text, _CLINICAL_MORE_GATE) and bool(_CLINICAL_MORE.search(window))
+    )
+
+
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
 _PROJECT = re.compile(
     r"\b(?:go-?live|cut-?over|release[sd]?|deploy(?:ed|ment)?|upgrade[sd]?|migration|sprint|milestone|deadline"
@@ -127,7 +171,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
     """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
     header label, and not near a project word."""
     out: list[tuple[int, int]] = []
-    if not any(ch.isdigit() for ch in text):
+    if not _digits(text):
         return out
     for m_start, m_end, v_start, v_end, v in date_matches(text):
         if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
@@ -136,11 +180,10 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if _DATE_LABEL.search(left[-30:]):
             out.append((v_start, v_end))
             continue
-        if not (_CLINICAL.search(left) or _CLINICAL.search(right)):
+        if not (_clinical(text, left) or _clinical(text, right)):
             continue
         near = left[-40:]
-        care_only = _care_only(near)
-        if _project_closer(near) or (_project_words(right[:30]) and not care_only):
+        if _project_closer(near) or (_project_words(right[:30]) and not _care_only(near)):
             continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
@@ -214,13 +257,18 @@ _GAP = (
 # A value: letters and digits with inner hyphens or slashes, or digits in groups with single spaces ("224 501 8243",
 # "2123 45670 1"): all of it, so that a redaction leaves none of it behind.
 _VAL = r"(?P<v>(?:\d{2,5}(?: \d{1,6}){1,3}(?![\w-])|[A-Za-z0-9](?:[A-Za-z0-9/-]{1,38}[A-Za-z0-9])?)(?![A-Za-z0-9-]))"
+# A national number's shapes: SSN/SIN/TFN (3-2-4, 3-3-3), Aadhaar (4-4-4), Irish PPS (7 digits and a letter or
+# two), Swedish personnummer (6 or 8 digits, a dash, 4), UK National Insurance (QQ 12 34 56 C).
+_SSN_VAL = (
+    r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4}|\d{4}[ -]?\d{4}[ -]?\d{4}|\d{7}[A-Wa-w][A-Wa-w]?|\d{6}(?:\d\d)?[-+]\d{4}"
+    r"|[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d])(?![\w-])"
+)
 _LABELLED = {
     "mrn": re.compile(
         r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
         r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
-        r"|\b(?:patient|hospital|hosp)\.?\s{1,3}(?:id|number|no)\b|\bhealth\s{1,3}record(?:\s{1,3}(?:number|no))?\b|\bclient\s{0,2}(?:\#|id|no)"
-        r"|\b(?:encounter|visit|accession|case|specimen|requisition|unit|ur|rx|prescription)\s{0,3}(?:id|\#|no|n0|number"
-        r"|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN)\b)" + _GAP + _VAL,
+        r"|\b(?:patient|hospital|hosp)\.?\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
+        r"|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|n0|number|key|ref|reference)\b)" + _GAP + _VAL,
         _I,
     ),
     "plan-number": re.compile(
@@ -229,25 +277,59 @@ _LABELLED = {
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
         r"|\b(?:credit|debit)\s{1,3}card\b|\bcard\s{1,3}(?:number|no|\#)|\bcc\b|\bcard\b(?=\s{1,3}\d)"
-        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b"
-        r"|\b(?:bcbs|blue\s{1,3}(?:cross|shield)|aetna|cigna|humana|uhc|anthem|kaiser|tricare|medi-?cal)\s{0,3}(?:member\s{1,3})?(?:id|\#|no|number)(?!\w))"
-        + _GAP
-        + _VAL,
+        r"|\bdriver['’]?s?\s{1,3}licen[cs]e\b|\bpassport\b)" + _GAP + _VAL,
         _I,
     ),
     "ssn": re.compile(
         r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
-        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}(?:\#|number\b|no\b)|\btax\s{1,3}id\b|\bsoc\.?\s{0,3}sec\b\.?|\bsocial\b(?=\s{0,3}(?:[:#]|is\b|was\b))"
-        r"|\b(?:aadh?aar|ppsn?|tfn|tax\s{1,3}file\s{1,3}number|bsn|personnummer|cpr|nino)\b"
-        r"|\b(?:national\s{1,3}(?:id(?:entity)?|insurance)|ni)\s{0,3}(?:card\s{1,3})?(?:number|no|\#|id)?(?![\w-]))"
-        + _GAP
-        + r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4}|\d{4}[ -]?\d{4}[ -]?\d{4}|\d{7}[A-Wa-w][A-Wa-w]?|\d{6}(?:\d\d)?[-+]\d{4}"
-        r"|[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d])(?![\w-])",
+        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}(?:\#|number\b|no\b))" + _GAP + _SSN_VAL,
         _I,
     ),
 }
 
 
+# Labels looked for only in a text with one of their words (they are rare; most texts skip their search).
+_LABELLED_RARE = (
+    (
+        "ssn",
+        re.compile(
+            r"(?:\btax\s{1,3}id\b|\bsoc\.?\s{0,3}sec\b\.?|\bsocial\b(?=\s{0,3}(?:[:#]|is\b|was\b))"
+            r"|\b(?:aadh?aar|ppsn?|tfn|tax\s{1,3}file\s{1,3}number|bsn|personnummer|cpr|nino)\b"
+            r"|\b(?:national\s{1,3}(?:id(?:entity)?|insurance)|ni)\s{0,3}(?:card\s{1,3})?(?:number|no|\#|id)?(?![\w-]))"
+            + _GAP
+            + _SSN_VAL,
+            _I,
+        ),
+        frozenset(
+            {"tax", "soc", "social", "aadhaar", "aadhar", "pps", "ppsn", "tfn", "bsn", "personnummer", "cpr", "nino"}
+            | {"national", "ni"}
+        ),
+    ),
+    (
+        "mrn",
+        re.compile(
+            r"(?:\bhealth\s{1,3}record(?:\s{1,3}(?:number|no))?\b"
+            r"|\b(?:requisition|unit|ur|rx|prescription|specimen|accession)\s{0,3}"
+            r"(?:id|\#|no|n0|number|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN)\b)"
+            + _GAP
+            + _VAL,
+            _I,
+        ),
+        frozenset(
+            {"requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn", "record"}
+            | {"specimen", "accession"}
+        ),
+    ),
+    (
+        "plan-number",
+        re.compile(
+            r"\b(?:bcbs|blue\s{1,3}(?:cross|shield)|aetna|cigna|humana|uhc|anthem|kaiser|tricare|medi-?cal)\s{0,3}"
+            r"(?:member\s{1,3})?(?:id|\#|no|number)(?!\w)" + _GAP + _VAL,
+            _I,
+        ),
+        frozenset({"bcbs", "blue", "aetna", "cigna", "humana", "uhc", "anthem", "kaiser", "tricare", "medi"}),
+    ),
+)
 # A piece of every label above, in small letters: a label whose pieces are all absent from an ASCII text cannot
 # match, so its search is skipped (a text with other characters is always searched: "ſ" matches "s" ignoring case).
 _LABEL_PIECES = {
@@ -257,13 +339,11 @@ _LABEL_PIECES = {
         "chart",
         "patient",
         "hosp",
-        "health",
         "client",
         "encounter",
         "visit",
         "accession",
         "case",
-        "specimen",
     ),
     "plan-number": (
         *("health", "plan", "policy", "member", "subscriber", "group", "insur", "hmo", "ppo", "ohip", "hcn"),
@@ -274,14 +354,9 @@ _LABEL_PIECES = {
 }
 # Labels that are short or common pieces of other words ("ni" in "clinic"): looked for as whole words.
 _LABEL_WORDS = {
-    "mrn": frozenset({"requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn"}),
-    "plan-number": frozenset(
-        {"bcbs", "blue", "aetna", "cigna", "humana", "uhc", "anthem", "kaiser", "tricare", "medi", "medical"}
-    ),
-    "ssn": frozenset(
-        {"ssn", "ss", "itin", "taxpayer", "social", "sin", "soc", "aadhaar", "aadhar", "pps", "ppsn", "tfn", "tax"}
-        | {"bsn", "personnummer", "cpr", "nino", "national", "ni"}
-    ),
+    "mrn": frozenset(),
+    "plan-number": frozenset(),
+    "ssn": frozenset({"ssn", "ss", "itin", "taxpayer", "social", "sin"}),
 }
 
 
@@ -308,9 +383,13 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
     if _digits(text) < 4:
         return out  # every labelled value has at least four digits
     lower = text.lower() if text.isascii() else ""
-    for kind, rx in _LABELLED.items():
-        if lower and not any(piece in lower for piece in _LABEL_PIECES[kind]) and not has_any(text, _LABEL_WORDS[kind]):
-            continue
+    rules = [
+        (kind, rx)
+        for kind, rx in _LABELLED.items()
+        if not lower or any(piece in lower for piece in _LABEL_PIECES[kind]) or has_any(text, _LABEL_WORDS[kind])
+    ]
+    rules.extend((kind, rx) for kind, rx, words in _LABELLED_RARE if has_any(text, words))
+    for kind, rx in rules:
         for m in _matches(rx, text):
             v = m.group("v")
             need = 6 if kind == "ssn" else 4
@@ -501,7 +580,8 @@ _POSTCODE_DIGITS = re.compile(
     r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
     # a postal code and the town after it: "50968 Köln", "2187 Gföhl", "733 06 Protivín", "3587-150 Ermesinde",
     # "30-711 Białystok", "87150-211 Marques"
-    r"|(?<![\w-].)(?:\d{3,4}|\d{2}\s\d{2}|\d{3}-\d{3}|\d-\d{3}|\d{4}-?\d{3})\s" + _TOWN + r""
+    r"|(?<![\w-].)(?:(?:(?<=[03-9])|(?<=1)(?!9)|(?<=2)(?!0))\d{3}|\d{4}|\d{2}\s\d{2}|\d{3}-\d{3}|\d-\d{3}|\d{4}-?\d{3})"
+    r"\s" + _TOWN + r""
     # a postal code before a comma and the town: "00163, Roma"
     r"|(?<![\w-].)\d{4}(?=,\s{1,3}" + _TOWN + r")"
     r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s)|\s{1,3}[a-z])))(?![\w-]|[.,]\d)"
@@ -524,6 +604,9 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             continue  # a year, not a postal code ("2025 Roadmap")
         if _QUANTITY.match(text, m.end()) or _QUANTITY.match(text, m.start() + len(pc.split()[0])):
             continue
+        firm = _FIRM_CODE.fullmatch(pc)
+        if not firm and _english_town(pc):
+            continue  # "Westside 3, 4471 Appointments migrated": a count of things, not a town
         # The street may stand on a line or two above the postal code ("Gentorget 306\n99705 Ängelholm").
         own_line = line_start = text.rfind("\n", 0, m.start()) + 1
         for _ in range(2):
@@ -535,8 +618,9 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             line_start = above
         line_start = max(line_start, m.start() - 120 if line_start < m.start() - 90 else m.start() - 90)
         seg = text[line_start : m.start()]
-        tight = _HOUSE_TIGHT.search(seg)
-        h = tight or (_HOUSE.search(seg) if "," in seg or "\n" in seg else None)
+        h = _HOUSE.search(seg) if "," in seg or "\n" in seg else None
+        tight = None if h else _HOUSE_TIGHT.search(seg, max(0, len(seg) - 45))
+        h = h or tight
         if not h:
             continue
         first = re.match(r"\d*\s*([^\W\d_][\w.]*)", text[line_start + h.start() : line_start + h.start() + 40])
@@ -548,9 +632,9 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
         start = line_start + h.start()
         # The shapes this round added (a four-digit code and a town, the street a line above, no comma, the number
         # after a comma) are looser: they also need a street word, an address word or a person near.
-        loose = tight or start < own_line or "," in h.group(0) or not _FIRM_CODE.fullmatch(pc)
-        if loose and _english_town(pc):
-            continue  # "Westside 3, 4471 Appointments migrated": a count of things, not a town
+        loose = tight or start < own_line or "," in h.group(0) or not firm
+        if loose and firm and _english_town(pc):
+            continue
         if loose and not (
             _STREET_WORD.search(text, start, start + h.end() - h.start())
             or _ADDRESS_WORD.search(text, max(0, start - 60), start)
@@ -577,6 +661,31 @@ _ADDRESS_WORD = re.compile(
 )
 
 
+# A street, its number and the postal code with no comma or line break ("Parkvägen 83 59150 Lidingö") is looked
+# for only in a text with one of these words.
+_ADDRESS_GATE = frozenset(
+    [
+        "address",
+        "addr",
+        "lives",
+        "live",
+        "living",
+        "resides",
+        "reside",
+        "moved",
+        "move",
+        "post",
+        "posted",
+        "mail",
+        "mailed",
+        "send",
+        "sent",
+        "deliver",
+        "delivered",
+    ]
+)
+
+
 def _english_town(pc: str) -> bool:
     from commands.phi.lexicon import _words
 
@@ -600,7 +709,8 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     if _digits(text) >= 4:
         if "," in text:
             out.extend(_intl_address(text))
-        out.extend(_postal_address(text))
+        if "," in text or "\n" in text or has_any(text, _ADDRESS_GATE):
+            out.extend(_postal_address(text))
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")

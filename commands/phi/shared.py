@@ -67,7 +67,14 @@ def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         pos = m.start() + 1
 
 
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
 def _digits(s: str) -> int:
+    """How many digits the text has. An ASCII text's are counted by deleting them, several times faster than
+    testing each character; other texts may have digits of other scripts, which ``\\d`` matches too."""
+    if s.isascii():
+        return len(s) - len(s.translate(_NO_DIGITS))
     return sum(map(str.isdigit, s))
 
 
