@@ -106,6 +106,51 @@ REFUSED = [
     ("He left 555-0143 as a callback", "phone"),
     ("his home line, 020 7946 0958, is disconnected", "phone"),
     ("Contact info for the daughter - 07700 900461", "phone"),
+    # round phi7: dates of care in more formats and wordings
+    ("surgery was performed 12-Nov-2025; the op note is unsigned", "admission-date"),
+    ("her colonoscopy on 14JUN2025 was billed twice", "admission-date"),
+    ("she was admitted on Wednesday the 3rd with chest pain", "admission-date"),
+    ("my dad had his knee replaced on Monday 11/16 and the invoice is wrong", "admission-date"),
+    ("I was in hospital from August 5th and nobody sent the letter", "admission-date"),
+    ("he was in the ICU from 3/5 until 3/9", "admission-date"),
+    ("Her appointment is scheduled for 04/22/2024 at 10:30", "admission-date"),
+    ("the patient came in on 5 March for a dressing change", "admission-date"),
+    ("Her last admission was 11 Nov 2023", "admission-date"),
+    ("I had an MRI on the 5th of April and never got the report", "admission-date"),
+    # record numbers in groups, after Rx/specimen/NHS/health-record labels
+    ("Accession # 224 501 8243 is duplicated", "mrn"),
+    ("Rx # 957 232 1233 was filled for the wrong patient", "mrn"),
+    ("NHS No. 943 476 5919 on the discharge letter", "mrn"),
+    ("his health record number is 55120398", "mrn"),
+    ("Specimen S24-118823 was relabeled", "mrn"),
+    ("her Medicare card number is 2123 45670 1", "plan-number"),
+    ("BCBS ID XEH123456789 on the claim", "plan-number"),
+    # national numbers of other countries and other wordings
+    ("her social is 270 017 841", "ssn"),
+    ("the social security number (287 433 486) printed on the label", "ssn"),
+    ("Aadhaar 1234 5678 9012 copied into the note", "ssn"),
+    ("PPS number 1234567T on the referral", "ssn"),
+    ("National Insurance No: QQ 12 34 56 C", "ssn"),
+    ("her SS number is 123456789", "ssn"),
+    ("SSN ending 884 939 4177 matched two people", "ssn"),
+    # phones: compact international numbers, a form's Home:/H:, next of kin, a callback, other languages
+    ("please call the patient back on +34 875573669", "phone"),
+    ("pt's cell +61.8.7893.2879", "phone"),
+    ("Home: 0590 938347", "phone"),
+    ("H: 020 7946 0958 W: 020 7946 0959", "phone"),
+    ("Next of kin: Mary, 06743747224", "phone"),
+    ("the daughter left 0900 339 075 for a callback", "phone"),
+    ("Telefon: 030 12345678", "phone"),
+    # addresses: a four-digit code and its town, Polish/Italian/Indian shapes, no comma, a postcode or Eircode named
+    ("mail the statement to Weissplatz 339, 2187 Gföhl", "address"),
+    ("I moved to ulica Lubelska 61/23, 30-711 Białystok last month", "address"),
+    ("send my records to Canale Maurilio, 45, 00163, Roma", "address"),
+    ("please send my records to Zänkerring 91-74 67222 Recklinghausen", "address"),
+    ("House No. 12, Sector 15, Noida 201301", "address"),
+    ("the letter went to Flat 12B, Sea View Apts, Bandra West, Mumbai 400050 instead", "address"),
+    ("the ambulance went to Unit 4/12 Smith St, Parramatta NSW 2150", "address"),
+    ("her postcode is SW1A 1AA", "address"),
+    ("Eircode D02 X285 on the referral", "address"),
 ]
 
 # said as a status note -> stored as written
@@ -170,6 +215,29 @@ PASSES = [
     "the interface line 4471902 was retired",
     "Fixed crash at line 1234567 in parser",
     "Ingrid Larsen was brought in to lead the interface testing",
+    # round phi7: a project's dates in the new formats, counts after a number and a comma, numbers of the project
+    "Sprint 14 ends 12/3",
+    "upgrade window 3-Dec-2023 02:00-06:00",
+    "the steering committee meets on the 3rd",
+    "the MRI scanner was down on 12/3 for maintenance",
+    "MRI upgrade on 14JUN2025 confirmed with the vendor",
+    "the infusion pumps were upgraded on 11/20",
+    "the dialysis unit interfaces cut over on 3-Dec-2023",
+    "the chemo order set build is due 3/14",
+    "Westside 3, 4471 Appointments migrated",
+    "Ward Alpha 7, 2200 Nurses trained",
+    "Meeting room Harbour 3, 1200 Seats booked for training",
+    "Release 12, 2024 Roadmap approved",
+    "Teams meeting ID 245 778 901 23",
+    "tax ID of the vendor is 12-3456789",
+    "the NI team meets on 12/3",
+    "SIN field validation added in release 4.2",
+    "accession numbering moves to 10 digits in the new LIS",
+    "unit numbers 4401-4499 are reserved for the new wing",
+    "H: 20 hours of UAT left",
+    "the next of kin field is mandatory from 12/3",
+    "Dial-in +1 646 555 0123 for the bridge",
+    "call the service desk at 416-555-0100 if the scanner fails",
 ]
 
 
@@ -185,6 +253,14 @@ def test_held_out_shapes_are_refused(ehr: Chat, note: str, kind: str) -> None:
 def test_pmo_and_changelog_text_passes(ehr: Chat, note: str) -> None:
     ehr.ok("sam", f'/status EHR amber "{note}"')
     assert ehr.scalar(select(StatusUpdate.note)) == note
+
+
+def test_an_address_written_over_lines_is_found() -> None:
+    # the street on a line above the postal code and town, as an address is written on an envelope
+    for note in ("discharged to Järnvägsgränd 694\n50208 Ängelholm", "mail it to Rambla Eugenia Olivé 55\nBadajoz, 12055"):
+        assert "address" in {f.kind for f in scan(note)}
+    for note in ("Survey Results 2024\n1250 Responses", "Dashboard 2\n1250 Active Users in November"):
+        assert scan(note) == []
 
 
 def test_a_diagnosis_set_off_by_commas_is_not_a_name() -> None:

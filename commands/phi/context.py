@@ -77,10 +77,10 @@ def _clinical(text: str, window: str) -> bool:
 
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
 _PROJECT = re.compile(
-    r"\b(?:go-?live|cut-?over|release[sd]?|deploy(?:ed|ment)?|upgrade[sd]?|migration|sprint|milestone|deadline"
+    r"\b(?:go-?live|cut[- ]?over|release[sd]?|deploy(?:ed|ment)?|upgrade[sd]?|migration|sprint|milestone|deadline"
     r"|due(?!\s{1,3}to\b)|meeting|training|demo|downtime|freeze|roll-?out|launch|kick-?off|uat|patch(?:ed)?|version|build|po"
     r"|invoice|contract|budget|steering|workshop|webinar|go\s{1,3}live|phase|gate|cab\s{1,3}meeting|change"
-    r"|ticket|inc\d|chg\d|project|rfp|sow|vendor|interface|server|backup|outage|maintenance|window|report(?:ing)?"
+    r"|ticket|inc\d|chg\d|project|rfp|sow|vendor|interfaces?|servers?|backup|outage|maintenance|window|report(?:ing)?"
     r"|period|quarter|fy|q[1-4]|schedule[sd]?|plan(?:ned)?|target|forecast|baseline|tested|testing|pilot|replace(?:ment|d)?"
     r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog)\b",
     _I,
