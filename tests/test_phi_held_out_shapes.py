@@ -257,7 +257,10 @@ def test_pmo_and_changelog_text_passes(ehr: Chat, note: str) -> None:
 
 def test_an_address_written_over_lines_is_found() -> None:
     # the street on a line above the postal code and town, as an address is written on an envelope
-    for note in ("discharged to Järnvägsgränd 694\n50208 Ängelholm", "mail it to Rambla Eugenia Olivé 55\nBadajoz, 12055"):
+    for note in (
+        "discharged to Järnvägsgränd 694\n50208 Ängelholm",
+        "mail it to Rambla Eugenia Olivé 55\nBadajoz, 12055",
+    ):
         assert "address" in {f.kind for f in scan(note)}
     for note in ("Survey Results 2024\n1250 Responses", "Dashboard 2\n1250 Active Users in November"):
         assert scan(note) == []
