@@ -272,7 +272,7 @@ _LABELLED = {
         _I,
     ),
     "plan-number": re.compile(
-        r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)\s{1,3}(?:id|\#|no|number)\b"
+        r"(?:\bhealth\s{1,3}(?:plan|card|insurance)\b|\b(?:plan|policy|member|subscriber|group)(?:\s{1,3}holder['’]?s?)?\s{1,3}(?:id|\#|no|number)\b"
         r"|\binsurance(?<!social\sinsurance)(?<!national\sinsurance)(?:\s{1,3}(?:plan|number|no|id))?\b|\binsurer\b|\b(?-i:HMO|PPO|OHIP|HCN|RAMQ|MSP)\b"
         r"|\b(?:bank(?:ing)?\s{1,3})?account\s{0,3}(?:\#|number|no\b|ref(?:erence)?\b)|\bacct\b|\bclaim\b|\biban\b"
         r"|\b(?:billing|ledger|finance|financial)\s{1,3}(?:account|reference|ref)\b|\binsurance\s{1,3}identifier\b"
@@ -575,7 +575,7 @@ _POSTCODE_LETTERS = re.compile(
     r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
     r"(?![\w-]|[.,]\d)"
 )
-_TOWN = _UP + r"[^\W\d_]{2,30}"
+_TOWN = _UP + r"[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30}){0,3}"  # "Bourgeois-la-Forêt"
 _POSTCODE_DIGITS = re.compile(
     r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
     # a postal code and the town after it: "50968 Köln", "2187 Gföhl", "733 06 Protivín", "3587-150 Ermesinde",
@@ -706,11 +706,12 @@ _UK_POSTCODE = re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if _digits(text) >= 4:
-        if "," in text:
-            out.extend(_intl_address(text))
-        if "," in text or "\n" in text or has_any(text, _ADDRESS_GATE):
-            out.extend(_postal_address(text))
+    digits = _digits(text)
+    if digits >= 4 and "," in text:
+        out.extend(_intl_address(text))
+    # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")
+    if digits >= 3 and ("," in text or "\n" in text or has_any(text, _ADDRESS_GATE)):
+        out.extend(_postal_address(text))
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")

@@ -89,6 +89,11 @@ _PHONE_AFTER = re.compile(
     r"(?!\s{1,2}(?:towers?|asset|tag|systems?|network|provider|carrier|vendor|contract|bill|plan|upgrade))",
     re.IGNORECASE,
 )
+# "… is my number", "… was her number": a number said to be a person's, after it.
+_PHONE_MINE = re.compile(
+    r"\s{0,2},?\s{0,2}(?:is|was)\s{1,3}(?:my|her|his|their|your)\s{1,3}(?:(?:new|home|work|own|best|usual)\s{1,3})?number\b",
+    re.IGNORECASE,
+)
 _PHONE_LINE = re.compile(
     r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$"
     # a contact line of a form: "Home: 0590 938347", "Work (direct): …"
@@ -351,6 +356,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
             and not _PHONE_AFTER.match(text, m.end())
+            and not _PHONE_MINE.match(text, m.end())
             and not (
                 _PHONE_LINE.search(left)
                 or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
