@@ -238,6 +238,20 @@ PASSES = [
     "the next of kin field is mandatory from 12/3",
     "Dial-in +1 646 555 0123 for the bridge",
     "call the service desk at 416-555-0100 if the scanner fails",
+    "call the command centre on ext. 5500",
+    "the vendor office is at 200 Berkeley Street, Boston",
+    "HQ: 1 Main Street, Springfield",
+    "Epic Systems, 1979 Milky Way, Verona, WI 53593 is the vendor",
+    "The data centre at Hauptstrasse 12, 10115 Berlin was audited",
+    "GL account 71200 for software",
+    "WBS 1.4.2.3 is late",
+    "The runbook lives at https://wiki.example.org/pages/4471902",
+    "Thu 12/5 09:00 - 10:00 design review",
+    "the discharge date field was renamed on 2024-11-01",
+    "DOB format changes to YYYY-MM-DD on 1/1/2025",
+    "lab instrument 4471 re-certified on 11/30",
+    "DR test passed on 10/19/2024 at 22:00",
+    "ext 5512 for the PMO",
 ]
 
 

@@ -73,14 +73,21 @@ def _name_words(people: frozenset[str]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(re.findall(r"[a-z][a-z'’-]+", p.lower())) for p in people)
 
 
+# Where a sentence ends: a full stop and a space (not after "ext.", "no.", "tel.", "Dr." and the like), a semicolon
+# or a line break.
+_SENTENCE_END = re.compile(
+    r"(?<![Ee]xt)(?<![Nn]o)(?<![Tt]el)(?<![Pp]h)(?<![Dd]r)(?<![Ss]t)(?<![Aa]pprox)(?<![Ee]\.g)(?<![Ii]\.e)\. |; |\n"
+)
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) a span sits in, at most 120 characters either side."""
     left = text[max(0, start - 120) : start]
     right = text[end : end + 120]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
-    if cut >= 0:
-        left = left[cut + 1 :]
-    stops = [i for i in (right.find(". "), right.find("\n"), right.find("; ")) if i >= 0]
-    if stops:
-        right = right[: min(stops)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(left)]
+    if ends:
+        left = left[ends[-1] - 1 :]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
     return left + text[start:end] + right

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from commands.phi.people import _NON_PERSON_SUBJECT
+from commands.phi.people import _NON_PERSON_SUBJECT, org_address
 from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
 
 # --- clinical context -----------------------------------------------------------------------------------------
@@ -82,14 +82,16 @@ _PROJECT = re.compile(
     r"|invoice|contract|budget|steering|workshop|webinar|go\s{1,3}live|phase|gate|cab\s{1,3}meeting|change"
     r"|ticket|inc\d|chg\d|project|rfp|sow|vendor|interfaces?|servers?|backup|outage|maintenance|window|report(?:ing)?"
     r"|period|quarter|fy|q[1-4]|schedule[sd]?|plan(?:ned)?|target|forecast|baseline|tested|testing|pilot|replace(?:ment|d)?"
-    r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog)\b",
+    r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog"
+    r"|design|fields?|columns?|renamed|screens?|templates?|changes|formats?|instruments?|(?:re-?)?certified"
+    r"|calibrat(?:ed|ion)|bugs?|defects?)\b",
     _I,
 )
 _DATE_RX = re.compile(rf"(?<![\w/.+-])(?P<v>{_DATE})", _I)
 # A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
 _DATE_LABEL = re.compile(
     r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
-    r"|transcribed|encounter|clinic)\s{1,3}date\b|\b(?-i:DV|DD|DT|DOA|DOD|DOS|DOV)\b|\bnext\s{1,3}appointment\b",
+    r"|transcribed|encounter|clinic)\s{1,3}date\b|(?<![-/])\b(?-i:DV|DD|DT)\b(?=\s{0,2}[:=])|\b(?-i:DOA|DOD|DOS|DOV)\b|\bnext\s{1,3}appointment\b",
     _I,
 )
 
@@ -362,6 +364,7 @@ _LABEL_WORDS = {
 
 _VENDOR = re.compile(
     r"\b(?:vendor|supplier|azure|aws|gcp|cloud|sftp|api|subscription|invoice[sd]?|renew(?:al|ed)?|licen[cs]e[sd]?"
+    r"|gl|general\s{1,3}ledger|cost\s{1,3}cent(?:er|re)|software|hardware"
     r"|contract|procurement|saas|tenant)\b",
     _I,
 )
@@ -458,7 +461,7 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     for m in () if gated else _matches(_PHONE_CTX, text):
         v = m.group("v")
         d = _digits(v)
-        pager = re.match(r"(?i)pager|beeper|bleep|ext", m.group(0))
+        pager = re.match(r"(?i)pager|beeper|bleep", m.group(0))
         if re.fullmatch(_DATE, v, _I):
             continue  # "call on 2024-03-12" is a date (the date rules judge it), not a number to call
         if (pager and 4 <= d <= 7) or 7 <= d <= 15:
@@ -712,9 +715,13 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")
     if digits >= 3 and ("," in text or "\n" in text or has_any(text, _ADDRESS_GATE)):
         out.extend(_postal_address(text))
+    if out:
+        out = [s for s in out if not org_address(text, s[0])]
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")
+        if re.match(r"(?i)(?:https?://|www\.)", v):
+            continue  # "the runbook lives at https://…": a page, not a home
         if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
             out.append(m.span("v"))
     for rx, needs in (

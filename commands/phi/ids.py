@@ -71,7 +71,8 @@ _NOT_PERSON_LABELS = _wordset(
     ticket tickets inc incident chg change changes request req ritm po purchase order invoice quote contract sku
     part model firmware fw version ver release build commit pr issue issues bug bugs jira story task epic sprint
     problem rfc kb article doc page section table figure step line server host port ip vm job batch run test
-    cr crs asset room bed ward floor unit extension ext pin error code_error http status
+    cr crs asset room bed ward floor unit extension ext pin error code_error http status gl ledger cost centre center
+    budget wbs capex opex
     """
 )
 _PHONE_LABELS = _wordset(

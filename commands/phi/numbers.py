@@ -165,7 +165,7 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = re.compile(rf"(?<![\w.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:.])(?P<v>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:])")
 _VERSIONISH = re.compile(
-    r"\b(?:v|ver|version|build|release|rel|patch|rev|revision|firmware|fw|sw|client|agent|level"
+    r"\b(?:v|ver|version|build|release|rel|patch|rev|revision|firmware|fw|sw|client|agent|level|wbs|task"
     r"|section|sec|step|item|clause|ref|oid|snomed|loinc|icd(?:-?10)?|cpt)\.?\s{0,3}[:#]?\s{0,3}$",
     _I,
 )

@@ -35,7 +35,7 @@ _NON_PERSON_SUBJECT = re.compile(
     r"|vm|app|box|node|link|session|cert|certs|certificate|license|licence|contract|warranty|password"
     r"|token|subscription|trial|quote|vendor|router|switch|firewall|ups|workstation|pump|job|process"
     r"|service|feed|queue|channel|tablet|phone|badge|account|key|domain|bid|offer|rfp|po|sow|project"
-    r"|pilot|system|module|script|backup|cluster|host|instance|device|cart|monitor)\b\W{0,3}"
+    r"|pilot|system|module|script|backup|cluster|host|instance|device|cart|monitor|test|tests|audit|build)\b\W{0,3}"
     r"(?:\w{1,12}\W{1,3})?$",
     _I,
 )
@@ -255,7 +255,27 @@ def _find_address(text: str) -> list[tuple[int, int]]:
             continue
         out.append(m.span("v"))
     out.extend(m.span("v") for m in _matches(_CA_POSTAL, text))
-    return out
+    return [s for s in out if not org_address(text, s[0])] if out else out
+
+
+# An organisation's place just before an address ("the vendor office is at 200 Berkeley Street", "HQ: 1 Main
+# Street", "Epic Systems, 1979 Milky Way"): not a person's home, unless the sentence is about a patient or someone
+# says it is theirs.
+_ORG_PLACE = re.compile(
+    r"\b(?:office|offices|hq|headquarters|head\s{1,3}office|data\s{1,3}cent(?:er|re)|warehouse|vendor|venue|campus"
+    r"|conference|offsite|depot|factory|plant|systems|inc|ltd|llc|corp(?:oration)?|gmbh"
+    r"|supplier|branch|store|shop)\b[^.;\n]{0,40}$",
+    _I,
+)
+_MINE = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient|pt)\b", _I)
+
+
+def org_address(text: str, start: int) -> bool:
+    left = text[max(0, start - 50) : start]
+    if not _ORG_PLACE.search(left):
+        return False
+    around = text[max(0, start - 80) : start + 80]
+    return not _MINE.search(around) and not _has_patient_word(around)
 
 
 # --- ages over 89 ------------------------------------------------------------------
