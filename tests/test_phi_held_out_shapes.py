@@ -117,6 +117,17 @@ REFUSED = [
     ("the patient came in on 5 March for a dressing change", "admission-date"),
     ("Her last admission was 11 Nov 2023", "admission-date"),
     ("I had an MRI on the 5th of April and never got the report", "admission-date"),
+    ("Time of death 02:14 on 11/02/2024", "admission-date"),
+    ("Date of encounter: Feb 11 2024", "admission-date"),
+    ("she was intubated at 0300 on 2/11", "admission-date"),
+    ("Her labs from 2/11/2024 are missing", "admission-date"),
+    ("she had a stroke in February 2024", "admission-date"),
+    ("my mother was admitted in early March 2024", "admission-date"),
+    ("M.R.N. 44120339 on the sticker", "mrn"),
+    ("The MRN for this patient is 44120339", "mrn"),
+    ("Acc# 24-CH-00123 mislabelled", "mrn"),
+    ("the patient's policy holder number is 375012945", "plan-number"),
+    ("(0121) 4960573 is my number", "phone"),
     # record numbers in groups, after Rx/specimen/NHS/health-record labels
     ("Accession # 224 501 8243 is duplicated", "mrn"),
     ("Rx # 957 232 1233 was filled for the wrong patient", "mrn"),
@@ -252,6 +263,12 @@ PASSES = [
     "lab instrument 4471 re-certified on 11/30",
     "DR test passed on 10/19/2024 at 22:00",
     "ext 5512 for the PMO",
+    # a month and a year in a statistic or a project's plan, not one person's care
+    "patients seen in March 2024 rose 12%",
+    "we admitted 1,200 patients in March 2024",
+    "the clinic saw 300 patients in January 2025",
+    "he had a workshop in March 2024",
+    "surgery volumes in May 2024 dropped",
 ]
 
 

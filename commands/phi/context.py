@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT, org_address
-from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
+from commands.phi.shared import _DATE, _I, _MONTH, _digits, _matches, has_any
 
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
@@ -31,7 +31,9 @@ _CLINICAL = re.compile(
 _CLINICAL_MORE_WORDS = r"""
     colonoscopy|endoscopy|gastroscopy|bronchoscopy|mammogram|ultrasound|infusion|transfusion|dialysis
     |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
-    |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth|(?:she|mum|mom|mother)\s{1,3}delivered
+    |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth
+    |(?:she|mum|mom|mother|baby|twins)\s{1,3}(?:was\s{1,3}|were\s{1,3})?delivered
+    |operated|intubated|extubated|ventilated|resuscitated|sedated
     |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
 """.replace("\n", "").replace(" ", "")
 _CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
@@ -64,6 +66,7 @@ _CLINICAL_MORE_GATE = frozenset(
         "delivered",
         "replaced",
         "replacement",
+        *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated"),
     ]
 )
 
@@ -91,7 +94,9 @@ _DATE_RX = re.compile(rf"(?<![\w/.+-])(?P<v>{_DATE})", _I)
 # A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
 _DATE_LABEL = re.compile(
     r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
-    r"|transcribed|encounter|clinic)\s{1,3}date\b|(?<![-/])\b(?-i:DV|DD|DT)\b(?=\s{0,2}[:=])|\b(?-i:DOA|DOD|DOS|DOV)\b|\bnext\s{1,3}appointment\b",
+    r"|transcribed|encounter|clinic)\s{1,3}date\b|(?<![-/])\b(?-i:DV|DD|DT)\b(?=\s{0,2}[:=])|\b(?-i:DOA|DOD|DOS|DOV|DOI)\b"
+    r"|\bnext\s{1,3}appointment\b|\b(?:date|time)\s{1,3}of\s{1,3}(?:encounter|visit|injury|procedure|surgery|service"
+    r"|admission|discharge|death|exam|consult(?:ation)?|arrival|onset)\b",
     _I,
 )
 
@@ -100,7 +105,7 @@ _DEADLINE = re.compile(
     r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
 )
 _CARE_VERB = re.compile(
-    r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient|attending"
+    r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient|attending|labs|bloods"
     r"|coming\s{1,3}(?:to|in)|in\s{1,3}(?:the\s{1,3})?(?:hospital|icu|ccu|ed|er|ward|a&e|rehab|hospice))\b",
     _I,
 )
@@ -200,7 +205,29 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         for m in _matches(_EVENT_DAY, text):
             if not _NON_PERSON_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
                 out.append(m.span("v"))
+    if _YEAR_GATE.search(text) and has_any(text, _ONE_PERSON_WORDS):
+        for m in _matches(_EVENT_MONTH, text):
+            if m.group("had") and not _clinical(text, m.group("had")):
+                continue  # "he had a workshop in March 2024": not an event of care
+            out.append(m.span("v"))
     return out
+
+
+# A month and a year after one person's event of care: "she was admitted in March 2024", "he had a stroke in
+# February 2024". Only with one person as the subject: "patients seen in March 2024 rose 12%" is a statistic.
+_YEAR_GATE = re.compile(r"\b(?:19|20)\d\d\b")
+_ONE_PERSON_WORDS = frozenset({"she", "he", "pt", "patient", "my", "her", "his"})
+_EVENT_MONTH = re.compile(
+    r"\b(?:she|he|pt|the\s{1,3}patient|(?:my|her|his)\s{1,3}(?:mother|mom|mum|father|dad|son|daughter|wife|husband"
+    r"|partner|brother|sister|grandmother|grandfather|grandma|grandpa|baby|child|aunt|uncle))\s{1,3}"
+    r"(?:was\s{1,3}|had\s{1,3}been\s{1,3})?"
+    r"(?:admitted|readmitted|discharged|diagnosed|seen|treated|hospitali[sz]ed|operated(?:\s{1,3}on)?|died|passed\s{1,3}away"
+    r"|(?P<had>had\s{1,3}(?:a|an|her|his)\s{1,3}[a-z]{2,20}(?:\s{1,3}[a-z]{2,20})?))"
+    r"\s{1,3}(?:in|on|during)\s{1,3}(?:early\s{1,3}|late\s{1,3}|mid-?\s{0,2})?(?P<v>"
+    + _MONTH
+    + r"\.?,?\s{1,3}(?:of\s{1,3})?(?:19|20)\d\d)\b",
+    _I,
+)
 
 
 _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
@@ -267,7 +294,7 @@ _SSN_VAL = (
 )
 _LABELLED = {
     "mrn": re.compile(
-        r"(?:\bmrn\b|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
+        r"(?:\bmrn\b|\bm\.\s?r\.\s?n\b\.?|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
         r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
         r"|\b(?:patient|hospital|hosp)\.?\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
         r"|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|n0|number|key|ref|reference)\b)" + _GAP + _VAL,
@@ -311,7 +338,7 @@ _LABELLED_RARE = (
         "mrn",
         re.compile(
             r"(?:\bhealth\s{1,3}record(?:\s{1,3}(?:number|no))?\b"
-            r"|\b(?:requisition|unit|ur|rx|prescription|specimen|accession)\s{0,3}"
+            r"|\bacc\s{0,2}\#|\b(?:requisition|unit|ur|rx|prescription|specimen|accession)\s{0,3}"
             r"(?:id|\#|no|n0|number|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN)\b)"
             + _GAP
             + _VAL,
@@ -319,7 +346,7 @@ _LABELLED_RARE = (
         ),
         frozenset(
             {"requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn", "record"}
-            | {"specimen", "accession"}
+            | {"specimen", "accession", "acc"}
         ),
     ),
     (
@@ -337,6 +364,7 @@ _LABELLED_RARE = (
 _LABEL_PIECES = {
     "mrn": (
         "mr",
+        "m.r",
         "med",
         "chart",
         "patient",

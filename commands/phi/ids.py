@@ -44,8 +44,8 @@ _STANDALONE_LABELS = _wordset("mrn fin csn har ohip hcn nhs sin upi")
 # A label phrase further back, joined to the value by "is"/"was" or a colon: "the hospital number for the patient
 # was KGH44712".
 _FAR_LABEL = re.compile(
-    r"\b(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
-    r"|account|patient|case|claim|coverage|file|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)(?![\w])"
+    r"\b(?:(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
+    r"|account|patient|case|claim|coverage|file|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)|(?P<m>mrn))(?![\w])"
     r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
     re.IGNORECASE,
 )
@@ -386,7 +386,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         labels = _labels(left, _LABELS)
         if not labels:
             far = _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
-            labels = {far.group("l").lower(), "number"} if far else _labels_after(text, m.end())
+            labels = {(far.group("l") or far.group("m")).lower(), "number"} if far else _labels_after(text, m.end())
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):
             continue
