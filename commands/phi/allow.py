@@ -73,21 +73,31 @@ def _name_words(people: frozenset[str]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(re.findall(r"[a-z][a-z'’-]+", p.lower())) for p in people)
 
 
-# Where a sentence ends: a full stop and a space (not after "ext.", "no.", "tel.", "Dr." and the like), a semicolon
-# or a line break.
-_SENTENCE_END = re.compile(
-    r"(?<![Ee]xt)(?<![Nn]o)(?<![Tt]el)(?<![Pp]h)(?<![Dd]r)(?<![Ss]t)(?<![Aa]pprox)(?<![Ee]\.g)(?<![Ii]\.e)\. |; |\n"
-)
+# A full stop that ends an abbreviation, not a sentence: "call the command centre on ext. 5500".
+_ABBREVIATION = re.compile(r"\b(?:ext|no|tel|ph|dr|st|approx|e\.g|i\.e)$", re.IGNORECASE)
+
+
+def _full_stop(s: str, i: int) -> bool:
+    return not _ABBREVIATION.search(s, max(0, i - 7), i)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) a span sits in, at most 120 characters either side."""
     left = text[max(0, start - 120) : start]
     right = text[end : end + 120]
-    ends = [m.end() for m in _SENTENCE_END.finditer(left)]
-    if ends:
-        left = left[ends[-1] - 1 :]
-    stop = _SENTENCE_END.search(right)
-    if stop:
-        right = right[: stop.start()]
+    cut = max(left.rfind("\n"), left.rfind("; "))
+    dot = left.rfind(". ")
+    while dot > cut and not _full_stop(left, dot):
+        dot = left.rfind(". ", 0, dot)
+    cut = max(cut, dot)
+    if cut >= 0:
+        left = left[cut + 1 :]
+    stops = [i for i in (right.find("\n"), right.find("; ")) if i >= 0]
+    dot = right.find(". ")
+    while dot >= 0 and not _full_stop(right, dot):
+        dot = right.find(". ", dot + 1)
+    if dot >= 0:
+        stops.append(dot)
+    if stops:
+        right = right[: min(stops)]
     return left + text[start:end] + right

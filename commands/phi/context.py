@@ -201,21 +201,62 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _UNIT_BEFORE.search(left[-12:]):
             continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
         out.append((v_start, v_end))
-    if _DAY_GATE.search(text):
-        for m in _matches(_EVENT_DAY, text):
-            if not _NON_PERSON_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
-                out.append(m.span("v"))
-    if _YEAR_GATE.search(text) and has_any(text, _ONE_PERSON_WORDS):
-        for m in _matches(_EVENT_MONTH, text):
-            if m.group("had") and not _clinical(text, m.group("had")):
+    if not has_any(text, _EVENT_GATE):
+        return out
+    # Each pass starts from its rare anchor (an ordinal; a year after a month) and reads the words before it.
+    for m in _DAY_GATE.finditer(text):
+        start = m.start() - 1 if m.start() and text[m.start() - 1].isdigit() else m.start()
+        event = _EVENT_DAY.search(text, max(0, start - 100), start)
+        if event and not _NON_PERSON_SUBJECT.search(text, max(0, event.start() - 40), event.start()):
+            out.append((start, m.end()))
+    if has_any(text, _ONE_PERSON_WORDS):
+        for m in _YEAR_GATE.finditer(text):
+            month = _MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if month is None:
+                continue
+            event = _EVENT_MONTH.search(text, max(0, month.start() - 120), month.start())
+            if not event or (event.group("had") and not _clinical(text, event.group("had"))):
                 continue  # "he had a workshop in March 2024": not an event of care
-            out.append(m.span("v"))
+            out.append((month.start(), m.end()))
     return out
 
 
 # A month and a year after one person's event of care: "she was admitted in March 2024", "he had a stroke in
 # February 2024". Only with one person as the subject: "patients seen in March 2024 rose 12%" is a statistic.
-_YEAR_GATE = re.compile(r"\b(?:19|20)\d\d\b")
+# The words the two passes above start their events with.
+_EVENT_GATE = frozenset(
+    [
+        "admitted",
+        "readmitted",
+        "discharged",
+        "seen",
+        "presented",
+        "attended",
+        "operated",
+        "died",
+        "passed",
+        "transferred",
+        "brought",
+        "came",
+        "hospital",
+        "hospitalised",
+        "hospitalized",
+        "inpatient",
+        "visit",
+        "appointment",
+        "appt",
+        "admission",
+        "surgery",
+        "procedure",
+        "operation",
+        "scan",
+        "mri",
+        "diagnosed",
+        "treated",
+        "had",
+    ]
+)
+_YEAR_GATE = re.compile(r"(?<![\w/.-])(?:19|20)\d\d\b")
 _ONE_PERSON_WORDS = frozenset({"she", "he", "pt", "patient", "my", "her", "his"})
 _EVENT_MONTH = re.compile(
     r"\b(?:she|he|pt|the\s{1,3}patient|(?:my|her|his)\s{1,3}(?:mother|mom|mum|father|dad|son|daughter|wife|husband"
@@ -223,11 +264,10 @@ _EVENT_MONTH = re.compile(
     r"(?:was\s{1,3}|had\s{1,3}been\s{1,3})?"
     r"(?:admitted|readmitted|discharged|diagnosed|seen|treated|hospitali[sz]ed|operated(?:\s{1,3}on)?|died|passed\s{1,3}away"
     r"|(?P<had>had\s{1,3}(?:a|an|her|his)\s{1,3}[a-z]{2,20}(?:\s{1,3}[a-z]{2,20})?))"
-    r"\s{1,3}(?:in|on|during)\s{1,3}(?:early\s{1,3}|late\s{1,3}|mid-?\s{0,2})?(?P<v>"
-    + _MONTH
-    + r"\.?,?\s{1,3}(?:of\s{1,3})?(?:19|20)\d\d)\b",
+    r"\s{1,3}(?:in|on|during)\s{1,3}(?:early\s{1,3}|late\s{1,3}|mid-?\s{0,2})?$",
     _I,
 )
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?,?\s{1,3}(?:of\s{1,3})?$", _I)
 
 
 _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
@@ -240,7 +280,7 @@ _EVENT_DAY = re.compile(
     r"|(?:visit|appointment|appt|admission|surgery|procedure|operation|scan|mri)\s{1,3}(?:was|is))"
     r"(?:\s{1,3}(?:home|in|at|to|here|again|beginning|starting|(?:the\s{1,3})?(?:ed|er|icu|clinic|ward|a&e)))?"
     r"\s{1,3}(?:(?:on|from|since)\s{1,3})?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s{1,3})?"
-    r"the\s{1,3}(?P<v>\d{1,2}(?:st|nd|rd|th))\b",
+    r"the\s{1,3}$",
     _I,
 )
 
@@ -345,7 +385,7 @@ _LABELLED_RARE = (
             _I,
         ),
         frozenset(
-            {"requisition", "unit", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn", "record"}
+            {"requisition", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn"}
             | {"specimen", "accession", "acc"}
         ),
     ),
@@ -359,6 +399,8 @@ _LABELLED_RARE = (
         frozenset({"bcbs", "blue", "aetna", "cigna", "humana", "uhc", "anthem", "kaiser", "tricare", "medi"}),
     ),
 )
+_UNIT_RECORD = frozenset({"unit", "record"})
+_NUMBER_WORDS = frozenset({"number", "no", "nbr", "id"})
 # A piece of every label above, in small letters: a label whose pieces are all absent from an ASCII text cannot
 # match, so its search is skipped (a text with other characters is always searched: "ſ" matches "s" ignoring case).
 _LABEL_PIECES = {
@@ -419,7 +461,12 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
         for kind, rx in _LABELLED.items()
         if not lower or any(piece in lower for piece in _LABEL_PIECES[kind]) or has_any(text, _LABEL_WORDS[kind])
     ]
-    rules.extend((kind, rx) for kind, rx, words in _LABELLED_RARE if has_any(text, words))
+    unit_record = has_any(text, _UNIT_RECORD) and has_any(text, _NUMBER_WORDS)  # "unit number 30-800273"
+    rules.extend(
+        (kind, rx)
+        for kind, rx, words in _LABELLED_RARE
+        if has_any(text, words) or (unit_record and rx is _LABELLED_RARE[1][1])
+    )
     for kind, rx in rules:
         for m in _matches(rx, text):
             v = m.group("v")
@@ -627,17 +674,20 @@ _HOUSE = re.compile(
 _HOUSE_TIGHT = re.compile(_UP + r"[^\W\d_]{3,30}\s\d{1,4}[A-Za-z]?(?:[-/]\d{1,4})?\s{1,2}$")
 
 
+_YEAR_PC = re.compile(r"(?:19|20)\d\d(?:\s?[A-Z]{2}$|\s)")
+
+
 def _postal_address(text: str) -> list[tuple[int, int]]:
     out = []
     for m in [*_POSTCODE_LETTERS.finditer(text), *_POSTCODE_DIGITS.finditer(text)]:
         pc = m.group("pc")
-        if re.fullmatch(r"(?:19|20)\d\d\s?[A-Z]{2}", pc) or re.match(r"(?:19|20)\d\d\s", pc):
+        if _YEAR_PC.match(pc):
             continue  # a year, not a postal code ("2025 Roadmap")
-        if _QUANTITY.match(text, m.end()) or _QUANTITY.match(text, m.start() + len(pc.split()[0])):
-            continue
         firm = _FIRM_CODE.fullmatch(pc)
         if not firm and _english_town(pc):
             continue  # "Westside 3, 4471 Appointments migrated": a count of things, not a town
+        if _QUANTITY.match(text, m.end()) or _QUANTITY.match(text, m.start() + len(pc.split()[0])):
+            continue
         # The street may stand on a line or two above the postal code ("Gentorget 306\n99705 Ängelholm").
         own_line = line_start = text.rfind("\n", 0, m.start()) + 1
         for _ in range(2):
@@ -717,10 +767,13 @@ _ADDRESS_GATE = frozenset(
 )
 
 
+_LETTERS = re.compile(r"[^\W\d_]{1,30}")
+
+
 def _english_town(pc: str) -> bool:
     from commands.phi.lexicon import _words
 
-    town = re.search(r"[^\W\d_]+", pc)
+    town = _LETTERS.search(pc)
     return town is not None and town.group(0).lower() in _words("english_words.txt")
 
 
