@@ -7,10 +7,11 @@ windows are fixed-size slices, so the work per match is constant and a scan stay
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT, org_address
-from commands.phi.shared import _DATE, _I, _MONTH, _digits, _matches, has_any
+from commands.phi.shared import _DATE, _I, _MONTH, _digits, _matches, has_any, words_of
 
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
@@ -101,6 +102,14 @@ _DATE_LABEL = re.compile(
 )
 
 
+def _maybe_label(head: str) -> bool:
+    """A cheap test that _DATE_LABEL may match: each of its labels has "date", "time", "appointment" or a capital D."""
+    if "D" in head:
+        return True
+    low = head.lower()
+    return "date" in low or "time" in low or "appointment" in low
+
+
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
 )
@@ -184,7 +193,8 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
             continue
         left, right = _window(text, m_start, m_end)
-        if _DATE_LABEL.search(left[-30:]):
+        head = left[-30:]
+        if _maybe_label(head) and _DATE_LABEL.search(head):
             out.append((v_start, v_end))
             continue
         if not (_clinical(text, left) or _clinical(text, right)):
@@ -451,24 +461,40 @@ def _vendor_account(text: str, start: int, end: int) -> bool:
     return bool(_VENDOR.search(around)) and not _CLINICAL.search(around)
 
 
+def _at_words(rx: re.Pattern[str], text: str, lower: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that starts with one of the words, tried only where the words are (a few
+    ``str.find`` calls instead of a search at every position); a text with other characters is searched."""
+    if not lower:
+        yield from _matches(rx, text)
+        return
+    starts: set[int] = set()
+    for w in words & words_of(text):
+        i = lower.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = lower.find(w, i + 1)
+    for i in sorted(starts):
+        m = rx.match(text, i)
+        if m:
+            yield m
+
+
 def find_labelled(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if _digits(text) < 4:
         return out  # every labelled value has at least four digits
     lower = text.lower() if text.isascii() else ""
-    rules = [
-        (kind, rx)
+    rules: list[tuple[str, Iterator[re.Match[str]]]] = [
+        (kind, _matches(rx, text))
         for kind, rx in _LABELLED.items()
         if not lower or any(piece in lower for piece in _LABEL_PIECES[kind]) or has_any(text, _LABEL_WORDS[kind])
     ]
     unit_record = has_any(text, _UNIT_RECORD) and has_any(text, _NUMBER_WORDS)  # "unit number 30-800273"
-    rules.extend(
-        (kind, rx)
-        for kind, rx, words in _LABELLED_RARE
-        if has_any(text, words) or (unit_record and rx is _LABELLED_RARE[1][1])
-    )
-    for kind, rx in rules:
-        for m in _matches(rx, text):
+    for i, (kind, rx, words) in enumerate(_LABELLED_RARE):
+        if has_any(text, words) or (unit_record and i == 1):
+            rules.append((kind, _at_words(rx, text, lower, words | _UNIT_RECORD | {"health"})))
+    for kind, found in rules:
+        for m in found:
             v = m.group("v")
             need = 6 if kind == "ssn" else 4
             if _digits(v) < need:
@@ -688,28 +714,26 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             continue  # "Westside 3, 4471 Appointments migrated": a count of things, not a town
         if _QUANTITY.match(text, m.end()) or _QUANTITY.match(text, m.start() + len(pc.split()[0])):
             continue
-        # The street may stand on a line or two above the postal code ("Gentorget 306\n99705 Ängelholm").
-        own_line = line_start = text.rfind("\n", 0, m.start()) + 1
-        for _ in range(2):
-            if line_start == 0:
-                break
-            above = text.rfind("\n", 0, line_start - 1) + 1
-            if m.start() - above > 120:
-                break
-            line_start = above
-        line_start = max(line_start, m.start() - 120 if line_start < m.start() - 90 else m.start() - 90)
+        own_line = text.rfind("\n", 0, m.start()) + 1
+        line_start = max(own_line, m.start() - 90)
         seg = text[line_start : m.start()]
-        h = _HOUSE.search(seg) if "," in seg or "\n" in seg else None
+        h = _HOUSE.search(seg) if "," in seg else None
+        if h is None and own_line and m.start() - own_line <= 30:
+            # The street may stand on a line or two above the postal code ("Gentorget 306\n99705 Ängelholm").
+            line_start = text.rfind("\n", 0, own_line - 1) + 1
+            if own_line - line_start <= 40 and line_start:
+                line_start = text.rfind("\n", 0, line_start - 1) + 1
+            line_start = max(line_start, m.start() - 120)
+            seg = text[line_start : m.start()]
+            h = _HOUSE.search(seg)
         tight = None if h else _HOUSE_TIGHT.search(seg, max(0, len(seg) - 45))
         h = h or tight
         if not h:
             continue
-        first = re.match(r"\d*\s*([^\W\d_][\w.]*)", text[line_start + h.start() : line_start + h.start() + 40])
+        first = _FIRST_WORD.match(text, line_start + h.start(), line_start + h.start() + 40)
         house_no = _HOUSE_NO.search(text, max(0, line_start + h.start() - 8), line_start + h.start())
         if first and _NOT_STREET.fullmatch(first.group(1)) and not house_no:
             continue  # "Room No. 12, …" — but "House No. 12, Sector 15, Noida 201301" is an address
-        if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
-            continue
         start = line_start + h.start()
         # The shapes this round added (a four-digit code and a town, the street a line above, no comma, the number
         # after a comma) are looser: they also need a street word, an address word or a person near.
@@ -722,8 +746,13 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             or _person_near(text, start, m.end())
         ):
             continue
+        if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
+            continue
         out.append((start, m.end()))
     return out
+
+
+_FIRST_WORD = re.compile(r"\d{0,6}\s{0,3}([^\W\d_][\w.]{0,30})")
 
 
 # Postal codes of the shapes before this round: a UK/Australian code, "9690 BV", "50968 Köln", "431916".
