@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT, org_address
-from commands.phi.shared import _DATE, _I, _MONTH, _digits, _matches, has_any, words_of
+from commands.phi.shared import _DATE, _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, words_of
 
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
@@ -91,7 +91,20 @@ _PROJECT = re.compile(
     r"|calibrat(?:ed|ion)|bugs?|defects?)\b",
     _I,
 )
-_DATE_RX = re.compile(rf"(?<![\w/.+-])(?P<v>{_DATE})", _I)
+# Every date, as shared._DATE reads one, not right after a letter, digit, slash, dot, plus or dash. Written out
+# here with the digit-led shapes behind one leading digit (the look-behind after it, see shared.py's speed idiom):
+# the same matches as rf"(?<![\w/.+-])(?P<v>{_DATE})", which tests/test_phi_linear.py checks, in about half the time.
+_DATE_RX = re.compile(
+    r"(?P<v>\d(?<![\w/.+-].)(?:"
+    r"\d{3}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d?[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
+    r"|\d?/\d{1,2}"
+    rf"|\d?-{_MONTH}-(?:\d{{4}}|\d{{2}})|\d?{_MONTH}\d{{4}}"
+    rf"|\d?{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?![a-z])\.?(?:,?\s{{1,3}}\d{{4}})?"
+    rf")|(?<![\w/.+-])(?:{_MONTH}\.?\s{{1,3}}\d{{1,2}}{_ORD}(?:,?\s{{1,3}}\d{{4}})?"
+    rf"|(?:the\s{{1,3}})?{_SPELLED}\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?))(?![\d/])",
+    _I,
+)
 # A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
 _DATE_LABEL = re.compile(
     r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
@@ -266,7 +279,7 @@ _EVENT_GATE = frozenset(
         "had",
     ]
 )
-_YEAR_GATE = re.compile(r"(?<![\w/.-])(?:19|20)\d\d\b")
+_YEAR_GATE = re.compile(r"(?:19|20)(?<![\w/.-]..)\d\d\b")
 _ONE_PERSON_WORDS = frozenset({"she", "he", "pt", "patient", "my", "her", "his"})
 _EVENT_MONTH = re.compile(
     r"\b(?:she|he|pt|the\s{1,3}patient|(?:my|her|his)\s{1,3}(?:mother|mom|mum|father|dad|son|daughter|wife|husband"
@@ -605,7 +618,7 @@ def find_emails(text: str) -> list[tuple[int, int]]:
 
 # --- addresses -----------------------------------------------------------------------------------------------------
 _ADDR_LABEL = re.compile(
-    r"(?:\b(?:billing|mailing|home|street|postal|residential|patient['’]?s?)\s{1,3}address\b|(?<!\bip\s)(?<!\bmac\s)(?<!mail\s)\baddress\b(?=\s{0,3}:)"
+    r"(?:\b(?:billing|mailing|home|street|postal|residential|patient['’]?s?)\s{1,3}address\b|\baddress\b(?<!\bip\saddress)(?<!\bmac\saddress)(?<!mail\saddress)(?=\s{0,3}:)"
     r"|\blives\s{1,3}(?:at|on)\b|\bdischarge[sd]?\s{1,3}to\b(?=\s{0,3}:?\s{0,3}\d))"
     r"\s{0,3}(?:(?:verified|per\s{1,3}id)\s{0,3})?[:=]?\s{0,6}(?P<v>[^\n]{3,60})",
     _I,

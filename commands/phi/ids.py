@@ -25,7 +25,9 @@ _VALUE = re.compile(
     r"(?![\w/@-]|[.,:]\d)"
 )
 # A phone-shaped value: 7-15 digits in groups ("0151 496 0321", "+46 (0)8 123 456", "201/324/1423").
-_PHONE_VALUE = re.compile(r"(?<![\w+/.-])(?P<v>\+?\(?\d(?:[\d()]|[-. /](?=\(?\d)){6,24})(?![\w/-]|[.,]\d)")
+_PHONE_VALUE = re.compile(
+    r"(?P<v>(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))(?:[\d()]|[-. /](?=\(?\d)){6,24})(?![\w/-]|[.,]\d)"
+)
 _LABELS = _wordset(
     """
     number numbers no nbr num nr id ids identifier identifiers ident code ref reference record records chart file
