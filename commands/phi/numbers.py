@@ -173,7 +173,7 @@ _VERSIONISH = re.compile(
 
 def _find_ip(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _matches(_IPV4, text):
+    for m in _matches(_IPV4, text) if text.count(".") >= 3 else ():  # an IPv4 address has three dots
         if _VERSIONISH.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
@@ -238,7 +238,9 @@ _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 def _find_phone(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _matches(_PHONE_NANP, text):
+    if _digits(text) < 7:
+        return out  # every phone below has seven digits or more
+    for m in _matches(_PHONE_NANP, text) if _digits(text) >= 10 else ():
         area, exch = m.group("a1") or m.group("a2"), m.group("x")
         if area[0] in "01" or exch[0] in "01" or area in _TOLL_FREE:
             continue
