@@ -237,7 +237,7 @@ _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 
 def _find_phone(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     if _digits(text) < 7:
         return out  # every phone below has seven digits or more
     for m in _matches(_PHONE_NANP, text) if _digits(text) >= 10 else ():
