@@ -128,6 +128,11 @@ REFUSED = [
     ("Acc# 24-CH-00123 mislabelled", "mrn"),
     ("the patient's policy holder number is 375012945", "plan-number"),
     ("(0121) 4960573 is my number", "phone"),
+    ("Best contact number for Mrs K is 0207 946 0321", "phone"),
+    ("SSN-219-09-9999 in the scanned form", "ssn"),
+    ("SIN#: 046-454-286 on the intake", "ssn"),
+    ("Hosp. no. RJ44120339 on the wristband", "mrn"),
+    ("EMPI 1234567890 linked to two people", "mrn"),
     # record numbers in groups, after Rx/specimen/NHS/health-record labels
     ("Accession # 224 501 8243 is duplicated", "mrn"),
     ("Rx # 957 232 1233 was filled for the wrong patient", "mrn"),

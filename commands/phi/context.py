@@ -380,9 +380,9 @@ def find_cards(text: str) -> list[tuple[int, int]]:
 
 # --- labelled numbers the first generation missed --------------------------------------------------------------
 _GAP = (
-    r"(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:(?:is|was|of|no|number|num|nbr|id|identifier|ref|reference|key|given|as"
-    r"|ending)\b\.?|\#)){0,4}"
-    r"\s{0,3}(?:[:#=]|>>|/(?=\s)|\|)?[ \t]{0,12}[#(]?"
+    r"\.?(?:\s{0,2}\([^()\n]{1,24}\))?(?:\s{1,3}(?:(?:is|was|of|no|number|num|nbr|id|identifier|ref|reference|key|given"
+    r"|as|ending)\b\.?|\#)){0,4}"
+    r"\s{0,3}(?:\#?[:=]|\#|>>|/(?=\s)|\|)?[ \t]{0,12}[#(]?"
 )
 # A value: letters and digits with inner hyphens or slashes, or digits in groups with single spaces ("224 501 8243",
 # "2123 45670 1"): all of it, so that a redaction leaves none of it behind.
@@ -412,7 +412,10 @@ _LABELLED = {
     ),
     "ssn": re.compile(
         r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
-        r"|\b(?-i:SIN)\b|\bsin\s{1,3}(?:number|no|\#)|\bss\s{0,2}(?:\#|number\b|no\b))" + _GAP + _SSN_VAL,
+        r"|\b(?-i:SIN)\b|\bsin(?:\s{1,3}(?:number|no)|\s{0,3}\#)|\bss\s{0,2}(?:\#|number\b|no\b))"
+        + _GAP
+        + r"-?"
+        + _SSN_VAL,
         _I,
     ),
 }
@@ -440,14 +443,14 @@ _LABELLED_RARE = (
         re.compile(
             r"(?:\bhealth\s{1,3}record(?:\s{1,3}(?:number|no))?\b"
             r"|\bacc\s{0,2}\#|\b(?:requisition|unit|ur|rx|prescription|specimen|accession)\s{0,3}"
-            r"(?:id|\#|no|n0|number|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN)\b)"
+            r"(?:id|\#|no|n0|number|key|ref|reference)(?!\w)|\b(?:specimen|accession)\b|\b(?-i:NHS|CHI|IHI|NHI|UPI|URN|EMPI|MPI)\b)"
             + _GAP
             + _VAL,
             _I,
         ),
         frozenset(
             {"requisition", "ur", "rx", "prescription", "nhs", "chi", "ihi", "nhi", "upi", "urn"}
-            | {"specimen", "accession", "acc"}
+            | {"specimen", "accession", "acc", "empi", "mpi"}
         ),
     ),
     (

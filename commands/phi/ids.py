@@ -97,6 +97,12 @@ _PHONE_MINE = re.compile(
     r"\s{0,2},?\s{0,2}(?:is|was)\s{1,3}(?:my|her|his|their|your)\s{1,3}(?:(?:new|home|work|own|best|usual)\s{1,3})?number\b",
     re.IGNORECASE,
 )
+# A phone label further back, joined to the number by is/was: "Best contact number for Mrs K is 0207 946 0321".
+_PHONE_FAR = re.compile(
+    r"\b(?:phone|contact|callback|call-back|mobile|cell|home|work)\s{1,3}(?:phone\s{1,3})?(?:number|no\.?|\#)(?!\w)"
+    r"[^.;\n]{0,30}?\b(?:is|was|are)\s{1,3}$",
+    re.IGNORECASE,
+)
 _PHONE_LINE = re.compile(
     r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$"
     # a contact line of a form: "Home: 0590 938347", "Work (direct): …"
@@ -360,6 +366,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
             and not _PHONE_AFTER.match(text, m.end())
             and not _PHONE_MINE.match(text, m.end())
+            and not _PHONE_FAR.search(left)
             and not (
                 _PHONE_LINE.search(left)
                 or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
