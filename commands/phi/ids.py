@@ -125,6 +125,12 @@ _DATE_SHAPE = re.compile(r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
 _CLAUSE_END = re.compile(r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])")
+_COUNT_AFTER = re.compile(
+    r"\s{1,3}(?:[a-z]{2,15}\s{1,3})?(?:tickets?|records?|messages?|views?|users?|rows?|items?|patients|beds|staff"
+    r"|visits|orders|tests|devices|licen[cs]es|seats|hours|minutes|days|dollars|pounds|euros|downloads|transactions"
+    r"|claims|charts|encounters|results|errors|requests|submissions|responses|lines|files|bytes|[kmg]b)\b",
+    re.IGNORECASE,
+)
 _UNIT_AFTER = re.compile(
     r"\s{0,2}(?:mg|mcg|ml|mmol|kg|g|cm|mm|%|units?|iu|bpm|mmhg|hrs?|hours?|mins?|days?)\b", re.IGNORECASE
 )
@@ -355,6 +361,8 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         v = m.group("v")
         if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
             continue
+        if _COUNT_AFTER.match(text, m.end()):
+            continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
         left = _clause_left(text, m.start(), 50)
         if (
             not _labels(left, _PHONE_LABELS)
