@@ -165,6 +165,7 @@ REFUSED = [
     ("House No. 12, Sector 15, Noida 201301", "address"),
     ("the letter went to Flat 12B, Sea View Apts, Bandra West, Mumbai 400050 instead", "address"),
     ("the ambulance went to Unit 4/12 Smith St, Parramatta NSW 2150", "address"),
+    ("RR 1, Site 5, Comp 12, Red Deer AB T4N 5E1", "address"),
     ("her postcode is SW1A 1AA", "address"),
     ("Eircode D02 X285 on the referral", "address"),
 ]
@@ -277,6 +278,14 @@ PASSES = [
     "Work: 4471902 tickets closed",
     "W: 1234567 records migrated",
     "C: 1 234 567 messages",
+    # an organisation's address, line or bank account
+    "Vendor contact: Acme Health IT, 500 Industrial Parkway, Dayton, OH 45402",
+    "Shipping address for the scanners: Warehouse 3, 77 Dock Road, Liverpool L3 4AB",
+    "The new clinic at 45 Market Street opens 3/14; signage order PO 4500012345",
+    "Data centre move: from 1 Data Way, Reading RG1 1AA to 9 Cloud Lane, Slough SL1 4XX on 12/7",
+    "Contact the PMO on 020 7946 0000 or pmo@example.org",
+    "the vendor's bank details: IBAN DE89 3704 0044 0532 0130 00 for the invoice",
+    "Mon 412, Tue 398, Wed 455 calls answered",
     "surgery volumes in May 2024 dropped",
 ]
 

@@ -374,7 +374,11 @@ def find_cards(text: str) -> list[tuple[int, int]]:
         d = re.sub(r"\D", "", m.group("v"))
         if 13 <= len(d) <= 19 and _luhn(d) and len(set(d)) >= 2:
             out.append(m.span("v"))
-    out.extend(m.span("v") for m in _matches(_IBAN, text) if _iban_ok(m.group("v")))
+    out.extend(
+        m.span("v")
+        for m in _matches(_IBAN, text)
+        if _iban_ok(m.group("v")) and not _vendor_account(text, m.start(), m.end(), iban=True)
+    )
     return out
 
 
@@ -504,11 +508,11 @@ _VENDOR = re.compile(
 )
 
 
-def _vendor_account(text: str, start: int, end: int) -> bool:
+def _vendor_account(text: str, start: int, end: int, iban: bool = False) -> bool:
     """An account of the organisation with a vendor ("our billing account 44120038 with the vendor renewed"), not a
     patient's: the label is an account's, a vendor or cloud word is nearby, and no word of care. (Member, policy
     and plan numbers are always a person's.)"""
-    if not re.match(r"(?i)(?:bank|account|acct|billing|ledger|financ)", text[start:end]):
+    if not iban and not re.match(r"(?i)(?:bank|account|acct|billing|ledger|financ)", text[start:end]):
         return False
     left, right = _window(text, start, end, before=60, after=60)
     around = left + " " + right
@@ -703,7 +707,8 @@ _NOT_STREET = re.compile(
     r"(?i)(?:wave|sprint|site|unit|phase|release|tower|level|building|bldg|block|floor|room|rm|ward|bed|bay|step"
     r"|stage|version|v|week|day|team|group|cohort|batch|pod|zone|lab|gate|track|lane|line|item|part|section|chapter"
     r"|module|tier|ring|region|area|sector|wing|pavilion|campus|station|window|slot|round|option|scenario|test"
-    r"|case|ticket|story|epic|task|milestone|quarter|q|fy|year|month|page|table|figure|appendix|no|number)\.?"
+    r"|case|ticket|story|epic|task|milestone|quarter|q|fy|year|month|page|table|figure|appendix|no|number"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?"
 )
 _QUANTITY = re.compile(
     r"\s{1,3}(?:users?|beds?|devices?|sq|square|points?|staff|patients|people|hours?|hrs?|records|tickets|items|rows"

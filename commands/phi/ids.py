@@ -17,6 +17,7 @@ from bisect import bisect_left
 from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.numbers import _SSN_DASHED
+from commands.phi.people import org_address
 from commands.phi.shared import _digits, has_any
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
@@ -345,6 +346,8 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
         if before and _NOT_STREET.fullmatch(before[-1]):
             continue  # "Sprint 12 Sunny Lane": a numbered thing of a project
         cue = _ADDRESS_CUE.search(text, max(0, start - 40), start)
+        if org_address(text, start):
+            continue  # "the vendor office is at 200 Berkeley Street"
         if _near(person, start, end) or _near(strong, start, end) or (cue and _SPEAKER.search(text)):
             out.append(("address", start, end))
     return out

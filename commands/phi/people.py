@@ -264,15 +264,18 @@ def _find_address(text: str) -> list[tuple[int, int]]:
 _ORG_PLACE = re.compile(
     r"\b(?:office|offices|hq|headquarters|head\s{1,3}office|data\s{1,3}cent(?:er|re)|warehouse|vendor|venue|campus"
     r"|conference|offsite|depot|factory|plant|systems|inc|ltd|llc|corp(?:oration)?|gmbh"
-    r"|supplier|branch|store|shop)\b[^.;\n]{0,40}$",
+    r"|supplier|branch|store|shop|building|facility|premises|venue|new\s{1,3}clinic)\b[^.;\n]{0,70}$",
     _I,
 )
 _MINE = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient|pt)\b", _I)
 
 
+_ORG_FIRST = re.compile(r"(?:warehouse|depot|office|hq|building|unit\s{1,3}\d{1,4}\s{1,3}\w{1,20}\s{1,3}estate)\b", _I)
+
+
 def org_address(text: str, start: int) -> bool:
-    left = text[max(0, start - 50) : start]
-    if not _ORG_PLACE.search(left):
+    left = text[max(0, start - 90) : start]
+    if not _ORG_PLACE.search(left) and not _ORG_FIRST.match(text, start):
         return False
     around = text[max(0, start - 80) : start + 80]
     return not _MINE.search(around) and not _has_patient_word(around)
