@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT, org_address
-from commands.phi.shared import _DATE, _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, words_of
+from commands.phi.shared import _DATE, _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, text_digits, words_of
 
 
 # --- clinical context -----------------------------------------------------------------------------------------
@@ -238,7 +238,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
     """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
     header label, and not near a project word."""
     out: list[tuple[int, int]] = []
-    if not _digits(text):
+    if not text_digits(text):
         return out
     for m_start, m_end, v_start, v_end, v in date_matches(text):
         if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
@@ -370,7 +370,7 @@ def _iban_ok(v: str) -> bool:
 
 def find_cards(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _matches(_CARD, text) if _digits(text) >= 12 else ():
+    for m in _matches(_CARD, text) if text_digits(text) >= 12 else ():
         d = re.sub(r"\D", "", m.group("v"))
         if 13 <= len(d) <= 19 and _luhn(d) and len(set(d)) >= 2:
             out.append(m.span("v"))
@@ -539,7 +539,7 @@ def _at_words(rx: re.Pattern[str], text: str, lower: str, words: frozenset[str])
 
 def find_labelled(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
-    if _digits(text) < 4:
+    if text_digits(text) < 4:
         return out  # every labelled value has at least four digits
     lower = text.lower() if text.isascii() else ""
     rules: list[tuple[str, Iterator[re.Match[str]]]] = [
@@ -618,7 +618,7 @@ _INTL = re.compile(
 
 def find_phones(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if _digits(text) < 4:
+    if text_digits(text) < 4:
         return out
     gated = text.isascii() and not has_any(text, _PHONE_CTX_WORDS)
     for m in () if gated else _matches(_PHONE_CTX, text):
@@ -882,7 +882,7 @@ _UK_POSTCODE = re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    digits = _digits(text)
+    digits = text_digits(text)
     if digits >= 4 and "," in text:
         out.extend(_intl_address(text))
     # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")

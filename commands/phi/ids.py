@@ -18,7 +18,7 @@ from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
-from commands.phi.shared import _digits, has_any
+from commands.phi.shared import _digits, has_any, text_digits
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
 _VALUE = re.compile(
@@ -333,7 +333,7 @@ _ADDRESS_CUE = re.compile(
 def find_streets(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of street lines with a street-type word, in a text about a person."""
     out: list[tuple[str, int, int]] = []
-    if _digits(text) < 1 or not has_any(text, _STREET_TYPES):
+    if text_digits(text) < 1 or not has_any(text, _STREET_TYPES):
         return out
     for m in _STREET_LINE.finditer(text):
         if m.group("t").lower() not in _STREET_TYPES:
@@ -355,7 +355,7 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
 
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
-    if _digits(text) < 4 or not has_any(text, _ANY_LABEL):
+    if text_digits(text) < 4 or not has_any(text, _ANY_LABEL):
         return []
     ctx: tuple[list[int], list[int], list[int]] | None = None
     out: list[tuple[str, int, int]] = []

@@ -7,7 +7,7 @@ import ipaddress
 import re
 
 from commands.phi.context import _vendor_account
-from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any
+from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any, text_digits
 
 # ---------------------------------------------------------------------------
 # Individual detectors.  Each returns (start, end) spans.
@@ -238,9 +238,9 @@ _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 def _find_phone(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if _digits(text) < 7:
+    if text_digits(text) < 7:
         return out  # every phone below has seven digits or more
-    for m in _matches(_PHONE_NANP, text) if _digits(text) >= 10 else ():
+    for m in _matches(_PHONE_NANP, text) if text_digits(text) >= 10 else ():
         area, exch = m.group("a1") or m.group("a2"), m.group("x")
         if area[0] in "01" or exch[0] in "01" or area in _TOLL_FREE:
             continue
