@@ -129,6 +129,8 @@ REFUSED = [
     ("the patient's policy holder number is 375012945", "plan-number"),
     ("(0121) 4960573 is my number", "phone"),
     ("Best contact number for Mrs K is 0207 946 0321", "phone"),
+    ("(m) 07700 900123 is the best way to reach her", "phone"),
+    ("admitted 03/Dec/2023 but the orders never crossed", "admission-date"),
     ("SSN-219-09-9999 in the scanned form", "ssn"),
     ("SIN#: 046-454-286 on the intake", "ssn"),
     ("Hosp. no. RJ44120339 on the wristband", "mrn"),

@@ -108,7 +108,7 @@ _PHONE_LINE = re.compile(
     r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$"
     # a contact line of a form: "Home: 0590 938347", "Work (direct): …"
     r"|(?:^|[\n,;(]\s{0,3}|\s{2}|\d\s{1,3})(?:home|work|house|daytime|evening|(?-i:[HWMC]))(?:\s{0,2}\([a-z ]{1,12}\))?"
-    r"\s{0,2}:\s{0,3}$",
+    r"\s{0,2}:\s{0,3}$|\((?:m|h|w|c|mob|cell|home|work)\)\s{0,3}$",
     re.IGNORECASE,
 )
 _RELATIVES = _wordset(
