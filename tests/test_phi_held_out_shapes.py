@@ -288,6 +288,8 @@ PASSES = [
     "Contact the PMO on 020 7946 0000 or pmo@example.org",
     "the vendor's bank details: IBAN DE89 3704 0044 0532 0130 00 for the invoice",
     "Mon 412, Tue 398, Wed 455 calls answered",
+    "UAT for the patient portal passed on 11/30 with 3 minor defects",
+    "Clinical reference group 3 Dec: reviewed the admission assessment and falls risk forms.",
     "surgery volumes in May 2024 dropped",
 ]
 
