@@ -131,6 +131,12 @@ REFUSED = [
     ("Best contact number for Mrs K is 0207 946 0321", "phone"),
     ("(m) 07700 900123 is the best way to reach her", "phone"),
     ("admitted 03/Dec/2023 but the orders never crossed", "admission-date"),
+    # dates of a record of care: a specimen, a prescription, a vaccine, a note, vital signs, LMP/EDD
+    ("Specimen collected 12/03/2023 08:00 under the wrong name", "admission-date"),
+    ("LMP: 11/20/2023 on the triage form", "admission-date"),
+    ("Rx filled 12/03/2023 for the wrong patient", "admission-date"),
+    ("Electronically signed by Dr. Patel on 12/03/2023", "admission-date"),
+    ("12/03/2023 14:32 - BP 140/90, HR 88", "admission-date"),
     ("SSN-219-09-9999 in the scanned form", "ssn"),
     ("SIN#: 046-454-286 on the intake", "ssn"),
     ("Hosp. no. RJ44120339 on the wristband", "mrn"),
@@ -289,6 +295,10 @@ PASSES = [
     "the vendor's bank details: IBAN DE89 3704 0044 0532 0130 00 for the invoice",
     "Mon 412, Tue 398, Wed 455 calls answered",
     "UAT for the patient portal passed on 11/30 with 3 minor defects",
+    "the status report date 12/3 moved",
+    "Electronically signed contract returned 12/3",
+    "the vitals interface go-live on 12/3",
+    "BP cuffs arrive 12/3",
     "Clinical reference group 3 Dec: reviewed the admission assessment and falls risk forms.",
     "surgery volumes in May 2024 dropped",
 ]

@@ -68,7 +68,8 @@ _CLINICAL_MORE_WORDS = r"""
     |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
     |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth
     |(?:she|mum|mom|mother|baby|twins)\s{1,3}(?:was\s{1,3}|were\s{1,3})?delivered
-    |operated|intubated|extubated|ventilated|resuscitated|sedated
+    |operated|intubated|extubated|ventilated|resuscitated|sedated|bp|vitals?|vital\s{1,3}signs|spo2|pulse|bmi
+    |blood\s{1,3}pressure
     |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
 """.replace("\n", "").replace(" ", "")
 _CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
@@ -102,6 +103,7 @@ _CLINICAL_MORE_GATE = frozenset(
         "replaced",
         "replacement",
         *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated"),
+        *("bp", "vitals", "vital", "spo2", "pulse", "bmi", "blood"),
     ]
 )
 
@@ -150,6 +152,40 @@ _DATE_LABEL = re.compile(
     r"|\bnext\s{1,3}appointment\b|\b(?:date|time)\s{1,3}of\s{1,3}(?:encounter|visit|injury|procedure|surgery|service"
     r"|admission|discharge|death|exam|consult(?:ation)?|arrival|onset)\b",
     _I,
+)
+
+
+# Labels and verbs of a record of care a date follows, judged with the project words around them.
+_CARE_LABEL = re.compile(
+    r"\b(?:lmp|last\s{1,3}menstrual\s{1,3}period|edd|edc|(?:specimen\s{1,3})?collected|collection\s{1,3}(?:date|time)"
+    r"|vaccines?\s{1,3}given|vaccinated|immuni[sz]ed|rx\s{1,3}(?:filled|written|dispensed)|dispensed"
+    r"|prescription\s{1,3}(?:written|filled|date)|note\s{1,3}date|scan\s{1,3}date|date\s{1,3}of\s{1,3}report"
+    r"|electronically\s{1,3}signed\b[^\n]{0,30}?|vital\s{1,3}signs|vitals)\W{0,3}(?:on|at|:)?\s{0,3}$",
+    _I,
+)
+_CARE_LABEL_WORDS = frozenset(
+    [
+        "lmp",
+        "last",
+        "edd",
+        "edc",
+        "collected",
+        "collection",
+        "vaccine",
+        "vaccines",
+        "vaccinated",
+        "immunised",
+        "immunized",
+        "rx",
+        "dispensed",
+        "prescription",
+        "note",
+        "scan",
+        "report",
+        "electronically",
+        "vital",
+        "vitals",
+    ]
 )
 
 
@@ -247,6 +283,10 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         head = left[-30:]
         if _maybe_label(head) and _DATE_LABEL.search(head):
             out.append((v_start, v_end))
+            continue
+        label = _CARE_LABEL.search(left[-45:]) if has_any(text, _CARE_LABEL_WORDS) else None
+        if label and not _project_words(left[-45:][: label.start()] + " " + right[:30]):
+            out.append((v_start, v_end))  # "LMP: 11/20/2023", "Specimen collected 12/03/2023", "Rx filled …"
             continue
         if not (_clinical(text, left) or _clinical(text, right)):
             continue
