@@ -68,7 +68,7 @@ _CLINICAL_MORE_WORDS = r"""
     |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
     |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth
     |(?:she|mum|mom|mother|baby|twins)\s{1,3}(?:was\s{1,3}|were\s{1,3})?delivered
-    |operated|intubated|extubated|ventilated|resuscitated|sedated|bp|vitals?|vital\s{1,3}signs|spo2|pulse|bmi
+    |operated|intubated|extubated|ventilated|resuscitated|sedated|bp(?=\s{0,2}:?\s{0,2}\d{2,3}/\d{2,3})|vitals?|vital\s{1,3}signs|spo2|pulse(?=\s{0,2}(?:rate\s{0,2})?:?\s{0,2}\d)|bmi
     |blood\s{1,3}pressure
     |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
 """.replace("\n", "").replace(" ", "")
@@ -160,7 +160,7 @@ _CARE_LABEL = re.compile(
     r"\b(?:lmp|last\s{1,3}menstrual\s{1,3}period|edd|edc|(?:specimen\s{1,3})?collected|collection\s{1,3}(?:date|time)"
     r"|vaccines?\s{1,3}given|vaccinated|immuni[sz]ed|rx\s{1,3}(?:filled|written|dispensed)|dispensed"
     r"|prescription\s{1,3}(?:written|filled|date)|note\s{1,3}date|scan\s{1,3}date|date\s{1,3}of\s{1,3}report"
-    r"|electronically\s{1,3}signed\b[^\n]{0,30}?|vital\s{1,3}signs|vitals)\W{0,3}(?:on|at|:)?\s{0,3}$",
+    r"|electronically\s{1,3}signed(?:\s{1,3}by\b[^\n]{0,30}?)?|vital\s{1,3}signs|vitals)\W{0,3}(?:on|at|:)?\s{0,3}$",
     _I,
 )
 _CARE_LABEL_WORDS = frozenset(
