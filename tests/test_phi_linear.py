@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import allow, context, ids, lexicon, names, numbers, people, scan, shared
+from commands.phi import allow, context, ids, letters, lexicon, names, numbers, people, scan, shared
 from commands.phi.shared import _matches
 
-MODULES = (shared, numbers, people, context, names, allow, lexicon, ids)
+MODULES = (shared, numbers, people, context, names, allow, lexicon, ids, letters)
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)
     for mod in MODULES

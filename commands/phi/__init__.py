@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from commands.phi import context as ctx
 from commands.phi.allow import Allowances, allowed
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
+from commands.phi.letters import find_letter_spans
 from commands.phi.lexicon import find_lexicon_names
 from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
@@ -153,6 +154,8 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         for kind, start, end in [*find_ids(text), *find_dates(text), *find_ssn_shapes(text), *find_streets(text)]
         if end > start
     )
+    # A patient's letter, e-mail or message: names, phones and dates with no label before them (letters.py).
+    spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_letter_spans(text))
     # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
     spans.extend((start, end, -1, kind) for kind, start, end in ctx.find_labelled(text) if end > start)
     return spans

@@ -14,6 +14,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
 
 _SERVICE_DESK = re.compile(
@@ -41,6 +42,10 @@ def digits_key(number: str) -> str:
 
 
 def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], allow: Allowances) -> bool:
+    if kind in ("phone", "email") and staff_contact(text, start, end, kind):
+        return True  # a staff signature's phone, a PMO message's From: header (letters.py)
+    if kind == "patient-name" and staff_self_intro(text, start, end):
+        return True  # "this is Dana Whitfield from the service desk" (letters.py)
     if kind not in ("patient-name", "phone", "ip-address"):
         return False
     value = text[start:end]
