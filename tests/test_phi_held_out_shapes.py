@@ -137,6 +137,17 @@ REFUSED = [
     ("Rx filled 12/03/2023 for the wrong patient", "admission-date"),
     ("Electronically signed by Dr. Patel on 12/03/2023", "admission-date"),
     ("12/03/2023 14:32 - BP 140/90, HR 88", "admission-date"),
+    # after main's new dev items: radiology report headers, an earlier examination, "MR. #", a date named a
+    # birthday after it, the fictional 555 area with any exchange, a UK postcode by itself, a label's value ending
+    # before a card number
+    ("Exm Date: SEP 24, 2004@11:25", "admission-date"),
+    ("Date Verified: SEP 28, 2004", "admission-date"),
+    ("compared with a previous examination of 9/23/02.", "admission-date"),
+    ("Name : Hendrickson, Ora MR. # 7194334", "mrn"),
+    ("1985-01-01 is my birthday.", "date-of-birth"),
+    ("Contact John at john@example.com or 555-123-4567.", "phone"),
+    ("she moved to EC1A 1BB last year", "address"),
+    ("Please update the billing address with Vabaduse 41, Vahakulmu, LV 45011 for this card: 5108", "address"),
     ("SSN-219-09-9999 in the scanned form", "ssn"),
     ("SIN#: 046-454-286 on the intake", "ssn"),
     ("Hosp. no. RJ44120339 on the wristband", "mrn"),
@@ -299,6 +310,9 @@ PASSES = [
     "Electronically signed contract returned 12/3",
     "the vitals interface go-live on 12/3",
     "BP cuffs arrive 12/3",
+    "Adults forms (Adult Admission and Discharge forms) - LIME2-802",
+    "Site postcode CB2 0QQ for the courier",
+    "Deliveries to Addenbrooke's, Hills Road, Cambridge CB2 0QQ",
     "Clinical reference group 3 Dec: reviewed the admission assessment and falls risk forms.",
     "surgery volumes in May 2024 dropped",
 ]

@@ -68,7 +68,7 @@ _CLINICAL_MORE_WORDS = r"""
     |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
     |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth
     |(?:she|mum|mom|mother|baby|twins)\s{1,3}(?:was\s{1,3}|were\s{1,3})?delivered
-    |operated|intubated|extubated|ventilated|resuscitated|sedated|bp(?=\s{0,2}:?\s{0,2}\d{2,3}/\d{2,3})|vitals?|vital\s{1,3}signs|spo2|pulse(?=\s{0,2}(?:rate\s{0,2})?:?\s{0,2}\d)|bmi
+    |operated|intubated|extubated|ventilated|resuscitated|sedated|examination|examined|bp(?=\s{0,2}:?\s{0,2}\d{2,3}/\d{2,3})|vitals?|vital\s{1,3}signs|spo2|pulse(?=\s{0,2}(?:rate\s{0,2})?:?\s{0,2}\d)|bmi
     |blood\s{1,3}pressure
     |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
 """.replace("\n", "").replace(" ", "")
@@ -102,7 +102,7 @@ _CLINICAL_MORE_GATE = frozenset(
         "delivered",
         "replaced",
         "replacement",
-        *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated"),
+        *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated", "examination", "examined"),
         *("bp", "vitals", "vital", "spo2", "pulse", "bmi", "blood"),
     ]
 )
@@ -160,7 +160,9 @@ _CARE_LABEL = re.compile(
     r"\b(?:lmp|last\s{1,3}menstrual\s{1,3}period|edd|edc|(?:specimen\s{1,3})?collected|collection\s{1,3}(?:date|time)"
     r"|vaccines?\s{1,3}given|vaccinated|immuni[sz]ed|rx\s{1,3}(?:filled|written|dispensed)|dispensed"
     r"|prescription\s{1,3}(?:written|filled|date)|note\s{1,3}date|scan\s{1,3}date|date\s{1,3}of\s{1,3}report"
-    r"|electronically\s{1,3}signed(?:\s{1,3}by\b[^\n]{0,30}?)?|vital\s{1,3}signs|vitals)\W{0,3}(?:on|at|:)?\s{0,3}$",
+    r"|electronically\s{1,3}signed(?:\s{1,3}by\b[^\n]{0,30}?)?|vital\s{1,3}signs|vitals"
+    r"|(?:exm|exam|examination|study|procedure|imaging)\s{1,3}date|date\s{1,3}(?:reported|verified|dictated|transcribed"
+    r"|performed|collected|received|of\s{1,3}(?:exam|examination|study|imaging)))\W{0,3}(?:on|at|:)?\s{0,3}$",
     _I,
 )
 _CARE_LABEL_WORDS = frozenset(
@@ -185,6 +187,7 @@ _CARE_LABEL_WORDS = frozenset(
         "electronically",
         "vital",
         "vitals",
+        *("exm", "exam", "examination", "study", "procedure", "imaging", "date"),
     ]
 )
 
@@ -439,7 +442,7 @@ _SSN_VAL = (
 )
 _LABELLED = {
     "mrn": re.compile(
-        r"(?:\bmrn\b|\bm\.\s?r\.\s?n\b\.?|\b(?-i:MR|EMR)\b\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
+        r"(?:\bmrn\b|\bm\.\s?r\.\s?n\b\.?|\b(?-i:MR|EMR)\b\.?\s{0,2}(?=[:#])|\bmed[i1l]cal[\s-]{1,3}(?:record|file)(?:\s{1,3}number)?\b"
         r"|\bchart\s{1,3}(?:no|number|id|key|ref|reference)\b"
         r"|\b(?:patient|hospital|hosp)\.?\s{1,3}(?:id|number|no)\b|\bclient\s{0,2}(?:\#|id|no)"
         r"|\b(?:encounter|visit|accession|case)\s{1,3}(?:id|\#|no|n0|number|key|ref|reference)\b)" + _GAP + _VAL,
@@ -917,7 +920,37 @@ def _person_near(text: str, start: int, end: int) -> bool:
 
 
 _HOUSE_NO = re.compile(r"\b(?:house|flat|door|plot|h)\.?\s{0,2}$", re.IGNORECASE)
+# A postal code of a place of work or a delivery, not a home: "Site postcode CB2 0QQ for the courier",
+# "Deliveries to Addenbrooke's, Hills Road, Cambridge CB2 0QQ" — unless someone says it is theirs.
+_WORKPLACE = re.compile(
+    r"\b(?:site|courier|deliver(?:y|ies)|shipping|hospital|trust|campus|office|hq|warehouse|venue|building|estates?"
+    r"|clinic|practice|pharmacy|store|depot|vendor|supplier|meet|room|block|floor|wing|level)\b",
+    re.IGNORECASE,
+)
+_THEIRS = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient['’]?s?|pt)\b", re.IGNORECASE)
+
+
+def _place_of_work(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 80) : end + 40]
+    return bool(_WORKPLACE.search(around)) and not _THEIRS.search(around)
+
+
+_BARE_UK_POSTCODE = re.compile(r"[A-Z](?<![\w-].)(?-i:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]?\d\d?\d[A-Z]{2})(?![\w-])")
 _UK_POSTCODE = re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")
+
+
+_VALUE_END = re.compile(r"(?<=\d)\.(?=\s|$)|;|\s(?:for|with)\s{1,3}(?:this|the|my|her|his|their)\b", re.IGNORECASE)
+
+
+def _label_value_end(text: str, start: int, end: int, shaped: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the value after an address label ends: with an address found by its shape inside it, or at a full stop
+    after a number, so that the words after it ("… LV 45011 for this card: 5108…", "… NY 10001. His IP address is …")
+    are not part of it."""
+    inner = [b for a, b in shaped if start <= a < end]
+    if inner:
+        return start, max(inner)
+    cut = _VALUE_END.search(text, start, end)
+    return start, cut.start() if cut and cut.start() > start else end
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
@@ -930,13 +963,22 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         out.extend(_postal_address(text))
     if out:
         out = [s for s in out if not org_address(text, s[0])]
+    shaped = list(out)
     lower = text.lower()
     for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
         v = m.group("v")
         if re.match(r"(?i)(?:https?://|www\.)", v):
             continue  # "the runbook lives at https://…": a page, not a home
         if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
-            out.append(m.span("v"))
+            out.append(_label_value_end(text, m.start("v"), m.end("v"), shaped))
+    if text_digits(text) >= 2:
+        # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a
+        # project's
+        for m in _BARE_UK_POSTCODE.finditer(text):
+            if _place_of_work(text, m.start(), m.end()):
+                continue
+            if not org_address(text, m.start()) and not _PROJECT.search(text, max(0, m.start() - 60), m.end() + 30):
+                out.append(m.span())
     for rx, needs in (
         (_LIVES_IN, ("lives",)),
         (_POBOX, ("box", "apo", "fpo", "dpo")),
@@ -947,5 +989,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         for m in _matches(rx, text):
             if rx is _ZIP_LABEL and _digits(m.group("v")) < 3 and not _UK_POSTCODE.fullmatch(m.group("v")):
                 continue
+            if rx is _ZIP_LABEL and _place_of_work(text, m.start(), m.end()):
+                continue  # "Site postcode CB2 0QQ for the courier"
             out.append(m.span("v"))
     return out

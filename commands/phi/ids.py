@@ -126,6 +126,9 @@ _DATE_SHAPE = re.compile(r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
 _CLAUSE_END = re.compile(r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])")
+# An issue tracker's key (a project key, a dash, a number) set off after a dash or in brackets.
+_ISSUE_KEY = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
+_ISSUE_BEFORE = re.compile(r"[-–(\[]\s{0,2}$")
 _COUNT_AFTER = re.compile(
     r"\s{1,3}(?:[a-z]{2,15}\s{1,3})?(?:tickets?|records?|messages?|views?|users?|rows?|items?|patients|beds|staff"
     r"|visits|orders|tests|devices|licen[cs]es|seats|hours|minutes|days|dollars|pounds|euros|downloads|transactions"
@@ -240,12 +243,23 @@ _CARE_EVENT_GATE = _wordset(
 )
 
 
+_BIRTH_WORDS = frozenset({"birthday", "birth", "dob", "birthdate", "born"})
+_BIRTH_AFTER = re.compile(
+    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as)\s{1,3})?(?:(?:my|her|his|their|your|the\s{1,3}patient['’]?s?|pt['’]?s?)\s{1,3})"
+    r"(?:birthday|date\s{1,3}of\s{1,3}birth|dob|birth\s{0,2}date)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[tuple[str, int, int]]:
     """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative), or
     after an event of a person's care in a text about a person, and no project word near: "a 71-year-old woman …
     03/02/2024", "a patient at Coastal Health Clinic since May 5th, 2021". Dates without a year ("3/14") are left to
     the rules that read the words right before them."""
     out: list[tuple[str, int, int]] = []
+    if has_any(text, _BIRTH_WORDS):
+        # "1985-01-01 is my birthday": the date named a date of birth after it
+        out.extend(("date-of-birth", s, e) for _, _, s, e, _ in date_matches(text) if _BIRTH_AFTER.match(text, e))
     strong_gate, event_gate = has_any(text, _STRONG_GATE), has_any(text, _CARE_EVENT_GATE)
     if not (strong_gate or event_gate):
         return out
@@ -400,6 +414,8 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             continue
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
+        if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
         if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
             continue
         left = _clause_left(text, m.start())

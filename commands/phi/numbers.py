@@ -236,14 +236,19 @@ _PHONE_BARE_WORDS = frozenset(
 _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|call|phone|tel|cell|mobile|reach|text|fax|number)\b", re.IGNORECASE)
+
+
 def _find_phone(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if text_digits(text) < 7:
         return out  # every phone below has seven digits or more
     for m in _matches(_PHONE_NANP, text) if text_digits(text) >= 10 else ():
         area, exch = m.group("a1") or m.group("a2"), m.group("x")
-        if area[0] in "01" or exch[0] in "01" or area in _TOLL_FREE:
+        if area[0] in "01" or area in _TOLL_FREE:
             continue
+        if exch[0] in "01" and not (area == "555" and _CONTACT_BEFORE.search(text, max(0, m.start() - 60), m.start())):
+            continue  # no exchange starts with 0 or 1 — but "contact John … or 555-123-4567", the fictional 555 area
         out.append(m.span("v"))
     for m in _matches(_PHONE_INTL, text) if "+" in text else ():
         if 8 <= _digits(m.group("v")) <= 15:
