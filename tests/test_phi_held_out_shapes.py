@@ -312,6 +312,12 @@ PASSES = [
     "BP cuffs arrive 12/3",
     "Adults forms (Adult Admission and Discharge forms) - LIME2-802",
     "Site postcode CB2 0QQ for the courier",
+    # a project's work in a hospital: readiness walkthroughs, site visits, rosters, courses, a clinic moving
+    "Mercy clinic readiness walkthrough done on 11/12, 14 of 16 items green.",
+    "Site visit to Royal North Shore on 15/12 to check the ward PCs.",
+    "I met Mr Kowalczyk on 11/12 to review the admission workflow.",
+    "Cardiology clinic (Dr. Patel, Dr. Ito) switches to Epic scheduling on 2/1.",
+    "Nursing informatics forum 10/12: the new admission navigator was demoed.",
     "Deliveries to Addenbrooke's, Hills Road, Cambridge CB2 0QQ",
     "Clinical reference group 3 Dec: reviewed the admission assessment and falls risk forms.",
     "surgery volumes in May 2024 dropped",

@@ -127,6 +127,10 @@ _PROJECT = re.compile(
         r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog"
         r"|design|fields?|columns?|renamed|screens?|templates?|changes|formats?|instruments?|re-?certified|certified"
         r"|calibrat(?:ed|ion)|bugs?|defects?"
+        # a project's work in a hospital (the PMO probe's shapes): readiness walkthroughs, site visits, rosters
+        r"|readiness|walkthroughs?|slipped|commencing|integrations?|meets|approved|approval|forum|informatics"
+        r"|super-?users?|refresher|performance|appraisal|hazard|log|opens|opening|switch(?:es|ed)?|scheduling|epic"
+        r"|cerner|meditech|pmo|catch-?up|roster|network|workflows?|items|site\s{1,3}visits?"
     )
     + r")\b",
     _I,
