@@ -130,7 +130,8 @@ _PROJECT = re.compile(
         # a project's work in a hospital (the PMO probe's shapes): readiness walkthroughs, site visits, rosters
         r"|readiness|walkthroughs?|slipped|commencing|integrations?|meets|approved|approval|forum|informatics"
         r"|super-?users?|refresher|performance|appraisal|hazard|log|opens|opening|switch(?:es|ed)?|scheduling|epic"
-        r"|cerner|meditech|pmo|catch-?up|roster|network|workflows?|items|site\s{1,3}visits?"
+        r"|cerner|meditech|pmo|catch-?up|roster|network|workflows?|items|site\s{1,3}visits?|lounge|turnaround"
+        r"|dcb\d{4}|clinical\s{1,3}safety|course(?=\s{1,3}(?:starting|starts|on|in|from|begins|dates?)\b)"
     )
     + r")\b",
     _I,
@@ -205,7 +206,9 @@ def _maybe_label(head: str) -> bool:
 
 
 _DEADLINE = re.compile(
-    r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending)\s{1,3}(?:\w{3,9}\s{1,3})?$", _I
+    r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending"
+    r"|week\s{1,3}(?:of|commencing|beginning)|w/c)\s{1,3}(?:\w{3,9}\s{1,3})?$",
+    _I,
 )
 _CARE_VERB = re.compile(
     r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient|attending|labs|bloods"
@@ -229,7 +232,8 @@ def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) 
 
 # Words of care strong enough to outweigh a project word before them ("knee replacement surgery at Mercy on 3/15").
 _CARE_AFTER = re.compile(
-    r"\b(?:surgery|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d"
+    r"\b(?:surgery(?!\s{1,3}(?:units?|departments?|wards?|theatres?|schedul\w{0,5}|modules?|teams?|suites?|cent(?:er|re)s?))"
+    r"|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d"
     r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)|in\s{1,3}(?:the\s{1,3})?hospital"
     r"|(?:mri|ct\s{1,3}scan|x-?ray|colonoscopy|endoscopy|ultrasound|mammogram|biopsy)(?!\s{1,3}(?:scanners?|machines?"
     r"|suites?|rooms?|units?|systems?|equipment|devices?|modality|vendor|downtime|upgrade|outage|interface|worklist"
@@ -670,6 +674,9 @@ _INTL = re.compile(
 )
 
 
+_TOLL_FREE = re.compile(r"(?:\+?1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?\d{3}[-. ]?\d{4}(?!\d)")
+
+
 def find_phones(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if text_digits(text) < 4:
@@ -681,6 +688,8 @@ def find_phones(text: str) -> list[tuple[int, int]]:
         pager = re.match(r"(?i)pager|beeper|bleep", m.group(0))
         if re.fullmatch(_DATE, v, _I):
             continue  # "call on 2024-03-12" is a date (the date rules judge it), not a number to call
+        if _TOLL_FREE.match(v):
+            continue  # "call 1-800-555-0199": an organisation's toll-free line, never a person's
         if (pager and 4 <= d <= 7) or 7 <= d <= 15:
             out.append(m.span("v"))
     if "/" in text:

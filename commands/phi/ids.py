@@ -18,7 +18,7 @@ from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
-from commands.phi.shared import _digits, has_any, text_digits
+from commands.phi.shared import _MONTH, _digits, has_any, text_digits
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
 _VALUE = re.compile(
@@ -122,7 +122,11 @@ _FIRST_PERSON = re.compile(r"\b(?:my|your|mine|yours)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z01]{0,19}")
 # Letters written with look-alike digits or an l for an I ("IDENTlFIER", "N0", "PATlENT"): read both ways.
 _LOOKALIKE = str.maketrans({"0": "o", "1": "i"})
-_DATE_SHAPE = re.compile(r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:19|20)?\d\d)?")
+_DATE_SHAPE = re.compile(
+    r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:19|20)?\d\d)?"
+    rf"|\d{{1,2}}[-/]?{_MONTH}[-/]?(?:\d{{4}}|\d{{2}})",  # 02-Dec-2026, 14JUN2025
+    re.IGNORECASE,
+)
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
 _CLAUSE_END = re.compile(r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])")

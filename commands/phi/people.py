@@ -35,7 +35,7 @@ _NON_PERSON_SUBJECT = re.compile(
     r"|vm|app|box|node|link|session|cert|certs|certificate|license|licence|contract|warranty|password"
     r"|token|subscription|trial|quote|vendor|router|switch|firewall|ups|workstation|pump|job|process"
     r"|service|feed|queue|channel|tablet|phone|badge|account|key|domain|bid|offer|rfp|po|sow|project"
-    r"|pilot|system|module|script|backup|cluster|host|instance|device|cart|monitor|test|tests|audit|build|uat|portal|exam|inspection|vote|motion|budget)\b\W{0,3}"
+    r"|pilot|system|systems|module|script|backup|cluster|host|instance|device|cart|monitor|test|tests|audit|build|uat|portal|exam|inspection|vote|motion|budget)\b\W{0,3}"
     r"(?:\w{1,12}\W{1,3})?$",
     _I,
 )
