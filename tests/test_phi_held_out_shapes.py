@@ -130,6 +130,7 @@ REFUSED = [
     ("(0121) 4960573 is my number", "phone"),
     ("Best contact number for Mrs K is 0207 946 0321", "phone"),
     ("(m) 07700 900123 is the best way to reach her", "phone"),
+    ("call the service desk; her daughter is on 416-555-0199", "phone"),
     ("admitted 03/Dec/2023 but the orders never crossed", "admission-date"),
     # dates of a record of care: a specimen, a prescription, a vaccine, a note, vital signs, LMP/EDD
     ("Specimen collected 12/03/2023 08:00 under the wrong name", "admission-date"),
@@ -323,6 +324,8 @@ PASSES = [
     "Wards 4 West and 5 East live on barcode medication administration since 02-Dec-2026.",
     "e-Referral integration with the GP systems passed clinical safety review (DCB0129) on 27/11.",
     "Escalated to Cerner account exec (Brad Kowalski, 816-555-0134) and scheduled a call Tue 9am CT.",
+    "Go-live for the ED tracking board moved from 14/01/2027 to 28/01/2027 at the Trust board's request.",
+    "Ms Aroha Ngata will cover the command centre on Jan 14; mobile 020 7946 0958.",
     "Deliveries to Addenbrooke's, Hills Road, Cambridge CB2 0QQ",
     "Clinical reference group 3 Dec: reviewed the admission assessment and falls risk forms.",
     "surgery volumes in May 2024 dropped",

@@ -82,6 +82,11 @@ def _name_words(people: frozenset[str]) -> tuple[frozenset[str], ...]:
 _ABBREVIATION = re.compile(r"\b(?:ext|no|tel|ph|dr|st|approx|e\.g|i\.e)$", re.IGNORECASE)
 
 
+_LABEL_ONLY = re.compile(
+    r"\s{0,3}(?:mobile|cell|phone|tel|ph|ext|pager|landline|direct|m|t)\b[\w .:#]{0,12}", re.IGNORECASE
+)
+
+
 def _full_stop(s: str, i: int) -> bool:
     return not _ABBREVIATION.search(s, max(0, i - 7), i)
 
@@ -90,7 +95,10 @@ def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) a span sits in, at most 120 characters either side."""
     left = text[max(0, start - 120) : start]
     right = text[end : end + 120]
-    cut = max(left.rfind("\n"), left.rfind("; "))
+    cut = left.rfind("\n")
+    semi = left.rfind("; ")
+    if semi > cut and not _LABEL_ONLY.fullmatch(left, semi + 2):
+        cut = semi  # a semicolon ends the sentence, unless only a phone's label follows it: "… on Jan 14; mobile 020 …"
     dot = left.rfind(". ")
     while dot > cut and not _full_stop(left, dot):
         dot = left.rfind(". ", 0, dot)

@@ -131,7 +131,7 @@ _PROJECT = re.compile(
         r"|readiness|walkthroughs?|slipped|commencing|integrations?|meets|approved|approval|forum|informatics"
         r"|super-?users?|refresher|performance|appraisal|hazard|log|opens|opening|switch(?:es|ed)?|scheduling|epic"
         r"|cerner|meditech|pmo|catch-?up|roster|network|workflows?|items|site\s{1,3}visits?|lounge|turnaround"
-        r"|dcb\d{4}|clinical\s{1,3}safety|course(?=\s{1,3}(?:starting|starts|on|in|from|begins|dates?)\b)"
+        r"|dcb\d{4}|clinical\s{1,3}safety|moved\s{1,3}from(?=\s{1,3}\d)|postponed|deferred|rescheduled|course(?=\s{1,3}(?:starting|starts|on|in|from|begins|dates?)\b)"
     )
     + r")\b",
     _I,
