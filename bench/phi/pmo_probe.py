@@ -1,6 +1,6 @@
 """A false-alarm probe of the PHI guard on ordinary hospital-PMO text, with a smaller PHI side for recall.
 
-    cd /work/wt/<tree> && PYTHONPATH=. /work/main/.venv/bin/python -m bench.phi.pmo_probe [--tree PATH] [--all]
+    cd /work/wt/<tree> && PYTHONPATH=. /work/main/.venv/bin/python -m bench.phi.pmo_probe [--tree PATH] [--all] [--tune]
 
 Made-up but realistic texts a healthcare PMO types into Rounds (status notes, risk titles and descriptions,
 mitigations, actions, gate comments, decision records, meeting notes, e-mail-style updates to sponsors with
@@ -16,6 +16,10 @@ allowances): the worst case, a workspace that set nothing up; --roster scans as 
 STAFF names below (the fixed texts also name staff who are not on it). Prints the false-alarm rate with every refused clean
 text grouped by the kind found (the flagged span in [[...]]), and recall on the PHI texts with the misses.
 
+Two halves by the sha256 of each text (half_of): tune the guard on the TUNE half only (--tune lists only its false
+alarms and misses; the figures of both halves are always printed), and read the CHECK half's figures to see
+whether the tuning generalises.
+
 Development aid only: every sentence here is made up (names, numbers, phones in the 555-01xx / Ofcom drama /
 ACMA fiction ranges where they look real); nothing is evaluation data, and nothing is split dev/report.
 """
@@ -23,6 +27,7 @@ ACMA fiction ranges where they look real); nothing is evaluation data, and nothi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import os
 import random
@@ -785,6 +790,12 @@ def clean_texts() -> list[tuple[str, str]]:
     return CLEAN_FIXED + _fills(4)
 
 
+def half_of(text: str) -> str:
+    """Which half of the probe a text is in, by the sha256 of the text: "tune" (even) or "check" (odd). Tune the
+    guard on the tune half's false alarms and misses only; the check half says whether the tuning generalises."""
+    return "tune" if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"
+
+
 def _load_scan(tree: str) -> tuple[Callable[..., list[Any]], Any, str]:
     """scan() from <tree>/commands/phi, not from wherever the venv's editable install points."""
     tree = os.path.abspath(tree)
@@ -812,6 +823,9 @@ def main() -> None:
     ap.add_argument("--tree", default=".", help="worktree whose commands/phi to score (default: cwd)")
     ap.add_argument("--all", action="store_true", help="also list the PHI texts that were refused")
     ap.add_argument("--roster", action="store_true", help="scan as a workspace whose people are the STAFF names")
+    ap.add_argument(
+        "--tune", action="store_true", help="list only the TUNE half's false alarms and misses (figures for both)"
+    )
     args = ap.parse_args()
     guard, workspace_cls, where = _load_scan(args.tree)
     workspace = workspace_cls(people=frozenset(STAFF)) if args.roster else None
@@ -819,22 +833,36 @@ def main() -> None:
     def scan(text: str) -> list[Any]:
         return guard(text, workspace)
 
+    def listed(text: str) -> bool:
+        return not args.tune or half_of(text) == "tune"
+
     print(f"=== PMO false-alarm probe: guard from {where}{' (workspace roster: STAFF)' if args.roster else ''} ===")
 
     clean = clean_texts()
     refused: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_cat: Counter[str] = Counter()
     cat_total: Counter[str] = Counter()
+    half_total: Counter[str] = Counter()
+    half_refused: Counter[str] = Counter()
     n_refused = 0
     for cat, text in clean:
         cat_total[cat] += 1
+        half = half_of(text)
+        half_total[half] += 1
         found = scan(text)
         if found:
             n_refused += 1
+            half_refused[half] += 1
             by_cat[cat] += 1
-            refused["+".join(sorted({f.kind for f in found}))].append((cat, _mark(text, found)))
+            if listed(text):
+                refused["+".join(sorted({f.kind for f in found}))].append((cat, _mark(text, found)))
     print(f"\nClean PMO texts: {len(clean)}; refused {n_refused} -> FA rate {100 * n_refused / len(clean):.1f}%")
+    for half in ("tune", "check"):
+        n, r = half_total[half], half_refused[half]
+        print(f"  {half} half: {n}; refused {r} -> FA rate {100 * r / max(n, 1):.1f}%")
     print("  by category: " + ", ".join(f"{c} {by_cat[c]}/{cat_total[c]}" for c in sorted(cat_total)))
+    if args.tune:
+        print("  (listing the tune half only)")
     for kinds in sorted(refused, key=lambda k: -len(refused[k])):
         print(f"\n  -- refused as {kinds} ({len(refused[kinds])})")
         for cat, marked in refused[kinds]:
@@ -842,19 +870,28 @@ def main() -> None:
 
     hit = 0
     right_kind = 0
+    phi_total: Counter[str] = Counter()
+    phi_hit: Counter[str] = Counter()
     missed: list[tuple[str, str]] = []
     caught: list[tuple[str, str]] = []
     for kind, text in PHI_FIXED:
+        half = half_of(text)
+        phi_total[half] += 1
         found = scan(text)
         if found:
             hit += 1
+            phi_hit[half] += 1
             right_kind += any(f.kind == kind for f in found)
-            caught.append((kind, _mark(text, found) + "  {" + ",".join(sorted({f.kind for f in found})) + "}"))
-        else:
+            if listed(text):
+                caught.append((kind, _mark(text, found) + "  {" + ",".join(sorted({f.kind for f in found})) + "}"))
+        elif listed(text):
             missed.append((kind, text.replace("\n", " / ")))
     n = len(PHI_FIXED)
     print(f"\nPMO texts with a patient identifier: {n}; refused {hit} -> recall {100 * hit / n:.1f}% "
           f"(expected kind among findings: {right_kind})")  # fmt: skip
+    for half in ("tune", "check"):
+        n, h = phi_total[half], phi_hit[half]
+        print(f"  {half} half: {n}; refused {h} -> recall {100 * h / max(n, 1):.1f}%")
     for kind, text in missed:
         print(f"     MISSED [{kind}] {text}")
     if args.all:

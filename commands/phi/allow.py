@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
+from commands.phi.project import project_allows
 
 _SERVICE_DESK = re.compile(
     r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
@@ -46,6 +47,8 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         return True  # a staff signature's phone, a PMO message's From: header (letters.py)
     if kind == "patient-name" and staff_self_intro(text, start, end):
         return True  # "this is Dana Whitfield from the service desk" (letters.py)
+    if project_allows(text, start, end, kind, allow.service_desk):
+        return True  # a project's sentence with no sign of a patient (project.py)
     if kind not in ("patient-name", "phone", "ip-address"):
         return False
     value = text[start:end]
