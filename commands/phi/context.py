@@ -127,11 +127,6 @@ _PROJECT = re.compile(
         r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog"
         r"|design|fields?|columns?|renamed|screens?|templates?|changes|formats?|instruments?|re-?certified|certified"
         r"|calibrat(?:ed|ion)|bugs?|defects?"
-        # a project's work in a hospital (the PMO probe's shapes): readiness walkthroughs, site visits, rosters
-        r"|readiness|walkthroughs?|slipped|commencing|integrations?|meets|approved|approval|forum|informatics"
-        r"|super-?users?|refresher|performance|appraisal|hazard|log|opens|opening|switch(?:es|ed)?|scheduling|epic"
-        r"|cerner|meditech|pmo|catch-?up|roster|network|workflows?|items|site\s{1,3}visits?|lounge|turnaround"
-        r"|dcb\d{4}|clinical\s{1,3}safety|moved\s{1,3}from(?=\s{1,3}\d)|postponed|deferred|rescheduled|course(?=\s{1,3}(?:starting|starts|on|in|from|begins|dates?)\b)"
     )
     + r")\b",
     _I,
@@ -281,9 +276,6 @@ def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
     return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
 
 
-_CLAUSE_STOP = re.compile(r"\s?\.(?=\s|[A-Z]|$)|[;\n]")
-
-
 def find_care_dates(text: str) -> list[tuple[int, int]]:
     """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
     header label, and not near a project word."""
@@ -305,11 +297,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if not (_clinical(text, left) or _clinical(text, right)):
             continue
         near = left[-40:]
-        after = right[:30]
-        if len(right) > 30:  # the rest of the clause after the date, up to a full stop ("to review the … workflow.")
-            cut = _CLAUSE_STOP.search(right)
-            after = right[: cut.start()] if cut and cut.start() > 30 else after if cut else right
-        if _project_closer(near) or (_project_words(after) and not _care_only(near)):
+        if _project_closer(near) or (_project_words(right[:30]) and not _care_only(near)):
             continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
