@@ -173,6 +173,88 @@ REFUSED = [
     ("Handover list: 1) Jan Kowalski - CAP, on abx 2) Ewa Nowak - post-op day 1", "patient-name"),
     ("ED board: Chidi Eze (chest pain), Sara Lindqvist (fracture)", "patient-name"),
     ("Chidi Eze, a retired nurse, fell at home and broke her hip.", "patient-name"),
+    # round phi7: dates of care in more formats and wordings
+    ("surgery was performed 12-Nov-2025; the op note is unsigned", "admission-date"),
+    ("her colonoscopy on 14JUN2025 was billed twice", "admission-date"),
+    ("she was admitted on Wednesday the 3rd with chest pain", "admission-date"),
+    ("my dad had his knee replaced on Monday 11/16 and the invoice is wrong", "admission-date"),
+    ("I was in hospital from August 5th and nobody sent the letter", "admission-date"),
+    ("he was in the ICU from 3/5 until 3/9", "admission-date"),
+    ("Her appointment is scheduled for 04/22/2024 at 10:30", "admission-date"),
+    ("the patient came in on 5 March for a dressing change", "admission-date"),
+    ("Her last admission was 11 Nov 2023", "admission-date"),
+    ("I had an MRI on the 5th of April and never got the report", "admission-date"),
+    ("Time of death 02:14 on 11/02/2024", "admission-date"),
+    ("Date of encounter: Feb 11 2024", "admission-date"),
+    ("she was intubated at 0300 on 2/11", "admission-date"),
+    ("Her labs from 2/11/2024 are missing", "admission-date"),
+    ("she had a stroke in February 2024", "admission-date"),
+    ("my mother was admitted in early March 2024", "admission-date"),
+    ("M.R.N. 44120339 on the sticker", "mrn"),
+    ("The MRN for this patient is 44120339", "mrn"),
+    ("Acc# 24-CH-00123 mislabelled", "mrn"),
+    ("the patient's policy holder number is 375012945", "plan-number"),
+    ("(0121) 4960573 is my number", "phone"),
+    ("Best contact number for Mrs K is 0207 946 0321", "phone"),
+    ("(m) 07700 900123 is the best way to reach her", "phone"),
+    ("call the service desk; her daughter is on 416-555-0199", "phone"),
+    ("admitted 03/Dec/2023 but the orders never crossed", "admission-date"),
+    # dates of a record of care: a specimen, a prescription, a vaccine, a note, vital signs, LMP/EDD
+    ("Specimen collected 12/03/2023 08:00 under the wrong name", "admission-date"),
+    ("LMP: 11/20/2023 on the triage form", "admission-date"),
+    ("Rx filled 12/03/2023 for the wrong patient", "admission-date"),
+    ("Electronically signed by Dr. Patel on 12/03/2023", "admission-date"),
+    ("12/03/2023 14:32 - BP 140/90, HR 88", "admission-date"),
+    # after main's new dev items: radiology report headers, an earlier examination, "MR. #", a date named a
+    # birthday after it, the fictional 555 area with any exchange, a UK postcode by itself, a label's value ending
+    # before a card number
+    ("Exm Date: SEP 24, 2004@11:25", "admission-date"),
+    ("Date Verified: SEP 28, 2004", "admission-date"),
+    ("compared with a previous examination of 9/23/02.", "admission-date"),
+    ("Name : Hendrickson, Ora MR. # 7194334", "mrn"),
+    ("1985-01-01 is my birthday.", "date-of-birth"),
+    ("Contact John at john@example.com or 555-123-4567.", "phone"),
+    ("she moved to EC1A 1BB last year", "address"),
+    ("Please update the billing address with Vabaduse 41, Vahakulmu, LV 45011 for this card: 5108", "address"),
+    ("SSN-219-09-9999 in the scanned form", "ssn"),
+    ("SIN#: 046-454-286 on the intake", "ssn"),
+    ("Hosp. no. RJ44120339 on the wristband", "mrn"),
+    ("EMPI 1234567890 linked to two people", "mrn"),
+    # record numbers in groups, after Rx/specimen/NHS/health-record labels
+    ("Accession # 224 501 8243 is duplicated", "mrn"),
+    ("Rx # 957 232 1233 was filled for the wrong patient", "mrn"),
+    ("NHS No. 943 476 5919 on the discharge letter", "mrn"),
+    ("his health record number is 55120398", "mrn"),
+    ("Specimen S24-118823 was relabeled", "mrn"),
+    ("her Medicare card number is 2123 45670 1", "plan-number"),
+    ("BCBS ID XEH123456789 on the claim", "plan-number"),
+    # national numbers of other countries and other wordings
+    ("her social is 270 017 841", "ssn"),
+    ("the social security number (287 433 486) printed on the label", "ssn"),
+    ("Aadhaar 1234 5678 9012 copied into the note", "ssn"),
+    ("PPS number 1234567T on the referral", "ssn"),
+    ("National Insurance No: QQ 12 34 56 C", "ssn"),
+    ("her SS number is 123456789", "ssn"),
+    ("SSN ending 884 939 4177 matched two people", "ssn"),
+    # phones: compact international numbers, a form's Home:/H:, next of kin, a callback, other languages
+    ("please call the patient back on +34 875573669", "phone"),
+    ("pt's cell +61.8.7893.2879", "phone"),
+    ("Home: 0590 938347", "phone"),
+    ("H: 020 7946 0958 W: 020 7946 0959", "phone"),
+    ("Next of kin: Mary, 06743747224", "phone"),
+    ("the daughter left 0900 339 075 for a callback", "phone"),
+    ("Telefon: 030 12345678", "phone"),
+    # addresses: a four-digit code and its town, Polish/Italian/Indian shapes, no comma, a postcode or Eircode named
+    ("mail the statement to Weissplatz 339, 2187 Gföhl", "address"),
+    ("I moved to ulica Lubelska 61/23, 30-711 Białystok last month", "address"),
+    ("send my records to Canale Maurilio, 45, 00163, Roma", "address"),
+    ("please send my records to Zänkerring 91-74 67222 Recklinghausen", "address"),
+    ("House No. 12, Sector 15, Noida 201301", "address"),
+    ("the letter went to Flat 12B, Sea View Apts, Bandra West, Mumbai 400050 instead", "address"),
+    ("the ambulance went to Unit 4/12 Smith St, Parramatta NSW 2150", "address"),
+    ("RR 1, Site 5, Comp 12, Red Deer AB T4N 5E1", "address"),
+    ("her postcode is SW1A 1AA", "address"),
+    ("Eircode D02 X285 on the referral", "address"),
 ]
 
 # said as a status note -> stored as written
@@ -318,6 +400,83 @@ PASSES = [
     "Kofi Mensah presented his sepsis dashboard to the board.",
     "Priya Raman finished her wound care module build.",
     "Ingrid Solberg moved her dialysis flowsheet work to next sprint.",
+    # round phi7: a project's dates in the new formats, counts after a number and a comma, numbers of the project
+    "Sprint 14 ends 12/3",
+    "upgrade window 3-Dec-2023 02:00-06:00",
+    "the steering committee meets on the 3rd",
+    "the MRI scanner was down on 12/3 for maintenance",
+    "MRI upgrade on 14JUN2025 confirmed with the vendor",
+    "the infusion pumps were upgraded on 11/20",
+    "the dialysis unit interfaces cut over on 3-Dec-2023",
+    "the chemo order set build is due 3/14",
+    "Westside 3, 4471 Appointments migrated",
+    "Ward Alpha 7, 2200 Nurses trained",
+    "Meeting room Harbour 3, 1200 Seats booked for training",
+    "Release 12, 2024 Roadmap approved",
+    "Teams meeting ID 245 778 901 23",
+    "tax ID of the vendor is 12-3456789",
+    "the NI team meets on 12/3",
+    "SIN field validation added in release 4.2",
+    "accession numbering moves to 10 digits in the new LIS",
+    "unit numbers 4401-4499 are reserved for the new wing",
+    "H: 20 hours of UAT left",
+    "the next of kin field is mandatory from 12/3",
+    "Dial-in +1 646 555 0123 for the bridge",
+    "call the service desk at 416-555-0100 if the scanner fails",
+    "call the command centre on ext. 5500",
+    "the vendor office is at 200 Berkeley Street, Boston",
+    "HQ: 1 Main Street, Springfield",
+    "Epic Systems, 1979 Milky Way, Verona, WI 53593 is the vendor",
+    "The data centre at Hauptstrasse 12, 10115 Berlin was audited",
+    "GL account 71200 for software",
+    "WBS 1.4.2.3 is late",
+    "The runbook lives at https://wiki.example.org/pages/4471902",
+    "Thu 12/5 09:00 - 10:00 design review",
+    "the discharge date field was renamed on 2024-11-01",
+    "DOB format changes to YYYY-MM-DD on 1/1/2025",
+    "lab instrument 4471 re-certified on 11/30",
+    "DR test passed on 10/19/2024 at 22:00",
+    "ext 5512 for the PMO",
+    # a month and a year in a statistic or a project's plan, not one person's care
+    "patients seen in March 2024 rose 12%",
+    "we admitted 1,200 patients in March 2024",
+    "the clinic saw 300 patients in January 2025",
+    "he had a workshop in March 2024",
+    # a count after a form's label is not a phone
+    "Work: 4471902 tickets closed",
+    "W: 1234567 records migrated",
+    "C: 1 234 567 messages",
+    # an organisation's address, line or bank account
+    "Vendor contact: Acme Health IT, 500 Industrial Parkway, Dayton, OH 45402",
+    "Shipping address for the scanners: Warehouse 3, 77 Dock Road, Liverpool L3 4AB",
+    "The new clinic at 45 Market Street opens 3/14; signage order PO 4500012345",
+    "Data centre move: from 1 Data Way, Reading RG1 1AA to 9 Cloud Lane, Slough SL1 4XX on 12/7",
+    "Contact the PMO on 020 7946 0000 or pmo@example.org",
+    "the vendor's bank details: IBAN DE89 3704 0044 0532 0130 00 for the invoice",
+    "Mon 412, Tue 398, Wed 455 calls answered",
+    "UAT for the patient portal passed on 11/30 with 3 minor defects",
+    "the status report date 12/3 moved",
+    "Electronically signed contract returned 12/3",
+    "the vitals interface go-live on 12/3",
+    "BP cuffs arrive 12/3",
+    "Adults forms (Adult Admission and Discharge forms) - LIME2-802",
+    "Site postcode CB2 0QQ for the courier",
+    # a project's work in a hospital: readiness walkthroughs, site visits, rosters, courses, a clinic moving
+    "Mercy clinic readiness walkthrough done on 11/12, 14 of 16 items green.",
+    "Site visit to Royal North Shore on 15/12 to check the ward PCs.",
+    "I met Mr Kowalczyk on 11/12 to review the admission workflow.",
+    "Cardiology clinic (Dr. Patel, Dr. Ito) switches to Epic scheduling on 2/1.",
+    "Nursing informatics forum 10/12: the new admission navigator was demoed.",
+    "I visited the day surgery unit on 2026-12-04 for the readiness walkthrough.",
+    "Schedule training for the discharge lounge staff, 12 people, week of Jan 11.",
+    "Wards 4 West and 5 East live on barcode medication administration since 02-Dec-2026.",
+    "e-Referral integration with the GP systems passed clinical safety review (DCB0129) on 27/11.",
+    "Escalated to Cerner account exec (Brad Kowalski, 816-555-0134) and scheduled a call Tue 9am CT.",
+    "Go-live for the ED tracking board moved from 14/01/2027 to 28/01/2027 at the Trust board's request.",
+    "Ms Aroha Ngata will cover the command centre on Jan 14; mobile 020 7946 0958.",
+    "Deliveries to Addenbrooke's, Hills Road, Cambridge CB2 0QQ",
+    "Clinical reference group 3 Dec: reviewed the admission assessment and falls risk forms.",
+    "surgery volumes in May 2024 dropped",
 ]
 
 
@@ -333,6 +492,17 @@ def test_held_out_shapes_are_refused(ehr: Chat, note: str, kind: str) -> None:
 def test_pmo_and_changelog_text_passes(ehr: Chat, note: str) -> None:
     ehr.ok("sam", f'/status EHR amber "{note}"')
     assert ehr.scalar(select(StatusUpdate.note)) == note
+
+
+def test_an_address_written_over_lines_is_found() -> None:
+    # the street on a line above the postal code and town, as an address is written on an envelope
+    for note in (
+        "discharged to Järnvägsgränd 694\n50208 Ängelholm",
+        "mail it to Rambla Eugenia Olivé 55\nBadajoz, 12055",
+    ):
+        assert "address" in {f.kind for f in scan(note)}
+    for note in ("Survey Results 2024\n1250 Responses", "Dashboard 2\n1250 Active Users in November"):
+        assert scan(note) == []
 
 
 def test_a_diagnosis_set_off_by_commas_is_not_a_name() -> None:

@@ -71,3 +71,37 @@ def test_scan_never_raises_and_redaction_leaves_nothing_found(text: str) -> None
     found = scan(text)
     again = scan(redact(text, found))
     assert all(0 <= f.start < f.end for f in again)
+
+
+_DATE_PLAIN = re.compile(rf"(?<![\w/.+-])(?P<v>{shared._DATE})", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-./+ ,thedfmarcjunoyigsvTMDJ\n", max_size=200))
+def test_the_written_out_date_pattern_finds_what_the_shared_one_does(text: str) -> None:
+    # context._DATE_RX spells shared._DATE out for speed; it must find the same dates.
+    assert [m.span("v") for m in _matches(context._DATE_RX, text)] == [m.span("v") for m in _matches(_DATE_PLAIN, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "admitted 3-Dec-2023, seen 14JUN2025 and 12/3; go-live March 3rd, 2025 or the third of July",
+        "v2.3.1 on 2024-03-05, 23.12.2023, 1/5/39, +61.8.7893.2879, 45 Market Street, 3rd of March 1960",
+        "Nov 3rd 2024 / the twenty-first of May / 7-4-1946 / 11/3/24 / 3 mar / 12.03.1948",
+    ],
+)
+def test_the_written_out_date_pattern_on_examples(text: str) -> None:
+    assert [m.span("v") for m in _matches(context._DATE_RX, text)] == [m.span("v") for m in _matches(_DATE_PLAIN, text)]
+
+
+_WORDS = r"pt|pts|patient|seen|present(?:s|ed)(?!\s{1,3}the\b)|plan(?:ned)?|planning|trans(?=\s{1,3}to\b)|transfer|go-?live|go\s{1,3}live"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ptsaienlrdgo -v\n", max_size=200))
+def test_words_regrouped_by_first_letter_match_as_before(text: str) -> None:
+    # context._by_first_letter makes the big word alternations (_CLINICAL, _PROJECT) faster; the matches stay.
+    plain = re.compile(rf"\b(?:{_WORDS})\b", re.IGNORECASE)
+    grouped = re.compile(rf"\b(?:{context._by_first_letter(_WORDS)})\b", re.IGNORECASE)
+    assert [m.span() for m in _matches(grouped, text)] == [m.span() for m in _matches(plain, text)]

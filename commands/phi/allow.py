@@ -20,7 +20,7 @@ from commands.phi.project import project_allows
 
 _SERVICE_DESK = re.compile(
     r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
-    r"|switchboard|command\s{0,2}cent(?:er|re)|operations\s{1,3}cent(?:er|re)|toll-?free|it\s{1,3}desk|bridge|conference\s{1,3}line|dial-?in|escalation\s{1,3}line|noc)\b",
+    r"|switchboard|account\s{1,3}(?:exec(?:utive)?|manager)|cerner|epic|oracle|meditech|allscripts|pmo|project\s{1,3}office|programme\s{1,3}office|command\s{0,2}cent(?:er|re)|operations\s{1,3}cent(?:er|re)|toll-?free|it\s{1,3}desk|bridge|conference\s{1,3}line|dial-?in|escalation\s{1,3}line|noc)\b",
     re.IGNORECASE,
 )
 _INFRA = re.compile(
@@ -81,14 +81,39 @@ def _name_words(people: frozenset[str]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(re.findall(r"[a-z][a-z'’-]+", p.lower())) for p in people)
 
 
+# A full stop that ends an abbreviation, not a sentence: "call the command centre on ext. 5500".
+_ABBREVIATION = re.compile(r"\b(?:ext|no|tel|ph|dr|st|approx|e\.g|i\.e)$", re.IGNORECASE)
+
+
+_LABEL_ONLY = re.compile(
+    r"\s{0,3}(?:mobile|cell|phone|tel|ph|ext|pager|landline|direct|m|t)\b[\w .:#]{0,12}", re.IGNORECASE
+)
+
+
+def _full_stop(s: str, i: int) -> bool:
+    return not _ABBREVIATION.search(s, max(0, i - 7), i)
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) a span sits in, at most 120 characters either side."""
     left = text[max(0, start - 120) : start]
     right = text[end : end + 120]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
+    cut = left.rfind("\n")
+    semi = left.rfind("; ")
+    if semi > cut and not _LABEL_ONLY.fullmatch(left, semi + 2):
+        cut = semi  # a semicolon ends the sentence, unless only a phone's label follows it: "… on Jan 14; mobile 020 …"
+    dot = left.rfind(". ")
+    while dot > cut and not _full_stop(left, dot):
+        dot = left.rfind(". ", 0, dot)
+    cut = max(cut, dot)
     if cut >= 0:
         left = left[cut + 1 :]
-    stops = [i for i in (right.find(". "), right.find("\n"), right.find("; ")) if i >= 0]
+    stops = [i for i in (right.find("\n"), right.find("; ")) if i >= 0]
+    dot = right.find(". ")
+    while dot >= 0 and not _full_stop(right, dot):
+        dot = right.find(". ", dot + 1)
+    if dot >= 0:
+        stops.append(dot)
     if stops:
         right = right[: min(stops)]
     return left + text[start:end] + right

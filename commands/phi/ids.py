@@ -17,7 +17,8 @@ from bisect import bisect_left
 from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.numbers import _SSN_DASHED
-from commands.phi.shared import _digits, has_any
+from commands.phi.people import org_address
+from commands.phi.shared import _MONTH, _digits, has_any, text_digits
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
 _VALUE = re.compile(
@@ -25,7 +26,9 @@ _VALUE = re.compile(
     r"(?![\w/@-]|[.,:]\d)"
 )
 # A phone-shaped value: 7-15 digits in groups ("0151 496 0321", "+46 (0)8 123 456", "201/324/1423").
-_PHONE_VALUE = re.compile(r"(?<![\w+/.-])(?P<v>\+?\(?\d(?:[\d()]|[-. /](?=\(?\d)){6,24})(?![\w/-]|[.,]\d)")
+_PHONE_VALUE = re.compile(
+    r"(?P<v>(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))(?:[\d()]|[-. /](?=\(?\d)){6,24})(?![\w/-]|[.,]\d)"
+)
 _LABELS = _wordset(
     """
     number numbers no nbr num nr id ids identifier identifiers ident code ref reference record records chart file
@@ -44,8 +47,8 @@ _STANDALONE_LABELS = _wordset("mrn fin csn har ohip hcn nhs sin upi")
 # A label phrase further back, joined to the value by "is"/"was" or a colon: "the hospital number for the patient
 # was KGH44712".
 _FAR_LABEL = re.compile(
-    r"\b(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
-    r"|account|patient|case|claim|coverage|file|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)(?![\w])"
+    r"\b(?:(?P<l>hospital|chart|record|member|membership|policy|insurance|subscriber|beneficiary|medicare|medicaid"
+    r"|account|patient|case|claim|coverage|file|mrn)\s{1,3}(?:number|no\.?|nbr|id|identifier|#)|(?P<m>mrn))(?![\w])"
     r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
     re.IGNORECASE,
 )
@@ -71,24 +74,43 @@ _NOT_PERSON_LABELS = _wordset(
     ticket tickets inc incident chg change changes request req ritm po purchase order invoice quote contract sku
     part model firmware fw version ver release build commit pr issue issues bug bugs jira story task epic sprint
     problem rfc kb article doc page section table figure step line server host port ip vm job batch run test
-    cr crs asset room bed ward floor unit extension ext pin error code_error http status
+    cr crs asset room bed ward floor unit extension ext pin error code_error http status gl ledger cost centre center
+    budget wbs capex opex
     """
 )
 _PHONE_LABELS = _wordset(
     """
     phone phones tel telephone mobile mob cell cellphone pager page beeper ext extension fax call called calling
     callback reach reached reachable contact contacted dial text texted sms whatsapp landline answer answering
-    answered ring rang
+    answered ring rang kin nok emergency telefon telefono teléfono telefone téléphone handy portable movil móvil celular
+    tlf
     """
 )
 _PHONE_AFTER = re.compile(
-    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as|being)\s{1,3})?(?:(?:her|his|their|the|a|an|my|your|our)\s{1,3})?"
+    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as|being|for)\s{1,3})?(?:(?:her|his|their|the|a|an|my|your|our)\s{1,3})?"
     r"(?:(?:home|work|direct|mobile|cell|contact|best|daytime|evening)\s{1,3})?"
     r"(?:callback|call-back|phone|cell|mobile|pager|landline|(?:phone|contact|callback)\s{1,3}number)\b"
     r"(?!\s{1,2}(?:towers?|asset|tag|systems?|network|provider|carrier|vendor|contract|bill|plan|upgrade))",
     re.IGNORECASE,
 )
-_PHONE_LINE = re.compile(r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$", re.IGNORECASE)
+# "… is my number", "… was her number": a number said to be a person's, after it.
+_PHONE_MINE = re.compile(
+    r"\s{0,2},?\s{0,2}(?:is|was)\s{1,3}(?:my|her|his|their|your)\s{1,3}(?:(?:new|home|work|own|best|usual)\s{1,3})?number\b",
+    re.IGNORECASE,
+)
+# A phone label further back, joined to the number by is/was: "Best contact number for Mrs K is 0207 946 0321".
+_PHONE_FAR = re.compile(
+    r"\b(?:phone|contact|callback|call-back|mobile|cell|home|work)\s{1,3}(?:phone\s{1,3})?(?:number|no\.?|\#)(?!\w)"
+    r"[^.;\n]{0,30}?\b(?:is|was|are)\s{1,3}$",
+    re.IGNORECASE,
+)
+_PHONE_LINE = re.compile(
+    r"\b(?:home|direct|phone|land|work|private)\s{0,2}line\W{0,3}$"
+    # a contact line of a form: "Home: 0590 938347", "Work (direct): …"
+    r"|(?:^|[\n,;(]\s{0,3}|\s{2}|\d\s{1,3})(?:home|work|house|daytime|evening|(?-i:[HWMC]))(?:\s{0,2}\([a-z ]{1,12}\))?"
+    r"\s{0,2}:\s{0,3}$|\((?:m|h|w|c|mob|cell|home|work)\)\s{0,3}$",
+    re.IGNORECASE,
+)
 _RELATIVES = _wordset(
     "daughter son wife husband mother father mom mum dad sister brother partner spouse caregiver carer guardian"
     " family kin parent parents niece nephew aunt uncle grandson granddaughter"
@@ -100,10 +122,23 @@ _FIRST_PERSON = re.compile(r"\b(?:my|your|mine|yours)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z01]{0,19}")
 # Letters written with look-alike digits or an l for an I ("IDENTlFIER", "N0", "PATlENT"): read both ways.
 _LOOKALIKE = str.maketrans({"0": "o", "1": "i"})
-_DATE_SHAPE = re.compile(r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:19|20)?\d\d)?")
+_DATE_SHAPE = re.compile(
+    r"(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:19|20)?\d\d)?"
+    rf"|\d{{1,2}}[-/]?{_MONTH}[-/]?(?:\d{{4}}|\d{{2}})",  # 02-Dec-2026, 14JUN2025
+    re.IGNORECASE,
+)
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
 _CLAUSE_END = re.compile(r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])")
+# An issue tracker's key (a project key, a dash, a number) set off after a dash or in brackets.
+_ISSUE_KEY = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
+_ISSUE_BEFORE = re.compile(r"[-–(\[]\s{0,2}$")
+_COUNT_AFTER = re.compile(
+    r"\s{1,3}(?:[a-z]{2,15}\s{1,3})?(?:tickets?|records?|messages?|views?|users?|rows?|items?|patients|beds|staff"
+    r"|visits|orders|tests|devices|licen[cs]es|seats|hours|minutes|days|dollars|pounds|euros|downloads|transactions"
+    r"|claims|charts|encounters|results|errors|requests|submissions|responses|lines|files|bytes|[kmg]b)\b",
+    re.IGNORECASE,
+)
 _UNIT_AFTER = re.compile(
     r"\s{0,2}(?:mg|mcg|ml|mmol|kg|g|cm|mm|%|units?|iu|bpm|mmhg|hrs?|hours?|mins?|days?)\b", re.IGNORECASE
 )
@@ -183,7 +218,9 @@ def _about_person(
 
 
 # Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
-_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {"line"}
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {
+    *("line", "home", "work", "house", "daytime", "evening", "h", "w", "m", "c")
+}
 _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
     "of",
     "o",
@@ -210,12 +247,23 @@ _CARE_EVENT_GATE = _wordset(
 )
 
 
+_BIRTH_WORDS = frozenset({"birthday", "birth", "dob", "birthdate", "born"})
+_BIRTH_AFTER = re.compile(
+    r"\s{0,2}[(,]?\s{0,2}(?:(?:is|was|as)\s{1,3})?(?:(?:my|her|his|their|your|the\s{1,3}patient['’]?s?|pt['’]?s?)\s{1,3})"
+    r"(?:birthday|date\s{1,3}of\s{1,3}birth|dob|birth\s{0,2}date)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[tuple[str, int, int]]:
     """Dates with a year next to a strong sign of a patient (an age or sex, a symptom, "DOB", a relative), or
     after an event of a person's care in a text about a person, and no project word near: "a 71-year-old woman …
     03/02/2024", "a patient at Coastal Health Clinic since May 5th, 2021". Dates without a year ("3/14") are left to
     the rules that read the words right before them."""
     out: list[tuple[str, int, int]] = []
+    if has_any(text, _BIRTH_WORDS):
+        # "1985-01-01 is my birthday": the date named a date of birth after it
+        out.extend(("date-of-birth", s, e) for _, _, s, e, _ in date_matches(text) if _BIRTH_AFTER.match(text, e))
     strong_gate, event_gate = has_any(text, _STRONG_GATE), has_any(text, _CARE_EVENT_GATE)
     if not (strong_gate or event_gate):
         return out
@@ -303,7 +351,7 @@ _ADDRESS_CUE = re.compile(
 def find_streets(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of street lines with a street-type word, in a text about a person."""
     out: list[tuple[str, int, int]] = []
-    if _digits(text) < 1 or not has_any(text, _STREET_TYPES):
+    if text_digits(text) < 1 or not has_any(text, _STREET_TYPES):
         return out
     for m in _STREET_LINE.finditer(text):
         if m.group("t").lower() not in _STREET_TYPES:
@@ -316,6 +364,8 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
         if before and _NOT_STREET.fullmatch(before[-1]):
             continue  # "Sprint 12 Sunny Lane": a numbered thing of a project
         cue = _ADDRESS_CUE.search(text, max(0, start - 40), start)
+        if org_address(text, start):
+            continue  # "the vendor office is at 200 Berkeley Street"
         if _near(person, start, end) or _near(strong, start, end) or (cue and _SPEAKER.search(text)):
             out.append(("address", start, end))
     return out
@@ -323,7 +373,7 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
 
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
-    if _digits(text) < 4 or not has_any(text, _ANY_LABEL):
+    if text_digits(text) < 4 or not has_any(text, _ANY_LABEL):
         return []
     ctx: tuple[list[int], list[int], list[int]] | None = None
     out: list[tuple[str, int, int]] = []
@@ -332,6 +382,8 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         v = m.group("v")
         if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
             continue
+        if _COUNT_AFTER.match(text, m.end()):
+            continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
         left = _clause_left(text, m.start(), 50)
         if (
             not _labels(left, _PHONE_LABELS)
@@ -342,6 +394,8 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
             and not _PHONE_AFTER.match(text, m.end())
+            and not _PHONE_MINE.match(text, m.end())
+            and not _PHONE_FAR.search(left)
             and not (
                 _PHONE_LINE.search(left)
                 or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
@@ -364,13 +418,15 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             continue
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
+        if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
         if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
             continue
         left = _clause_left(text, m.start())
         labels = _labels(left, _LABELS)
         if not labels:
             far = _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
-            labels = {far.group("l").lower(), "number"} if far else _labels_after(text, m.end())
+            labels = {(far.group("l") or far.group("m")).lower(), "number"} if far else _labels_after(text, m.end())
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):
             continue

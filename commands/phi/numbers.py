@@ -7,7 +7,7 @@ import ipaddress
 import re
 
 from commands.phi.context import _vendor_account
-from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any
+from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any, text_digits
 
 # ---------------------------------------------------------------------------
 # Individual detectors.  Each returns (start, end) spans.
@@ -165,7 +165,7 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = re.compile(rf"(?<![\w.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:.])(?P<v>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:])")
 _VERSIONISH = re.compile(
-    r"\b(?:v|ver|version|build|release|rel|patch|rev|revision|firmware|fw|sw|client|agent|level"
+    r"\b(?:v|ver|version|build|release|rel|patch|rev|revision|firmware|fw|sw|client|agent|level|wbs|task"
     r"|section|sec|step|item|clause|ref|oid|snomed|loinc|icd(?:-?10)?|cpt)\.?\s{0,3}[:#]?\s{0,3}$",
     _I,
 )
@@ -173,7 +173,7 @@ _VERSIONISH = re.compile(
 
 def _find_ip(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _matches(_IPV4, text):
+    for m in _matches(_IPV4, text) if text.count(".") >= 3 else ():  # an IPv4 address has three dots
         if _VERSIONISH.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
@@ -236,12 +236,19 @@ _PHONE_BARE_WORDS = frozenset(
 _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|call|phone|tel|cell|mobile|reach|text|fax|number)\b", re.IGNORECASE)
+
+
 def _find_phone(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _matches(_PHONE_NANP, text):
+    out: list[tuple[int, int]] = []
+    if text_digits(text) < 7:
+        return out  # every phone below has seven digits or more
+    for m in _matches(_PHONE_NANP, text) if text_digits(text) >= 10 else ():
         area, exch = m.group("a1") or m.group("a2"), m.group("x")
-        if area[0] in "01" or exch[0] in "01" or area in _TOLL_FREE:
+        if area[0] in "01" or area in _TOLL_FREE:
             continue
+        if exch[0] in "01" and not (area == "555" and _CONTACT_BEFORE.search(text, max(0, m.start() - 60), m.start())):
+            continue  # no exchange starts with 0 or 1 — but "contact John … or 555-123-4567", the fictional 555 area
         out.append(m.span("v"))
     for m in _matches(_PHONE_INTL, text) if "+" in text else ():
         if 8 <= _digits(m.group("v")) <= 15:

@@ -35,7 +35,7 @@ _NON_PERSON_SUBJECT = re.compile(
     r"|vm|app|box|node|link|session|cert|certs|certificate|license|licence|contract|warranty|password"
     r"|token|subscription|trial|quote|vendor|router|switch|firewall|ups|workstation|pump|job|process"
     r"|service|feed|queue|channel|tablet|phone|badge|account|key|domain|bid|offer|rfp|po|sow|project"
-    r"|pilot|system|module|script|backup|cluster|host|instance|device|cart|monitor)\W{0,3}"
+    r"|pilot|system|systems|module|script|backup|cluster|host|instance|device|cart|monitor|test|tests|audit|build|uat|portal|exam|inspection|vote|motion|budget)\b\W{0,3}"
     r"(?:\w{1,12}\W{1,3})?$",
     _I,
 )
@@ -255,7 +255,69 @@ def _find_address(text: str) -> list[tuple[int, int]]:
             continue
         out.append(m.span("v"))
     out.extend(m.span("v") for m in _matches(_CA_POSTAL, text))
-    return out
+    return [s for s in out if not org_address(text, s[0])] if out else out
+
+
+# An organisation's place just before an address ("the vendor office is at 200 Berkeley Street", "HQ: 1 Main
+# Street", "Epic Systems, 1979 Milky Way"): not a person's home, unless the sentence is about a patient or someone
+# says it is theirs.
+_ORG_PLACE = re.compile(
+    r"\b(?:office|offices|hq|headquarters|head\s{1,3}office|data\s{1,3}cent(?:er|re)|warehouse|vendor|venue|campus"
+    r"|conference|offsite|depot|factory|plant|systems|inc|ltd|llc|corp(?:oration)?|gmbh"
+    r"|supplier|branch|store|shop|building|facility|premises|venue|new\s{1,3}clinic)\b[^.;\n]{0,70}$",
+    _I,
+)
+_MINE = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient|pt)\b", _I)
+
+
+_ORG_FIRST = re.compile(r"(?:warehouse|depot|office|hq|building|unit\s{1,3}\d{1,4}\s{1,3}\w{1,20}\s{1,3}estate)\b", _I)
+
+
+_ORG_WORDS = frozenset(
+    [
+        "office",
+        "offices",
+        "hq",
+        "headquarters",
+        "head",
+        "data",
+        "warehouse",
+        "vendor",
+        "venue",
+        "campus",
+        "conference",
+        "offsite",
+        "depot",
+        "factory",
+        "plant",
+        "systems",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "corporation",
+        "gmbh",
+        "supplier",
+        "branch",
+        "store",
+        "shop",
+        "building",
+        "facility",
+        "premises",
+        "new",
+        "unit",
+    ]
+)
+
+
+def org_address(text: str, start: int) -> bool:
+    if not has_any(text, _ORG_WORDS):
+        return False  # (a set lookup instead of two searches)
+    left = text[max(0, start - 90) : start]
+    if not _ORG_PLACE.search(left) and not _ORG_FIRST.match(text, start):
+        return False
+    around = text[max(0, start - 80) : start + 80]
+    return not _MINE.search(around) and not _has_patient_word(around)
 
 
 # --- ages over 89 ------------------------------------------------------------------
