@@ -1,7 +1,7 @@
 """A probe of the PHI guard on letter-form and first-person text: made-up sentences, filled from Faker with many
 locales, that must be refused (a patient's letter, e-mail, voicemail or message) and that must pass (a PMO's).
 
-    PYTHONPATH=. python tools/phi_letters_probe.py [--show]
+    python -m bench.phi.letters_probe [--show]
 
 Development aid only: Faker is a bench-time tool, not a dependency of Rounds (pip install faker==40.54.0 in a
 throw-away venv, as for bench/phi/sources/faker_fills.py); the sentences are made up, nothing here is evaluation
