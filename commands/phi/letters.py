@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from commands.phi.context import date_matches
 from commands.phi.lexicon import _PROJECT_WORDS, _STAFF_ROLES, _candidates, _kind_of, _wordset
-from commands.phi.shared import _I, _digits, words_of
+from commands.phi.shared import _I, _digits, sentence_around, words_of
 
 
 def _at_words(rx: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
@@ -435,16 +435,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(0, start - 160)
-    left = text[lo:start]
-    cuts = [m.end() for m in _SENTENCE_END.finditer(left)]
-    if cuts:
-        left = left[cuts[-1] :]
-    right = text[end : end + 160]
-    m = _SENTENCE_END.search(right)
-    if m:
-        right = right[: m.start()]
-    return left + " " + right
+    return sentence_around(text, start, end, _SENTENCE_END)
 
 
 def _find_dates(text: str) -> list[tuple[str, int, int]]:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from commands.phi.context import _DATE_LABEL
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.lexicon import _wordset
-from commands.phi.shared import _I
+from commands.phi.shared import _I, sentence_around
 
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
@@ -185,16 +185,7 @@ _WORDS = re.compile(r"[a-z]{1,30}(?:-[a-z]{1,20})*")
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) the finding is in, at most 160 characters either side."""
-    lo = max(0, start - 160)
-    left = text[lo:start]
-    cuts = [m.end() for m in _SENTENCE_END.finditer(left)]
-    if cuts:
-        left = left[cuts[-1] :]
-    right = text[end : end + 160]
-    m = _SENTENCE_END.search(right)
-    if m:
-        right = right[: m.start()]
-    return left + " " + right
+    return sentence_around(text, start, end, _SENTENCE_END)
 
 
 def _project_words(sentence: str) -> int:

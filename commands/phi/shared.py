@@ -96,3 +96,17 @@ def words_of(text: str) -> frozenset[str]:
 
 def has_any(text: str, keywords: frozenset[str]) -> bool:
     return not keywords.isdisjoint(words_of(text))
+
+
+def sentence_around(text: str, start: int, end: int, ends: re.Pattern[str], reach: int = 160) -> str:
+    """The sentence (or line) a span sits in, without the span, at most ``reach`` characters either side; ``ends``
+    says where a sentence stops (a caller that knows titles like "Dr." passes a pattern that skips them)."""
+    left = text[max(0, start - reach) : start]
+    cuts = [m.end() for m in ends.finditer(left)]
+    if cuts:
+        left = left[cuts[-1] :]
+    right = text[end : end + reach]
+    m = ends.search(right)
+    if m:
+        right = right[: m.start()]
+    return left + " " + right
