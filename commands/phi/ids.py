@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
+from commands.phi.addresses import _NOT_STREET
+from commands.phi.care import _DEADLINE, _PROJECT, date_matches
+from commands.phi.labels import _VENDOR
 from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
