@@ -22,7 +22,9 @@ from commands.phi import (
     labels,
     letters,
     lexicon,
+    namecues,
     names,
+    namewords,
     numbers,
     people,
     scan,
@@ -30,7 +32,22 @@ from commands.phi import (
 )
 from commands.phi.shared import _matches
 
-MODULES = (shared, numbers, people, care, labels, contacts, addresses, names, allow, lexicon, ids, letters)
+MODULES = (
+    shared,
+    numbers,
+    people,
+    care,
+    labels,
+    contacts,
+    addresses,
+    names,
+    allow,
+    lexicon,
+    namewords,
+    namecues,
+    ids,
+    letters,
+)
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)
     for mod in MODULES

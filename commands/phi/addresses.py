@@ -210,14 +210,15 @@ _LETTERS = re.compile(r"[^\W\d_]{1,30}")
 
 
 def _english_town(pc: str) -> bool:
-    from commands.phi.lexicon import _words
+    from commands.phi.namewords import _words
 
     town = _LETTERS.search(pc)
     return town is not None and town.group(0).lower() in _words("english_words.txt")
 
 
 def _person_near(text: str, start: int, end: int) -> bool:
-    from commands.phi.lexicon import _context, _near  # the word lists load on first use
+    from commands.phi.namecues import _near
+    from commands.phi.namewords import _context  # the word lists load on first use
 
     person, project, strong = _context(text)
     return (_near(person, start, end) or _near(strong, start, end)) and not _near(project, start, end)

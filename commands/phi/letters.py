@@ -20,7 +20,9 @@ import re
 from functools import lru_cache
 
 from commands.phi.care import date_matches
-from commands.phi.lexicon import _PROJECT_WORDS, _STAFF_ROLES, _candidates, _kind_of, _wordset
+from commands.phi.lexicon import _candidates, _kind_of
+from commands.phi.namecues import _STAFF_ROLES
+from commands.phi.namewords import _PROJECT_WORDS, _wordset
 from commands.phi.shared import _I, _digits, sentence_around, words_of
 
 
