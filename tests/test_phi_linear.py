@@ -13,10 +13,41 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import allow, context, ids, letters, lexicon, names, numbers, people, scan, shared
+from commands.phi import (
+    addresses,
+    allow,
+    care,
+    contacts,
+    ids,
+    labels,
+    letters,
+    lexicon,
+    namecues,
+    names,
+    namewords,
+    numbers,
+    people,
+    scan,
+    shared,
+)
 from commands.phi.shared import _matches
 
-MODULES = (shared, numbers, people, context, names, allow, lexicon, ids, letters)
+MODULES = (
+    shared,
+    numbers,
+    people,
+    care,
+    labels,
+    contacts,
+    addresses,
+    names,
+    allow,
+    lexicon,
+    namewords,
+    namecues,
+    ids,
+    letters,
+)
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)
     for mod in MODULES
@@ -79,8 +110,8 @@ _DATE_PLAIN = re.compile(rf"(?<![\w/.+-])(?P<v>{shared._DATE})", re.IGNORECASE)
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789-./+ ,thedfmarcjunoyigsvTMDJ\n", max_size=200))
 def test_the_written_out_date_pattern_finds_what_the_shared_one_does(text: str) -> None:
-    # context._DATE_RX spells shared._DATE out for speed; it must find the same dates.
-    assert [m.span("v") for m in _matches(context._DATE_RX, text)] == [m.span("v") for m in _matches(_DATE_PLAIN, text)]
+    # care._DATE_RX spells shared._DATE out for speed; it must find the same dates.
+    assert [m.span("v") for m in _matches(care._DATE_RX, text)] == [m.span("v") for m in _matches(_DATE_PLAIN, text)]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +123,7 @@ def test_the_written_out_date_pattern_finds_what_the_shared_one_does(text: str) 
     ],
 )
 def test_the_written_out_date_pattern_on_examples(text: str) -> None:
-    assert [m.span("v") for m in _matches(context._DATE_RX, text)] == [m.span("v") for m in _matches(_DATE_PLAIN, text)]
+    assert [m.span("v") for m in _matches(care._DATE_RX, text)] == [m.span("v") for m in _matches(_DATE_PLAIN, text)]
 
 
 _WORDS = r"pt|pts|patient|seen|present(?:s|ed)(?!\s{1,3}the\b)|plan(?:ned)?|planning|trans(?=\s{1,3}to\b)|transfer|go-?live|go\s{1,3}live"
@@ -101,7 +132,7 @@ _WORDS = r"pt|pts|patient|seen|present(?:s|ed)(?!\s{1,3}the\b)|plan(?:ned)?|plan
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ptsaienlrdgo -v\n", max_size=200))
 def test_words_regrouped_by_first_letter_match_as_before(text: str) -> None:
-    # context._by_first_letter makes the big word alternations (_CLINICAL, _PROJECT) faster; the matches stay.
+    # care._by_first_letter makes the big word alternations (_CLINICAL, _PROJECT) faster; the matches stay.
     plain = re.compile(rf"\b(?:{_WORDS})\b", re.IGNORECASE)
-    grouped = re.compile(rf"\b(?:{context._by_first_letter(_WORDS)})\b", re.IGNORECASE)
+    grouped = re.compile(rf"\b(?:{care._by_first_letter(_WORDS)})\b", re.IGNORECASE)
     assert [m.span() for m in _matches(grouped, text)] == [m.span() for m in _matches(plain, text)]

@@ -30,9 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from commands.phi import context as ctx
+from commands.phi.addresses import find_addresses
 from commands.phi.allow import Allowances, allowed
+from commands.phi.care import find_care_dates
+from commands.phi.contacts import find_emails, find_phones
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
+from commands.phi.labels import find_cards, find_labelled
 from commands.phi.letters import find_letter_spans
 from commands.phi.lexicon import find_lexicon_names
 from commands.phi.names import find_context_names
@@ -131,14 +134,14 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("email", _find_email(text)),
         ("ip-address", _find_ip(text)),
         ("phone", _find_phone(text)),
-        ("address", _find_address(text) + ctx.find_addresses(text)),
+        ("address", _find_address(text) + find_addresses(text)),
         ("age-over-89", _find_age(text)),
         ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
-    groups[2][1].extend(ctx.find_cards(text))
-    groups[5] = ("admission-date", events + ctx.find_care_dates(text))
-    groups[6] = ("email", sorted(set(groups[6][1]) | set(ctx.find_emails(text))))
-    groups[8] = ("phone", groups[8][1] + ctx.find_phones(text))
+    groups[2][1].extend(find_cards(text))
+    groups[5] = ("admission-date", events + find_care_dates(text))
+    groups[6] = ("email", sorted(set(groups[6][1]) | set(find_emails(text))))
+    groups[8] = ("phone", groups[8][1] + find_phones(text))
     spans = []
     for prio, (kind, found) in enumerate(groups):
         for start, end in found:
@@ -157,7 +160,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     # A patient's letter, e-mail or message: names, phones and dates with no label before them (letters.py).
     spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_letter_spans(text))
     # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
-    spans.extend((start, end, -1, kind) for kind, start, end in ctx.find_labelled(text) if end > start)
+    spans.extend((start, end, -1, kind) for kind, start, end in find_labelled(text) if end > start)
     return spans
 
 

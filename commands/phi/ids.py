@@ -4,7 +4,7 @@ number 4471-B", "her coverage card reads AB654321", "reach the daughter on 0151 
 
 A value is id-shaped (4+ digits; letters with digits, or 6+ digits; not a date, a time, a version or an amount); a
 label word (number, id, code, ref, record, card, serial, plan, …) is among the few words before it in the same
-clause; the text near it is about a person's care (commands/phi/lexicon.py's context words) and not a project's
+clause; the text near it is about a person's care (commands/phi/namewords.py's context words) and not a project's
 or a ticket's ("INC0012345", "PO 4500012345", "build 20240311", "CR-1042" pass). Phones: 7-15 digits with a
 phone word before them. One pass over the text's values, each looked at in fixed-size windows: linear.
 """
@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from commands.phi.context import _DEADLINE, _NOT_STREET, _PROJECT, _VENDOR, date_matches
-from commands.phi.lexicon import _STRONG_WORDS, _context, _near, _wordset
+from commands.phi.addresses import _NOT_STREET
+from commands.phi.care import _DEADLINE, _PROJECT, date_matches
+from commands.phi.labels import _VENDOR
+from commands.phi.namecues import _near
+from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
 from commands.phi.shared import _MONTH, _digits, has_any, text_digits

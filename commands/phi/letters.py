@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from commands.phi.context import date_matches
-from commands.phi.lexicon import _PROJECT_WORDS, _STAFF_ROLES, _candidates, _kind_of, _wordset
+from commands.phi.care import date_matches
+from commands.phi.lexicon import _candidates, _kind_of
+from commands.phi.namecues import _STAFF_ROLES
+from commands.phi.namewords import _PROJECT_WORDS, _wordset
 from commands.phi.shared import _I, _digits, sentence_around, words_of
 
 

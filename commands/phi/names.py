@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.context import _CLINICAL, _window
-from commands.phi.lexicon import _care_context, _care_phrase, _context, _kind_of, _near, _salutation, _staff_before
+from commands.phi.care import _CLINICAL, _window
+from commands.phi.lexicon import _kind_of
+from commands.phi.namecues import _care_phrase, _near, _salutation, _staff_before
+from commands.phi.namewords import _care_context, _context
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches
 

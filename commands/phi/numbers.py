@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from commands.phi.context import _vendor_account
+from commands.phi.labels import _vendor_account
 from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any, text_digits
 
 # ---------------------------------------------------------------------------

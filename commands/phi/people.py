@@ -384,8 +384,8 @@ _PT_LOWER = re.compile(
 
 
 def _lower_names(text: str) -> list[tuple[int, int]]:
-    from commands.phi.lexicon import _NEVER, _words
     from commands.phi.names import is_patient_single_name
+    from commands.phi.namewords import _NEVER, _words
 
     names, english, first = _words("name_words.txt"), _words("english_words.txt"), _words("first_english_words.txt")
     out = []

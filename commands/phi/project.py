@@ -25,9 +25,9 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from commands.phi.context import _DATE_LABEL
+from commands.phi.care import _DATE_LABEL
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
-from commands.phi.lexicon import _wordset
+from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, sentence_around
 
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})

@@ -419,7 +419,7 @@ DRUG_ENDINGS = (
     "oscopy",
     "plasty",
 )
-# Words of a project a name's sentence may have besides lexicon.py's list: they make a name near words of care a
+# Words of a project a name's sentence may have besides namewords.py's list: they make a name near words of care a
 # colleague's ("Referral for Dana Whitfield to the leadership programme", "Chloe Bennett's INR dashboard mockups").
 NAME_PROJECT_WORDS = """
     uat programme program certification award awards leadership nomination nominated onboarding welcome webinar

@@ -1,0 +1,300 @@
+"""Postal addresses found by their shape: after an address label, European and Commonwealth street lines, and
+postal codes with a house number on the same line. One of the second-generation detector families, each in its own file.
+
+All patterns are bounded and context windows are fixed-size slices, so a scan stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.care import _PROJECT
+from commands.phi.people import org_address
+from commands.phi.shared import _I, _digits, _matches, has_any, text_digits
+
+# --- addresses -----------------------------------------------------------------------------------------------------
+_ADDR_LABEL = re.compile(
+    r"(?:\b(?:billing|mailing|home|street|postal|residential|patient['’]?s?)\s{1,3}address\b|\baddress\b(?<!\bip\saddress)(?<!\bmac\saddress)(?<!mail\saddress)(?=\s{0,3}:)"
+    r"|\blives\s{1,3}(?:at|on)\b|\bdischarge[sd]?\s{1,3}to\b(?=\s{0,3}:?\s{0,3}\d))"
+    r"\s{0,3}(?:(?:verified|per\s{1,3}id)\s{0,3})?[:=]?\s{0,6}(?P<v>[^\n]{3,60})",
+    _I,
+)
+_LIVES_IN = re.compile(
+    r"\blives\s{1,3}in\s{1,3}(?!(?:a|an|the|her|his|their|assisted|nursing|group|care|shelter)\b)(?P<v>[A-Za-z][\w'-]{2,30})",
+    _I,
+)
+_POBOX = re.compile(
+    r"(?P<v>\bp\.?\s?o\.?\s{0,2}box\s{1,3}\d{1,6}|\b(?-i:PSC|CMR|UNIT)\s{1,3}\d{1,5},?\s{1,3}box\s{1,3}\d{1,5}"
+    r"|\b(?-i:APO|FPO|DPO)\s{1,3}(?-i:AA|AE|AP)\s{1,3}\d{5})",
+    _I,
+)
+_ZIP_LABEL = re.compile(
+    r"\b(?:zip(?:\s{0,2}code)?|postal\s{1,3}code|post\s{0,2}code|eircode|pin\s{0,2}code)\s{0,3}(?:(?:is|was)\s{1,3})?[:#]?\s{0,3}(?P<v>[A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b",
+    _I,
+)
+
+
+# A street line written the European or Commonwealth way, then a town and a postal code, with no US street word:
+# "Fortunastrasse 112, Epesses, 1098", "53 place Stanislas, NANTES, PL 44000", "ul. Franciszkańska 12, Warszawa,
+# 00-227", "Parksingel 45, Bemmel, GE 6681 NC". The house number, the comma, a capitalised town and a postal code
+# (not a year) together are the shape; any one alone is not.
+_UP = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])"
+_AWORD = r"[^\W\d_][\w'’.-]{0,30}"
+_INTL_ADDR = re.compile(
+    r"(?<![\w,.-])(?P<v>(?:\d{1,5}[A-Za-z]?\s{1,3}(?:" + _AWORD + r"\s{1,3}){0,4}" + _UP + r"[\w'’.-]{1,30}"
+    r"|" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}" + _AWORD + r"){0,3}\s{1,3}\d{1,5}[A-Za-z]?)"
+    r"(?:,\s{1,3}|[ \t]{0,2}\n[ \t]{0,2})" + _UP + r"[\w'’.-]{1,30}(?:\s{1,3}(?:" + _AWORD + r")){0,3}"
+    r",?\s{1,3}(?:(?-i:[A-Z]{1,3})\s{1,3}|\d{2}\s{1,3})?"
+    r"(?P<pc>(?:\d{3,6}|\d{2}(?=-\d{3}))(?:[- ]\d{2,4})?(?:\s(?-i:[A-Z]{2}))?|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})))(?![\w-]|[.,]\d)"
+)
+
+
+# Numbered things of a project or a building, not streets: "Wave 2, Go-Live Weekend, 1400 users".
+_NOT_STREET = re.compile(
+    r"(?i)(?:wave|sprint|site|unit|phase|release|tower|level|building|bldg|block|floor|room|rm|ward|bed|bay|step"
+    r"|stage|version|v|week|day|team|group|cohort|batch|pod|zone|lab|gate|track|lane|line|item|part|section|chapter"
+    r"|module|tier|ring|region|area|sector|wing|pavilion|campus|station|window|slot|round|option|scenario|test"
+    r"|case|ticket|story|epic|task|milestone|quarter|q|fy|year|month|page|table|figure|appendix|no|number"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?"
+)
+_QUANTITY = re.compile(
+    r"\s{1,3}(?:users?|beds?|devices?|sq|square|points?|staff|patients|people|hours?|hrs?|records|tickets|items|rows"
+    r"|sites|licen[cs]es|seats|endpoints|workstations|pcs|laptops|printers|interfaces|orders|messages|tests|visits)\b",
+    _I,
+)
+
+
+def _intl_address(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _matches(_INTL_ADDR, text):
+        pc = m.group("pc")
+        if re.fullmatch(r"(?:19|20)\d\d", pc):
+            continue  # "Release 4, Phase Two, 2025": a year, not a postal code
+        first = re.match(r"\d*\s*([^\W\d_][\w.]*)", m.group("v"))
+        if first and _NOT_STREET.fullmatch(first.group(1)):
+            continue  # "Sprint 14, Team Alpha, 120 story points"
+        if _QUANTITY.match(text, m.end()):
+            continue  # "…, 3500 devices": a count, not a postal code
+        out.append(m.span("v"))
+    return out
+
+
+# A postal code of one of several countries' shapes ending a line of an address, with a house number and a comma
+# before it on the same line: "Flat 67, Smith Course, Jonesberg, B4 6AS" (UK), "Maxweg 519, 9690 BV, Zoutkamp"
+# (NL), "669 Reyes Port, Manuelchester, TAS, 2676" (AU), "Hermann-Josef-Scheel-Weg 99-74, 02716 Waldmünchen"
+# (DE), "H.No. 628, Dua Road, Aurangabad-431916" (IN). The postal code alone, or a number and a comma alone, is not
+# an address; the three together within 90 characters of one line are.
+# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start.
+_POSTCODE_LETTERS = re.compile(
+    r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
+    r"(?![\w-]|[.,]\d)"
+)
+_TOWN = _UP + r"[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30}){0,3}"  # "Bourgeois-la-Forêt"
+_POSTCODE_DIGITS = re.compile(
+    r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
+    # a postal code and the town after it: "50968 Köln", "2187 Gföhl", "733 06 Protivín", "3587-150 Ermesinde",
+    # "30-711 Białystok", "87150-211 Marques"
+    r"|(?<![\w-].)(?:(?:(?<=[03-9])|(?<=1)(?!9)|(?<=2)(?!0))\d{3}|\d{4}|\d{2}\s\d{2}|\d{3}-\d{3}|\d-\d{3}|\d{4}-?\d{3})"
+    r"\s" + _TOWN + r""
+    # a postal code before a comma and the town: "00163, Roma"
+    r"|(?<![\w-].)\d{4}(?=,\s{1,3}" + _TOWN + r")"
+    r"|(?<=[a-z]-.)\d{5}|(?<=\s.)\d{5}(?=\s{0,2}(?:,|$|\n|\?|\.\s)|\s{1,3}[a-z])))(?![\w-]|[.,]\d)"
+)
+_HOUSE = re.compile(
+    r"(?:(?<![\w.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?=,?\s{1,3}" + _UP + r"|,?\s{1,3}(?:rue|av|avenue|bd|boulevard"
+    r"|chemin|allée|place|quai|via|viale|calle|carrer|rua|strada)\b)"
+    # a street and its number before a comma or a line break: "Weissplatz 339,", "Canale Maurilio, 45,"
+    r"|" + _UP + r"[\w'’.-]{1,30},?\s\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?(?=,|[ \t]{0,2}\n))"
+)
+# A street word and its number right before the postal code, with no comma: "Parkvägen 83 59150 Lidingö".
+_HOUSE_TIGHT = re.compile(_UP + r"[^\W\d_]{3,30}\s\d{1,4}[A-Za-z]?(?:[-/]\d{1,4})?\s{1,2}$")
+
+
+_YEAR_PC = re.compile(r"(?:19|20)\d\d(?:\s?[A-Z]{2}$|\s)")
+
+
+def _postal_address(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in [*_POSTCODE_LETTERS.finditer(text), *_POSTCODE_DIGITS.finditer(text)]:
+        pc = m.group("pc")
+        if _YEAR_PC.match(pc):
+            continue  # a year, not a postal code ("2025 Roadmap")
+        firm = _FIRM_CODE.fullmatch(pc)
+        if not firm and _english_town(pc):
+            continue  # "Westside 3, 4471 Appointments migrated": a count of things, not a town
+        if _QUANTITY.match(text, m.end()) or _QUANTITY.match(text, m.start() + len(pc.split()[0])):
+            continue
+        own_line = text.rfind("\n", 0, m.start()) + 1
+        line_start = max(own_line, m.start() - 90)
+        seg = text[line_start : m.start()]
+        h = _HOUSE.search(seg) if "," in seg else None
+        if h is None and own_line and m.start() - own_line <= 30:
+            # The street may stand on a line or two above the postal code ("Gentorget 306\n99705 Ängelholm").
+            line_start = text.rfind("\n", 0, own_line - 1) + 1
+            if own_line - line_start <= 40 and line_start:
+                line_start = text.rfind("\n", 0, line_start - 1) + 1
+            line_start = max(line_start, m.start() - 120)
+            seg = text[line_start : m.start()]
+            h = _HOUSE.search(seg)
+        tight = None if h else _HOUSE_TIGHT.search(seg, max(0, len(seg) - 45))
+        h = h or tight
+        if not h:
+            continue
+        first = _FIRST_WORD.match(text, line_start + h.start(), line_start + h.start() + 40)
+        house_no = _HOUSE_NO.search(text, max(0, line_start + h.start() - 8), line_start + h.start())
+        if first and _NOT_STREET.fullmatch(first.group(1)) and not house_no:
+            continue  # "Room No. 12, …" — but "House No. 12, Sector 15, Noida 201301" is an address
+        start = line_start + h.start()
+        # The shapes this round added (a four-digit code and a town, the street a line above, no comma, the number
+        # after a comma) are looser: they also need a street word, an address word or a person near.
+        loose = tight or start < own_line or "," in h.group(0) or not firm
+        if loose and firm and _english_town(pc):
+            continue
+        if loose and not (
+            _STREET_WORD.search(text, start, start + h.end() - h.start())
+            or _ADDRESS_WORD.search(text, max(0, start - 60), start)
+            or _person_near(text, start, m.end())
+        ):
+            continue
+        if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
+            continue
+        out.append((start, m.end()))
+    return out
+
+
+_FIRST_WORD = re.compile(r"\d{0,6}\s{0,3}([^\W\d_][\w.]{0,30})")
+
+
+# Postal codes of the shapes before this round: a UK/Australian code, "9690 BV", "50968 Köln", "431916".
+_FIRM_CODE = re.compile(r"[A-Z].{0,12}|\d{4}\s?[A-Z]{2}|\d{5}\s\D.{0,40}|\d{6}", re.DOTALL)
+_STREET_WORD = re.compile(
+    r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
+    r"|väg|gränd|torget|torg|tie|katu|kuja|straat|laan|plein|singel|gracht|kade|dreef|dijk|markt|haugen|bakken"
+    r"|rue|via|viale|calle|ulica|ul\.|plac|aleja|rua|avenida|praça|largo|travessa|alameda|rambla|paseo|camino|carrer"
+    r"|strada|piazza|corso|vicolo|borgo|náměstí|ulice|utca|road|street|lane|avenue|close|crescent|drive)(?!\w)",
+    re.IGNORECASE,
+)
+_ADDRESS_WORD = re.compile(
+    r"\b(?:address|addr|lives?|living|resides?|resident|moved|post|posted|mail|mailed|send|sent|deliver\w{0,4}|home"
+    r"|my|her|his|their)\b",
+    re.IGNORECASE,
+)
+
+
+# A street, its number and the postal code with no comma or line break ("Parkvägen 83 59150 Lidingö") is looked
+# for only in a text with one of these words.
+_ADDRESS_GATE = frozenset(
+    [
+        "address",
+        "addr",
+        "lives",
+        "live",
+        "living",
+        "resides",
+        "reside",
+        "moved",
+        "move",
+        "post",
+        "posted",
+        "mail",
+        "mailed",
+        "send",
+        "sent",
+        "deliver",
+        "delivered",
+    ]
+)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{1,30}")
+
+
+def _english_town(pc: str) -> bool:
+    from commands.phi.namewords import _words
+
+    town = _LETTERS.search(pc)
+    return town is not None and town.group(0).lower() in _words("english_words.txt")
+
+
+def _person_near(text: str, start: int, end: int) -> bool:
+    from commands.phi.namecues import _near
+    from commands.phi.namewords import _context  # the word lists load on first use
+
+    person, project, strong = _context(text)
+    return (_near(person, start, end) or _near(strong, start, end)) and not _near(project, start, end)
+
+
+_HOUSE_NO = re.compile(r"\b(?:house|flat|door|plot|h)\.?\s{0,2}$", re.IGNORECASE)
+# A postal code of a place of work or a delivery, not a home: "Site postcode CB2 0QQ for the courier",
+# "Deliveries to Addenbrooke's, Hills Road, Cambridge CB2 0QQ" — unless someone says it is theirs.
+_WORKPLACE = re.compile(
+    r"\b(?:site|courier|deliver(?:y|ies)|shipping|hospital|trust|campus|office|hq|warehouse|venue|building|estates?"
+    r"|clinic|practice|pharmacy|store|depot|vendor|supplier|meet|room|block|floor|wing|level)\b",
+    re.IGNORECASE,
+)
+_THEIRS = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient['’]?s?|pt)\b", re.IGNORECASE)
+
+
+def _place_of_work(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 80) : end + 40]
+    return bool(_WORKPLACE.search(around)) and not _THEIRS.search(around)
+
+
+_BARE_UK_POSTCODE = re.compile(r"[A-Z](?<![\w-].)(?-i:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]?\d\d?\d[A-Z]{2})(?![\w-])")
+_UK_POSTCODE = re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")
+
+
+_VALUE_END = re.compile(r"(?<=\d)\.(?=\s|$)|;|\s(?:for|with)\s{1,3}(?:this|the|my|her|his|their)\b", re.IGNORECASE)
+
+
+def _label_value_end(text: str, start: int, end: int, shaped: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the value after an address label ends: with an address found by its shape inside it, or at a full stop
+    after a number, so that the words after it ("… LV 45011 for this card: 5108…", "… NY 10001. His IP address is …")
+    are not part of it."""
+    inner = [b for a, b in shaped if start <= a < end]
+    if inner:
+        return start, max(inner)
+    cut = _VALUE_END.search(text, start, end)
+    return start, cut.start() if cut and cut.start() > start else end
+
+
+def find_addresses(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    digits = text_digits(text)
+    if digits >= 4 and "," in text:
+        out.extend(_intl_address(text))
+    # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")
+    if digits >= 3 and ("," in text or "\n" in text or has_any(text, _ADDRESS_GATE)):
+        out.extend(_postal_address(text))
+    if out:
+        out = [s for s in out if not org_address(text, s[0])]
+    shaped = list(out)
+    lower = text.lower()
+    for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
+        v = m.group("v")
+        if re.match(r"(?i)(?:https?://|www\.)", v):
+            continue  # "the runbook lives at https://…": a page, not a home
+        if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
+            out.append(_label_value_end(text, m.start("v"), m.end("v"), shaped))
+    if text_digits(text) >= 2:
+        # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a
+        # project's
+        for m in _BARE_UK_POSTCODE.finditer(text):
+            if _place_of_work(text, m.start(), m.end()):
+                continue
+            if not org_address(text, m.start()) and not _PROJECT.search(text, max(0, m.start() - 60), m.end() + 30):
+                out.append(m.span())
+    for rx, needs in (
+        (_LIVES_IN, ("lives",)),
+        (_POBOX, ("box", "apo", "fpo", "dpo")),
+        (_ZIP_LABEL, ("zip", "post", "eircode", "pin")),
+    ):
+        if not any(w in lower for w in needs):
+            continue
+        for m in _matches(rx, text):
+            if rx is _ZIP_LABEL and _digits(m.group("v")) < 3 and not _UK_POSTCODE.fullmatch(m.group("v")):
+                continue
+            if rx is _ZIP_LABEL and _place_of_work(text, m.start(), m.end()):
+                continue  # "Site postcode CB2 0QQ for the courier"
+            out.append(m.span("v"))
+    return out

@@ -1,0 +1,392 @@
+"""Dates of a patient's care: a date near a clinical word, a care header label or a care event ("admitted on
+the 3rd"), and not near a project word. One of the second-generation detector families, each in its own file; also
+holds the clinical and project word patterns (and the care-event window) other detectors share.
+
+All patterns are bounded and context windows are fixed-size slices, so a scan stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from commands.phi.people import _NON_PERSON_SUBJECT
+from commands.phi.shared import _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, text_digits
+
+
+# --- clinical context -----------------------------------------------------------------------------------------
+# Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
+# pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
+def _by_first_letter(alternatives: str) -> str:
+    """An alternation of words, each starting with a letter, regrouped by that letter ("pt|pts|seen" ->
+    "p(?:t|ts)|seen"): the regex engine then tries one group at each position instead of every word, several times
+    faster, and finds the same matches (words with different first letters never compete at one position, and the
+    order within a letter is kept)."""
+    groups: dict[str, list[str]] = {}
+    depth, cur, i = 0, "", 0
+    alts = []
+    while i < len(alternatives):  # split at the top-level bars
+        ch = alternatives[i]
+        if ch == "\\":
+            cur += alternatives[i : i + 2]
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    alts.append(cur)
+    for a in alts:
+        if not a[:1].isalpha():
+            raise ValueError(f"{a!r} does not start with a letter")
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    return "|".join(k + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in groups.items())
+
+
+_CLINICAL = re.compile(
+    r"\b(?:"
+    + _by_first_letter(
+        r"pt|pts|patient|seen|present(?:s|ed|ing)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
+        r"|admit(?:ted)?|admission(?=\s{1,3}(?:was|on)\b)|readmitted|discharged?|transferred"
+        r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
+        r"|cath|catheteri[sz]ation|cabg|surgery|operation|op|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
+        r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
+        r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
+        r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
+        r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
+        r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset"
+    )
+    + r")\b",
+    _I,
+)
+# Rarer words of care, searched only in a text that has one of them (_clinical below); _CLINICAL_ALL has both.
+_CLINICAL_MORE_WORDS = r"""
+    colonoscopy|endoscopy|gastroscopy|bronchoscopy|mammogram|ultrasound|infusion|transfusion|dialysis
+    |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
+    |inpatient|in\s{1,3}(?:the\s{1,3})?hospital|gave\s{1,3}birth
+    |(?:she|mum|mom|mother|baby|twins)\s{1,3}(?:was\s{1,3}|were\s{1,3})?delivered
+    |operated|intubated|extubated|ventilated|resuscitated|sedated|examination|examined|bp(?=\s{0,2}:?\s{0,2}\d{2,3}/\d{2,3})|vitals?|vital\s{1,3}signs|spo2|pulse(?=\s{0,2}(?:rate\s{0,2})?:?\s{0,2}\d)|bmi
+    |blood\s{1,3}pressure
+    |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
+""".replace("\n", "").replace(" ", "")
+_CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
+_CLINICAL_MORE_GATE = frozenset(
+    [
+        "colonoscopy",
+        "endoscopy",
+        "gastroscopy",
+        "bronchoscopy",
+        "mammogram",
+        "ultrasound",
+        "infusion",
+        "transfusion",
+        "dialysis",
+        "chemo",
+        "chemotherapy",
+        "vaccinated",
+        "vaccination",
+        "injection",
+        "physio",
+        "physiotherapy",
+        "check",
+        "checkup",
+        "e",
+        "gp",
+        "urgent",
+        "inpatient",
+        "hospital",
+        "birth",
+        "delivered",
+        "replaced",
+        "replacement",
+        *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated", "examination", "examined"),
+        *("bp", "vitals", "vital", "spo2", "pulse", "bmi", "blood"),
+    ]
+)
+
+
+def _clinical(text: str, window: str) -> bool:
+    """A word of care in a window of the text (the rarer words only when the text has one)."""
+    return bool(_CLINICAL.search(window)) or (
+        has_any(text, _CLINICAL_MORE_GATE) and bool(_CLINICAL_MORE.search(window))
+    )
+
+
+# Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
+_PROJECT = re.compile(
+    r"\b(?:"
+    + _by_first_letter(
+        r"go-?live|cut[- ]?over|release[sd]?|deploy(?:ed|ment)?|upgrade[sd]?|migration|sprint|milestone|deadline"
+        r"|due(?!\s{1,3}to\b)|meeting|training|demo|downtime|freeze|roll-?out|launch|kick-?off|uat|patch(?:ed)?|version|build|po"
+        r"|invoice|contract|budget|steering|workshop|webinar|go\s{1,3}live|phase|gate|cab\s{1,3}meeting|change"
+        r"|ticket|inc\d|chg\d|project|rfp|sow|vendor|interfaces?|servers?|backup|outage|maintenance|window|report(?:ing)?"
+        r"|period|quarter|fy|q[1-4]|schedule[sd]?|plan(?:ned)?|target|forecast|baseline|tested|testing|pilot|replace(?:ment|d)?"
+        r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog"
+        r"|design|fields?|columns?|renamed|screens?|templates?|changes|formats?|instruments?|re-?certified|certified"
+        r"|calibrat(?:ed|ion)|bugs?|defects?"
+    )
+    + r")\b",
+    _I,
+)
+# Every date, as shared._DATE reads one, not right after a letter, digit, slash, dot, plus or dash. Written out
+# here with the digit-led shapes behind one leading digit (the look-behind after it, see shared.py's speed idiom):
+# the same matches as rf"(?<![\w/.+-])(?P<v>{_DATE})", which tests/test_phi_linear.py checks, in about half the time.
+_DATE_RX = re.compile(
+    r"(?P<v>\d(?<![\w/.+-].)(?:"
+    r"\d{3}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d?[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
+    r"|\d?/\d{1,2}"
+    rf"|\d?[-/]{_MONTH}[-/](?:\d{{4}}|\d{{2}})|\d?{_MONTH}\d{{4}}"
+    rf"|\d?{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?![a-z])\.?(?:,?\s{{1,3}}\d{{4}})?"
+    rf")|(?<![\w/.+-])(?:{_MONTH}\.?\s{{1,3}}\d{{1,2}}{_ORD}(?:,?\s{{1,3}}\d{{4}})?"
+    rf"|(?:the\s{{1,3}})?{_SPELLED}\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?))(?![\d/])",
+    _I,
+)
+# A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
+_DATE_LABEL = re.compile(
+    r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
+    r"|transcribed|encounter|clinic)\s{1,3}date\b|(?<![-/])\b(?-i:DV|DD|DT)\b(?=\s{0,2}[:=])|\b(?-i:DOA|DOD|DOS|DOV|DOI)\b"
+    r"|\bnext\s{1,3}appointment\b|\b(?:date|time)\s{1,3}of\s{1,3}(?:encounter|visit|injury|procedure|surgery|service"
+    r"|admission|discharge|death|exam|consult(?:ation)?|arrival|onset)\b",
+    _I,
+)
+
+
+# Labels and verbs of a record of care a date follows, judged with the project words around them.
+_CARE_LABEL = re.compile(
+    r"\b(?:lmp|last\s{1,3}menstrual\s{1,3}period|edd|edc|(?:specimen\s{1,3})?collected|collection\s{1,3}(?:date|time)"
+    r"|vaccines?\s{1,3}given|vaccinated|immuni[sz]ed|rx\s{1,3}(?:filled|written|dispensed)|dispensed"
+    r"|prescription\s{1,3}(?:written|filled|date)|note\s{1,3}date|scan\s{1,3}date|date\s{1,3}of\s{1,3}report"
+    r"|electronically\s{1,3}signed(?:\s{1,3}by\b[^\n]{0,30}?)?|vital\s{1,3}signs|vitals"
+    r"|(?:exm|exam|examination|study|procedure|imaging)\s{1,3}date|date\s{1,3}(?:reported|verified|dictated|transcribed"
+    r"|performed|collected|received|of\s{1,3}(?:exam|examination|study|imaging)))\W{0,3}(?:on|at|:)?\s{0,3}$",
+    _I,
+)
+_CARE_LABEL_WORDS = frozenset(
+    [
+        "lmp",
+        "last",
+        "edd",
+        "edc",
+        "collected",
+        "collection",
+        "vaccine",
+        "vaccines",
+        "vaccinated",
+        "immunised",
+        "immunized",
+        "rx",
+        "dispensed",
+        "prescription",
+        "note",
+        "scan",
+        "report",
+        "electronically",
+        "vital",
+        "vitals",
+        *("exm", "exam", "examination", "study", "procedure", "imaging", "date"),
+    ]
+)
+
+
+def _maybe_label(head: str) -> bool:
+    """A cheap test that _DATE_LABEL may match: each of its labels has "date", "time", "appointment" or a capital D."""
+    if "D" in head:
+        return True
+    low = head.lower()
+    return "date" in low or "time" in low or "appointment" in low
+
+
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|since|through|thru|effective|starting|from|ends?|ending"
+    r"|week\s{1,3}(?:of|commencing|beginning)|w/c)\s{1,3}(?:\w{3,9}\s{1,3})?$",
+    _I,
+)
+_CARE_VERB = re.compile(
+    r"\b(?:seen|admitted|discharged|transferred|presented|arrived|operated|treated|inpatient|attending|labs|bloods"
+    r"|coming\s{1,3}(?:to|in)|in\s{1,3}(?:the\s{1,3})?(?:hospital|icu|ccu|ed|er|ward|a&e|rehab|hospice))\b",
+    _I,
+)
+
+
+def _window(text: str, start: int, end: int, before: int = 70, after: int = 45) -> tuple[str, str]:
+    """The words around a span, cut at line breaks: a note's header line is not the next line's context."""
+    left = text[max(0, start - before) : start]
+    right = text[end : end + after]
+    nl = left.rfind("\n\n")
+    if nl >= 0:
+        left = left[nl + 2 :]
+    nr = right.find("\n\n")
+    if nr >= 0:
+        right = right[:nr]
+    return left, right
+
+
+# Words of care strong enough to outweigh a project word before them ("knee replacement surgery at Mercy on 3/15").
+_CARE_AFTER = re.compile(
+    r"\b(?:surgery(?!\s{1,3}(?:units?|departments?|wards?|theatres?|schedul\w{0,5}|modules?|teams?|suites?|cent(?:er|re)s?))"
+    r"|operation|seen|admitted|treated|tx['’]?d|presented|underwent|discharged|diagnosed|dx['’]?d"
+    r"|(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)|in\s{1,3}(?:the\s{1,3})?hospital"
+    r"|(?:mri|ct\s{1,3}scan|x-?ray|colonoscopy|endoscopy|ultrasound|mammogram|biopsy)(?!\s{1,3}(?:scanners?|machines?"
+    r"|suites?|rooms?|units?|systems?|equipment|devices?|modality|vendor|downtime|upgrade|outage|interface|worklist"
+    r"|module|report(?:ing)?|template|order\s{1,3}set))|fell(?!\s{1,3}(?:over|through|behind|short|apart|off|out))|ambulance"
+    r"|(?:dressing|catheter|line|tube|cast)\s{1,3}change"
+    # an appointment being booked: "her appointment is scheduled for 4/22"
+    r"|(?:appointment|appt|surgery|procedure|operation|follow[- ]?up|visit)\s{1,3}(?:is\s{1,3}|was\s{1,3}|has\s{1,3}been\s{1,3})?"
+    r"(?:re)?(?:scheduled|booked|planned|moved|set))\b",
+    _I,
+)
+
+
+def _project_closer(left: str) -> bool:
+    """A project word just before the date, and no clinical word after it: "go-live 3/14" is the project's,
+    "hip replacement surgery at Mercy on 3/15" is the patient's."""
+    found = list(_PROJECT.finditer(left))
+    return bool(found) and not _care_through(left, found[-1].start(), found[-1].end())
+
+
+def _care_through(left: str, start: int, end: int) -> bool:
+    """A word of care after a project word, or one that ends with it ("knee replaced": "replaced" is a project
+    word too)."""
+    return any(m.end() >= end for m in _CARE_AFTER.finditer(left, max(0, start - 40)))
+
+
+def _care_only(near: str) -> bool:
+    """A word of care near the date and every project word there part of it ("knee replaced on 7/13")."""
+    if not _CARE_AFTER.search(near):
+        return False
+    return not _project_words(near)
+
+
+def _project_words(s: str) -> bool:
+    """A project word that is not part of a phrase of care ("knee replaced", "dressing change", "appointment is
+    scheduled")."""
+    return any(
+        not any(c.start() < p.end() <= c.end() for c in _CARE_AFTER.finditer(s, max(0, p.start() - 40)))
+        for p in _PROJECT.finditer(s)
+    )
+
+
+@lru_cache(maxsize=4)  # find_care_dates and ids.find_dates of one scan share it
+def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
+    """Every date in the text: (match start, match end, value start, value end, value)."""
+    return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
+
+
+def find_care_dates(text: str) -> list[tuple[int, int]]:
+    """Dates of care written without "admitted"/"DOS" right before them: near a clinical word, or after a note
+    header label, and not near a project word."""
+    out: list[tuple[int, int]] = []
+    if not text_digits(text):
+        return out
+    for m_start, m_end, v_start, v_end, v in date_matches(text):
+        if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
+            continue
+        left, right = _window(text, m_start, m_end)
+        head = left[-30:]
+        if _maybe_label(head) and _DATE_LABEL.search(head):
+            out.append((v_start, v_end))
+            continue
+        label = _CARE_LABEL.search(left[-45:]) if has_any(text, _CARE_LABEL_WORDS) else None
+        if label and not _project_words(left[-45:][: label.start()] + " " + right[:30]):
+            out.append((v_start, v_end))  # "LMP: 11/20/2023", "Specimen collected 12/03/2023", "Rx filled …"
+            continue
+        if not (_clinical(text, left) or _clinical(text, right)):
+            continue
+        near = left[-40:]
+        if _project_closer(near) or (_project_words(right[:30]) and not _care_only(near)):
+            continue  # a project word next to the date, unless only a verb of care stands before it
+        if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
+            continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
+        if _NON_PERSON_SUBJECT.search(left[-40:]):
+            continue  # "the license expired 6/30"
+        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and re.match(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", right, _I):
+            continue  # a dose or ratio ("1/2 tab"), not a date
+        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _UNIT_BEFORE.search(left[-12:]):
+            continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
+        out.append((v_start, v_end))
+    if not has_any(text, _EVENT_GATE):
+        return out
+    # Each pass starts from its rare anchor (an ordinal; a year after a month) and reads the words before it.
+    for m in _DAY_GATE.finditer(text):
+        start = m.start() - 1 if m.start() and text[m.start() - 1].isdigit() else m.start()
+        event = _EVENT_DAY.search(text, max(0, start - 100), start)
+        if event and not _NON_PERSON_SUBJECT.search(text, max(0, event.start() - 40), event.start()):
+            out.append((start, m.end()))
+    if has_any(text, _ONE_PERSON_WORDS):
+        for m in _YEAR_GATE.finditer(text):
+            month = _MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if month is None:
+                continue
+            event = _EVENT_MONTH.search(text, max(0, month.start() - 120), month.start())
+            if not event or (event.group("had") and not _clinical(text, event.group("had"))):
+                continue  # "he had a workshop in March 2024": not an event of care
+            out.append((month.start(), m.end()))
+    return out
+
+
+# A month and a year after one person's event of care: "she was admitted in March 2024", "he had a stroke in
+# February 2024". Only with one person as the subject: "patients seen in March 2024 rose 12%" is a statistic.
+# The words the two passes above start their events with.
+_EVENT_GATE = frozenset(
+    [
+        "admitted",
+        "readmitted",
+        "discharged",
+        "seen",
+        "presented",
+        "attended",
+        "operated",
+        "died",
+        "passed",
+        "transferred",
+        "brought",
+        "came",
+        "hospital",
+        "hospitalised",
+        "hospitalized",
+        "inpatient",
+        "visit",
+        "appointment",
+        "appt",
+        "admission",
+        "surgery",
+        "procedure",
+        "operation",
+        "scan",
+        "mri",
+        "diagnosed",
+        "treated",
+        "had",
+    ]
+)
+_YEAR_GATE = re.compile(r"(?:19|20)(?<![\w/.-]..)\d\d\b")
+_ONE_PERSON_WORDS = frozenset({"she", "he", "pt", "patient", "my", "her", "his"})
+_EVENT_MONTH = re.compile(
+    r"\b(?:she|he|pt|the\s{1,3}patient|(?:my|her|his)\s{1,3}(?:mother|mom|mum|father|dad|son|daughter|wife|husband"
+    r"|partner|brother|sister|grandmother|grandfather|grandma|grandpa|baby|child|aunt|uncle))\s{1,3}"
+    r"(?:was\s{1,3}|had\s{1,3}been\s{1,3})?"
+    r"(?:admitted|readmitted|discharged|diagnosed|seen|treated|hospitali[sz]ed|operated(?:\s{1,3}on)?|died|passed\s{1,3}away"
+    r"|(?P<had>had\s{1,3}(?:a|an|her|his)\s{1,3}[a-z]{2,20}(?:\s{1,3}[a-z]{2,20})?))"
+    r"\s{1,3}(?:in|on|during)\s{1,3}(?:early\s{1,3}|late\s{1,3}|mid-?\s{0,2})?$",
+    _I,
+)
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?,?\s{1,3}(?:of\s{1,3})?$", _I)
+
+
+_UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
+# A day of the month without a month after an event of care: "admitted on Wednesday the 3rd", "in hospital from
+# the 4th". Only right after such a verb: "the steering committee meets on the 3rd" is a project's.
+_DAY_GATE = re.compile(r"\d(?:st|nd|rd|th)\b", _I)
+_EVENT_DAY = re.compile(
+    r"\b(?:admitted|readmitted|discharged|seen|presented|attended|operated|died|passed\s{1,3}away|transferred"
+    r"|brought\s{1,3}in|came\s{1,3}in|in\s{1,3}(?:the\s{1,3})?hospital|hospitali[sz]ed|inpatient\s{1,3}stay"
+    r"|(?:visit|appointment|appt|admission|surgery|procedure|operation|scan|mri)\s{1,3}(?:was|is))"
+    r"(?:\s{1,3}(?:home|in|at|to|here|again|beginning|starting|(?:the\s{1,3})?(?:ed|er|icu|clinic|ward|a&e)))?"
+    r"\s{1,3}(?:(?:on|from|since)\s{1,3})?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s{1,3})?"
+    r"the\s{1,3}$",
+    _I,
+)

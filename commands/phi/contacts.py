@@ -1,0 +1,116 @@
+"""Phones and emails the first-generation patterns miss: numbers after a phone word, slashed and international
+shapes, and personal mailboxes (not a team's). One of the second-generation detector families, each in its own file.
+
+All patterns are bounded, so a scan stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.care import _CLINICAL, _PROJECT, _by_first_letter, _window
+from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, text_digits
+
+# --- phones the first generation missed ---------------------------------------------------------------------------
+_PHONE_CTX = re.compile(
+    r"\b(?:"
+    + _by_first_letter(
+        r"phones?|ph|tel|telephone|cell|mobile|mob|fax|pager|beeper|bleep|ext|extension|contact|call(?:ed)?"
+        r"|callback|text|sms|number\s{1,3}is|reach(?:ed|able)?\s{1,3}at|answering|dial(?:led)?"
+    )
+    + r")\b\.?\s{0,3}"
+    r"(?:(?:her|him|them|me|us|pt|patient|back|the\s{1,3}patient|the\s{1,3}family)\s{1,3})?"
+    r"(?:(?:is|at|on|using|via|number|no|contact|\#)\s{0,3}){0,2}(?:[:#=]|>>|/(?=\s)|\|)?\s{0,3}"
+    r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
+    _I,
+)
+# The words the pattern above starts with (each a whole word): an ASCII text with none of them is not searched.
+_PHONE_CTX_WORDS = frozenset(
+    [
+        "phone",
+        "phones",
+        "ph",
+        "tel",
+        "telephone",
+        "cell",
+        "mobile",
+        "mob",
+        "fax",
+        "pager",
+        "beeper",
+        "bleep",
+        "ext",
+        "extension",
+        "contact",
+        "call",
+        "called",
+        "callback",
+        "text",
+        "sms",
+        "number",
+        "reach",
+        "reached",
+        "reachable",
+        "answering",
+        "dial",
+        "dialled",
+    ]
+)
+_SLASHED = re.compile(r"(?P<v>[2-9](?<![\w/].)\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
+_INTL = re.compile(
+    r"(?P<v>\+(?<![\w+].)(?:\d{1,3}|\(\d{1,3}\))[ .-]?(?:\(0\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,8}){0,5})(?![\w-]|\.\d)"
+)
+
+
+_TOLL_FREE = re.compile(r"(?:\+?1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?\d{3}[-. ]?\d{4}(?!\d)")
+
+
+def find_phones(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if text_digits(text) < 4:
+        return out
+    gated = text.isascii() and not has_any(text, _PHONE_CTX_WORDS)
+    for m in () if gated else _matches(_PHONE_CTX, text):
+        v = m.group("v")
+        d = _digits(v)
+        pager = re.match(r"(?i)pager|beeper|bleep", m.group(0))
+        if re.fullmatch(_DATE, v, _I):
+            continue  # "call on 2024-03-12" is a date (the date rules judge it), not a number to call
+        if _TOLL_FREE.match(v):
+            continue  # "call 1-800-555-0199": an organisation's toll-free line, never a person's
+        if (pager and 4 <= d <= 7) or 7 <= d <= 15:
+            out.append(m.span("v"))
+    if "/" in text:
+        out.extend(m.span("v") for m in _matches(_SLASHED, text))
+    if "+" in text:
+        out.extend(m.span("v") for m in _matches(_INTL, text) if 8 <= _digits(m.group("v")) <= 15)
+    return out
+
+
+# --- emails --------------------------------------------------------------------------------------------------------
+_EMAIL = re.compile(r"(?<![\w.+-])(?P<v>(?P<l>[\w.+-]{1,64})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6})(?![\w-])")
+# Mailboxes of a team or a system, not of a person.
+_ROLE_MAILBOX = re.compile(
+    r"(?i)(?:no-?reply|do-?not-?reply|support|help(?:desk)?|service-?desk|servicedesk|it-?support|admin|info|webmaster"
+    r"|postmaster|security|privacy|compliance|hr|sales|billing|contact|team|office|opencode|abuse|root|dev|ops|noc"
+    r"|pmo|epic|cerner|interfaces?|integration|hl7|alerts?|notifications?)(?:[._+-][a-z0-9]{1,12})?"
+)
+_MY = re.compile(r"\b(?:my|your|his|her|their|patient['’]?s?|pt['’]?s?|e-?mail|from|contact)\b[^@\n]{0,25}$", _I)
+
+
+def find_emails(text: str) -> list[tuple[int, int]]:
+    """A person's mailbox: said to be someone's ("my email is", "Email:"), or not a team's and not in a
+    sentence about the project ("jane.doe@hospital.org owns the ADT interface build" is a colleague)."""
+    out: list[tuple[int, int]] = []
+    if "@" not in text:
+        return out  # every address has an at sign
+    for m in _matches(_EMAIL, text):
+        personal = _MY.search(text[max(0, m.start() - 30) : m.start()])
+        if not personal:
+            if _ROLE_MAILBOX.fullmatch(m.group("l")):
+                continue
+            left, right = _window(text, m.start(), m.end(), before=80, after=80)
+            if _PROJECT.search(left + " " + right) and not _CLINICAL.search(left + " " + right):
+                continue
+        out.append(m.span("v"))
+    return out
