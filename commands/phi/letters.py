@@ -23,7 +23,7 @@ from commands.phi.care import date_matches
 from commands.phi.lexicon import _candidates, _kind_of
 from commands.phi.namecues import _STAFF_ROLES
 from commands.phi.namewords import _PROJECT_WORDS, _wordset
-from commands.phi.shared import _I, _digits, sentence_around, words_of
+from commands.phi.shared import _I, _digits, line_around, sentence_around, words_of
 
 
 def _at_words(rx: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
@@ -523,15 +523,7 @@ _LONGEST_LINE = 160  # a header or signature line is short: the line around a sp
 
 def _line_at(text: str, start: int) -> tuple[int, int] | None:
     """The line a position is on, or None when it is longer than a header's or a signature's."""
-    lo = text.rfind("\n", max(0, start - _LONGEST_LINE), start) + 1
-    if lo == 0 and start > _LONGEST_LINE:
-        return None
-    hi = text.find("\n", start, start + _LONGEST_LINE)
-    if hi < 0:
-        if len(text) - start > _LONGEST_LINE:
-            return None
-        hi = len(text)
-    return lo, hi
+    return line_around(text, start, start, _LONGEST_LINE)
 
 
 @lru_cache(maxsize=4)

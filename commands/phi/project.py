@@ -28,7 +28,7 @@ from functools import lru_cache
 from commands.phi.care import _DATE_LABEL
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
-from commands.phi.shared import _I, sentence_around
+from commands.phi.shared import _I, line_around, sentence_around
 
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
@@ -279,15 +279,7 @@ _LONGEST_LINE = 160  # a signature's line is short: looked for this far only, so
 
 def _line(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The line a span is on, or None when it is longer than a signature's."""
-    lo = text.rfind("\n", max(0, start - _LONGEST_LINE), start) + 1
-    if lo == 0 and start > _LONGEST_LINE:
-        return None
-    hi = text.find("\n", end, end + _LONGEST_LINE)
-    if hi < 0:
-        if len(text) - end > _LONGEST_LINE:
-            return None
-        hi = len(text)
-    return lo, hi
+    return line_around(text, start, end, _LONGEST_LINE)
 
 
 @lru_cache(maxsize=4)

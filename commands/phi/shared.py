@@ -110,3 +110,17 @@ def sentence_around(text: str, start: int, end: int, ends: re.Pattern[str], reac
     if m:
         right = right[: m.start()]
     return left + " " + right
+
+
+def line_around(text: str, start: int, end: int, longest: int = 160) -> tuple[int, int] | None:
+    """The (start, end) of the line a span is on, or None when that line is longer than ``longest`` characters
+    either side: header and signature lines are short, and the bound keeps the work per finding small."""
+    lo = text.rfind("\n", max(0, start - longest), start) + 1
+    if lo == 0 and start > longest:
+        return None
+    hi = text.find("\n", end, end + longest)
+    if hi < 0:
+        if len(text) - end > longest:
+            return None
+        hi = len(text)
+    return lo, hi
