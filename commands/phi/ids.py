@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from commands.phi.addresses import _NOT_STREET
 from commands.phi.care import _DEADLINE, _PROJECT, date_matches
+from commands.phi.idphrases import find_id_phrases
 from commands.phi.labels import _VENDOR
 from commands.phi.namecues import _near
 from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
@@ -376,8 +377,11 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
 
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
-    if text_digits(text) < 4 or not has_any(text, _ANY_LABEL):
+    if text_digits(text) < 4:
         return []
+    named = find_id_phrases(text)
+    if not has_any(text, _ANY_LABEL):
+        return named
     ctx: tuple[list[int], list[int], list[int]] | None = None
     out: list[tuple[str, int, int]] = []
     phones: list[tuple[int, int]] = []
@@ -443,4 +447,4 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         serial, plan = not labels.isdisjoint(_SERIAL_LABELS), not labels.isdisjoint(_PLAN_LABELS)
         kind = "device-serial" if serial else "plan-number" if plan else "mrn"
         out.append((kind, start, end))
-    return out
+    return out + named

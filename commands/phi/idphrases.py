@@ -1,0 +1,191 @@
+"""Identifier numbers named by a label phrase of a person's record, in any order and with any separator: "Episode
+number: Y-81358369", "PAYER ID >> 2820 8133 >> noted", "the hospital chart ref was given as 570.287.421",
+"97098476 is the visit reference on file", "4471 2208 (guarantor account)".
+
+A label phrase is a run of label words next to the value (only separators and a few small words such as "is",
+"was given as", "on file", "reads" between them): at least one word that names a record of a person — medical,
+patient, hospital, chart, episode, encounter, accession, member, policy, insurance, payer … — and a word that says
+"identifier" (number, no., #, id, code, key, ref, reference, locator, account …), or a word that is both (MRN,
+accession, account). Words that name a person's record only in a text about care (account, case, client,
+registration, sample, statement …) count only when the text near the value is about a person and not a project.
+A project's words (ticket, PO, change, version, build, vendor …) in the phrase end it: "change reference 4471-2208",
+"vendor account 88120456" pass. One pass over the text's values, each looked at in fixed-size windows: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.namecues import _near
+from commands.phi.namewords import _context, _wordset
+from commands.phi.shared import _digits, words_of
+
+# An identifier's value: digits in up to four groups joined by one of - / . or a space, with an optional letter
+# prefix ("Y-", "KGH", "A ") and an optional check letter ("69212648E").
+_ID_VALUE = re.compile(
+    r"(?<![\w/.@:+,-])(?P<v>(?:[A-Z]{1,4}[-/]?|[A-Z] |\d{1,3}[A-Z]{1,2}-)?\d{1,12}(?:[-/. ]\d{2,10}){0,3}(?:-?[A-Z]{1,2})?)"
+    r"(?![\w/@-]|[.,:]\d)"
+)
+_DATE_LIKE = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:19|20)\d\d(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}:\d\d"
+)
+# Words that name the record of a person: one of them in the phrase makes the number a patient's.
+_STRONG = _wordset(
+    """
+    medical medicai med patient patients hospital hosp chart health clinical ehr emr epr inpatient outpatient
+    episode encounter visit admission accession specimen mrn mr member membership policy policyholder insurance
+    insured insurer subscriber beneficiary medicare medicaid payer payor guarantor coverage benefit benefits copay
+    co-pay self-pay claim passport nhs ohip hcn
+    """
+)
+# Words that name a person's record only in a text about care.
+_WEAK = _wordset(
+    """
+    account acct billing bill statement ledger finance financial case client registration enrolment enrollment
+    record records file sample blood lab laboratory identity card group plan resident unit care treatment
+    admissions tracking referral lab-order order requisition tube barcode wristband bracelet
+    """
+)
+# Words that say "identifier".
+_HEADS = _wordset("number numbers no nr nbr num n° # id ids identifier ident code key ref reference locator label tag")
+# Words that are a label on their own.
+_SELF_LABEL = _wordset("mrn accession account acct chart record policy passport claim encounter medicare medicaid")
+# A Social Security number's label words: the phrase makes the number an SSN.
+_SSN_WORDS = _wordset("ssn social security soc sec sin taxpayer itin")
+# Words that make the number a plan, account or card number rather than a record number.
+_PLAN = _wordset(
+    """
+    member membership policy policyholder insurance insured insurer subscriber beneficiary medicare medicaid payer
+    payor guarantor coverage benefit benefits copay co-pay self-pay claim passport account acct billing bill
+    statement ledger finance financial card group plan ohip hcn
+    """
+)
+# Small words allowed between a label phrase and its value, or before a label phrase after its value.
+_BETWEEN = _wordset(
+    """
+    is was were are reads read shows show showed given as recorded listed noted entered documented confirmed
+    verified captured stored held kept on in file of the a an her his their its this that patient's patients
+    pt's being be has have with at to for
+    """
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
+_SEPARATOR = re.compile(r"[:=>/|—–(),#-]{1,3}|\.")
+_STOP = re.compile(r"[;\n]|[.?!]\s{1,3}(?=[A-Z])")
+
+
+def _norm(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    return w.removesuffix("'s").translate(_LOOKALIKE)
+
+
+_LOOKALIKE = str.maketrans({"0": "o", "1": "i"})
+
+
+def _is_label(w: str) -> bool:
+    return w in _STRONG or w in _WEAK or w in _HEADS or w in _SSN_WORDS or w.replace("l", "i") in _STRONG
+
+
+def _phrase(tokens: list[str]) -> list[str]:
+    """The label phrase at the start of ``tokens`` (words nearest the value first), after separators and small
+    words; empty when the first word that is not small is not a label word."""
+    words: list[str] = []
+    skipped = 0
+    pending_on = False
+    for i, tok in enumerate(tokens):
+        if pending_on:
+            pending_on = False
+            continue
+        if _SEPARATOR.fullmatch(tok):
+            if words:
+                break
+            skipped += 1
+            continue
+        w = _norm(tok)
+        if w == "file" and i + 1 < len(tokens) and tokens[i + 1].lower() == "on" and not words:
+            pending_on, skipped = True, skipped + 2  # "on file" is a filler, not a label
+            continue
+        if _is_label(w) or (w in {"no", "n°"}):
+            words.append(w)
+            if len(words) == 5:
+                break
+        elif words:
+            break
+        elif w in _BETWEEN and skipped < 5:
+            skipped += 1
+        else:
+            return []
+    return words
+
+
+def _kind(words: list[str]) -> tuple[str, bool] | None:
+    """The kind a label phrase gives its value and whether the phrase alone names a person's record."""
+    found = set(words) | {w.replace("l", "i") for w in words}
+    if found & _SSN_WORDS and (
+        "ssn" in found
+        or {"social", "security"} <= found
+        or "sin" in found
+        or {"soc", "sec"} <= found
+        or "taxpayer" in found
+        or "itin" in found
+    ):
+        return "ssn", True
+    if not (found & _HEADS or found & _SELF_LABEL):
+        return None
+    strong = bool(found & _STRONG)
+    if not strong and not found & _WEAK:
+        return None
+    return ("plan-number" if found & _PLAN else "mrn"), strong
+
+
+def _left_tokens(text: str, start: int) -> list[str]:
+    left = text[max(0, start - 70) : start]
+    cuts = list(_STOP.finditer(left))
+    cut = cuts[-1] if cuts else None
+    if cut is not None and not re.search(r"(?i)\b(?:no|nr|nbr|num|ref|acct|med|hosp|tel)$", left[: cut.start()]):
+        left = left[cut.end() :]
+    return _TOKEN.findall(left)[::-1]
+
+
+def _right_tokens(text: str, end: int) -> list[str]:
+    right = text[end : end + 60]
+    cut = _STOP.search(right)
+    if cut:
+        right = right[: cut.start()]
+    return _TOKEN.findall(right)
+
+
+def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of identifier numbers named by a label phrase of a person's record."""
+    words = words_of(text)
+    if not any(_is_label(w) for w in words):
+        return []
+    out: list[tuple[str, int, int]] = []
+    ctx: tuple[list[int], list[int], list[int]] | None = None
+    for m in _ID_VALUE.finditer(text):
+        v = m.group("v")
+        d = _digits(v)
+        if d < 5 or d > 16 or _DATE_LIKE.fullmatch(v):
+            continue
+        if "." in v and not re.fullmatch(r"\d{3}(?:\.\d{2,4}){1,3}", v):
+            continue  # "10.2.0.4" is a version; "570.287.421" a number in groups
+        phrase = _phrase(_left_tokens(text, m.start()))
+        got = _kind(phrase) if phrase else None
+        if got is None:
+            phrase = _phrase(_right_tokens(text, m.end()))
+            got = _kind(phrase) if phrase else None
+        if got is None:
+            continue
+        kind, strong = got
+        start, end = m.span("v")
+        if ctx is None:
+            ctx = _context(text)
+        person, project, sure = ctx
+        if strong:
+            out.append((kind, start, end))
+            continue
+        if _near(project, start, end, 100) and not _near(sure, start, end, 100):
+            continue
+        if not (_near(person, start, end) or _near(sure, start, end)):
+            continue
+        out.append((kind, start, end))
+    return out
