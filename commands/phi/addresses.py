@@ -171,7 +171,12 @@ _STREET_WORD = re.compile(
     r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
     r"|väg|gränd|torget|torg|tie|katu|kuja|straat|laan|plein|singel|gracht|kade|dreef|dijk|markt|haugen|bakken"
     r"|rue|via|viale|calle|ulica|ul\.|plac|aleja|rua|avenida|praça|largo|travessa|alameda|rambla|paseo|camino|carrer"
-    r"|strada|piazza|corso|vicolo|borgo|náměstí|ulice|utca|road|street|lane|avenue|close|crescent|drive)(?!\w)",
+    r"|strada|piazza|corso|vicolo|borgo|náměstí|ulice|utca|road|street|lane|avenue|close|crescent|drive"
+    # more languages' street words: Norwegian, Hungarian, Polish, Greek, Spanish and Latin American, Indian,
+    # Malay, Turkish, Russian, French and Québécois, English abbreviations
+    r"|gate|gaten|vei|veg|út|útja|körút|tér|rynek|ulitsa|prospekt|pereulok|leoforos|odos|odós|carrera|avda\.?|av\."
+    r"|marg|nagar|salai|jalan|jl\.|sokak|sokağı|caddesi|cad\.|rang|route|chemin|impasse|allée|quai|boulevard|bd\."
+    r"|blvd\.?|rd\.?|st\.|ave\.?|cres\.?|terrace|plads|torv|stræde|straße|platz|gränd|stig|polku|rinne)(?!\w)",
     re.IGNORECASE,
 )
 _ADDRESS_WORD = re.compile(
@@ -258,6 +263,119 @@ def _label_value_end(text: str, start: int, end: int, shaped: list[tuple[int, in
     return start, cut.start() if cut and cut.start() > start else end
 
 
+# A label that says the words after it are where a person lives, any separator or small words between: "Domicile:
+# …", "RESIDENTIAL ADDRESS | …", "the correspondence address was given as …", "Address of record = …".
+_HOME_LABEL = re.compile(
+    r"\b(?:(?:home|residential|residence|mailing|postal|correspondence|forwarding|permanent|current|previous|usual"
+    r"|billing|street|patient['’]?s?|her|his|their|my|recorded|registered)\s{1,3})?"
+    r"(?:address(?:\s{1,3}of\s{1,3}record)?|residence|domicile|abode|home(?=\s{1,3}(?:is|was)\b))\b"
+    r"(?P<gap>(?:\s{0,3}(?:[:=|/—–-]|>>|\(?on\s{1,3}file\)?|is|was|reads|read|given\s{1,3}as|recorded\s{1,3}as"
+    r"|listed\s{1,3}as|confirmed\s{1,3}as|as|at|in)(?![^\W\d_])){1,3})\s{0,3}(?P<v>[^\n|;>]{6,90})",
+    re.IGNORECASE,
+)
+# A verb that sends, takes or visits someone at an address: the words after it count only in a full address's shape.
+_HOME_VERB = re.compile(
+    r"\b(?:lives|living|lived|resides|residing|moved|relocated|pick\s?-?up|collect(?:ion)?|deliver(?:ed|y|ies)?|send|sent"
+    r"|post(?:ed)?|mail(?:ed)?|visits?|visit\s{1,3}planned|transport(?:ed)?|discharged)\b[^\n.;:]{0,40}?"
+    r"\b(?:at|to|from):?\s{1,3}(?P<v>[^\n|;>]{6,90})",
+    re.IGNORECASE,
+)
+_VALUE_STOP = re.compile(
+    r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|for|with|last|on|and)\s|\s\(",
+    re.IGNORECASE,
+)
+_POSTCODE_ANY = re.compile(
+    r"(?<![\w-])(?:\d{4,6}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{3}-\d{4}|\d{4}-\d{3}|\d{5}-\d{3}|[A-Z]\d{4}|\d{4}\s?[A-Z]{2}"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]\d{2}\s?[A-Z\d]{4})(?![\w-])"
+)
+_HOUSE_PART = re.compile(r"(?<![\w.])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}){0,2}(?![\w.]|[-/]\d)|#\d{1,4}-\d{1,4}")
+
+
+_NOT_A_PLACE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|q[1-4]|fy\d{2,4}"
+    r"|phase|wave|sprint|release|version|users|staff|sites|vendors|tickets|pm|am)\b|\d:\d\d|\d(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+# After a verb, the words must start the way an address does: a house number, a flat or plot, or a street and its
+# number ("Andrássy út 60").
+_STREET_START = re.compile(
+    r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}){0,2},?\s|(?i:flat|apt\.?|apartment|unit|plot|house|h\.\s?no\.?|blk|block)\s"
+    r"|[^\W\d_][\w.'’-]{0,30}(?:\s[^\W\d_][\w.'’-]{0,30}){0,3}\s\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?:,|\s|$)"
+)
+
+
+def _postcode(v: str) -> bool:
+    return any(not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) for m in _POSTCODE_ANY.finditer(v))
+
+
+def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] | None:
+    """The address after a label or a verb: up to a separator or the end of the sentence; with a house number and a
+    capitalised word, and (after a verb, or a label that may name a page) a street word or a postal code too."""
+    v = text[start:end]
+    cut = _VALUE_STOP.search(v)
+    if cut:
+        v = v[: cut.start()]
+    v = v.rstrip(" ,")
+    if len(v) < 6 or re.match(r"(?i)(?:https?://|www\.|\S{1,40}@)", v) or not re.search(r"[^\W\d_]{2}", v):
+        return None
+    if not _HOUSE_PART.search(v) or not re.search(_UP + r"[^\W\d_]", v):
+        return None
+    if _NOT_A_PLACE.search(v):
+        return None  # "moved to 9th December 2026", "sent to 3 vendors on Monday": a date or a count
+    if full and not (_STREET_WORD.search(v) or _postcode(v)) or full and not _STREET_START.match(v):
+        return None
+    if not full and not ("," in v or _STREET_WORD.search(v) or _postcode(v)):
+        return None
+    return start, start + len(v)
+
+
+# "… is the patient's home address": the address stands before its label.
+_HOME_AFTER = re.compile(
+    r"\s{0,2},?\s{1,3}(?:is|was|as)\s{1,3}(?:the\s{1,3})?(?:(?:patient|client|resident)['’]s\s{1,3}|her\s{1,3}|his\s{1,3}"
+    r"|their\s{1,3}|my\s{1,3})?(?:(?:home|residential|mailing|postal|current|usual|permanent|correspondence)\s{1,3})?"
+    r"(?:address|residence|domicile)\b",
+    re.IGNORECASE,
+)
+_LEFT_STOP = re.compile(r"[\n;|>:]|\s(?:/|—|–)\s|[.!?]\s")
+
+
+def _homes_before(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _matches(_HOME_AFTER, text):
+        lo = max(0, m.start() - 90)
+        stops = list(_LEFT_STOP.finditer(text, lo, m.start()))
+        begin = stops[-1].end() if stops else lo
+        while begin < m.start() and text[begin] == " ":
+            begin += 1
+        found = _home_value(text, begin, m.start(), False)
+        if found and found[1] == m.start() - (len(text[begin : m.start()]) - len(text[begin : m.start()].rstrip(" ,"))):
+            out.append(found)
+    return out
+
+
+def _homes(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = _homes_before(text) if has_any(text, frozenset({"address", "residence"})) else []
+    for rx, full in ((_HOME_LABEL, False), (_HOME_VERB, True)):
+        for m in _matches(rx, text):
+            found = _home_value(text, m.start("v"), m.end("v"), full)
+            if found is None or org_address(text, found[0]) or _place_of_work(text, found[0], found[1]):
+                continue
+            if _PROJECT.search(text, max(0, m.start() - 40), found[1] + 20) and not _THEIRS.search(
+                text, max(0, m.start() - 40), found[1] + 20
+            ):
+                continue
+            out.append(found)
+    return out
+
+
+_HOME_GATE = frozenset(
+    "address residence domicile abode home lives living lived resides residing moved relocated pickup pick collect"
+    " collection deliver delivered delivery deliveries send sent post posted mail mailed visit visits transport"
+    " transported discharged".split()
+)
+
+
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     digits = text_digits(text)
@@ -266,6 +384,8 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")
     if digits >= 3 and ("," in text or "\n" in text or has_any(text, _ADDRESS_GATE)):
         out.extend(_postal_address(text))
+    if digits >= 1 and has_any(text, _HOME_GATE):
+        out.extend(_homes(text))
     if out:
         out = [s for s in out if not org_address(text, s[0])]
     shaped = list(out)

@@ -27,7 +27,7 @@ _ID_VALUE = re.compile(
     r"(?![\w/@-]|[.,:]\d)"
 )
 _DATE_LIKE = re.compile(
-    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:19|20)\d\d(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}:\d\d"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d\d(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}:\d\d"
 )
 # Words that name the record of a person: one of them in the phrase makes the number a patient's.
 _STRONG = _wordset(
@@ -49,7 +49,7 @@ _WEAK = _wordset(
 # Words that say "identifier".
 _HEADS = _wordset("number numbers no nr nbr num n° # id ids identifier ident code key ref reference locator label tag")
 # Words that are a label on their own.
-_SELF_LABEL = _wordset("mrn accession account acct chart record policy passport claim encounter medicare medicaid")
+_SELF_LABEL = _wordset("mrn accession account acct chart record policy passport claim encounter medicare medicaid card")
 # A Social Security number's label words: the phrase makes the number an SSN.
 _SSN_WORDS = _wordset("ssn social security soc sec sin taxpayer itin")
 # Words that make the number a plan, account or card number rather than a record number.
@@ -65,7 +65,7 @@ _BETWEEN = _wordset(
     """
     is was were are reads read shows show showed given as recorded listed noted entered documented confirmed
     verified captured stored held kept on in file of the a an her his their its this that patient's patients
-    pt's being be has have with at to for
+    pt's being be has have with at to for last latest current primary previous new old
     """
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
@@ -94,6 +94,9 @@ def _phrase(tokens: list[str]) -> list[str]:
     for i, tok in enumerate(tokens):
         if pending_on:
             pending_on = False
+            continue
+        if tok == "#" and (words or skipped == 0):
+            words.append("#")  # "MR# >> 4471", "#4471": a number sign says identifier
             continue
         if _SEPARATOR.fullmatch(tok):
             if words:
@@ -135,6 +138,11 @@ def _kind(words: list[str]) -> tuple[str, bool] | None:
     if not strong and not found & _WEAK:
         return None
     return ("plan-number" if found & _PLAN else "mrn"), strong
+
+
+def _headed(words: list[str]) -> bool:
+    """A phrase of two or more words that ends in an identifier word: "client number", "account key"."""
+    return len(words) >= 2 and (words[0] in _HEADS or words[0] == "#")
 
 
 def _left_tokens(text: str, start: int) -> list[str]:
@@ -185,7 +193,7 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
             continue
         if _near(project, start, end, 100) and not _near(sure, start, end, 100):
             continue
-        if not (_near(person, start, end) or _near(sure, start, end)):
+        if not (_near(person, start, end) or _near(sure, start, end) or _headed(phrase)):
             continue
         out.append((kind, start, end))
     return out

@@ -31,7 +31,7 @@ _VALUE = re.compile(
 )
 # A phone-shaped value: 7-15 digits in groups ("0151 496 0321", "+46 (0)8 123 456", "201/324/1423").
 _PHONE_VALUE = re.compile(
-    r"(?P<v>(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))(?:[\d()]|[-. /](?=\(?\d)){6,24})(?![\w/-]|[.,]\d)"
+    r"(?P<v>(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))(?:[\d()]|[-. /](?=\(?\d)){6,24}(?:\s{0,2}(?:x|ext\.?|extn\.?)\s{0,2}\d{1,5})?)(?![\w/-]|[.,]\d)"
 )
 _LABELS = _wordset(
     """
@@ -148,6 +148,40 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# "Daughter: 0428 863 4324", "Carer (evenings) — 07700 900461": a relative's line of a contact list.
+_RELATIVE_LINE = re.compile(
+    r"\b(?:daughter|son|wife|husband|mother|father|mom|mum|dad|sister|brother|partner|spouse|caregiver|carer"
+    r"|guardian|parent|niece|nephew|aunt|uncle|grandson|granddaughter|next\s{1,2}of\s{1,2}kin|nok)(?:['’]s)?"
+    r"(?:\s{1,2}\([a-z ]{1,14}\))?\s{0,2}(?::|—|–|-|>>|\|)\s{0,3}$",
+    re.IGNORECASE,
+)
+# "… is the number the mother gave", "… was the contact number given": a number said to be one to call, after it.
+_NUMBER_AFTER = re.compile(
+    r"\s{0,2},?\s{0,2}(?:is|was)\s{1,3}(?:the|her|his|their|my|your)\s{1,3}(?:(?:best|usual|new|home|contact|only)"
+    r"\s{1,3})?number\s{1,3}(?:the|her|his|their|my|your|we|she|he|they|given|left|on)\b",
+    re.IGNORECASE,
+)
+# A phone word earlier in the clause and a word that hands over a number right before it: "SMS reminders will be
+# sent to 0335 951 2033", "the family can be texted on 07700 900461".
+_CARE_SIDE = _wordset("patient patients pt pts reminder reminders appointment appointments results family relative")
+_HANDOVER = re.compile(r"\b(?:to|on|at|via|using)\s{1,3}$", re.IGNORECASE)
+
+
+def _phone_said(text: str, left: str, end: int, value: str) -> bool:
+    """A number in a phone's groups that a relative's line, a "… is the number …" after it, or a phone word with a
+    hand-over word ("sent to", "texted on") names a phone."""
+    if value.isdigit() and len(value) < 10:
+        return False
+    if _RELATIVE_LINE.search(left) or _NUMBER_AFTER.match(text, end):
+        return True
+    words = set(_WORDS_BEFORE.findall(left.lower()))
+    return (
+        bool(_HANDOVER.search(left))
+        and not _PHONE_LABELS.isdisjoint(words)
+        and not (_CARE_SIDE.isdisjoint(words) and _RELATIVES.isdisjoint(words))
+    )
+
+
 def _clause_left(text: str, start: int, size: int = 40) -> str:
     left = text[max(0, start - size) : start]
     ends = [m.end() for m in _CLAUSE_END.finditer(left)]
@@ -222,7 +256,7 @@ def _about_person(
 
 
 # Words of letters one of the label or strong-sign words is made of: without one, a pass has nothing to find.
-_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER if " " not in w) | {
+_ANY_LABEL = frozenset(w for w in _LABELS | _PHONE_LABELS | _NUMBER | _RELATIVES if " " not in w) | {
     *("line", "home", "work", "house", "daytime", "evening", "h", "w", "m", "c")
 }
 _STRONG_GATE = frozenset(p for w in _STRONG_WORDS for p in re.split(r"[\s/-]", w) if p.isalpha()) - {
@@ -407,6 +441,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
                 _PHONE_LINE.search(left)
                 or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
             )
+            and not _phone_said(text, left, m.end(), v)
         ):
             continue
         if ctx is None:

@@ -38,7 +38,8 @@ def find_cards(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _matches(_CARD, text) if text_digits(text) >= 12 else ():
         d = re.sub(r"\D", "", m.group("v"))
-        if 13 <= len(d) <= 19 and _luhn(d) and len(set(d)) >= 2:
+        # no card number starts with 0 ("00 33 7 01 30 24 09" is a phone number dialled from abroad)
+        if 13 <= len(d) <= 19 and d[0] != "0" and _luhn(d) and len(set(d)) >= 2:
             out.append(m.span("v"))
     out.extend(
         m.span("v")
