@@ -323,7 +323,7 @@ def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] 
         return None
     if _NOT_A_PLACE.search(v):
         return None  # "moved to 9th December 2026", "sent to 3 vendors on Monday": a date or a count
-    if full and not (_STREET_WORD.search(v) or _postcode(v)) or full and not _STREET_START.match(v):
+    if full and not ((_STREET_WORD.search(v) or _postcode(v)) and _STREET_START.match(v)):
         return None
     if not full and not ("," in v or _STREET_WORD.search(v) or _postcode(v)):
         return None
@@ -338,6 +338,10 @@ _HOME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEFT_STOP = re.compile(r"[\n;|>:]|\s(?:/|—|–)\s|[.!?]\s")
+
+
+def _words_of_list(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 def _homes_before(text: str) -> list[tuple[int, int]]:
@@ -369,10 +373,10 @@ def _homes(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_HOME_GATE = frozenset(
+_HOME_GATE = _words_of_list(
     "address residence domicile abode home lives living lived resides residing moved relocated pickup pick collect"
     " collection deliver delivered delivery deliveries send sent post posted mail mailed visit visits transport"
-    " transported discharged".split()
+    " transported discharged"
 )
 
 
