@@ -95,7 +95,7 @@ def _phrase(tokens: list[str]) -> list[str]:
         if pending_on:
             pending_on = False
             continue
-        if tok == "#" and (words or skipped == 0):
+        if tok == "#":
             words.append("#")  # "MR# >> 4471", "#4471": a number sign says identifier
             continue
         if _SEPARATOR.fullmatch(tok):

@@ -1,0 +1,88 @@
+"""Identifier numbers and contacts said in other words, orders and shapes: a label phrase of a person's record with
+any separator ("PAYER ID >> …", "… was given as …", "… (episode number)"), phones in a relative's line or with an
+extension, addresses after a home label or a verb in other countries' shapes — and the PMO text that must pass.
+
+The examples are made up in the shapes the development set showed; the evaluation items stay in bench/phi/*.jsonl.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from commands.phi import scan
+from storage.models import StatusUpdate
+from tests.support.chat import Chat
+
+# said as a status note -> refused, with the kind the guard names
+REFUSED = [
+    # a label phrase of a person's record, then a separator or a few small words, then the number
+    ("Episode number: Y-81358369 opened twice", "mrn"),
+    ("PAYER ID >> 06J-702829 >> eligibility failed", "plan-number"),
+    ("the hospital chart ref was given as 570.287.421", "mrn"),
+    ("Guarantor account | 4471 2208", "plan-number"),
+    ("Inpatient number — GZ959325", "mrn"),
+    ("the patient's Medicaid ID reads 69212648E", "plan-number"),
+    ("Insurance ID on file: H 4333801", "plan-number"),
+    ("MR# >> D-39064824 >> merged", "mrn"),
+    ("Client number = 8385387 for the mother's account", "mrn"),
+    # the number first, its label after it
+    ("97098476 is the visit reference on file", "mrn"),
+    ("54E-856220 (patient identifier) was verified at check-in", "mrn"),
+    ("3051-1302 — benefits card number, checked at intake", "plan-number"),
+    # Social Security numbers with other words between label and number, or after the number
+    ("SSN last verified: 612 48 9031", "ssn"),
+    ("the SSN on file reads 533.21.7788", "ssn"),
+    ("421-68-1190 is her social security number", "ssn"),
+    # phones: a relative's line, an extension, "is the number …", a phone word and a hand-over word
+    ("Daughter: 0428 863 4324", "phone"),
+    ("Callback no. | (033)848-1042x8939", "phone"),
+    ("045/718-2290 is the number the son gave", "phone"),
+    ("appointment reminders by SMS go to 0335 951 2033", "phone"),
+    ("Telephone: 00 33 7 01 30 24 09", "phone"),
+    # addresses after a home label, or a verb of sending or visiting, in other countries' shapes
+    ("Domicile: Rynek Główny 12, 31-042 Kraków", "address"),
+    ("the correspondence address was given as Andrássy út 14, 1061 Budapest", "address"),
+    ("Home visit planned at ul. Słoneczna 8, 00-238 Warszawa", "address"),
+    ("Residence / Av. Corrientes 918, C1043 Buenos Aires / verified", "address"),
+    ("the recorded home is 3-5-1 Nishiki, Nagoya 460-0003", "address"),
+    ("Leoforos Kifisias 20, 106 74 Athina is the patient's home address", "address"),
+]
+
+# PMO and healthcare-IT text with numbers, phones and places that are not a patient's
+PASSES = [
+    "Ticket INC0012345 was raised for the patient portal outage",
+    "PO 4500012345 covers the wristband printers for 4 West",
+    "Change request 20231187 moves the medical record archive to cloud storage",
+    "Upgraded Epic to version 10.2.3 in the patient record module",
+    "Contract number 4471-2208 with Philips covers the monitors",
+    "Accession numbers moved from 8 to 10 digits in release 2.4",
+    "Amber: the Mercy clinic go-live moved to 9th December 2026; re-planning with the vendor",
+    "Service desk: 0800 123 4567, option 2",
+    "Text the rota changes to 07700 900456, the bed manager's phone",
+    "The steering meeting moved to 4 Elm Room, Building 2",
+    "Training moved to Room 12, Level 3, for the 2024 intake",
+]
+
+
+@pytest.mark.parametrize(("note", "kind"), REFUSED)
+def test_identifier_shapes_are_refused(note: str, kind: str) -> None:
+    assert kind in {f.kind for f in scan(note)}
+
+
+@pytest.mark.parametrize("note", PASSES)
+def test_pmo_numbers_phones_and_places_pass(note: str) -> None:
+    assert scan(note) == []
+
+
+def test_a_status_with_a_payer_id_is_refused_and_not_stored(ehr: Chat) -> None:
+    reply = ehr.refused("sam", '/status EHR amber "PAYER ID >> 06J-702829 >> eligibility failed"')
+    assert "looks like it contains patient information" in reply.text
+    assert "06J-702829" not in reply.text
+    assert ehr.scalar(select(StatusUpdate.id)) is None
+
+
+def test_a_status_with_a_ticket_number_is_saved(ehr: Chat) -> None:
+    note = "Ticket INC0012345 was raised for the patient portal outage"
+    ehr.ok("sam", f'/status EHR amber "{note}"')
+    assert ehr.scalar(select(StatusUpdate.note)) == note
