@@ -62,6 +62,17 @@ PASSES = [
     "Text the rota changes to 07700 900456, the bed manager's phone",
     "The steering meeting moved to 4 Elm Room, Building 2",
     "Training moved to Room 12, Level 3, for the 2024 intake",
+    # an organisation's address in a sentence about it
+    "Vendor address: 1200 Chestnut Street, Philadelphia PA 19107",
+    "Send the signed SOW to Legal, 55 Fruit Street, Boston MA 02114",
+    "Contractors are housed at 12 College Road, Oxford OX1 3BN during go-live",
+    # a system's number under a label a patient's number also carries, and counts and ranges
+    "Account key 12345678 rotated for the SFTP service",
+    "Case number 01234567 opened with Microsoft support about Teams",
+    "Client ID 4471-2208 for the OAuth app registration",
+    "Patient account reconciliation: 15234 accounts migrated, 12 failed",
+    "Record 45213 of 90000 failed validation in the data load",
+    "The MRN range 1000000-1999999 is reserved for test patients",
 ]
 
 

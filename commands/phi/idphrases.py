@@ -48,6 +48,7 @@ _WEAK = _wordset(
 )
 # Words that say "identifier".
 _HEADS = _wordset("number numbers no nr nbr num n° # id ids identifier ident code key ref reference locator label tag")
+_PLURAL_HEADS = frozenset({"numbers", "ids", "identifiers", "codes", "keys", "references", "refs"})
 # Words that are a label on their own.
 _SELF_LABEL = _wordset("mrn accession account acct chart record policy passport claim encounter medicare medicaid card")
 # A Social Security number's label words: the phrase makes the number an SSN.
@@ -184,6 +185,9 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
         if got is None:
             continue
         kind, strong = got
+        if phrase[0] in _PLURAL_HEADS:
+            continue  # "unit numbers 4401-4499 are reserved": a class of numbers, not someone's
+
         start, end = m.span("v")
         if ctx is None:
             ctx = _context(text)

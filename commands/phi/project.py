@@ -28,7 +28,7 @@ from functools import lru_cache
 from commands.phi.care import _DATE_LABEL
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
-from commands.phi.shared import _I, line_around, sentence_around
+from commands.phi.shared import _I, _digits, line_around, sentence_around
 
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
@@ -491,13 +491,33 @@ _SITE_AT = re.compile(
 )
 
 
+_ORG_OWNER = re.compile(
+    r"\b(?:vendors?|suppliers?|hq|headquarters|head\s{1,3}office|offices?|legal|accounts\s{1,3}payable|team|contractors?"
+    r"|company|corporate|war\s{1,3}room|data\s{1,3}cent(?:re|er)|sow|invoices?|contracts?|conference|kick-?off|install"
+    r"|pmo|courier|steering|cutover|go-live|microsoft|oracle|epic|cerner|philips|siemens|zebra|equinix)\b",
+    _I,
+)
+_HOME_WORDS = re.compile(
+    r"\b(?:home|(?<!-)lives?|living|resides?|residence|residential|domicile|my|her|his|their|family|mother|father|son"
+    r"|daughter|wife|husband|discharge[ds]?|ambulance|patient['’]?s?|pt)\b",
+    _I,
+)
+
+
 def _project_address(text: str, start: int, end: int) -> bool:
     """An address that is no one's: a span across a blank line (a date, a closing and a signature read as one
     address), or a site's address in a project's sentence."""
     if "\n\n" in text[start:end] or re.search(r"\n[ \t]*\n", text[start:end]):
         return True
     if not _SITE_AT.search(text, max(0, start - 60), start):
-        return False
+        # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
+        # SOW to Legal, 55 Fruit Street, …" — unless it is someone's home or a patient is near
+        sentence = _sentence(text, start, end) + " " + text[start:end]
+        return (
+            (bool(_ORG_OWNER.search(sentence)) or _project_words(sentence) > 0)
+            and not _HOME_WORDS.search(text, max(0, start - 150), end + 80)
+            and not _patient_near(text, start, end)
+        )
     # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
     return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end, weak=False)
 
@@ -529,6 +549,33 @@ _ID_LABEL = re.compile(
 )
 
 
+_COUNT_AFTER = re.compile(
+    r"\s{1,3}(?:per\b|of\s{1,3}\d|(?:[a-z-]{2,15}\s{1,3})?(?:accounts|payers|records|patients|charts|claims|members"
+    r"|rows|items|users|labels|files|messages|orders|visits|encounters|specimens|samples|cards|numbers|ids)\b)",
+    _I,
+)
+_RANGE_BEFORE = re.compile(
+    r"(?:\b(?:range|ranges|sequence|sequences|between|from|starting\s{1,3}at)|\d\s{1,3}of)\s{1,3}$", _I
+)
+_WEAK_ID_LABEL = re.compile(
+    r"\b(?:account|acct|case|client|plan|group|unit|record|registration|key|reference|ref|statement|file|id|number|no"
+    r"|code|identifier)\b[\s\W]{0,6}$",
+    _I,
+)
+_STRONG_ID_LABEL = re.compile(
+    r"\b(?:patient|pt|medical|mrn|member|policy|insurance|insured|subscriber|chart|hospital|health|encounter|visit"
+    r"|accession|specimen|medicare|medicaid|claim|beneficiary|guarantor|payer|episode|admission|ssn|social)\b",
+    _I,
+)
+_SYSTEM_WORDS = re.compile(
+    r"\b(?:sftp|ftp|oauth|saml|sso|ldap|app|apps|api|active\s{1,3}directory|servicenow|jira|staging|table|database"
+    r"|server|servers|conference|support|microsoft|expires?|expired|rotated|tenant|azure|aws|sheet|spreadsheet"
+    r"|capacity|planning|renovation|portal|provider|vendor|licen[cs]e|subscription|password|credentials?|certificate"
+    r"|queue|script|sandbox|environment|prod|production|test\s{1,3}system|pipeline|repository|repo)\b",
+    _I,
+)
+
+
 def _not_an_id(text: str, start: int, end: int) -> bool:
     """A number read as a record, plan or serial number that is a date ("since 02-Dec-2026", judged as a date) or a
     product's model number ("1,120 Alaris 8015 PCUs")."""
@@ -541,6 +588,20 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
     if _TICKET.fullmatch(value) and not _ID_LABEL.search(text, max(0, start - 25), start):
         # a tracker's key at the end of a changelog line ("Adults forms (Admission and Discharge forms) - LIME2-802")
         return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+    if re.fullmatch(r"[\d,-]{1,16}", value) and (
+        _COUNT_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return True  # a count or a range: "15234 accounts migrated", "Record 45213 of 90000", "MRN range 1000000-…"
+    if (
+        _digits(value) <= 12
+        and _WEAK_ID_LABEL.search(text, max(0, start - 40), start)
+        and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
+    ):
+        # a system's or a project's number under a label that a patient's number also carries: "Account key
+        # 12345678 rotated for the SFTP service", "Case number 01234567 opened with Microsoft support"
+        sentence = _sentence(text, start, end)
+        if (_project_words(sentence) > 0 or _SYSTEM_WORDS.search(sentence)) and not _patient_near(text, start, end):
+            return True
     return (
         value.isdigit()
         and len(value) <= 5
