@@ -240,6 +240,14 @@ _WORKPLACE = re.compile(
 _THEIRS = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient['’]?s?|pt)\b", re.IGNORECASE)
 
 
+# A place of work, but not a delivery: a patient's supplies are delivered to a home.
+_OFFICE = re.compile(
+    r"\b(?:site|hospital|trust|campus|office|hq|warehouse|venue|building|estates?|clinic|practice|pharmacy|store"
+    r"|depot|vendor|supplier|meet|room|block|floor|wing|level)\b",
+    re.IGNORECASE,
+)
+
+
 def _place_of_work(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - 80) : end + 40]
     return bool(_WORKPLACE.search(around)) and not _THEIRS.search(around)
@@ -276,12 +284,13 @@ _HOME_LABEL = re.compile(
 # A verb that sends, takes or visits someone at an address: the words after it count only in a full address's shape.
 _HOME_VERB = re.compile(
     r"\b(?:lives|living|lived|resides|residing|moved|relocated|pick\s?-?up|collect(?:ion)?|deliver(?:ed|y|ies)?|send|sent"
-    r"|post(?:ed)?|mail(?:ed)?|visits?|visit\s{1,3}planned|transport(?:ed)?|discharged)\b[^\n.;:]{0,40}?"
-    r"\b(?:at|to|from):?\s{1,3}(?P<v>[^\n|;>]{6,90})",
+    r"|post(?:ed)?|mail(?:ed)?|visits?|visit\s{1,3}planned|transport(?:ed)?|discharged|stays?|staying|write|written"
+    r"|forward(?:ed)?|ship(?:ped)?|drop(?:ped)?[\s-]?off|return(?:ed)?|go(?:es)?|went|bring|brought|taken)\b[^\n.;:]{0,40}?"
+    r"\b(?:at|to|from):?\s{1,3}(?P<v>(?=\d|" + _UP + r"|(?i:ul|al|av|pl)\.\s)[^\n|;>]{6,90})",
     re.IGNORECASE,
 )
 _VALUE_STOP = re.compile(
-    r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|for|with|last|on|and)\s|\s\(",
+    r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\s\(",
     re.IGNORECASE,
 )
 _POSTCODE_ANY = re.compile(
@@ -332,12 +341,21 @@ def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] 
 
 # "… is the patient's home address": the address stands before its label.
 _HOME_AFTER = re.compile(
-    r"\s{0,2},?\s{1,3}(?:is|was|as)\s{1,3}(?:the\s{1,3})?(?:(?:patient|client|resident)['’]s\s{1,3}|her\s{1,3}|his\s{1,3}"
+    r"\s{0,2}(?:,?\s{1,3}(?:is|was|as)|\s(?:—|–|-)|\s?\()\s{1,3}(?:the\s{1,3})?(?:(?:patient|client|resident)['’]s\s{1,3}|her\s{1,3}|his\s{1,3}"
     r"|their\s{1,3}|my\s{1,3})?(?:(?:home|residential|mailing|postal|current|usual|permanent|correspondence)\s{1,3})?"
     r"(?:address|residence|domicile)\b",
     re.IGNORECASE,
 )
 _LEFT_STOP = re.compile(r"[\n;|>:]|\s(?:/|—|–)\s|[.!?]\s")
+
+
+# A place label whose value counts only in a full address's shape: "the recorded delivery destination is …".
+_PLACE_LABEL = re.compile(
+    r"\b(?:destination|drop-?off\s{1,3}point|pick-?up\s{1,3}point|location\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:patient|home"
+    r"|visit))\b(?:\s{0,3}(?:[:=|/—–-]|>>|is|was|reads|given\s{1,3}as|recorded\s{1,3}as|as)(?![^\W\d_])){1,3}"
+    r"\s{0,3}(?P<v>[^\n|;>]{6,90})",
+    re.IGNORECASE,
+)
 
 
 def _words_of_list(words: str) -> frozenset[str]:
@@ -360,14 +378,14 @@ def _homes_before(text: str) -> list[tuple[int, int]]:
 
 def _homes(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = _homes_before(text) if has_any(text, frozenset({"address", "residence"})) else []
-    for rx, full in ((_HOME_LABEL, False), (_HOME_VERB, True)):
+    for rx, full in ((_HOME_LABEL, False), (_HOME_VERB, True), (_PLACE_LABEL, True)):
         for m in _matches(rx, text):
             found = _home_value(text, m.start("v"), m.end("v"), full)
-            if found is None or org_address(text, found[0]) or _place_of_work(text, found[0], found[1]):
+            if found is None or org_address(text, found[0]):
                 continue
-            if _PROJECT.search(text, max(0, m.start() - 40), found[1] + 20) and not _THEIRS.search(
-                text, max(0, m.start() - 40), found[1] + 20
-            ):
+            # the words around the address, not its own ("9 Karl Johans gate" is a street, not a project's gate)
+            around = text[max(0, m.start() - 40) : found[0]] + " " + text[found[1] : found[1] + 40]
+            if (_PROJECT.search(around) or _OFFICE.search(around)) and not _THEIRS.search(around):
                 continue
             out.append(found)
     return out
@@ -376,7 +394,8 @@ def _homes(text: str) -> list[tuple[int, int]]:
 _HOME_GATE = _words_of_list(
     "address residence domicile abode home lives living lived resides residing moved relocated pickup pick collect"
     " collection deliver delivered delivery deliveries send sent post posted mail mailed visit visits transport"
-    " transported discharged"
+    " transported discharged stay stays staying write written forward forwarded ship shipped drop dropped return"
+    " returned go goes went bring brought taken destination location pickup dropoff"
 )
 
 

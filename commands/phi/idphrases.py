@@ -70,7 +70,7 @@ _BETWEEN = _wordset(
     """
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
-_SEPARATOR = re.compile(r"[:=>/|—–(),#-]{1,3}|\.")
+_SEPARATOR = re.compile(r"[:=>/|—–(),#.-]{1,3}")
 _STOP = re.compile(r"[;\n]|[.?!]\s{1,3}(?=[A-Z])")
 
 
@@ -143,7 +143,7 @@ def _kind(words: list[str]) -> tuple[str, bool] | None:
 
 def _headed(words: list[str]) -> bool:
     """A phrase of two or more words that ends in an identifier word: "client number", "account key"."""
-    return len(words) >= 2 and (words[0] in _HEADS or words[0] == "#")
+    return len(words) >= 2 and (words[0] in _HEADS or words[0] in _SELF_LABEL)
 
 
 def _left_tokens(text: str, start: int) -> list[str]:
@@ -180,7 +180,7 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
         phrase = _phrase(_left_tokens(text, m.start()))
         got = _kind(phrase) if phrase else None
         if got is None:
-            phrase = _phrase(_right_tokens(text, m.end()))
+            phrase = _phrase(_right_tokens(text, m.end()))[::-1]  # the head word first, as on the left
             got = _kind(phrase) if phrase else None
         if got is None:
             continue

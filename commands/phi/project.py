@@ -494,7 +494,7 @@ _SITE_AT = re.compile(
 _ORG_OWNER = re.compile(
     r"\b(?:vendors?|suppliers?|hq|headquarters|head\s{1,3}office|offices?|legal|accounts\s{1,3}payable|team|contractors?"
     r"|company|corporate|war\s{1,3}room|data\s{1,3}cent(?:re|er)|sow|invoices?|contracts?|conference|kick-?off|install"
-    r"|pmo|courier|steering|cutover|go-live|microsoft|oracle|epic|cerner|philips|siemens|zebra|equinix)\b",
+    r"|pmo|courier|steering|cutover|go-live|procurement|tender|payroll|department|dept|microsoft|oracle|epic|cerner|philips|siemens|zebra|equinix)\b",
     _I,
 )
 _HOME_WORDS = re.compile(
@@ -512,9 +512,9 @@ def _project_address(text: str, start: int, end: int) -> bool:
     if not _SITE_AT.search(text, max(0, start - 60), start):
         # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
         # SOW to Legal, 55 Fruit Street, …" — unless it is someone's home or a patient is near
-        sentence = _sentence(text, start, end) + " " + text[start:end]
+        sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
         return (
-            (bool(_ORG_OWNER.search(sentence)) or _project_words(sentence) > 0)
+            (bool(_ORG_OWNER.search(sentence + " " + text[start:end])) or _project_words(sentence) > 0)
             and not _HOME_WORDS.search(text, max(0, start - 150), end + 80)
             and not _patient_near(text, start, end)
         )
