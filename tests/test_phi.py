@@ -251,7 +251,6 @@ KNOWN_MISSES = [
 ]
 KNOWN_FALSE_ALARMS = [
     "PT Jane Doe covers ortho this week",  # PT = physical therapist
-    "training at 1 Medical Center Dr",  # facility address, not a patient's
 ]
 
 

@@ -66,6 +66,7 @@ PASSES = [
     "Vendor address: 1200 Chestnut Street, Philadelphia PA 19107",
     "Send the signed SOW to Legal, 55 Fruit Street, Boston MA 02114",
     "Contractors are housed at 12 College Road, Oxford OX1 3BN during go-live",
+    "training at 1 Medical Center Dr",  # once a known false alarm in tests/test_phi.py
     # a system's number under a label a patient's number also carries, and counts and ranges
     "Account key 12345678 rotated for the SFTP service",
     "Case number 01234567 opened with Microsoft support about Teams",
