@@ -34,6 +34,9 @@ REFUSED = [
     ("SSN last verified: 612 48 9031", "ssn"),
     ("the SSN on file reads 533.21.7788", "ssn"),
     ("421-68-1190 is her social security number", "ssn"),
+    ("S.S.N.: 318 44 6120", "ssn"),
+    ("Soc. Sec. No. 452/17/3390", "ssn"),
+    ("the social security number on the claim reads 512 66 4471", "ssn"),
     # phones: a relative's line, an extension, "is the number …", a phone word and a hand-over word
     ("Daughter: 0428 863 4324", "phone"),
     ("Callback no. | (033)848-1042x8939", "phone"),
@@ -47,6 +50,9 @@ REFUSED = [
     ("Residence / Av. Corrientes 918, C1043 Buenos Aires / verified", "address"),
     ("the recorded home is 3-5-1 Nishiki, Nagoya 460-0003", "address"),
     ("Leoforos Kifisias 20, 106 74 Athina is the patient's home address", "address"),
+    ("Vinohradská 41, 120 00 Praha 2 — home address, confirmed by phone", "address"),
+    ("Write to the patient at Karl Johans gate 9, 0154 Oslo", "address"),
+    ("the recorded delivery destination is Plot 7, Ring Road, Pune 411001", "address"),
 ]
 
 # PMO and healthcare-IT text with numbers, phones and places that are not a patient's
@@ -66,6 +72,8 @@ PASSES = [
     "Vendor address: 1200 Chestnut Street, Philadelphia PA 19107",
     "Send the signed SOW to Legal, 55 Fruit Street, Boston MA 02114",
     "Contractors are housed at 12 College Road, Oxford OX1 3BN during go-live",
+    "Write to Procurement at 20 King Street, Manchester M2 6AZ about the tender",
+    "unit numbers 4401-4499 are reserved for the new wing",
     "training at 1 Medical Center Dr",  # once a known false alarm in tests/test_phi.py
     # a system's number under a label a patient's number also carries, and counts and ranges
     "Account key 12345678 rotated for the SFTP service",

@@ -69,6 +69,11 @@ _BETWEEN = _wordset(
     pt's being be has have with at to for last latest current primary previous new old
     """
 )
+_SSN_BEFORE = re.compile(
+    r"\b(?:ssn|social\s{1,3}security|soc\.?\s{0,2}sec|social\s{1,3}insurance|s\.\s?s\.\s?n|ss\s{0,2}(?:\#|no|number)"
+    r"|taxpayer)\b[^.;\n]{0,50}$",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
 _SEPARATOR = re.compile(r"[:=>/|—–(),#.-]{1,3}")
 _STOP = re.compile(r"[;\n]|[.?!]\s{1,3}(?=[A-Z])")
@@ -185,6 +190,8 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
         if got is None:
             continue
         kind, strong = got
+        if d == 9 and _SSN_BEFORE.search(text, max(0, m.start() - 70), m.start()):
+            kind = "ssn"  # "the social security number on the claim reads …": the SSN label names it, not "claim"
         if phrase[0] in _PLURAL_HEADS:
             continue  # "unit numbers 4401-4499 are reserved": a class of numbers, not someone's
 

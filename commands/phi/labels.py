@@ -61,7 +61,7 @@ _VAL = r"(?P<v>(?:\d{2,5}(?: \d{1,6}){1,3}(?![\w-])|[A-Za-z0-9](?:[A-Za-z0-9/-]{
 # A national number's shapes: SSN/SIN/TFN (3-2-4, 3-3-3), Aadhaar (4-4-4), Irish PPS (7 digits and a letter or
 # two), Swedish personnummer (6 or 8 digits, a dash, 4), UK National Insurance (QQ 12 34 56 C).
 _SSN_VAL = (
-    r"(?P<v>\d{3}[-. ]?\d{2,3}[-. ]?\d{3,4}|\d{4}[ -]?\d{4}[ -]?\d{4}|\d{7}[A-Wa-w][A-Wa-w]?|\d{6}(?:\d\d)?[-+]\d{4}"
+    r"(?P<v>\d{3}[-. /]?\d{2,3}[-. /]?\d{3,4}|\d{4}[ -]?\d{4}[ -]?\d{4}|\d{7}[A-Wa-w][A-Wa-w]?|\d{6}(?:\d\d)?[-+]\d{4}"
     r"|[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d])(?![\w-])"
 )
 _LABELLED = {
@@ -82,7 +82,7 @@ _LABELLED = {
         _I,
     ),
     "ssn": re.compile(
-        r"(?:\bssn\b|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
+        r"(?:\bssn\b|\bs\.\s?s\.\s?n\b\.?|\bitin\b|\btaxpayer\s{1,3}(?:id|number)\b|\bsocial\s{1,3}(?:security|insurance)(?:\s{1,3}(?:number|no))?\b"
         r"|\b(?-i:SIN)\b|\bsin(?:\s{1,3}(?:number|no)|\s{0,3}\#)|\bss\s{0,2}(?:\#|number\b|no\b))"
         + _GAP
         + r"-?"
@@ -163,7 +163,7 @@ _LABEL_PIECES = {
 _LABEL_WORDS = {
     "mrn": frozenset(),
     "plan-number": frozenset(),
-    "ssn": frozenset({"ssn", "ss", "itin", "taxpayer", "social", "sin"}),
+    "ssn": frozenset({"ssn", "ss", "itin", "taxpayer", "social", "sin", "n"}),  # "n": S.S.N.
 }
 
 
