@@ -35,7 +35,7 @@ _STRONG = _wordset(
     medical medicai med patient patients hospital hosp chart health clinical ehr emr epr inpatient outpatient
     episode encounter visit admission accession specimen mrn mr member membership policy policyholder insurance
     insured insurer subscriber beneficiary medicare medicaid payer payor guarantor coverage benefit benefits copay
-    co-pay self-pay claim passport nhs ohip hcn
+    co-pay self-pay claim passport nhs ohip hcn fin csn har prescription
     """
 )
 # Words that name a person's record only in a text about care.
@@ -43,14 +43,17 @@ _WEAK = _wordset(
     """
     account acct billing bill statement ledger finance financial case client registration enrolment enrollment
     record records file sample blood lab laboratory identity card group plan resident unit care treatment
-    admissions tracking referral lab-order order requisition tube barcode wristband bracelet
+    admissions tracking referral lab-order order requisition tube barcode wristband bracelet recipient
     """
 )
 # Words that say "identifier".
 _HEADS = _wordset("number numbers no nr nbr num n° # id ids identifier ident code key ref reference locator label tag")
 _PLURAL_HEADS = frozenset({"numbers", "ids", "identifiers", "codes", "keys", "references", "refs"})
 # Words that are a label on their own.
-_SELF_LABEL = _wordset("mrn accession account acct chart record policy passport claim encounter medicare medicaid card")
+_SELF_LABEL = _wordset(
+    "mrn accession account acct chart record policy passport claim encounter medicare medicaid card fin csn har"
+    " episode specimen admission member barcode"
+)
 # A Social Security number's label words: the phrase makes the number an SSN.
 _SSN_WORDS = _wordset("ssn social security soc sec sin taxpayer itin")
 # Words that make the number a plan, account or card number rather than a record number.

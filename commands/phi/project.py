@@ -557,6 +557,14 @@ _COUNT_AFTER = re.compile(
 _RANGE_BEFORE = re.compile(
     r"(?:\b(?:range|ranges|sequence|sequences|between|from|starting\s{1,3}at)|\d\s{1,3}of)\s{1,3}$", _I
 )
+_TEST_DATA = re.compile(
+    r"\b(?:uat|sit|demo|sandbox|dummy|synthetic|fake|mock|test\s{1,3}(?:script|system|environment|domain|patient|encounter"
+    r"|data|case|message)s?|training\s{1,3}(?:domain|environment|system)|(?:interface|message|tech(?:nical)?)\s{1,3}spec"
+    r"|specification|sample\s{1,3}(?:message|file|record)s?)\b",
+    _I,
+)
+# A label word alone before the number, with no "number", "ID" or "#": "Member 10234", "Episode 10234".
+_BARE_LABEL = re.compile(r"\b(?:member|policy|episode|admission|claim|specimen|barcode|record|case)\s{1,3}$", _I)
 _WEAK_ID_LABEL = re.compile(
     r"\b(?:account|acct|case|client|plan|group|unit|record|registration|key|reference|ref|statement|file|id|number|no"
     r"|code|identifier)\b[\s\W]{0,6}$",
@@ -592,6 +600,17 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         _COUNT_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 30), start)
     ):
         return True  # a count or a range: "15234 accounts migrated", "Record 45213 of 90000", "MRN range 1000000-…"
+    if re.fullmatch(r"(?:19|20)\d\d[-/]\d\d", value):
+        return True  # a financial year: "FIN 2025-26 budget lines"
+    sentence = _sentence(text, start, end)
+    if _TEST_DATA.search(sentence) and not _patient_near(text, start, end, weak=False):
+        return True  # a test system's number: "Specimen 12345 in the UAT script", "the CSN in the interface spec"
+    if (
+        _BARE_LABEL.search(text, max(0, start - 20), start)
+        and _project_words(sentence) > 0
+        and not _patient_near(text, start, end)
+    ):
+        return True  # "Member 10234 of the steering group", "Policy 4471220 on data retention … governance"
     if (
         _digits(value) <= 12
         and _WEAK_ID_LABEL.search(text, max(0, start - 40), start)
