@@ -1,6 +1,7 @@
 """Round 8 of the evaluation sets: patient-identifier passages and clean health-IT prose from sources not used before.
 
-    pip download --no-deps --no-binary :all: redacta==1.4.0 healthguard==0.1.1 -d DL/sd
+    pip download --no-deps --no-binary :all: redacta==1.4.0 healthguard==0.1.1 deidkit==0.1.6 phi-redactor==0.1.1 \
+        -d DL/sd
     pip download --no-deps --no-binary :all: medspacy==1.3.1 philter-lite==0.6.0 dicomweb-client==0.61.2 \
         fhirpathpy==2.2.4 hl7apy==1.3.5 highdicom==0.28.2 deid==0.4.13 \
         azure-health-deidentification==1.0.0 azure-mgmt-healthcareapis==2.1.0 \
@@ -12,14 +13,19 @@
 Identifier passages (phi.jsonl):
 - the red-teaming PII bundles of cpuglis1/red_teaming_challenge_openai_oss_20b (CC0-1.0): synthetic clinic notes,
   patient e-mails, follow-up calendar entries, lab/vitals exports and HL7 messages of one made-up patient per bundle,
-  transcribed from data/items.jsonl into phi8_redteam_bundles.json beside this script. Kinds come from the file's own
+  transcribed from data/items.jsonl (and, for ten more notes, data_original/bundles/*/note_*.md) into
+  phi8_redteam_bundles.json beside this script. Kinds come from the file's own
   pii_spans (NAME -> patient-name, DOB -> date-of-birth, MRN -> mrn, SSN -> ssn, PHONE -> phone, EMAIL -> email,
-  ADDRESS -> address); a follow-up entry's appointment date is a date of care (admission-date). The "ORDER #" values
-  the generator plants as SSN look-alikes are decoys and not counted; nor is the mail relay's IP address. All
-  documents of one bundle (one patient) share a group.
-- the test suites of redacta (MIT-0) and healthguard (Apache-2.0): sentences a test feeds the redactor, taken
+  ADDRESS -> address), plus an SSN the generator's OCR noise broke ("881--\n53-2674"), which pii_spans leaves out; a
+  follow-up entry's appointment date is a date of care (admission-date). The "ORDER #" values the generator plants
+  as SSN look-alikes are decoys and not counted; nor are the mail relay's IP address or the prescriber. Every bundle
+  fills the same template per document type, so the group is the type: all fills of one shape on one side.
+- the test suites of redacta (MIT-0), healthguard (Apache-2.0), phi-redactor (Apache-2.0) and deidkit (MIT, English
+  sentences only): sentences a test feeds the redactor, taken
   verbatim (checked against the unpacked sdist). An NHS or Medicare number counts as plan-number, a next of kin's
-  name as patient-name, a clinic or admission date as admission-date, an age of 90 or more as age-over-89.
+  name as patient-name, a clinic or admission date as admission-date, an age of 90 or more as age-over-89, an account number as
+  plan-number, a UDI or device/implant serial as device-serial; a name counts as patient-name only when the text
+  says the person is the patient (or a relative/subscriber); a vehicle's VIN or plate and a URL are not counted.
 
 Clean passages (clean.jsonl): prose paragraphs of the READMEs/user docs that health-IT packages ship (CQL engine,
 DICOMweb client, clinical NLP, HL7 v2 and FHIR clients, DICOM tooling, an imaging viewer core) and the release notes
@@ -39,8 +45,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 sys.path.insert(0, str(HERE))
 
-from bench.phi.grow import append  # noqa: E402
 from phi7_clean_changelogs import entries  # noqa: E402
+
+from bench.phi.grow import append  # noqa: E402
 
 # --- clean: prose of health-IT package docs ---------------------------------------------------------------------
 
@@ -129,7 +136,12 @@ def paragraphs(path: Path) -> list[str]:
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         heading = s.startswith("#") or _RULE.fullmatch(s.strip()) or (nxt and _RULE.fullmatch(nxt))
-        if not s.strip() or heading or s.lstrip().startswith(("|", ">", "<", "+-", "!")) or s.startswith(("    ", "\t")):
+        if (
+            not s.strip()
+            or heading
+            or s.lstrip().startswith(("|", ">", "<", "+-", "!"))
+            or s.startswith(("    ", "\t"))
+        ):
             flush()
             continue
         bullet = re.match(r"^\s{0,3}(?:[-*+]|\d+\.)\s+(.*)", s)
@@ -205,7 +217,16 @@ def clean_items(dl: Path) -> list[dict]:
 LIB_TESTS = {
     "redacta": ("redacta-tests", "redacta==1.4.0 (PyPI sdist), MIT-0", "sd/redacta-1.4.0/tests/"),
     "healthguard": ("healthguard-tests", "healthguard==0.1.1 (PyPI sdist), Apache-2.0", "sd/healthguard-0.1.1/"),
+    "deidkit": ("deidkit-tests", "deidkit==0.1.6 (PyPI sdist), MIT", "sd/deidkit-0.1.6/tests/"),
+    "phi-redactor": (
+        "phi-redactor-tests",
+        "phi-redactor==0.1.1 (PyPI sdist), Apache-2.0",
+        "sd/phi_redactor-0.1.1/tests/",
+    ),
 }
+
+_BENCH = "integration/test_detection_benchmark.py"
+_RECOG = "unit/test_hipaa_recognizers.py"
 
 # (package, file under its folder, group: test section, text, kinds)
 LIB_ITEMS: list[tuple[str, str, str, str, list[str]]] = [
@@ -250,8 +271,10 @@ LIB_ITEMS: list[tuple[str, str, str, str, list[str]]] = [
         "redacta",
         "test_redacta.py",
         "safe-harbor",
-        "Mr Earl Dawson, 91 years old, admitted 02/03/2026, clinic 20 March 2026. Fax: 0113 496 1234. "
-        "Medicare ID: 1EG4TE5MK73.",
+        (
+            "Mr Earl Dawson, 91 years old, admitted 02/03/2026, clinic 20 March 2026. Fax: 0113 496 1234. "
+            "Medicare ID: 1EG4TE5MK73."
+        ),
         ["patient-name", "age-over-89", "admission-date", "plan-number"],
     ),
     (
@@ -312,6 +335,255 @@ LIB_ITEMS: list[tuple[str, str, str, str, list[str]]] = [
         "Patient John Smith, DOB 1980-03-15, SSN 123-45-6789, called 555-867-5309",
         ["patient-name", "date-of-birth", "ssn", "phone"],
     ),
+    # deidkit's English sentences (its Spanish ones left out); the doctor after "by" is not counted.
+    (
+        "deidkit",
+        "test_engine.py",
+        "test_engine:english",
+        "Patient Robert Williams seen by Dr. Mary Johnson.",
+        ["patient-name"],
+    ),
+    ("deidkit", "test_qa_fixes.py", "test_qa_fixes:date", "Follow up March 5, 2021 in clinic.", ["admission-date"]),
+    (
+        "deidkit",
+        "test_qa_freetext_leaks.py",
+        "ordinal-dates",
+        "Follow up March 5th, 2021 with the specialist.",
+        ["admission-date"],
+    ),
+    ("deidkit", "test_qa_freetext_leaks.py", "ordinal-dates", "Seen on 5th March 2021 for review.", ["admission-date"]),
+    (
+        "deidkit",
+        "test_qa_freetext_leaks.py",
+        "lowercase-anchors",
+        "Seen on 5th March 2021 by dr. juan perez.",
+        ["admission-date"],
+    ),
+    # phi-redactor: its integration and unit tests; the benchmark's discharge summary split at its headings (the
+    # attending physician's block and the text-only biometric/photo blocks carry no patient value and are left out).
+    (
+        "phi-redactor",
+        "integration/test_masking_quality.py",
+        "masking_quality",
+        (
+            "Patient John Smith (DOB: 03/15/1956, SSN: 456-78-9012) presented to Springfield General Hospital on "
+            "January 15, 2026. The 67-year-old male was diagnosed with Type 2 Diabetes Mellitus (E11.9). Treatment: "
+            "metformin 1000mg BID. Referred by Dr. Maria Garcia. Contact: (555) 123-4567."
+        ),
+        ["patient-name", "date-of-birth", "ssn", "admission-date", "phone"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_masking_quality.py",
+        "masking_quality",
+        "Patient Jane Doe SSN 123-45-6789 was seen at (555) 987-6543.",
+        ["patient-name", "ssn", "phone"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_session_consistency.py",
+        "session_consistency",
+        "John Smith SSN 456-78-9012 email john@test.com phone 555-123-4567",
+        ["ssn", "email", "phone"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_session_consistency.py",
+        "session_consistency",
+        "Patient Jane Doe called from 555-123-4567.",
+        ["patient-name", "phone"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_session_consistency.py",
+        "session_consistency",
+        "Jane Doe's SSN is 987-65-4321.",
+        ["ssn"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_proxy_openai.py",
+        "proxy_openai",
+        "Patient Jane Doe SSN 987-65-4321 seen on 01/15/2026.",
+        ["patient-name", "ssn", "admission-date"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_proxy_openai.py",
+        "proxy_openai",
+        "Patient John Smith SSN 456-78-9012 was admitted.",
+        ["patient-name", "ssn"],
+    ),
+    (
+        "phi-redactor",
+        "integration/test_proxy_openai.py",
+        "proxy_openai",
+        "John Smith called at 555-123-4567.",
+        ["phone"],
+    ),
+    (
+        "phi-redactor",
+        _BENCH,
+        "discharge-summary",
+        (
+            "DISCHARGE SUMMARY\n==================\n\nPatient: John Michael Smith\nDate of Birth: March 15, 1956\n"
+            "Date of Admission: January 10, 2026\nDate of Discharge: January 18, 2026\nMRN: 00456789"
+        ),
+        ["patient-name", "date-of-birth", "admission-date", "mrn"],
+    ),
+    (
+        "phi-redactor",
+        _BENCH,
+        "discharge-summary",
+        (
+            "DEMOGRAPHICS:\nAddress: 742 Evergreen Terrace, Springfield, IL 62704\nPhone: (555) 123-4567\n"
+            "Fax: (555) 987-6543\nEmail: john.smith@springfieldgeneral.com\nSSN: 456-78-9012"
+        ),
+        ["address", "phone", "email", "ssn"],
+    ),
+    (
+        "phi-redactor",
+        _BENCH,
+        "discharge-summary",
+        (
+            "INSURANCE INFORMATION:\nHealth Plan: Blue Cross Blue Shield\nMember ID: BCBS-987654321\n"
+            "Group Number: GRP1234567\nSubscriber: John Smith\nPolicy Number: POL88776655\n\nBILLING:\n"
+            "Account Number: ACC-00112233\nBilling Account: 98765432"
+        ),
+        ["plan-number", "patient-name"],
+    ),
+    (
+        "phi-redactor",
+        _BENCH,
+        "discharge-summary",
+        (
+            "CLINICAL SUMMARY:\nThe 69-year-old male presented with exacerbation of Type 2 Diabetes\nMellitus (E11.9). "
+            "Patient was transported via vehicle VIN: 1HGBH41JXMN109186,\nlicense plate: ABC 1234.\n\n"
+            "DEVICES AND IMPLANTS:\nContinuous glucose monitor implanted.\nDevice UDI: (01)00884521356148\n"
+            "Device serial number: SN-CGM2024-0042"
+        ),
+        ["device-serial"],
+    ),
+    (
+        "phi-redactor",
+        _BENCH,
+        "discharge-summary",
+        (
+            "DIGITAL ACCESS:\nPatient portal: https://patient-portal.springfieldgeneral.com/john-smith\n"
+            "Access IP: 192.168.1.100"
+        ),
+        ["ip-address"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        "Patient John Smith presented to the emergency department.",
+        ["patient-name"],
+    ),
+    ("phi-redactor", "unit/test_detection.py", "detection", "The patient's SSN is 456-78-9012 on file.", ["ssn"]),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        "Contact the patient at (555) 123-4567 for follow-up.",
+        ["phone"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        "Send records to john.smith@email.com per patient request.",
+        ["email"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        "The patient visited on January 15, 2026 for a routine checkup.",
+        ["admission-date"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        (
+            "Patient John Smith (DOB: 03/15/1956, SSN: 456-78-9012) was seen by Dr. Maria Garcia. Contact: "
+            "(555) 123-4567, john.smith@email.com."
+        ),
+        ["patient-name", "date-of-birth", "ssn", "phone", "email"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        (
+            "Patient John Smith (DOB: 03/15/1956, SSN: 456-78-9012) presented to Springfield General Hospital on "
+            "January 15, 2026. Contact: (555) 123-4567, john.smith@email.com. Address: 742 Evergreen Terrace, "
+            "Springfield, IL 62704."
+        ),
+        ["patient-name", "date-of-birth", "ssn", "admission-date", "phone", "email", "address"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_detection.py",
+        "detection",
+        "Patient John Smith, SSN 456-78-9012, phone (555) 123-4567, email john.smith@email.com, DOB January 15, 2026.",
+        ["patient-name", "ssn", "phone", "email", "date-of-birth"],
+    ),
+    ("phi-redactor", "unit/test_masking.py", "masking", "Patient John Smith arrived at 8am.", ["patient-name"]),
+    (
+        "phi-redactor",
+        "unit/test_masking.py",
+        "masking",
+        "Patient Jane Doe, SSN 999-88-7777, phone (555) 111-2222.",
+        ["patient-name", "ssn", "phone"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_masking.py",
+        "masking",
+        "Patient Jane Doe, SSN 999-88-7777, email jane@test.com.",
+        ["patient-name", "ssn", "email"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_masking.py",
+        "masking",
+        "Name: Alice Brown, Phone: (555) 000-1111, Email: alice@example.com, IP: 10.0.0.1",
+        ["phone", "email", "ip-address"],
+    ),
+    ("phi-redactor", "unit/test_masking.py", "masking", "MRN: 00456789, URL: https://portal.example.com", ["mrn"]),
+    ("phi-redactor", _RECOG, "mrn", "Patient MRN: 00456789 was admitted.", ["mrn"]),
+    ("phi-redactor", _RECOG, "mrn", "The medical record number is 12345678.", ["mrn"]),
+    ("phi-redactor", _RECOG, "mrn", "Chart number 9876543 on file.", ["mrn"]),
+    ("phi-redactor", _RECOG, "mrn", "Patient ID: 1234567890 assigned.", ["mrn"]),
+    ("phi-redactor", _RECOG, "health-plan", "Member ID: BCBS-987654321 is active.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "health-plan", "Policy number ABC123456789 expires next month.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "health-plan", "Subscriber ID: H12345678 on the plan.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "health-plan", "Insurance ID UHC987654321 verified.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "account", "Account number: 001234567890 on file.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "account", "Acct # 12345678 for billing.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "account", "Billing account 87654321 was charged.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "account", "Account number: ACC-00112233 active.", ["plan-number"]),
+    ("phi-redactor", _RECOG, "device", "Device UDI: (01)00884521356148 implanted.", ["device-serial"]),
+    ("phi-redactor", _RECOG, "device", "Device serial number: SN1234567890 recorded.", ["device-serial"]),
+    ("phi-redactor", _RECOG, "device", "Implant serial: IMP98765432 placed during surgery.", ["device-serial"]),
+    (
+        "phi-redactor",
+        "unit/test_fhir_hl7.py",
+        "hl7",
+        "PID|1||12345^^^Hospital^MR||Smith^John||19560315|M|||742 Evergreen^^Springfield^IL^62704",
+        ["mrn", "patient-name", "date-of-birth", "address"],
+    ),
+    (
+        "phi-redactor",
+        "unit/test_fhir_hl7.py",
+        "hl7",
+        "NK1|1|DOE^JANE|SPO|742 Evergreen^^Springfield^IL^62704|(555)123-4567",
+        ["patient-name", "address", "phone"],
+    ),
+    ("phi-redactor", "unit/test_identity_clustering.py", "clustering", "Patient Bob Jones visited.", ["patient-name"]),
 ]
 
 
@@ -365,12 +637,14 @@ def redteam_items() -> list[dict]:
         items.append(
             {
                 "id": f"phi8-redteam-{r['doc_id']}",
-                "group": f"redteam-bundles:{r['doc_id'].rsplit('_', 1)[0]}",
+                # Every bundle fills the same per-type template (only the note's blocks vary), so the shape is the type.
+                "group": f"redteam-bundles:{r['type']}",
                 "source": "redteam-pii-bundles",
                 "text": r["text"],
                 "kinds": sorted(set(r["kinds"])),
                 "provenance": {
                     **RT,
+                    **{k: r[k] for k in ("path", "commit") if k in r},
                     "note": f"the text of doc_id {r['doc_id']} (a {r['type']}) as the file holds it; kinds from its "
                     "pii_spans; 'ORDER #' decoys and the mail relay's IP not counted",
                 },
