@@ -1,7 +1,7 @@
 """Round 8 of the evaluation sets: patient-identifier passages and clean health-IT prose from sources not used before.
 
     pip download --no-deps --no-binary :all: redacta==1.4.0 healthguard==0.1.1 deidkit==0.1.6 phi-redactor==0.1.1 \
-        -d DL/sd
+        zerophix==0.1.20 dicom-sr-scrubber==0.1.0 phi-redact-mcp==0.1.0 -d DL/sd
     pip download --no-deps --no-binary :all: medspacy==1.3.1 philter-lite==0.6.0 dicomweb-client==0.61.2 \
         fhirpathpy==2.2.4 hl7apy==1.3.5 highdicom==0.28.2 deid==0.4.13 \
         azure-health-deidentification==1.0.0 azure-mgmt-healthcareapis==2.1.0 \
@@ -20,12 +20,15 @@ Identifier passages (phi.jsonl):
   follow-up entry's appointment date is a date of care (admission-date). The "ORDER #" values the generator plants
   as SSN look-alikes are decoys and not counted; nor are the mail relay's IP address or the prescriber. Every bundle
   fills the same template per document type, so the group is the type: all fills of one shape on one side.
-- the test suites of redacta (MIT-0), healthguard (Apache-2.0), phi-redactor (Apache-2.0) and deidkit (MIT, English
-  sentences only): sentences a test feeds the redactor, taken
+- the test suites of redacta (MIT-0), healthguard (Apache-2.0), phi-redactor (Apache-2.0), dicom-sr-scrubber (MIT),
+  phi-redact-mcp (MIT) and deidkit (MIT, English sentences only): sentences a test feeds the redactor, taken
   verbatim (checked against the unpacked sdist). An NHS or Medicare number counts as plan-number, a next of kin's
   name as patient-name, a clinic or admission date as admission-date, an age of 90 or more as age-over-89, an account number as
   plan-number, a UDI or device/implant serial as device-serial; a name counts as patient-name only when the text
   says the person is the patient (or a relative/subscriber); a vehicle's VIN or plate and a URL are not counted.
+
+- zerophix's shipped examples (Apache-2.0): the blocks of its multi-patient clinical records extract that carry a
+  patient's (or relative's) value, its JSON example texts, the notes column of its pii.csv and samples.txt.
 
 Clean passages (clean.jsonl): prose paragraphs of the READMEs/user docs that health-IT packages ship (CQL engine,
 DICOMweb client, clinical NLP, HL7 v2 and FHIR clients, DICOM tooling, an imaging viewer core) and the release notes
@@ -218,6 +221,12 @@ LIB_TESTS = {
     "redacta": ("redacta-tests", "redacta==1.4.0 (PyPI sdist), MIT-0", "sd/redacta-1.4.0/tests/"),
     "healthguard": ("healthguard-tests", "healthguard==0.1.1 (PyPI sdist), Apache-2.0", "sd/healthguard-0.1.1/"),
     "deidkit": ("deidkit-tests", "deidkit==0.1.6 (PyPI sdist), MIT", "sd/deidkit-0.1.6/tests/"),
+    "dicom-sr-scrubber": (
+        "dicom-sr-scrubber-tests",
+        "dicom-sr-scrubber==0.1.0 (PyPI sdist), MIT",
+        "sd/dicom_sr_scrubber-0.1.0/tests/",
+    ),
+    "phi-redact-mcp": ("phi-redact-mcp-tests", "phi-redact-mcp==0.1.0 (PyPI sdist), MIT", "sd/phi_redact_mcp-0.1.0/"),
     "phi-redactor": (
         "phi-redactor-tests",
         "phi-redactor==0.1.1 (PyPI sdist), Apache-2.0",
@@ -584,6 +593,25 @@ LIB_ITEMS: list[tuple[str, str, str, str, list[str]]] = [
         ["patient-name", "address", "phone"],
     ),
     ("phi-redactor", "unit/test_identity_clustering.py", "clustering", "Patient Bob Jones visited.", ["patient-name"]),
+    ("dicom-sr-scrubber", "test_phi_detect.py", "regex_scan", "MRN: 1234567 is the record", ["mrn"]),
+    ("dicom-sr-scrubber", "test_phi_detect.py", "regex_scan", "SSN 123-45-6789 and email test@x.com", ["ssn", "email"]),
+    ("dicom-sr-scrubber", "test_phi_detect.py", "blacklist_scan", "Patient JohnDoe presented today", ["patient-name"]),
+    ("dicom-sr-scrubber", "test_phi_detect.py", "regex_scan", "call 555-867-5309 and come back", ["phone"]),
+    (
+        "phi-redact-mcp",
+        "tests/test_fail_closed.py",
+        "fail_closed",
+        "call me at 555-0100 about record 1234567",
+        ["phone", "mrn"],
+    ),
+    ("phi-redact-mcp", "tests/test_fail_closed.py", "fail_closed", "Patient SSN 123-45-6789 phone", ["ssn"]),
+    (
+        "phi-redact-mcp",
+        "tests_integration/test_presidio_smoke.py",
+        "presidio_smoke",
+        "Patient MRN: 1234567 admitted today.",
+        ["mrn"],
+    ),
 ]
 
 
@@ -653,9 +681,112 @@ def redteam_items() -> list[dict]:
     return items
 
 
+# --- identifiers: zerophix's shipped clinical examples (Australian) ----------------------------------------------
+
+ZP = "sd/zerophix-0.1.20/examples/"
+ZP_PACKAGE = "zerophix==0.1.20 (PyPI sdist), Apache-2.0"
+_PD = ["patient-name", "date-of-birth", "plan-number", "mrn"]
+# (patient record, block heading) of the multi-patient extract -> kinds. Blocks not listed carry no value of a patient
+# (diagnoses, medications, staff and hospital contacts, the header) and are left out. Medicare/DVA/NDIS/health-fund
+# numbers, pension and healthcare cards, claim and billing-account numbers -> plan-number; the IHI (national patient
+# identifier), a hospital booking or admission number -> mrn; a Tax File Number -> ssn; a next of kin or carer's
+# name -> patient-name; dates of admission, procedures, tests, appointments and the due date -> admission-date.
+ZP_BLOCKS: dict[tuple[int, str], list[str]] = {
+    (1, "PATIENT DETAILS:"): _PD,
+    (1, "CONTACT INFORMATION:"): ["address", "phone", "email", "patient-name"],
+    (1, "TAX & BILLING:"): ["ssn", "plan-number"],
+    (1, "CLINICAL SUMMARY:"): ["admission-date"],
+    (1, "PROCEDURES PERFORMED:"): ["admission-date"],
+    (1, "PATHOLOGY RESULTS:"): ["plan-number"],
+    (1, "FOLLOW-UP PLAN:"): ["admission-date"],
+    (1, "INSURANCE CLAIMS:"): ["plan-number"],
+    (2, "PATIENT DETAILS:"): _PD,
+    (2, "CONTACT INFORMATION:"): ["address", "phone", "email", "patient-name"],
+    (2, "FINANCIAL:"): ["ssn", "plan-number", "phone"],
+    (2, "CLINICAL SUMMARY:"): ["admission-date"],
+    (2, "CURRENT PREGNANCY:"): ["admission-date", "mrn"],
+    (2, "MONITORING:"): ["device-serial"],
+    (2, "PATHOLOGY TRACKING:"): ["admission-date", "plan-number"],
+    (2, "INSURANCE & BILLING:"): ["plan-number"],
+    (3, "PATIENT DETAILS:"): _PD,
+    (3, "CONTACT:"): ["address", "phone"],
+    (3, "FINANCIAL & SOCIAL:"): ["ssn", "plan-number", "patient-name", "phone"],
+    (3, "RECENT ADMISSIONS:"): ["admission-date", "mrn"],
+    (3, "ADVANCED CARE PLANNING:"): ["admission-date"],
+    (3, "FUNDING & SUPPORT:"): ["patient-name", "ssn"],
+}
+# Short example texts: (file, key: JSON file's "text" or CSV row id, kinds). complex_4 (a log line of an employee id)
+# and CSV rows 4 and 6 (a passport number only; diagnosis codes only) are left out.
+ZP_SHORT: list[tuple[str, str, list[str]]] = [
+    ("complex_1.json", "text", ["patient-name", "date-of-birth", "plan-number", "mrn", "phone", "email", "address"]),
+    ("complex_2.json", "text", ["date-of-birth", "ssn", "phone", "email", "plan-number"]),
+    ("complex_3.json", "text", ["patient-name", "address", "admission-date"]),
+    ("complex_5.json", "text", ["phone", "mrn", "plan-number"]),
+    ("pii.csv", "1", ["patient-name", "admission-date", "mrn"]),
+    ("pii.csv", "2", ["plan-number"]),
+    ("pii.csv", "3", ["mrn", "patient-name", "phone"]),
+    ("pii.csv", "5", ["plan-number"]),
+    ("pii.csv", "7", ["plan-number"]),
+    ("pii.csv", "8", ["admission-date"]),
+    ("pii.csv", "9", ["mrn"]),
+    ("pii.csv", "10", ["phone"]),
+    ("samples.txt", "", ["address", "plan-number", "phone", "email"]),
+]
+
+
+def _zp_item(n: int, group: str, path: str, text: str, kinds: list[str], note: str) -> dict:
+    return {
+        "id": f"phi8-zerophix-examples-{n:03d}",
+        "group": f"zerophix-examples:{group}",
+        "source": "zerophix-examples",
+        "text": text,
+        "kinds": sorted(set(kinds)),
+        "provenance": {"package": ZP_PACKAGE, "path": path, "licence": "Apache-2.0", "note": note},
+    }
+
+
+def zerophix_items(dl: Path) -> list[dict]:
+    import ast
+    import csv
+    import textwrap
+
+    src = (dl / ZP / "ultra_complex_examples.py").read_text(encoding="utf-8")
+    doc = next(
+        n.value.value
+        for n in ast.walk(ast.parse(src))
+        if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", None) == "clinical_document"
+    )
+    items, n, record = [], 0, 0
+    for block in re.split(r"\n\s*\n", textwrap.dedent(doc)):
+        text = block.strip("\n")
+        marker = re.search(r"PATIENT RECORD (\d)", text)
+        if marker:
+            record = int(marker.group(1))
+            continue
+        kinds = ZP_BLOCKS.get((record, text.strip().splitlines()[0]))
+        if kinds:
+            n += 1
+            note = (
+                f"one block of patient record {record} of the example's clinical_document (dedented); staff not counted"
+            )
+            items.append(_zp_item(n, "ultra_complex_examples", "examples/ultra_complex_examples.py", text, kinds, note))
+    rows = {r["id"]: r["notes"] for r in csv.DictReader((dl / ZP / "pii.csv").open(encoding="utf-8"))}
+    for fname, key, kinds in ZP_SHORT:
+        if fname.endswith(".json"):
+            text = json.loads((dl / ZP / fname).read_text(encoding="utf-8"))[key]
+            group, note = fname, "the example's text field"
+        elif fname.endswith(".csv"):
+            text, group, note = rows[key], "pii.csv:notes", f"the notes cell of row {key}"
+        else:
+            text, group, note = (dl / ZP / fname).read_text(encoding="utf-8").strip(), fname, "the file's text"
+        n += 1
+        items.append(_zp_item(n, group, f"examples/{fname}", text, kinds, note + "; clinicians not counted"))
+    return items
+
+
 def main() -> None:
     dl = Path(sys.argv[1])
-    print("phi +", append("phi", redteam_items() + lib_items(dl)))
+    print("phi +", append("phi", redteam_items() + lib_items(dl) + zerophix_items(dl)))
     print("clean +", append("clean", clean_items(dl)))
 
 
