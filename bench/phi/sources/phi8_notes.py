@@ -28,7 +28,8 @@ Identifier passages (phi.jsonl):
   says the person is the patient (or a relative/subscriber); a vehicle's VIN or plate and a URL are not counted.
 
 - zerophix's shipped examples (Apache-2.0): the blocks of its multi-patient clinical records extract that carry a
-  patient's (or relative's) value, its JSON example texts, the notes column of its pii.csv and samples.txt.
+  patient's (or relative's) value, its JSON example texts, the notes column of its pii.csv, samples.txt and one-line
+  example inputs of its example scripts (each file one group).
 
 Clean passages (clean.jsonl): prose paragraphs of the READMEs/user docs that health-IT packages ship (CQL engine,
 DICOMweb client, clinical NLP, HL7 v2 and FHIR clients, DICOM tooling, an imaging viewer core) and the release notes
@@ -733,6 +734,130 @@ ZP_SHORT: list[tuple[str, str, list[str]]] = [
     ("samples.txt", "", ["address", "plan-number", "phone", "email"]),
 ]
 
+# One-line example inputs of zerophix's example scripts, verbatim: (file, text, kinds). A bare name next to an SSN or
+# phone is not counted as patient-name (the text does not say the person is a patient); a TFN or UK NI number -> ssn,
+# an NHS or Medicare number -> plan-number; the treating doctor and hospital numbers are not counted.
+_MED = ["patient-name", "plan-number", "date-of-birth"]
+ZP_LINES: list[tuple[str, str, list[str]]] = [
+    (
+        "databricks_medical_optimized.py",
+        (
+            "Patient: Emily Chen, Medicare: 2234 56789 0, DOB: 15/03/1985\n    Diagnosis: Type 2 diabetes mellitus, "
+            "prescribed Metformin 1000mg BD\n    Dr. Sarah Mitchell, St Vincent's Hospital, Provider: 123456X"
+        ),
+        _MED,
+    ),
+    (
+        "databricks_medical_optimized.py",
+        (
+            "Patient: Michael Thompson, Medicare: 3345 67890 1, DOB: 22/08/1970\n    Chief Complaint: Hypertension, "
+            "currently on Perindopril 5mg daily\n    Contact: 0412 345 678, Seen by Dr. James Wong, Royal Melbourne Hospital"
+        ),
+        [*_MED, "phone"],
+    ),
+    (
+        "databricks_medical_optimized.py",
+        (
+            "Patient: Sarah Williams, Medicare: 4456 78901 2, DOB: 10/11/1992\n    Treatment: Atorvastatin 40mg for "
+            "hyperlipidemia\n    Follow-up at Alfred Hospital, ABN: 12 345 678 901"
+        ),
+        _MED,
+    ),
+    (
+        "databricks_medical_optimized.py",
+        (
+            "Patient: Robert Lee, Medicare: 5567 89012 3, DOB: 05/02/1988\n    Medication: Aspirin 100mg daily, diagnosed "
+            "with diabetic retinopathy\n    Dr. Lisa Chen, Provider: 234567Y, Sydney Hospital"
+        ),
+        _MED,
+    ),
+    (
+        "databricks_medical_optimized.py",
+        (
+            "Patient: Dr. Maria Garcia, Medicare: 6678 90123 4, DOB: 18/07/1965\n    Condition: Uncontrolled diabetes, "
+            "HbA1c 8.2%, increase Metformin to 1000mg TDS\n    Royal Brisbane Hospital, Contact: 07 3636 8111"
+        ),
+        _MED,
+    ),
+    (
+        "performance_comparison_demo.py",
+        "Patient Jane Doe, DOB 15/03/1975, MRN: 98765, diagnosed with Type 2 Diabetes. Phone: 0412 345 678",
+        ["patient-name", "date-of-birth", "mrn", "phone"],
+    ),
+    (
+        "performance_comparison_demo.py",
+        "John Smith was born on 01/01/1980. His Medicare number is 2123 4567 8 1. Contact: john@email.com",
+        ["date-of-birth", "plan-number", "email"],
+    ),
+    (
+        "detection_methods_example.py",
+        (
+            "Patient John Doe (born 1985-03-15) was treated for diabetes.\nContact: john.doe@hospital.com, emergency: "
+            "(555) 123-4567.\nInsurance: INS-123456, SSN: 123-45-6789."
+        ),
+        ["patient-name", "date-of-birth", "email", "phone", "plan-number", "ssn"],
+    ),
+    (
+        "quick_start_examples.py",
+        "Patient John Doe, DOB: 1985-03-15, SSN: 123-45-6789, diagnosed with diabetes",
+        ["patient-name", "date-of-birth", "ssn"],
+    ),
+    ("quick_start_examples.py", "Jane Doe, TFN: 123 456 789, Medicare: 2234 5678 9 1", ["ssn", "plan-number"]),
+    ("quick_start_examples.py", "Sarah Wilson, NHS: 123 456 7890, NI: AB 12 34 56 C", ["plan-number", "ssn"]),
+    ("quick_start_examples.py", "Jane Smith, phone: (555) 987-6543, DOB: 1990-05-15", ["phone", "date-of-birth"]),
+    (
+        "adaptive_ensemble_examples.py",
+        "Patient John Smith, age 45, diagnosed with diabetes mellitus type 2.",
+        ["patient-name"],
+    ),
+    (
+        "adaptive_ensemble_examples.py",
+        "Medicare number: 2123 45670 1. Date of birth: 15/03/1978.",
+        ["plan-number", "date-of-birth"],
+    ),
+    (
+        "adaptive_ensemble_examples.py",
+        "Jane Doe, Medicare 2234 56781 2, has hypertension.",
+        ["patient-name", "plan-number"],
+    ),
+    ("adaptive_ensemble_examples.py", "John Smith has diabetes. Call 555-1234.", ["patient-name", "phone"]),
+    (
+        "api_usage_examples.py",
+        "Patient John Doe (SSN: 123-45-6789) scheduled for 2023-10-15",
+        ["patient-name", "ssn", "admission-date"],
+    ),
+    (
+        "all_interfaces_demo.py",
+        "Patient: John Doe, MRN: 12345, DOB: 01/15/1980",
+        ["patient-name", "mrn", "date-of-birth"],
+    ),
+    (
+        "all_interfaces_demo.py",
+        "Patient: John Smith, DOB: 01/15/1980, SSN: 123-45-6789, Phone: 555-1234",
+        ["patient-name", "date-of-birth", "ssn", "phone"],
+    ),
+    (
+        "redaction_strategies_examples.py",
+        "Patient: John Doe, MRN: 12345, SSN: 123-45-6789",
+        ["patient-name", "mrn", "ssn"],
+    ),
+    (
+        "comprehensive_usage_examples.py",
+        "John Doe, SSN: 123-45-6789, born 1985-03-15, phone: (555) 123-4567",
+        ["ssn", "date-of-birth", "phone"],
+    ),
+    (
+        "comprehensive_usage_examples.py",
+        "Jane Smith, TFN: 123 456 789, Medicare: 2234 5678 9 1, ABN: 12 345 678 901",
+        ["ssn", "plan-number"],
+    ),
+    (
+        "comprehensive_usage_examples.py",
+        "Sarah Johnson, NHS: 123 456 7890, NI: AB 12 34 56 C, phone: +44 20 7946 0958",
+        ["plan-number", "ssn", "phone"],
+    ),
+]
+
 
 def _zp_item(n: int, group: str, path: str, text: str, kinds: list[str], note: str) -> dict:
     return {
@@ -781,6 +906,11 @@ def zerophix_items(dl: Path) -> list[dict]:
             text, group, note = (dl / ZP / fname).read_text(encoding="utf-8").strip(), fname, "the file's text"
         n += 1
         items.append(_zp_item(n, group, f"examples/{fname}", text, kinds, note + "; clinicians not counted"))
+    for fname, text, kinds in ZP_LINES:
+        assert text in (dl / ZP / fname).read_text(encoding="utf-8"), (fname, text)
+        n += 1
+        note = "a string the example script feeds the redactor, verbatim; clinicians and hospitals not counted"
+        items.append(_zp_item(n, fname, f"examples/{fname}", text, kinds, note))
     return items
 
 
