@@ -14,6 +14,10 @@ so they are not used). No Faker: every value is the package's.
 * ``outis-remediation-notes`` — 96 short notes (group index 0..95), one per template family ``genre.layout``
   (16 genres x 6 layouts), each family its own group.
 * ``outis-remediation-dev-notes`` — 36 short notes (pairs 0..35, variant 0), one per template ``family.layout``.
+* ``outis-alias-contrastive-notes`` / ``outis-nominal-alias-notes`` — 14 notes each from alias_contrastive.py and
+  nominal_alias.py ``generate_pair(i)[0]`` (the named-person note; patients with word-like or invented names),
+  i ascending, a row used only when its person is the patient and its authored caption/alias frames are new; group =
+  the row's ``family`` (layout; for nominal_alias also clinical profile and alias frame).
 * clean: the package's PHI-free notes — remediation.py negative twins of 16 of those notes (i % 6 == 0) (same group as the
   positive note: same prose without the name and fields) and remediation_development.py's 12 negative families.
 
@@ -165,7 +169,12 @@ def _passages(
                 "source": source,
                 "text": passage,
                 "kinds": sorted(kinds),
-                "provenance": {**prov, "row": row["id"], "family": row["template_family"], "passage": k},
+                "provenance": {
+                    **prov,
+                    "row": row["id"],
+                    "family": row.get("template_family", row.get("family")),
+                    "passage": k,
+                },
             }
         )
     return out
@@ -185,7 +194,12 @@ def _clean_passages(row: dict, *, tag: str, group: str, source: str, prov: dict,
                 "source": source,
                 "text": passage,
                 "kinds": [],
-                "provenance": {**prov, "row": row["id"], "family": row["template_family"], "passage": k},
+                "provenance": {
+                    **prov,
+                    "row": row["id"],
+                    "family": row.get("template_family", row.get("family")),
+                    "passage": k,
+                },
             }
         )
     return out
@@ -260,22 +274,82 @@ def remediation_dev(d: types.ModuleType, guard: Leakage) -> tuple[list[dict], li
     return phi, clean
 
 
+def _primary_only(row: dict) -> dict:
+    """The package lists who each NAME span belongs to; a clinician's or another person's name is not counted."""
+    names = iter(row["name_mentions"])
+    spans = []
+    for span in row["spans"]:
+        if span["label"] == "NAME" and next(names)["person"] != "primary":
+            span = {**span, "label": "OTHER_PERSON"}
+        spans.append(span)
+    return {**row, "spans": spans}
+
+
+def alias_notes(dl: Path, guard: Leakage) -> list[dict]:
+    """alias_contrastive.py and nominal_alias.py: notes whose patient has a word-like or invented name.
+
+    A row is used only when the patient is the named person (not a caregiver) and none of its authored frames
+    (caption / alias contexts) was used by an earlier chosen row, so one frame never lands in two groups.
+    """
+    from outis.data.generators import alias_contrastive, nominal_alias
+
+    out: list[dict] = []
+    seen: set[tuple[str, object]] = set()
+    for mod, name, source, count in (
+        (alias_contrastive, "aliascontrastive", "outis-alias-contrastive-notes", 14),
+        (nominal_alias, "nominalalias", "outis-nominal-alias-notes", 14),
+    ):
+        prov = {"package": OUTIS, "path": f"{GEN}/{mod.__name__.rsplit('.', 1)[1]}.py"}
+        rows = 0
+        for index in range(400):
+            if rows == count:
+                break
+            row = mod.generate_pair(index)[0]
+            if mod is alias_contrastive:
+                frames = [(name, c) for c in row["authored_contexts"]]
+                patient = row["person_role"] == "patient"
+            else:
+                frames = [(name, ("caption", row["caption_context"])), (name, ("alias", row["alias_context"]))]
+                patient = "caregiver" not in row["text"].lower()
+            if row["negative"] or not patient or any(f in seen for f in frames):
+                continue
+            seen.update(frames)
+            rows += 1
+            family = row["family"].split(".", 2)[2].replace(".", "-").replace("_", "")
+            out += _passages(
+                _primary_only(row),
+                tag=f"n{index}",
+                group=f"outis-gen-{name}-{family}",
+                source=source,
+                prov={
+                    **prov,
+                    "note": f"{mod.__name__.rsplit('.', 1)[1]}.generate_pair({index})[0] (seed "
+                    f"{mod.SEED}); only the primary person's NAME spans and the visit dates are counted",
+                },
+                guard=guard,
+                skip_names=set(),
+            )
+    return out
+
+
 def main() -> None:
     dl = Path(sys.argv[1])
     r, d = _modules(dl)
     guard = Leakage(dl)
     phi_r, clean_r = remediation(r, guard)
     phi_d, clean_d = remediation_dev(d, guard)
+    phi_a = alias_notes(dl, guard)
     print(f"leakage guard: {guard.compared} sentences compared with {len(guard.old)} old frames")
     for item_id, sentence, old, ratio in guard.left_out:
         print(f"left out {item_id} (like an old frame, {ratio}): {sentence!r} ~ {old!r}")
     if "--dry" in sys.argv:
-        for it in phi_r + phi_d + clean_r + clean_d:
+        for it in phi_r + phi_d + phi_a + clean_r + clean_d:
             print(it["id"], it["kinds"], repr(it["text"]))
-        print(len(phi_r), len(phi_d), len(clean_r), len(clean_d))
+        print(len(phi_r), len(phi_d), len(phi_a), len(clean_r), len(clean_d))
         return
     print("phi + outis remediation", append("phi", phi_r))
     print("phi + outis remediation_development", append("phi", phi_d))
+    print("phi + outis alias_contrastive / nominal_alias", append("phi", phi_a))
     print("clean + outis remediation negatives", append("clean", clean_r))
     print("clean + outis remediation_development negatives", append("clean", clean_d))
 
