@@ -43,7 +43,7 @@ _WEAK = _wordset(
     """
     account acct billing bill statement ledger finance financial case client registration enrolment enrollment
     record records file sample blood lab laboratory identity card group plan resident unit care treatment
-    admissions tracking referral lab-order order requisition tube barcode wristband bracelet recipient
+    admissions tracking referral requisition tube barcode wristband bracelet recipient home-care homecare
     """
 )
 # Words that say "identifier".
@@ -72,9 +72,31 @@ _BETWEEN = _wordset(
     pt's being be has have with at to for last latest current primary previous new old
     """
 )
+# Words that hand a value over, right before it ("… retained as 4471", "… lists 4471") or right after it ("4471
+# belongs to …", "4471 against the …"): after one of them, other words may stand between the value and its label.
+_HANDOVER_LEFT = _wordset(
+    """
+    as is was are were reads read lists listed shows shown value values equals gives gave given records recorded
+    holds held contains carries uses bears states reading retained kept stored noted entered captured documented
+    """
+)
+_HANDOVER_RIGHT = _wordset(
+    """
+    belongs belong belonging against under as is was matches matched linked attached assigned registered appears
+    sits stored held recorded listed corresponds refers
+    """
+)
+# A project's or a system's words: in a label phrase or between it and the value, the number is not a person's.
+_NOT_PERSON = _wordset(
+    """
+    ticket tickets inc incident chg change changes request req ritm po purchase order orders invoice quote contract
+    sku version build release sprint wbs cr project vendor supplier test demo uat sandbox pmid doi pubmed study
+    trial research protocol cohort dataset room bed ward floor extension ext phone tel mobile fax
+    """
+)
 _SSN_BEFORE = re.compile(
-    r"\b(?:ssn|social\s{1,3}security|soc\.?\s{0,2}sec|social\s{1,3}insurance|s\.\s?s\.\s?n|ss\s{0,2}(?:\#|no|number)"
-    r"|taxpayer)\b[^.;\n]{0,50}$",
+    r"\b(?:ssn|social[\s-]{1,3}security|soc\.?\s{0,2}sec|social\s{1,3}insurance|s\.\s?s\.\s?n|ss\s{0,2}(?:\#|no|number)"
+    r"|taxpayer)\b[^.;\n]{0,70}$",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
@@ -94,12 +116,28 @@ def _is_label(w: str) -> bool:
     return w in _STRONG or w in _WEAK or w in _HEADS or w in _SSN_WORDS or w.replace("l", "i") in _STRONG
 
 
-def _phrase(tokens: list[str]) -> list[str]:
-    """The label phrase at the start of ``tokens`` (words nearest the value first), after separators and small
-    words; empty when the first word that is not small is not a label word."""
+def _label_parts(tok: str) -> list[str]:
+    """The label words of one token: itself, or the label words of a hyphenated one ("home-care" → care,
+    "social-security" → social, security, "care-chart" → care, chart)."""
+    w = _norm(tok)
+    if _is_label(w) or w in {"no", "n°"}:
+        return [w]
+    if "-" in w:
+        parts = [p for p in w.split("-") if p]
+        if parts and _is_label(parts[-1]):
+            return [p for p in parts if _is_label(p)]
+    return []
+
+
+def _phrase(tokens: list[str], left: bool = True) -> tuple[list[str], bool]:
+    """The label phrase near the value (``tokens`` nearest the value first) and whether a long gap of other words
+    stood between them. Small words and separators may come first; a long gap ("… was retained as", "… belongs to
+    the individual's …") only after a word that hands a value over; inside the phrase up to two other words
+    ("patient's service enrollment ID"). A project's word anywhere ends the search."""
     words: list[str] = []
-    skipped = 0
+    gap, unknown, inner, long_gap = 0, 0, 0, False
     pending_on = False
+    handover = _HANDOVER_LEFT if left else _HANDOVER_RIGHT
     for i, tok in enumerate(tokens):
         if pending_on:
             pending_on = False
@@ -110,23 +148,35 @@ def _phrase(tokens: list[str]) -> list[str]:
         if _SEPARATOR.fullmatch(tok):
             if words:
                 break
-            skipped += 1
+            gap += 1
             continue
         w = _norm(tok)
+        if w in _NOT_PERSON:
+            break  # "change reference 4471-2208", "the vendor's account"
         if w == "file" and i + 1 < len(tokens) and tokens[i + 1].lower() == "on" and not words:
-            pending_on, skipped = True, skipped + 2  # "on file" is a filler, not a label
+            pending_on, gap = True, gap + 2  # "on file" is a filler, not a label
             continue
-        if _is_label(w) or (w in {"no", "n°"}):
-            words.append(w)
-            if len(words) == 5:
+        parts = _label_parts(tok)
+        if parts:
+            words.extend(parts)
+            inner = 0
+            if len(words) >= 6:
                 break
         elif words:
-            break
-        elif w in _BETWEEN and skipped < 5:
-            skipped += 1
+            inner += 1
+            if inner > 2 or w in _BETWEEN or not w.isalpha():
+                break
+        elif w in _BETWEEN and gap < 5:
+            gap += 1
+        elif gap + unknown < 9 and w.replace("'", "").isalpha() and (unknown or gap == 0 and w in handover or long_gap):
+            unknown += 1
+            long_gap = True
+        elif gap + unknown < 9 and w in handover:
+            unknown += 1
+            long_gap = True
         else:
-            return []
-    return words
+            return [], False
+    return words, long_gap
 
 
 def _kind(words: list[str]) -> tuple[str, bool] | None:
@@ -147,6 +197,11 @@ def _kind(words: list[str]) -> tuple[str, bool] | None:
     if not strong and not found & _WEAK:
         return None
     return ("plan-number" if found & _PLAN else "mrn"), strong
+
+
+def _named(words: list[str], strong: bool) -> bool:
+    """A phrase that names a person's record well enough to be read across a long gap of other words."""
+    return strong or (len(words) >= 3 and _headed(words))
 
 
 def _headed(words: list[str]) -> bool:
@@ -185,16 +240,18 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
             continue
         if "." in v and not re.fullmatch(r"\d{3}(?:\.\d{2,4}){1,3}", v):
             continue  # "10.2.0.4" is a version; "570.287.421" a number in groups
-        phrase = _phrase(_left_tokens(text, m.start()))
-        got = _kind(phrase) if phrase else None
-        if got is None:
-            phrase = _phrase(_right_tokens(text, m.end()))[::-1]  # the head word first, as on the left
-            got = _kind(phrase) if phrase else None
-        if got is None:
+        if d == 9 and _SSN_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+            out.append(("ssn", *m.span("v")))  # "the social security number … was retained as 237729123"
             continue
+        phrase, long_gap = _phrase(_left_tokens(text, m.start()))
+        got = _kind(phrase) if phrase else None
+        if got is None or (long_gap and not _named(phrase, got[1])):
+            phrase, long_gap = _phrase(_right_tokens(text, m.end()), left=False)
+            phrase = phrase[::-1]  # the head word first, as on the left
+            got = _kind(phrase) if phrase else None
+        if got is None or (long_gap and not _named(phrase, got[1])):
+            continue  # a long gap needs a phrase that names a person's record
         kind, strong = got
-        if d == 9 and _SSN_BEFORE.search(text, max(0, m.start() - 70), m.start()):
-            kind = "ssn"  # "the social security number on the claim reads …": the SSN label names it, not "claim"
         if phrase[0] in _PLURAL_HEADS:
             continue  # "unit numbers 4401-4499 are reserved": a class of numbers, not someone's
 

@@ -557,6 +557,11 @@ _COUNT_AFTER = re.compile(
 _RANGE_BEFORE = re.compile(
     r"(?:\b(?:range|ranges|sequence|sequences|between|from|starting\s{1,3}at)|\d\s{1,3}of)\s{1,3}$", _I
 )
+_RESEARCH = re.compile(
+    r"\b(?:pubmed|pmid|pmcid|doi|genbank|clinicaltrials(?:\.gov)?|nct\d{8}|research|publication|journal|article"
+    r"|citation|dataset|data\s{1,3}set|bioproject|biosample|geo\s{1,3}series|arxiv)\b",
+    _I,
+)
 _TEST_DATA = re.compile(
     r"\b(?:uat|sit|demo|sandbox|dummy|synthetic|fake|mock|test\s{1,3}(?:script|system|environment|domain|patient|encounter"
     r"|data|case|message)s?|training\s{1,3}(?:domain|environment|system)|(?:interface|message|tech(?:nical)?)\s{1,3}spec"
@@ -590,6 +595,8 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
     if _MONTH_DATE.fullmatch(text, start, end):
         return _project_date(text, start, end)
     value = text[start:end]
+    if _RESEARCH.search(_sentence(text, start, end)) and not _patient_near(text, start, end, weak=False):
+        return True  # a publication's or a data set's number: "PubMed PMID 66503144 and study accession EVID-…"
     if _VENDOR_CASE.search(text, max(0, start - 25), start) and _STAFF_PHONE.search(_sentence(text, start, end)):
         # a vendor's case: "case number 04411823 with Philips", "Epic TS case 04411823"
         return not _patient_near(text, start, end)
