@@ -168,10 +168,7 @@ def _phrase(tokens: list[str], left: bool = True) -> tuple[list[str], bool]:
                 break
         elif w in _BETWEEN and gap < 5:
             gap += 1
-        elif gap + unknown < 9 and w.replace("'", "").isalpha() and (unknown or gap == 0 and w in handover or long_gap):
-            unknown += 1
-            long_gap = True
-        elif gap + unknown < 9 and w in handover:
+        elif gap + unknown < 9 and (w in handover or (long_gap and w.replace("'", "").isalpha())):
             unknown += 1
             long_gap = True
         else:
