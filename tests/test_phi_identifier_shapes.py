@@ -31,6 +31,12 @@ REFUSED = [
     ("FIN 2783/5706 posted twice to billing", "mrn"),
     ("Medicaid recipient ID 423.318.113 was inactive", "plan-number"),
     ("the discharge summary quotes episode 28B-582694", "mrn"),
+    # a long gap after a word that hands the value over
+    ("the supplied member enrolment ID was retained as QX4471220", "plan-number"),
+    ("the private social security number is kept in the file with value 512 77 9034", "ssn"),
+    ("Under the patient's passport number, the intake form lists 55120398", "plan-number"),
+    ("The stored value TR-4471-2208 belongs to the person's outpatient billing account", "plan-number"),
+    ("The nurse checked 31K-550912 against the resident's home-care enrolment identifier", "mrn"),
     # the number first, its label after it
     ("97098476 is the visit reference on file", "mrn"),
     ("54E-856220 (patient identifier) was verified at check-in", "mrn"),
@@ -48,6 +54,12 @@ REFUSED = [
     ("045/718-2290 is the number the son gave", "phone"),
     ("appointment reminders by SMS go to 0335 951 2033", "phone"),
     ("Telephone: 00 33 7 01 30 24 09", "phone"),
+    # a phone said to be the patient's, whatever team words stand around it; a phone broken at the line's end
+    ("The admissions team confirmed the patient's phone number as 01632960411", "phone"),
+    ("Phone: (555) 410-2291-\nMRN on the wristband", "phone"),
+    # an HL7 next-of-kin segment: its address and phone fields
+    ("NK1|1|ROE^ANN|MTH|15 Birch Hollow^^Dayton^OH^45402|(555)410-7781", "address"),
+    ("NK1|1|ROE^ANN|MTH|15 Birch Hollow^^Dayton^OH^45402|(555)410-7781", "phone"),
     # addresses after a home label, or a verb of sending or visiting, in other countries' shapes
     ("Domicile: Rynek Główny 12, 31-042 Kraków", "address"),
     ("the correspondence address was given as Andrássy út 14, 1061 Budapest", "address"),
@@ -56,6 +68,8 @@ REFUSED = [
     ("the recorded home is 3-5-1 Nishiki, Nagoya 460-0003", "address"),
     ("Leoforos Kifisias 20, 106 74 Athina is the patient's home address", "address"),
     ("Vinohradská 41, 120 00 Praha 2 — home address, confirmed by phone", "address"),
+    ("The client's dwelling is recorded in full as Storgatan 12, 411 38 Göteborg, Sweden", "address"),
+    ("| Visit | 03 Feb 2025 |\n| Home address | 41 Alder Way, Glen Cove, ME 04846 |", "address"),
     ("Write to the patient at Karl Johans gate 9, 0154 Oslo", "address"),
     ("the recorded delivery destination is Plot 7, Ring Road, Pune 411001", "address"),
 ]
@@ -83,6 +97,7 @@ PASSES = [
     "Specimen 12345 in the UAT script failed the label test",
     "The CSN 0012345 sample message in the interface spec has a typo",
     "FIN 2025-26 budget lines were approved",
+    "Research indexing lists PubMed PMID 55120398 and data set accession DS-44120",
     "training at 1 Medical Center Dr",  # once a known false alarm in tests/test_phi.py
     # a system's number under a label a patient's number also carries, and counts and ranges
     "Account key 12345678 rotated for the SFTP service",

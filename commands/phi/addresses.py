@@ -158,6 +158,8 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             continue
         if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
             continue
+        if "|" in text[start : m.end()]:
+            continue  # cells of a table ("| 01 Aug 2025 |\n| MRN | … |\n| Home address | 7099 Rowan"), not one address
         out.append((start, m.end()))
     return out
 
@@ -276,9 +278,13 @@ def _label_value_end(text: str, start: int, end: int, shaped: list[tuple[int, in
 _HOME_LABEL = re.compile(
     r"\b(?:(?:home|residential|residence|mailing|postal|correspondence|forwarding|permanent|current|previous|usual"
     r"|billing|street|patient['’]?s?|her|his|their|my|recorded|registered)\s{1,3})?"
-    r"(?:address(?:\s{1,3}of\s{1,3}record)?|residence|domicile|abode|home(?=\s{1,3}(?:is|was)\b))\b"
-    r"(?P<gap>(?:\s{0,3}(?:[:=|/—–-]|>>|\(?on\s{1,3}file\)?|is|was|reads|read|given\s{1,3}as|recorded\s{1,3}as"
-    r"|listed\s{1,3}as|confirmed\s{1,3}as|as|at|in)(?![^\W\d_])){1,3})\s{0,3}(?P<v>[^\n|;>]{6,90})",
+    r"(?:address(?:\s{1,3}of\s{1,3}record)?|residence|domicile|abode|dwelling|lodging|accommodation"
+    r"|(?:postal|address|residential|contact\s{1,3}address)\s{1,3}details|place\s{1,3}of\s{1,3}residence"
+    r"|home(?=\s{1,3}(?:is|was)\b))\b"
+    # up to five small words or separators between the label and the address: "… is recorded in full as …"
+    r"(?P<gap>(?:\s{0,3}(?:[:=|/—–-]|>>|\(?on\s{1,3}file\)?|is|was|were|has|have|been|being|reads|read|given|recorded"
+    r"|listed|confirmed|verified|noted|documented|entered|kept|held|stored|captured|shown|in|full|as|at|the|of|record"
+    r"|now|currently)(?![^\W\d_])){1,5})\s{0,3}(?P<v>[^\n|;>]{6,90})",
     re.IGNORECASE,
 )
 # A verb that sends, takes or visits someone at an address: the words after it count only in a full address's shape.
@@ -392,10 +398,19 @@ def _homes(text: str) -> list[tuple[int, int]]:
 
 
 _HOME_GATE = _words_of_list(
-    "address residence domicile abode home lives living lived resides residing moved relocated pickup pick collect"
+    "address residence domicile abode dwelling lodging accommodation details home lives living lived resides residing moved relocated pickup pick collect"
     " collection deliver delivered delivery deliveries send sent post posted mail mailed visit visits transport"
     " transported discharged stay stays staying write written forward forwarded ship shipped drop dropped return"
     " returned go goes went bring brought taken destination location pickup dropoff"
+)
+
+
+# An HL7 v2 segment about a person and its address field: street^other^city^state^zip ("742 Evergreen^^Springfield
+# ^IL^62704").
+_HL7_PERSON_SEGMENT = re.compile(r"(?m)^(?:PID|NK1|GT1|IN1|IN2|PD1|MRG)\|")
+_HL7_ADDRESS = re.compile(
+    r"(?<=\|)(?P<v>\d{1,6}[^|^\n]{1,40}(?:\^[^|^\n]{0,40}){2,3}\^(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d"
+    r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}))(?=[|^~\r\n]|$)"
 )
 
 
@@ -407,6 +422,8 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")
     if digits >= 3 and ("," in text or "\n" in text or has_any(text, _ADDRESS_GATE)):
         out.extend(_postal_address(text))
+    if "^" in text and _HL7_PERSON_SEGMENT.search(text):
+        out.extend(m.span("v") for m in _HL7_ADDRESS.finditer(text))
     if digits >= 1 and has_any(text, _HOME_GATE):
         out.extend(_homes(text))
     if out:

@@ -21,7 +21,8 @@ _PHONE_CTX = re.compile(
     + r")\b\.?\s{0,3}"
     r"(?:(?:her|him|them|me|us|pt|patient|back|the\s{1,3}patient|the\s{1,3}family)\s{1,3})?"
     r"(?:(?:is|at|on|using|via|number|no|contact|\#)\s{0,3}){0,2}(?:[:#=]|>>|/(?=\s)|\|)?\s{0,3}"
-    r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?![\w-]|\.\d)",
+    # (a hyphen that breaks the line after the number is a word break, not more of it: "(555) 325-8359-\n")
+    r"(?P<v>\+?\(?\d{1,4}\)?(?:[ ./-]{0,2}\(?\d{1,5}\)?){0,5})(?!\w|-(?![ \t]{0,3}(?:\n|$))|\.\d)",
     _I,
 )
 # The words the pattern above starts with (each a whole word): an ASCII text with none of them is not searched.
@@ -62,6 +63,9 @@ _INTL = re.compile(
 )
 
 
+# An HL7 v2 segment about a person (the patient, a next of kin, a guarantor, an insured): its phone fields.
+_HL7_PERSON_SEGMENT = re.compile(r"(?m)^(?:PID|NK1|GT1|IN1|IN2|PD1|MRG)\|")
+_HL7_PHONE = re.compile(r"(?<=[|^~])(?P<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4})(?=[|^~\r\n]|$)")
 _TOLL_FREE = re.compile(r"(?:\+?1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?\d{3}[-. ]?\d{4}(?!\d)")
 
 
@@ -80,6 +84,8 @@ def find_phones(text: str) -> list[tuple[int, int]]:
             continue  # "call 1-800-555-0199": an organisation's toll-free line, never a person's
         if (pager and 4 <= d <= 7) or 7 <= d <= 15:
             out.append(m.span("v"))
+    if "|" in text and _HL7_PERSON_SEGMENT.search(text):
+        out.extend(m.span("v") for m in _matches(_HL7_PHONE, text))
     if "/" in text:
         out.extend(m.span("v") for m in _matches(_SLASHED, text))
     if "+" in text:

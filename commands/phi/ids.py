@@ -167,6 +167,17 @@ _CARE_SIDE = _wordset("patient patients pt pts reminder reminders appointment ap
 _HANDOVER = re.compile(r"\b(?:to|on|at|via|using)\s{1,3}$", re.IGNORECASE)
 
 
+# A phone said to be the patient's or a relative's, right before the number: "the patient's phone number as …",
+# "her mobile:", "the daughter's cell is …" — whatever project words stand around it.
+_OWNED_PHONE = re.compile(
+    r"\b(?:patient|pt|client|resident|mother|father|daughter|son|wife|husband|partner|spouse|carer|caregiver"
+    r"|guardian|parent|sister|brother)['’]s?\s{1,3}(?:(?:home|mobile|cell|contact|best|usual|landline|direct)\s{1,3})?"
+    r"(?:phone|mobile|cell|telephone|landline|contact)(?:\s{1,3}(?:number|no\.?|\#))?\s{0,3}"
+    r"(?:(?:is|was|as|reads|given\s{1,3}as|recorded\s{1,3}as|on\s{1,3}file)\s{1,3}|[:=]\s{0,3})?$",
+    re.IGNORECASE,
+)
+
+
 def _phone_said(text: str, left: str, end: int, value: str) -> bool:
     """A number in a phone's groups that a relative's line, a "… is the number …" after it, or a phone word with a
     hand-over word ("sent to", "texted on") names a phone."""
@@ -447,7 +458,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if ctx is None:
             ctx = _context(text)
         start, end = m.span("v")
-        if _about_person(text, ctx, start, end, True):
+        if _about_person(text, ctx, start, end, True) or _OWNED_PHONE.search(left):
             out.append(("phone", start, end))
             phones.append((start, end))
     for m in _VALUE.finditer(text):
