@@ -279,7 +279,8 @@ _HOME_LABEL = re.compile(
     r"\b(?:(?:home|residential|residence|mailing|postal|correspondence|forwarding|permanent|current|previous|usual"
     r"|billing|street|patient['’]?s?|her|his|their|my|recorded|registered)\s{1,3})?"
     r"(?:address(?:\s{1,3}of\s{1,3}record)?|residence|domicile|abode|dwelling|lodging|accommodation"
-    r"|(?:postal|address|residential|contact\s{1,3}address)\s{1,3}details|place\s{1,3}of\s{1,3}residence"
+    r"|(?:postal|address|residential|contact\s{1,3}address)\s{1,3}details|place\s{1,3}of\s{1,3}(?:residence|abode)"
+    r"|(?:home|residential|living)\s{1,3}(?:location|address)"
     r"|home(?=\s{1,3}(?:is|was)\b))\b"
     # up to five small words or separators between the label and the address: "… is recorded in full as …"
     r"(?P<gap>(?:\s{0,3}(?:[:=|/—–-]|>>|\(?on\s{1,3}file\)?|is|was|were|has|have|been|being|reads|read|given|recorded"
@@ -291,7 +292,8 @@ _HOME_LABEL = re.compile(
 _HOME_VERB = re.compile(
     r"\b(?:lives|living|lived|resides|residing|moved|relocated|pick\s?-?up|collect(?:ion)?|deliver(?:ed|y|ies)?|send|sent"
     r"|post(?:ed)?|mail(?:ed)?|visits?|visit\s{1,3}planned|transport(?:ed)?|discharged|stays?|staying|write|written"
-    r"|forward(?:ed)?|ship(?:ped)?|drop(?:ped)?[\s-]?off|return(?:ed)?|go(?:es)?|went|bring|brought|taken)\b[^\n.;:]{0,40}?"
+    r"|forward(?:ed)?|ship(?:ped)?|drop(?:ped)?[\s-]?off|return(?:ed)?|go(?:es)?|went|bring|brought|taken|domiciled"
+    r"|found)\b[^\n.;:]{0,40}?"
     r"\b(?:at|to|from):?\s{1,3}(?P<v>(?=\d|" + _UP + r"|(?i:ul|al|av|pl)\.\s)[^\n|;>]{6,90})",
     re.IGNORECASE,
 )
@@ -400,7 +402,7 @@ def _homes(text: str) -> list[tuple[int, int]]:
 _HOME_GATE = _words_of_list(
     "address residence domicile abode dwelling lodging accommodation details home lives living lived resides residing moved relocated pickup pick collect"
     " collection deliver delivered delivery deliveries send sent post posted mail mailed visit visits transport"
-    " transported discharged stay stays staying write written forward forwarded ship shipped drop dropped return"
+    " transported discharged domiciled found location stay stays staying write written forward forwarded ship shipped drop dropped return"
     " returned go goes went bring brought taken destination location pickup dropoff"
 )
 

@@ -86,7 +86,7 @@ _PHONE_LABELS = _wordset(
     """
     phone phones tel telephone mobile mob cell cellphone pager page beeper ext extension fax call called calling
     callback reach reached reachable contact contacted dial text texted sms whatsapp landline answer answering
-    answered ring rang kin nok emergency telefon telefono teléfono telefone téléphone handy portable movil móvil celular
+    answered ring rang kin nok emergency contactable phoned voicemail answers rung telefon telefono teléfono telefone téléphone handy portable movil móvil celular
     tlf
     """
 )
