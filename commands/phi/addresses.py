@@ -10,7 +10,7 @@ import re
 
 from commands.phi.care import _PROJECT
 from commands.phi.people import org_address
-from commands.phi.shared import _I, _digits, _matches, has_any, text_digits
+from commands.phi.shared import _I, _digits, _matches, has_any, text_digits, words_of
 
 # --- addresses -----------------------------------------------------------------------------------------------------
 _ADDR_LABEL = re.compile(
@@ -370,9 +370,42 @@ def _words_of_list(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def _positions(text: str, words: frozenset[str]) -> list[int] | None:
+    """Where the text's words among ``words`` start (a few ``str.find`` calls instead of a search at every
+    position); None when the text's small letters do not line up with it ("İ"), and every position must be tried."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    starts = []
+    for w in words & words_of(text):
+        i = low.find(w)
+        while i >= 0:
+            if i == 0 or not low[i - 1].isalnum():
+                starts.append(i)
+            i = low.find(w, i + 1)
+    return sorted(starts)
+
+
+def _near_words(rx: re.Pattern[str], text: str, words: frozenset[str], before: int, after: int) -> list[re.Match[str]]:
+    """The matches of ``rx`` that start at most ``before`` characters before one of the words and end at most
+    ``after`` characters after it: each looked for in that window only, so a scan stays linear."""
+    starts = _positions(text, words)
+    if starts is None:
+        return list(_matches(rx, text))
+    found: dict[int, re.Match[str]] = {}
+    for p in starts:
+        m = rx.search(text, max(0, p - before), min(len(text), p + after))
+        if m and m.start() not in found:
+            found[m.start()] = m
+    return [found[k] for k in sorted(found)]
+
+
+_ADDRESS_NOUNS = frozenset({"address", "residence", "domicile"})
+
+
 def _homes_before(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in _matches(_HOME_AFTER, text):
+    for m in _near_words(_HOME_AFTER, text, _ADDRESS_NOUNS, 70, 12):
         lo = max(0, m.start() - 90)
         stops = list(_LEFT_STOP.finditer(text, lo, m.start()))
         begin = stops[-1].end() if stops else lo
@@ -384,21 +417,38 @@ def _homes_before(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LABEL_NOUNS = frozenset(
+    {"address", "residence", "domicile", "abode", "dwelling", "lodging", "accommodation", "details", "home"}
+    | {"location"}
+)
+_PLACE_NOUNS = frozenset({"destination", "drop", "dropoff", "pick", "pickup", "location"})
+
+
 def _homes(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = _homes_before(text) if has_any(text, frozenset({"address", "residence"})) else []
-    for rx, full in ((_HOME_LABEL, False), (_HOME_VERB, True), (_PLACE_LABEL, True)):
-        for m in _matches(rx, text):
-            found = _home_value(text, m.start("v"), m.end("v"), full)
-            if found is None or org_address(text, found[0]):
-                continue
-            # the words around the address, not its own ("9 Karl Johans gate" is a street, not a project's gate)
-            around = text[max(0, m.start() - 40) : found[0]] + " " + text[found[1] : found[1] + 40]
-            if (_PROJECT.search(around) or _OFFICE.search(around)) and not _THEIRS.search(around):
-                continue
-            out.append(found)
+    out: list[tuple[int, int]] = _homes_before(text) if has_any(text, _ADDRESS_NOUNS) else []
+    matches = [
+        *((m, False) for m in _near_words(_HOME_LABEL, text, _LABEL_NOUNS, 40, 200)),
+        *((m, True) for m in _near_words(_HOME_VERB, text, _HOME_VERBS, 0, 200)),
+        *((m, True) for m in (_matches(_PLACE_LABEL, text) if has_any(text, _PLACE_NOUNS) else ())),
+    ]
+    for m, full in matches:
+        found = _home_value(text, m.start("v"), m.end("v"), full)
+        if found is None or org_address(text, found[0]):
+            continue
+        # the words around the address, not its own ("9 Karl Johans gate" is a street, not a project's gate)
+        around = text[max(0, m.start() - 40) : found[0]] + " " + text[found[1] : found[1] + 40]
+        if (_PROJECT.search(around) or _OFFICE.search(around)) and not _THEIRS.search(around):
+            continue
+        out.append(found)
     return out
 
 
+_HOME_VERBS = _words_of_list(
+    "lives living lived resides residing moved relocated pick pickup collect collection deliver delivered delivery"
+    " deliveries send sent post posted mail mailed visit visits transport transported discharged stay stays staying"
+    " write written forward forwarded ship shipped drop dropped return returned go goes went bring brought taken"
+    " domiciled found"
+)
 _HOME_GATE = _words_of_list(
     "address residence domicile abode dwelling lodging accommodation details home lives living lived resides residing moved relocated pickup pick collect"
     " collection deliver delivered delivery deliveries send sent post posted mail mailed visit visits transport"

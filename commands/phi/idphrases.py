@@ -91,7 +91,9 @@ _NOT_PERSON = _wordset(
     """
     ticket tickets inc incident chg change changes request req ritm po purchase order orders invoice quote contract
     sku version build release sprint wbs cr project vendor supplier test demo uat sandbox pmid doi pubmed study
-    trial research protocol cohort dataset room bed ward floor extension ext phone tel mobile fax
+    trial research protocol cohort dataset room bed ward floor extension ext phone tel mobile fax type types
+    mapping mappings field fields format formats table tables column columns category categories template
+    templates cpt icd loinc snomed hcpcs drg
     """
 )
 _SSN_BEFORE = re.compile(

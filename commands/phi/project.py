@@ -512,11 +512,11 @@ def _project_address(text: str, start: int, end: int) -> bool:
     if not _SITE_AT.search(text, max(0, start - 60), start):
         # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
         # SOW to Legal, 55 Fruit Street, …" — unless it is someone's home or a patient is near
+        if _HOME_WORDS.search(text, max(0, start - 150), end + 80):
+            return False  # (first: the quick answer in a text about someone's home)
         sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
-        return (
-            (bool(_ORG_OWNER.search(sentence + " " + text[start:end])) or _project_words(sentence) > 0)
-            and not _HOME_WORDS.search(text, max(0, start - 150), end + 80)
-            and not _patient_near(text, start, end)
+        return (bool(_ORG_OWNER.search(sentence + " " + text[start:end])) or _project_words(sentence) > 0) and not (
+            _patient_near(text, start, end)
         )
     # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
     return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end, weak=False)
@@ -595,7 +595,8 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
     if _MONTH_DATE.fullmatch(text, start, end):
         return _project_date(text, start, end)
     value = text[start:end]
-    if _RESEARCH.search(_sentence(text, start, end)) and not _patient_near(text, start, end, weak=False):
+    sentence = _sentence(text, start, end)
+    if _RESEARCH.search(sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a publication's or a data set's number: "PubMed PMID 66503144 and study accession EVID-…"
     if _VENDOR_CASE.search(text, max(0, start - 25), start) and _STAFF_PHONE.search(_sentence(text, start, end)):
         # a vendor's case: "case number 04411823 with Philips", "Epic TS case 04411823"
@@ -609,7 +610,6 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         return True  # a count or a range: "15234 accounts migrated", "Record 45213 of 90000", "MRN range 1000000-…"
     if re.fullmatch(r"(?:19|20)\d\d[-/]\d\d", value):
         return True  # a financial year: "FIN 2025-26 budget lines"
-    sentence = _sentence(text, start, end)
     if _TEST_DATA.search(sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a test system's number: "Specimen 12345 in the UAT script", "the CSN in the interface spec"
     if (
@@ -622,12 +622,12 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         _digits(value) <= 12
         and _WEAK_ID_LABEL.search(text, max(0, start - 40), start)
         and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
+        and (_project_words(sentence) > 0 or _SYSTEM_WORDS.search(sentence))
+        and not _patient_near(text, start, end)
     ):
         # a system's or a project's number under a label that a patient's number also carries: "Account key
         # 12345678 rotated for the SFTP service", "Case number 01234567 opened with Microsoft support"
-        sentence = _sentence(text, start, end)
-        if (_project_words(sentence) > 0 or _SYSTEM_WORDS.search(sentence)) and not _patient_near(text, start, end):
-            return True
+        return True
     return (
         value.isdigit()
         and len(value) <= 5
