@@ -57,6 +57,9 @@ REFUSED = [
     # a phone said to be the patient's, whatever team words stand around it; a phone broken at the line's end
     ("The admissions team confirmed the patient's phone number as 01632960411", "phone"),
     ("Phone: (555) 410-2291-\nMRN on the wristband", "phone"),
+    ("The patient asked to be phoned on 86 035 41 70", "phone"),
+    ("The patient is contactable on 0412 771 309", "phone"),
+    ("The client is domiciled at Andrássy út 14, 1061 Budapest", "address"),
     # an HL7 next-of-kin segment: its address and phone fields
     ("NK1|1|ROE^ANN|MTH|15 Birch Hollow^^Dayton^OH^45402|(555)410-7781", "address"),
     ("NK1|1|ROE^ANN|MTH|15 Birch Hollow^^Dayton^OH^45402|(555)410-7781", "phone"),
