@@ -155,6 +155,49 @@ _DATE_LABEL = re.compile(
 )
 
 
+def _misread(words: str) -> str:
+    """Words as a scanned form may spell them: O read as 0, I as l or 1 ("ADMlSSlON", "DATE 0F SERVICE")."""
+    return re.sub(r"[il]", "[il1]", re.sub(r"o", "[o0]", words))
+
+
+# The label of a date of care in a form's or a frame's line, right before the date with any separator: "ADMISSION
+# DATE >> 2024-03-11", "Date of assessment / 14 Feb 2023", "Seen on = 3/12", "ONSET | Nov 08, 2024". Not the
+# dates a PMO labels the same way ("site visit date", "review date", "test date", "delivery date").
+_FRAME_LABEL = re.compile(
+    r"(?<![\w-])(?:"
+    + _misread(
+        r"(?:admission|admit|admitted|discharge|discharged|visit|encounter|service|surgery|surgical|procedure"
+        r"|operation|operative|onset|specimen|collection|imaging|scan|x-?ray|vaccination|immuni[sz]ation|consult"
+        r"|consultation|clinic|appointment|appt|follow-?up|attendance|death|injury|arrival|referral|treatment"
+        r"|symptom|biopsy|infusion|dialysis|examination|exam|assessment|dictation|transcription|birth)\s{1,3}date"
+        r"|admitted|discharged|onset|deceased|died|date\s{1,3}of\s{1,3}(?:service|visit|encounter|admission|discharge|surgery|procedure|onset"
+        r"|assessment|examination|exam|consultation|consult|review|attendance|death|injury|referral|treatment"
+        r"|specimen|collection|imaging|vaccination|arrival|operation|appointment)|date\s{1,3}seen|seen\s{1,3}on"
+        r"|date\s{1,3}(?:admitted|discharged|examined|assessed|treated|collected|performed)"
+        r"|(?:procedure|surgery|operation|biopsy|scan|imaging|examination|assessment)\s{1,3}(?:was\s{1,3})?"
+        r"(?:performed|completed|done)"
+    )
+    + r")\s{0,3}(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3}$",
+    _I,
+)
+# What makes such a label a project's: "site visit date", "readiness assessment date", "go-live service date".
+_FRAME_LABEL_LEAD = re.compile(
+    r"\b(?:site|readiness|risk|security|privacy|impact|vendor|data|hardware|uat|go-?live|project|gate|audit|training"
+    r"|system|server|service|customer|supplier|contract|kit|equipment|device|network|cutover|walkthrough)"
+    r"[\s-]{1,3}$",
+    _I,
+)
+
+
+def frame_label(text: str, start: int) -> bool:
+    """A date of care's label right before the date (see _FRAME_LABEL), not a project's."""
+    m = _FRAME_LABEL.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    lead = text[max(0, m.start() - 30) : m.start()]
+    return not (_FRAME_LABEL_LEAD.search(lead) or _NON_PERSON_SUBJECT.search(lead))  # "the engine died on 10/3"
+
+
 # Labels and verbs of a record of care a date follows, judged with the project words around them.
 _CARE_LABEL = re.compile(
     r"\b(?:lmp|last\s{1,3}menstrual\s{1,3}period|edd|edc|(?:specimen\s{1,3})?collected|collection\s{1,3}(?:date|time)"
@@ -289,6 +332,9 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         head = left[-30:]
         if _maybe_label(head) and _DATE_LABEL.search(head):
             out.append((v_start, v_end))
+            continue
+        if frame_label(text, v_start):
+            out.append((v_start, v_end))  # "ADMISSION DATE >> 2024-03-11 >> documentation reviewed"
             continue
         label = _CARE_LABEL.search(left[-45:]) if has_any(text, _CARE_LABEL_WORDS) else None
         if label and not _project_words(left[-45:][: label.start()] + " " + right[:30]):

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from commands.phi.care import _DATE_LABEL
+from commands.phi.care import _DATE_LABEL, frame_label
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, line_around, sentence_around
@@ -202,17 +202,56 @@ def _project_date(text: str, start: int, end: int) -> bool:
     11/12 for the readiness walkthrough"), unless a header label stands before it ("Visit date:") or an event of
     care right before it ("admitted 3/12", "discharge: 3/12")."""
     before = text[max(0, start - 30) : start]
-    if _DATE_LABEL.search(text, max(0, start - 16), start):
+    if _DATE_LABEL.search(text, max(0, start - 16), start) or frame_label(text, start):
         return False
     if re.search(
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
     ):
         return False
-    if _project_words(_sentence(text, start, end)) > 0:
+    if _project_evidence(_sentence(text, start, end)):
         return not _patient_near(text, start, end)
     # a note of a few sentences: "Hi Sione, I visited the Mercy clinic on 11/12 and met the practice manager. All
     # good for go-live." A project's word anywhere in it, and no sign of a patient anywhere in it.
-    return len(text) <= _SHORT and _project_words(text) > 0 and not _patient_near(text, 0, len(text))
+    return len(text) <= _SHORT and _project_evidence(text) and not _patient_near(text, 0, len(text))
+
+
+# Project words a note of care uses too: "wound review 3/12", "documentation signed", "escalated to the GP",
+# "family meeting", "approval for home oxygen", "a course of antibiotics", "uploaded to the app".
+_CARE_TOO = _wordset(
+    """
+    review reviewed reviewing reviews documentation escalated escalation approval issues app apps network version
+    versions scope contract presentation training trained meeting meetings course courses forms template templates
+    patch patched released releases defect defects shadowing regression hardware checklist upgrade upgraded
+    migration kit install installed installation facilities
+    """
+)
+# Words of a note of care: a finding, a treatment, a clinician's act on a person. With them, the words above are
+# the note's, not a project's.
+_NARRATIVE = re.compile(
+    r"\b(?:wounds?|rash|pain|fever|cough|swelling|symptoms?|dizz(?:y|iness)|nausea|vomiting|bleeding|infection"
+    r"|injury|fracture|medications?|meds|doses?|\d{1,4}\s{0,2}mg|antibiotics?|prescri(?:bed|ption)|inhaler|insulin"
+    r"|oxygen|saturations?|glucose|blood\s{1,3}(?:pressure|sugar|tests?)|mobility|swallow(?:ing)?|dietitian"
+    r"|physio(?:therapy|therapist)?|registrar|clinician|allerg(?:y|ies)|diagnos(?:is|ed)|documented|recorded|noted"
+    r"|onset|encounter|seen|examined|assessed|reassess(?:ed|ment)?|treated|therapy|admitted|discharged|surgery"
+    r"|biopsy|x-?ray|mri|ultrasound|urgent\s{1,3}care|rapid\s{1,3}response|memory\s{1,3}(?:service|clinic)|hearing"
+    r"|falls?\s{1,3}risk|vaccin(?:e|es|ated|ation)|booster|immuni[sz](?:ed|ation)|specimen|chest|breath(?:ing|less)?"
+    r"|wheez\w{0,4}|appetite|sleep|mood|anxiety|dementia|confusion|consent\s{1,3}(?:was\s{1,3})?(?:given|signed|obtained)"
+    r"|care\s{1,3}plan\s{1,3}(?:was\s{1,3})?(?:reviewed|updated|agreed)|next\s{1,3}of\s{1,3}kin|carer|weight)\b",
+    _I,
+)
+
+
+def _project_evidence(s: str) -> bool:
+    """A project's word that is the project's: one a note of care hardly uses, or one it does use ("review",
+    "meeting") in a sentence with no word of care."""
+    words = set(_WORDS.findall(s.lower()))
+    for w in list(words):
+        if "-" in w:
+            words.update(w.split("-"))
+    found = words & _PROJECT_WORDS
+    if found - _CARE_TOO or _PROJECT_RX.search(s):
+        return True
+    return bool(found) and not _NARRATIVE.search(s)
 
 
 _SHORT = 600
