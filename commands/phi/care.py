@@ -72,6 +72,14 @@ _CLINICAL_MORE_WORDS = r"""
     |blood\s{1,3}pressure
     |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
 """.replace("\n", "").replace(" ", "")
+# Findings and treatments of a person: words of care a PMO hardly names a workflow after (project.py reads them too).
+CARE_NOUNS = r"""
+    echocardiogram|echocardiography|stitches|sutures|cast|fever|febrile|antibiotics?|steroids?|catheter|wheelchair
+    |rehabilitation|readmission|chest\s{1,3}(?:pain|tightness)|emergency\s{1,3}department|wounds?|dressings?|rash
+    |dizziness|nausea|vomiting|seizures?|headaches?|immuni[sz]ations|vaccinations|saturations?|swallowing|appetite
+    |fracture
+""".replace("\n", "").replace(" ", "")
+_CLINICAL_MORE_WORDS += "|" + CARE_NOUNS
 _CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
 _CLINICAL_MORE_GATE = frozenset(
     [
@@ -104,6 +112,11 @@ _CLINICAL_MORE_GATE = frozenset(
         "replacement",
         *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated", "examination", "examined"),
         *("bp", "vitals", "vital", "spo2", "pulse", "bmi", "blood"),
+        *("echocardiogram", "echocardiography", "stitches", "sutures", "cast", "fever", "febrile", "antibiotic"),
+        *("antibiotics", "steroid", "steroids", "catheter", "wheelchair", "rehabilitation", "readmission", "chest"),
+        *("emergency", "wound", "wounds", "dressing", "dressings", "rash", "dizziness", "nausea", "vomiting"),
+        *("seizure", "seizures", "headache", "headaches", "immunisations", "immunizations", "vaccinations"),
+        *("saturation", "saturations", "swallowing", "appetite", "fracture"),
     ]
 )
 
@@ -177,7 +190,7 @@ _FRAME_LABEL = re.compile(
         r"|(?:procedure|surgery|operation|biopsy|scan|imaging|examination|assessment)\s{1,3}(?:was\s{1,3})?"
         r"(?:performed|completed|done)"
     )
-    + r")\s{0,3}(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3}$",
+    + r")\s{0,3}(?:(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3})?$",
     _I,
 )
 # What makes such a label a project's: "site visit date", "readiness assessment date", "go-live service date".
@@ -330,8 +343,10 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue
         left, right = _window(text, m_start, m_end)
         head = left[-30:]
-        if _maybe_label(head) and _DATE_LABEL.search(head):
-            out.append((v_start, v_end))
+        lab = _DATE_LABEL.search(head) if _maybe_label(head) else None
+        if lab:
+            if not _FRAME_LABEL_LEAD.search(head, 0, lab.start()):
+                out.append((v_start, v_end))  # "Visit date: 3/12", not "Site visit date: 11/12"
             continue
         if frame_label(text, v_start):
             out.append((v_start, v_end))  # "ADMISSION DATE >> 2024-03-11 >> documentation reviewed"

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from commands.phi.care import _DATE_LABEL, frame_label
+from commands.phi.care import _DATE_LABEL, CARE_NOUNS, frame_label
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, line_around, sentence_around
@@ -222,21 +222,24 @@ _CARE_TOO = _wordset(
     review reviewed reviewing reviews documentation escalated escalation approval issues app apps network version
     versions scope contract presentation training trained meeting meetings course courses forms template templates
     patch patched released releases defect defects shadowing regression hardware checklist upgrade upgraded
-    migration kit install installed installation facilities
+    migration kit install installed installation facilities turnaround milestone readiness slides screens
+    committee implementation module modules
     """
 )
 # Words of a note of care: a finding, a treatment, a clinician's act on a person. With them, the words above are
 # the note's, not a project's.
 _NARRATIVE = re.compile(
     r"\b(?:wounds?|rash|pain|fever|cough|swelling|symptoms?|dizz(?:y|iness)|nausea|vomiting|bleeding|infection"
-    r"|injury|fracture|medications?|meds|doses?|\d{1,4}\s{0,2}mg|antibiotics?|prescri(?:bed|ption)|inhaler|insulin"
+    r"|injury|fracture|meds|doses?|\d{1,4}\s{0,2}mg|antibiotics?|prescri(?:bed|ption)|inhaler|insulin"
     r"|oxygen|saturations?|glucose|blood\s{1,3}(?:pressure|sugar|tests?)|mobility|swallow(?:ing)?|dietitian"
     r"|physio(?:therapy|therapist)?|registrar|clinician|allerg(?:y|ies)|diagnos(?:is|ed)|documented|recorded|noted"
     r"|onset|encounter|seen|examined|assessed|reassess(?:ed|ment)?|treated|therapy|admitted|discharged|surgery"
     r"|biopsy|x-?ray|mri|ultrasound|urgent\s{1,3}care|rapid\s{1,3}response|memory\s{1,3}(?:service|clinic)|hearing"
     r"|falls?\s{1,3}risk|vaccin(?:e|es|ated|ation)|booster|immuni[sz](?:ed|ation)|specimen|chest|breath(?:ing|less)?"
     r"|wheez\w{0,4}|appetite|sleep|mood|anxiety|dementia|confusion|consent\s{1,3}(?:was\s{1,3})?(?:given|signed|obtained)"
-    r"|care\s{1,3}plan\s{1,3}(?:was\s{1,3})?(?:reviewed|updated|agreed)|next\s{1,3}of\s{1,3}kin|carer|weight)\b",
+    r"|care\s{1,3}plan\s{1,3}(?:was\s{1,3})?(?:reviewed|updated|agreed)|next\s{1,3}of\s{1,3}kin|carer|caregiver|weight"
+    r"|observations|prescribing|respiratory|walking|gait|consultations?|clinical\s{1,3}(?:notes?"
+    r"|record|assessment|review|examination)|" + CARE_NOUNS + r")\b",
     _I,
 )
 
@@ -249,9 +252,14 @@ def _project_evidence(s: str) -> bool:
         if "-" in w:
             words.update(w.split("-"))
     found = words & _PROJECT_WORDS
-    if found - _CARE_TOO or _PROJECT_RX.search(s):
+    shared = [m for m in _PROJECT_RX.finditer(s) if _RX_CARE_TOO.search(m.group(0))]
+    if found - _CARE_TOO or len(_PROJECT_RX.findall(s)) > len(shared):
         return True
-    return bool(found) and not _NARRATIVE.search(s)
+    return bool(found or shared) and not _NARRATIVE.search(s)
+
+
+# The project patterns a note of care matches too: "the shoulder was relocated", "the wound reopens", "Surgical site".
+_RX_CARE_TOO = re.compile(r"relocat|opens|site$", _I)
 
 
 _SHORT = 600
