@@ -77,7 +77,8 @@ CARE_NOUNS = r"""
     echocardiogram|echocardiography|stitches|sutures|cast|fever|febrile|antibiotics?|steroids?|catheter|wheelchair
     |rehabilitation|readmission|chest\s{1,3}(?:pain|tightness)|emergency\s{1,3}department|wounds?|dressings?|rash
     |dizziness|nausea|vomiting|seizures?|headaches?|immuni[sz]ations|vaccinations|saturations?|swallowing|appetite
-    |fracture
+    |fracture|consent|symptomatic|clinical\s{1,3}date|home\s{1,3}monitoring|(?:this|the|care)\s{1,3}recipient
+    |(?:individual|person|recipient|client)['’]s
 """.replace("\n", "").replace(" ", "")
 _CLINICAL_MORE_WORDS += "|" + CARE_NOUNS
 _CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
@@ -116,7 +117,8 @@ _CLINICAL_MORE_GATE = frozenset(
         *("antibiotics", "steroid", "steroids", "catheter", "wheelchair", "rehabilitation", "readmission", "chest"),
         *("emergency", "wound", "wounds", "dressing", "dressings", "rash", "dizziness", "nausea", "vomiting"),
         *("seizure", "seizures", "headache", "headaches", "immunisations", "immunizations", "vaccinations"),
-        *("saturation", "saturations", "swallowing", "appetite", "fracture"),
+        *("saturation", "saturations", "swallowing", "appetite", "fracture", "consent", "symptomatic"),
+        *("clinical", "monitoring", "recipient", "individual", "person", "client"),
     ]
 )
 
@@ -368,6 +370,8 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue  # a dose or ratio ("1/2 tab"), not a date
         if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _UNIT_BEFORE.search(left[-12:]):
             continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
+        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _SCORE_BEFORE.search(left[-24:]):
+            continue  # "pain 3/10, power 5/5": a score, not a date
         out.append((v_start, v_end))
     if not has_any(text, _EVENT_GATE):
         return out
@@ -438,6 +442,11 @@ _EVENT_MONTH = re.compile(
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?,?\s{1,3}(?:of\s{1,3})?$", _I)
 
 
+_SCORE_BEFORE = re.compile(
+    r"\b(?:pain|scores?|power|strength|scale|screening|rated|rating|grade|gcs|mmse|moca|vas|nrs|apgar|reflexes)"
+    r"\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|[:=]\s{0,3})?$",
+    _I,
+)
 _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
 # A day of the month without a month after an event of care: "admitted on Wednesday the 3rd", "in hospital from
 # the 4th". Only right after such a verb: "the steering committee meets on the 3rd" is a project's.
