@@ -35,6 +35,13 @@ REFUSED = [
     "A repeat echocardiogram was performed 2022-08-30.",
     "Imaging obtained 2023-06-06 showed no fracture.",
     "The cast was removed 2024-05-20.",
+    "Consent for the infusion was recorded on 3 Oct 2021.",
+    "First febrile day | 04-02-2025.",
+    "The date given for the recipient's check-up is 05/22/2019.",
+    # an occasion of care dated by a month and a year, in a note about a person
+    "At the follow-up in August 2021, the patient managed the stairs without a rail.",
+    "The therapist noted a dressing change at the visit in March 2020.",
+    "Ngaio had an assessment at Kauri Bay Health Centre in May 2019 and the family came along.",
 ]
 
 # said as a PMO's note -> passes
@@ -52,6 +59,10 @@ PASSES = [
     "Onset date field added to the triage form on 4/12.",
     "the old interface engine died on 10/3 and failover worked",
     "Wound care app training for nurses on 12 March.",
+    "Next review in April 2027.",
+    "At the review in January 2027 the board agreed the scope.",
+    "The first training session in March 2027 covers the new eMAR screens.",
+    "Teaching scores: pain 3/10, power 5/5 and cognitive screening 28/30.",
 ]
 
 

@@ -381,16 +381,103 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         event = _EVENT_DAY.search(text, max(0, start - 100), start)
         if event and not _NON_PERSON_SUBJECT.search(text, max(0, event.start() - 40), event.start()):
             out.append((start, m.end()))
-    if has_any(text, _ONE_PERSON_WORDS):
+    one_person = has_any(text, _ONE_PERSON_WORDS)
+    occasions = has_any(text, _OCCASION_WORDS)
+    if one_person or occasions:
         for m in _YEAR_GATE.finditer(text):
             month = _MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start())
             if month is None:
                 continue
-            event = _EVENT_MONTH.search(text, max(0, month.start() - 120), month.start())
+            if occasions and care_occasion(text, month.start()):
+                out.append((month.start(), m.end()))  # "At the review in January 2025, …"
+                continue
+            event = _EVENT_MONTH.search(text, max(0, month.start() - 120), month.start()) if one_person else None
             if not event or (event.group("had") and not _clinical(text, event.group("had"))):
                 continue  # "he had a workshop in March 2024": not an event of care
             out.append((month.start(), m.end()))
     return out
+
+
+# An occasion of care a month and a year date: "At the review in January 2025", "a wound review in February 2019",
+# "the assessment recorded in December 2016", "seen at Loupal Health Centre in July 2012". Not a project's
+# occasion ("the benefits review in June 2027", "a training session in March").
+_OCCASION = re.compile(
+    r"\b(?:the|a|an|her|his|their)\s{1,3}"
+    r"(?:(?!(?:training|steering|gate|design|project|readiness|benefits|budget|board|go-?live|cutover|vendor"
+    r"|security|privacy|audit|annual|quarterly|implementation|programme|program|sprint|team|staff|peer|code"
+    r"|contract|stage|phase|quality|performance|strategy|portfolio|business|risk|lessons)\b)[\w-]{1,20}\s{1,3}){0,2}"
+    r"(?:review|follow-?up|consultation|examination|exam|appointment|visit|assessment|session|check|check-?up"
+    r"|attendance|stay)(?:\s{1,3}(?:was|recorded|performed|held|done|completed|took\s{1,3}place))?"
+    r"(?:\s{1,3}at(?:\s{1,3}[\w'’-]{1,25}){1,5})?\s{1,3}in\s{1,3}$"
+    r"|\b(?:(?:seen|assessed|treated|admitted)\s{1,3}at|attended|attending|reached)\s{1,3}(?:[\w'’-]{1,25}\s{1,3}){1,5}"
+    r"in\s{1,3}$",
+    _I,
+)
+_OCCASION_WORDS = frozenset(
+    [
+        "review",
+        "follow",
+        "followup",
+        "consultation",
+        "examination",
+        "exam",
+        "appointment",
+        "visit",
+        "assessment",
+        "session",
+        "check",
+        "checkup",
+        "attendance",
+        "stay",
+        "seen",
+        "assessed",
+        "treated",
+        "admitted",
+        "attended",
+        "attending",
+        "reached",
+    ]
+)
+
+# Who an occasion of care is with: a patient, a clinician, a family ("Next review in April 2027" is a risk log's).
+_CARE_PEOPLE = frozenset(
+    [
+        "patient",
+        "family",
+        "therapist",
+        "clinician",
+        "physiotherapist",
+        "carer",
+        "caregiver",
+        "gp",
+        "he",
+        "she",
+        "nurse",
+        "recalled",
+        "described",
+        "explained",
+        "denied",
+        "wound",
+        "dressing",
+        "walking",
+        "exercise",
+        "exercises",
+        "symptoms",
+        "pain",
+        "therapy",
+        "rehabilitation",
+        "mobility",
+    ]
+)
+
+
+def care_occasion(text: str, start: int) -> bool:
+    """An occasion of care right before a date (see _OCCASION), in a text that names who it is with."""
+    people = has_any(text, _CARE_PEOPLE) or has_any(text, _CLINICAL_MORE_GATE - _NOT_PEOPLE)
+    return people and bool(_OCCASION.search(text, max(0, start - 120), start))
+
+
+_NOT_PEOPLE = frozenset({"hospital", "e", "check", "blood", "urgent", "clinical", "monitoring", "person"})
 
 
 # A month and a year after one person's event of care: "she was admitted in March 2024", "he had a stroke in
@@ -398,6 +485,8 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
 # The words the two passes above start their events with.
 _EVENT_GATE = frozenset(
     [
+        *("review", "follow", "followup", "consultation", "examination", "exam", "assessment", "session", "check"),
+        *("checkup", "attendance", "stay", "assessed", "attended", "attending", "reached"),
         "admitted",
         "readmitted",
         "discharged",

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from commands.phi.care import _DATE_LABEL, CARE_NOUNS, frame_label
+from commands.phi.care import _DATE_LABEL, CARE_NOUNS, care_occasion, frame_label
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, line_around, sentence_around
@@ -208,11 +208,12 @@ def _project_date(text: str, start: int, end: int) -> bool:
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
     ):
         return False
-    if _project_evidence(_sentence(text, start, end)):
+    care = care_occasion(text, start)  # "At the review in January 2025": the review is of care
+    if _project_evidence(_sentence(text, start, end), care):
         return not _patient_near(text, start, end)
     # a note of a few sentences: "Hi Sione, I visited the Mercy clinic on 11/12 and met the practice manager. All
     # good for go-live." A project's word anywhere in it, and no sign of a patient anywhere in it.
-    return len(text) <= _SHORT and _project_evidence(text) and not _patient_near(text, 0, len(text))
+    return len(text) <= _SHORT and _project_evidence(text, care) and not _patient_near(text, 0, len(text))
 
 
 # Project words a note of care uses too: "wound review 3/12", "documentation signed", "escalated to the GP",
@@ -244,9 +245,9 @@ _NARRATIVE = re.compile(
 )
 
 
-def _project_evidence(s: str) -> bool:
+def _project_evidence(s: str, care: bool = False) -> bool:
     """A project's word that is the project's: one a note of care hardly uses, or one it does use ("review",
-    "meeting") in a sentence with no word of care."""
+    "meeting") in a sentence with no word of care (care: an occasion of care stands before the date)."""
     words = set(_WORDS.findall(s.lower()))
     for w in list(words):
         if "-" in w:
@@ -255,7 +256,7 @@ def _project_evidence(s: str) -> bool:
     shared = [m for m in _PROJECT_RX.finditer(s) if _RX_CARE_TOO.search(m.group(0))]
     if found - _CARE_TOO or len(_PROJECT_RX.findall(s)) > len(shared):
         return True
-    return bool(found or shared) and not _NARRATIVE.search(s)
+    return bool(found or shared) and not (care or _NARRATIVE.search(s))
 
 
 # The project patterns a note of care matches too: "the shoulder was relocated", "the wound reopens", "Surgical site".
