@@ -373,6 +373,8 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _SCORE_BEFORE.search(left[-24:]):
             continue  # "pain 3/10, power 5/5": a score, not a date
         out.append((v_start, v_end))
+    if "VEVENT" in text:
+        out.extend(_calendar_dates(text))
     if not has_any(text, _EVENT_GATE):
         return out
     # Each pass starts from its rare anchor (an ordinal; a year after a month) and reads the words before it.
@@ -549,3 +551,18 @@ _EVENT_DAY = re.compile(
     r"the\s{1,3}$",
     _I,
 )
+
+
+# A calendar invite's start and end (iCalendar: "DTSTART;TZID=America/New_York:20230820T090000"), and what the event
+# is about (its SUMMARY and DESCRIPTION lines).
+_CALENDAR_DATE = re.compile(r"^DT(?:START|END)[^:\n]{0,80}:(?P<v>\d{8})(?:T\d{6}Z?)?\s{0,2}$", re.MULTILINE)
+_CALENDAR_ABOUT = re.compile(r"^(?:SUMMARY|DESCRIPTION)[^:\n]{0,80}:(?P<v>[^\n]{0,300})$", re.MULTILINE)
+
+
+def _calendar_dates(text: str) -> list[tuple[int, int]]:
+    """The dates of a calendar invite for a person's care ("SUMMARY:Follow-up for …", "DESCRIPTION:Discuss discharge
+    meds"): a word of care in what the event is about, and no project word ("SUMMARY:Go-live steering group")."""
+    about = " ".join(m.group("v") for m in _CALENDAR_ABOUT.finditer(text))
+    if not _clinical(text, about) or _project_words(about):
+        return []
+    return [m.span("v") for m in _CALENDAR_DATE.finditer(text)]
