@@ -42,6 +42,9 @@ REFUSED = [
     "At the follow-up in August 2021, the patient managed the stairs without a rail.",
     "The therapist noted a dressing change at the visit in March 2020.",
     "Ngaio had an assessment at Kauri Bay Health Centre in May 2019 and the family came along.",
+    # a month and a year in a form's field
+    "Visit: March 2025.\nHome town: Kerikeri.",
+    "Field | Value\n--- | ---\nPatient encounter date | June 2031\nWard | 4B",
     # a calendar invite for a person's appointment
     (
         "BEGIN:VEVENT\nDTSTART;TZID=Europe/London:20240611T143000\nSUMMARY:Wound clinic appointment - R. Hale\n"
@@ -68,6 +71,7 @@ PASSES = [
     "At the review in January 2027 the board agreed the scope.",
     "The first training session in March 2027 covers the new eMAR screens.",
     "Teaching scores: pain 3/10, power 5/5 and cognitive screening 28/30.",
+    "Observation | Value\nPain | 4/10\nPulse | 71",
     (
         "BEGIN:VEVENT\nDTSTART;TZID=Europe/London:20270611T100000\nSUMMARY:EPR go-live steering group\n"
         "DESCRIPTION:Clinic readiness and the discharge workflow.\nEND:VEVENT"

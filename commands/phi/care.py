@@ -192,7 +192,11 @@ _FRAME_LABEL = re.compile(
         r"|(?:procedure|surgery|operation|biopsy|scan|imaging|examination|assessment)\s{1,3}(?:was\s{1,3})?"
         r"(?:performed|completed|done)"
     )
-    + r")\s{0,3}(?:(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3})?$",
+    + r")\s{0,3}(?:(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3})?$"
+    # a form's or a table's field of one word: "Visit: February 2026", "| Visit | 01 Aug 2025 |"
+    + r"|(?<![\w-])"
+    + _misread(r"(?:visit|encounter|admission|discharge|appointment|consultation|attendance)")
+    + r"\s{0,3}[:|]\s{0,3}$",
     _I,
 )
 # What makes such a label a project's: "site visit date", "readiness assessment date", "go-live service date".
@@ -385,10 +389,14 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             out.append((start, m.end()))
     one_person = has_any(text, _ONE_PERSON_WORDS)
     occasions = has_any(text, _OCCASION_WORDS)
-    if one_person or occasions:
+    labels = has_any(text, _FRAME_WORDS)
+    if one_person or occasions or labels:
         for m in _YEAR_GATE.finditer(text):
             month = _MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start())
             if month is None:
+                continue
+            if labels and frame_label(text, month.start()):
+                out.append((month.start(), m.end()))  # "Patient encounter date | February 2039"
                 continue
             if occasions and care_occasion(text, month.start()):
                 out.append((month.start(), m.end()))  # "At the review in January 2025, …"
@@ -485,8 +493,12 @@ _NOT_PEOPLE = frozenset({"hospital", "e", "check", "blood", "urgent", "clinical"
 # A month and a year after one person's event of care: "she was admitted in March 2024", "he had a stroke in
 # February 2024". Only with one person as the subject: "patients seen in March 2024 rose 12%" is a statistic.
 # The words the two passes above start their events with.
+_FRAME_WORDS = frozenset(
+    ["date", "visit", "encounter", "admission", "discharge", "appointment", "consultation", "attendance", "onset"]
+)
 _EVENT_GATE = frozenset(
     [
+        *_FRAME_WORDS,
         *("review", "follow", "followup", "consultation", "examination", "exam", "assessment", "session", "check"),
         *("checkup", "attendance", "stay", "assessed", "attended", "attending", "reached"),
         "admitted",
@@ -535,7 +547,7 @@ _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?,?\s{1,3}(?:of\s{1,3})?$", _I)
 
 _SCORE_BEFORE = re.compile(
     r"\b(?:pain|scores?|power|strength|scale|screening|rated|rating|grade|gcs|mmse|moca|vas|nrs|apgar|reflexes)"
-    r"\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|[:=]\s{0,3})?$",
+    r"\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|[:=|]\s{0,3})?$",
     _I,
 )
 _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
