@@ -31,6 +31,8 @@ REFUSED = [
     "Dietitian review documented 17/07/2024; weight stable.",
     "Issues with the catheter were reported 2022-09-14.",
     "Her review with the memory service is on 14 September 2025.",
+    "The physio walked him through the home exercises on 2023-05-09; less pain on the stairs.",
+    "Repeat prescription shipped 14/02/2024 after the GP review.",
     # findings and treatments as words of care
     "A repeat echocardiogram was performed 2022-08-30.",
     "Imaging obtained 2023-06-06 showed no fracture.",
@@ -67,6 +69,7 @@ PASSES = [
     "Onset date field added to the triage form on 4/12.",
     "the old interface engine died on 10/3 and failover worked",
     "Wound care app training for nurses on 12 March.",
+    "I walked the ward manager through the new screens on 3/12.",
     "Next review in April 2027.",
     "At the review in January 2027 the board agreed the scope.",
     "The first training session in March 2027 covers the new eMAR screens.",

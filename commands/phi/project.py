@@ -224,7 +224,7 @@ _CARE_TOO = _wordset(
     versions scope contract presentation training trained meeting meetings course courses forms template templates
     patch patched released releases defect defects shadowing regression hardware checklist upgrade upgraded
     migration kit install installed installation facilities turnaround milestone readiness slides screens
-    committee implementation module modules
+    committee implementation module modules shipped shipping ships invoice integration
     """
 )
 # Words of a note of care: a finding, a treatment, a clinician's act on a person. With them, the words above are
@@ -240,7 +240,7 @@ _NARRATIVE = re.compile(
     r"|wheez\w{0,4}|appetite|sleep|mood|anxiety|dementia|confusion|consent\s{1,3}(?:was\s{1,3})?(?:given|signed|obtained)"
     r"|care\s{1,3}plan\s{1,3}(?:was\s{1,3})?(?:reviewed|updated|agreed)|next\s{1,3}of\s{1,3}kin|carer|caregiver|weight"
     r"|observations|prescribing|respiratory|walking|gait|consultations?|clinical\s{1,3}(?:notes?"
-    r"|record|assessment|review|examination)|" + CARE_NOUNS + r")\b",
+    r"|record|assessment|review|examination)|(?:the|this)\s{1,3}(?:individual|person)|" + CARE_NOUNS + r")\b",
     _I,
 )
 
@@ -260,7 +260,7 @@ def _project_evidence(s: str, care: bool = False) -> bool:
 
 
 # The project patterns a note of care matches too: "the shoulder was relocated", "the wound reopens", "Surgical site".
-_RX_CARE_TOO = re.compile(r"relocat|opens|site$", _I)
+_RX_CARE_TOO = re.compile(r"relocat|opens|site$|through$", _I)  # (and "walked her through the exercises")
 
 
 _SHORT = 600
