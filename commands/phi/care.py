@@ -192,9 +192,13 @@ _FRAME_LABEL = re.compile(
         r"|(?:procedure|surgery|operation|biopsy|scan|imaging|examination|assessment)\s{1,3}(?:was\s{1,3})?"
         r"(?:performed|completed|done)"
     )
-    + r")\s{0,3}(?:(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3})?$"
-    # a form's or a table's field of one word: "Visit: February 2026", "| Visit | 01 Aug 2025 |"
-    + r"|(?<![\w-])"
+    + r")\s{0,3}(?:(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3})?$",
+    _I,
+)
+# A form's or a table's field of one word: "Visit: February 2026", "| Visit | 01 Aug 2025 |". Weaker: a PMO's list
+# of go-live dates reads the same ("Admission: 3/12, Discharge: 3/19"), so the project veto still judges it.
+_FIELD_LABEL = re.compile(
+    r"(?<![\w-])"
     + _misread(r"(?:visit|encounter|admission|discharge|appointment|consultation|attendance)")
     + r"\s{0,3}[:|]\s{0,3}$",
     _I,
@@ -208,9 +212,12 @@ _FRAME_LABEL_LEAD = re.compile(
 )
 
 
-def frame_label(text: str, start: int) -> bool:
-    """A date of care's label right before the date (see _FRAME_LABEL), not a project's."""
+def frame_label(text: str, start: int, fields: bool = True) -> bool:
+    """A date of care's label right before the date (see _FRAME_LABEL; with fields, _FIELD_LABEL too), not a
+    project's."""
     m = _FRAME_LABEL.search(text, max(0, start - 40), start)
+    if m is None and fields:
+        m = _FIELD_LABEL.search(text, max(0, start - 20), start)
     if m is None:
         return False
     lead = text[max(0, m.start() - 30) : m.start()]

@@ -202,7 +202,7 @@ def _project_date(text: str, start: int, end: int) -> bool:
     11/12 for the readiness walkthrough"), unless a header label stands before it ("Visit date:") or an event of
     care right before it ("admitted 3/12", "discharge: 3/12")."""
     before = text[max(0, start - 30) : start]
-    if _DATE_LABEL.search(text, max(0, start - 16), start) or frame_label(text, start):
+    if _DATE_LABEL.search(text, max(0, start - 16), start) or frame_label(text, start, fields=False):
         return False
     if re.search(
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
