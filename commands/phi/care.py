@@ -72,6 +72,15 @@ _CLINICAL_MORE_WORDS = r"""
     |blood\s{1,3}pressure
     |(?:knee|hip|joint|valve|shoulder)\s{1,3}(?:was\s{1,3})?replace(?:d|ment)
 """.replace("\n", "").replace(" ", "")
+# Findings and treatments of a person: words of care a PMO hardly names a workflow after (project.py reads them too).
+CARE_NOUNS = r"""
+    echocardiogram|echocardiography|stitches|sutures|cast|fever|febrile|antibiotics?|steroids?|catheter|wheelchair
+    |rehabilitation|readmission|chest\s{1,3}(?:pain|tightness)|emergency\s{1,3}department|wounds?|dressings?|rash
+    |dizziness|nausea|vomiting|seizures?|headaches?|immuni[sz]ations|vaccinations|saturations?|swallowing|appetite
+    |fracture|consent|symptomatic|clinical\s{1,3}date|home\s{1,3}monitoring|(?:this|the|care)\s{1,3}recipient
+    |(?:individual|person|recipient|client)['’]s
+""".replace("\n", "").replace(" ", "")
+_CLINICAL_MORE_WORDS += "|" + CARE_NOUNS
 _CLINICAL_MORE = re.compile(r"\b(?:" + _CLINICAL_MORE_WORDS + r")\b", _I)
 _CLINICAL_MORE_GATE = frozenset(
     [
@@ -104,6 +113,12 @@ _CLINICAL_MORE_GATE = frozenset(
         "replacement",
         *("operated", "intubated", "extubated", "ventilated", "resuscitated", "sedated", "examination", "examined"),
         *("bp", "vitals", "vital", "spo2", "pulse", "bmi", "blood"),
+        *("echocardiogram", "echocardiography", "stitches", "sutures", "cast", "fever", "febrile", "antibiotic"),
+        *("antibiotics", "steroid", "steroids", "catheter", "wheelchair", "rehabilitation", "readmission", "chest"),
+        *("emergency", "wound", "wounds", "dressing", "dressings", "rash", "dizziness", "nausea", "vomiting"),
+        *("seizure", "seizures", "headache", "headaches", "immunisations", "immunizations", "vaccinations"),
+        *("saturation", "saturations", "swallowing", "appetite", "fracture", "consent", "symptomatic"),
+        *("clinical", "monitoring", "recipient", "individual", "person", "client"),
     ]
 )
 
@@ -153,6 +168,60 @@ _DATE_LABEL = re.compile(
     r"|admission|discharge|death|exam|consult(?:ation)?|arrival|onset)\b",
     _I,
 )
+
+
+def _misread(words: str) -> str:
+    """Words as a scanned form may spell them: O read as 0, I as l or 1 ("ADMlSSlON", "DATE 0F SERVICE")."""
+    return re.sub(r"[il]", "[il1]", re.sub(r"o", "[o0]", words))
+
+
+# The label of a date of care in a form's or a frame's line, right before the date with any separator: "ADMISSION
+# DATE >> 2024-03-11", "Date of assessment / 14 Feb 2023", "Seen on = 3/12", "ONSET | Nov 08, 2024". Not the
+# dates a PMO labels the same way ("site visit date", "review date", "test date", "delivery date").
+_FRAME_LABEL = re.compile(
+    r"(?<![\w-])(?:"
+    + _misread(
+        r"(?:admission|admit|admitted|discharge|discharged|visit|encounter|service|surgery|surgical|procedure"
+        r"|operation|operative|onset|specimen|collection|imaging|scan|x-?ray|vaccination|immuni[sz]ation|consult"
+        r"|consultation|clinic|appointment|appt|follow-?up|attendance|death|injury|arrival|referral|treatment"
+        r"|symptom|biopsy|infusion|dialysis|examination|exam|assessment|dictation|transcription|birth)\s{1,3}date"
+        r"|admitted|discharged|onset|deceased|died|date\s{1,3}of\s{1,3}(?:service|visit|encounter|admission|discharge|surgery|procedure|onset"
+        r"|assessment|examination|exam|consultation|consult|review|attendance|death|injury|referral|treatment"
+        r"|specimen|collection|imaging|vaccination|arrival|operation|appointment)|date\s{1,3}seen|seen\s{1,3}on"
+        r"|date\s{1,3}(?:admitted|discharged|examined|assessed|treated|collected|performed)"
+        r"|(?:procedure|surgery|operation|biopsy|scan|imaging|examination|assessment)\s{1,3}(?:was\s{1,3})?"
+        r"(?:performed|completed|done)"
+    )
+    + r")\s{0,3}(?:(?:[:=|/>»–—-]{1,3}|\bon\b|\bis\b|\bwas\b)\s{0,3})?$",
+    _I,
+)
+# A form's or a table's field of one word: "Visit: February 2026", "| Visit | 01 Aug 2025 |". Weaker: a PMO's list
+# of go-live dates reads the same ("Admission: 3/12, Discharge: 3/19"), so the project veto still judges it.
+_FIELD_LABEL = re.compile(
+    r"(?<![\w-])"
+    + _misread(r"(?:visit|encounter|admission|discharge|appointment|consultation|attendance)")
+    + r"\s{0,3}[:|]\s{0,3}$",
+    _I,
+)
+# What makes such a label a project's: "site visit date", "readiness assessment date", "go-live service date".
+_FRAME_LABEL_LEAD = re.compile(
+    r"\b(?:site|readiness|risk|security|privacy|impact|vendor|data|hardware|uat|go-?live|project|gate|audit|training"
+    r"|system|server|service|customer|supplier|contract|kit|equipment|device|network|cutover|walkthrough)"
+    r"[\s-]{1,3}$",
+    _I,
+)
+
+
+def frame_label(text: str, start: int, fields: bool = True) -> bool:
+    """A date of care's label right before the date (see _FRAME_LABEL; with fields, _FIELD_LABEL too), not a
+    project's."""
+    m = _FRAME_LABEL.search(text, max(0, start - 40), start)
+    if m is None and fields:
+        m = _FIELD_LABEL.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    lead = text[max(0, m.start() - 30) : m.start()]
+    return not (_FRAME_LABEL_LEAD.search(lead) or _NON_PERSON_SUBJECT.search(lead))  # "the engine died on 10/3"
 
 
 # Labels and verbs of a record of care a date follows, judged with the project words around them.
@@ -287,8 +356,13 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue
         left, right = _window(text, m_start, m_end)
         head = left[-30:]
-        if _maybe_label(head) and _DATE_LABEL.search(head):
-            out.append((v_start, v_end))
+        lab = _DATE_LABEL.search(head) if _maybe_label(head) else None
+        if lab:
+            if not _FRAME_LABEL_LEAD.search(head, 0, lab.start()):
+                out.append((v_start, v_end))  # "Visit date: 3/12", not "Site visit date: 11/12"
+            continue
+        if frame_label(text, v_start):
+            out.append((v_start, v_end))  # "ADMISSION DATE >> 2024-03-11 >> documentation reviewed"
             continue
         label = _CARE_LABEL.search(left[-45:]) if has_any(text, _CARE_LABEL_WORDS) else None
         if label and not _project_words(left[-45:][: label.start()] + " " + right[:30]):
@@ -307,7 +381,11 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue  # a dose or ratio ("1/2 tab"), not a date
         if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _UNIT_BEFORE.search(left[-12:]):
             continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
+        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _SCORE_BEFORE.search(left[-24:]):
+            continue  # "pain 3/10, power 5/5": a score, not a date
         out.append((v_start, v_end))
+    if "VEVENT" in text:
+        out.extend(_calendar_dates(text))
     if not has_any(text, _EVENT_GATE):
         return out
     # Each pass starts from its rare anchor (an ordinal; a year after a month) and reads the words before it.
@@ -316,23 +394,120 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         event = _EVENT_DAY.search(text, max(0, start - 100), start)
         if event and not _NON_PERSON_SUBJECT.search(text, max(0, event.start() - 40), event.start()):
             out.append((start, m.end()))
-    if has_any(text, _ONE_PERSON_WORDS):
+    one_person = has_any(text, _ONE_PERSON_WORDS)
+    occasions = has_any(text, _OCCASION_WORDS)
+    labels = has_any(text, _FRAME_WORDS)
+    if one_person or occasions or labels:
         for m in _YEAR_GATE.finditer(text):
             month = _MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start())
             if month is None:
                 continue
-            event = _EVENT_MONTH.search(text, max(0, month.start() - 120), month.start())
+            if labels and frame_label(text, month.start()):
+                out.append((month.start(), m.end()))  # "Patient encounter date | February 2039"
+                continue
+            if occasions and care_occasion(text, month.start()):
+                out.append((month.start(), m.end()))  # "At the review in January 2025, …"
+                continue
+            event = _EVENT_MONTH.search(text, max(0, month.start() - 120), month.start()) if one_person else None
             if not event or (event.group("had") and not _clinical(text, event.group("had"))):
                 continue  # "he had a workshop in March 2024": not an event of care
             out.append((month.start(), m.end()))
     return out
 
 
+# An occasion of care a month and a year date: "At the review in January 2025", "a wound review in February 2019",
+# "the assessment recorded in December 2016", "seen at Loupal Health Centre in July 2012". Not a project's
+# occasion ("the benefits review in June 2027", "a training session in March").
+_OCCASION = re.compile(
+    r"\b(?:the|a|an|her|his|their)\s{1,3}"
+    r"(?:(?!(?:training|steering|gate|design|project|readiness|benefits|budget|board|go-?live|cutover|vendor"
+    r"|security|privacy|audit|annual|quarterly|implementation|programme|program|sprint|team|staff|peer|code"
+    r"|contract|stage|phase|quality|performance|strategy|portfolio|business|risk|lessons)\b)[\w-]{1,20}\s{1,3}){0,2}"
+    r"(?:review|follow-?up|consultation|examination|exam|appointment|visit|assessment|session|check|check-?up"
+    r"|attendance|stay)(?:\s{1,3}(?:was|recorded|performed|held|done|completed|took\s{1,3}place))?"
+    r"(?:\s{1,3}at(?:\s{1,3}[\w'’-]{1,25}){1,5})?\s{1,3}in\s{1,3}$"
+    r"|\b(?:(?:seen|assessed|treated|admitted)\s{1,3}at|attended|attending|reached)\s{1,3}(?:[\w'’-]{1,25}\s{1,3}){1,5}"
+    r"in\s{1,3}$",
+    _I,
+)
+_OCCASION_WORDS = frozenset(
+    [
+        "review",
+        "follow",
+        "followup",
+        "consultation",
+        "examination",
+        "exam",
+        "appointment",
+        "visit",
+        "assessment",
+        "session",
+        "check",
+        "checkup",
+        "attendance",
+        "stay",
+        "seen",
+        "assessed",
+        "treated",
+        "admitted",
+        "attended",
+        "attending",
+        "reached",
+    ]
+)
+
+# Who an occasion of care is with: a patient, a clinician, a family ("Next review in April 2027" is a risk log's).
+_CARE_PEOPLE = frozenset(
+    [
+        "patient",
+        "family",
+        "therapist",
+        "clinician",
+        "physiotherapist",
+        "carer",
+        "caregiver",
+        "gp",
+        "he",
+        "she",
+        "nurse",
+        "recalled",
+        "described",
+        "explained",
+        "denied",
+        "wound",
+        "dressing",
+        "walking",
+        "exercise",
+        "exercises",
+        "symptoms",
+        "pain",
+        "therapy",
+        "rehabilitation",
+        "mobility",
+    ]
+)
+
+
+def care_occasion(text: str, start: int) -> bool:
+    """An occasion of care right before a date (see _OCCASION), in a text that names who it is with."""
+    people = has_any(text, _CARE_PEOPLE) or has_any(text, _CLINICAL_MORE_GATE - _NOT_PEOPLE)
+    return people and bool(_OCCASION.search(text, max(0, start - 120), start))
+
+
+_NOT_PEOPLE = frozenset({"hospital", "e", "check", "blood", "urgent", "clinical", "monitoring", "person"})
+
+
 # A month and a year after one person's event of care: "she was admitted in March 2024", "he had a stroke in
 # February 2024". Only with one person as the subject: "patients seen in March 2024 rose 12%" is a statistic.
 # The words the two passes above start their events with.
+_FRAME_WORDS = frozenset(
+    ["date", "visit", "encounter", "admission", "discharge", "appointment", "consultation", "attendance", "onset"]
+)
 _EVENT_GATE = frozenset(
     [
+        *_FRAME_WORDS,
+        *("review", "follow", "followup", "consultation", "examination", "exam", "assessment", "session", "check"),
+        *("checkup", "attendance", "stay", "assessed", "attended", "attending", "reached"),
         "admitted",
         "readmitted",
         "discharged",
@@ -377,6 +552,11 @@ _EVENT_MONTH = re.compile(
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?,?\s{1,3}(?:of\s{1,3})?$", _I)
 
 
+_SCORE_BEFORE = re.compile(
+    r"\b(?:pain|scores?|power|strength|scale|screening|rated|rating|grade|gcs|mmse|moca|vas|nrs|apgar|reflexes)"
+    r"\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|[:=|]\s{0,3})?$",
+    _I,
+)
 _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|villa)\.?\s{0,2}$", _I)
 # A day of the month without a month after an event of care: "admitted on Wednesday the 3rd", "in hospital from
 # the 4th". Only right after such a verb: "the steering committee meets on the 3rd" is a project's.
@@ -390,3 +570,18 @@ _EVENT_DAY = re.compile(
     r"the\s{1,3}$",
     _I,
 )
+
+
+# A calendar invite's start and end (iCalendar: "DTSTART;TZID=America/New_York:20230820T090000"), and what the event
+# is about (its SUMMARY and DESCRIPTION lines).
+_CALENDAR_DATE = re.compile(r"^DT(?:START|END)[^:\n]{0,80}:(?P<v>\d{8})(?:T\d{6}Z?)?\s{0,2}$", re.MULTILINE)
+_CALENDAR_ABOUT = re.compile(r"^(?:SUMMARY|DESCRIPTION)[^:\n]{0,80}:(?P<v>[^\n]{0,300})$", re.MULTILINE)
+
+
+def _calendar_dates(text: str) -> list[tuple[int, int]]:
+    """The dates of a calendar invite for a person's care ("SUMMARY:Follow-up for …", "DESCRIPTION:Discuss discharge
+    meds"): a word of care in what the event is about, and no project word ("SUMMARY:Go-live steering group")."""
+    about = " ".join(m.group("v") for m in _CALENDAR_ABOUT.finditer(text))
+    if not _clinical(text, about) or _project_words(about):
+        return []
+    return [m.span("v") for m in _CALENDAR_DATE.finditer(text)]

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from commands.phi.addresses import _NOT_STREET
-from commands.phi.care import _DEADLINE, _PROJECT, date_matches
+from commands.phi.care import _DEADLINE, _PROJECT, _SCORE_BEFORE, date_matches
 from commands.phi.idphrases import find_id_phrases
 from commands.phi.labels import _VENDOR
 from commands.phi.namecues import _near
@@ -318,8 +318,8 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         return out
     male = has_any(text, frozenset({"male", "female"}))
     for _, _, start, end, v in date_matches(text):
-        if not re.search(r"\d{4}|[-/.]\d{2}$", v):
-            continue
+        if not re.search(r"\d{4}|[-/.]\d{2}$", v) or _SCORE_BEFORE.search(text, max(0, start - 24), start):
+            continue  # (a score: "pain 3/10")
         person, project, strong = _context(text)
         if _near(project, start, end):
             continue
