@@ -1,0 +1,249 @@
+"""Names a short clinical sentence makes a patient's by the noun before them or the label of their row, in
+whatever form the name is written ("Boyle, Kacper", "DOUGLAS AZEVEDO", "K. Szöllösy", a given name alone):
+
+* a person-role noun of care or cover before the name: "Service user Jana Horák declined the vaccine",
+  "Claimant Ion Nistor underwent arthroscopy", "Informant was Anne, who…", "The individual, Lieke, expressed…";
+* a record row whose label is a patient's, even written to dodge a filter: "P A T I E N T = José",
+  "P4TIENT: Erik", "lDENTITY — Stilla", "CLlENT NAME >> Seyhan", "Person / Lara / no acute distress.".
+
+A role word that is also a colleague's ("resident", "member", "caller", "client") needs a word of care in its
+sentence and no project word; "team member", "resident physician", "Members: …" stay staff. Every pattern is
+bounded and the sentence windows are fixed-size, so the pass is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.lexicon import _kind_of
+from commands.phi.namecues import plain_label
+from commands.phi.namewords import _ANY_PROJECT, _CARE, _OWN, _PERSON, _STRONG, _bits, _wordset
+from commands.phi.shared import _I, has_any
+
+# Roles that only a person in care or cover holds: no other sign needed, only no project word in the sentence.
+_CARE_ROLES = (
+    r"care\s{1,2}recipient|service\s{1,2}user|enrollee|enrolee|beneficiary|subscriber|guarantor|insured|claimant"
+    r"|informant|historian|policy\s{0,2}holder|person\s{1,2}(?:supported|receiving\s{1,2}(?:care|services|support)|served"
+    r"|in\s{1,2}care)|individual\s{1,2}(?:supported|receiving\s{1,2}(?:care|services|support)|served)"
+)
+# Roles a colleague holds too ("resident" doctor, "team member", "caller" on a bridge): they need a word of care.
+_SHARED_ROLES = r"client|member|resident|caller|individual|respondent|person\s{1,2}(?:seen|assessed|examined)"
+_NAME_FORMS = (
+    # "Surname, Given" when the phrase ends there or a verb follows
+    r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ʯ]?[^\W\d_]{1,25})?,\s{1,2}[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}"
+    r"(?:-[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25})?(?=\s{0,2}[;.),:|/—–]|\s{0,2}$|\s{1,2}[a-z])"
+    # one to three capitalised words or initials, with particles ("S. da Rocha", "de Boer")
+    r"|(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}(?:[-'’][^\W\d_]{1,25})?)"
+    r"(?:\s{1,2}(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}"
+    r"(?:[-'’][^\W\d_]{1,25})?)){0,2}))(?![^\W\d_])"
+)
+_ROLE_NAME = re.compile(
+    rf"(?<![\w-])(?P<role>{_CARE_ROLES}|{_SHARED_ROLES})(?:\s{{0,2}}(?:was|is|named|:|,|—|–|-)){{0,2}}\s{{1,3}}"
+    + _NAME_FORMS,
+    _I,
+)
+_ROLE_GATE = _wordset(
+    "recipient user enrollee enrolee beneficiary subscriber guarantor insured claimant informant historian policyholder"
+    " holder supported receiving served care client member resident caller individual respondent seen assessed"
+    " examined"
+)
+# A word before a shared role that makes it a colleague: "team member", "resident physician", "board member".
+_COLLEAGUE_BEFORE = re.compile(
+    r"(?:team|staff|board|committee|project|steering|faculty|panel|pmo|it|chief|senior|junior|medical|surgical"
+    r"|pgy-?\d|founding|council|working\s{1,2}group|network|forum|advisory|community|vendor|new)\s{1,2}$",
+    _I,
+)
+_COLLEAGUE_AFTER = re.compile(
+    r"\s{0,2}(?:,\s{0,2})?\(?(?:md|do|rn|np|pa|phd|mbbs|dr|physician|doctor|surgeon|nurse|lead|manager)\b", _I
+)
+
+# A row's label and its separator, at the start of a line or a sentence; the label is de-obfuscated before it is
+# read ("P A T I E N T", "P4TIENT", "lDENTITY").
+_ROW = re.compile(
+    r"(?:^|\n|[.;]\s{1,2})[ \t]{0,3}(?P<label>[A-Za-z0-9][A-Za-z0-9 '’]{0,38}?)[ \t]{0,3}(?:::|:|=|\||/|—|–|>>|->)"
+    r"[ \t]{0,3}" + _NAME_FORMS + r"(?=[ \t]{0,3}(?:$|\n|[;|/—–]|\.[ \t]{0,3}(?:$|\n)|\.\s))",
+)
+_PATIENT_LABELS = _wordset(
+    "patient patients pt client clients member subscriber enrollee beneficiary insured guarantor claimant person"
+    " individual resident identity recipient user policyholder name"
+)
+_LABEL_WORDS = _PATIENT_LABELS | _wordset(
+    "full legal first last given family s the of care service receiving supported served in policy holder services"
+)
+
+
+def _is_person_name(v: str) -> bool:
+    """The words can be a person's: not all English or product words ("Role", "Lab interface")."""
+    words = [w.strip(",.") for w in v.replace(",", " ").split()]
+    kinds = [_kind_of(w if not w.isupper() or len(w) < 3 else w.capitalize()) for w in words if w]
+    if not kinds or all(k == "I" for k in kinds):
+        return False
+    if len(kinds) == 1:
+        return kinds[0] in "NU" or (kinds[0] == "F")
+    return any(k in "NUFS" for k in kinds) and not all(k in "EX" for k in kinds if k != "I")
+
+
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+
+
+def _sentence_bits(text: str, start: int, end: int) -> int:
+    """The word-list bits of the sentence around a span (at most 160 characters either side)."""
+    lo = max(0, start - 160)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = cuts[-1] if cuts else lo
+    stop = _SENTENCE_END.search(text, end, end + 160)
+    hi = stop.start() if stop else min(len(text), end + 160)
+    bits, prev = 0, ""
+    for w in re.findall(r"[a-z0-9/'’-]{1,30}", text[lo:start].lower() + " " + text[end:hi].lower()):
+        bits |= _bits(w, prev)
+        prev = w
+    return bits
+
+
+def find_narrative_names(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if has_any(text, _ROLE_GATE):
+        for m in _ROLE_NAME.finditer(text):
+            v = m.group("v")
+            if not _is_person_name(v):
+                continue
+            role = m.group("role").lower()
+            shared = re.fullmatch(_SHARED_ROLES, role, _I) is not None
+            if shared and (
+                _COLLEAGUE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                or _COLLEAGUE_AFTER.match(text, m.end())
+                or (m.start() and text[m.start() - 1 : m.start() + len(role) + 1].endswith(("s:", "s :")))
+            ):
+                continue
+            bits = _sentence_bits(text, m.start(), m.end())
+            if bits & _ANY_PROJECT:
+                continue  # "Subscriber Priya Shah owns the interface build"
+            if shared and not bits & (_CARE | _STRONG | _PERSON | _OWN):
+                continue  # "Member Priya Shah joined": no word of care
+            out.append(m.span("v"))
+    for m in _ROW.finditer(text):
+        label = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
+        if not label or len(label) > 4 or not all(w in _LABEL_WORDS for w in label):
+            continue
+        if _PATIENT_LABELS.isdisjoint(label) or not _is_person_name(m.group("v")):
+            continue
+        out.append(m.span("v"))
+    return out
+
+
+# Words of a body, a finding or an examination: with the care words (words.py), what makes a sentence clinical.
+_FINDINGS = _wordset(
+    """
+    leg legs arm arms heel heels ankle ankles knee knees hip hips shoulder shoulders neck back chest abdomen belly
+    stomach skin eye eyes ear ears throat mouth tongue head foot feet hand hands wrist toe toes groin bowel bowels
+    bladder urine stool stools weight weight-bearing appetite sleep sleeping walking mobility breathing breath
+    oedema edema swelling swollen rash itch itching itchy sore ulcer lesion lump bruise bruising bleeding
+    temperature pulse afebrile febrile oriented drowsy nauseous dizzy dizziness pale jaundiced tearful
+    distressed agitated confused confusion breathless wheeze wheezy tender non-tender soft granulating healing
+    pain painful ache aches aching headache headaches cough coughing fever nausea vomiting diarrhoea diarrhea
+    constipation fatigue tired weakness numbness tingling dysuria symptom symptoms analgesia paracetamol
+    acetaminophen ibuprofen aspirin tablets tablet medication medications meds dose doses allergy allergies
+    allergic examination examined exam vital vitals observations obs consent procedure swallow swallowing
+    oxygen cannula frame walker stick crutches wheelchair continence incontinent incontinence catheter
+    fracture sprain sprained fall falls fell smoking alcohol diet fluids hydration nutrition biopsy scan
+    x-ray bloods dressing wound wounds stitches sutures infection antibiotics inhaler insulin metformin
+    seizure seizures stroke diabetes asthma copd hypertension dementia anxiety depression mood
+    """
+)
+# A person in care as the subject: the name (and an age set off by commas), then what the person was, did or felt.
+_SUBJECT_VERB = re.compile(
+    _NAME_FORMS + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
+    r"\s{1,2}(?:(?:was|is|were|has\s{1,2}been|had\s{1,2}been|remains|remained|appears|appeared|looks|looked"
+    r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
+    r"(?P<verb>unable|able|alert|oriented|drowsy|confused|comfortable|settled|stable|afebrile|febrile|pale|tearful"
+    r"|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep|awake|eating|transferred"
+    r"|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed|weaned|in\s{1,2}pain"
+    r"|on|a|an|no|reported|reports|denied|denies|described|describes|complained|complains|stated|states|says|said"
+    r"|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised|mobilized|fell"
+    r"|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed|requires"
+    r"|required|not|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
+    r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving)\b",
+)
+# Verbs a single given name may carry only as a patient ("Valentina was transferred…", "László has a known
+# allergy"): a colleague "was able to attend" or "reported the printer fault".
+_SINGLE_VERB = _wordset(
+    """unable alert oriented drowsy confused comfortable afebrile febrile pale tearful distressed agitated short
+    breathless nauseous dizzy unwell asleep transferred admitted discharged prescribed weaned tolerated tolerates
+    vomited coughed slept ate ambulated mobilised mobilized fell underwent recall remember finds lives smokes
+    recovering improving a an no"""
+)
+# A person in care as the object: what was done to, with or for the name in a clinical sentence.
+_OBJECT_CUE = re.compile(
+    r"(?:\b(?:examined|reviewed|saw|assessed|advised|counsell?ed|reassured|mobili[sz]ed|weighed|educated|visited"
+    r"|phoned|rang|consented|discussed(?:\s{1,2}[\w-]{1,15}){0,4}?\s{1,2}with|spoke\s{1,2}(?:with|to)"
+    r"|talked\s{1,2}(?:with|to)|obtained\s{1,2}from|(?:signs|obs|observations|examination|exam|review|consent"
+    r"|history|interpreter(?:\s{1,2}booked)?|results?|glucose|temperature|weight|score|wound|dressing|catheter"
+    r"|bloods?|labs|medications?|meds)\s{1,2}(?:for|of|on|from|with))\s{1,2})$",
+    _I,
+)
+_OBJECT_GATE = _wordset(
+    "examined reviewed saw assessed advised counselled counseled reassured mobilised mobilized weighed educated"
+    " visited phoned rang consented discussed spoke talked obtained for of on from with"
+)
+_NAME_AT = re.compile(_NAME_FORMS)
+
+
+def _clinical(text: str, start: int, end: int) -> bool:
+    """A word of care or a finding in the sentence around the span, and no project word."""
+    lo = max(0, start - 160)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = cuts[-1] if cuts else lo
+    stop = _SENTENCE_END.search(text, end, end + 160)
+    hi = stop.start() if stop else min(len(text), end + 160)
+    bits, prev, finding = 0, "", False
+    words = (text[lo:start] + " " + text[end:hi]).lower().replace("alert and oriented", "oriented")
+    for w in re.findall(r"[a-z0-9/'’-]{1,30}", words):
+        bits |= _bits(w, prev)
+        finding = finding or w in _FINDINGS
+        prev = w
+    return not bits & _ANY_PROJECT and (finding or bool(bits & (_CARE | _STRONG)))
+
+
+def _staffed(text: str, start: int, end: int) -> bool:
+    """A title or role before the name or a credential after it makes it staff's; a disease after it an eponym."""
+    from commands.phi.namecues import _EPONYM_AFTER, _ROLE_AFTER, _STAFF_AFTER, _WORK_AFTER, _staff_before
+
+    left = text[max(0, start - 40) : start]
+    if text[end - 2 : end] in ("'s", "’s") and _EPONYM_AFTER.match(text[end - 2 : end + 40]):
+        return True  # "a history of Huntington's disease"
+    return (
+        _staff_before(left.split("\n")[-1])
+        or bool(_STAFF_AFTER.match(text[end : end + 40]))
+        or bool(_EPONYM_AFTER.match(text[end : end + 40]))
+        or bool(_WORK_AFTER.match(text, end) or _ROLE_AFTER.match(text, end))  # "walked through the refill flow"
+    )
+
+
+def find_clinical_names(text: str) -> list[tuple[int, int]]:
+    """Names as the subject or the object of a clinical sentence."""
+    out: list[tuple[int, int]] = []
+    for m in _SUBJECT_VERB.finditer(text):
+        v = m.group("v")
+        start, end = m.span("v")
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
+            continue
+        single = " " not in v.strip() and "," not in v
+        if single and m.group("verb").lower() not in _SINGLE_VERB:
+            continue
+        if single and _kind_of(v) not in "NU":
+            continue
+        if not _is_person_name(v) or _staffed(text, start, end) or not _clinical(text, start, end):
+            continue
+        out.append((start, end))
+    if has_any(text, _OBJECT_GATE):
+        for m in _NAME_AT.finditer(text):
+            start, end = m.span("v")
+            if not _OBJECT_CUE.search(text, max(0, start - 60), start):
+                continue
+            v = m.group("v")
+            single = " " not in v.strip() and "," not in v
+            if single and _kind_of(v) not in "NU":
+                continue
+            if _is_person_name(v) and not _staffed(text, start, end) and _clinical(text, start, end):
+                out.append((start, end))
+    return out

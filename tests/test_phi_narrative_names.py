@@ -1,0 +1,61 @@
+"""A patient named in a short clinical sentence, in any of the forms the frame sets use ("Nagy, Eszter", "ROLF
+HAUGE", "T. Virtanen", a given name alone), and staff named in the same shapes, who must pass.
+
+The sentences are made up here in the shapes of the development misses, with other words and other names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from commands.phi import scan
+
+# said in a note -> refused as a patient's name
+REFUSED = [
+    # a person-role noun of care or cover before the name
+    "Service user Nagy, Eszter declined the shingles vaccine.",
+    "Claimant ROLF HAUGE had a knee arthroscopy in March.",
+    "Beneficiary T. Virtanen attended the retinal screening.",
+    "The informant was Leocadia, who confirmed two seizures last week.",
+    "Resident Wiesława Kot refused her breakfast and seemed drowsy.",
+    # a record row whose label is dressed to dodge a filter
+    "P A T I E N T = Zbigniew",
+    "CL1ENT NAME >> Orsolya Bakó",
+    "lDENTITY — Kowalczyk, Anatol",
+    "Person / Ingibjörg / no acute distress.",
+    # the name as the subject of a finding, a symptom or a change of place
+    "Hallvard Ek was unable to bear weight on the right ankle.",
+    "GRAZYNA WOLNA has a known allergy to latex.",
+    "Radoslava was transferred to the ICU after midnight.",
+    "On examination Pekkarinen, Aino was alert and oriented.",
+    # the name as the object of what was done in care
+    "Consent was obtained from Fenna Hoekstra before the biopsy.",
+    "Reviewed Jarkko on the ward round; the leg wound is healing.",
+    "Observations for S. Lindqvist were stable overnight.",
+    "Biopsy results discussed with ÅSA BERGQVIST by telephone.",
+]
+
+# said in a PMO note -> passes
+PASSES = [
+    "CL1NICIAN = Torvald Ness",
+    "S I G N E R — Maren Aas, RN",
+    "Team member Ilona Varga joined the sepsis huddle.",
+    "Resident physician Piotr Lis covers the ward on nights.",
+    "Ingrid Solheim walked through the discharge medication flow.",
+    "Reviewed by Oskar Lind, RN; no change to the plan.",
+    "Aurelia Pop reported the label printer fault to the service desk.",
+    "Subscriber Dana Whitfield owns the interface build for the portal.",
+    "Marek was able to attend the vendor demo on Friday.",
+    "Discussed the go-live readiness with Kasia Nowak.",
+    "a 60-year-old female with a history of Huntington's disease",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_a_patient_named_in_a_clinical_sentence_is_refused(text: str) -> None:
+    assert "patient-name" in {f.kind for f in scan(text)}, text
+
+
+@pytest.mark.parametrize("text", PASSES)
+def test_staff_named_in_the_same_shapes_pass(text: str) -> None:
+    assert scan(text) == [], text
