@@ -14,10 +14,12 @@ bounded and the sentence windows are fixed-size, so the pass is linear in the te
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import plain_label
-from commands.phi.namewords import _ANY_PROJECT, _CARE, _OWN, _PERSON, _STRONG, _bits, _wordset
+from commands.phi.namewords import _ANY_PROJECT, _CARE, _OWN, _PERSON, _STRONG, _bits, _words, _wordset
 from commands.phi.shared import _I, has_any
 
 # Roles that only a person in care or cover holds: no other sign needed, only no project word in the sentence.
@@ -76,6 +78,11 @@ def _is_person_name(v: str) -> bool:
     """The words can be a person's: not all English or product words ("Role", "Lab interface")."""
     words = [w.strip(",.") for w in v.replace(",", " ").split()]
     kinds = [_kind_of(w if not w.isupper() or len(w) < 3 else w.capitalize()) for w in words if w]
+    surnames = _words("surname_english_words.txt")
+    kinds = [
+        "S" if k == "E" and n and kinds[n - 1] in "NIF" and words[n].lower() in surnames else k
+        for n, k in enumerate(kinds)
+    ]  # "I. Kiss", "Mary Brown": a surname that is also a word, after an initial or a first name
     if not kinds or all(k == "I" for k in kinds):
         return False
     if len(kinds) == 1:
@@ -86,18 +93,43 @@ def _is_person_name(v: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 
 
-def _sentence_bits(text: str, start: int, end: int) -> int:
-    """The word-list bits of the sentence around a span (at most 160 characters either side)."""
-    lo = max(0, start - 160)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    lo = cuts[-1] if cuts else lo
-    stop = _SENTENCE_END.search(text, end, end + 160)
-    hi = stop.start() if stop else min(len(text), end + 160)
-    bits, prev = 0, ""
-    for w in re.findall(r"[a-z0-9/'’-]{1,30}", text[lo:start].lower() + " " + text[end:hi].lower()):
-        bits |= _bits(w, prev)
+_TOKEN_WORD = re.compile(r"[A-Za-z0-9/'’-]{1,30}")
+_ALERT_ORIENTED = re.compile(r"\s{1,2}and\s{1,2}oriented\b", _I)
+_KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # project, clinical, of a person
+
+
+@lru_cache(maxsize=4)
+def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
+    """Once per text: where its words start, running counts of its words of a project, of care (with the findings)
+    and of a person, and where its sentences end; each sentence's words are then counted in constant time."""
+    starts: list[int] = []
+    counts: list[list[int]] = [[0], [0], [0]]
+    prev = ""
+    for m in _TOKEN_WORD.finditer(text):
+        w = m.group(0).lower()
+        b = _bits(w, prev)
+        if w == "alert" and _ALERT_ORIENTED.match(text, m.end()):
+            b = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
+        elif w in _FINDINGS:
+            b |= _CARE
+        starts.append(m.start())
+        for c, kind in zip(counts, _KINDS, strict=True):
+            c.append(c[-1] + (1 if b & kind else 0))
         prev = w
-    return bits
+    return starts, counts, [m.start() for m in _SENTENCE_END.finditer(text)]
+
+
+def _sentence_has(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
+    """Whether the sentence around a span (at most 160 characters either side, the span itself left out) has a word
+    of a project, a word of care or a finding, a word of a person."""
+    starts, counts, ends = _index(text)
+    i = bisect_left(ends, start) - 1
+    lo = max(start - 160, ends[i] + 1 if i >= 0 else 0)
+    j = bisect_left(ends, end)
+    hi = min(end + 160, ends[j] if j < len(ends) else len(text))
+    a, b = bisect_left(starts, lo), bisect_left(starts, start)
+    c, d = bisect_left(starts, end), bisect_left(starts, hi)
+    return tuple((n[b] - n[a] + n[d] - n[c]) > 0 for n in counts)  # type: ignore[return-value]
 
 
 def find_narrative_names(text: str) -> list[tuple[int, int]]:
@@ -115,10 +147,10 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 or (m.start() and text[m.start() - 1 : m.start() + len(role) + 1].endswith(("s:", "s :")))
             ):
                 continue
-            bits = _sentence_bits(text, m.start(), m.end())
-            if bits & _ANY_PROJECT:
+            project, _, person = _sentence_has(text, m.start(), m.end())
+            if project:
                 continue  # "Subscriber Priya Shah owns the interface build"
-            if shared and not bits & (_CARE | _STRONG | _PERSON | _OWN):
+            if shared and not person:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
     for m in _ROW.finditer(text):
@@ -170,7 +202,7 @@ _SINGLE_VERB = _wordset(
     """unable alert oriented drowsy confused comfortable afebrile febrile pale tearful distressed agitated short
     breathless nauseous dizzy unwell asleep transferred admitted discharged prescribed weaned tolerated tolerates
     vomited coughed slept ate ambulated mobilised mobilized fell underwent recall remember finds lives smokes
-    recovering improving a an no"""
+    recovering improving continue a an no"""
 )
 # A person in care as the object: what was done to, with or for the name in a clinical sentence.
 _OBJECT_CUE = re.compile(
@@ -178,7 +210,7 @@ _OBJECT_CUE = re.compile(
     r"|phoned|rang|consented|discussed(?:\s{1,2}[\w-]{1,15}){0,4}?\s{1,2}with|spoke\s{1,2}(?:with|to)"
     r"|talked\s{1,2}(?:with|to)|obtained\s{1,2}from|(?:signs|obs|observations|examination|exam|review|consent"
     r"|history|interpreter(?:\s{1,2}booked)?|results?|glucose|temperature|weight|score|wound|dressing|catheter"
-    r"|bloods?|labs|medications?|meds)\s{1,2}(?:for|of|on|from|with))\s{1,2})$",
+    r"|bloods?|labs|medications?|meds)\s{1,2}(?:for|of|on|from|with))\s{1,2})",
     _I,
 )
 _OBJECT_GATE = _wordset(
@@ -190,18 +222,8 @@ _NAME_AT = re.compile(_NAME_FORMS)
 
 def _clinical(text: str, start: int, end: int) -> bool:
     """A word of care or a finding in the sentence around the span, and no project word."""
-    lo = max(0, start - 160)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    lo = cuts[-1] if cuts else lo
-    stop = _SENTENCE_END.search(text, end, end + 160)
-    hi = stop.start() if stop else min(len(text), end + 160)
-    bits, prev, finding = 0, "", False
-    words = (text[lo:start] + " " + text[end:hi]).lower().replace("alert and oriented", "oriented")
-    for w in re.findall(r"[a-z0-9/'’-]{1,30}", words):
-        bits |= _bits(w, prev)
-        finding = finding or w in _FINDINGS
-        prev = w
-    return not bits & _ANY_PROJECT and (finding or bool(bits & (_CARE | _STRONG)))
+    project, care, _ = _sentence_has(text, start, end)
+    return care and not project
 
 
 def _staffed(text: str, start: int, end: int) -> bool:
@@ -219,9 +241,39 @@ def _staffed(text: str, start: int, end: int) -> bool:
     )
 
 
+# A name with its age and sex, its birth year or its bed set right next to it: "Merja / 72 / F / chest pain",
+# "Márus (born 1961) was reviewed", "Bed 4 – Debóra – febrile overnight".
+_WITH_AGE = re.compile(
+    _NAME_FORMS
+    + r"(?=\s{0,2}(?:[/|,–—-]\s{0,2}\d{1,3}\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b"
+    r"|\(\s{0,2}(?:born|b\.|dob|d\.o\.b\.?|aged?)\b))",
+    _I,
+)
+_IN_BED = re.compile(
+    r"\b(?:bed|room|rm|bay|cubicle|side\s{1,2}room)\s{0,2}\d{1,4}[A-Za-z]?\s{0,2}[:–—-]\s{0,2}" + _NAME_FORMS, _I
+)
+_PLACE_GATE = _wordset("bed room rm bay cubicle born b dob d aged age m f male female")
+
+
 def find_clinical_names(text: str) -> list[tuple[int, int]]:
-    """Names as the subject or the object of a clinical sentence."""
+    """Names as the subject or the object of a clinical sentence, or with an age, a birth year or a bed."""
     out: list[tuple[int, int]] = []
+    if has_any(text, _PLACE_GATE):
+        for rx in (_WITH_AGE, _IN_BED):
+            for m in rx.finditer(text):
+                start, end = m.span("v")
+                v = m.group("v")
+                if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
+                    continue
+                single = " " not in v.strip() and "," not in v
+                if single and _kind_of(v) not in "NU":
+                    continue
+                if (
+                    _is_person_name(v)
+                    and not _staffed(text, start, end)
+                    and (rx is _WITH_AGE or _clinical(text, start, end))
+                ):
+                    out.append((start, end))
     for m in _SUBJECT_VERB.finditer(text):
         v = m.group("v")
         start, end = m.span("v")
@@ -236,11 +288,12 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     if has_any(text, _OBJECT_GATE):
-        for m in _NAME_AT.finditer(text):
-            start, end = m.span("v")
-            if not _OBJECT_CUE.search(text, max(0, start - 60), start):
+        for cue in _OBJECT_CUE.finditer(text):
+            obj = _NAME_AT.match(text, cue.end())
+            if not obj:
                 continue
-            v = m.group("v")
+            start, end = obj.span("v")
+            v = obj.group("v")
             single = " " not in v.strip() and "," not in v
             if single and _kind_of(v) not in "NU":
                 continue
