@@ -33,6 +33,15 @@ REFUSED = [
     "Reviewed Jarkko on the ward round; the leg wound is healing.",
     "Observations for S. Lindqvist were stable overnight.",
     "Biopsy results discussed with ÅSA BERGQVIST by telephone.",
+    "Ambulance transport booked for Henrikke Vold after her dialysis.",
+    # the name with its age and sex, its birth year or its bed
+    "Ilkka / 64 / M / syncope",
+    "Bed 9 – Ruth Nakagawa – spiked a fever at 02:00",
+    # the name's role said after it, or the patient's name said in words
+    "R. Castellanos, the service user, reported new ankle swelling.",
+    "The patient's registered name is Mehmet Yıldırım.",
+    "The history was provided by Oyelaran, Bisi over the phone.",
+    "GUNNHILD MOE's carer reported poor appetite this week.",
 ]
 
 # said in a PMO note -> passes
@@ -48,6 +57,9 @@ PASSES = [
     "Marek was able to attend the vendor demo on Friday.",
     "Discussed the go-live readiness with Kasia Nowak.",
     "a 60-year-old female with a history of Huntington's disease",
+    "Training booked for Sigrun Dahl before the go-live.",
+    "Reminder sent to Tomasz Wrona about the timesheet.",
+    "Jonas Berg, the patient experience lead, chairs the forum.",
 ]
 
 

@@ -90,6 +90,8 @@ def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
     base, apostrophe, tail = w.replace("’", "'").partition("'")
     if apostrophe and (tail.lower() in _CONTRACTED or (tail.lower() == "s" and base.lower() in _CONTRACTS_S)):
         return "E"  # "I've", "He's", "Don't": a contraction, not "O'Neil"
+    if apostrophe and tail.lower() == "s" and len(base) > 1:
+        w = base  # "BAILLY's", "Nowak's": the name without its possessive
     if len(w) == 1:
         return "I"
     low = w.lower()

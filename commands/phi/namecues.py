@@ -185,6 +185,8 @@ _STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
 _BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s", "to"})
 _MESSAGE = frozenset({"message", "call", "calls", "voicemail", "complaint", "letter", "text", "query", "request"})
 _BROUGHT = frozenset({"accompanied", "brought", "driven", "escorted", "collected", "in", "visited"})
+_PROVIDED = frozenset({"provided", "given", "supplied", "obtained", "taken"})
+_HISTORY = frozenset({"history", "collateral", "information", "account"})
 _OBTAINED = frozenset({"obtained", "history", "consent", "collateral", "taken", "collected", "drawn"})
 _LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
 
@@ -214,7 +216,9 @@ def _staff_before(left: str) -> bool:
         if w in _BETWEEN:
             continue
         if w == "by" and i and words[i - 1].lower() in _BROUGHT:
-            return False  # "accompanied by", "brought in by": a relative or the patient, not a signer
+            return False
+        if w == "by" and i and words[i - 1].lower() in _PROVIDED and _HISTORY.intersection(x.lower() for x in words):
+            return False  # "the history was provided by Béla Németh": whoever gave the history  # "accompanied by", "brought in by": a relative or the patient, not a signer
         if w == "from" and i and words[i - 1].lower() in _MESSAGE | _OBTAINED:
             return False  # "Message from Margit Mäkelä: my pharmacy…", "consent obtained from…": the patient
         if w == "reviewed" and i == len(words) - 1:

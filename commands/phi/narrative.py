@@ -59,6 +59,20 @@ _COLLEAGUE_AFTER = re.compile(
     r"\s{0,2}(?:,\s{0,2})?\(?(?:md|do|rn|np|pa|phd|mbbs|dr|physician|doctor|surgeon|nurse|lead|manager)\b", _I
 )
 
+# "The patient's preferred name is Martin", "the client's registered name was Stan, Monica".
+_NAME_IS = re.compile(
+    r"\b(?:patient|pt|client|resident|member|person|individual|service\s{1,2}user)['’]?s?\s{1,2}"
+    r"(?:(?:preferred|full|legal|first|given|last|family|registered|usual|correct|chosen|real)\s{1,2}){0,2}name"
+    r"(?:\s{1,3}(?:on|in)\s{1,3}the\s{1,3}[a-z]{2,15})?\s{1,3}(?:is|was|reads|as)\s{1,3}" + _NAME_FORMS,
+    _I,
+)
+# "D. Bird, the person receiving care, reported dizziness": the name, then its care role between commas.
+_THEN_ROLE = re.compile(
+    _NAME_FORMS + rf",\s{{1,2}}(?:the|a|an|our)\s{{1,2}}(?:patient|{_CARE_ROLES})(?=\s{{0,2}}[,;.)]|\s{{0,2}}$)", _I
+)
+_NAME_IS_GATE = _wordset("name patient patients pt recipient user enrollee beneficiary subscriber person individual")
+
+
 # A row's label and its separator, at the start of a line or a sentence; the label is de-obfuscated before it is
 # read ("P A T I E N T", "P4TIENT", "lDENTITY").
 _ROW = re.compile(
@@ -71,6 +85,7 @@ _PATIENT_LABELS = _wordset(
 )
 _LABEL_WORDS = _PATIENT_LABELS | _wordset(
     "full legal first last given family s the of care service receiving supported served in policy holder services"
+    " preferred registered on wristband armband band chart record"
 )
 
 
@@ -153,6 +168,11 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             if shared and not person:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
+    if has_any(text, _NAME_IS_GATE):
+        for rx in (_NAME_IS, _THEN_ROLE):
+            for m in rx.finditer(text):
+                if _is_person_name(m.group("v")) and not _staffed(text, *m.span("v")):
+                    out.append(m.span("v"))
     for m in _ROW.finditer(text):
         label = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not label or len(label) > 4 or not all(w in _LABEL_WORDS for w in label):
@@ -179,7 +199,7 @@ _FINDINGS = _wordset(
     oxygen cannula frame walker stick crutches wheelchair continence incontinent incontinence catheter
     fracture sprain sprained fall falls fell smoking alcohol diet fluids hydration nutrition biopsy scan
     x-ray bloods dressing wound wounds stitches sutures infection antibiotics inhaler insulin metformin
-    seizure seizures stroke diabetes asthma copd hypertension dementia anxiety depression mood
+    seizure seizures stroke diabetes asthma copd hypertension dementia anxiety depression mood medicine medicines
     """
 )
 # A person in care as the subject: the name (and an age set off by commas), then what the person was, did or felt.
@@ -194,7 +214,8 @@ _SUBJECT_VERB = re.compile(
     r"|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised|mobilized|fell"
     r"|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed|requires"
     r"|required|not|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
-    r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving)\b",
+    r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
+    r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b",
 )
 # Verbs a single given name may carry only as a patient ("Valentina was transferred…", "László has a known
 # allergy"): a colleague "was able to attend" or "reported the printer fault".
@@ -210,12 +231,14 @@ _OBJECT_CUE = re.compile(
     r"|phoned|rang|consented|discussed(?:\s{1,2}[\w-]{1,15}){0,4}?\s{1,2}with|spoke\s{1,2}(?:with|to)"
     r"|talked\s{1,2}(?:with|to)|obtained\s{1,2}from|(?:signs|obs|observations|examination|exam|review|consent"
     r"|history|interpreter(?:\s{1,2}booked)?|results?|glucose|temperature|weight|score|wound|dressing|catheter"
-    r"|bloods?|labs|medications?|meds)\s{1,2}(?:for|of|on|from|with))\s{1,2})",
+    r"|bloods?|labs|medications?|meds)\s{1,2}(?:for|of|on|from|with)"
+    r"|(?:arranged|booked|ordered|requested|scheduled|prescribed|given|sent)\s{1,2}for"
+    r"|(?:call|visit|letter|referral|reminder|message)\s{1,2}(?:to|for))\s{1,2})",
     _I,
 )
 _OBJECT_GATE = _wordset(
     "examined reviewed saw assessed advised counselled counseled reassured mobilised mobilized weighed educated"
-    " visited phoned rang consented discussed spoke talked obtained for of on from with"
+    " visited phoned rang consented discussed spoke talked obtained for of on from with to"
 )
 _NAME_AT = re.compile(_NAME_FORMS)
 
