@@ -42,6 +42,18 @@ REFUSED = [
     "The patient's registered name is Mehmet Yıldırım.",
     "The history was provided by Oyelaran, Bisi over the phone.",
     "GUNNHILD MOE's carer reported poor appetite this week.",
+    # the name said, in words, to be the patient's or the person in care's
+    "Torben Lund, confirmed verbally as the patient, described the night sweats.",
+    "The check recorded Ilse Brandt, whose listed role is patient.",
+    "Aksel Rønning is the person being examined in this entry.",
+    "The resident is known on the unit as Magnhild Aune.",
+    "Consent was filed under the patient's registered name, Sunniva Lie.",
+    "The summary from Eirik Vik's family describes better sleep.",
+    # the name opening a sentence in a text about one person's care
+    "At the review in May 2021, Tormod Aasen recalled using the rail on the stairs. The therapist agreed.",
+    "Hildur Sveinsdóttir Jr. began hydrotherapy in 2019. At the appointment in 2020 the patient walked unaided.",
+    # a next-of-kin segment pasted from an interface log
+    "NK1|1|BERG^SOLVEIG|DAU|Storgata 4^^Oslo|22334455",
 ]
 
 # said in a PMO note -> passes
@@ -60,6 +72,10 @@ PASSES = [
     "Training booked for Sigrun Dahl before the go-live.",
     "Reminder sent to Tomasz Wrona about the timesheet.",
     "Jonas Berg, the patient experience lead, chairs the forum.",
+    "At the steering meeting in May, Tormod Aasen presented the interface build; the patient portal slips.",
+    "Mina Holt completed the super-user training before the appointment module go-live.",
+    "Written observations were countersigned by Ragnvald, RN.",
+    "Dr. Amara Lee's family is visiting, so she is on leave until Monday.",
 ]
 
 

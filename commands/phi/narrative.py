@@ -37,7 +37,7 @@ _NAME_FORMS = (
     # one to three capitalised words or initials, with particles ("S. da Rocha", "de Boer")
     r"|(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}(?:[-'’][^\W\d_]{1,25})?)"
     r"(?:\s{1,2}(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}"
-    r"(?:[-'’][^\W\d_]{1,25})?)){0,2}))(?![^\W\d_])"
+    r"(?:[-'’][^\W\d_]{1,25})?)){0,2})(?:,?\s{1,2}(?-i:Jr|Sr|II|III|IV)\.?)?)(?![^\W\d_])"
 )
 _ROLE_NAME = re.compile(
     rf"(?<![\w-])(?P<role>{_CARE_ROLES}|{_SHARED_ROLES})(?:\s{{0,2}}(?:was|is|named|:|,|—|–|-)){{0,2}}\s{{1,3}}"
@@ -63,14 +63,44 @@ _COLLEAGUE_AFTER = re.compile(
 _NAME_IS = re.compile(
     r"\b(?:patient|pt|client|resident|member|person|individual|service\s{1,2}user)['’]?s?\s{1,2}"
     r"(?:(?:preferred|full|legal|first|given|last|family|registered|usual|correct|chosen|real)\s{1,2}){0,2}name"
-    r"(?:\s{1,3}(?:on|in)\s{1,3}the\s{1,3}[a-z]{2,15})?\s{1,3}(?:is|was|reads|as)\s{1,3}" + _NAME_FORMS,
+    r"(?:\s{1,3}(?:on|in)\s{1,3}the\s{1,3}[a-z]{2,15})?(?:\s{1,3}(?:is|was|reads|as)|,|:)\s{1,3}" + _NAME_FORMS,
     _I,
 )
 # "D. Bird, the person receiving care, reported dizziness": the name, then its care role between commas.
 _THEN_ROLE = re.compile(
     _NAME_FORMS + rf",\s{{1,2}}(?:the|a|an|our)\s{{1,2}}(?:patient|{_CARE_ROLES})(?=\s{{0,2}}[,;.)]|\s{{0,2}}$)", _I
 )
-_NAME_IS_GATE = _wordset("name patient patients pt recipient user enrollee beneficiary subscriber person individual")
+# The name said to be the patient's, or the person in care's, in words: "M. Litounuv, whose stated role is patient",
+# "Dö Phütrain II, identified personally as the patient", "Sylvie Savard is the individual being assessed", "the
+# patient's verified identity was recorded under Samuel Sama", "the patient bearing the name T. Brësev".
+_NAME_AS_PATIENT = re.compile(
+    _NAME_FORMS + r"['’]?,?\s{1,2}(?:(?:(?:was|is|being|been)\s{1,2})?(?:identified|confirmed|verified|registered"
+    r"|recorded|listed|known|acting|introduced|named)(?:\s{1,2}[a-z]{2,12}ly)?\s{1,2}as\s{1,2}(?:the\s{1,2})?patient\b"
+    r"|whose\s{1,2}(?:stated\s{1,2}|recorded\s{1,2}|listed\s{1,2})?role\s{1,2}is\s{1,2}(?:the\s{1,2})?patient\b"
+    r"|(?:is|was)\s{1,2}the\s{1,2}(?:individual|person|patient|client|resident|service\s{1,2}user)"
+    r"(?=\s{1,2}(?:being|who|receiving|in\s{1,2}(?:this|the)|under|seen|assessed|examined|named|described|here)\b|\s{0,2}[.,;])"
+    r"|(?:was|is)\s{1,2}the\s{1,2}name\b)",
+    _I,
+)
+_AS_NAME = re.compile(
+    r"(?:\b(?:identity|name|identification)\b[^.;\n]{0,40}?\b(?:recorded|registered|listed|entered|filed|written)"
+    r"\s{1,2}(?:under|as)|\bbearing\s{1,2}the\s{1,2}name|\b(?:individual|person|patient|client|resident|pt)"
+    r"\s{1,2}(?:(?:is|was)\s{1,2})?(?:known|called|named|referred\s{1,2}to|addressed|registered)(?:\s{1,2}[a-z]{2,12}){0,3}?"
+    r"\s{1,2}as)\s{1,3}['\"‘“]?" + _NAME_FORMS,
+    _I,
+)
+# "The account supplied by Amy Barker's family": a name whose family or carer speaks for them.
+_KIN_OF = re.compile(
+    _NAME_FORMS + r"['’]s\s{1,2}(?:family|relatives|parents|caregiver|carer|next\s{1,2}of\s{1,2}kin|guardian|mum|mom"
+    r"|mother|father|dad|husband|wife|partner|son|daughter|spouse|sister|brother)\b",
+    _I,
+)
+_TITLE_BEFORE = re.compile(r"\b(?:dr|doctor|prof|professor|nurse|sister|matron)\.?\s{1,2}$", _I)
+_NAME_IS_GATE = _wordset(
+    "name patient patients pt recipient user enrollee beneficiary subscriber person individual identity identification"
+    " client resident family relatives parents caregiver carer kin guardian mum mom mother father dad husband wife"
+    " partner son daughter spouse sister brother"
+)
 
 
 # A row's label and its separator, at the start of a line or a sentence; the label is de-obfuscated before it is
@@ -89,6 +119,13 @@ _LABEL_WORDS = _PATIENT_LABELS | _wordset(
 )
 
 
+_PLACE_WORDS = _wordset(
+    """hospital hospitals clinic clinics centre center centres centers practice pavilion medical health care home
+    unit facility organisation organization services service trust team department ward infirmary surgery surgical
+    rehabilitation diagnostic specialty primary community day treatment infusion recovery nursing pharmacy group"""
+)
+
+
 def _is_person_name(v: str) -> bool:
     """The words can be a person's: not all English or product words ("Role", "Lab interface")."""
     words = [w.strip(",.") for w in v.replace(",", " ").split()]
@@ -98,8 +135,8 @@ def _is_person_name(v: str) -> bool:
         "S" if k == "E" and n and kinds[n - 1] in "NIF" and words[n].lower() in surnames else k
         for n, k in enumerate(kinds)
     ]  # "I. Kiss", "Mary Brown": a surname that is also a word, after an initial or a first name
-    if not kinds or all(k == "I" for k in kinds):
-        return False
+    if not kinds or all(k == "I" for k in kinds) or any(w.lower() in _PLACE_WORDS for w in words):
+        return False  # (a place: "Teoshu Medical Pavilion", "Rupiand Care Home")
     if len(kinds) == 1:
         return kinds[0] in "NU" or (kinds[0] == "F")
     return any(k in "NUFS" for k in kinds) and not all(k in "EX" for k in kinds if k != "I")
@@ -169,10 +206,18 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
-        for rx in (_NAME_IS, _THEN_ROLE):
+        for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF):
             for m in rx.finditer(text):
-                if _is_person_name(m.group("v")) and not _staffed(text, *m.span("v")):
-                    out.append(m.span("v"))
+                start, end = m.span("v")
+                if start and (text[start - 1].isalnum() or text[start - 1] == "-" or text[start - 2 : start].isalpha()):
+                    continue
+                if not _is_person_name(m.group("v")) or _staffed(text, start, end, rx is _KIN_OF, rx is not _KIN_OF):
+                    continue  # (what the name is said to be outweighs a verb after it: "T. Brësev confirmed…")
+                if rx is _KIN_OF and (
+                    _sentence_has(text, start, end)[0] or _TITLE_BEFORE.search(text, max(0, start - 12), start)
+                ):
+                    continue  # "Dana Lee's family emergency moves the cutover", "Dr. Amara Lee's family"
+                out.append((start, end))
     for m in _ROW.finditer(text):
         label = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not label or len(label) > 4 or not all(w in _LABEL_WORDS for w in label):
@@ -249,7 +294,7 @@ def _clinical(text: str, start: int, end: int) -> bool:
     return care and not project
 
 
-def _staffed(text: str, start: int, end: int) -> bool:
+def _staffed(text: str, start: int, end: int, work: bool = True, before: bool = True) -> bool:
     """A title or role before the name or a credential after it makes it staff's; a disease after it an eponym."""
     from commands.phi.namecues import _EPONYM_AFTER, _ROLE_AFTER, _STAFF_AFTER, _WORK_AFTER, _staff_before
 
@@ -257,10 +302,10 @@ def _staffed(text: str, start: int, end: int) -> bool:
     if text[end - 2 : end] in ("'s", "’s") and _EPONYM_AFTER.match(text[end - 2 : end + 40]):
         return True  # "a history of Huntington's disease"
     return (
-        _staff_before(left.split("\n")[-1])
+        (before and _staff_before(left.split("\n")[-1]))
         or bool(_STAFF_AFTER.match(text[end : end + 40]))
         or bool(_EPONYM_AFTER.match(text[end : end + 40]))
-        or bool(_WORK_AFTER.match(text, end) or _ROLE_AFTER.match(text, end))  # "walked through the refill flow"
+        or (work and bool(_WORK_AFTER.match(text, end) or _ROLE_AFTER.match(text, end)))  # "walked through the flow"
     )
 
 
@@ -278,9 +323,63 @@ _IN_BED = re.compile(
 _PLACE_GATE = _wordset("bed room rm bay cubicle born b dob d aged age m f male female")
 
 
+# A name that opens a sentence (after a time or place phrase, perhaps) and does something, in a text about "the
+# patient" or "the individual": "By December 2014, Heobat Kahougain II could pause on the landing", "Lephaest reached
+# the rehabilitation facility in June 2017". A colleague's work verb ("Dana Lee escalated…") or a project word in the
+# sentence makes it staff's.
+_LEAD = (
+    r"(?:^|[.!?]\s{1,3}|\n)[ \t]{0,3}(?:(?:By|At|In|On|After|During|Before|Since|From|When|Today|Yesterday|This|Last"
+    r"|Later|Earlier|Then|Afterwards|Overnight)\b[^,.;\n]{0,50},\s{1,2})?"
+)
+_OPENING = re.compile(
+    _LEAD
+    + _NAME_FORMS
+    + r"\s{1,2}(?P<aux>(?:could|had|has|would|did|still|then|also|already|later|first|now)\s{1,2}){0,2}"
+    r"(?P<verb>[a-z]{3,20})\b"
+)
+_FOR_OPENING = re.compile(_LEAD + r"For\s{1,2}" + _NAME_FORMS + ",")
+_EXPERIENCE = _wordset(
+    """began begun brought kept keeps came went took gave felt left ran rode sat stood saw heard held managed
+    practised practiced reached recalled received needed completed demonstrated described reported explained
+    preferred remembered walked returned attended arrived noticed tolerated used continued started finished
+    struggled improved progressed learned learnt tried wanted asked agreed declined refused understood could pause"""
+)
+_REFERENT = re.compile(
+    r"\b(?:the|this)\s{1,2}(?:patient|individual|person)\b(?!['’]?s?\s{1,2}(?:portal|safety|experience|access"
+    r"|advocate|advocacy|flow|record|records|list|lists|index|identity|identification|engagement|satisfaction"
+    r"|education|services|transport|journey|facing|app|tracking|board|banner|header|registration|lookup|search"
+    r"|matching)\b)|\btheir\s{1,2}own\b"
+    # a text about one person's care: who cared for them and what happened at their visits
+    r"|\bthe\s{1,2}(?:therapist|clinician|physiotherapist|physio|nurse|doctor|gp|family|carer|caregiver|consultant)\b"
+    r"(?!\s{1,2}(?:workflow|build|training|module|view|portal|role|team|group|lead|leads|champions?|forum))"
+    r"|\b(?:assessment|appointment|consultation|follow-up|handover|intake)\b",
+    _I,
+)
+
+
+def _narrative_subjects(text: str) -> list[tuple[int, int]]:
+    if not _REFERENT.search(text):
+        return []
+    out = []
+    for m in [*_OPENING.finditer(text), *_FOR_OPENING.finditer(text)]:
+        start, end = m.span("v")
+        verb = m.group("verb").lower() if m.re is _OPENING else ""
+        if m.re is _OPENING and not m.group("aux") and verb not in _EXPERIENCE and not verb.endswith("ed"):
+            continue
+        v = m.group("v")
+        if " " not in v.strip() and "," not in v and _kind_of(v) not in "NU":
+            continue
+        if not _is_person_name(v) or _staffed(text, start, end) or _sentence_has(text, start, end)[0]:
+            continue
+        near = _REFERENT.search(text, max(0, start - 400), end + 400)
+        if near:
+            out.append((start, end))
+    return out
+
+
 def find_clinical_names(text: str) -> list[tuple[int, int]]:
     """Names as the subject or the object of a clinical sentence, or with an age, a birth year or a bed."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = _narrative_subjects(text)
     if has_any(text, _PLACE_GATE):
         for rx in (_WITH_AGE, _IN_BED):
             for m in rx.finditer(text):

@@ -448,7 +448,7 @@ _PT_LOWER_WORDS = frozenset({"pt", "patient", "ptnt"})
 
 # --- pasted HL7 v2 PID segments --------------------------------------------------
 # "PID|1||123456^^^MRN||DOE^JANE||19400102|F|..." pasted from an interface log.
-_PID = re.compile(r"(?<![A-Za-z0-9])PID\|[^\r\n]{0,600}")
+_PID = re.compile(r"(?<![A-Za-z0-9])(?:PID|NK1)\|[^\r\n]{0,600}")
 _HL7_NEXT_SEGMENT = re.compile(r"\s[A-Z][A-Z0-9]{2}\|")
 # field number (PID-n) -> kind, for the fields that carry Safe Harbor identifiers
 _PID_FIELDS = {
@@ -467,6 +467,9 @@ _PID_FIELDS = {
 }
 
 
+_NK1_FIELDS = {2: "patient-name"}
+
+
 def _find_hl7(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _PID.finditer(text):  # segments do not overlap: one pass, linear
@@ -475,8 +478,10 @@ def _find_hl7(text: str) -> list[tuple[str, int, int]]:
         if nxt:
             seg = seg[: nxt.start()]
         pos = m.start() + 4  # just after "PID|"
+        # a next-of-kin segment ("NK1|1|DOE^JANE|SPO|…") names the patient's relative in its second field
+        fields = _PID_FIELDS if seg.startswith("PID") else _NK1_FIELDS
         for n, field in enumerate(seg[4:].split("|"), start=1):
-            kind = _PID_FIELDS.get(n)
+            kind = fields.get(n)
             value = field.strip("^~& ")
             if kind and value and (_digits(value) >= 4 or (kind == "patient-name" and any(c.isalpha() for c in value))):
                 out.append((kind, pos, pos + len(field)))
