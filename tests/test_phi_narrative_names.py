@@ -52,6 +52,11 @@ REFUSED = [
     # the name opening a sentence in a text about one person's care
     "At the review in May 2021, Tormod Aasen recalled using the rail on the stairs. The therapist agreed.",
     "Hildur Sveinsdóttir Jr. began hydrotherapy in 2019. At the appointment in 2020 the patient walked unaided.",
+    # a patient's label and a name typed in small letters
+    "Pain clinic\npatient: nora j. addison; spelling checked at the desk.",
+    "- pt: ivar lunde;",
+    # a person in care the care was discussed with, named by one word
+    "Wound care advice was discussed with Mirelund before discharge.",
     # a next-of-kin segment pasted from an interface log
     "NK1|1|BERG^SOLVEIG|DAU|Storgata 4^^Oslo|22334455",
 ]
@@ -76,6 +81,8 @@ PASSES = [
     "Mina Holt completed the super-user training before the appointment module go-live.",
     "Written observations were countersigned by Ragnvald, RN.",
     "Dr. Amara Lee's family is visiting, so she is on leave until Monday.",
+    "Patient: forty-one years old, lives alone.",
+    "I visited Campbelltown on 12/3 for the readiness walkthrough.",
 ]
 
 

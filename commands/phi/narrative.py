@@ -272,7 +272,7 @@ _SINGLE_VERB = _wordset(
 )
 # A person in care as the object: what was done to, with or for the name in a clinical sentence.
 _OBJECT_CUE = re.compile(
-    r"(?:\b(?:examined|reviewed|saw|assessed|advised|counsell?ed|reassured|mobili[sz]ed|weighed|educated|visited"
+    r"(?:\b(?:examined|reviewed|saw|assessed|advised|counsell?ed|reassured|mobili[sz]ed|weighed|educated"
     r"|phoned|rang|consented|discussed(?:\s{1,2}[\w-]{1,15}){0,4}?\s{1,2}with|spoke\s{1,2}(?:with|to)"
     r"|talked\s{1,2}(?:with|to)|obtained\s{1,2}from|(?:signs|obs|observations|examination|exam|review|consent"
     r"|history|interpreter(?:\s{1,2}booked)?|results?|glucose|temperature|weight|score|wound|dressing|catheter"
@@ -419,6 +419,26 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             single = " " not in v.strip() and "," not in v
             if single and _kind_of(v) not in "NU":
                 continue
-            if _is_person_name(v) and not _staffed(text, start, end) and _clinical(text, start, end):
-                out.append((start, end))
+            project, care, person = _sentence_has(text, cue.start(), end)  # (the cue's own words left out)
+            if _is_person_name(v) and not _staffed(text, start, end) and not project and (care or person):
+                out.append((start, end))  # ("Care instructions were discussed with Brinunel": a person's care)
+    for m in _LOWER_LABELLED.finditer(text):
+        words = m.group("v").split()
+        if _NOT_LOWER_NAME.isdisjoint(w.strip(".").lower() for w in words) and _is_person_name(
+            " ".join(w[:1].upper() + w[1:] for w in words)
+        ):
+            out.append(m.span("v"))
     return out
+
+
+# A patient's label and a name typed in small letters up to the end of its phrase: "patient: will q. parkinson;",
+# "- patient: rose f. baker;". Not an age or a state ("Patient: ninety-eight years old", "patient: doing well").
+_LOWER_LABELLED = re.compile(
+    r"(?:^|\n|[;.]\s)[ \t]{0,3}(?:[-*•]\s{1,2})?(?i:patient|pt|patient\s{1,2}name|name|client|resident)\s{0,2}:\s{0,3}"
+    r"(?P<v>[a-z][a-z'’-]{1,20}(?:\s{1,2}[a-z](?:\.|[a-z'’-]{1,20})){1,3})(?=\s{0,2}(?:[;,\n]|\.(?:\s|$)|$))"
+)
+_NOT_LOWER_NAME = _wordset(
+    """years year old yo months weeks days male female man woman boy girl adult child infant unknown none not is was
+    the a an and of with no yes doing well stable declined refused see above below same as n/a tbd one two three
+    four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred"""
+)
