@@ -52,6 +52,10 @@ REFUSED = [
     # the name opening a sentence in a text about one person's care
     "At the review in May 2021, Tormod Aasen recalled using the rail on the stairs. The therapist agreed.",
     "Hildur Sveinsdóttir Jr. began hydrotherapy in 2019. At the appointment in 2020 the patient walked unaided.",
+    # the patient, then the name; a long label that names the patient's name
+    "Identity was checked for the patient, whose legal name is Strand, Oddny.",
+    "The wristband on bed 3 belongs to the patient, Eldbjørg Haug.",
+    "Name given by the patient at the front desk = solveig, tora",
     # a patient's label and a name typed in small letters
     "Pain clinic\npatient: nora j. addison; spelling checked at the desk.",
     "- pt: ivar lunde;",
@@ -83,6 +87,8 @@ PASSES = [
     "Dr. Amara Lee's family is visiting, so she is on leave until Monday.",
     "Patient: forty-one years old, lives alone.",
     "I visited Campbelltown on 12/3 for the readiness walkthrough.",
+    "Name of the consulting clinician for the patient = Harald Moen",
+    "Project name for the patient flow board: Lighthouse",
 ]
 
 

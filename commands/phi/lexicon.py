@@ -36,6 +36,7 @@ from commands.phi.namecues import (
     _SAINTS,
     _SINGLE_THEN,
     _STAFF_AFTER,
+    _STAFF_ROLES,
     _SUBJECT_BEFORE,
     _WORK_AFTER,
     _near,
@@ -44,6 +45,7 @@ from commands.phi.namecues import (
     _staff_before,
     _strong_clear,
     _sure_near,
+    plain_label,
 )
 from commands.phi.namewords import _ANY_PROJECT, _BITS, _NEVER, _care_context, _context, _next_bits, _words, _wordset
 from commands.phi.shared import _I, has_any
@@ -231,6 +233,15 @@ _FAMILY = _wordset(
 )
 
 
+_GENERIC_CUES = frozenset({"by", "from", "per", "thanks", "thank", "cc", "contact", "present", "minutes", "welcome"})
+
+
+def _role_in_label(left: str) -> bool:
+    """The row's label names a member of staff: "Name of the consulting clinician for the patient = Harald Moen"."""
+    words = set(_LEFT_WORDS.findall(plain_label(left).lower()))
+    return not words.isdisjoint(_STAFF_ROLES - _GENERIC_CUES)
+
+
 def _find(text: str) -> list[tuple[int, int]]:
     cands = _candidates(text)
     if not cands:
@@ -268,7 +279,12 @@ def _find(text: str) -> list[tuple[int, int]]:
                     continue
             elif not _SINGLE_THEN.match(right):
                 continue
-        if not single and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left)) and _LINE_END.match(right):
+        if (
+            not single
+            and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left))
+            and _LINE_END.match(right)
+            and not _role_in_label(left)
+        ):
             out.append((start, end))
             continue
         if ctx is None:

@@ -61,11 +61,31 @@ _COLLEAGUE_AFTER = re.compile(
 
 # "The patient's preferred name is Martin", "the client's registered name was Stan, Monica".
 _NAME_IS = re.compile(
-    r"\b(?:patient|pt|client|resident|member|person|individual|service\s{1,2}user)['’]?s?\s{1,2}"
-    r"(?:(?:preferred|full|legal|first|given|last|family|registered|usual|correct|chosen|real)\s{1,2}){0,2}name"
+    r"\b(?:patient|pt|client|resident|member|person|individual|service\s{1,2}user)(?:['’]?s?|,\s{1,2}whose)\s{1,2}"
+    r"(?:(?:preferred|full|legal|first|given|last|family|registered|usual|correct|chosen|real|personal)\s{1,2}){0,2}name"
     r"(?:\s{1,3}(?:on|in)\s{1,3}the\s{1,3}[a-z]{2,15})?(?:\s{1,3}(?:is|was|reads|as)|,|:)\s{1,3}" + _NAME_FORMS,
     _I,
 )
+# "The identity field belongs to the patient, As Tredoven.": the patient, then the name and the end of the phrase.
+_PATIENT_COMMA = re.compile(
+    r"\b(?:patient|individual|person\s{1,2}receiving\s{1,2}care|client|service\s{1,2}user),\s{1,2}"
+    + _NAME_FORMS
+    + r"(?=\s{0,2}(?:[.;)]|$|\n))",
+    _I,
+)
+# A row whose label names the patient's name in many words, the value in any letters: "Full personal name recorded
+# after the patient's identification check = trevuinel, have".
+_LONG_ROW = re.compile(
+    r"(?:^|\n)[ \t]{0,3}(?:[-*•]\s{1,2})?(?P<label>[A-Za-z][A-Za-z '’-]{2,80}?)[ \t]{0,3}(?:=|:|\||>>)[ \t]{0,3}"
+    r"(?P<v>[^\W\d_][^\W\d_'’-]{0,25}(?:,?\s{1,2}[^\W\d_](?:\.|[^\W\d_'’-]{1,25})){0,3})[ \t]{0,3}[.;]?[ \t]{0,3}(?=\n|$)"
+)
+_LONG_ROW_PATIENT = _wordset("patient patient's patients individual person client resident recipient")
+_LONG_ROW_STAFF = _wordset(
+    """clinician clinician's doctor nurse staff signer examiner author reviewer physician consulting provider project
+    file server team vendor user owner lead manager sponsor attending surgeon therapist pharmacist"""
+)
+
+
 # "D. Bird, the person receiving care, reported dizziness": the name, then its care role between commas.
 _THEN_ROLE = re.compile(
     _NAME_FORMS + rf",\s{{1,2}}(?:the|a|an|our)\s{{1,2}}(?:patient|{_CARE_ROLES})(?=\s{{0,2}}[,;.)]|\s{{0,2}}$)", _I
@@ -206,7 +226,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
-        for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF):
+        for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA):
             for m in rx.finditer(text):
                 start, end = m.span("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] == "-" or text[start - 2 : start].isalpha()):
@@ -218,6 +238,15 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 ):
                     continue  # "Dana Lee's family emergency moves the cutover", "Dr. Amara Lee's family"
                 out.append((start, end))
+    for m in _LONG_ROW.finditer(text) if "name" in text.lower() else ():
+        label = set(m.group("label").lower().replace("’", "'").split())
+        if "name" not in label or label.isdisjoint(_LONG_ROW_PATIENT) or not label.isdisjoint(_LONG_ROW_STAFF):
+            continue
+        words = m.group("v").replace(",", " ").split()
+        if _NOT_LOWER_NAME.isdisjoint(w.lower() for w in words) and _is_person_name(
+            " ".join(w[:1].upper() + w[1:] for w in words)
+        ):
+            out.append(m.span("v"))
     for m in _ROW.finditer(text):
         label = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not label or len(label) > 4 or not all(w in _LABEL_WORDS for w in label):
