@@ -263,6 +263,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             continue
         if (
             _staff_before(left)
+            or (_HEADER_BEFORE.search(left) and _role_in_label(left))
             or _PLACE_AFTER.match(right)
             or (" " + left).rstrip().endswith(_SAINTS)
             or (":" in text[max(0, start - 120) : start] and _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start))
@@ -279,12 +280,7 @@ def _find(text: str) -> list[tuple[int, int]]:
                     continue
             elif not _SINGLE_THEN.match(right):
                 continue
-        if (
-            not single
-            and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left))
-            and _LINE_END.match(right)
-            and not _role_in_label(left)
-        ):
+        if not single and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left)) and _LINE_END.match(right):
             out.append((start, end))
             continue
         if ctx is None:

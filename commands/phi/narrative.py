@@ -248,10 +248,10 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
         ):
             out.append(m.span("v"))
     for m in _ROW.finditer(text):
-        label = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
-        if not label or len(label) > 4 or not all(w in _LABEL_WORDS for w in label):
+        row = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
+        if not row or len(row) > 4 or not all(w in _LABEL_WORDS for w in row):
             continue
-        if _PATIENT_LABELS.isdisjoint(label) or not _is_person_name(m.group("v")):
+        if _PATIENT_LABELS.isdisjoint(row) or not _is_person_name(m.group("v")):
             continue
         out.append(m.span("v"))
     return out

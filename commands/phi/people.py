@@ -420,6 +420,7 @@ def _trim_name(v: str) -> str:
 
 
 def _find_names(text: str) -> list[tuple[int, int]]:
+    from commands.phi.lexicon import _role_in_label
     from commands.phi.names import is_patient_single_name
 
     out = []
@@ -427,6 +428,9 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         v = m.group("v")
         if _TEST_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "Test patient ZZTEST, ADMIT is used in TST only"
+        line = text[max(0, m.start() - 60) : m.start("v")].rsplit("\n", 1)[-1]
+        if _role_in_label(line):
+            continue  # "Name of the consulting clinician for the patient = Harald Moen"
         if _first_word(v) in PROGRAMME_WORDS:
             continue
         v = _trim_name(v)
