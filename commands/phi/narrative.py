@@ -227,6 +227,8 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
         for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA):
+            if rx in _TAILS and not _TAILS[rx].search(text):
+                continue  # (what must follow the name is nowhere: the name-first pattern cannot match)
             for m in rx.finditer(text):
                 start, end = m.span("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] == "-" or text[start - 2 : start].isalpha()):
@@ -281,13 +283,13 @@ _SUBJECT_VERB = re.compile(
     _NAME_FORMS + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
     r"\s{1,2}(?:(?:was|is|were|has\s{1,2}been|had\s{1,2}been|remains|remained|appears|appeared|looks|looked"
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
-    r"(?P<verb>unable|able|alert|oriented|drowsy|confused|comfortable|settled|stable|afebrile|febrile|pale|tearful"
+    r"(?P<verb>(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|unable|able|alert|oriented|drowsy|confused|comfortable|settled|stable|afebrile|febrile|pale|tearful"
     r"|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep|awake|eating|transferred"
     r"|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed|weaned|in\s{1,2}pain"
-    r"|on|a|an|no|reported|reports|denied|denies|described|describes|complained|complains|stated|states|says|said"
+    r"|reported|reports|denied|denies|described|describes|complained|complains|stated|states|says|said"
     r"|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised|mobilized|fell"
     r"|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed|requires"
-    r"|required|not|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
+    r"|required|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
     r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
     r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b",
 )
@@ -411,6 +413,8 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = _narrative_subjects(text)
     if has_any(text, _PLACE_GATE):
         for rx in (_WITH_AGE, _IN_BED):
+            if rx in _TAILS and not _TAILS[rx].search(text):
+                continue
             for m in rx.finditer(text):
                 start, end = m.span("v")
                 v = m.group("v")
@@ -425,7 +429,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    for m in _SUBJECT_VERB.finditer(text):
+    for m in _SUBJECT_VERB.finditer(text) if _TAILS[_SUBJECT_VERB].search(text) else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -451,7 +455,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             project, care, person = _sentence_has(text, cue.start(), end)  # (the cue's own words left out)
             if _is_person_name(v) and not _staffed(text, start, end) and not project and (care or person):
                 out.append((start, end))  # ("Care instructions were discussed with Brinunel": a person's care)
-    for m in _LOWER_LABELLED.finditer(text):
+    for m in _LOWER_LABELLED.finditer(text) if has_any(text, _LOWER_GATE) else ():
         words = m.group("v").split()
         if _NOT_LOWER_NAME.isdisjoint(w.strip(".").lower() for w in words) and _is_person_name(
             " ".join(w[:1].upper() + w[1:] for w in words)
@@ -471,3 +475,44 @@ _NOT_LOWER_NAME = _wordset(
     the a an and of with no yes doing well stable declined refused see above below same as n/a tbd one two three
     four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred"""
 )
+
+
+_LOWER_GATE = _wordset("patient pt name client resident")
+# What must follow the name in each name-first pattern, as a pattern led by a fixed word: searched once per text,
+# it spares trying the name at every capital letter when it is nowhere.
+_TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _THEN_ROLE: re.compile(
+        r",\s{1,2}(?:the|a|an|our)\s{1,2}(?:patient|care|service|enrol|benefic|subscrib|guarant|insured"
+        r"|claimant|informant|historian|policy|person|individual)",
+        _I,
+    ),
+    _NAME_AS_PATIENT: re.compile(
+        r"\b(?:as\s{1,2}(?:the\s{1,2})?patient|role\s{1,2}is|(?:is|was)\s{1,2}the\s{1,2}(?:individual"
+        r"|person|patient|client|resident|service|name))\b",
+        _I,
+    ),
+    _KIN_OF: re.compile(
+        r"['’]s\s{1,2}(?:family|relatives|parents|caregiver|carer|next|guardian|mum|mom|mother|father|dad"
+        r"|husband|wife|partner|son|daughter|spouse|sister|brother)\b",
+        _I,
+    ),
+    _PATIENT_COMMA: re.compile(r"\b(?:patient|individual|care|client|user),\s", _I),
+    _WITH_AGE: re.compile(
+        r"\d{1,3}\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b|\(\s{0,2}(?:born|b\.|dob"
+        r"|d\.o\.b|aged?)\b",
+        _I,
+    ),
+    _SUBJECT_VERB: re.compile(
+        r"\s(?:(?:was|is|were|been|remains|remained|appears|appeared|looks|looked|seemed|became|will"
+        r"|could|did|does|has|had)\s{1,2}(?:not\s{1,2})?)?(?:(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on"
+        r"|(?<=was\s)on|(?<=remains\s)on|unable|able|alert|oriented|drowsy|confused|comfortable|settled"
+        r"|stable|afebrile|febrile|pale|tearful|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep"
+        r"|awake|eating|transferred|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed"
+        r"|weaned|in\s{1,2}pain|reported|reports|denied|denies|described|describes|complained|complains|stated"
+        r"|states|says|said|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised"
+        r"|mobilized|fell|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed"
+        r"|requires|required|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
+        r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
+        r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b"
+    ),
+}
