@@ -195,6 +195,10 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _SPACED = re.compile(r"\b(?:[A-Za-z0-9] ){2,20}[A-Za-z0-9]\b")
 
 
+# A label written to dodge a filter: a digit in a word, spaced letters, a small "l" in a capitalised word.
+_DISGUISED = re.compile(r"[A-Za-z][0-9$@]|[0-9$@][A-Za-z]|\b[A-Za-z] [A-Za-z] [A-Za-z]\b|[A-Z]l|\bl[A-Z]")
+
+
 def plain_label(label: str) -> str:
     """A label as it was meant to read: spaced letters joined, digits that stand for letters read as letters, an
     "l" for an "I" in a capitalised word read as "i"."""
@@ -210,7 +214,8 @@ def plain_label(label: str) -> str:
 def _staff_before(left: str) -> bool:
     """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
     "Seen by", "signature of")."""
-    words = _LEFT_WORDS.findall(plain_label(left[-60:]))[-5:]
+    left = left[-60:]
+    words = _LEFT_WORDS.findall(plain_label(left) if _DISGUISED.search(left) else left)[-5:]
     for i in range(len(words) - 1, -1, -1):
         w = words[i].lower()
         if w in _BETWEEN:
