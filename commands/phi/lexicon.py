@@ -21,6 +21,7 @@ from commands.phi.namecues import (
     _CARE_OF,
     _CARE_OF_GATE,
     _CARE_THEN,
+    _DISGUISED,
     _EPONYM_AFTER,
     _HEADER_BEFORE,
     _ID_AFTER,
@@ -238,7 +239,7 @@ _GENERIC_CUES = frozenset({"by", "from", "per", "thanks", "thank", "cc", "contac
 
 def _role_in_label(left: str) -> bool:
     """The row's label names a member of staff: "Name of the consulting clinician for the patient = Harald Moen"."""
-    words = set(_LEFT_WORDS.findall(plain_label(left).lower()))
+    words = set(_LEFT_WORDS.findall((plain_label(left) if _DISGUISED.search(left) else left).lower()))
     return not words.isdisjoint(_STAFF_ROLES - _GENERIC_CUES)
 
 

@@ -429,7 +429,7 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         if _TEST_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "Test patient ZZTEST, ADMIT is used in TST only"
         line = text[max(0, m.start() - 60) : m.start("v")].rsplit("\n", 1)[-1]
-        if _role_in_label(line):
+        if any(c in line for c in "=:|>/") and _role_in_label(line):
             continue  # "Name of the consulting clinician for the patient = Harald Moen"
         if _first_word(v) in PROGRAMME_WORDS:
             continue
