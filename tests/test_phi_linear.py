@@ -25,6 +25,7 @@ from commands.phi import (
     namecues,
     names,
     namewords,
+    narrative,
     numbers,
     people,
     scan,
@@ -47,6 +48,7 @@ MODULES = (
     namecues,
     ids,
     letters,
+    narrative,
 )
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)

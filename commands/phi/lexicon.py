@@ -21,6 +21,7 @@ from commands.phi.namecues import (
     _CARE_OF,
     _CARE_OF_GATE,
     _CARE_THEN,
+    _DISGUISED,
     _EPONYM_AFTER,
     _HEADER_BEFORE,
     _ID_AFTER,
@@ -36,6 +37,7 @@ from commands.phi.namecues import (
     _SAINTS,
     _SINGLE_THEN,
     _STAFF_AFTER,
+    _STAFF_ROLES,
     _SUBJECT_BEFORE,
     _WORK_AFTER,
     _near,
@@ -44,6 +46,7 @@ from commands.phi.namecues import (
     _staff_before,
     _strong_clear,
     _sure_near,
+    plain_label,
 )
 from commands.phi.namewords import _ANY_PROJECT, _BITS, _NEVER, _care_context, _context, _next_bits, _words, _wordset
 from commands.phi.shared import _I, has_any
@@ -90,6 +93,8 @@ def _kind(word: str, names: frozenset[str], english: frozenset[str]) -> str:
     base, apostrophe, tail = w.replace("’", "'").partition("'")
     if apostrophe and (tail.lower() in _CONTRACTED or (tail.lower() == "s" and base.lower() in _CONTRACTS_S)):
         return "E"  # "I've", "He's", "Don't": a contraction, not "O'Neil"
+    if apostrophe and tail.lower() == "s" and len(base) > 1:
+        w = base  # "BAILLY's", "Nowak's": the name without its possessive
     if len(w) == 1:
         return "I"
     low = w.lower()
@@ -229,6 +234,15 @@ _FAMILY = _wordset(
 )
 
 
+_GENERIC_CUES = frozenset({"by", "from", "per", "thanks", "thank", "cc", "contact", "present", "minutes", "welcome"})
+
+
+def _role_in_label(left: str) -> bool:
+    """The row's label names a member of staff: "Name of the consulting clinician for the patient = Harald Moen"."""
+    words = set(_LEFT_WORDS.findall((plain_label(left) if _DISGUISED.search(left) else left).lower()))
+    return not words.isdisjoint(_STAFF_ROLES - _GENERIC_CUES)
+
+
 def _find(text: str) -> list[tuple[int, int]]:
     cands = _candidates(text)
     if not cands:
@@ -250,6 +264,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             continue
         if (
             _staff_before(left)
+            or (_HEADER_BEFORE.search(left) and _role_in_label(left))
             or _PLACE_AFTER.match(right)
             or (" " + left).rstrip().endswith(_SAINTS)
             or (":" in text[max(0, start - 120) : start] and _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start))

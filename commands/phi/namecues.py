@@ -185,21 +185,49 @@ _STAFF_ROLES = _wordset(_STAFF_ROLE_WORDS)
 _BETWEEN = frozenset({"is", "was", "are", "were", "the", "of", "name", "s", "to"})
 _MESSAGE = frozenset({"message", "call", "calls", "voicemail", "complaint", "letter", "text", "query", "request"})
 _BROUGHT = frozenset({"accompanied", "brought", "driven", "escorted", "collected", "in", "visited"})
+_PROVIDED = frozenset({"provided", "given", "supplied", "obtained", "taken"})
+_HISTORY = frozenset({"history", "collateral", "information", "account"})
+_OBTAINED = frozenset({"obtained", "history", "consent", "collateral", "taken", "collected", "drawn"})
 _LEFT_WORDS = re.compile(r"[A-Za-z0-9]{1,20}")
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
+_SPACED = re.compile(r"\b(?:[A-Za-z0-9] ){2,20}[A-Za-z0-9]\b")
+
+
+# A label written to dodge a filter: a digit in a word, spaced letters, a small "l" in a capitalised word.
+_DISGUISED = re.compile(r"[A-Za-z][0-9$@]|[0-9$@][A-Za-z]|\b[A-Za-z] [A-Za-z] [A-Za-z]\b|[A-Z]l|\bl[A-Z]")
+
+
+def plain_label(label: str) -> str:
+    """A label as it was meant to read: spaced letters joined, digits that stand for letters read as letters, an
+    "l" for an "I" in a capitalised word read as "i"."""
+    label = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), label)
+    words = []
+    for w in label.split():
+        if sum(c.isupper() for c in w) >= max(2, len(w) - 2):
+            w = w.replace("l", "I")  # "PATlENT", "lDENTITY" (an upper-case word with a small l in it)
+        words.append(w.translate(_LEET).lower())
+    return " ".join(words)
 
 
 def _staff_before(left: str) -> bool:
     """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
     "Seen by", "signature of")."""
-    words = _LEFT_WORDS.findall(left)[-5:]
+    left = left[-60:]
+    words = _LEFT_WORDS.findall(plain_label(left) if _DISGUISED.search(left) else left)[-5:]
     for i in range(len(words) - 1, -1, -1):
         w = words[i].lower()
         if w in _BETWEEN:
             continue
         if w == "by" and i and words[i - 1].lower() in _BROUGHT:
-            return False  # "accompanied by", "brought in by": a relative or the patient, not a signer
-        if w == "from" and i and words[i - 1].lower() in _MESSAGE:
-            return False  # "Message from Margit Mäkelä: my pharmacy…": whoever wrote in
+            return False
+        if w == "by" and i and words[i - 1].lower() in _PROVIDED and _HISTORY.intersection(x.lower() for x in words):
+            return False  # "the history was provided by Béla Németh": whoever gave the history  # "accompanied by", "brought in by": a relative or the patient, not a signer
+        if w == "from" and i and words[i - 1].lower() in _MESSAGE | _OBTAINED:
+            return False  # "Message from Margit Mäkelä: my pharmacy…", "consent obtained from…": the patient
+        if w == "reviewed" and i == len(words) - 1:
+            return False  # "Reviewed Hans on the ward round": the name is what was reviewed, not who did
         return w in _STAFF_ROLES
     return False
 

@@ -361,7 +361,9 @@ def _needed(rx: re.Pattern[str], words: set[str], text: str = "") -> bool:
 
 
 def find_context_names(text: str) -> list[tuple[int, int]]:
-    out = []
+    from commands.phi.narrative import find_clinical_names, find_narrative_names  # (they read lexicon.py's lists)
+
+    out = find_narrative_names(text) + find_clinical_names(text)
     words = set(_WORDS.findall(text.lower()))
     for rx in (
         _LABELLED,

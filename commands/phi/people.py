@@ -420,6 +420,7 @@ def _trim_name(v: str) -> str:
 
 
 def _find_names(text: str) -> list[tuple[int, int]]:
+    from commands.phi.lexicon import _role_in_label
     from commands.phi.names import is_patient_single_name
 
     out = []
@@ -427,6 +428,9 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         v = m.group("v")
         if _TEST_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "Test patient ZZTEST, ADMIT is used in TST only"
+        line = text[max(0, m.start() - 60) : m.start("v")].rsplit("\n", 1)[-1]
+        if any(c in line for c in "=:|>/") and _role_in_label(line):
+            continue  # "Name of the consulting clinician for the patient = Harald Moen"
         if _first_word(v) in PROGRAMME_WORDS:
             continue
         v = _trim_name(v)
@@ -448,7 +452,7 @@ _PT_LOWER_WORDS = frozenset({"pt", "patient", "ptnt"})
 
 # --- pasted HL7 v2 PID segments --------------------------------------------------
 # "PID|1||123456^^^MRN||DOE^JANE||19400102|F|..." pasted from an interface log.
-_PID = re.compile(r"(?<![A-Za-z0-9])PID\|[^\r\n]{0,600}")
+_PID = re.compile(r"(?<![A-Za-z0-9])(?:PID|NK1)\|[^\r\n]{0,600}")
 _HL7_NEXT_SEGMENT = re.compile(r"\s[A-Z][A-Z0-9]{2}\|")
 # field number (PID-n) -> kind, for the fields that carry Safe Harbor identifiers
 _PID_FIELDS = {
@@ -467,6 +471,9 @@ _PID_FIELDS = {
 }
 
 
+_NK1_FIELDS = {2: "patient-name"}
+
+
 def _find_hl7(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _PID.finditer(text):  # segments do not overlap: one pass, linear
@@ -475,8 +482,10 @@ def _find_hl7(text: str) -> list[tuple[str, int, int]]:
         if nxt:
             seg = seg[: nxt.start()]
         pos = m.start() + 4  # just after "PID|"
+        # a next-of-kin segment ("NK1|1|DOE^JANE|SPO|…") names the patient's relative in its second field
+        fields = _PID_FIELDS if seg.startswith("PID") else _NK1_FIELDS
         for n, field in enumerate(seg[4:].split("|"), start=1):
-            kind = _PID_FIELDS.get(n)
+            kind = fields.get(n)
             value = field.strip("^~& ")
             if kind and value and (_digits(value) >= 4 or (kind == "patient-name" and any(c.isalpha() for c in value))):
                 out.append((kind, pos, pos + len(field)))

@@ -430,7 +430,8 @@ NAME_PROJECT_WORDS = """
     analysts production requirements requirement board boards tracking trending view views library libraries rules
     thresholds threshold defect defects calculator checking shipped logged protocol protocols rule templates badge
     badges pto ooo vacation printout leaflet leaflets cab research readout column columns banner user users findings
-    interviews catch-up catchup roster rota
+    interviews catch-up catchup roster rota printer printers fault faults laptop laptops scanner scanners
+    service_desk help_desk helpdesk wifi login logins password passwords
 """
 
 # Things a person has of their own care, besides the words of care above: after a possessive ("Eva Rosselli's
