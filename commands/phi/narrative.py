@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
 from commands.phi.lexicon import _kind_of
@@ -317,6 +318,22 @@ _OBJECT_GATE = _wordset(
     " visited phoned rang consented discussed spoke talked obtained for of on from with to"
 )
 _NAME_AT = re.compile(_NAME_FORMS)
+# Where a name of _NAME_FORMS can begin when read case-sensitively: a capital, or a particle's first letter ("van",
+# "de", "la"). The name-first patterns have no fixed first character, so the engine would try them at every one.
+_NAME_START = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ʯvdl]")
+
+
+def _finditer_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``rx.finditer(text)`` gives, trying ``rx`` only where ``starts`` (every character a match of a
+    case-sensitive ``rx`` can begin with) finds one."""
+    pos = 0
+    while (c := starts.search(text, pos)) is not None:
+        m = rx.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _clinical(text: str, start: int, end: int) -> bool:
@@ -429,7 +446,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    for m in _SUBJECT_VERB.finditer(text) if _TAILS[_SUBJECT_VERB].search(text) else ():
+    for m in _finditer_from(_SUBJECT_VERB, _NAME_START, text) if _TAILS[_SUBJECT_VERB].search(text) else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):

@@ -253,8 +253,11 @@ def _project_evidence(s: str, care: bool = False) -> bool:
         if "-" in w:
             words.update(w.split("-"))
     found = words & _PROJECT_WORDS
-    shared = [m for m in _PROJECT_RX.finditer(s) if _RX_CARE_TOO.search(m.group(0))]
-    if found - _CARE_TOO or len(_PROJECT_RX.findall(s)) > len(shared):
+    if found - _CARE_TOO:
+        return True
+    matches = [m.group(0) for m in _PROJECT_RX.finditer(s)]  # (read once: the count and the shared ones both need it)
+    shared = [w for w in matches if _RX_CARE_TOO.search(w)]
+    if len(matches) > len(shared):
         return True
     return bool(found or shared) and not (care or _NARRATIVE.search(s))
 
