@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import plain_label
@@ -175,20 +176,24 @@ _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # pr
 def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
     """Once per text: where its words start, running counts of its words of a project, of care (with the findings)
     and of a person, and where its sentences end; each sentence's words are then counted in constant time."""
-    starts: list[int] = []
-    counts: list[list[int]] = [[0], [0], [0]]
+    # (an ASCII text is put in small letters once: its words keep their places)
+    small = text.lower() if text.isascii() else None
+    if small is not None:
+        found = [(m.start(), m.group(0)) for m in _TOKEN_WORD.finditer(small)]
+    else:
+        found = [(m.start(), m.group(0).lower()) for m in _TOKEN_WORD.finditer(text)]
+    starts = [start for start, _ in found]
+    bits: list[int] = []
     prev = ""
-    for m in _TOKEN_WORD.finditer(text):
-        w = m.group(0).lower()
+    for start, w in found:
         b = _bits(w, prev)
-        if w == "alert" and _ALERT_ORIENTED.match(text, m.end()):
+        if w == "alert" and _ALERT_ORIENTED.match(text, start + 5):
             b = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
         elif w in _FINDINGS:
             b |= _CARE
-        starts.append(m.start())
-        for c, kind in zip(counts, _KINDS, strict=True):
-            c.append(c[-1] + (1 if b & kind else 0))
+        bits.append(b)
         prev = w
+    counts = [[0, *accumulate(1 if b & kind else 0 for b in bits)] for kind in _KINDS]
     return starts, counts, [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
