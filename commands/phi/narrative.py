@@ -322,6 +322,15 @@ _OBJECT_GATE = _wordset(
     "examined reviewed saw assessed advised counselled counseled reassured mobilised mobilized weighed educated"
     " visited phoned rang consented discussed spoke talked obtained for of on from with to"
 )
+# The first word of every cue above: an ASCII text with none of them has no cue (words_of splits it at every
+# other character, as the cue's word boundary and the space after it do).
+_OBJECT_FIRST = _wordset(
+    "examined reviewed saw assessed advised counselled counseled reassured mobilised mobilized weighed educated"
+    " phoned rang consented discussed spoke talked obtained signs obs observations examination exam review consent"
+    " history interpreter result results glucose temperature weight score wound dressing catheter blood bloods labs"
+    " medication medications meds arranged booked ordered requested scheduled prescribed given sent call visit"
+    " letter referral reminder message"
+)
 _NAME_AT = re.compile(_NAME_FORMS)
 # Where a name of _NAME_FORMS can begin when read case-sensitively: a capital, or a particle's first letter ("van",
 # "de", "la"). The name-first patterns have no fixed first character, so the engine would try them at every one.
@@ -464,7 +473,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
         if not _is_person_name(v) or _staffed(text, start, end) or not _clinical(text, start, end):
             continue
         out.append((start, end))
-    if has_any(text, _OBJECT_GATE):
+    if has_any(text, _OBJECT_GATE) and (not text.isascii() or has_any(text, _OBJECT_FIRST)):
         for cue in _OBJECT_CUE.finditer(text):
             obj = _NAME_AT.match(text, cue.end())
             if not obj:
