@@ -48,22 +48,13 @@ sys.path.insert(0, str(HERE.parents[2]))
 
 from bench.phi.grow import append  # noqa: E402
 from bench.phi.sources.more_fills import OUTIS, _literals  # noqa: E402
+from bench.phi.sources.outis_more import _KIND as _FRAME_KIND  # noqa: E402
 from bench.phi.sources.outis_more import _norm, _strings  # noqa: E402
 
 GEN = "outis/data/generators"
 LIMIT = 600
-_KIND = {
-    "NAME": "patient-name",
-    "DATE": "admission-date",
-    "AGE": "age-over-89",
-    "ADDRESS": "address",
-    "PHONE": "phone",
-    "EMAIL": "email",
-    "IP": "ip-address",
-    "MRN": "mrn",
-    "SSN": "ssn",
-    "ACCOUNT": "plan-number",
-}
+# The frames' kinds, and the record numbers the notes label too.
+_KIND = {**_FRAME_KIND, "MRN": "mrn", "SSN": "ssn", "ACCOUNT": "plan-number"}
 _ABBREV = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|St|ext)|\b[A-Z])\.$")
 
 
