@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.background import Background, OutboxKick
 from bot.logs import failure
-from bot.slack import render
+from bot.slack import modals, render
 from bot.slack.home import HomeFiles
 from bot.slack.identity import Identity, mentioned_ids
+from bot.slack.modals import FormOrigin
 from bot.slack.payloads import is_direct
-from bot.slack.render import FormOrigin
 from bot.timesource import utcnow
 from commands.context import Context
 from commands.forms import CONTEXT_KEY
@@ -127,7 +127,7 @@ class SlackDeps:
         context = {k: v for k, v in reply.form.context.items() if k in FORM_CONTEXT_KEYS}
         origin = origin.model_copy(update={"form": reply.form.name, "context": context})
         try:
-            client.views_open(trigger_id=trigger_id, view=render.modal(reply.form, origin))
+            client.views_open(trigger_id=trigger_id, view=modals.modal(reply.form, origin))
             return True
         except (SlackApiError, SlackClientError, OSError) as e:
             log.warning("views.open failed: %s", _reason(e))

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.slack import render
+from bot.slack import modals, render
+from bot.slack.modals import FormOrigin
 from bot.slack.payloads import ViewState
-from bot.slack.render import Click, FormOrigin, decode_button, encode_button
+from bot.slack.render import Click, decode_button, encode_button
 from commands import forms
 from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section, Table
 from tests.fakes.slack_api import message_problems, view_problems
@@ -101,7 +102,7 @@ def test_every_form_becomes_a_valid_modal(name: str) -> None:
         ["EHR", "LIMS"],
         {"project": "EHR", "gate": "G-3", "action": "A-7", "risk": "R-2", "description": "d" * 5000},
     )
-    view = render.modal(form, FormOrigin(f=name, c={"gate": "G-3"}, ch="C1", r="https://hooks.slack.com/x"))
+    view = modals.modal(form, FormOrigin(f=name, c={"gate": "G-3"}, ch="C1", r="https://hooks.slack.com/x"))
     assert view_problems(view) == []
     assert len(view["title"]["text"]) <= 24
     origin = FormOrigin.load(view["private_metadata"])
@@ -112,7 +113,7 @@ def test_every_form_becomes_a_valid_modal(name: str) -> None:
 
 
 def test_a_project_select_with_no_projects_is_a_text_field() -> None:
-    view = render.modal(forms.form("risk.raise", [], {}), FormOrigin(f="risk.raise"))
+    view = modals.modal(forms.form("risk.raise", [], {}), FormOrigin(f="risk.raise"))
     assert view_problems(view) == []
     assert next(b for b in view["blocks"] if b.get("block_id") == "project")["element"]["type"] == "plain_text_input"
 
@@ -126,7 +127,7 @@ def test_submitted_values_are_flattened() -> None:
         "title": {"title": {"type": "plain_text_input", "value": "Thin cover"}},
         "quorum": {"quorum": {"type": "static_select", "selected_option": None}},
     }
-    assert render.submitted_values(ViewState.model_validate({"values": state}).values) == {
+    assert modals.submitted_values(ViewState.model_validate({"values": state}).values) == {
         "project": "EHR",
         "owner": "U1",
         "approvers": ["U1", "U2"],
@@ -153,7 +154,7 @@ def test_submitted_values_are_flattened() -> None:
     ],
 )
 def test_a_refusal_is_placed_under_the_field_it_is_about(problem: str, fields: list[str], field: str | None) -> None:
-    assert render.error_field(fields, problem) == field
+    assert modals.error_field(fields, problem) == field
 
 
 def test_private_metadata_stays_within_slacks_limit() -> None:

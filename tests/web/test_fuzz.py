@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.slack.render import FormOrigin
+from bot.slack.modals import FormOrigin
 from bot.web.app import MAX_BODY
 from tests.slack.support import Answer, Workspace, signature
 from tests.teams.support import Tenant

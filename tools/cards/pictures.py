@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import importlib
 import json
 import os
 import shutil
@@ -40,11 +39,13 @@ from bot import charts
 from bot.clock import passes
 from bot.console.demo import PEOPLE, seed
 from bot.console.repl import WORKSPACE
+from bot.slack import modals as slack_modals
 from bot.slack import render as slack
 from bot.teams import render as teams
 from commands.charts import render as charts_render
 from commands.charts.specs import Chart
 from commands.context import Context, Speaker
+from commands.dashboard import CHART_AT
 from commands.forms import CONTEXT_KEY, FORMS, context_for
 from commands.replies import Form, Header, Reply, Section
 from commands.service import Rounds
@@ -272,17 +273,13 @@ def teams_payload(reply: Reply) -> dict[str, Any]:
 def slack_payload(reply: Reply, where: str) -> dict[str, Any]:
     """A message (chat.postMessage / a command's response), the App Home view, or a modal (views.open)."""
     if where == "home":
-        picture = getattr(slack, "Picture", None)  # a Home with charts (uploaded files), where render.home takes them
-        if picture is None or not reply.charts:
+        if not reply.charts:
             return slack.home(reply)
-        slack_home = importlib.import_module("bot.slack.home")
         drawn = [charts_render.render(chart) for chart in reply.charts]
-        pictures = tuple(picture(alt=d.alt, title=d.title, file_id=f"F-{i}") for i, d in enumerate(drawn))
-        # getattr: main's render.home takes only the reply; the Home with pictures is on its way from another branch
-        view: dict[str, Any] = getattr(slack, "home")(reply, pictures, getattr(slack_home, "CHART_AT", 2))  # noqa: B009
-        return view
+        pictures = tuple(slack.Picture(alt=d.alt, title=d.title, file_id=f"F-{i}") for i, d in enumerate(drawn))
+        return slack.home(reply, pictures, CHART_AT)
     if reply.form is not None:
-        return slack.modal(reply.form, slack.FormOrigin(f=reply.form.name))
+        return slack_modals.modal(reply.form, slack_modals.FormOrigin(f=reply.form.name))
     return slack.message(reply)
 
 

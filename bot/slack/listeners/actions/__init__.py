@@ -15,8 +15,9 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.adapter import SlackDeps
+from bot.slack.modals import FormOrigin
 from bot.slack.payloads import BlockActions
-from bot.slack.render import FormOrigin, decode_button
+from bot.slack.render import decode_button
 from commands.forms import context_for
 from commands.replies import Reply
 

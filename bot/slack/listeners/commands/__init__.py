@@ -13,8 +13,8 @@ from slack_sdk import WebClient
 
 from bot.slack import render
 from bot.slack.adapter import SlackDeps
+from bot.slack.modals import FormOrigin
 from bot.slack.payloads import SlashCommand
-from bot.slack.render import FormOrigin
 from commands.grammar import COMMAND_NAMES
 from commands.replies import Context, Reply
 

@@ -12,8 +12,9 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.adapter import SlackDeps
+from bot.slack.modals import FormOrigin
 from bot.slack.payloads import MessageShortcut
-from bot.slack.render import FormOrigin, unescape
+from bot.slack.render import unescape
 from commands.replies import Reply
 
 RAISE_AS_RISK = "raise_as_risk"  # the manifest's callback_id

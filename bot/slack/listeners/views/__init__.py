@@ -12,10 +12,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack import render
+from bot.slack import modals, render
 from bot.slack.adapter import SlackDeps
+from bot.slack.modals import FormOrigin
 from bot.slack.payloads import ViewSubmission
-from bot.slack.render import FORM_CALLBACK, FormOrigin
+from bot.slack.render import FORM_CALLBACK
 from commands.phi_commands import redacted_offer
 
 FIELD_ERROR = 300  # characters shown under a field
@@ -39,10 +40,10 @@ def handle(deps: SlackDeps, ack: Ack, body: dict[str, Any], client: WebClient) -
             ack(response_action="errors", errors={first: "This form is out of date; close it and open it again."})
         return
     ctx = deps.context(client, p.team_id, p.team.domain if p.team else None, p.user.id, origin.channel)
-    reply = deps.rounds.submit(ctx, origin.form, render.submitted_values(p.view.state.values), origin.context)
+    reply = deps.rounds.submit(ctx, origin.form, modals.submitted_values(p.view.state.values), origin.context)
     if reply.error and redacted_offer(reply) is None:  # a PHI refusal with a redacted offer goes to the chat
         fields = list(p.view.state.values)
-        field = reply.field if reply.field in fields else render.error_field(fields, reply.text)
+        field = reply.field if reply.field in fields else modals.error_field(fields, reply.text)
         if field is not None:
             ack(response_action="errors", errors={field: render.clip(reply.text.split("\n", 1)[0], FIELD_ERROR)})
             deps.handled("view", reply)
