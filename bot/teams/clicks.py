@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.teams import render
+from bot.teams import forms, render
 from bot.teams.activity import Inbound, base_conversation
 from commands.context import Context
 from commands.forms import context_for
@@ -117,22 +117,22 @@ class Cards:
             opened = self.rounds.form(ctx, c.form, context_for(c.form, c.value))
             if opened.form is None:
                 return opened, self.view(ctx, inbound, c, opened, decided=False)
-            return opened, render.form(opened.form, people=people, origin=c.origin)
+            return opened, forms.form(opened.form, people=people, origin=c.origin)
         if c.kind == "click" and c.command:
             command, _, text = c.command.partition(" ")
             outcome = self.rounds.run(ctx, command, text)
             return outcome, self.view(ctx, inbound, c, outcome, decided=c.action in DECISIONS)
         if c.kind == "submit" and c.form:
             outcome = self.rounds.submit(
-                ctx, c.form, render.submitted(_form(self.rounds, ctx, c), c.data or {}), dict(c.context or {})
+                ctx, c.form, forms.submitted(_form(self.rounds, ctx, c), c.data or {}), dict(c.context or {})
             )
             if outcome.error and redacted_offer(outcome) is not None:
                 return outcome, render.card(outcome)  # the refusal with its Save redacted action
             if outcome.error:
                 again = self.rounds.form(ctx, c.form, dict(c.context or {}))
                 if again.form is not None:
-                    values = render.submitted(again.form, c.data or {})
-                    return outcome, render.form(
+                    values = forms.submitted(again.form, c.data or {})
+                    return outcome, forms.form(
                         again.form,
                         people=people,
                         problem=notice(outcome),

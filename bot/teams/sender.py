@@ -24,7 +24,7 @@ from microsoft_teams.api.activities.message.message import MessageActivityInput
 
 from bot import charts
 from bot.outbox.sender import Delivery, SendFailed
-from bot.teams import render
+from bot.teams import forms, render
 from bot.teams.activity import base_conversation, in_thread
 from bot.teams.connector import Connector, ConnectorError, message
 from bot.teams.directory import Directory
@@ -73,7 +73,7 @@ class TeamsSender:
         """A reply carrying a form (a command that needs input) is the form's card; anything else its card."""
         if reply.form is not None:
             return message(
-                render.form(reply.form, people=self.directory.people(workspace.external_id)), reply.form.title
+                forms.form(reply.form, people=self.directory.people(workspace.external_id)), reply.form.title
             )
         return message(
             charts.with_images(render.card(reply), reply.charts, render.MAX_CARD_BYTES), render.summary(reply)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bot import phone
-from bot.teams import render
+from bot.teams import forms, render
 from commands.forms import FORMS, form
 from commands.replies import Button, Buttons, Context, Divider, FieldItem, Header, Reply, Section, Table
 from tests.fakes.bot_connector import FakeBotConnector
@@ -73,7 +73,7 @@ def test_every_kind_of_block_is_a_valid_card(schema: FakeBotConnector) -> None:
 @pytest.mark.parametrize("name", FORMS)
 def test_every_form_is_a_valid_card(schema: FakeBotConnector, name: str) -> None:
     f = form(name, ["EHR", "LIMS"], {"project": "EHR", "gate": "G-3", "action": "A-7", "risk": "R-12"})
-    card = render.form(
+    card = forms.form(
         f,
         people=[("7faf8ab2-3d56-4244-b585-20c8a42ed2b8", "Megan Bowen")],
         problem="A rejection needs a reason.",

@@ -41,6 +41,7 @@ from bot.console.demo import PEOPLE, seed
 from bot.console.repl import WORKSPACE
 from bot.slack import modals as slack_modals
 from bot.slack import render as slack
+from bot.teams import forms as teams_forms
 from bot.teams import render as teams
 from commands.charts import render as charts_render
 from commands.charts.specs import Chart
@@ -266,7 +267,7 @@ PEOPLE_CHOICES = [(who, name) for who, name in PEOPLE.items()]
 def teams_payload(reply: Reply) -> dict[str, Any]:
     """What bot/teams/sender.py sends: a form's card, else the reply's card with its charts as images."""
     if reply.form is not None:
-        return teams.form(reply.form, people=PEOPLE_CHOICES)
+        return teams_forms.form(reply.form, people=PEOPLE_CHOICES)
     return charts.with_images(teams.card(reply), reply.charts, teams.MAX_CARD_BYTES)
 
 
