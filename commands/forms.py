@@ -8,11 +8,10 @@ import re
 from datetime import date
 from typing import Any
 
+from commands import form_values as fv
 from commands.errors import UsageError
 from commands.grammar import models as m
 from commands.grammar.args import ref_number
-from commands.grammar.dates import DateError, parse_date
-from commands.grammar.tokens import Mention, as_mention
 from commands.grammar.usage import usage
 from commands.raid import forms as raid_forms
 from commands.replies import Form, FormField, Option, Reply
@@ -28,16 +27,6 @@ IMPACT = tuple(
     for i, w in enumerate(("negligible", "minor", "moderate", "major", "severe"), 1)
 )
 CATEGORIES = tuple(Option(value=c.value, label=c.value.replace("-", " ").capitalize()) for c in RiskCategory)
-
-
-def _project_field(projects: list[str], initial: str | None) -> FormField:
-    return FormField(
-        name="project",
-        label="Project",
-        kind="select",
-        initial=initial,
-        options=tuple(Option(value=k, label=k) for k in projects),
-    )
 
 
 EXAMPLE_REFS = {"gate": "G-3", "action": "A-7", "risk": "R-12"}
@@ -66,7 +55,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             context=context,
             usage=usage("risk"),
             fields=(
-                _project_field(projects, project),
+                fv.project_field(projects, project),
                 FormField(
                     name="title",
                     label="What could go wrong?",
@@ -96,7 +85,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             context=context,
             usage=usage("status"),
             fields=(
-                _project_field(projects, project),
+                fv.project_field(projects, project),
                 FormField(name="overall", label="Overall", kind="select", options=RAG_OPTIONS),
                 FormField(name="note", label="What changed, in a line", kind="multiline", max_length=1000),
                 FormField(name="schedule", label="Schedule", kind="select", options=RAG_OPTIONS, required=False),
@@ -112,7 +101,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             context=context,
             usage=usage("action"),
             fields=(
-                _project_field(projects, project),
+                fv.project_field(projects, project),
                 FormField(name="owner", label="Owner", kind="user"),
                 FormField(name="text", label="What needs doing", kind="multiline", max_length=1000),
                 FormField(name="due", label="Due", kind="date"),
@@ -126,7 +115,7 @@ def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
             context=context,
             usage=usage("gate request"),
             fields=(
-                _project_field(projects, project),
+                fv.project_field(projects, project),
                 FormField(name="name", label="Gate", max_length=200, hint="e.g. Go-live readiness"),
                 FormField(
                     name="approvers",
@@ -276,59 +265,26 @@ def open_form(cmd: m.OpenForm, projects: list[str]) -> Reply:
     return Reply(text=f"{f.title}. To type it instead:\n{f.usage}", form=f)
 
 
-# -- submissions ------------------------------------------------------------------------------
-def _text(values: dict[str, Any], key: str) -> str:
-    v = values.get(key)
-    return str(v).strip() if v not in (None, "") else ""
-
-
-def _person(values: dict[str, Any], key: str) -> Mention | None:
-    raw = _text(values, key)
-    if not raw:
-        return None
-    return as_mention(raw if raw.startswith(("<@", "@")) else f"<@{raw}>") or Mention(user_id=raw, name=None)
-
-
-def _date(values: dict[str, Any], key: str, today: date) -> date | None:
-    raw = _text(values, key)
-    if not raw:
-        return None
-    try:
-        return parse_date(raw, today)
-    except DateError as e:
-        raise UsageError(f"{key}: {e}", field=key) from None
-
-
-def _int(values: dict[str, Any], key: str) -> int | None:
-    raw = _text(values, key)
-    return int(raw) if re.fullmatch(r"[1-5]", raw) else None
-
-
-def _rag(values: dict[str, Any], key: str) -> RAG | None:
-    raw = _text(values, key).lower()
-    return RAG(raw) if raw in RAG._value2member_map_ else None
-
-
 def to_command(name: str, values: dict[str, Any], context: dict[str, str], today: date) -> m.Command:
     """Submitted values (already flattened by the adapter: user ids, ISO dates, option values) to a command."""
-    project = _text(values, "project") or context.get("project") or None
+    project = fv.text(values, "project") or context.get("project") or None
     if name == "risk.raise":
-        if not _text(values, "title"):
+        if not fv.text(values, "title"):
             raise UsageError("A risk needs a title.", "risk", field="title")
-        category = _text(values, "category")
+        category = fv.text(values, "category")
         return m.RiskRaise(
             project=project,
-            title=_text(values, "title"),
-            likelihood=_int(values, "likelihood"),
-            impact=_int(values, "impact"),
-            owner=_person(values, "owner"),
+            title=fv.text(values, "title"),
+            likelihood=fv.score(values, "likelihood"),
+            impact=fv.score(values, "impact"),
+            owner=fv.person(values, "owner"),
             category=RiskCategory(category) if category in RiskCategory._value2member_map_ else None,
-            mitigation=_text(values, "mitigation") or None,
-            description=_text(values, "description") or None,
+            mitigation=fv.text(values, "mitigation") or None,
+            description=fv.text(values, "description") or None,
         )
     if name == "status.log":
-        overall = _rag(values, "overall")
-        if overall is None or not _text(values, "note"):
+        overall = fv.rag(values, "overall")
+        if overall is None or not fv.text(values, "note"):
             raise UsageError(
                 "A status needs green, amber or red and a note.",
                 "status",
@@ -337,89 +293,82 @@ def to_command(name: str, values: dict[str, Any], context: dict[str, str], today
         return m.StatusLog(
             project=project,
             overall=overall,
-            note=_text(values, "note"),
-            schedule=_rag(values, "schedule"),
-            budget=_rag(values, "budget"),
-            scope=_rag(values, "scope"),
+            note=fv.text(values, "note"),
+            schedule=fv.rag(values, "schedule"),
+            budget=fv.rag(values, "budget"),
+            scope=fv.rag(values, "scope"),
         )
     if name == "action.create":
-        owner, due = _person(values, "owner"), _date(values, "due", today)
-        if owner is None or due is None or not _text(values, "text"):
-            missing = "owner" if owner is None else ("text" if not _text(values, "text") else "due")
+        owner, due = fv.person(values, "owner"), fv.day(values, "due", today)
+        if owner is None or due is None or not fv.text(values, "text"):
+            missing = "owner" if owner is None else ("text" if not fv.text(values, "text") else "due")
             raise UsageError("An action needs an owner, what needs doing and a due date.", "action", field=missing)
-        return m.ActionCreate(project=project, owner=owner, text=_text(values, "text"), due=due)
+        return m.ActionCreate(project=project, owner=owner, text=fv.text(values, "text"), due=due)
     if name == "gate.request":
-        if not _text(values, "name"):
+        if not fv.text(values, "name"):
             raise UsageError("A gate needs a name.", "gate request", field="name")
         raw = values.get("approvers") or []
-        approvers = [p for p in (_person({"x": v}, "x") for v in (raw if isinstance(raw, list) else [raw])) if p]
-        quorum = _text(values, "quorum") or "all"
+        approvers = [p for p in (fv.person({"x": v}, "x") for v in (raw if isinstance(raw, list) else [raw])) if p]
+        quorum = fv.text(values, "quorum") or "all"
         return m.GateRequest(
             project=project,
-            name=_text(values, "name"),
+            name=fv.text(values, "name"),
             approvers=approvers,
             quorum=quorum if quorum in ("all", "any") else "all",
-            due=_date(values, "due", today),
+            due=fv.day(values, "due", today),
         )
     if name == "gate.reject":
-        return m.GateDecide(ref=_ref(context, "gate", "G"), decision="reject", comment=_text(values, "reason"))
+        return m.GateDecide(ref=fv.ref(context, "gate", "G"), decision="reject", comment=fv.text(values, "reason"))
     if name == "gate.approve":
-        if not _text(values, "waiver"):
+        if not fv.text(values, "waiver"):
             raise UsageError("Say why you approve with checklist items open.", "gate approve", field="waiver")
         return m.GateDecide(
-            ref=_ref(context, "gate", "G"),
+            ref=fv.ref(context, "gate", "G"),
             decision="approve",
-            comment=_text(values, "comment"),
-            waiver=_text(values, "waiver"),
+            comment=fv.text(values, "comment"),
+            waiver=fv.text(values, "waiver"),
         )
     if name == "gate.conditions":
-        conditions = [c.strip(" -•") for c in re.split(r"[;\n]", _text(values, "conditions")) if c.strip(" -•")]
+        conditions = [c.strip(" -•") for c in re.split(r"[;\n]", fv.text(values, "conditions")) if c.strip(" -•")]
         if not conditions:
             raise UsageError("Write at least one condition.", "gate approve", field="conditions")
         return m.GateDecide(
-            ref=_ref(context, "gate", "G"),
+            ref=fv.ref(context, "gate", "G"),
             decision="approve-with-conditions",
             conditions=conditions,
-            waiver=_text(values, "waiver"),
+            waiver=fv.text(values, "waiver"),
         )
     if name == "action.blocked":
-        if not _text(values, "reason"):
+        if not fv.text(values, "reason"):
             raise UsageError("Say what it is blocked on.", "action set", field="reason")
-        return m.ActionSet(ref=_ref(context, "action", "A"), to="blocked", reason=_text(values, "reason"))
+        return m.ActionSet(ref=fv.ref(context, "action", "A"), to="blocked", reason=fv.text(values, "reason"))
     if name == "risk.update":
         return m.RiskUpdate(
-            ref=_ref(context, "risk", "R"),
-            likelihood=_int(values, "likelihood"),
-            impact=_int(values, "impact"),
-            owner=_person(values, "owner"),
-            review_by=_date(values, "review", today),
-            mitigation=_text(values, "mitigation") or None,
+            ref=fv.ref(context, "risk", "R"),
+            likelihood=fv.score(values, "likelihood"),
+            impact=fv.score(values, "impact"),
+            owner=fv.person(values, "owner"),
+            review_by=fv.day(values, "review", today),
+            mitigation=fv.text(values, "mitigation") or None,
         )
     if name in raid_forms.FORMS:
         return raid_forms.to_command(name, values, context, today)
     if name == "item.reassign":
-        owner = _person(values, "owner")
+        owner = fv.person(values, "owner")
         if owner is None:
             raise UsageError("Choose who takes it over.", "action set", field="owner")
         item = context.get("item", "")
         if ref_number(item, "R") is not None:
-            return m.RiskUpdate(ref=_ref(context, "item", "R"), owner=owner)
-        return m.ActionReassign(ref=_ref(context, "item", "A"), owner=owner)
+            return m.RiskUpdate(ref=fv.ref(context, "item", "R"), owner=owner)
+        return m.ActionReassign(ref=fv.ref(context, "item", "A"), owner=owner)
     raise UsageError(f"There's no form called {name}.", "help")
 
 
 def as_typed(name: str, values: dict[str, Any], context: dict[str, str]) -> tuple[str, str] | None:
     """The same submission as a typed command and its text, where the grammar has one, so a PHI refusal of a
     form offers the redacted version just as a typed command's does. None when there is no such command."""
-    project = _text(values, "project") or context.get("project")
-    if name == "status.log" and project and (rag := _rag(values, "overall")) and '"' not in _text(values, "note"):
-        extra = "".join(f" {k}:{r.value}" for k in ("schedule", "budget", "scope") if (r := _rag(values, k)))
-        return "/status", f'{project} {rag.value} "{_text(values, "note")}"{extra}'
+    project = fv.text(values, "project") or context.get("project")
+    if name == "status.log" and project and (rag := fv.rag(values, "overall")) and '"' not in fv.text(values, "note"):
+        extra = "".join(f" {k}:{r.value}" for k in ("schedule", "budget", "scope") if (r := fv.rag(values, k)))
+        return "/status", f'{project} {rag.value} "{fv.text(values, "note")}"{extra}'
     return None
-
-
-def _ref(context: dict[str, str], key: str, prefix: str) -> int:
-    n = ref_number(context.get(key, ""), prefix)
-    if n is None:
-        raise UsageError(f"This form lost track of which {key} it was for; open it again.")
-    return n

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from commands import form_values as fv
 from commands.errors import UsageError
 from commands.grammar import models as m
 from commands.grammar import raid_models as rm
@@ -36,9 +37,7 @@ FORMS = tuple(CONTEXT_KEY)
 
 
 def form(name: str, projects: list[str], context: dict[str, str]) -> Form:
-    from commands.forms import _project_field  # here: commands.forms imports this module
-
-    project = _project_field(projects, context.get("project"))
+    project = fv.project_field(projects, context.get("project"))
     if name == "issue.raise":
         fields: tuple[FormField, ...] = (
             project,
@@ -116,73 +115,71 @@ def _form(
 
 
 def to_command(name: str, values: dict[str, Any], context: dict[str, str], today: date) -> m.Command:
-    from commands.forms import _date, _person, _ref, _text  # here: commands.forms imports this module
-
-    project = _text(values, "project") or context.get("project") or None
+    project = fv.text(values, "project") or context.get("project") or None
     if name == "issue.raise":
-        if not _text(values, "title"):
+        if not fv.text(values, "title"):
             raise UsageError("An issue needs a title.", "issue", field="title")
-        severity = _text(values, "severity")
+        severity = fv.text(values, "severity")
         return rm.IssueRaise(
             project=project,
-            title=_text(values, "title"),
+            title=fv.text(values, "title"),
             severity=IssueSeverity(severity) if severity in IssueSeverity._value2member_map_ else None,
-            owner=_person(values, "owner"),
-            due=_date(values, "due", today),
+            owner=fv.person(values, "owner"),
+            due=fv.day(values, "due", today),
         )
     if name == "assumption.raise":
-        if not _text(values, "text"):
+        if not fv.text(values, "text"):
             raise UsageError("Say what is being assumed.", "assumption", field="text")
         return rm.AssumptionRaise(
             project=project,
-            text=_text(values, "text"),
-            owner=_person(values, "owner"),
-            validate_by=_date(values, "validate_by", today),
+            text=fv.text(values, "text"),
+            owner=fv.person(values, "owner"),
+            validate_by=fv.day(values, "validate_by", today),
         )
     if name == "dependency.raise":
         return _dependency(values, project, today)
     if name == "milestone.set":
-        baseline = _date(values, "baseline", today)
-        if not _text(values, "name") or baseline is None:
-            field = "name" if not _text(values, "name") else "baseline"
+        baseline = fv.day(values, "baseline", today)
+        if not fv.text(values, "name") or baseline is None:
+            field = "name" if not fv.text(values, "name") else "baseline"
             raise UsageError("A milestone needs a name and a baseline date.", "milestone", field=field)
-        return rm.MilestoneSet(project=project, name=_text(values, "name"), baseline=baseline)
+        return rm.MilestoneSet(project=project, name=fv.text(values, "name"), baseline=baseline)
     if name == "budget.set":
         amounts: dict[str, int | None] = {}
         for key in ("approved", "actual", "forecast"):
-            raw = _text(values, key)
+            raw = fv.text(values, key)
             try:
                 amounts[key] = parse_amount(raw) if raw else None
             except AmountError as e:
                 raise UsageError(f"{key} {e}.", "budget", field=key) from None
-        currency = _text(values, "currency").upper() or None
+        currency = fv.text(values, "currency").upper() or None
         if currency is not None and not (len(currency) == 3 and currency.isalpha()):
             raise UsageError("currency must be a 3-letter code like CAD.", "budget", field="currency")
         if not any(amounts.values()) and currency is None:
             raise UsageError("Give at least one amount.", "budget", field="approved")
         return rm.BudgetSet(project=project, currency=currency, **amounts)
     if name == "issue.resolve":
-        if not _text(values, "how"):
+        if not fv.text(values, "how"):
             raise UsageError("Say how it was resolved.", "issue resolve", field="how")
-        return rm.IssueResolve(ref=_ref(context, "issue", "I"), how=_text(values, "how"))
+        return rm.IssueResolve(ref=fv.ref(context, "issue", "I"), how=fv.text(values, "how"))
     if name in ("assumption.validated", "assumption.invalid"):
-        if not _text(values, "note"):
+        if not fv.text(values, "note"):
             raise UsageError("Say what showed it.", "assumption settle", field="note")
         outcome = "validated" if name == "assumption.validated" else "invalid"
-        return rm.AssumptionSettle(ref=_ref(context, "assumption", "H"), outcome=outcome, note=_text(values, "note"))
+        return rm.AssumptionSettle(
+            ref=fv.ref(context, "assumption", "H"), outcome=outcome, note=fv.text(values, "note")
+        )
     if name == "exception.note":
-        if not _text(values, "note"):
+        if not fv.text(values, "note"):
             raise UsageError("Write the exception note.", "project exception", field="note")
-        return rm.ExceptionNote(ref=_ref(context, "exception", "X"), note=_text(values, "note"))
-    if not _text(values, "decision"):
+        return rm.ExceptionNote(ref=fv.ref(context, "exception", "X"), note=fv.text(values, "note"))
+    if not fv.text(values, "decision"):
         raise UsageError("Say what was decided.", "project exception", field="decision")
-    return rm.ExceptionClose(ref=_ref(context, "exception", "X"), decision=_text(values, "decision"))
+    return rm.ExceptionClose(ref=fv.ref(context, "exception", "X"), decision=fv.text(values, "decision"))
 
 
 def _dependency(values: dict[str, Any], project: str | None, today: date) -> m.Command:
-    from commands.forms import _date, _person, _text  # here: commands.forms imports this module
-
-    on, what, need_by = _text(values, "on"), _text(values, "what"), _date(values, "need_by", today)
+    on, what, need_by = fv.text(values, "on"), fv.text(values, "what"), fv.day(values, "need_by", today)
     if not what:
         raise UsageError("Say what is needed.", "dependency", field="what")
     if not on:
@@ -198,5 +195,5 @@ def _dependency(values: dict[str, Any], project: str | None, today: date) -> m.C
         external=on if milestone is None and key is None else None,
         what=what,
         need_by=need_by,
-        owner=_person(values, "owner"),
+        owner=fv.person(values, "owner"),
     )
