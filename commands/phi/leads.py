@@ -33,6 +33,15 @@ def lead(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+def by_first_letter(words: list[str]) -> str:
+    """An alternation of words (of small letters) grouped by first letter, "a(?:ble|lert)|c(?:onfused)": the same
+    words, each tried only when its first letter is there."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 def _starts(starts: re.Pattern[str], low: str) -> Iterator[int]:
     """Every place a lead starts, even inside another one."""
     pos = 0
@@ -55,16 +64,20 @@ def finditer(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str) -> Itera
     return rx.finditer(text) if low is None else small_rx.finditer(low)
 
 
-def finditer_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def finditer_led(
+    rx: re.Pattern[str], starts: re.Pattern[str], text: str, small_rx: re.Pattern[str] | None = None
+) -> Iterator[re.Match[str]]:
     """The matches ``rx.finditer(text)`` gives, trying ``rx`` only where ``starts`` (a ``lead`` of every match
-    of ``rx``) finds its lead on the text in small letters."""
+    of ``rx``) finds its lead on the text in small letters; with ``small_rx`` (``small(rx)``), the matches of that
+    on the text in small letters (the same spans)."""
     low = small_text(text)
     if low is None:
         yield from rx.finditer(text)
         return
+    on, read = (text, rx) if small_rx is None else (low, small_rx)
     pos = 0
     for start in _starts(starts, low):
-        if start >= pos and (m := rx.match(text, start)) is not None:
+        if start >= pos and (m := read.match(on, start)) is not None:
             yield m
             pos = m.end()
 

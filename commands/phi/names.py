@@ -5,13 +5,15 @@ own ("Mr. Haddad will present") says nothing: staff have titles too."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
+from commands.phi import leads
 from commands.phi.care import _CLINICAL, _window
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import _care_phrase, _near, _salutation, _staff_before
 from commands.phi.namewords import _care_context, _context
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
-from commands.phi.shared import _I, _matches
+from commands.phi.shared import _I, _matches, words_of
 
 # Letters of names written in Latin script, with accents ("Ivančić", "Szöllösy", "Møller"); "Mc"/"Mac" names.
 # A capital is an ASCII or Latin-1 one; a small letter is any letter that is not such a capital (so "č", "ł", "ś"
@@ -333,6 +335,8 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
     _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx", "baby"}),
 }
 _WORDS = re.compile(r"[a-z/]{1,30}")
+# The first words of _LABELLED's cues, in small letters (commands/phi/leads.py).
+_LABELLED_LEAD = leads.lead("pat[i1l]ent|pt|name|spouse|next|nok|emergency|primary|family|guardian|caregiver")
 
 
 # What must follow the name in each pattern that starts with one, as a pattern of its own led by a fixed character
@@ -353,7 +357,7 @@ _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
-def _needed(rx: re.Pattern[str], words: set[str], text: str = "") -> bool:
+def _needed(rx: re.Pattern[str], words: AbstractSet[str], text: str = "") -> bool:
     if _NEEDS[rx].isdisjoint(words):
         return False
     after = _AFTER_NAME.get(rx)
@@ -364,7 +368,8 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     from commands.phi.narrative import find_clinical_names, find_narrative_names  # (they read lexicon.py's lists)
 
     out = find_narrative_names(text) + find_clinical_names(text)
-    words = set(_WORDS.findall(text.lower()))
+    # (a text without a slash has the words of letters every detector shares)
+    words = words_of(text) if "/" not in text else set(_WORDS.findall(text.lower()))
     for rx in (
         _LABELLED,
         _KIN,
@@ -380,7 +385,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     ):
         if _NEEDS[rx].isdisjoint(words) or not _needed(rx, words, text):
             continue  # (the set test first: most texts have none of a pattern's words)
-        for m in _matches(rx, text):
+        for m in leads.every_led(rx, _LABELLED_LEAD, text) if rx is _LABELLED else _matches(rx, text):
             v = m.group("v")
             if (
                 rx is _NAME_THEN_VERB

@@ -291,21 +291,28 @@ _FINDINGS = _wordset(
 # one; this lookahead fails at once on any other character.
 _NAME_FIRST = r"(?=[A-ZÀ-ÖØ-ÞĀ-ʯvdl])"
 # A person in care as the subject: the name (and an age set off by commas), then what the person was, did or felt.
+# What a person in care was, did or felt; one word each, and a few that need the word before them. Written by
+# first letter (leads.by_first_letter): the engine then rejects a word at its first letter, not at each verb's.
+_VERBS = """unable able alert oriented drowsy confused comfortable settled stable afebrile febrile pale tearful
+    distressed agitated short breathless nauseous dizzy unwell sleeping asleep awake eating transferred reviewed seen
+    examined assessed admitted discharged given started commenced prescribed weaned reported reports denied denies
+    described describes complained complains stated states says said explained noticed tolerated tolerates vomited
+    coughed slept ate walked ambulated mobilised mobilized fell developed experienced underwent attended presented
+    presents returned arrived woke needs needed requires required recall remember continue finds found declined
+    refused agreed understood understands lives uses takes took smokes drinks missed expressed feels felt
+    complaining reporting recovering improving brought forgot stopped restarted collapsed fainted choked injured
+    sustained suffered"""
+_VERB = (
+    r"(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|in\s{1,2}pain"
+    r"|ran\s{1,2}out|" + leads.by_first_letter(_VERBS.split())
+)  # (a verb matches as a whole word, so the order of the words does not change a match)
 _SUBJECT_VERB = re.compile(
     _NAME_FIRST
     + _NAME_FORMS
     + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
     r"\s{1,2}(?:(?:was|is|were|has\s{1,2}been|had\s{1,2}been|remains|remained|appears|appeared|looks|looked"
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
-    r"(?P<verb>(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|unable|able|alert|oriented|drowsy|confused|comfortable|settled|stable|afebrile|febrile|pale|tearful"
-    r"|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep|awake|eating|transferred"
-    r"|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed|weaned|in\s{1,2}pain"
-    r"|reported|reports|denied|denies|described|describes|complained|complains|stated|states|says|said"
-    r"|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised|mobilized|fell"
-    r"|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed|requires"
-    r"|required|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
-    r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
-    r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b",
+    rf"(?P<verb>{_VERB})\b",
 )
 # Verbs a single given name may carry only as a patient ("Valentina was transferred…", "László has a known
 # allergy"): a colleague "was able to attend" or "reported the printer fault".
@@ -528,19 +535,8 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
         r"|d\.o\.b|aged?)\b",
         _I,
     ),
-    _SUBJECT_VERB: re.compile(
-        r"\s(?:(?:was|is|were|been|remains|remained|appears|appeared|looks|looked|seemed|became|will"
-        r"|could|did|does|has|had)\s{1,2}(?:not\s{1,2})?)?(?:(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on"
-        r"|(?<=was\s)on|(?<=remains\s)on|unable|able|alert|oriented|drowsy|confused|comfortable|settled"
-        r"|stable|afebrile|febrile|pale|tearful|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep"
-        r"|awake|eating|transferred|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed"
-        r"|weaned|in\s{1,2}pain|reported|reports|denied|denies|described|describes|complained|complains|stated"
-        r"|states|says|said|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised"
-        r"|mobilized|fell|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed"
-        r"|requires|required|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
-        r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
-        r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b"
-    ),
+    # (a verb after a space: the words between the name and the verb end in one too)
+    _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
 # (only the tails that open with a word boundary are read in small letters: the others have a first character to
 # skip to)

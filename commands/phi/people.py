@@ -438,7 +438,7 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         if " " not in v.strip() and "," not in v and not is_patient_single_name(text, start, start + len(v)):
             continue  # "fetching patient Orders", "Patient Dashboard": one capitalised word and nothing clinical
         out.append((start, start + len(v)))
-    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT):
+    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT) if "(" in text else (_PT_APPOSITIVE,):  # ("Tom Becker (pt)")
         for m in _matches(rx, text):
             if not any(p in PROGRAMME_WORDS for p in m.group("v").lower().replace(".", " ").split()):
                 out.append(m.span("v"))
@@ -475,7 +475,9 @@ _NK1_FIELDS = {2: "patient-name"}
 
 
 def _find_hl7(text: str) -> list[tuple[str, int, int]]:
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if "|" not in text:
+        return out  # (no field bars, no segment)
     for m in _PID.finditer(text):  # segments do not overlap: one pass, linear
         seg = m.group(0)
         nxt = _HL7_NEXT_SEGMENT.search(seg)
