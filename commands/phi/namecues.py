@@ -205,7 +205,7 @@ def plain_label(label: str) -> str:
     label = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), label)
     words = []
     for w in label.split():
-        if sum(c.isupper() for c in w) >= max(2, len(w) - 2):
+        if "l" in w and sum(c.isupper() for c in w) >= max(2, len(w) - 2):  # (counted only when it matters)
             w = w.replace("l", "I")  # "PATlENT", "lDENTITY" (an upper-case word with a small l in it)
         words.append(w.translate(_LEET).lower())
     return " ".join(words)
