@@ -338,7 +338,12 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
 _SLASH_WORDS = tuple(w for need in _NEEDS.values() for w in need if "/" in w)
 # The first words of the cue patterns, in small letters (commands/phi/leads.py): each is tried only where one starts.
 _LEADS = {
-    _LABELLED: leads.lead("pat[i1l]ent|pt|name|spouse|next|nok|emergency|primary|family|guardian|caregiver"),
+    _LABELLED: leads.lead(
+        r"pat[i1l]ent(?:['’]s)?\s{0,2}(?:full\s{1,2})?name|pt(?:['’]s)?\s{0,2}(?:full\s{1,2})?name|name\s{0,3}:"
+        r"|patient\s{0,3}:|spouse\s{0,3}[:=|—–>-]|next\s{1,3}of\s{1,3}kin\s{0,3}[:=|—–>-]|nok\s{0,3}[:=|—–>-]"
+        r"|emergency\s{1,3}contact|primary\s{1,3}contact|family\s{1,3}contact|guardian\s{0,3}[:=|—–>-]"
+        r"|caregiver\s{0,3}[:=|—–>-]"
+    ),
     _KIN: leads.lead(
         "son|daughter|wife|husband|spouse|mother|father|mom|dad|brother|sister|grand|aunt|uncle|niece|nephew|fianc"
         "|stepson|stepdaughter"
