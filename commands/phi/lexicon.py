@@ -21,7 +21,6 @@ from commands.phi.namecues import (
     _CARE_OF,
     _CARE_OF_GATE,
     _CARE_THEN,
-    _DISGUISED,
     _EPONYM_AFTER,
     _HEADER_BEFORE,
     _ID_AFTER,
@@ -46,6 +45,7 @@ from commands.phi.namecues import (
     _staff_before,
     _strong_clear,
     _sure_near,
+    disguised,
     plain_label,
 )
 from commands.phi.namewords import _ANY_PROJECT, _BITS, _NEVER, _care_context, _context, _next_bits, _words, _wordset
@@ -240,7 +240,7 @@ _GENERIC_CUES = frozenset({"by", "from", "per", "thanks", "thank", "cc", "contac
 
 def _role_in_label(left: str) -> bool:
     """The row's label names a member of staff: "Name of the consulting clinician for the patient = Harald Moen"."""
-    words = set(_LEFT_WORDS.findall((plain_label(left) if _DISGUISED.search(left) else left).lower()))
+    words = set(_LEFT_WORDS.findall((plain_label(left) if disguised(left) else left).lower()))
     return not words.isdisjoint(_STAFF_ROLES - _GENERIC_CUES)
 
 
