@@ -21,7 +21,6 @@ from commands.phi.namecues import (
     _CARE_OF,
     _CARE_OF_GATE,
     _CARE_THEN,
-    _DISGUISED,
     _EPONYM_AFTER,
     _HEADER_BEFORE,
     _ID_AFTER,
@@ -46,6 +45,7 @@ from commands.phi.namecues import (
     _staff_before,
     _strong_clear,
     _sure_near,
+    disguised,
     plain_label,
 )
 from commands.phi.namewords import _ANY_PROJECT, _BITS, _NEVER, _care_context, _context, _next_bits, _words, _wordset
@@ -235,12 +235,13 @@ _FAMILY = _wordset(
 )
 
 
+_HEADER_MARKS = frozenset(":=|—–>/")  # the last characters of _HEADER_BEFORE's separators
 _GENERIC_CUES = frozenset({"by", "from", "per", "thanks", "thank", "cc", "contact", "present", "minutes", "welcome"})
 
 
 def _role_in_label(left: str) -> bool:
     """The row's label names a member of staff: "Name of the consulting clinician for the patient = Harald Moen"."""
-    words = set(_LEFT_WORDS.findall((plain_label(left) if _DISGUISED.search(left) else left).lower()))
+    words = set(_LEFT_WORDS.findall((plain_label(left) if disguised(left) else left).lower()))
     return not words.isdisjoint(_STAFF_ROLES - _GENERIC_CUES)
 
 
@@ -263,12 +264,19 @@ def _find(text: str) -> list[tuple[int, int]]:
         if _PHONE_AFTER.match(right) and len(kinds) > 1 and _contact_of_family(text, start, end):
             out.append((start, end))
             continue
+        # (a row's label and a subject line end in their separator: the patterns are read only after one)
+        mark = left.rstrip()[-1:]
+        header = mark in _HEADER_MARKS and _HEADER_BEFORE.search(left) is not None
         if (
             _staff_before(left)
-            or (_HEADER_BEFORE.search(left) and _role_in_label(left))
+            or (header and _role_in_label(left))
             or _PLACE_AFTER.match(right)
             or (" " + left).rstrip().endswith(_SAINTS)
-            or (":" in text[max(0, start - 120) : start] and _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start))
+            or (
+                ":" in text[max(0, start - 120) : start]
+                and text[max(0, start - 6) : start].rstrip()[-1:] in (":", ",")
+                and _ROLE_LIST_BEFORE.search(text, max(0, start - 120), start)
+            )
             or (right.lstrip(" \t")[:1] == "\n" and _ROLE_LINE_AFTER.match(right))
             or _STAFF_AFTER.match(text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right)
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
@@ -282,7 +290,7 @@ def _find(text: str) -> list[tuple[int, int]]:
                     continue
             elif not _SINGLE_THEN.match(right):
                 continue
-        if not single and (_HEADER_BEFORE.search(left) or _SUBJECT_BEFORE.search(left)) and _LINE_END.match(right):
+        if not single and (header or (mark == ":" and _SUBJECT_BEFORE.search(left))) and _LINE_END.match(right):
             out.append((start, end))
             continue
         if ctx is None:

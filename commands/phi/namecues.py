@@ -195,8 +195,21 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _SPACED = re.compile(r"\b(?:[A-Za-z0-9] ){2,20}[A-Za-z0-9]\b")
 
 
-# A label written to dodge a filter: a digit in a word, spaced letters, a small "l" in a capitalised word.
-_DISGUISED = re.compile(r"[A-Za-z][0-9$@]|[0-9$@][A-Za-z]|\b[A-Za-z] [A-Za-z] [A-Za-z]\b|[A-Z]l|\bl[A-Z]")
+# A label written to dodge a filter: a digit in a word, spaced letters, a small "l" in a capitalised word. Three
+# patterns, each led by a character the engine skips straight to (a digit, an "l", a space), say together what
+# "[A-Za-z][0-9$@]|[0-9$@][A-Za-z]|\b[A-Za-z] [A-Za-z] [A-Za-z]\b|[A-Z]l|\bl[A-Z]" says, several times faster.
+_LEET_BY_LETTER = re.compile(r"[0-9$@](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
+_SMALL_L = re.compile(r"l(?:(?<=[A-Z]l)|(?<=\bl)(?=[A-Z]))")
+_SPACED_THREE = re.compile(r" (?<=\b[A-Za-z] )[A-Za-z] [A-Za-z]\b")
+
+
+def disguised(label: str) -> bool:
+    """The label is written to dodge a filter ("P4TIENT", "lDENTITY", "P A T I E N T")."""
+    return (
+        _LEET_BY_LETTER.search(label) is not None
+        or ("l" in label and _SMALL_L.search(label) is not None)
+        or _SPACED_THREE.search(label) is not None
+    )
 
 
 def plain_label(label: str) -> str:
@@ -205,7 +218,7 @@ def plain_label(label: str) -> str:
     label = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), label)
     words = []
     for w in label.split():
-        if sum(c.isupper() for c in w) >= max(2, len(w) - 2):
+        if "l" in w and sum(c.isupper() for c in w) >= max(2, len(w) - 2):  # (counted only when it matters)
             w = w.replace("l", "I")  # "PATlENT", "lDENTITY" (an upper-case word with a small l in it)
         words.append(w.translate(_LEET).lower())
     return " ".join(words)
@@ -215,7 +228,7 @@ def _staff_before(left: str) -> bool:
     """The nearest word before the name, past "is"/"the"/"of"…, is a title or a role ("Dr.", "clinician is",
     "Seen by", "signature of")."""
     left = left[-60:]
-    words = _LEFT_WORDS.findall(plain_label(left) if _DISGUISED.search(left) else left)[-5:]
+    words = _LEFT_WORDS.findall(plain_label(left) if disguised(left) else left)[-5:]
     for i in range(len(words) - 1, -1, -1):
         w = words[i].lower()
         if w in _BETWEEN:

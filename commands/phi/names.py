@@ -5,13 +5,16 @@ own ("Mr. Haddad will present") says nothing: staff have titles too."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
+from commands.phi import leads
 from commands.phi.care import _CLINICAL, _window
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import _care_phrase, _near, _salutation, _staff_before
 from commands.phi.namewords import _care_context, _context
+from commands.phi.narrative import find_clinical_names, find_narrative_names
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
-from commands.phi.shared import _I, _matches
+from commands.phi.shared import _I, _matches, words_of
 
 # Letters of names written in Latin script, with accents ("Ivančić", "Szöllösy", "Møller"); "Mc"/"Mac" names.
 # A capital is an ASCII or Latin-1 one; a small letter is any letter that is not such a capital (so "č", "ł", "ś"
@@ -332,7 +335,27 @@ _NEEDS: dict[re.Pattern[str], frozenset[str]] = {
     _YOUR_NAME_IS: frozenset({"your"}),
     _TITLE: frozenset({"mr", "mrs", "ms", "miss", "mx", "baby"}),
 }
-_WORDS = re.compile(r"[a-z/]{1,30}")
+_SLASH_WORDS = tuple(w for need in _NEEDS.values() for w in need if "/" in w)
+# The first words of the cue patterns, in small letters (commands/phi/leads.py): each is tried only where one starts.
+_LEADS = {
+    _LABELLED: leads.lead(
+        r"pat[i1l]ent(?:['’]s)?\s{0,2}(?:full\s{1,2})?name|pt(?:['’]s)?\s{0,2}(?:full\s{1,2})?name|name\s{0,3}:"
+        r"|patient\s{0,3}:|spouse\s{0,3}[:=|—–>-]|next\s{1,3}of\s{1,3}kin\s{0,3}[:=|—–>-]|nok\s{0,3}[:=|—–>-]"
+        r"|emergency\s{1,3}contact|primary\s{1,3}contact|family\s{1,3}contact|guardian\s{0,3}[:=|—–>-]"
+        r"|caregiver\s{0,3}[:=|—–>-]"
+    ),
+    _KIN: leads.lead(
+        "son|daughter|wife|husband|spouse|mother|father|mom|dad|brother|sister|grand|aunt|uncle|niece|nephew|fianc"
+        "|stepson|stepdaughter"
+    ),
+    _NAMED: leads.lead("named|pt|patient|care"),
+    _PT_CALLED: leads.lead("pt|patient"),
+    _CARE_OBJECT: leads.lead("assessed|examined|admitted|discharged|intubated|extubated|triaged|resuscitated"),
+    _CALLED: leads.lead("prefer|like|want|ask|goes|nickname"),
+    _PT_WHERE_NAME: leads.lead("pt|patient"),
+    _PATIENT_NAME_IS: leads.lead("pt|patient"),
+    _YOUR_NAME_IS: leads.lead("your"),
+}
 
 
 # What must follow the name in each pattern that starts with one, as a pattern of its own led by a fixed character
@@ -350,10 +373,11 @@ _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
     ),
     _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))", _I),
     _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b", _I),
+    _PT_HEADER_ROW: re.compile("PATIENT"),  # (its label, in capitals: a plain search for it is quick)
 }
 
 
-def _needed(rx: re.Pattern[str], words: set[str], text: str = "") -> bool:
+def _needed(rx: re.Pattern[str], words: AbstractSet[str], text: str = "") -> bool:
     if _NEEDS[rx].isdisjoint(words):
         return False
     after = _AFTER_NAME.get(rx)
@@ -361,10 +385,13 @@ def _needed(rx: re.Pattern[str], words: set[str], text: str = "") -> bool:
 
 
 def find_context_names(text: str) -> list[tuple[int, int]]:
-    from commands.phi.narrative import find_clinical_names, find_narrative_names  # (they read lexicon.py's lists)
-
     out = find_narrative_names(text) + find_clinical_names(text)
-    words = set(_WORDS.findall(text.lower()))
+    # (the words of letters every detector shares, and "c/o", "y/o" when they are there: every word of letters and
+    # slashes a pattern needs is among them)
+    words = words_of(text)
+    if "/" in text:
+        low = text.lower()
+        words = words.union(w for w in _SLASH_WORDS if w in low)
     for rx in (
         _LABELLED,
         _KIN,
@@ -380,7 +407,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     ):
         if _NEEDS[rx].isdisjoint(words) or not _needed(rx, words, text):
             continue  # (the set test first: most texts have none of a pattern's words)
-        for m in _matches(rx, text):
+        for m in leads.every_led(rx, _LEADS[rx], text) if rx in _LEADS else _matches(rx, text):
             v = m.group("v")
             if (
                 rx is _NAME_THEN_VERB
@@ -396,8 +423,9 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 out.append(m.span("v"))
     for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN, _YOUR_NAME_IS):
         if not _NEEDS[rx].isdisjoint(words) and _needed(rx, words, text):
-            out.extend(m.span("v") for m in _matches(rx, text) if _ok(m.group("v")) and _full_name(m.group("v")))
-    for m in _matches(_CARE_OBJECT, text) if _needed(_CARE_OBJECT, words) else ():
+            found = leads.every_led(rx, _LEADS[rx], text) if rx in _LEADS else _matches(rx, text)
+            out.extend(m.span("v") for m in found if _ok(m.group("v")) and _full_name(m.group("v")))
+    for m in leads.every_led(_CARE_OBJECT, _LEADS[_CARE_OBJECT], text) if _needed(_CARE_OBJECT, words) else ():
         v = m.group("v")
         left, right = _window(text, m.start(), m.end())
         if _ok(v) and _full_name(v) and (_CLINICAL.search(left + " " + right) or _CLINICAL_NAME_CUE.search(right)):

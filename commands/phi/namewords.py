@@ -111,23 +111,39 @@ _POP_AFTER = frozenset({"fell", "wound"})
 _PAIR_FIRST = frozenset(k.split()[0] for k in _BITS if " " in k)  # the first words of the pairs
 
 
-def _bits(w: str, prev: str) -> int:
-    """The lists a word (in small letters) is in, with the word before it."""
+_WORD_BITS: dict[str, int] = {}  # a word's own bits, remembered: texts repeat their words, and so do the days'
+
+
+def _word_bits(w: str) -> int:
+    """The lists a word (in small letters) is in by itself: its entry, a project's prefix, a drug's ending, an age
+    or a dose ("70yo", "500mg")."""
     b = _BITS.get(w, 0)
-    if prev in _PAIR_FIRST:
-        b |= _BITS.get(prev + " " + w, 0)
     if w[:1].isdigit():
-        if _AGE_WORD.fullmatch(w):
-            b |= _STRONG
-        if _DOSE.fullmatch(w):
-            b |= _CARE
+        if not w[-1].isdigit():  # (a number alone is neither an age nor a dose)
+            if _AGE_WORD.fullmatch(w):
+                b |= _STRONG
+            if _DOSE.fullmatch(w):
+                b |= _CARE
     else:
         if w.startswith(_PROJECT_PREFIXES):
             b |= _PROJECT
         if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
             b |= _CARE
-        if prev in ("her", "his") and b & (_CARE | _OWN) and w not in ("clinic", "clinics"):
-            b |= _SURE  # "to see her results", "his dialysis": the care of the person just named
+    if len(_WORD_BITS) >= 100_000:
+        _WORD_BITS.clear()  # (bounded: a stream of new words does not grow it without end)
+    _WORD_BITS[w] = b
+    return b
+
+
+def _bits(w: str, prev: str) -> int:
+    """The lists a word (in small letters) is in, with the word before it."""
+    b = _WORD_BITS.get(w)
+    if b is None:
+        b = _word_bits(w)
+    if prev in _PAIR_FIRST:
+        b |= _BITS.get(prev + " " + w, 0)
+    if prev in ("her", "his") and b & (_CARE | _OWN) and not w[:1].isdigit() and w not in ("clinic", "clinics"):
+        b |= _SURE  # "to see her results", "his dialysis": the care of the person just named
     return b
 
 
@@ -165,29 +181,20 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
         low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
     prev = ""
     bits = _BITS.get
+    known = _WORD_BITS.get
     for m in _CTX_WORD.finditer(low):
         w = m.group(0) if lowered else m.group(0).lower()
         if prev in _POP_AFTER and strong and (w in _FELL_NOT if prev == "fell" else w == "care"):
             strong.pop()  # "fell behind on the training schedule" is not a fall, "the wound care module" not a wound
-        b = bits(w, 0)  # _bits(w, prev), written out: this loop runs for every word
+        b = known(w)  # _bits(w, prev), written out: this loop runs for every word
+        if b is None:
+            b = _word_bits(w)
         if prev in _PAIR_FIRST:
             b |= bits(prev + " " + w, 0)
-        if w[:1].isdigit():
-            # a number alone is neither an age ("70yo") nor a dose ("500mg"): no pattern to try
-            if not w[-1].isdigit():
-                if _AGE_WORD.fullmatch(w):
-                    b |= _STRONG
-                if _DOSE.fullmatch(w):
-                    b |= _CARE
-        else:
-            if w.startswith(_PROJECT_PREFIXES):
-                b |= _PROJECT
-            elif w == "minutes" and prev[:1].isdigit():
-                b &= ~_PROJECT  # "15 minutes" is a duration, not a meeting's minutes
-            if len(w) >= 7 and w.endswith(DRUG_ENDINGS):
-                b |= _CARE
-            if b & (_CARE | _OWN) and prev in ("her", "his") and w not in ("clinic", "clinics"):
-                b |= _SURE
+        if w == "minutes" and prev[:1].isdigit():
+            b &= ~_PROJECT  # "15 minutes" is a duration, not a meeting's minutes
+        if b & (_CARE | _OWN) and prev in ("her", "his") and not w[:1].isdigit() and w not in ("clinic", "clinics"):
+            b |= _SURE
         if b:
             at = m.start()
             if b & _PERSON:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
+from commands.phi import leads
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import plain_label
 from commands.phi.namewords import _ANY_PROJECT, _CARE, _OWN, _PERSON, _STRONG, _bits, _words, _wordset
@@ -32,14 +32,16 @@ _CARE_ROLES = (
 )
 # Roles a colleague holds too ("resident" doctor, "team member", "caller" on a bridge): they need a word of care.
 _SHARED_ROLES = r"client|member|resident|caller|individual|respondent|person\s{1,2}(?:seen|assessed|examined)"
+# (each run of letters is possessive, "{1,25}+": what follows a name's word is never a letter, so giving letters back
+# cannot make a match; the engine then does not try every shorter word when what follows the name is missing)
 _NAME_FORMS = (
     # "Surname, Given" when the phrase ends there or a verb follows
-    r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ʯ]?[^\W\d_]{1,25})?,\s{1,2}[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}"
-    r"(?:-[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25})?(?=\s{0,2}[;.),:|/—–]|\s{0,2}$|\s{1,2}[a-z])"
+    r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ʯ]?[^\W\d_]{1,25}+)?,\s{1,2}[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}+"
+    r"(?:-[A-ZÀ-ÖØ-ÞĀ-ʯ][^\W\d_]{1,25}+)?(?=\s{0,2}[;.),:|/—–]|\s{0,2}$|\s{1,2}[a-z])"
     # one to three capitalised words or initials, with particles ("S. da Rocha", "de Boer")
-    r"|(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}(?:[-'’][^\W\d_]{1,25})?)"
-    r"(?:\s{1,2}(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}"
-    r"(?:[-'’][^\W\d_]{1,25})?)){0,2})(?:,?\s{1,2}(?-i:Jr|Sr|II|III|IV)\.?)?)(?![^\W\d_])"
+    r"|(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}+(?:[-'’][^\W\d_]{1,25}+)?)"
+    r"(?:\s{1,2}(?:(?:van|von|de|da|di|du|le|la|del|der|den|dos|das)\s{1,2}){0,2}[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}+"
+    r"(?:[-'’][^\W\d_]{1,25}+)?)){0,2})(?:,?\s{1,2}(?-i:Jr|Sr|II|III|IV)\.?)?)(?![^\W\d_])"
 )
 _ROLE_NAME = re.compile(
     rf"(?<![\w-])(?P<role>{_CARE_ROLES}|{_SHARED_ROLES})(?:\s{{0,2}}(?:was|is|named|:|,|—|–|-)){{0,2}}\s{{1,3}}"
@@ -213,7 +215,7 @@ def _sentence_has(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
 def find_narrative_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if has_any(text, _ROLE_GATE):
-        for m in _ROLE_NAME.finditer(text):
+        for m in leads.finditer_led(_ROLE_NAME, _LEADS[_ROLE_NAME], text):
             v = m.group("v")
             if not _is_person_name(v):
                 continue
@@ -233,9 +235,9 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
         for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA):
-            if rx in _TAILS and not _TAILS[rx].search(text):
+            if rx in _TAILS and not _tail_in(rx, text):
                 continue  # (what must follow the name is nowhere: the name-first pattern cannot match)
-            for m in rx.finditer(text):
+            for m in leads.finditer_led(rx, _LEADS[rx], text) if rx in _LEADS else rx.finditer(text):
                 start, end = m.span("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] == "-" or text[start - 2 : start].isalpha()):
                     continue
@@ -246,7 +248,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 ):
                     continue  # "Dana Lee's family emergency moves the cutover", "Dr. Amara Lee's family"
                 out.append((start, end))
-    for m in _LONG_ROW.finditer(text) if "name" in text.lower() else ():
+    for m in leads.finditer_lines(_LONG_ROW, _NEW_LINE, text) if "name" in text.lower() else ():
         label = set(m.group("label").lower().replace("’", "'").split())
         if "name" not in label or label.isdisjoint(_LONG_ROW_PATIENT) or not label.isdisjoint(_LONG_ROW_STAFF):
             continue
@@ -255,7 +257,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             " ".join(w[:1].upper() + w[1:] for w in words)
         ):
             out.append(m.span("v"))
-    for m in _ROW.finditer(text):
+    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text):
         row = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not row or len(row) > 4 or not all(w in _LABEL_WORDS for w in row):
             continue
@@ -284,20 +286,33 @@ _FINDINGS = _wordset(
     seizure seizures stroke diabetes asthma copd hypertension dementia anxiety depression mood medicine medicines
     """
 )
+# Where a name of _NAME_FORMS can begin when read case-sensitively: a capital, or a particle's first letter ("van",
+# "de", "la"). The name-first patterns have no fixed first character, so the engine would try them whole at every
+# one; this lookahead fails at once on any other character.
+_NAME_FIRST = r"(?=[A-ZÀ-ÖØ-ÞĀ-ʯvdl])"
 # A person in care as the subject: the name (and an age set off by commas), then what the person was, did or felt.
+# What a person in care was, did or felt; one word each, and a few that need the word before them. Written by
+# first letter (leads.by_first_letter): the engine then rejects a word at its first letter, not at each verb's.
+_VERBS = """unable able alert oriented drowsy confused comfortable settled stable afebrile febrile pale tearful
+    distressed agitated short breathless nauseous dizzy unwell sleeping asleep awake eating transferred reviewed seen
+    examined assessed admitted discharged given started commenced prescribed weaned reported reports denied denies
+    described describes complained complains stated states says said explained noticed tolerated tolerates vomited
+    coughed slept ate walked ambulated mobilised mobilized fell developed experienced underwent attended presented
+    presents returned arrived woke needs needed requires required recall remember continue finds found declined
+    refused agreed understood understands lives uses takes took smokes drinks missed expressed feels felt
+    complaining reporting recovering improving brought forgot stopped restarted collapsed fainted choked injured
+    sustained suffered"""
+_VERB = (
+    r"(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|in\s{1,2}pain"
+    r"|ran\s{1,2}out|" + leads.by_first_letter(_VERBS.split())
+)  # (a verb matches as a whole word, so the order of the words does not change a match)
 _SUBJECT_VERB = re.compile(
-    _NAME_FORMS + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
+    _NAME_FIRST
+    + _NAME_FORMS
+    + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
     r"\s{1,2}(?:(?:was|is|were|has\s{1,2}been|had\s{1,2}been|remains|remained|appears|appeared|looks|looked"
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
-    r"(?P<verb>(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|unable|able|alert|oriented|drowsy|confused|comfortable|settled|stable|afebrile|febrile|pale|tearful"
-    r"|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep|awake|eating|transferred"
-    r"|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed|weaned|in\s{1,2}pain"
-    r"|reported|reports|denied|denies|described|describes|complained|complains|stated|states|says|said"
-    r"|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised|mobilized|fell"
-    r"|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed|requires"
-    r"|required|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
-    r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
-    r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b",
+    rf"(?P<verb>{_VERB})\b",
 )
 # Verbs a single given name may carry only as a patient ("Valentina was transferred…", "László has a known
 # allergy"): a colleague "was able to attend" or "reported the printer fault".
@@ -332,22 +347,6 @@ _OBJECT_FIRST = _wordset(
     " letter referral reminder message"
 )
 _NAME_AT = re.compile(_NAME_FORMS)
-# Where a name of _NAME_FORMS can begin when read case-sensitively: a capital, or a particle's first letter ("van",
-# "de", "la"). The name-first patterns have no fixed first character, so the engine would try them at every one.
-_NAME_START = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ʯvdl]")
-
-
-def _finditer_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches ``rx.finditer(text)`` gives, trying ``rx`` only where ``starts`` (every character a match of a
-    case-sensitive ``rx`` can begin with) finds one."""
-    pos = 0
-    while (c := starts.search(text, pos)) is not None:
-        m = rx.match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()
 
 
 def _clinical(text: str, start: int, end: int) -> bool:
@@ -420,10 +419,13 @@ _REFERENT = re.compile(
 
 
 def _narrative_subjects(text: str) -> list[tuple[int, int]]:
-    if not _REFERENT.search(text):
+    if not leads.search_led(_REFERENT, _REFERENT_LEAD, text):
         return []
     out = []
-    for m in [*_OPENING.finditer(text), *_FOR_OPENING.finditer(text)]:
+    for m in [
+        *leads.finditer_lines(_OPENING, _LEAD_STOPS, text),
+        *leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text),
+    ]:
         start, end = m.span("v")
         verb = m.group("verb").lower() if m.re is _OPENING else ""
         if m.re is _OPENING and not m.group("aux") and verb not in _EXPERIENCE and not verb.endswith("ed"):
@@ -433,7 +435,7 @@ def _narrative_subjects(text: str) -> list[tuple[int, int]]:
             continue
         if not _is_person_name(v) or _staffed(text, start, end) or _sentence_has(text, start, end)[0]:
             continue
-        near = _REFERENT.search(text, max(0, start - 400), end + 400)
+        near = leads.search_led(_REFERENT, _REFERENT_LEAD, text, max(0, start - 400), end + 400)
         if near:
             out.append((start, end))
     return out
@@ -444,9 +446,9 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = _narrative_subjects(text)
     if has_any(text, _PLACE_GATE):
         for rx in (_WITH_AGE, _IN_BED):
-            if rx in _TAILS and not _TAILS[rx].search(text):
+            if rx in _TAILS and not _tail_in(rx, text):
                 continue
-            for m in rx.finditer(text):
+            for m in leads.finditer_led(rx, _LEADS[rx], text) if rx in _LEADS else rx.finditer(text):
                 start, end = m.span("v")
                 v = m.group("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -460,7 +462,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    for m in _finditer_from(_SUBJECT_VERB, _NAME_START, text) if _TAILS[_SUBJECT_VERB].search(text) else ():
+    for m in _SUBJECT_VERB.finditer(text) if _tail_in(_SUBJECT_VERB, text) else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -474,7 +476,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     if has_any(text, _OBJECT_GATE) and (not text.isascii() or has_any(text, _OBJECT_FIRST)):
-        for cue in _OBJECT_CUE.finditer(text):
+        for cue in leads.finditer(_OBJECT_CUE, _SMALL_OBJECT_CUE, text):
             obj = _NAME_AT.match(text, cue.end())
             if not obj:
                 continue
@@ -486,7 +488,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             project, care, person = _sentence_has(text, cue.start(), end)  # (the cue's own words left out)
             if _is_person_name(v) and not _staffed(text, start, end) and not project and (care or person):
                 out.append((start, end))  # ("Care instructions were discussed with Brinunel": a person's care)
-    for m in _LOWER_LABELLED.finditer(text) if has_any(text, _LOWER_GATE) else ():
+    for m in leads.finditer_lines(_LOWER_LABELLED, _ROW_STOPS, text) if has_any(text, _LOWER_GATE) else ():
         words = m.group("v").split()
         if _NOT_LOWER_NAME.isdisjoint(w.strip(".").lower() for w in words) and _is_person_name(
             " ".join(w[:1].upper() + w[1:] for w in words)
@@ -533,17 +535,32 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
         r"|d\.o\.b|aged?)\b",
         _I,
     ),
-    _SUBJECT_VERB: re.compile(
-        r"\s(?:(?:was|is|were|been|remains|remained|appears|appeared|looks|looked|seemed|became|will"
-        r"|could|did|does|has|had)\s{1,2}(?:not\s{1,2})?)?(?:(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on"
-        r"|(?<=was\s)on|(?<=remains\s)on|unable|able|alert|oriented|drowsy|confused|comfortable|settled"
-        r"|stable|afebrile|febrile|pale|tearful|distressed|agitated|short|breathless|nauseous|dizzy|unwell|sleeping|asleep"
-        r"|awake|eating|transferred|reviewed|seen|examined|assessed|admitted|discharged|given|started|commenced|prescribed"
-        r"|weaned|in\s{1,2}pain|reported|reports|denied|denies|described|describes|complained|complains|stated"
-        r"|states|says|said|explained|noticed|tolerated|tolerates|vomited|coughed|slept|ate|walked|ambulated|mobilised"
-        r"|mobilized|fell|developed|experienced|underwent|attended|presented|presents|returned|arrived|woke|needs|needed"
-        r"|requires|required|recall|remember|continue|finds|found|declined|refused|agreed|understood|understands|lives"
-        r"|uses|takes|took|smokes|drinks|missed|expressed|feels|felt|complaining|reporting|recovering|improving|brought"
-        r"|forgot|ran\s{1,2}out|stopped|restarted|collapsed|fainted|choked|injured|sustained|suffered)\b"
-    ),
+    # (a verb after a space: the words between the name and the verb end in one too)
+    _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
+# (only the tails that open with a word boundary are read in small letters: the others have a first character to
+# skip to)
+_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT, _PATIENT_COMMA)}
+
+
+def _tail_in(rx: re.Pattern[str], text: str) -> bool:
+    if rx in _SMALL_TAILS:
+        return leads.search(_TAILS[rx], _SMALL_TAILS[rx], text)
+    return _TAILS[rx].search(text) is not None
+
+
+# The case-insensitive patterns read in small letters (commands/phi/leads.py), and the leads of those that go on to
+# a name: the words before the name, all of them in small letters.
+_SMALL_OBJECT_CUE = leads.small(_OBJECT_CUE)
+_REFERENT_LEAD = leads.lead("the|this|their|assessment|appointment|consultation|follow-up|handover|intake")
+_LEADS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _ROLE_NAME: leads.lead(f"{_CARE_ROLES}|{_SHARED_ROLES}"),
+    _NAME_IS: leads.lead(r"patient|pt|client|resident|member|person|individual|service\s"),
+    _AS_NAME: leads.lead(r"identity|name|identification|bearing\s|individual|person|patient|client|resident|pt"),
+    _PATIENT_COMMA: leads.lead(r"patient|individual|person\s|client|service\s"),
+    _IN_BED: leads.lead(r"bed|room|rm|bay|cubicle|side\s"),
+}
+# Where the patterns that open at the start of a line, a phrase or a sentence can start (besides the text's start).
+_NEW_LINE = re.compile("\n")
+_ROW_STOPS = re.compile("[\n.;]")
+_LEAD_STOPS = re.compile("[.!?\n]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from commands.phi import leads
 from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
 from commands.phi.words import PROGRAMME_WORDS
 
@@ -424,7 +425,7 @@ def _find_names(text: str) -> list[tuple[int, int]]:
     from commands.phi.names import is_patient_single_name
 
     out = []
-    for m in _matches(_PT_NAME, text):
+    for m in leads.every_led(_PT_NAME, _PT_LEAD, text):
         v = m.group("v")
         if _TEST_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "Test patient ZZTEST, ADMIT is used in TST only"
@@ -438,8 +439,8 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         if " " not in v.strip() and "," not in v and not is_patient_single_name(text, start, start + len(v)):
             continue  # "fetching patient Orders", "Patient Dashboard": one capitalised word and nothing clinical
         out.append((start, start + len(v)))
-    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT):
-        for m in _matches(rx, text):
+    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT) if "(" in text else (_PT_APPOSITIVE,):  # ("Tom Becker (pt)")
+        for m in leads.every_led(rx, _PT_COMMA_LEAD, text) if rx is _PT_APPOSITIVE else _matches(rx, text):
             if not any(p in PROGRAMME_WORDS for p in m.group("v").lower().replace(".", " ").split()):
                 out.append(m.span("v"))
     if has_any(text, _PT_LOWER_WORDS):
@@ -448,6 +449,10 @@ def _find_names(text: str) -> list[tuple[int, int]]:
 
 
 _PT_LOWER_WORDS = frozenset({"pt", "patient", "ptnt"})
+# The words of _PT_WORDS, in small letters: _PT_NAME is tried only where one starts, _PT_APPOSITIVE only where one
+# is followed by a comma (commands/phi/leads.py).
+_PT_LEAD = leads.lead("patient|pateint|paitent|patinet|pt|ptnt")
+_PT_COMMA_LEAD = leads.lead("patient,|pateint,|paitent,|patinet,|pt,|ptnt,")
 
 
 # --- pasted HL7 v2 PID segments --------------------------------------------------
@@ -475,7 +480,9 @@ _NK1_FIELDS = {2: "patient-name"}
 
 
 def _find_hl7(text: str) -> list[tuple[str, int, int]]:
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if "|" not in text:
+        return out  # (no field bars, no segment)
     for m in _PID.finditer(text):  # segments do not overlap: one pass, linear
         seg = m.group(0)
         nxt = _HL7_NEXT_SEGMENT.search(seg)

@@ -1,0 +1,128 @@
+"""Reading a long case-insensitive pattern fast, with the same matches: its lead (the fixed words before a name) is
+looked for first, case-sensitively, on the text in small letters, and the whole pattern is tried only where a lead
+starts.
+
+Why: the regex engine compares a case-insensitive word letter by letter at every word of the text, while a
+case-sensitive one is rejected at its first letter; and a pattern that starts with a name has no first character to
+skip to. An ASCII text in small letters keeps its letters in their places, so a lead of small letters found there is
+found at the same place in the text ignoring case. Other texts are read the ordinary way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4)  # the name detectors of one scan share it
+def small_text(text: str) -> str | None:
+    """An ASCII text in small letters, or None for any other text."""
+    return text.lower() if text.isascii() else None
+
+
+def small(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern written in small letters, read case-sensitively (on a text in small letters)."""
+    assert rx.flags & re.IGNORECASE, rx.pattern
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+def lead(source: str) -> re.Pattern[str]:
+    """A pattern for the leads: the lead's words in small letters, each alternative opening with a letter and no
+    word boundary before it, so that the engine skips straight to the letters they start with."""
+    return re.compile(source)
+
+
+def by_first_letter(words: list[str]) -> str:
+    """An alternation of words (of small letters) grouped by first letter, "a(?:ble|lert)|c(?:onfused)": the same
+    words, each tried only when its first letter is there."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+def _starts(starts: re.Pattern[str], low: str) -> Iterator[int]:
+    """Every place a lead starts, even inside another one."""
+    pos = 0
+    while (at := starts.search(low, pos)) is not None:
+        yield at.start()
+        pos = at.start() + 1
+
+
+def search(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
+    """Whether ``rx.search(text, pos, endpos)`` finds a match; small_rx is ``small(rx)``."""
+    low = small_text(text)
+    end = len(text) if endpos < 0 else endpos
+    return (rx.search(text, pos, end) if low is None else small_rx.search(low, pos, end)) is not None
+
+
+def finditer(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` (small_rx is ``small(rx)``): on an ASCII text, the spans of the case-sensitive
+    pattern on the text in small letters."""
+    low = small_text(text)
+    return rx.finditer(text) if low is None else small_rx.finditer(low)
+
+
+def finditer_led(
+    rx: re.Pattern[str], starts: re.Pattern[str], text: str, small_rx: re.Pattern[str] | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches ``rx.finditer(text)`` gives, trying ``rx`` only where ``starts`` (a ``lead`` of every match
+    of ``rx``) finds its lead on the text in small letters; with ``small_rx`` (``small(rx)``), the matches of that
+    on the text in small letters (the same spans)."""
+    low = small_text(text)
+    if low is None:
+        yield from rx.finditer(text)
+        return
+    on, read = (text, rx) if small_rx is None else (low, small_rx)
+    pos = 0
+    for start in _starts(starts, low):
+        if start >= pos and (m := read.match(on, start)) is not None:
+            yield m
+            pos = m.end()
+
+
+def every_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``shared._matches(rx, text)`` gives (one at every place ``rx`` matches, overlaps too), trying
+    ``rx`` only where ``starts`` finds its lead on the text in small letters."""
+    low = small_text(text)
+    if low is None:
+        pos = 0
+        while (m := rx.search(text, pos)) is not None:
+            yield m
+            pos = m.start() + 1
+        return
+    for start in _starts(starts, low):
+        if (m := rx.match(text, start)) is not None:
+            yield m
+
+
+def finditer_lines(rx: re.Pattern[str], stops: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``rx.finditer(text)`` gives for a pattern that starts at the start of the text or at one of a
+    few characters (a new line, a full stop): ``rx`` is tried at the start and where ``stops`` (those characters)
+    finds one, and nowhere else."""
+    pos = 0
+    start: int | None = 0
+    while start is not None:
+        m = rx.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = start + 1
+        at = stops.search(text, pos)
+        start = None if at is None else at.start()
+
+
+def search_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
+    """Whether ``rx.search(text, pos, endpos)`` finds a match, trying ``rx`` only where ``starts`` (a ``lead`` of
+    every match of ``rx``) finds its lead on the text in small letters."""
+    end = len(text) if endpos < 0 else min(endpos, len(text))
+    low = small_text(text)
+    if low is None:
+        return rx.search(text, pos, end) is not None
+    while (at := starts.search(low, pos, end)) is not None:
+        if rx.match(text, at.start(), end) is not None:
+            return True
+        pos = at.start() + 1
+    return False
