@@ -72,6 +72,16 @@ REFUSED = [
     "the patient is 101 and lives alone",
     "Mum was 96 when she moved to the home",
     "he's 93, so the team will review the dose",
+    "Pt 94yrs, lives with her daughter",
+    "94y 3m, seen with her son",
+    "a 96-y-o man on the ward",
+    "Patient: 94 years.",
+    "Jane Doe, 94, fell at home on Sunday.",
+    "Mrs Okafor (94) asked about the new visiting hours.",
+    "At 94, she still walks to the shops.",
+    "Mr Hale is in his 95th year and wants to go home.",
+    '{"name": "withheld", "age": 97}',
+    "Age/DOB: 93 / withheld",
     # a birthday
     "she turned 100 last week",
     "He turns 101 today and the ward made a cake.",
@@ -84,6 +94,10 @@ REFUSED = [
     "Sie ist 94 Jahre alt.",
     "Paciente de 94 años.",
     "Paziente di 97 anni, ricoverata",
+    "Mujer de 95 años de edad, caída en casa",
+    "Hon är 96 år gammal.",
+    "Patiënt is 92 jaar oud.",
+    "Die 94-jährige Patientin",
 ]
 
 # pasted as a status note -> stored as written
@@ -133,6 +147,11 @@ PASSES = [
     "The trust celebrated its 100th birthday with the staff.",
     "Age of the building: 92 years.",
     "Cache-Control max-age: 120 for the static pages.",
+    "Open Defects, 94, Closed, 12 this week.",
+    "Results (94) are in the shared drive.",
+    "Dr Patel, 94, ...",
+    "At 95, the readiness score is the best yet.",
+    "Jahresbericht: seit 95 Jahren im Dienst.",
     # a decade is not an age
     "Most falls happen to residents in their nineties.",
     "The interface was built in the nineties.",

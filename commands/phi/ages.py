@@ -55,18 +55,24 @@ _AGE_UNIT = re.compile(
     r"\s{0,2}-?\s{0,2}(?:"
     r"(?:years?|yrs?\.?|yr\.?|y)\s{0,2}-?\s{0,2}olds?"
     r"|(?:years?|yrs?\.?)\s{1,2}of\s{1,2}age"
-    r"|(?:y\.\s?o\.?|y\s?o)(?:[fm](?![a-z]))?|y/o|yoa|j(?:ä|ae)hrige[nrs]?"
+    r"|(?:y\.\s?o\.?|y-o|y\s?o)(?:[fm](?![a-z]))?|y/o|yoa|j(?:ä|ae)hrige[nrs]?"
     r")(?![\w/])",
     _I,
 )
 # Years in other languages: "94 ans", "94 Jahre (alt)", "94 años", "94 anos", "94 anni", "94 jaar", "94 år".
-_FOREIGN_UNIT = re.compile(r"\s{1,2}(?:ans|jahren?|años|anos|anni|jaar|år)(?![\w])(?P<alt>\s{1,2}(?:alt|oud)\b)?", _I)
+_FOREIGN_UNIT = re.compile(
+    r"\s{1,2}(?:ans|jahren?|años|anos|anni|jaar|år)(?![\w])(?P<alt>\s{1,2}(?:alt|oud|gammal|gamla)\b)?", _I
+)
 _FOREIGN_CUES = _wordset(
     "âgé âgée agé agée de a ist hat mit tiene tem con com di ha van är patient patiente patientin "
     "paciente paziente mme madame monsieur frau herr señor señora sr sra signor signora"
 )
 _FOREIGN_SINCE = _wordset("depuis seit vor hace há fa pendant durante für über")
-_FOREIGN_OF = re.compile(r"\s{1,2}(?:de|d['’]|der|des|del|da|di|of)\b", _I)  # "100 ans de l'hôpital"
+_FOREIGN_OF = re.compile(
+    r"\s{1,2}(?:de|d['’]|der|des|del|da|di|of)\b(?!\s{1,2}(?:edad|idade)\b)", _I
+)  # "100 ans de l'hôpital"
+# "94y", "94yr", "94yrs": a year unit written on the number.
+_GLUED_YEARS = re.compile(r"(?:yrs?|y)(?![\w/'’])", _I)
 _YEARS = re.compile(r"\s{0,2}(?:years?|yrs?)\b", _I)
 _ENDS = re.compile(r"\s{0,2}(?:[.;,!?)\]\n|]|$)")
 # A sex letter: "99F", "92 M", "96/F".
@@ -109,9 +115,9 @@ _LABEL_GAP_WORDS = (
 # "Age: 94", "aged 97", "age 91", "Age/Sex: 96/F", "age of 99", "age is 94", "age at this visit | ninety-four",
 # "âge : 94", "Alter: 94", "edad: 94"; not "max-age=90" or "ages 90 and over".
 _LABEL = re.compile(
-    r"(?<![\w-])(?:age|aged|âge|âgée?|alter|edad|idade|età|leeftijd|ålder)(?:\s{0,2}/\s{0,2}(?:sex|gender|s|g))?"
+    r"(?<![\w-])(?:age|aged|âge|âgée?|alter|edad|idade|età|leeftijd|ålder)(?:\s{0,2}/\s{0,2}(?:sex|gender|s|g|dob|d\.?o\.?b\.?))?"
     r"(?:"
-    r"[\s:=|#(),\-–—]{0,4}"
+    r"[\s:=|#(),\-–—\"']{0,4}"
     r"|\s{1,2}(?:of|is|was|now|reads|=|(?:recorded|listed|given|stated|confirmed|verified)\s{1,2}as)\s{1,3}"
     r"(?:about\s{1,2}|approximately\s{1,2}|approx\.?\s{1,2}|nearly\s{1,2}|almost\s{1,2})?"
     rf"|(?:\s{{1,2}}{_LABEL_GAP_WORDS}){{1,4}}\s{{0,2}}[:|=]\s{{0,3}}"
@@ -279,6 +285,9 @@ def _said_to_be_an_age(left: str, right: str, start: int, end: int, spelled: boo
         if _NOT_AGE_AFTER.match(right) or _THING_BEFORE.search(left):
             return None
         return start, end
+    ordinal = None if spelled else _IN_YEAR.match(right)
+    if ordinal and _words_before(left, 1) in (["his"], ["her"], ["their"]):
+        return start, end + ordinal.end()  # "in her 95th year"
     if not spelled and _BIRTHDAY.match(right):
         return None if _THING_BEFORE.search(left) else (start, end)
     if _PERSON_IS_END.match(right) and not _NOT_AGE_AFTER.match(right) and _subject_is(left) in _PERSON_WORDS:
@@ -286,10 +295,37 @@ def _said_to_be_an_age(left: str, right: str, start: int, end: int, spelled: boo
         if y and _YEARS_OF_A_THING.match(right, y.end()):
             return None
         return start, end + (y.end() if y else 0)
-    if not spelled:
-        return _sex_age(left, right, start, end)
-    return None
+    return None if spelled else _written_with_digits(left, right, start, end)
 
+
+def _written_with_digits(left: str, right: str, start: int, end: int) -> tuple[int, int] | None:
+    """The forms only digits take: "94yrs", "Patient: 94 years.", "Jane Doe, 94, fell", "At 94, she", "99F"."""
+    m = _GLUED_YEARS.match(right)
+    if m and not _YEARS_OF_A_THING.match(right, m.end()) and not _FOR_YEARS.search(left):
+        return start, end + m.end()
+    last = _words_before(left, 1)
+    y = _YEARS.match(right)
+    if y and last and last[0] in _SEX_CUES and _ENDS.match(right, y.end()):
+        return start, end + y.end()  # "Patient: 94 years."
+    if last == ["at"] and _AT_AGE_AFTER.match(right):
+        return start, end  # "At 94, she still walks to the shops"
+    opener, closer = left.rstrip()[-1:], right.lstrip()[:1]
+    if (opener, closer) in {(",", ","), ("(", ")")} and _NAMED.search(left) and _NAME_AGE_AFTER.match(right):
+        return start, end  # "Jane Doe, 94, fell at home", "Mrs Okafor (94)"
+    return _sex_age(left, right, start, end)
+
+
+_IN_YEAR = re.compile(r"(?:st|nd|rd|th)\s{1,2}year\b", _I)
+_AT_AGE_AFTER = re.compile(r",\s{1,2}(?:she|he|they|the\s{1,2}patient|mr|mrs|ms|miss|mum|mom|dad|my)\b", _I)
+# A name right before ", 94," or " (94)": a title and a surname, two capitalised words, or a patient word.
+_NAMED = re.compile(
+    r"(?:\b(?-i:Mr|Mrs|Ms|Miss|Mx|Mister|Madam|Mme)\.?\s{1,2}(?-i:[A-Z][\w'’-]{1,24})"
+    r"|\b(?!Dr\b|Prof\b)(?-i:[A-Z][a-z'’-]{1,24}\s{1,2}[A-Z][a-z'’-]{1,24})|\b(?:patient|pt|resident|client))"
+    r"\s{0,2}[,(]\s{0,2}$",
+    _I,
+)
+# After the age: the closing comma and a lower-case word ("Jane Doe, 94, fell"), or the closing bracket.
+_NAME_AGE_AFTER = re.compile(r"\s{0,2}(?:,\s{1,2}(?-i:[a-z])|\))")
 
 # Things whose years are not a person's age: "the hospital is 100 years old".
 _THINGS = _wordset(
