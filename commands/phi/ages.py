@@ -222,20 +222,21 @@ def _numbered_thing(left: str) -> bool:
     return bool(words) and (words[0] in _NUMBERED_THINGS or words[0].startswith(_TEMPERATURE) or "$" in left[-3:])
 
 
-def _sex_cue(left: str, female: bool) -> bool:
-    """A patient word right before a sex-age; for a female age also "a", "an" or the start of a line. "100M" is
-    as often a hundred million, so a male age needs the patient word (or "is a")."""
+def _sex_cue(left: str, right: str, female: bool) -> bool:
+    """A patient word right before a sex-age; for a female age also "a", "an", or the start of a line or a colon
+    when the age ends the sentence ("90F nurses" is a count). "100M" is as often a hundred million, so a male age
+    needs the patient word (or "is a")."""
     tail = left.rstrip(" \t")
-    if not tail:
-        return female and not left.startswith("\x00")  # the start of a line
-    if female and tail[-1] in ":|(":
+    words = _words_before(tail, 2) if tail else []
+    if words and words[-1] in _SEX_CUES:
         return True
-    words = _words_before(tail, 2)
-    if words[-1] in _SEX_CUES:
-        return True
-    if words[-1] in {"a", "an"}:
+    if words and words[-1] in {"a", "an"}:
         return female or (len(words) > 1 and words[-2] in {"is", "was"})
-    return False
+    at_start = tail[-1] in ":|(" if tail else not left.startswith("\x00")
+    return female and at_start and bool(_SENTENCE_END.match(right))
+
+
+_SENTENCE_END = re.compile(r"\s{0,2}(?:[.;)\n|]|$)")
 
 
 _REACH = 60  # characters looked at either side of a candidate
@@ -282,7 +283,7 @@ def _said_to_be_an_age(left: str, right: str, start: int, end: int, spelled: boo
             return start, end + tail
         return None
     if ("turn" in low or "celebrat" in low) and _TURNED_END.match(right) and _TURNED.search(left):
-        if _NOT_AGE_AFTER.match(right) or _THING_BEFORE.search(left):
+        if _NOT_AGE_AFTER.match(right) or _THING_BEFORE.search(left) or _subject_is(left) in _THINGS:
             return None
         return start, end
     ordinal = None if spelled else _IN_YEAR.match(right)
@@ -300,10 +301,11 @@ def _said_to_be_an_age(left: str, right: str, start: int, end: int, spelled: boo
 
 def _written_with_digits(left: str, right: str, start: int, end: int) -> tuple[int, int] | None:
     """The forms only digits take: "94yrs", "Patient: 94 years.", "Jane Doe, 94, fell", "At 94, she", "99F"."""
+    last = _words_before(left, 2)
     m = _GLUED_YEARS.match(right)
-    if m and not _YEARS_OF_A_THING.match(right, m.end()) and not _FOR_YEARS.search(left):
-        return start, end + m.end()
-    last = _words_before(left, 1)
+    if m and ((last and last[-1] in _GLUED_CUES) or _GLUED_AFTER.match(right, m.end())):
+        return start, end + m.end()  # "Pt 94yrs", "94y F", "a 94yr old"; not "SLA 90y", "Warranty 90yr"
+    last = last[-1:]
     y = _YEARS.match(right)
     if y and last and last[0] in _SEX_CUES and _ENDS.match(right, y.end()):
         return start, end + y.end()  # "Patient: 94 years."
@@ -315,6 +317,12 @@ def _written_with_digits(left: str, right: str, start: int, end: int) -> tuple[i
     return _sex_age(left, right, start, end)
 
 
+_GLUED_CUES = _SEX_CUES | _PERSON_WORDS | _wordset("a an is was aged age")
+_GLUED_AFTER = re.compile(
+    r"\s{0,2}(?:,\s{0,2})?(?:(?-i:[FM])\b|(?:f|m|female|male|woman|man|lady|gentleman|old)\b"
+    r"|\d{1,2}\s?m(?:os?|onths?)?\b)",
+    _I,
+)
 _IN_YEAR = re.compile(r"(?:st|nd|rd|th)\s{1,2}year\b", _I)
 _AT_AGE_AFTER = re.compile(r",\s{1,2}(?:she|he|they|the\s{1,2}patient|mr|mrs|ms|miss|mum|mom|dad|my)\b", _I)
 # A name right before ", 94," or " (94)": a title and a surname, two capitalised words, or a patient word.
@@ -325,12 +333,19 @@ _NAMED = re.compile(
     _I,
 )
 # After the age: the closing comma and a lower-case word ("Jane Doe, 94, fell"), or the closing bracket.
-_NAME_AGE_AFTER = re.compile(r"\s{0,2}(?:,\s{1,2}(?-i:[a-z])|\))")
+_NAME_AGE_AFTER = re.compile(
+    r"\s{0,2}(?:\)|,\s{1,2}(?-i:was|is|has|had|who|with|fell|presented|presents|presenting|lives|lived|died"
+    r"|admitted|attended|came|comes|reports|reported|complains|remains|arrived|needs|needed|went|goes|seen|and|a|an"
+    r"|the|widow|widowed|retired|former|mother|father|grandmother|grandfather|resident)\b)"
+)
 
 # Things whose years are not a person's age: "the hospital is 100 years old".
 _THINGS = _wordset(
     "hospital building wing site campus trust clinic practice system house home company institution tradition"
     " facility organisation organization centre center service school church tree bridge it charity ward estate"
+    " interface contract server software code module app application equipment machine device scanner network"
+    " this that platform product version database record records policy process unit team department kit fleet"
+    " queue backlog project programme program board committee group list count total number score"
 )
 
 
@@ -366,7 +381,7 @@ def _sex_age(left: str, right: str, start: int, end: int) -> tuple[int, int] | N
     m = _SEX_AFTER.match(right) or _Y_SEX.match(right)
     if not m or _numbered_thing(left) or _OTHER_SEX_COUNT.match(right, m.end()):
         return None
-    if _SEX_CUE_AFTER.match(right, m.end()) or _sex_cue(left, m.group().rstrip()[-1] in "Ff"):
+    if _SEX_CUE_AFTER.match(right, m.end()) or _sex_cue(left, right[m.end() :], m.group().rstrip()[-1] in "Ff"):
         return start, end + m.end()
     return None
 
@@ -392,7 +407,8 @@ def find_ages(text: str, found: Iterable[tuple[int, int]] = ()) -> list[tuple[in
     if digits and "/" in text:
         for m in _SEX_FIRST.finditer(text):
             left = _left(text, m.start())
-            if not _numbered_thing(left) and not _NOT_AGE_AFTER.match(text, m.end()):
+            counted = left.rstrip()[-1:].isdigit()  # "Cohort: 90 F / 90 M" counts women and men
+            if not counted and not _numbered_thing(left) and not _NOT_AGE_AFTER.match(text, m.end()):
                 spans.append(m.span())
     if words:
         for m in _SPELLED_BIRTHDAY.finditer(text):
