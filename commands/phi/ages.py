@@ -323,6 +323,7 @@ _GLUED_AFTER = re.compile(
     r"|\d{1,2}\s?m(?:os?|onths?)?\b)",
     _I,
 )
+_YEARS_CUES = _GLUED_CUES | _wordset("reads read be been turned turns of now as aged approximately about nearly")
 _IN_YEAR = re.compile(r"(?:st|nd|rd|th)\s{1,2}year\b", _I)
 _AT_AGE_AFTER = re.compile(r",\s{1,2}(?:she|he|they|the\s{1,2}patient|mr|mrs|ms|miss|mum|mom|dad|my)\b", _I)
 # A name right before ", 94," or " (94)": a title and a surname, two capitalised words, or a patient word.
@@ -414,7 +415,7 @@ def find_ages(text: str, found: Iterable[tuple[int, int]] = ()) -> list[tuple[in
         for m in _SPELLED_BIRTHDAY.finditer(text):
             if not _THING_BEFORE.search(_left(text, m.start())):
                 spans.append(m.span())
-    return spans
+    return sorted(set(spans))
 
 
 def _not_an_age(text: str, start: int, end: int) -> bool:
@@ -425,7 +426,13 @@ def _not_an_age(text: str, start: int, end: int) -> bool:
     if _is_limit(left) or _subject_is(left) in _THINGS:
         return True
     right = text[end : end + _REACH]
-    years = text[max(start, end - 5) : end].lower().endswith(("year", "years", "yr", "yrs"))
+    if text[start : start + 3].lower() == "age" and _NOT_AGE_AFTER.match(right):
+        return True  # "Average ticket age: 90 hours"
+    years = text[max(start, end - 5) : end].lower().endswith(("year", "years", "yr", "yrs", "y"))
+    if years:  # a bare "90 years": a person's age after "is", "reads", "aged", "Patient:", not after "Retention:"
+        words = [w for w in _words_before(left, 3) if w]
+        if not words or words[-1] not in _YEARS_CUES:
+            return True
     y = None if years else _YEARS.match(right)  # "age 90| years or older"
     after = y.end() if y else 0
     if (years or y) and (
