@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from commands.phi.shared import _I, has_any, text_digits
 
@@ -37,16 +38,10 @@ _SPELLED = (
     rf"(?:ninety(?:{_S}{_UNITS})?"
     rf"|(?:one|a){_S}hundred(?:{_S}(?:and{_S})?(?:{_TEENS}|twenty(?:{_S}{_UNITS})?|{_UNITS}))?)"
 )
-_DIGITS = r"(?:9\d|1[0-2]\d)"
 
 # A candidate: the number alone, not part of a longer number, a decimal, a time, an amount or a code.
-_VALUE = (
-    r"(?P<v>(?:9(?<![\w.,$£€#+/-]9)\d|1(?<![\w.,$£€#+/-]1)[0-2]\d)(?!\d|[.,:]\d)"
-    rf"|(?<![\w-])(?:{_SPELLED})(?!\w))"
-)
-_ANY = re.compile(_VALUE, _I)
-_ONLY_DIGITS = re.compile(r"(?P<v>9(?<![\w.,$£€#+/-]9)\d|1(?<![\w.,$£€#+/-]1)[0-2]\d)(?!\d|[.,:]\d)")
-_ONLY_WORDS = re.compile(rf"(?P<v>(?<![\w-])(?:{_SPELLED})(?!\w))", _I)
+_NUMBER_IN_DIGITS = re.compile(r"(?P<v>9(?<![\w.,$£€#+/-]9)\d|1(?<![\w.,$£€#+/-]1)[0-2]\d)(?!\d|[.,:]\d)")
+_NUMBER_IN_WORDS = re.compile(rf"(?P<v>(?<![\w-])(?:{_SPELLED})(?!\w))", _I)
 _NUMBER_WORDS = frozenset({"ninety", "hundred", "hundredth", "ninetieth"})
 
 # --- after the number ------------------------------------------------------------------------------------------
@@ -160,8 +155,13 @@ _STRIP = " \t:=|#(),;-–—/\x00\"'“”‘’"
 
 
 def _words_before(left: str, n: int) -> list[str]:
-    """The last ``n`` words before a number, in small letters, without the punctuation around them."""
-    return [w.strip(_STRIP).lower() for w in left[-48:].split()[-n:]]
+    """The last ``n`` (at most 5) words before a number, in small letters, without the punctuation around them."""
+    return list(_last_words(left)[-n:])
+
+
+@lru_cache(maxsize=8)  # the checks of one number ask several times
+def _last_words(left: str) -> tuple[str, ...]:
+    return tuple(w.strip(_STRIP).lower() for w in left[-48:].split()[-5:])
 
 
 # A limit, not an age: "over 90", "older than 90", "over the age of 90", "age > 90", "18 - 90", "90 to 99".
@@ -307,8 +307,8 @@ def _written_with_digits(left: str, right: str, start: int, end: int) -> tuple[i
         return start, end + m.end()  # "Pt 94yrs", "94y F", "a 94yr old"; not "SLA 90y", "Warranty 90yr"
     last = last[-1:]
     y = _YEARS.match(right)
-    if y and last and last[0] in _SEX_CUES and _ENDS.match(right, y.end()):
-        return start, end + y.end()  # "Patient: 94 years."
+    if y and ((last and last[0] in _SEX_CUES and _ENDS.match(right, y.end())) or _GLUED_AFTER.match(right, y.end())):
+        return start, end + y.end()  # "Patient: 94 years.", "93 years, female"
     if last == ["at"] and _AT_AGE_AFTER.match(right):
         return start, end  # "At 94, she still walks to the shops"
     opener, closer = left.rstrip()[-1:], right.lstrip()[:1]
@@ -329,7 +329,7 @@ _AT_AGE_AFTER = re.compile(r",\s{1,2}(?:she|he|they|the\s{1,2}patient|mr|mrs|ms|
 # A name right before ", 94," or " (94)": a title and a surname, two capitalised words, or a patient word.
 _NAMED = re.compile(
     r"(?:\b(?-i:Mr|Mrs|Ms|Miss|Mx|Mister|Madam|Mme)\.?\s{1,2}(?-i:[A-Z][\w'’-]{1,24})"
-    r"|\b(?!Dr\b|Prof\b)(?-i:[A-Z][a-z'’-]{1,24}\s{1,2}[A-Z][a-z'’-]{1,24})|\b(?:patient|pt|resident|client))"
+    r"|\b(?!Dr\b|Prof\b)(?-i:[A-Z][a-z'’-]{1,24}\s{1,2}[A-Z][a-z'’-]{1,24})|\b(?:patient|pt|resident|client|woman|man|lady|gentleman|female|male|widow|widower))"
     r"\s{0,2}[,(]\s{0,2}$",
     _I,
 )
@@ -388,7 +388,7 @@ def _sex_age(left: str, right: str, start: int, end: int) -> tuple[int, int] | N
 
 
 # "F/96", "M/101": the sex letter first.
-_SEX_FIRST = re.compile(r"(?<![\w/])(?-i:[FM])\s?/\s?(?P<v>9\d|1[0-2]\d)(?![\d/]|[.,]\d)")
+_SEX_FIRST = re.compile(r"[FM](?<![\w/][FM])\s?/\s?(?P<v>9\d|1[0-2]\d)(?![\d/]|[.,]\d)")
 
 
 def find_ages(text: str, found: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -399,8 +399,10 @@ def find_ages(text: str, found: Iterable[tuple[int, int]] = ()) -> list[tuple[in
     words = has_any(text, _NUMBER_WORDS)
     if not (digits or words):
         return spans
-    rx = _ANY if digits and words else _ONLY_DIGITS if digits else _ONLY_WORDS
-    for m in rx.finditer(text):
+    numbers = list(_NUMBER_IN_DIGITS.finditer(text)) if digits else []
+    if words:
+        numbers += _spelled_numbers(text)
+    for m in numbers:
         start, end = m.span("v")
         span = _age_at(text, start, end, not text[start].isdigit())
         if span:
@@ -411,11 +413,30 @@ def find_ages(text: str, found: Iterable[tuple[int, int]] = ()) -> list[tuple[in
             counted = left.rstrip()[-1:].isdigit()  # "Cohort: 90 F / 90 M" counts women and men
             if not counted and not _numbered_thing(left) and not _NOT_AGE_AFTER.match(text, m.end()):
                 spans.append(m.span())
-    if words:
+    if words and "birthday" in text.lower():
         for m in _SPELLED_BIRTHDAY.finditer(text):
             if not _THING_BEFORE.search(_left(text, m.start())):
                 spans.append(m.span())
     return sorted(set(spans))
+
+
+def _spelled_numbers(text: str) -> list[re.Match[str]]:
+    """90..129 in words, looked for only where "ninety" or "hundred" is: a regex that may start at any "a", "o" or
+    "n" of the text would try most of its positions."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose small form is longer: search the whole text
+        return list(_NUMBER_IN_WORDS.finditer(text))
+    found: dict[int, re.Match[str]] = {}
+    for word in ("ninety", "hundred"):
+        at = low.find(word)
+        while at >= 0:
+            for start in range(max(0, at - 6), at + 1):  # "one - hundred" starts at most 6 characters before
+                m = _NUMBER_IN_WORDS.match(text, start)
+                if m:
+                    found[start] = m
+                    break
+            at = low.find(word, at + len(word))
+    return [found[k] for k in sorted(found)]
 
 
 def _not_an_age(text: str, start: int, end: int) -> bool:
