@@ -13,7 +13,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]  # how `re` re
 import pytest
 from sqlalchemy import select
 
-from commands.phi import ages, redact, scan
+from commands.phi import ages, agewords, redact, scan
 from storage.models import StatusUpdate
 from tests.support.chat import Chat
 from tests.test_phi_linear import LIMIT, _repeats
@@ -199,7 +199,7 @@ def test_ages_under_90_pass() -> None:
 
 
 def test_every_repetition_in_the_age_patterns_is_bounded() -> None:
-    patterns = [(n, v) for n, v in vars(ages).items() if isinstance(v, re.Pattern)]
+    patterns = [(n, v) for mod in (ages, agewords) for n, v in vars(mod).items() if isinstance(v, re.Pattern)]
     assert len(patterns) >= 20
     for name, pattern in patterns:
         for lo, hi in _repeats(sre_parse.parse(pattern.pattern, pattern.flags)):

@@ -14,21 +14,27 @@ decade is a band of ten years, no more telling than the "90 or older" Safe Harbo
 just as often the 1990s.
 
 Every pattern is bounded and anchored at a candidate number; the context checks are fixed-size slices around it,
-so a scan stays linear. A text with no "9"/"1" digit and none of the number words pays a set lookup.
+so a scan stays linear. A text with no "9"/"1" digit and none of the number words pays a set lookup. The tests
+on the words before a number are in agewords.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
+from commands.phi.agewords import (
+    _PERSON_WORDS,
+    _SEX_CUES,
+    _THINGS,
+    _is_limit,
+    _numbered_thing,
+    _sex_cue,
+    _subject_is,
+    _words_before,
+    _wordset,
+)
 from commands.phi.shared import _I, has_any, text_digits
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -148,97 +154,6 @@ _SEX_CUE_AFTER = re.compile(
     r"|referred|from|in\s{1,2}(?:the\s{1,2})?(?:ed|er|a&e|clinic))\b",
     _I,
 )
-# --- the words before the number ----------------------------------------------------------------------------------
-# Tests on the last few words before a number are string operations, many times cheaper than a regex search back
-# through the text for a pattern that ends at the number (which tries every position of the window).
-_STRIP = " \t:=|#(),;-–—/\x00\"'“”‘’"
-
-
-def _words_before(left: str, n: int) -> list[str]:
-    """The last ``n`` (at most 5) words before a number, in small letters, without the punctuation around them."""
-    return list(_last_words(left)[-n:])
-
-
-@lru_cache(maxsize=8)  # the checks of one number ask several times
-def _last_words(left: str) -> tuple[str, ...]:
-    return tuple(w.strip(_STRIP).lower() for w in left[-48:].split()[-5:])
-
-
-# A limit, not an age: "over 90", "older than 90", "over the age of 90", "age > 90", "18 - 90", "90 to 99".
-_LIMIT_WORDS = _wordset("over under above below beyond past than until till from to by least exceeding between up")
-_AGE_OF = frozenset({"the", "age", "aged", "ages", "of", ""})
-
-
-def _is_limit(left: str) -> bool:
-    tail = left[-48:].rstrip(" \t=")
-    if tail and tail[-1] in "<>≥≤~":
-        return True
-    words = _words_before(tail, 5)
-    i = len(words)
-    while i and words[i - 1] in _AGE_OF:  # "over the age of", "older than age"
-        i -= 1
-    if i and words[i - 1] in _LIMIT_WORDS:
-        return True
-    return len(words) > 1 and words[-1] in {"", "to", "and", "or"} and words[-2][-1:].isdigit()
-
-
-# A person who is that old: "she is 96.", "the patient was 101 when", "he's 94", "Mum will be 100."
-_PERSON_WORDS = _wordset(
-    "patient pt she he they mother father mum mom mam dad grandmother grandfather grandma grandpa granny "
-    "husband wife partner resident client gentleman lady woman man aunt uncle sister brother son daughter"
-)
-_IS_WORDS = frozenset({"is", "was", "turned", "turns"})
-_SOFTENERS = frozenset({"now", "nearly", "almost", "about", "over"})
-
-
-def _subject_is(left: str) -> str:
-    """The word before "is", "was", "turned", "will be" or "'s" right before a number ("she is 96", "the hospital
-    is nearly 100"), or ""."""
-    words = _words_before(left, 4)
-    if words and words[-1] in _SOFTENERS:
-        words.pop()
-    if not words:
-        return ""
-    if words[-1].endswith(("'s", "’s")):  # "he's 94"
-        return words[-1][:-2]
-    if len(words) > 1 and words[-1] in _IS_WORDS:
-        return words[-2]
-    return words[-3] if len(words) > 2 and words[-2:] == ["will", "be"] else ""
-
-
-# A person before a sex-age ("Patient: 99F", "pt 92 M", "Age/sex: 96/F", "a 99F"), or the start of a line.
-_SEX_CUES = _wordset("patient pt pts client resident age aged sex gender age/sex sex/age age/gender yo")
-# Fahrenheit, rooms and other numbered things before "99F" / "101 M".
-_NUMBERED_THINGS = _wordset(
-    "tmax tm t febrile afebrile room rm ward bed bay floor level suite office gate desk bldg block pod "
-    "zone station seat apt version v release build sprint ticket page item size grade class type model "
-    "oven fridge freezer to of at and or up down budget cost"
-)
-_TEMPERATURE = ("temp", "fever", "pyrex", "spik", "heat", "$", "°")
-
-
-def _numbered_thing(left: str) -> bool:
-    words = _words_before(left, 1)
-    return bool(words) and (words[0] in _NUMBERED_THINGS or words[0].startswith(_TEMPERATURE) or "$" in left[-3:])
-
-
-def _sex_cue(left: str, right: str, female: bool) -> bool:
-    """A patient word right before a sex-age; for a female age also "a", "an", or the start of a line or a colon
-    when the age ends the sentence ("90F nurses" is a count). "100M" is as often a hundred million, so a male age
-    needs the patient word (or "is a")."""
-    tail = left.rstrip(" \t")
-    words = _words_before(tail, 2) if tail else []
-    if words and words[-1] in _SEX_CUES:
-        return True
-    if words and words[-1] in {"a", "an"}:
-        return female or (len(words) > 1 and words[-2] in {"is", "was"})
-    at_start = tail[-1] in ":|(" if tail else not left.startswith("\x00")
-    return female and at_start and bool(_SENTENCE_END.match(right))
-
-
-_SENTENCE_END = re.compile(r"\s{0,2}(?:[.;)\n|]|$)")
-
-
 _REACH = 60  # characters looked at either side of a candidate
 
 
@@ -338,15 +253,6 @@ _NAME_AGE_AFTER = re.compile(
     r"\s{0,2}(?:\)|,\s{1,2}(?-i:was|is|has|had|who|with|fell|presented|presents|presenting|lives|lived|died"
     r"|admitted|attended|came|comes|reports|reported|complains|remains|arrived|needs|needed|went|goes|seen|and|a|an"
     r"|the|widow|widowed|retired|former|mother|father|grandmother|grandfather|resident)\b)"
-)
-
-# Things whose years are not a person's age: "the hospital is 100 years old".
-_THINGS = _wordset(
-    "hospital building wing site campus trust clinic practice system house home company institution tradition"
-    " facility organisation organization centre center service school church tree bridge it charity ward estate"
-    " interface contract server software code module app application equipment machine device scanner network"
-    " this that platform product version database record records policy process unit team department kit fleet"
-    " queue backlog project programme program board committee group list count total number score"
 )
 
 
