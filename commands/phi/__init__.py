@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from commands.phi.addresses import find_addresses
+from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
 from commands.phi.care import find_care_dates
 from commands.phi.contacts import find_emails, find_phones
@@ -135,7 +136,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("ip-address", _find_ip(text)),
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + find_addresses(text)),
-        ("age-over-89", _find_age(text)),
+        ("age-over-89", find_ages(text, _find_age(text))),
         ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
     groups[2][1].extend(find_cards(text))
