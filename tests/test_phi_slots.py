@@ -35,6 +35,11 @@ REFUSED = [
     ("Personal reply address of the care recipient: <l.marsh82@post.example>", "email"),
     ("The individual's tablet joined the video clinic from 203.0.113.77.", "ip-address"),
     ("Home connection used by the client during the telehealth visit: 2001:db8:7c1::2e", "ip-address"),
+    # an age over 89: in words, with a sex letter, or a bare number in an age slot
+    ("Age recorded at the home visit | ninety-six years.", "age-over-89"),
+    ("Resident: 97F. Seen for a chest infection.", "age-over-89"),
+    ("Stated age of the client >> 101", "age-over-89"),
+    ("The family says he is ninety-one.", "age-over-89"),
 ]
 
 # pasted as a status note -> stored as written
@@ -50,6 +55,9 @@ PASSES = [
     "The discharge summary template change goes live 1 March 2027.",
     "Dana's mobile for the cutover weekend is 07700 900123.",
     "Patients on 4 West move to the new ward on 12/14.",
+    "The average age of open tickets is 95 days.",
+    "Ward 9 has 92 beds and two side rooms.",
+    "Ninety-three patients were seen in the pop-up clinic.",
 ]
 # slots.py's own reading of project sentences another detector still refuses ("health plan" before a number)
 SLOT_PASSES = [*PASSES, "Member services line for the health plan: 08-355 55 50."]

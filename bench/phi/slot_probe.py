@@ -29,7 +29,8 @@ from commands.phi.slots import find_slot_values
 LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "pt_BR", "sv_SE", "en_AU",
            "en_CA", "da_DK", "fi_FI", "cs_CZ", "en_IN", "no_NO", "en_IE", "en_NZ", "hu_HU"]  # fmt: skip
 
-# (kind, frame): a person of care's value in a slot. Kinds: date, dob, phone, email, ip, mrn, plan, ssn, address.
+# (kind, frame): a person of care's value in a slot. Kinds: date, dob, phone, email, ip, mrn, plan, ssn, address,
+# age (over 89).
 PHI: list[tuple[str, str]] = [
     ("date", "The resident's first review took place on {v}."),
     ("date", "Date the client was seen for wound care: {v}."),
@@ -127,6 +128,12 @@ PHI: list[tuple[str, str]] = [
     ("address", "The private person's home is recorded as {v}."),
     ("address", "Residential details for the client = {v}"),
     ("address", "The individual moved last month to {v}."),
+    ("age", "Age of the resident at admission | {v}"),
+    ("age", "The care recipient is {v} and lives alone."),
+    ("age", "Stated age of the client >> {v}"),
+    ("age", "Her age was confirmed by the family as {v}."),
+    ("age", "The individual, now {v}, attended with a daughter."),
+    ("age", "Patient: {v}. Seen for a painful knee."),
 ]
 
 # (kind, frame): the same value shapes in PMO / healthcare-IT sentences. Must pass.
@@ -191,6 +198,10 @@ CLEAN: list[tuple[str, str]] = [
     ("mrn", "Their change number for the family portal fix is {v}."),
     ("plan", "Her cost centre account code is {v}."),
     ("plan", "The member services contract number is {v}."),
+    ("age", "The average age of open tickets is {v}."),
+    ("age", "The data centre lease has {v} left to run."),
+    ("age", "Ward 9 has {v} and two side rooms."),
+    ("age", "Interface uptime this quarter was {v}."),
 ]
 
 _DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y", "%d %b %Y", "%B %d, %Y", "%d/%m/%Y", "%b %d, %Y", "%d %B %Y"]
@@ -218,6 +229,13 @@ def value(kind: str, f: Faker, rng: random.Random, clean: bool) -> str:
         )
     if kind == "address":
         return f.address().replace("\n", ", ")
+    if kind == "age":
+        n = rng.randint(90, 109)
+        if clean:
+            return rng.choice([f"{n} days", f"{n} beds", f"{n}.{rng.randint(1, 9)}%", f"{n} weeks"])
+        ones = ["", "-one", "-two", "-three", "-four", "-five", "-six", "-seven", "-eight", "-nine"]
+        words = f"ninety{ones[n - 90]}" if n < 100 else "one hundred" + (f" and {ones[n - 100][1:]}" if n > 100 else "")
+        return rng.choice([f"{n}", f"{n} years", f"{n}-year-old", f"{n}F", f"{n} y/o", words, f"{words} years old"])
     pattern = rng.choice(_TICKETS if clean and kind == "mrn" else _CODES)
     return f.bothify(pattern, letters="ABCDEFGHJKLMNPRSTVWXYZ")
 
@@ -233,7 +251,7 @@ def fills(frames: list[tuple[str, str]], seed: int, clean: bool, per: int = 3) -
     return out
 
 
-GROUP = {"date": "date", "dob": "date", "phone": "phone", "email": "email", "ip": "ip-address", "mrn": "number",
+GROUP = {"age": "age-over-89", "date": "date", "dob": "date", "phone": "phone", "email": "email", "ip": "ip-address", "mrn": "number",
          "plan": "number", "ssn": "ssn", "address": "address"}  # fmt: skip
 _FOUND = {"admission-date": "date", "date-of-birth": "date", "mrn": "number", "plan-number": "number"}
 

@@ -82,8 +82,9 @@ _OWNED = {
     "plan-number": _OWNED_NUMBER,
     "ssn": _OWNED_NUMBER,
     "device-serial": _OWNED_NUMBER,
+    "age-over-89": frozenset({"age", "aged"}),
 }
-_OWNED_WORDS = frozenset(w for pair in _OWNED_DATE | _OWNED_NUMBER for w in pair.split())
+_OWNED_WORDS = frozenset(w for owned in _OWNED.values() for pair in owned for w in pair.split())
 # "patient portal", "patient flow", "family medicine": a programme or a product, not a person.
 _PROGRAMME = re.compile(
     r"\b(?:patient|family|person|client|member)s?[\s-]{1,3}(?:portal|safety|flow|access|experience|education"
@@ -94,7 +95,7 @@ _PROGRAMME = re.compile(
     # an event of care naming a place, a document or a process: "discharge lounge", "pre-admission clinic"
     r"|\b(?:pre-?)?(?:admission|discharge|encounter|referral|intake|consent|onset)s?[\s-]{1,3}(?:lounge|summar(?:y|ies)"
     r"|clinic|team|process|planning|screens?|modules?|desk|office|unit|ward|nurses?|coordinators?|orders?|backlog"
-    r"|rates?|times?|data|metrics?|forms?|letters?|workflows?|criteria|policy|pathway|board|huddle|queue|list)\b",
+    r"|rates?|times?|data|metrics?|forms?|letters?|workflows?|criteria|policy|pathway|board|huddle|queue|list|instructions|paperwork|documentation|packs?|packets?)\b",
     _I,
 )
 
@@ -109,7 +110,7 @@ _PROJECT = _wordset(
     venue pmo helpdesk desk switchboard bridge conference on-call oncall outage downtime upgrade upgraded migration
     changelog readme api endpoint workflow workflows feed feeds template templates testing tested validated config
     configuration localhost repo commit merged fixed feature publication published article journal guideline manual edition textbook freeze pmid pubmed doi isbn issn research catalogue
-    catalog batch lot sku archive storage cloud field fields renamed rename column columns format formats schema
+    catalog batch lot sku approved approval council committee meets course officer validate archive storage cloud field fields renamed rename column columns format formats schema
     mapping
     """
 )
@@ -170,6 +171,26 @@ _NUMBER = re.compile(
     r"(?:[A-Z](?<![\w@.+/-].)[A-Z]{0,3}[- ]?|\+(?<![\w@.+/-].)|\((?<![\w@.+/-].)|\d(?<![\w@.+/-].))"
     r"[\d(). /-]{3,24}\d(?: {0,2}(?:x|ext\.?) {0,2}\d{1,5})?(?![\w@]|[-/.]\d)"
 )
+# An age over 89: digits or words, maybe with "years (old)" or a sex letter ("99F") that says it is an age.
+_YEARS = r"(?P<x>\s{0,2}-?\s{0,2}(?:years?|yrs?|y/?o)\b(?:[\s-]{0,2}old)?"
+_AGE_DIGITS = re.compile(rf"(?:9\d|1[0-2]\d)(?!\d|[.,:/-]\s?\d){_YEARS}|(?-i:[MF])(?![A-Za-z0-9]))?", _I)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_AGE_WORDS = re.compile(
+    rf"\b(?:ninety(?:[\s-](?:{_ONES}))?|(?:a|one)\s{{1,2}}hundred(?:\s{{1,2}}(?:and\s{{1,2}})?(?:{_ONES}|ten|eleven|twelve"
+    rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty))?){_YEARS})?\b",
+    _I,
+)
+# What a bare number counts when it is not an age: "95 days", "92%", "120 beds", "room 104F".
+_UNIT_AFTER = re.compile(
+    r"\s{0,2}(?:%|\+|/|days?\b|hours?\b|hrs?\b|min|weeks?\b|months?\b|mg|mcg|ml|kg|mm|cm|bpm|beats|breaths|beds?\b"
+    r"|patients?\b|staff|people|percent|points?\b|units?\b|items?\b|of\b|th\b)",
+    _I,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:room|rm|bed|bay|ward|level|floor|unit|suite|site|building|bldg|no|number|#)\.?\s{0,2}\Z", _I
+)
+_AGE_LABEL = frozenset({"age", "aged"})
+_SPELLED_AGE = frozenset({"ninety", "hundred"})
 # The end of a sentence: a stop before a capital, a line break, a cell of a table.
 _ENDS = re.compile(r"[.!?]\s{1,3}(?=[A-Z\"“(\[])|\n")
 
@@ -244,6 +265,19 @@ def _number_kind(value: str, words: frozenset[str]) -> str | None:
     return None
 
 
+def _age_kind(text: str, shape: str, end: int, words: frozenset[str]) -> str | None:
+    """An age over 89 when its own words say so ("ninety-four years", "99F") in a sentence about a person or with
+    an age label, or when a bare number fills an age slot ("Patient age | 92") and counts nothing else."""
+    if shape == "age":
+        return "age-over-89" if _about_a_person(words) or words & _AGE_LABEL else None
+    if _UNIT_AFTER.match(text, end):
+        return None
+    if words & _AGE_LABEL and not words.isdisjoint(_PEOPLE):
+        return "age-over-89"  # an age slot of a person: "Stated age of the client >> 97"
+    spelled = text[end - 1].isalpha()  # "ninety-three" is an age in a sentence about a person; "93" is not
+    return "age-over-89" if spelled and _about_a_person(words) else None
+
+
 def _is_ip(value: str) -> bool:
     try:
         ipaddress.ip_address(value)
@@ -297,6 +331,7 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
     for m in ips:
         if _is_ip(m.group()):
             take("ip-address", *m.span())
+    ages = []
     for run in _DIGIT_RUN.finditer(text, lo, hi):
         at = run.start()
         if taken[at]:
@@ -305,9 +340,18 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         day = (_DAY.match(text, before.start(), hi) if before else None) or _DAY.match(text, at, hi)
         if day:
             take("date", *day.span())
+            continue
+        age = _AGE_DIGITS.match(text, at, hi)
+        if age and not _PLACE_BEFORE.search(text, max(lo, at - 12), at):
+            ages.append(age)  # taken after the numbers: "99" of "446 99 8090" is not an age
     for m in _NUMBER.finditer(text, lo, hi):
         if _digits(m.group()) >= 6:
             take("number", *m.span())
+    for age in ages:
+        take("age" if age.group("x") else "age?", *age.span())
+    if _SPELLED_AGE.intersection(words_of(text)):
+        for m in _AGE_WORDS.finditer(text, lo, hi):
+            take("age" if m.group("x") else "age?", *m.span())
     return values
 
 
@@ -327,7 +371,7 @@ _REACH = 160  # how far a sentence reaches either side of its value
 
 def find_slot_values(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of the values of an identifier's shape that a sentence ties to a person of care."""
-    if "@" not in text and text_digits(text) < 6:
+    if "@" not in text and text_digits(text) < 2 and not _SPELLED_AGE.intersection(words_of(text)):
         return []
     text_words = words_of(text)
     if not _may_be_about_a_person(text_words):
@@ -353,6 +397,8 @@ def find_slot_values(text: str) -> list[tuple[str, int, int]]:
             continue
         if shape == "date":
             kind: str | None = "date-of-birth" if words & _BIRTH else "admission-date"
+        elif shape.startswith("age"):
+            kind = _age_kind(text, shape, end, words)
         elif shape == "number":
             kind = _number_kind(text[start:end], words)
         else:
