@@ -134,6 +134,27 @@ PHI: list[tuple[str, str]] = [
     ("age", "Her age was confirmed by the family as {v}."),
     ("age", "The individual, now {v}, attended with a daughter."),
     ("age", "Patient: {v}. Seen for a painful knee."),
+    # written after the rules above, never tuned on: paraphrase constructions of the frame generators' kind
+    ("mrn", "The value {v} is what the ward holds as this person's case-file key."),
+    ("phone", "Under daytime callback, the sheet for this recipient shows {v}."),
+    ("plan", "The receptionist matched {v} to the client's coverage membership."),
+    ("date", "Intake tied the household's first home review to {v}."),
+    ("email", "Whoever answers for the care recipient reads mail at {v}."),
+    ("ssn", "The social-insurance key the private person gave is {v}."),
+    ("ip", "Telehealth logs tie the individual's laptop to {v}."),
+    ("dob", "This person's recorded date of birth stands at {v}."),
+    ("phone", "Voice line preferred by her for reminders — {v}"),
+    ("mrn", "For this resident, the registry entry is kept under {v}."),
+    ("date", "The recipient's discharge from the rehabilitation unit fell on {v}."),
+    ("plan", "Charges for his stay post to statement account {v}."),
+    ("email", "Electronic letters for the individual go to {v} only."),
+    ("age", "The person receiving care gave their age as {v}."),
+    ("phone", "Recipient callback >> {v} >> evenings only"),
+    ("mrn", "Episode key for the care recipient : {v}"),
+    ("date", "The individual's consultation is pencilled in for {v}."),
+    ("ssn", "SSN on the intake form of the resident | {v}"),
+    ("ip", "Her home broadband address during the remote session was {v}."),
+    ("plan", "Insurance member key presented by the household >> {v}"),
 ]
 
 # (kind, frame): the same value shapes in PMO / healthcare-IT sentences. Must pass.
@@ -202,6 +223,17 @@ CLEAN: list[tuple[str, str]] = [
     ("age", "The data centre lease has {v} left to run."),
     ("age", "Ward 9 has {v} and two side rooms."),
     ("age", "Interface uptime this quarter was {v}."),
+    # written after the rules above, never tuned on
+    ("date", "The pharmacy module's user acceptance window closes {v}."),
+    ("phone", "Bridge line for Saturday's cutover call: {v}."),
+    ("ip", "Her laptop was re-imaged and now uses {v} on the test VLAN."),
+    ("mrn", "The change record for the printer swap is {v}."),
+    ("email", "Go-live questions from the ward managers to {v}."),
+    ("date", "The next sprint review with the vendor is on {v}."),
+    ("plan", "The capital request number for the scanners is {v}."),
+    ("age", "Average call wait on the service desk was {v}."),
+    ("address", "The steering group meets at {v}, boardroom 2."),
+    ("date", "His annual leave starts {v}; Priya covers the workstream."),
 ]
 
 _DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y", "%d %b %Y", "%B %d, %Y", "%d/%m/%Y", "%b %d, %Y", "%d %B %Y"]
