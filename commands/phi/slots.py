@@ -43,6 +43,10 @@ _WEAK = _wordset(
     """
 )
 _PEOPLE = _STRONG | _WEAK
+_OWNERS = frozenset({"client", "member"})
+_OWNER = re.compile(r"\b(?:client|member)['’]s\b", _I)
+_AN_OWNER = frozenset({"client's"})
+_STRONG |= _AN_OWNER
 # Many people counted, not one ("we admitted 1,200 patients in March 2024", "admissions rose in May 2025").
 _COHORT = _wordset(
     "patients residents clients individuals people persons members families households recipients admissions cases"
@@ -113,7 +117,7 @@ _PROJECT = _wordset(
     venue pmo helpdesk desk switchboard bridge conference on-call oncall outage downtime upgrade upgraded migration
     changelog readme api endpoint workflow workflows feed feeds template templates testing tested validated config
     configuration localhost repo commit merged fixed feature publication published article journal guideline manual edition textbook freeze pmid pubmed doi isbn issn research catalogue
-    catalog batch lot sku approved approval council committee meets course officer validate archive storage cloud field fields renamed rename column columns format formats schema
+    catalog batch lot sku integration systems safety approved approval council committee meets course officer validate archive storage cloud field fields renamed rename column columns format formats schema
     mapping
     """
 )
@@ -212,10 +216,12 @@ def _sentence_words(sentence: str) -> frozenset[str] | None:
     """The sentence's words, or None when it is a project's or a system's. The words of a programme or a product
     ("patient portal", "team member") are not a person's and are left out."""
     words = frozenset(_WORD.findall(sentence.lower()))
-    if words.isdisjoint(_PEOPLE | _OWNED_WORDS) or _a_project(words, sentence):
+    if words.isdisjoint(_PEOPLE | _CARE_SLOT | _OWNED_WORDS) or _a_project(words, sentence):
         return None
     if not words.isdisjoint(_HOMONYMS) and _PROGRAMME.search(sentence):
         words = frozenset(_WORD.findall(_PROGRAMME.sub(" ", sentence).lower()))
+    if not words.isdisjoint(_OWNERS) and _OWNER.search(sentence):
+        words |= _AN_OWNER  # "the client's coverage": a client who has something is a person
     return words
 
 
@@ -227,12 +233,13 @@ def _about_a_person(words: frozenset[str]) -> bool:
     return len(words & _WEAK) + len(words & _CARE_SLOT) >= 2 and words.isdisjoint(_STAFF) and words.isdisjoint(_COHORT)
 
 
-def _may_be_about_a_person(text_words: frozenset[str]) -> bool:
+def _may_be_about_a_person(text: str, text_words: frozenset[str]) -> bool:
     """Whether any sentence of a text with these words can be a person's (a sentence's words are the text's)."""
     return (
         not text_words.isdisjoint(_STRONG)
         or len(text_words & _WEAK) + len(text_words & _CARE_SLOT) >= 2
         or bool(_owned_slots(text_words))
+        or (not text_words.isdisjoint(_OWNERS) and _OWNER.search(text) is not None)
     )
 
 
@@ -386,7 +393,7 @@ def find_slot_values(text: str) -> list[tuple[str, int, int]]:
     if "@" not in text and text_digits(text) < 2 and not _SPELLED_AGE.intersection(words_of(text)):
         return []
     text_words = words_of(text)
-    if not _may_be_about_a_person(text_words):
+    if not _may_be_about_a_person(text, text_words):
         return []
     taken = bytearray(len(text))
     near = _near_people(text, text_words, [m.end() for m in _ENDS.finditer(text)])
