@@ -161,7 +161,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     # A patient's letter, e-mail or message: names, phones and dates with no label before them (letters.py).
     spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_letter_spans(text))
     # A value of an identifier's shape in a sentence about a person of care, its kind by the slot nouns (slots.py).
-    spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_slot_values(text))
+    spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_slot_values(text, spans))
     # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
     spans.extend((start, end, -1, kind) for kind, start, end in find_labelled(text) if end > start)
     return spans

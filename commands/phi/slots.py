@@ -25,6 +25,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _DATE, _I, _MONTH, _digits, text_digits, words_of
@@ -388,8 +389,10 @@ _REACH = 160  # how far a sentence reaches either side of its value
 _STEP = 64
 
 
-def find_slot_values(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of the values of an identifier's shape that a sentence ties to a person of care."""
+def find_slot_values(text: str, known: Iterable[tuple[int, int, int, str]] = ()) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the values of an identifier's shape that a sentence ties to a person of care. Spans
+    already ``known`` (start, end, priority, kind) with the same kind are left out: the allowances would judge the
+    same span and kind twice for nothing."""
     if "@" not in text and text_digits(text) < 2 and not _SPELLED_AGE.intersection(words_of(text)):
         return []
     text_words = words_of(text)
@@ -428,4 +431,7 @@ def find_slot_values(text: str) -> list[tuple[str, int, int]]:
             _about_a_person(words) or (_owned(words, _OWNED.get(kind, frozenset())) and words.isdisjoint(_COHORT))
         ):
             out.append((kind, start, end))
+    if out and known:
+        seen_spans = {(start, end, kind) for start, end, _, kind in known}
+        out = [(kind, start, end) for kind, start, end in out if (start, end, kind) not in seen_spans]
     return out
