@@ -58,6 +58,8 @@ PASSES = [
     "The average age of open tickets is 95 days.",
     "Ward 9 has 92 beds and two side rooms.",
     "Ninety-three patients were seen in the pop-up clinic.",
+    "The resident doctors rota starts on 06/02/2027.",
+    "Resident parking permits renew on 31/03/2027.",
 ]
 # slots.py's own reading of project sentences another detector still refuses ("health plan" before a number)
 SLOT_PASSES = [*PASSES, "Member services line for the health plan: 08-355 55 50."]

@@ -56,7 +56,7 @@ _COHORT = _wordset(
 _STAFF = _wordset(
     """
     team teams colleague colleagues manager managers lead leads analyst analysts trainer trainers coordinator
-    readiness rota roster shift shifts leave annual extension desk office
+    readiness shift shifts leave annual extension desk office
     """
 )
 # An occasion or a record of care in the slot ("their scheduled reassessment", "her medical chart"): a weak sign.
@@ -99,6 +99,7 @@ _PROGRAMME = re.compile(
     r"|engagement|relations|transport|satisfaction|tracking|kiosk|app|medicine|practice|services?|centered|centred"
     r"|records?\s{1,3}systems?|logistics|throughput|placement|matching|index|lookup|search|list|banner|header"
     r"|class|master|identity\s{1,3}(?:management|service)|server|software|library|certificate|side|machine|id\s{1,3}(?:field|column))\b"
+    r"|\bresidents?[\s-]{1,3}(?:doctors?|physicians?|medical|surgeons?|staff|parking|permits?)\b"
     r"|\b(?:contact|in|per|first|third)\s{1,3}person\b|\bteam\s{1,3}members?\b|\bthin\s{1,3}client\b"
     # an event of care naming a place, a document or a process: "discharge lounge", "pre-admission clinic"
     r"|\b(?:pre-?)?(?:admission|discharge|encounter|referral|intake|consent|onset)s?[\s-]{1,3}(?:lounge|summar(?:y|ies)"
@@ -118,7 +119,8 @@ _PROJECT = _wordset(
     venue pmo helpdesk desk switchboard bridge conference on-call oncall outage downtime upgrade upgraded migration
     changelog readme api endpoint workflow workflows feed feeds template templates testing tested validated config
     configuration localhost repo commit merged fixed feature publication published article journal guideline manual edition textbook freeze pmid pubmed doi isbn issn research catalogue
-    catalog batch lot sku integration systems safety approved approval council committee meets course officer validate archive storage cloud field fields renamed rename column columns format formats schema
+    catalog batch lot sku integration systems safety rota roster parking permit permits report reports survey
+    population dataset approved approval council committee meets course officer validate archive storage cloud field fields renamed rename column columns format formats schema
     mapping
     """
 )
@@ -207,7 +209,8 @@ _WORD = re.compile(r"[a-z]{1,30}")
 # The words that begin a programme's or a place's name above: the pattern is run only when one is there.
 _HOMONYMS = _wordset(
     """
-    patient patients family person client clients member members team thin contact in admission admissions discharge
+    patient patients family person client clients member members team thin contact in resident residents admission
+    admissions discharge
     discharges encounter encounters referral referrals intake intakes consent consents onset
     """
 )
