@@ -42,6 +42,7 @@ from commands.phi.lexicon import find_lexicon_names
 from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
+from commands.phi.slots import find_slot_values
 
 __all__ = ["KINDS", "Allowances", "Finding", "Workspace", "advice", "describe", "redact", "scan"]
 
@@ -160,6 +161,8 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     )
     # A patient's letter, e-mail or message: names, phones and dates with no label before them (letters.py).
     spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_letter_spans(text))
+    # A value of an identifier's shape in a sentence about a person of care, its kind by the slot nouns (slots.py).
+    spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_slot_values(text, spans))
     # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
     spans.extend((start, end, -1, kind) for kind, start, end in find_labelled(text) if end > start)
     return spans
