@@ -289,11 +289,13 @@ def _number_kind(value: str, words: frozenset[str]) -> str | None:
 def _age_kind(text: str, shape: str, end: int, words: frozenset[str]) -> str | None:
     """An age over 89 when its own words say so ("ninety-four years", "99F") in a sentence about a person or with
     an age label, or when a bare number fills an age slot ("Patient age | 92") and counts nothing else."""
+    # a label needs someone whose age it is: "Age of the building: 92 years" is a thing's
+    person = not words.isdisjoint(_PEOPLE)
     if shape == "age":
-        return "age-over-89" if _about_a_person(words) or words & _AGE_LABEL else None
+        return "age-over-89" if _about_a_person(words) or (words & _AGE_LABEL and person) else None
     if _UNIT_AFTER.match(text, end):
         return None
-    if words & _AGE_LABEL and not words.isdisjoint(_PEOPLE):
+    if words & _AGE_LABEL and person:
         return "age-over-89"  # an age slot of a person: "Stated age of the client >> 97"
     spelled = text[end - 1].isalpha()  # "ninety-three" is an age in a sentence about a person; "93" is not
     return "age-over-89" if spelled and _about_a_person(words) else None
