@@ -11,10 +11,8 @@ import re
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # how `re` reads a pattern
 
 import pytest
-from sqlalchemy import select
 
 from commands.phi import ages, agewords, redact, scan
-from storage.models import StatusUpdate
 from tests.support.chat import Chat
 from tests.test_phi_linear import LIMIT, _repeats
 
@@ -161,10 +159,6 @@ PASSES = [
 ]
 
 
-def _note(ehr: Chat, text: str):  # type: ignore[no-untyped-def]
-    return ehr.submit("sam", "status.log", {"project": "EHR", "overall": "amber", "note": text})
-
-
 @pytest.mark.parametrize("text", REFUSED)
 def test_an_age_over_89_is_found(text: str) -> None:
     assert "age-over-89" in {f.kind for f in scan(text)}
@@ -177,16 +171,12 @@ def test_a_count_a_reading_or_a_threshold_is_not_an_age(text: str) -> None:
 
 @pytest.mark.parametrize("text", REFUSED[::6])
 def test_a_patients_age_is_refused_as_a_status_note(ehr: Chat, text: str) -> None:
-    reply = _note(ehr, text)
-    assert reply.error and "looks like it contains patient information" in reply.text
-    assert ehr.scalar(select(StatusUpdate.id)) is None
+    ehr.note_refused("sam", text)
 
 
 @pytest.mark.parametrize("text", PASSES[::6])
 def test_a_pmo_note_with_numbers_is_stored(ehr: Chat, text: str) -> None:
-    reply = _note(ehr, text)
-    assert not reply.error, reply.text
-    assert ehr.scalar(select(StatusUpdate.note)) == text
+    ehr.note_stored("sam", text)
 
 
 def test_the_age_is_redacted_and_the_label_kept() -> None:

@@ -10,10 +10,8 @@ The examples are made up in the shapes the development set showed; the evaluatio
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from commands.phi import scan
-from storage.models import StatusUpdate
 from tests.support.chat import Chat
 
 # pasted as a status note -> refused, with the kind the guard names
@@ -82,23 +80,15 @@ PASSES = [
 ]
 
 
-def _note(ehr: Chat, text: str):  # type: ignore[no-untyped-def]
-    return ehr.submit("sam", "status.log", {"project": "EHR", "overall": "amber", "note": text})
-
-
 @pytest.mark.parametrize("text,kind", REFUSED)
 def test_a_patients_letter_is_refused(ehr: Chat, text: str, kind: str) -> None:
-    reply = _note(ehr, text)
-    assert reply.error and "looks like it contains patient information" in reply.text
-    assert ehr.scalar(select(StatusUpdate.id)) is None
+    ehr.note_refused("sam", text)
     assert kind in {f.kind for f in scan(text)}
 
 
 @pytest.mark.parametrize("text", PASSES)
 def test_a_pmo_letter_is_stored_as_written(ehr: Chat, text: str) -> None:
-    reply = _note(ehr, text)
-    assert not reply.error, reply.text
-    assert ehr.scalar(select(StatusUpdate.note)) == text
+    ehr.note_stored("sam", text)
 
 
 def test_a_staff_signature_keeps_the_patients_number_refused() -> None:

@@ -110,22 +110,14 @@ def test_the_same_shape_about_a_patient_is_refused(ehr: Chat, note: str) -> None
     assert ehr.scalar(select(StatusUpdate.id)) is None
 
 
-def _note(ehr: Chat, text: str):  # type: ignore[no-untyped-def]
-    return ehr.submit("sam", "status.log", {"project": "EHR", "overall": "amber", "note": text})
-
-
 @pytest.mark.parametrize("text", LETTERS_PASS)
 def test_a_pmo_message_with_a_signature_is_stored_as_written(ehr: Chat, text: str) -> None:
-    reply = _note(ehr, text)
-    assert not reply.error, reply.text
-    assert ehr.scalar(select(StatusUpdate.note)) == text
+    ehr.note_stored("sam", text)
 
 
 @pytest.mark.parametrize("text", LETTERS_REFUSED)
 def test_a_patients_message_with_a_signature_is_refused(ehr: Chat, text: str) -> None:
-    reply = _note(ehr, text)
-    assert reply.error and "looks like it contains patient information" in reply.text
-    assert ehr.scalar(select(StatusUpdate.id)) is None
+    ehr.note_refused("sam", text)
     assert "phone" in {f.kind for f in scan(text)}
 
 

@@ -9,12 +9,10 @@ The sentences are made up; the evaluation items stay in bench/phi.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 import commands.phi as phi
 from commands.phi import scan
 from commands.phi.slots import find_slot_values
-from storage.models import StatusUpdate
 from tests.support.chat import Chat
 
 # pasted as a status note -> refused, with the kind the guard names
@@ -65,23 +63,15 @@ PASSES = [
 SLOT_PASSES = [*PASSES, "Member services line for the health plan: 08-355 55 50."]
 
 
-def _note(ehr: Chat, text: str):  # type: ignore[no-untyped-def]
-    return ehr.submit("sam", "status.log", {"project": "EHR", "overall": "amber", "note": text})
-
-
 @pytest.mark.parametrize("text,kind", REFUSED)
 def test_a_persons_value_in_a_slot_is_refused(ehr: Chat, text: str, kind: str) -> None:
-    reply = _note(ehr, text)
-    assert reply.error and "looks like it contains patient information" in reply.text
-    assert ehr.scalar(select(StatusUpdate.id)) is None
+    ehr.note_refused("sam", text)
     assert kind in {f.kind for f in scan(text)}
 
 
 @pytest.mark.parametrize("text", PASSES)
 def test_a_projects_value_is_stored_as_written(ehr: Chat, text: str) -> None:
-    reply = _note(ehr, text)
-    assert not reply.error, reply.text
-    assert ehr.scalar(select(StatusUpdate.note)) == text
+    ehr.note_stored("sam", text)
 
 
 @pytest.mark.parametrize("text", SLOT_PASSES)

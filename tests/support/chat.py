@@ -16,7 +16,7 @@ from commands.grammar.usage import usage
 from commands.replies import Reply
 from commands.service import Rounds
 from storage.db import make_readers, make_sessions
-from storage.models import Base, OutboxMessage, Platform
+from storage.models import Base, OutboxMessage, Platform, StatusUpdate
 
 TEAM = {
     "pat": "Pat Okafor",
@@ -73,6 +73,25 @@ class Chat:
 
     def submit(self, who: str, form: str, values: dict[str, Any], context: dict[str, str] | None = None) -> Reply:
         return self.rounds.submit(self.context(who), form, values, context)
+
+    # -- the PHI guard, as a status note from the form (any text reaches the guard as written, quotes included) ---
+    def note(self, who: str, text: str, project: str = "EHR") -> Reply:
+        return self.submit(who, "status.log", {"project": project, "overall": "amber", "note": text})
+
+    def note_refused(self, who: str, text: str) -> Reply:
+        """A note the PHI guard must refuse: the reply says so and nothing at all is written."""
+        before = self.table_counts()
+        reply = self.note(who, text)
+        assert reply.error and "looks like it contains patient information" in reply.text, reply.text
+        assert self.table_counts() == before, f"{text!r} was refused but changed the database"
+        return reply
+
+    def note_stored(self, who: str, text: str) -> Reply:
+        """A note the PHI guard must let through: stored exactly as written."""
+        reply = self.note(who, text)
+        assert not reply.error, reply.text
+        assert self.scalar(select(StatusUpdate.note).order_by(StatusUpdate.id.desc()).limit(1)) == text
+        return reply
 
     def later(self, **delta: float) -> None:
         self.now = self.now + timedelta(**delta)
