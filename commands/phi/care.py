@@ -11,17 +11,18 @@ import re
 from functools import lru_cache
 
 from commands.phi.people import _NON_PERSON_SUBJECT
-from commands.phi.shared import _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, text_digits
+from commands.phi.shared import _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, text_digits, words_of
 
 
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
 # pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
-def _by_first_letter(alternatives: str) -> str:
+def _by_first_letter(alternatives: str, after_first: str = "") -> str:
     """An alternation of words, each starting with a letter, regrouped by that letter ("pt|pts|seen" ->
     "p(?:t|ts)|seen"): the regex engine then tries one group at each position instead of every word, several times
     faster, and finds the same matches (words with different first letters never compete at one position, and the
-    order within a letter is kept)."""
+    order within a letter is kept). ``after_first`` goes right after each first letter (a look-behind: see
+    shared.py's speed idiom)."""
     groups: dict[str, list[str]] = {}
     depth, cur, i = 0, "", 0
     alts = []
@@ -43,7 +44,7 @@ def _by_first_letter(alternatives: str) -> str:
         if not a[:1].isalpha():
             raise ValueError(f"{a!r} does not start with a letter")
         groups.setdefault(a[0].lower(), []).append(a[1:])
-    return "|".join(k + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in groups.items())
+    return "|".join(k + after_first + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in groups.items())
 
 
 _CLINICAL = re.compile(
@@ -159,6 +160,48 @@ _DATE_RX = re.compile(
     rf")|(?<![\w/.+-])(?:{_MONTH}\.?\s{{1,3}}\d{{1,2}}{_ORD}(?:,?\s{{1,3}}\d{{4}})?"
     rf"|(?:the\s{{1,3}})?{_SPELLED}\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?))(?![\d/])",
     _I,
+)
+# The same dates in two patterns, several times faster together: the dates that start with a digit (the engine
+# skips straight to the digits), and those that start with a word ("March 3", "the third of July"), written out by
+# first letter in small letters and read in a small-letter copy of an ASCII text that has a month's name (each of
+# them needs one). date_matches joins the two; tests/test_phi_dates_split.py checks they find what _DATE_RX does.
+_DATE_DIGIT_LED = re.compile(
+    r"(?P<v>\d(?<![\w/.+-].)(?:"
+    r"\d{3}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d?[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
+    r"|\d?/\d{1,2}"
+    rf"|\d?[-/]{_MONTH}[-/](?:\d{{4}}|\d{{2}})|\d?{_MONTH}\d{{4}}"
+    rf"|\d?{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?![a-z])\.?(?:,?\s{{1,3}}\d{{4}})?"
+    r"))(?![\d/])",
+    _I,
+)
+_MONTH_NAMES = frozenset(
+    [
+        *("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july"),
+        *("aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"),
+    ]
+)
+_MONTHS = [
+    *("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?"),
+    *("sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"),
+]
+_NINE = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_DAYS = [
+    *(f"twenty[- ]?(?:{_NINE})", f"thirty[- ]?(?:{_NINE})", *_NINE.split("|"), "tenth", "eleventh", "twelfth"),
+    *("thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"),
+    *("twentieth", "thirtieth"),
+]
+_MONTH_DAY = rf"\.?\s{{1,3}}\d{{1,2}}{_ORD}(?:,?\s{{1,3}}\d{{4}})?"
+_OF_MONTH = rf"\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?"
+_DATE_WORD_LED = re.compile(
+    r"(?P<v>"
+    + _by_first_letter(
+        "|".join(
+            [*(m + _MONTH_DAY for m in _MONTHS), rf"the\s{{1,3}}{_SPELLED}{_OF_MONTH}", *(d + _OF_MONTH for d in _DAYS)]
+        ),
+        after_first=r"(?<![\w/.+-].)",
+    )
+    + r")(?![\d/])"
 )
 # A date written as labelled in a note header: "Record date: 2069-04-07", "DV: 04/07/69", "Visit Date: 23.12.2023".
 _DATE_LABEL = re.compile(
@@ -342,7 +385,13 @@ def _project_words(s: str) -> bool:
 @lru_cache(maxsize=4)  # find_care_dates and ids.find_dates of one scan share it
 def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
     """Every date in the text: (match start, match end, value start, value end, value)."""
-    return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
+    if not text.isascii():  # (other scripts' digits and letters that fold to ASCII ones: the one pattern)
+        return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
+    spans = [(m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_DIGIT_LED, text)] if text_digits(text) else []
+    if not _MONTH_NAMES.isdisjoint(words_of(text)):
+        spans.extend((m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_WORD_LED, text.lower()))
+        spans.sort()
+    return tuple((start, end, v_start, v_end, text[v_start:v_end]) for start, end, v_start, v_end in spans)
 
 
 def find_care_dates(text: str) -> list[tuple[int, int]]:
