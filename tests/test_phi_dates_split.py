@@ -14,6 +14,7 @@ _PIECES = [
     *("3", "12", "2024", "1951", "07", "/", "-", ".", "+", ",", " ", "  ", "\n", "x", "a", "st", "th", "rd"),
     *("March", "mar", "MAY", "may", "June", "jul", "Sept", "sep", "dec", "Dec.", "nov", "Jan", "of", "the", "The"),
     *("third", "twenty", "twenty-first", "thirtyfirst", "ninth", "Tenth", "first", "second", "sixth", "Feb"),
+    *("é", "’", "ſ", "ı", "İ", "K", "Ü", "٣"),
 ]
 
 
@@ -35,7 +36,8 @@ def test_the_split_date_patterns_find_what_the_one_pattern_does(text: str) -> No
         "v2.3.1 on 2024-03-05, 23.12.2023, 1/5/39, +61.8.7893.2879, 45 Market Street, 3rd of March 1960",
         "Nov 3rd 2024 / the twenty-first of May / 7-4-1946 / 11/3/24 / 3 mar / 12.03.1948",
         "the thirtyfirst of dec, 2024; x-may 3; /june 4; twenty ninth of feb",
-        "seen on the ſecond of March, 2024 (not ASCII: the one pattern reads it)",
+        "seen on the ſecond of March, 2024 (the one pattern reads it)",
+        "café’s visit on 3 March, the fıfth of May; the third of May, 2024 — naïve",
     ],
 )
 def test_the_split_date_patterns_on_examples(text: str) -> None:

@@ -163,8 +163,8 @@ _DATE_RX = re.compile(
 )
 # The same dates in two patterns, several times faster together: the dates that start with a digit (the engine
 # skips straight to the digits), and those that start with a word ("March 3", "the third of July"), written out by
-# first letter in small letters and read in a small-letter copy of an ASCII text that has a month's name (each of
-# them needs one). date_matches joins the two; tests/test_phi_dates_split.py checks they find what _DATE_RX does.
+# first letter in small letters and read in a small-letter copy of a text that has a month's name (each of them
+# needs one). date_matches joins the two; tests/test_phi_dates_split.py checks they find what _DATE_RX does.
 _DATE_DIGIT_LED = re.compile(
     r"(?P<v>\d(?<![\w/.+-].)(?:"
     r"\d{3}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -382,10 +382,15 @@ def _project_words(s: str) -> bool:
     )
 
 
+# The only characters that match an ASCII letter when case is ignored ("İ", "ı", "ſ", the Kelvin sign); without
+# them a text's small letters stand where its letters stand, and the word-led pattern may read them.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
 @lru_cache(maxsize=4)  # find_care_dates and ids.find_dates of one scan share it
 def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
     """Every date in the text: (match start, match end, value start, value end, value)."""
-    if not text.isascii():  # (other scripts' digits and letters that fold to ASCII ones: the one pattern)
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):  # (the one pattern reads these)
         return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
     spans = [(m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_DIGIT_LED, text)] if text_digits(text) else []
     if not _MONTH_NAMES.isdisjoint(words_of(text)):

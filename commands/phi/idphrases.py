@@ -22,9 +22,12 @@ from commands.phi.shared import _digits, words_of
 
 # An identifier's value: digits in up to four groups joined by one of - / . or a space, with an optional letter
 # prefix ("Y-", "KGH", "A ") and an optional check letter ("69212648E").
+# Written led by its first character (a capital or a digit), the look-behind after it (shared.py's speed idiom), and
+# the prefixes sorted by that character: the same matches as
+# r"(?<![\w/.@:+,-])(?P<v>(?:[A-Z]{1,4}[-/]?|[A-Z] |\d{1,3}[A-Z]{1,2}-)?\d{1,12}…", about twice as fast.
 _ID_VALUE = re.compile(
-    r"(?<![\w/.@:+,-])(?P<v>(?:[A-Z]{1,4}[-/]?|[A-Z] |\d{1,3}[A-Z]{1,2}-)?\d{1,12}(?:[-/. ]\d{2,10}){0,3}(?:-?[A-Z]{1,2})?)"
-    r"(?![\w/@-]|[.,:]\d)"
+    r"(?P<v>[A-Z\d](?<![\w/.@:+,-].)(?:(?<=[A-Z])(?:[A-Z]{0,3}[-/]?| )\d{1,12}|(?<=\d)(?:\d{0,2}[A-Z]{1,2}-\d{1,12}|\d{0,11}))"
+    r"(?:[-/. ]\d{2,10}){0,3}(?:-?[A-Z]{1,2})?)(?![\w/@-]|[.,:]\d)"
 )
 _DATE_LIKE = re.compile(
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d\d(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}:\d\d"
