@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import idphrases, ids
-from commands.phi.shared import _matches
+from commands.phi import contacts, idphrases, ids, numbers
+from commands.phi.shared import _matches, matches_at, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
 _PLAIN = [
@@ -57,3 +57,37 @@ def test_written_out_patterns_on_examples(name: str, now: re.Pattern[str], plain
         "call 0151 496 0321 ext 12 or 201/324/1423; v1.2.3 on 2024-03-05, 10.2.0.4 and 570.287.421",
     ):
         assert _spans(now, text, groups) == _spans(re.compile(plain, now.flags), text, groups)
+
+
+# Patterns tried only where their keyword starts a word (shared.matches_at), or near a phone's last seven digits.
+_STARTED = [
+    ("numbers._MRN", numbers._MRN, numbers._MRN_STARTS),
+    ("numbers._PLAN", numbers._PLAN, numbers._PLAN_STARTS),
+    ("numbers._SERIAL", numbers._SERIAL, numbers._SERIAL_STARTS),
+    ("contacts._PHONE_CTX", contacts._PHONE_CTX, contacts._PHONE_CTX_STARTS),
+]
+_WORDS = [
+    *("MRN", "mr", "Mr #", "med rec", "medrec", "Chart", "enc.", "Visit", "FIN", "csn#", "har", "Patient's", "pt"),
+    *("member", "Mem ID", "subscr.", "policy", "pol#", "group no", "grp #", "Insurance ID", "ins id", "MBI", "hicn"),
+    *("acct.", "Account", "S/N", "SN", "sn", "serial", "ser. no.", "phone", "Tel", "cell", "mob", "fax", "pager"),
+    *("ext", "contact", "called", "text", "SMS", "number is", "reach at", "dial", "x", "_", "ſ", "İ", "é", "K"),
+    *(" ", ": ", "#", "\n", "-", "1", "12345", "AB-1234", "(555) ", "555-0143", "212.555.0143", "+1 "),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30).map("".join), st.sampled_from(_STARTED))
+def test_patterns_tried_at_their_words_find_what_a_search_did(text: str, case: tuple) -> None:  # type: ignore[type-arg]
+    _, rx, starts = case
+    small_letters.cache_clear()
+    assert _spans_of(matches_at(rx, starts, text)) == _spans_of(list(_matches(rx, text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30).map("".join))
+def test_phones_tried_before_their_last_seven_digits_are_the_ones_a_search_found(text: str) -> None:
+    assert _spans_of(numbers._nanp_matches(text)) == _spans_of(list(_matches(numbers._PHONE_NANP, text)))
+
+
+def _spans_of(found: list[re.Match[str]]) -> list[tuple[int, ...]]:
+    return [(m.start(), m.end(), *m.span("v")) for m in found]

@@ -124,3 +124,41 @@ def line_around(text: str, start: int, end: int, longest: int = 160) -> tuple[in
             return None
         hi = len(text)
     return lo, hi
+
+
+# The only characters that match an ASCII letter when case is ignored: "İ", "ı", "ſ" and the Kelvin sign.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+@lru_cache(maxsize=4)  # the detectors of one scan share it
+def small_letters(text: str) -> str | None:
+    """The text in small letters, when each character stays where it was and a case-blind ASCII letter of a
+    pattern matches only the ASCII letter itself in it (None for a text with one of FOLDS_TO_ASCII)."""
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def word_starts(*prefixes: str) -> re.Pattern[str]:
+    """A pattern of one character, run on a text's small letters: the first letter of a word that begins with one of
+    the prefixes (literal, in small letters) — where a pattern that starts with a word boundary and one of those
+    words can start."""
+    groups: dict[str, list[str]] = {}
+    for p in prefixes:
+        groups.setdefault(p[0], []).append(re.escape(p[1:]))
+    return re.compile("|".join(rf"{re.escape(k)}(?<!\w.)(?={'|'.join(v)})" for k, v in groups.items()))
+
+
+def matches_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``list(_matches(rx, text))`` gives, for a pattern every match of which starts where ``starts`` (see
+    word_starts) finds a word: ``rx`` is tried only there instead of at every position."""
+    low = small_letters(text)
+    if low is None:
+        return list(_matches(rx, text))
+    found = []
+    for s in starts.finditer(low):
+        m = rx.match(text, s.start())
+        if m is not None:
+            found.append(m)
+    return found
