@@ -91,3 +91,15 @@ def test_phones_tried_before_their_last_seven_digits_are_the_ones_a_search_found
 
 def _spans_of(found: list[re.Match[str]]) -> list[tuple[int, ...]]:
     return [(m.start(), m.end(), *m.span("v")) for m in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="patienlmdcshorbyfu", max_size=12))
+def test_the_label_word_set_says_what_is_label_says(word: str) -> None:
+    # idphrases.find_id_phrases asks a set instead of calling _is_label on every word of the text
+    assert (word in idphrases._ANY_LABEL_WORD) == idphrases._is_label(word)
+
+
+def test_the_label_word_set_knows_misspelt_labels() -> None:
+    for word in ("patlent", "medlcal", "hospltal", "benef1ciary", "chart", "mrn", "ssn"):
+        assert (word in idphrases._ANY_LABEL_WORD) == idphrases._is_label(word)

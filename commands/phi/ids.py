@@ -204,13 +204,19 @@ def _clause_left(text: str, start: int, size: int = 40) -> str:
 def _labels(left: str, labels: frozenset[str]) -> set[str]:
     """The label words among the last four words before a value; none when a project's label (ticket, PO,
     version, room…) is among them too."""
+    return _last_words(left) & labels
+
+
+def _last_words(left: str) -> set[str]:
+    """The last four words before a value, each read as written and with its look-alike letters read as letters;
+    none when a project's label is among them (see _labels; a caller asking about several labels reads them once)."""
     words: set[str] = set()
     for w in _WORDS_BEFORE.findall(left)[-4:]:
         w = w.lower().translate(_LOOKALIKE)
         words.update((w, w.replace("l", "i")))
     if not words.isdisjoint(_NOT_PERSON_LABELS):
         return set()
-    return words & labels
+    return words
 
 
 def _labels_after(text: str, end: int) -> set[str]:
@@ -439,11 +445,12 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if _COUNT_AFTER.match(text, m.end()):
             continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
         left = _clause_left(text, m.start(), 50)
+        last = _last_words(left)
         if (
-            not _labels(left, _PHONE_LABELS)
+            not last & _PHONE_LABELS
             and not (
                 # "my number is 09-7625400": a number in a phone's groups, and no other label
-                _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+                last & _NUMBER and last & _LABELS <= _NUMBER and not v.isdigit()
             )
             # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
@@ -452,7 +459,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             and not _PHONE_FAR.search(left)
             and not (
                 _PHONE_LINE.search(left)
-                or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
+                or (last & _RELATIVES and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
             )
             and not _phone_said(text, left, m.end(), v)
         ):
@@ -468,8 +475,10 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if any(ps < m.end() and m.start() < pe for ps, pe in phones):
             continue  # the phone pass has it
         d = _digits(v)
-        has_letters = any(c.isalpha() for c in v)
-        if d < 4 or _DATE_SHAPE.fullmatch(v) or re.fullmatch(r"\d{1,3}(?:/\d{1,3})+", v):
+        if d < 4:
+            continue
+        has_letters = len(v) > d + v.count("-") + v.count("/")  # (a value is ASCII letters, digits, - and /)
+        if _DATE_SHAPE.fullmatch(v) or re.fullmatch(r"\d{1,3}(?:/\d{1,3})+", v):
             continue
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
