@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import contacts, idphrases, ids, numbers
+from commands.phi import contacts, idphrases, ids, labels, numbers
 from commands.phi.shared import _matches, matches_at, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
@@ -65,6 +65,7 @@ _STARTED = [
     ("numbers._PLAN", numbers._PLAN, numbers._PLAN_STARTS),
     ("numbers._SERIAL", numbers._SERIAL, numbers._SERIAL_STARTS),
     ("contacts._PHONE_CTX", contacts._PHONE_CTX, contacts._PHONE_CTX_STARTS),
+    *((f"labels._LABELLED[{k}]", rx, labels._LABEL_STARTS[k]) for k, rx in labels._LABELLED.items()),
 ]
 _WORDS = [
     *("MRN", "mr", "Mr #", "med rec", "medrec", "Chart", "enc.", "Visit", "FIN", "csn#", "har", "Patient's", "pt"),
@@ -72,6 +73,9 @@ _WORDS = [
     *("acct.", "Account", "S/N", "SN", "sn", "serial", "ser. no.", "phone", "Tel", "cell", "mob", "fax", "pager"),
     *("ext", "contact", "called", "text", "SMS", "number is", "reach at", "dial", "x", "_", "ſ", "İ", "é", "K"),
     *(" ", ": ", "#", "\n", "-", "1", "12345", "AB-1234", "(555) ", "555-0143", "212.555.0143", "+1 "),
+    *("m.r.n", "EMR", "medical record", "hosp no", "client#", "case ref", "health plan", "HMO", "bank account"),
+    *("IBAN", "card no", "cc", "driver's licence", "passport", "SSN", "s.s.n.", "ITIN", "social security", "SIN"),
+    *("ss#", "123-45-6789", "accession", "insurer", "credit card", "OHIP", "ledger ref"),
 ]
 
 
