@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import contacts, idphrases, ids, labels, numbers
+from commands.phi import addresses, contacts, idphrases, ids, labels, numbers
 from commands.phi.shared import _matches, matches_at, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
@@ -107,3 +107,39 @@ def test_the_label_word_set_says_what_is_label_says(word: str) -> None:
 def test_the_label_word_set_knows_misspelt_labels() -> None:
     for word in ("patlent", "medlcal", "hospltal", "benef1ciary", "chart", "mrn", "ssn"):
         assert (word in idphrases._ANY_LABEL_WORD) == idphrases._is_label(word)
+
+
+_HOMES = [
+    *(
+        "lives at ",
+        "Living",
+        "moved to ",
+        "sent to: ",
+        "pick-up from ",
+        "drop off at ",
+        "dropoff",
+        "goes to ",
+        "found at ",
+    ),
+    *(
+        "Home address: ",
+        "home is ",
+        "residential address details ",
+        "Domicile = ",
+        "my address was ",
+        "place of abode ",
+    ),
+    *("12 Rowan Street", "Flat 3, ", "ul. ", "Andrássy út 60", "Köln", "ſ", "İ", " ", ", ", ".", "\n", "the ", "x"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HOMES), max_size=25).map("".join))
+def test_home_patterns_tried_at_their_words_find_what_the_window_search_did(text: str) -> None:
+    small_letters.cache_clear()
+    for rx, words, before, starts in (
+        (addresses._HOME_LABEL, addresses._LABEL_NOUNS, 40, addresses._HOME_LABEL_STARTS),
+        (addresses._HOME_VERB, addresses._HOME_VERBS, 0, addresses._HOME_VERB_STARTS),
+    ):
+        now = addresses._near_words(rx, text, words, before, 200, starts)
+        assert _spans_of(now) == _spans_of(addresses._near_words(rx, text, words, before, 200))

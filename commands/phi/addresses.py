@@ -7,10 +7,11 @@ All patterns are bounded and context windows are fixed-size slices, so a scan st
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from commands.phi.care import _PROJECT
 from commands.phi.people import org_address
-from commands.phi.shared import _I, _digits, _matches, has_any, text_digits, words_of
+from commands.phi.shared import _I, _digits, _matches, has_any, small_letters, text_digits, word_starts, words_of
 
 # --- addresses -----------------------------------------------------------------------------------------------------
 _ADDR_LABEL = re.compile(
@@ -328,6 +329,17 @@ _HOME_VERB = re.compile(
     r"\b(?:at|to|from):?\s{1,3}(?P<v>(?=\d|" + _UP + r"|(?i:ul|al|av|pl)\.\s)[^\n|;>]{6,90})",
     re.IGNORECASE,
 )
+# Where the two patterns above can start (see shared.word_starts).
+_HOME_LABEL_STARTS = word_starts(
+    *("home", "residen", "mailing", "postal", "correspondence", "forwarding", "permanent", "current", "previous"),
+    *("usual", "billing", "street", "patient", "her", "his", "their", "my", "recorded", "registered", "address"),
+    *("domicile", "abode", "dwelling", "lodging", "accommodation", "contact", "place", "living"),
+)
+_HOME_VERB_STARTS = word_starts(
+    *("liv", "resid", "moved", "relocated", "pick", "collect", "deliver", "sen", "post", "mail", "visit"),
+    *("transport", "discharged", "stay", "writ", "forward", "ship", "drop", "return", "go", "went", "bring"),
+    *("brought", "taken", "domiciled", "found"),
+)
 _VALUE_STOP = re.compile(
     r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\s\(",
     re.IGNORECASE,
@@ -417,15 +429,33 @@ def _positions(text: str, words: frozenset[str]) -> list[int] | None:
     return sorted(starts)
 
 
-def _near_words(rx: re.Pattern[str], text: str, words: frozenset[str], before: int, after: int) -> list[re.Match[str]]:
+def _near_words(
+    rx: re.Pattern[str],
+    text: str,
+    words: frozenset[str],
+    before: int,
+    after: int,
+    rx_starts: re.Pattern[str] | None = None,
+) -> list[re.Match[str]]:
     """The matches of ``rx`` that start at most ``before`` characters before one of the words and end at most
-    ``after`` characters after it: each looked for in that window only, so a scan stays linear."""
+    ``after`` characters after it: each looked for in that window only, so a scan stays linear. With ``rx_starts``
+    (where ``rx`` can start, see shared.word_starts) the window's search tries only those places."""
     starts = _positions(text, words)
     if starts is None:
         return list(_matches(rx, text))
+    low = small_letters(text) if rx_starts is not None and starts else None
+    places = [s.start() for s in rx_starts.finditer(low)] if rx_starts is not None and low is not None else None
     found: dict[int, re.Match[str]] = {}
     for p in starts:
-        m = rx.search(text, max(0, p - before), min(len(text), p + after))
+        lo, hi = max(0, p - before), min(len(text), p + after)
+        if places is None:
+            m = rx.search(text, lo, hi)
+        else:  # the search's first match: the first place in the window where the pattern matches
+            m = None
+            for q in places[bisect_left(places, lo) : bisect_left(places, hi)]:
+                m = rx.match(text, q, hi)
+                if m is not None:
+                    break
         if m and m.start() not in found:
             found[m.start()] = m
     return [found[k] for k in sorted(found)]
@@ -458,8 +488,8 @@ _PLACE_NOUNS = frozenset({"destination", "drop", "dropoff", "pick", "pickup", "l
 def _homes(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = _homes_before(text) if has_any(text, _ADDRESS_NOUNS) else []
     matches = [
-        *((m, False) for m in _near_words(_HOME_LABEL, text, _LABEL_NOUNS, 40, 200)),
-        *((m, True) for m in _near_words(_HOME_VERB, text, _HOME_VERBS, 0, 200)),
+        *((m, False) for m in _near_words(_HOME_LABEL, text, _LABEL_NOUNS, 40, 200, _HOME_LABEL_STARTS)),
+        *((m, True) for m in _near_words(_HOME_VERB, text, _HOME_VERBS, 0, 200, _HOME_VERB_STARTS)),
         *((m, True) for m in (_matches(_PLACE_LABEL, text) if has_any(text, _PLACE_NOUNS) else ())),
     ]
     for m, full in matches:
