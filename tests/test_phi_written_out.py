@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import addresses, contacts, idphrases, ids, labels, numbers
-from commands.phi.shared import _matches, matches_at, small_letters
+from commands.phi import addresses, care, contacts, idphrases, ids, labels, numbers
+from commands.phi.shared import _matches, matches_at, search_at, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
 _PLAIN = [
@@ -170,3 +170,21 @@ def test_home_patterns_tried_at_their_words_find_what_the_window_search_did(text
     ):
         now = addresses._near_words(rx, text, words, before, 200, starts)
         assert _spans_of(now) == _spans_of(addresses._near_words(rx, text, words, before, 200))
+
+
+_FRAMES = [
+    *("Admission date", "ADMlSSlON DATE", "Date 0f service", "date seen", "Seen on", "onset", "0nset", "died"),
+    *("x-ray date", "F0LL0W-UP DATE", "biopsy was performed", "Site visit date", "1maging date", "clinic date"),
+    *(" ", ": ", " >> ", " | ", " = ", " on ", " was ", "\n", "-", "ſ", "İ", "é", "the", "12", "x"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAMES), max_size=20).map("".join))
+def test_frame_labels_tried_at_their_words_are_the_ones_the_search_found(text: str) -> None:
+    small_letters.cache_clear()
+    for start in range(len(text) + 1):
+        lo = max(0, start - 40)
+        now = search_at(care._FRAME_LABEL, care._FRAME_LABEL_STARTS, text, lo, start)
+        plain = care._FRAME_LABEL.search(text, lo, start)
+        assert (now and now.span()) == (plain and plain.span())

@@ -9,9 +9,22 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 
 from commands.phi.people import _NON_PERSON_SUBJECT
-from commands.phi.shared import _I, _MONTH, _ORD, _SPELLED, _digits, _matches, has_any, text_digits, words_of
+from commands.phi.shared import (
+    _I,
+    _MONTH,
+    _ORD,
+    _SPELLED,
+    _digits,
+    _matches,
+    has_any,
+    search_at,
+    text_digits,
+    word_starts,
+    words_of,
+)
 
 
 # --- clinical context -----------------------------------------------------------------------------------------
@@ -255,10 +268,26 @@ _FRAME_LABEL_LEAD = re.compile(
 )
 
 
+def _misread_prefixes(*words: str) -> list[str]:
+    """Each word as _misread reads it, every way: "col" -> "col", "c0l", "coi", "c01", …"""
+    ways = {"i": "il1", "l": "il1", "o": "o0"}
+    return ["".join(p) for w in words for p in product(*(ways.get(c, c) for c in w))]
+
+
+# Where one of _FRAME_LABEL's labels can start: the search before a date tries only those places (shared.search_at).
+_FRAME_LABEL_STARTS = word_starts(
+    *_misread_prefixes(
+        *("adm", "dis", "vis", "enc", "ser", "sur", "pro", "ope", "ons", "spe", "col", "ima", "sca", "x", "vac", "imm"),
+        *("con", "cli", "app", "fol", "att", "dea", "inj", "arr", "ref", "tre", "sym", "bio", "inf", "dia", "exa"),
+        *("ass", "dic", "tra", "bir", "dec", "die", "dat", "see"),
+    )
+)
+
+
 def frame_label(text: str, start: int, fields: bool = True) -> bool:
     """A date of care's label right before the date (see _FRAME_LABEL; with fields, _FIELD_LABEL too), not a
     project's."""
-    m = _FRAME_LABEL.search(text, max(0, start - 40), start)
+    m = search_at(_FRAME_LABEL, _FRAME_LABEL_STARTS, text, max(0, start - 40), start)
     if m is None and fields:
         m = _FIELD_LABEL.search(text, max(0, start - 20), start)
     if m is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -162,3 +163,23 @@ def matches_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[
         if m is not None:
             found.append(m)
     return found
+
+
+@lru_cache(maxsize=16)  # the detectors of one scan share it
+def word_places(starts: re.Pattern[str], text: str) -> tuple[int, ...] | None:
+    """Where ``starts`` (see word_starts) finds a word in the text's small letters; None when those do not line up."""
+    low = small_letters(text)
+    return None if low is None else tuple(m.start() for m in starts.finditer(low))
+
+
+def search_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """What ``rx.search(text, lo, hi)`` finds, for a pattern every match of which starts where ``starts`` finds a
+    word: ``rx`` is tried only at those places of the window."""
+    places = word_places(starts, text)
+    if places is None:
+        return rx.search(text, lo, hi)
+    for q in places[bisect_left(places, lo) : bisect_left(places, hi)]:
+        m = rx.match(text, q, hi)
+        if m is not None:
+            return m
+    return None
