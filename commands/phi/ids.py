@@ -32,8 +32,10 @@ _VALUE = re.compile(
     r"(?![\w/@-]|[.,:]\d)"
 )
 # A phone-shaped value: 7-15 digits in groups ("0151 496 0321", "+46 (0)8 123 456", "201/324/1423").
+# (Led by one class of characters, the engine skipping to them: the same matches as when each of "+(", "(" and a
+# digit led its own alternative, "(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))…".)
 _PHONE_VALUE = re.compile(
-    r"(?P<v>(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))(?:[\d()]|[-. /](?=\(?\d)){6,24}(?:\s{0,2}(?:x|ext\.?|extn\.?)\s{0,2}\d{1,5})?)(?![\w/-]|[.,]\d)"
+    r"(?P<v>[+(\d](?<![\w+/.-].)(?:(?<=\+)\(?\d|(?<=\()\d|(?<=\d))(?:[\d()]|[-. /](?=\(?\d)){6,24}(?:\s{0,2}(?:x|ext\.?|extn\.?)\s{0,2}\d{1,5})?)(?![\w/-]|[.,]\d)"
 )
 _LABELS = _wordset(
     """
@@ -429,6 +431,12 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# Values that are not identifiers, compiled once: "3/4/12" (a value has at most 30 characters, so 15 groups suffice),
+# "2024", "2024-03".
+_FRACTIONS = re.compile(r"\d{1,3}(?:/\d{1,3}){1,15}")
+_YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/]\d{1,4})?")
+
+
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
     if text_digits(text) < 4:
@@ -479,13 +487,13 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if d < 4:
             continue
         has_letters = len(v) > d + v.count("-") + v.count("/")  # (a value is ASCII letters, digits, - and /)
-        if _DATE_SHAPE.fullmatch(v) or re.fullmatch(r"\d{1,3}(?:/\d{1,3})+", v):
+        if _DATE_SHAPE.fullmatch(v) or _FRACTIONS.fullmatch(v):
             continue
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
         if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
-        if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
+        if _YEARISH.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
             continue
         left = _clause_left(text, m.start())
         labels = _labels(left, _LABELS)

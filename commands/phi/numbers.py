@@ -185,6 +185,9 @@ _VERSIONISH = re.compile(
 _DOTTED = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
 
 
+_TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")
+
+
 def _find_ip(text: str) -> list[tuple[int, int]]:
     out = []
     four = text.count(".") >= 3 and _DOTTED.search(text)  # an IPv4 address has three dots
@@ -194,7 +197,8 @@ def _find_ip(text: str) -> list[tuple[int, int]]:
         if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
             continue  # a network in CIDR notation ("10.40.0.0/16"), not a host
         out.append(m.span("v"))
-    for m in _matches(_IPV6, text) if text.count(":") >= 2 else ():  # an IPv6 address has two colons or more
+    six = text.count(":") >= 2 and _TWO_COLONS.search(text)  # an IPv6 address has two colons, 0-4 hex digits apart
+    for m in _matches(_IPV6, text) if six else ():
         v = m.group("v")
         if v.count(":") < 2 or sum(1 for g in v.split(":") if g) < 3:
             continue
