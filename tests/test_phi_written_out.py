@@ -46,6 +46,7 @@ _PLAIN += [
         ("v",),
     ),
 ]
+_PLAIN.append(("addresses._STREET_WORD", addresses._STREET_WORD, rf"(?:{addresses._STREET_WORDS})(?!\w)", ()))
 _PIECES = [
     *("1", "12", "123", "4471", "55120398", "0151", "2024", "A", "AB", "KGH", "Y", "x", "ab", "mrn", "MRN", "ext"),
     *(

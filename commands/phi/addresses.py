@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from commands.phi.care import _PROJECT
+from commands.phi.care import _PROJECT, _by_first_letter
 from commands.phi.people import org_address
 from commands.phi.shared import _I, _digits, _matches, has_any, small_letters, text_digits, word_starts, words_of
 
@@ -201,8 +201,8 @@ _FIRST_WORD = re.compile(r"\d{0,6}\s{0,3}([^\W\d_][\w.]{0,30})")
 
 # Postal codes of the shapes before this round: a UK/Australian code, "9690 BV", "50968 Köln", "431916".
 _FIRM_CODE = re.compile(r"[A-Z].{0,12}|\d{4}\s?[A-Z]{2}|\d{5}\s\D.{0,40}|\d{6}", re.DOTALL)
-_STREET_WORD = re.compile(
-    r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
+_STREET_WORDS = (
+    r"stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
     r"|väg|gränd|torget|torg|tie|katu|kuja|straat|laan|plein|singel|gracht|kade|dreef|dijk|markt|haugen|bakken"
     r"|rue|via|viale|calle|ulica|ul\.|plac|aleja|rua|avenida|praça|largo|travessa|alameda|rambla|paseo|camino|carrer"
     r"|strada|piazza|corso|vicolo|borgo|náměstí|ulice|utca|road|street|lane|avenue|close|crescent|drive"
@@ -210,9 +210,10 @@ _STREET_WORD = re.compile(
     # Malay, Turkish, Russian, French and Québécois, English abbreviations
     r"|gate|gaten|vei|veg|út|útja|körút|tér|rynek|ulitsa|prospekt|pereulok|leoforos|odos|odós|carrera|avda\.?|av\."
     r"|marg|nagar|salai|jalan|jl\.|sokak|sokağı|caddesi|cad\.|rang|route|chemin|impasse|allée|quai|boulevard|bd\."
-    r"|blvd\.?|rd\.?|st\.|ave\.?|cres\.?|terrace|plads|torv|stræde|straße|platz|gränd|stig|polku|rinne)(?!\w)",
-    re.IGNORECASE,
+    r"|blvd\.?|rd\.?|st\.|ave\.?|cres\.?|terrace|plads|torv|stræde|straße|platz|gränd|stig|polku|rinne"
 )
+# (Regrouped by first letter, care._by_first_letter: the same matches, several times faster.)
+_STREET_WORD = re.compile(r"(?:" + _by_first_letter(_STREET_WORDS) + r")(?!\w)", re.IGNORECASE)
 _ADDRESS_WORD = re.compile(
     r"\b(?:address|addr|lives?|living|resides?|resident|moved|post|posted|mail|mailed|send|sent|deliver\w{0,4}|home"
     r"|my|her|his|their)\b",
