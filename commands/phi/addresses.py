@@ -7,11 +7,10 @@ All patterns are bounded and context windows are fixed-size slices, so a scan st
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from commands.phi.care import _PROJECT, _by_first_letter
 from commands.phi.people import org_address
-from commands.phi.shared import _I, _digits, _matches, has_any, small_letters, text_digits, word_starts, words_of
+from commands.phi.shared import _I, _digits, _matches, has_any, search_at, text_digits, word_starts, words_of
 
 # --- addresses -----------------------------------------------------------------------------------------------------
 _ADDR_LABEL = re.compile(
@@ -444,19 +443,10 @@ def _near_words(
     starts = _positions(text, words)
     if starts is None:
         return list(_matches(rx, text))
-    low = small_letters(text) if rx_starts is not None and starts else None
-    places = [s.start() for s in rx_starts.finditer(low)] if rx_starts is not None and low is not None else None
     found: dict[int, re.Match[str]] = {}
     for p in starts:
         lo, hi = max(0, p - before), min(len(text), p + after)
-        if places is None:
-            m = rx.search(text, lo, hi)
-        else:  # the search's first match: the first place in the window where the pattern matches
-            m = None
-            for q in places[bisect_left(places, lo) : bisect_left(places, hi)]:
-                m = rx.match(text, q, hi)
-                if m is not None:
-                    break
+        m = rx.search(text, lo, hi) if rx_starts is None else search_at(rx, rx_starts, text, lo, hi)
         if m and m.start() not in found:
             found[m.start()] = m
     return [found[k] for k in sorted(found)]

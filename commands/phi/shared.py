@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -165,21 +164,15 @@ def matches_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[
     return found
 
 
-@lru_cache(maxsize=16)  # the detectors of one scan share it
-def word_places(starts: re.Pattern[str], text: str) -> tuple[int, ...] | None:
-    """Where ``starts`` (see word_starts) finds a word in the text's small letters; None when those do not line up."""
-    low = small_letters(text)
-    return None if low is None else tuple(m.start() for m in starts.finditer(low))
-
-
 def search_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """What ``rx.search(text, lo, hi)`` finds, for a pattern every match of which starts where ``starts`` finds a
-    word: ``rx`` is tried only at those places of the window."""
-    places = word_places(starts, text)
-    if places is None:
+    """What ``rx.search(text, lo, hi)`` finds, for a pattern every match of which starts where ``starts`` (see
+    word_starts) finds a word: ``rx`` is tried only at those places of the window. (A match ends by ``hi``, so the
+    word it starts with lies in the window too.)"""
+    low = small_letters(text)
+    if low is None:
         return rx.search(text, lo, hi)
-    for q in places[bisect_left(places, lo) : bisect_left(places, hi)]:
-        m = rx.match(text, q, hi)
+    for s in starts.finditer(low, lo, hi):
+        m = rx.match(text, s.start(), hi)
         if m is not None:
             return m
     return None
