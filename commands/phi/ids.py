@@ -22,7 +22,7 @@ from commands.phi.namecues import _near
 from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
-from commands.phi.shared import _MONTH, _digits, has_any, text_digits
+from commands.phi.shared import _MONTH, _digits, has_any, may_end_with, text_digits
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit. (The digit is
 # looked for past letters, slashes and hyphens only, without giving any back: the first other character within 31
@@ -60,6 +60,10 @@ _FAR_LABEL = re.compile(
     r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
     re.IGNORECASE,
 )
+# What a window ends with (its white space left off) when _FAR_LABEL or _PHONE_FAR can match it; the few characters
+# before a value that hold it.
+_FAR_VERBS = ("is", "was", "reads", "read", "were", "are")
+_TAIL = 12
 # Labels that only a person's number carries: with one of these, a text with no project words is enough.
 _PERSONAL_LABELS = _wordset(
     """
@@ -160,6 +164,7 @@ _RELATIVE_LINE = re.compile(
     r"(?:\s{1,2}\([a-z ]{1,14}\))?\s{0,2}(?::|—|–|-|>>|\|)\s{0,3}$",
     re.IGNORECASE,
 )
+_LINE_MARKS = (":", "—", "–", "-", ">>", "|")  # what a _RELATIVE_LINE ends with, its white space left off
 # "… is the number the mother gave", "… was the contact number given": a number said to be one to call, after it.
 _NUMBER_AFTER = re.compile(
     r"\s{0,2},?\s{0,2}(?:is|was)\s{1,3}(?:the|her|his|their|my|your)\s{1,3}(?:(?:best|usual|new|home|contact|only)"
@@ -170,6 +175,7 @@ _NUMBER_AFTER = re.compile(
 # sent to 0335 951 2033", "the family can be texted on 07700 900461".
 _CARE_SIDE = _wordset("patient patients pt pts reminder reminders appointment appointments results family relative")
 _HANDOVER = re.compile(r"\b(?:to|on|at|via|using)\s{1,3}$", re.IGNORECASE)
+_HANDOVER_WORDS = ("to", "on", "at", "via", "using")
 
 
 # A phone said to be the patient's or a relative's, right before the number: "the patient's phone number as …",
@@ -188,11 +194,12 @@ def _phone_said(text: str, left: str, end: int, value: str) -> bool:
     hand-over word ("sent to", "texted on") names a phone."""
     if value.isdigit() and len(value) < 10:
         return False
-    if _RELATIVE_LINE.search(left) or _NUMBER_AFTER.match(text, end):
+    if (may_end_with(left, _LINE_MARKS) and _RELATIVE_LINE.search(left)) or _NUMBER_AFTER.match(text, end):
         return True
     words = set(_WORDS_BEFORE.findall(left.lower()))
     return (
-        bool(_HANDOVER.search(left))
+        may_end_with(left, _HANDOVER_WORDS)
+        and bool(_HANDOVER.search(left))
         and not _PHONE_LABELS.isdisjoint(words)
         and not (_CARE_SIDE.isdisjoint(words) and _RELATIVES.isdisjoint(words))
     )
@@ -222,6 +229,9 @@ def _last_words(left: str) -> set[str]:
     return words
 
 
+_OPENING = re.compile(r"\s{0,2}[(,]?")
+
+
 def _labels_after(text: str, end: int) -> set[str]:
     """The label naming a value from after it, in the same clause: fillers ("is her", "as the", "(") and then up to
     three words ending in a number word ("insurance number") or a standalone label ("MRN"); none when a project's
@@ -230,7 +240,7 @@ def _labels_after(text: str, end: int) -> set[str]:
     cut = _CLAUSE_END.search(right)
     if cut:
         right = right[: cut.start()]
-    m = re.match(r"\s{0,2}[(,]?", right)
+    m = _OPENING.match(right)
     if m is None or (m.end() == 0 and right[:1].isalnum()):
         return set()
     words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)][:6]
@@ -465,7 +475,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
             and not _PHONE_AFTER.match(text, m.end())
             and not _PHONE_MINE.match(text, m.end())
-            and not _PHONE_FAR.search(left)
+            and not (may_end_with(left, _FAR_VERBS) and _PHONE_FAR.search(left))
             and not (
                 _PHONE_LINE.search(left)
                 or (last & _RELATIVES and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
@@ -498,7 +508,13 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         left = _clause_left(text, m.start())
         labels = _labels(left, _LABELS)
         if not labels:
-            far = _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
+            # (the window a _FAR_LABEL is looked for in ends where the value starts, as the text's few characters
+            # before it do: without one of its verbs there, the window is not read)
+            far = (
+                _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
+                if may_end_with(text[max(0, m.start() - _TAIL) : m.start()], _FAR_VERBS)
+                else None
+            )
             labels = {(far.group("l") or far.group("m")).lower(), "number"} if far else _labels_after(text, m.end())
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):

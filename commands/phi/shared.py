@@ -176,3 +176,12 @@ def search_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str, lo: int, 
         if m is not None:
             return m
     return None
+
+
+def may_end_with(window: str, endings: tuple[str, ...]) -> bool:
+    """Whether a window, its trailing white space left off and in small letters, ends with one of the endings: a
+    cheap test a pattern anchored at a window's end ("… is $") must pass before it is searched for. (A non-ASCII
+    window says yes: a case-blind ASCII letter also matches "İ", "ı", "ſ" and the Kelvin sign.)"""
+    if not window.isascii():
+        return True
+    return window.rstrip().lower().endswith(endings)
