@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import addresses, care, contacts, idphrases, ids, labels, numbers
-from commands.phi.shared import _matches, matches_at, search_at, small_letters
+from commands.phi.shared import _matches, matches_at, search_at, search_in, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
 _PLAIN = [
@@ -197,4 +197,25 @@ def test_frame_labels_tried_at_their_words_are_the_ones_the_search_found(text: s
         lo = max(0, start - 40)
         now = search_at(care._FRAME_LABEL, care._FRAME_LABEL_STARTS, text, lo, start)
         plain = care._FRAME_LABEL.search(text, lo, start)
+        assert (now and now.span()) == (plain and plain.span())
+
+
+_PROJECT_TALK = [
+    *("go-live", "Go Live", "cutover", "cut over", "Released", "deployment", "due to", "due ", "CAB meeting"),
+    *("meeting", "kick-off", "PO", "po", "post", "INC1234", "chg9", "interfaces", "Q3", "q5", "re-certified"),
+    *("recertified", "licence", "license", "sign-off", "reporting", "planned", "plan", "replacement", "calibration"),
+    *("the patient", "knee", "ſ", "İ", "K", "é", " ", ", ", ".", "\n", "-", "12", "x", "go", "re", "due"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PROJECT_TALK), max_size=20).map("".join))
+def test_project_words_tried_at_their_starts_are_the_ones_the_search_found(text: str) -> None:
+    small_letters.cache_clear()
+    for lo in range(0, len(text) + 1, 3):
+        for hi in (lo + 5, lo + 40, len(text)):
+            now, plain = care.project_search(text, lo, hi), care._PROJECT.search(text, lo, hi)
+            assert (now and now.span()) == (plain and plain.span())
+        now = search_in(care._PROJECT, care.PROJECT_STARTS, text[lo:])
+        plain = care._PROJECT.search(text[lo:])
         assert (now and now.span()) == (plain and plain.span())

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _PROJECT, _by_first_letter
+from commands.phi.care import _PROJECT, PROJECT_STARTS, _by_first_letter, project_search
 from commands.phi.people import org_address
-from commands.phi.shared import _I, _digits, _matches, has_any, search_at, text_digits, word_starts, words_of
+from commands.phi.shared import (
+    _I,
+    _digits,
+    _matches,
+    has_any,
+    search_at,
+    search_in,
+    text_digits,
+    word_starts,
+    words_of,
+)
 
 # --- addresses -----------------------------------------------------------------------------------------------------
 _ADDR_LABEL = re.compile(
@@ -187,7 +197,7 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             or _person_near(text, start, m.end())
         ):
             continue
-        if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
+        if project_search(text, max(0, m.start() - 90), m.end() + 20):
             continue
         if "|" in text[start : m.end()]:
             continue  # cells of a table ("| 01 Aug 2025 |\n| MRN | … |\n| Home address | 7099 Rowan"), not one address
@@ -489,7 +499,7 @@ def _homes(text: str) -> list[tuple[int, int]]:
             continue
         # the words around the address, not its own ("9 Karl Johans gate" is a street, not a project's gate)
         around = text[max(0, m.start() - 40) : found[0]] + " " + text[found[1] : found[1] + 40]
-        if (_PROJECT.search(around) or _OFFICE.search(around)) and not _THEIRS.search(around):
+        if (search_in(_PROJECT, PROJECT_STARTS, around) or _OFFICE.search(around)) and not _THEIRS.search(around):
             continue
         out.append(found)
     return out
@@ -546,7 +556,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         for m in _BARE_UK_POSTCODE.finditer(text):
             if _place_of_work(text, m.start(), m.end()):
                 continue
-            if not org_address(text, m.start()) and not _PROJECT.search(text, max(0, m.start() - 60), m.end() + 30):
+            if not org_address(text, m.start()) and not project_search(text, max(0, m.start() - 60), m.end() + 30):
                 out.append(m.span())
     for rx, needs in (
         (_LIVES_IN, ("lives",)),

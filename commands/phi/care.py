@@ -160,6 +160,25 @@ _PROJECT = re.compile(
     + r")\b",
     _I,
 )
+# Where a _PROJECT word can start: the literal start of each of its words (a search of _PROJECT in a window, its
+# case-blind alternation tried at every position, costs about 20 µs per hundred characters).
+_PROJECT_PREFIXES = """
+    go cut release deploy upgrade migration sprint milestone deadline due meeting training demo downtime freeze roll
+    launch kick uat patch version build po invoice contract budget steering workshop webinar phase gate cab change
+    ticket inc chg project rfp sow vendor interface server backup outage maintenance window report period quarter fy
+    q schedule plan target forecast baseline tested testing pilot replace install repair coil equipment hardware
+    licen renew sign policy backlog design field column renamed screen template changes format instrument re
+    certified calibrat bug defect
+"""
+PROJECT_STARTS = word_starts(*_PROJECT_PREFIXES.split())
+
+
+def project_search(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """What ``_PROJECT.search(text, lo, hi)`` finds: _PROJECT tried only where one of its words starts in the window
+    (shared.search_at), about twice as fast."""
+    return search_at(_PROJECT, PROJECT_STARTS, text, lo, hi)
+
+
 # Every date, as shared._DATE reads one, not right after a letter, digit, slash, dot, plus or dash. Written out
 # here with the digit-led shapes behind one leading digit (the look-behind after it, see shared.py's speed idiom):
 # the same matches as rf"(?<![\w/.+-])(?P<v>{_DATE})", which tests/test_phi_linear.py checks, in about half the time.

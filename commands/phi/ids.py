@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from commands.phi.addresses import _NOT_STREET
-from commands.phi.care import _DEADLINE, _PROJECT, _SCORE_BEFORE, date_matches
+from commands.phi.care import _DEADLINE, _SCORE_BEFORE, date_matches, project_search
 from commands.phi.idphrases import find_id_phrases
 from commands.phi.labels import _VENDOR
 from commands.phi.namecues import _near
@@ -355,7 +355,7 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         if male and _WARD.search(text, max(0, start - 150), end + 150):
             continue  # "the male ward reopens 2025-03-02": a place, not a person
         left = text[max(0, start - 30) : start]
-        if _PROJECT.search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
+        if project_search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
             continue  # "due", "by", "until", "effective", a schedule or a window
         out.append(("admission-date", start, end))
     return out

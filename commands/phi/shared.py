@@ -185,3 +185,16 @@ def may_end_with(window: str, endings: tuple[str, ...]) -> bool:
     if not window.isascii():
         return True
     return window.rstrip().lower().endswith(endings)
+
+
+def search_in(rx: re.Pattern[str], starts: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """What ``rx.search(s)`` finds in a short string of its own (words put together around a finding), for a
+    pattern every match of which starts where ``starts`` (see word_starts) finds a word: ``rx`` is tried only there."""
+    low = s.lower()
+    if len(low) != len(s) or (not s.isascii() and any(c in s for c in FOLDS_TO_ASCII)):
+        return rx.search(s)
+    for w in starts.finditer(low):
+        m = rx.match(s, w.start())
+        if m is not None:
+            return m
+    return None
