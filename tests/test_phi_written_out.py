@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import addresses, care, contacts, idphrases, ids, labels, numbers
-from commands.phi.shared import _matches, matches_at, search_at, search_in, small_letters
+from commands.phi.shared import _matches, case_blind_found, matches_at, search_at, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
 _PLAIN = [
@@ -210,12 +210,46 @@ _PROJECT_TALK = [
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PROJECT_TALK), max_size=20).map("".join))
-def test_project_words_tried_at_their_starts_are_the_ones_the_search_found(text: str) -> None:
+def test_project_words_read_in_small_letters_are_the_ones_the_search_found(text: str) -> None:
     small_letters.cache_clear()
     for lo in range(0, len(text) + 1, 3):
         for hi in (lo + 5, lo + 40, len(text)):
-            now, plain = care.project_search(text, lo, hi), care._PROJECT.search(text, lo, hi)
-            assert (now and now.span()) == (plain and plain.span())
-        now = search_in(care._PROJECT, care.PROJECT_STARTS, text[lo:])
-        plain = care._PROJECT.search(text[lo:])
-        assert (now and now.span()) == (plain and plain.span())
+            assert care.project_search(text, lo, hi) == bool(care._PROJECT.search(text, lo, hi))
+        assert care.project_found(text[lo:]) == bool(care._PROJECT.search(text[lo:]))
+
+
+# A pattern of addresses.py led by its first character, and the plain pattern it replaced.
+_REGROUPED = [
+    (
+        addresses._VALUE_STOP,
+        (
+            r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)"
+            r"|\s(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\s\("
+        ),
+    ),
+]
+_PLACE_TALK = [
+    *("Site", "siteS", "hospital", "HQ", "estates", "Deliveries", "delivery", "room", "my", "MY", "her", "lives"),
+    *("patient's", "patients", "pt", "Monday", "Jan", "january", "sept", "Sep", "q3", "FY2025", "users", "am", "pm"),
+    *("3rd", "12:30", "1st", "is", " is ", " by ", " / ", " >> ", " | ", " — ", " (", "a.", "ab.", "abc.", "abcd."),
+    *("St.", "Dr. ", "x", "9", "_", "ſ", "İ", "K", "\u212a", "\u0131", "é", " ", ", ", ".", "\n", "-", "'"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_TALK), max_size=25).map("".join))
+def test_the_value_stop_led_by_its_first_character_finds_what_the_plain_pattern_did(text: str) -> None:
+    for now, plain in _REGROUPED:
+        assert _spans(now, text, ()) == _spans(re.compile(plain, now.flags), text, ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_TALK), max_size=25).map("".join))
+def test_case_blind_words_read_in_small_letters_are_the_ones_the_search_found(text: str) -> None:
+    for rx, small in (
+        (addresses._WORKPLACE, addresses._WORKPLACE_SMALL),
+        (addresses._THEIRS, addresses._THEIRS_SMALL),
+        (addresses._OFFICE, addresses._OFFICE_SMALL),
+        (addresses._NOT_A_PLACE, addresses._NOT_A_PLACE_SMALL),
+    ):
+        assert case_blind_found(rx, small, text) == bool(rx.search(text))

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _PROJECT, PROJECT_STARTS, _by_first_letter, project_search
+from commands.phi.care import _by_first_letter, project_found, project_search
 from commands.phi.people import org_address
 from commands.phi.shared import (
     _I,
     _digits,
     _matches,
+    case_blind_found,
     has_any,
+    matches_at,
     search_at,
-    search_in,
     text_digits,
     word_starts,
     words_of,
@@ -28,6 +29,10 @@ _ADDR_LABEL = re.compile(
     r"|\blives\s{1,3}(?:at|on)\b|\bdischarge[sd]?\s{1,3}to\b(?=\s{0,3}:?\s{0,3}\d))"
     r"\s{0,3}(?:(?:verified|per\s{1,3}id)\s{0,3})?[:=]?\s{0,6}(?P<v>[^\n]{3,60})",
     _I,
+)
+# Where an _ADDR_LABEL can start (shared.matches_at tries it only there).
+_ADDR_LABEL_STARTS = word_starts(
+    "billing", "mailing", "home", "street", "postal", "residential", "patient", "address", "lives", "discharge"
 )
 _LIVES_IN = re.compile(
     r"\blives\s{1,3}in\s{1,3}(?!(?:a|an|the|her|his|their|assisted|nursing|group|care|shelter)\b)(?P<v>[A-Za-z][\w'-]{2,30})",
@@ -290,11 +295,15 @@ _OFFICE = re.compile(
     r"|depot|vendor|supplier|meet|room|block|floor|wing|level)\b",
     re.IGNORECASE,
 )
+# These three without IGNORECASE, for a string's small letters (shared.case_blind_found).
+_WORKPLACE_SMALL, _THEIRS_SMALL, _OFFICE_SMALL = (re.compile(rx.pattern) for rx in (_WORKPLACE, _THEIRS, _OFFICE))
 
 
 def _place_of_work(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - 80) : end + 40]
-    return bool(_WORKPLACE.search(around)) and not _THEIRS.search(around)
+    return case_blind_found(_WORKPLACE, _WORKPLACE_SMALL, around) and not case_blind_found(
+        _THEIRS, _THEIRS_SMALL, around
+    )
 
 
 _BARE_UK_POSTCODE = re.compile(r"[A-Z](?<![\w-].)(?-i:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]?\d\d?\d[A-Z]{2})(?![\w-])")
@@ -350,8 +359,11 @@ _HOME_VERB_STARTS = word_starts(
     *("transport", "discharged", "stay", "writ", "forward", "ship", "drop", "return", "go", "went", "bring"),
     *("brought", "taken", "domiciled", "found"),
 )
+# (Each alternative led by its first character, the look-behinds after the full stop: the same matches as
+# r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|…|by)\s|\s\(".)
 _VALUE_STOP = re.compile(
-    r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\s\(",
+    r"\s(?:(?:/|>>|\||—|–)\s|(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\()"
+    r"|\.(?<!\b[^\W\d_]\.)(?<!\b[^\W\d_]{2}\.)(?<!\b[^\W\d_]{3}\.)(?:\s|$)",
     re.IGNORECASE,
 )
 _POSTCODE_ANY = re.compile(
@@ -367,6 +379,7 @@ _NOT_A_PLACE = re.compile(
     r"|phase|wave|sprint|release|version|users|staff|sites|vendors|tickets|pm|am)\b|\d:\d\d|\d(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
+_NOT_A_PLACE_SMALL = re.compile(_NOT_A_PLACE.pattern)  # without IGNORECASE, for small letters
 # After a verb, the words must start the way an address does: a house number, a flat or plot, or a street and its
 # number ("Andrássy út 60").
 _STREET_START = re.compile(
@@ -391,7 +404,7 @@ def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] 
         return None
     if not _HOUSE_PART.search(v) or not re.search(_UP + r"[^\W\d_]", v):
         return None
-    if _NOT_A_PLACE.search(v):
+    if case_blind_found(_NOT_A_PLACE, _NOT_A_PLACE_SMALL, v):
         return None  # "moved to 9th December 2026", "sent to 3 vendors on Monday": a date or a count
     if full and not ((_STREET_WORD.search(v) or _postcode(v)) and _STREET_START.match(v)):
         return None
@@ -499,7 +512,9 @@ def _homes(text: str) -> list[tuple[int, int]]:
             continue
         # the words around the address, not its own ("9 Karl Johans gate" is a street, not a project's gate)
         around = text[max(0, m.start() - 40) : found[0]] + " " + text[found[1] : found[1] + 40]
-        if (search_in(_PROJECT, PROJECT_STARTS, around) or _OFFICE.search(around)) and not _THEIRS.search(around):
+        if (project_found(around) or case_blind_found(_OFFICE, _OFFICE_SMALL, around)) and not case_blind_found(
+            _THEIRS, _THEIRS_SMALL, around
+        ):
             continue
         out.append(found)
     return out
@@ -544,7 +559,11 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         out = [s for s in out if not org_address(text, s[0])]
     shaped = list(out)
     lower = text.lower()
-    for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
+    for m in (
+        matches_at(_ADDR_LABEL, _ADDR_LABEL_STARTS, text)
+        if any(w in lower for w in ("address", "lives", "discharge"))
+        else ()
+    ):
         v = m.group("v")
         if re.match(r"(?i)(?:https?://|www\.)", v):
             continue  # "the runbook lives at https://…": a page, not a home

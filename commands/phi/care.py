@@ -19,8 +19,10 @@ from commands.phi.shared import (
     _SPELLED,
     _digits,
     _matches,
+    case_blind_found,
     has_any,
     search_at,
+    small_letters,
     text_digits,
     word_starts,
     words_of,
@@ -160,23 +162,20 @@ _PROJECT = re.compile(
     + r")\b",
     _I,
 )
-# Where a _PROJECT word can start: the literal start of each of its words (a search of _PROJECT in a window, its
-# case-blind alternation tried at every position, costs about 20 µs per hundred characters).
-_PROJECT_PREFIXES = """
-    go cut release deploy upgrade migration sprint milestone deadline due meeting training demo downtime freeze roll
-    launch kick uat patch version build po invoice contract budget steering workshop webinar phase gate cab change
-    ticket inc chg project rfp sow vendor interface server backup outage maintenance window report period quarter fy
-    q schedule plan target forecast baseline tested testing pilot replace install repair coil equipment hardware
-    licen renew sign policy backlog design field column renamed screen template changes format instrument re
-    certified calibrat bug defect
-"""
-PROJECT_STARTS = word_starts(*_PROJECT_PREFIXES.split())
+# _PROJECT without IGNORECASE, for a text's small letters (shared.small_letters): a case-blind search of its
+# alternation costs about 13 µs per hundred characters, this one about a third of that.
+_PROJECT_SMALL = re.compile(_PROJECT.pattern)
 
 
-def project_search(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """What ``_PROJECT.search(text, lo, hi)`` finds: _PROJECT tried only where one of its words starts in the window
-    (shared.search_at), about twice as fast."""
-    return search_at(_PROJECT, PROJECT_STARTS, text, lo, hi)
+def project_search(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_PROJECT.search(text, lo, hi)`` finds a project word, read in the text's small letters."""
+    low = small_letters(text)
+    return (_PROJECT.search(text, lo, hi) if low is None else _PROJECT_SMALL.search(low, lo, hi)) is not None
+
+
+def project_found(s: str) -> bool:
+    """Whether ``_PROJECT.search(s)`` finds a project word in a short string of its own."""
+    return case_blind_found(_PROJECT, _PROJECT_SMALL, s)
 
 
 # Every date, as shared._DATE reads one, not right after a letter, digit, slash, dot, plus or dash. Written out

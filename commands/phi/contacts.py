@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _CLINICAL, _PROJECT, PROJECT_STARTS, _by_first_letter, _window
-from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, matches_at, search_in, text_digits, word_starts
+from commands.phi.care import _CLINICAL, _by_first_letter, _window, project_found
+from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, matches_at, text_digits, word_starts
 
 # --- phones the first generation missed ---------------------------------------------------------------------------
 _PHONE_CTX = re.compile(
@@ -121,7 +121,7 @@ def find_emails(text: str) -> list[tuple[int, int]]:
             if _ROLE_MAILBOX.fullmatch(m.group("l")):
                 continue
             left, right = _window(text, m.start(), m.end(), before=80, after=80)
-            if search_in(_PROJECT, PROJECT_STARTS, left + " " + right) and not _CLINICAL.search(left + " " + right):
+            if project_found(left + " " + right) and not _CLINICAL.search(left + " " + right):
                 continue
         out.append(m.span("v"))
     return out

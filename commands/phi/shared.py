@@ -134,6 +134,10 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 def small_letters(text: str) -> str | None:
     """The text in small letters, when each character stays where it was and a case-blind ASCII letter of a
     pattern matches only the ASCII letter itself in it (None for a text with one of FOLDS_TO_ASCII)."""
+    return _small(text)
+
+
+def _small(text: str) -> str | None:
     if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
         return None
     low = text.lower()
@@ -187,14 +191,9 @@ def may_end_with(window: str, endings: tuple[str, ...]) -> bool:
     return window.rstrip().lower().endswith(endings)
 
 
-def search_in(rx: re.Pattern[str], starts: re.Pattern[str], s: str) -> re.Match[str] | None:
-    """What ``rx.search(s)`` finds in a short string of its own (words put together around a finding), for a
-    pattern every match of which starts where ``starts`` (see word_starts) finds a word: ``rx`` is tried only there."""
-    low = s.lower()
-    if len(low) != len(s) or (not s.isascii() and any(c in s for c in FOLDS_TO_ASCII)):
-        return rx.search(s)
-    for w in starts.finditer(low):
-        m = rx.match(s, w.start())
-        if m is not None:
-            return m
-    return None
+def case_blind_found(rx: re.Pattern[str], small_rx: re.Pattern[str], s: str) -> bool:
+    """Whether a case-blind pattern ``rx`` matches in a short string of its own (words put together around a
+    finding), read as ``small_rx`` (the same pattern without IGNORECASE: small ASCII letters and case-blind classes
+    only) in the string's small letters: several times faster than a case-blind search."""
+    low = _small(s)
+    return (rx.search(s) if low is None else small_rx.search(low)) is not None
