@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import addresses, care, contacts, idphrases, ids, labels, numbers
-from commands.phi.shared import _matches, case_blind_found, matches_at, search_at, small_letters
+from commands.phi.shared import _matches, case_blind_found, matches_at, may_end_with, search_at, small_letters
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
 _PLAIN = [
@@ -253,3 +253,27 @@ def test_case_blind_words_read_in_small_letters_are_the_ones_the_search_found(te
         (addresses._NOT_A_PLACE, addresses._NOT_A_PLACE_SMALL),
     ):
         assert case_blind_found(rx, small, text) == bool(rx.search(text))
+
+
+_WINDOW_ENDS = [
+    *("Home", "home line", "Direct Line", "work", "H", "W", "(m)", "(Home)", "Daughter", "next of kin", "NOK's"),
+    *("mobile number", "phone no.", "MRN", "hospital number", "is", "was", "reads", "Were", "are", "to", "on", "via"),
+    *(":", " : ", "—", "–", "-", ">>", "|", " ", "  ", "\n", ":\n", ". ", ",", "(", ")", "x", "9", "İ", "ı", "ſ"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WINDOW_ENDS), max_size=12).map("".join))
+def test_end_anchored_patterns_match_only_windows_that_pass_their_tail_tests(window: str) -> None:
+    if ids._PHONE_LINE.search(window):
+        assert ids._may_be_phone_line(window)
+    for rx, ends in (
+        (ids._FAR_LABEL, ids._FAR_VERBS),
+        (ids._PHONE_FAR, ids._FAR_VERBS),
+        (ids._RELATIVE_LINE, ids._LINE_MARKS),
+        (ids._HANDOVER, ids._HANDOVER_WORDS),
+    ):
+        if rx.search(window):
+            assert may_end_with(window, ends)
+        if rx.search("x " + window):
+            assert may_end_with(("x " + window)[-ids._TAIL :], ends)

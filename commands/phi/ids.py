@@ -123,6 +123,18 @@ _PHONE_LINE = re.compile(
     r"\s{0,2}:\s{0,3}$|\((?:m|h|w|c|mob|cell|home|work)\)\s{0,3}$",
     re.IGNORECASE,
 )
+
+
+def _may_be_phone_line(left: str) -> bool:
+    """What a window _PHONE_LINE matches ends with, its white space left off: a colon ("Home:"), a bracket ("(m)"),
+    or "line" and up to three other characters ("direct line -"). (A non-ASCII window says yes: "İ" and "ı" match an
+    i when case is ignored.)"""
+    if not left.isascii():
+        return True
+    tail = left.rstrip()
+    return tail.endswith((":", ")")) or "line" in tail[-7:].lower()
+
+
 _RELATIVES = _wordset(
     "daughter son wife husband mother father mom mum dad sister brother partner spouse caregiver carer guardian"
     " family kin parent parents niece nephew aunt uncle grandson granddaughter"
@@ -139,6 +151,13 @@ _DATE_SHAPE = re.compile(
     rf"|\d{{1,2}}[-/]?{_MONTH}[-/]?(?:\d{{4}}|\d{{2}})",  # 02-Dec-2026, 14JUN2025
     re.IGNORECASE,
 )
+
+
+def _date_shaped(value: str) -> bool:
+    """A value in a date's shape (each of _DATE_SHAPE's shapes starts with a digit: other values are not read)."""
+    return value[:1].isdigit() and _DATE_SHAPE.fullmatch(value) is not None
+
+
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
 # (Led by one class of characters, the engine skips to them: the same matches as r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])".)
@@ -459,7 +478,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
     phones: list[tuple[int, int]] = []
     for m in _PHONE_VALUE.finditer(text):
         v = m.group("v")
-        if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
+        if not 7 <= _digits(v) <= 15 or _date_shaped(v) or _UNIT_AFTER.match(text, m.end()):
             continue
         if _COUNT_AFTER.match(text, m.end()):
             continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
@@ -477,7 +496,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             and not _PHONE_MINE.match(text, m.end())
             and not (may_end_with(left, _FAR_VERBS) and _PHONE_FAR.search(left))
             and not (
-                _PHONE_LINE.search(left)
+                (_may_be_phone_line(left) and _PHONE_LINE.search(left))
                 or (last & _RELATIVES and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
             )
             and not _phone_said(text, left, m.end(), v)
@@ -491,13 +510,13 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             phones.append((start, end))
     for m in _VALUE.finditer(text):
         v = m.group("v")
-        if any(ps < m.end() and m.start() < pe for ps, pe in phones):
+        if phones and any(ps < m.end() and m.start() < pe for ps, pe in phones):
             continue  # the phone pass has it
         d = _digits(v)
         if d < 4:
             continue
         has_letters = len(v) > d + v.count("-") + v.count("/")  # (a value is ASCII letters, digits, - and /)
-        if _DATE_SHAPE.fullmatch(v) or _FRACTIONS.fullmatch(v):
+        if _date_shaped(v) or _FRACTIONS.fullmatch(v):
             continue
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
