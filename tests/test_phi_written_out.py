@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import addresses, care, contacts, idphrases, ids, labels, numbers
-from commands.phi.shared import _matches, case_blind_found, matches_at, may_end_with, search_at, small_letters
+from commands.phi.shared import (
+    _matches,
+    case_blind_at,
+    case_blind_found,
+    case_blind_in,
+    matches_at,
+    may_end_with,
+    search_at,
+    small_letters,
+)
 
 # (name, the pattern now, the plain pattern it replaced, its groups)
 _PLAIN = [
@@ -277,3 +286,28 @@ def test_end_anchored_patterns_match_only_windows_that_pass_their_tail_tests(win
             assert may_end_with(window, ends)
         if rx.search("x " + window):
             assert may_end_with(("x " + window)[-ids._TAIL :], ends)
+
+
+_AFTER_VALUE = [
+    *(" mg", "MG", " units", " tickets", " Users", " KB", " is", " was", " my", " her", " number", " Number", " the"),
+    *(" given", " callback", " Phone", " cell", " towers", " home", " SSN", "social security", "S.S.N", "taxpayer"),
+    *(" ", ",", "(", "\n", ".", "x", "9", "İ", "ı", "ſ", "\u212a"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_VALUE), max_size=12).map("".join))
+def test_patterns_read_in_small_letters_match_where_the_case_blind_ones_did(text: str) -> None:
+    small_letters.cache_clear()
+    for rx, small in (
+        (ids._UNIT_AFTER, ids._UNIT_AFTER_SMALL),
+        (ids._COUNT_AFTER, ids._COUNT_AFTER_SMALL),
+        (ids._PHONE_AFTER, ids._PHONE_AFTER_SMALL),
+        (ids._PHONE_MINE, ids._PHONE_MINE_SMALL),
+        (ids._NUMBER_AFTER, ids._NUMBER_AFTER_SMALL),
+    ):
+        for pos in range(len(text) + 1):
+            assert case_blind_at(rx, small, text, pos) == bool(rx.match(text, pos))
+    for lo in range(len(text) + 1):
+        found = case_blind_in(idphrases._SSN_BEFORE, idphrases._SSN_BEFORE_SMALL, text, max(0, lo - 20), lo)
+        assert found == bool(idphrases._SSN_BEFORE.search(text, max(0, lo - 20), lo))

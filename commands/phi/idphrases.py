@@ -18,7 +18,7 @@ import re
 
 from commands.phi.namecues import _near
 from commands.phi.namewords import _context, _wordset
-from commands.phi.shared import _digits, words_of
+from commands.phi.shared import _digits, case_blind_in, words_of
 
 # An identifier's value: digits in up to four groups joined by one of - / . or a space, with an optional letter
 # prefix ("Y-", "KGH", "A ") and an optional check letter ("69212648E").
@@ -104,6 +104,7 @@ _SSN_BEFORE = re.compile(
     r"|taxpayer)\b[^.;\n]{0,70}$",
     re.IGNORECASE,
 )
+_SSN_BEFORE_SMALL = re.compile(_SSN_BEFORE.pattern)  # without IGNORECASE, for the text's small letters
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
 _SEPARATOR = re.compile(r"[:=>/|—–(),#.-]{1,3}")
 _STOP = re.compile(r"[;\n.?!](?:(?<=[;\n])|(?<=[.?!])\s{1,3}(?=[A-Z]))")  # r"[;\n]|[.?!]\s{1,3}(?=[A-Z])", faster
@@ -211,11 +212,15 @@ def _headed(words: list[str]) -> bool:
     return len(words) >= 2 and (words[0] in _HEADS or words[0] in _SELF_LABEL)
 
 
+_ABBREVIATION = re.compile(r"(?i)\b(?:no|nr|nbr|num|ref|acct|med|hosp|tel)$")
+
+
 def _left_tokens(text: str, start: int) -> list[str]:
     left = text[max(0, start - 70) : start]
     cuts = list(_STOP.finditer(left))
     cut = cuts[-1] if cuts else None
-    if cut is not None and not re.search(r"(?i)\b(?:no|nr|nbr|num|ref|acct|med|hosp|tel)$", left[: cut.start()]):
+    # (the abbreviation ends the text before the cut, so it is looked for in that text's last six characters only)
+    if cut is not None and not _ABBREVIATION.search(left, max(0, cut.start() - 6), cut.start()):
         left = left[cut.end() :]
     return _TOKEN.findall(left)[::-1]
 
@@ -256,7 +261,7 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
             continue
         if "." in v and not re.fullmatch(r"\d{3}(?:\.\d{2,4}){1,3}", v):
             continue  # "10.2.0.4" is a version; "570.287.421" a number in groups
-        if d == 9 and _SSN_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+        if d == 9 and case_blind_in(_SSN_BEFORE, _SSN_BEFORE_SMALL, text, max(0, m.start() - 90), m.start()):
             out.append(("ssn", *m.span("v")))  # "the social security number … was retained as 237729123"
             continue
         phrase, long_gap = _phrase(_left_tokens(text, m.start()))

@@ -22,7 +22,7 @@ from commands.phi.namecues import _near
 from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
-from commands.phi.shared import _MONTH, _digits, has_any, may_end_with, text_digits
+from commands.phi.shared import _MONTH, _digits, case_blind_at, has_any, may_end_with, text_digits
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit. (The digit is
 # looked for past letters, slashes and hyphens only, without giving any back: the first other character within 31
@@ -176,6 +176,12 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# The patterns read right after a value, without IGNORECASE: for the text's small letters (shared.case_blind_at).
+_UNIT_AFTER_SMALL, _COUNT_AFTER_SMALL, _PHONE_AFTER_SMALL, _PHONE_MINE_SMALL = (
+    re.compile(rx.pattern) for rx in (_UNIT_AFTER, _COUNT_AFTER, _PHONE_AFTER, _PHONE_MINE)
+)
+
+
 # "Daughter: 0428 863 4324", "Carer (evenings) — 07700 900461": a relative's line of a contact list.
 _RELATIVE_LINE = re.compile(
     r"\b(?:daughter|son|wife|husband|mother|father|mom|mum|dad|sister|brother|partner|spouse|caregiver|carer"
@@ -190,6 +196,7 @@ _NUMBER_AFTER = re.compile(
     r"\s{1,3})?number\s{1,3}(?:the|her|his|their|my|your|we|she|he|they|given|left|on)\b",
     re.IGNORECASE,
 )
+_NUMBER_AFTER_SMALL = re.compile(_NUMBER_AFTER.pattern)  # without IGNORECASE, for small letters
 # A phone word earlier in the clause and a word that hands over a number right before it: "SMS reminders will be
 # sent to 0335 951 2033", "the family can be texted on 07700 900461".
 _CARE_SIDE = _wordset("patient patients pt pts reminder reminders appointment appointments results family relative")
@@ -213,7 +220,9 @@ def _phone_said(text: str, left: str, end: int, value: str) -> bool:
     hand-over word ("sent to", "texted on") names a phone."""
     if value.isdigit() and len(value) < 10:
         return False
-    if (may_end_with(left, _LINE_MARKS) and _RELATIVE_LINE.search(left)) or _NUMBER_AFTER.match(text, end):
+    if (may_end_with(left, _LINE_MARKS) and _RELATIVE_LINE.search(left)) or case_blind_at(
+        _NUMBER_AFTER, _NUMBER_AFTER_SMALL, text, end
+    ):
         return True
     words = set(_WORDS_BEFORE.findall(left.lower()))
     return (
@@ -478,9 +487,9 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
     phones: list[tuple[int, int]] = []
     for m in _PHONE_VALUE.finditer(text):
         v = m.group("v")
-        if not 7 <= _digits(v) <= 15 or _date_shaped(v) or _UNIT_AFTER.match(text, m.end()):
+        if not 7 <= _digits(v) <= 15 or _date_shaped(v) or case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, m.end()):
             continue
-        if _COUNT_AFTER.match(text, m.end()):
+        if case_blind_at(_COUNT_AFTER, _COUNT_AFTER_SMALL, text, m.end()):
             continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
         left = _clause_left(text, m.start(), 50)
         last = _last_words(left)
@@ -492,8 +501,8 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             )
             # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
-            and not _PHONE_AFTER.match(text, m.end())
-            and not _PHONE_MINE.match(text, m.end())
+            and not case_blind_at(_PHONE_AFTER, _PHONE_AFTER_SMALL, text, m.end())
+            and not case_blind_at(_PHONE_MINE, _PHONE_MINE_SMALL, text, m.end())
             and not (may_end_with(left, _FAR_VERBS) and _PHONE_FAR.search(left))
             and not (
                 (_may_be_phone_line(left) and _PHONE_LINE.search(left))
@@ -522,7 +531,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             continue  # "v1234" is a version
         if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
-        if _YEARISH.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
+        if _YEARISH.fullmatch(v) or case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, m.end()):
             continue
         left = _clause_left(text, m.start())
         labels = _labels(left, _LABELS)

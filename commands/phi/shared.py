@@ -197,3 +197,17 @@ def case_blind_found(rx: re.Pattern[str], small_rx: re.Pattern[str], s: str) -> 
     only) in the string's small letters: several times faster than a case-blind search."""
     low = _small(s)
     return (rx.search(s) if low is None else small_rx.search(low)) is not None
+
+
+def case_blind_at(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, pos: int) -> bool:
+    """Whether a case-blind pattern ``rx`` matches at ``pos`` of the text, read as ``small_rx`` (the same pattern
+    without IGNORECASE: small ASCII letters and case-blind classes only) in the text's small letters."""
+    low = small_letters(text)
+    return (rx.match(text, pos) if low is None else small_rx.match(low, pos)) is not None
+
+
+def case_blind_in(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Whether a case-blind pattern ``rx`` matches in the window lo..hi of the text, read as ``small_rx`` in the
+    text's small letters (see case_blind_at)."""
+    low = small_letters(text)
+    return (rx.search(text, lo, hi) if low is None else small_rx.search(low, lo, hi)) is not None
