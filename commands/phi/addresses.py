@@ -8,9 +8,20 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _PROJECT
+from commands.phi.care import _by_first_letter, project_found, project_search
 from commands.phi.people import org_address
-from commands.phi.shared import _I, _digits, _matches, has_any, text_digits, words_of
+from commands.phi.shared import (
+    _I,
+    _digits,
+    _matches,
+    case_blind_found,
+    has_any,
+    matches_at,
+    search_at,
+    text_digits,
+    word_starts,
+    words_of,
+)
 
 # --- addresses -----------------------------------------------------------------------------------------------------
 _ADDR_LABEL = re.compile(
@@ -18,6 +29,10 @@ _ADDR_LABEL = re.compile(
     r"|\blives\s{1,3}(?:at|on)\b|\bdischarge[sd]?\s{1,3}to\b(?=\s{0,3}:?\s{0,3}\d))"
     r"\s{0,3}(?:(?:verified|per\s{1,3}id)\s{0,3})?[:=]?\s{0,6}(?P<v>[^\n]{3,60})",
     _I,
+)
+# Where an _ADDR_LABEL can start (shared.matches_at tries it only there).
+_ADDR_LABEL_STARTS = word_starts(
+    "billing", "mailing", "home", "street", "postal", "residential", "patient", "address", "lives", "discharge"
 )
 _LIVES_IN = re.compile(
     r"\blives\s{1,3}in\s{1,3}(?!(?:a|an|the|her|his|their|assisted|nursing|group|care|shelter)\b)(?P<v>[A-Za-z][\w'-]{2,30})",
@@ -64,9 +79,40 @@ _QUANTITY = re.compile(
 )
 
 
+# _INTL_ADDR's two shapes as two patterns, each led by its first character with the look-behind after it (shared.py's
+# speed idiom): the number first ("53 place Stanislas, …"), or the street first ("Fortunastrasse 112, …"), which
+# is looked for only when a house number stands before a comma or a line break. tests/test_phi_addresses_split.py
+# checks the two find what _INTL_ADDR finds.
+_INTL_TAIL = _INTL_ADDR.pattern[_INTL_ADDR.pattern.index(r"(?:,\s{1,3}|[ \t]{0,2}\n") :]
+_INTL_NUMBER_FIRST = re.compile(
+    r"(?P<v>\d(?<![\w,.-].)\d{0,4}[A-Za-z]?\s{1,3}(?:"
+    + _AWORD
+    + r"\s{1,3}){0,4}"
+    + _UP
+    + r"[\w'’.-]{1,30}"
+    + _INTL_TAIL
+)
+_INTL_STREET_FIRST = re.compile(
+    r"(?P<v>[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w,.-].)[\w'’.-]{1,30}(?:\s{1,3}"
+    + _AWORD
+    + r"){0,3}\s{1,3}\d{1,5}[A-Za-z]?"
+    + _INTL_TAIL
+)
+_HOUSE_THEN_BREAK = re.compile(r"\d(?<=\s\d)\d{0,4}[A-Za-z]?(?:,\s|[ \t]{0,2}\n)")
+
+
+def _intl_matches(text: str) -> list[re.Match[str]]:
+    """What ``_matches(_INTL_ADDR, text)`` yields, in the same order."""
+    found = list(_matches(_INTL_NUMBER_FIRST, text))
+    if _HOUSE_THEN_BREAK.search(text):
+        found.extend(_matches(_INTL_STREET_FIRST, text))
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 def _intl_address(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _matches(_INTL_ADDR, text):
+    for m in _intl_matches(text):
         pc = m.group("pc")
         if re.fullmatch(r"(?:19|20)\d\d", pc):
             continue  # "Release 4, Phase Two, 2025": a year, not a postal code
@@ -156,7 +202,7 @@ def _postal_address(text: str) -> list[tuple[int, int]]:
             or _person_near(text, start, m.end())
         ):
             continue
-        if _PROJECT.search(text, max(0, m.start() - 90), m.end() + 20):
+        if project_search(text, max(0, m.start() - 90), m.end() + 20):
             continue
         if "|" in text[start : m.end()]:
             continue  # cells of a table ("| 01 Aug 2025 |\n| MRN | … |\n| Home address | 7099 Rowan"), not one address
@@ -169,8 +215,8 @@ _FIRST_WORD = re.compile(r"\d{0,6}\s{0,3}([^\W\d_][\w.]{0,30})")
 
 # Postal codes of the shapes before this round: a UK/Australian code, "9690 BV", "50968 Köln", "431916".
 _FIRM_CODE = re.compile(r"[A-Z].{0,12}|\d{4}\s?[A-Z]{2}|\d{5}\s\D.{0,40}|\d{6}", re.DOTALL)
-_STREET_WORD = re.compile(
-    r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
+_STREET_WORDS = (
+    r"stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|allé|damm|ufer|steig|pfad|gade|vej|veien|vegen|gata|gatan|vägen"
     r"|väg|gränd|torget|torg|tie|katu|kuja|straat|laan|plein|singel|gracht|kade|dreef|dijk|markt|haugen|bakken"
     r"|rue|via|viale|calle|ulica|ul\.|plac|aleja|rua|avenida|praça|largo|travessa|alameda|rambla|paseo|camino|carrer"
     r"|strada|piazza|corso|vicolo|borgo|náměstí|ulice|utca|road|street|lane|avenue|close|crescent|drive"
@@ -178,9 +224,10 @@ _STREET_WORD = re.compile(
     # Malay, Turkish, Russian, French and Québécois, English abbreviations
     r"|gate|gaten|vei|veg|út|útja|körút|tér|rynek|ulitsa|prospekt|pereulok|leoforos|odos|odós|carrera|avda\.?|av\."
     r"|marg|nagar|salai|jalan|jl\.|sokak|sokağı|caddesi|cad\.|rang|route|chemin|impasse|allée|quai|boulevard|bd\."
-    r"|blvd\.?|rd\.?|st\.|ave\.?|cres\.?|terrace|plads|torv|stræde|straße|platz|gränd|stig|polku|rinne)(?!\w)",
-    re.IGNORECASE,
+    r"|blvd\.?|rd\.?|st\.|ave\.?|cres\.?|terrace|plads|torv|stræde|straße|platz|gränd|stig|polku|rinne"
 )
+# (Regrouped by first letter, care._by_first_letter: the same matches, several times faster.)
+_STREET_WORD = re.compile(r"(?:" + _by_first_letter(_STREET_WORDS) + r")(?!\w)", re.IGNORECASE)
 _ADDRESS_WORD = re.compile(
     r"\b(?:address|addr|lives?|living|resides?|resident|moved|post|posted|mail|mailed|send|sent|deliver\w{0,4}|home"
     r"|my|her|his|their)\b",
@@ -248,11 +295,15 @@ _OFFICE = re.compile(
     r"|depot|vendor|supplier|meet|room|block|floor|wing|level)\b",
     re.IGNORECASE,
 )
+# These three without IGNORECASE, for a string's small letters (shared.case_blind_found).
+_WORKPLACE_SMALL, _THEIRS_SMALL, _OFFICE_SMALL = (re.compile(rx.pattern) for rx in (_WORKPLACE, _THEIRS, _OFFICE))
 
 
 def _place_of_work(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - 80) : end + 40]
-    return bool(_WORKPLACE.search(around)) and not _THEIRS.search(around)
+    return case_blind_found(_WORKPLACE, _WORKPLACE_SMALL, around) and not case_blind_found(
+        _THEIRS, _THEIRS_SMALL, around
+    )
 
 
 _BARE_UK_POSTCODE = re.compile(r"[A-Z](?<![\w-].)(?-i:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]?\d\d?\d[A-Z]{2})(?![\w-])")
@@ -297,8 +348,22 @@ _HOME_VERB = re.compile(
     r"\b(?:at|to|from):?\s{1,3}(?P<v>(?=\d|" + _UP + r"|(?i:ul|al|av|pl)\.\s)[^\n|;>]{6,90})",
     re.IGNORECASE,
 )
+# Where the two patterns above can start (see shared.word_starts).
+_HOME_LABEL_STARTS = word_starts(
+    *("home", "residen", "mailing", "postal", "correspondence", "forwarding", "permanent", "current", "previous"),
+    *("usual", "billing", "street", "patient", "her", "his", "their", "my", "recorded", "registered", "address"),
+    *("domicile", "abode", "dwelling", "lodging", "accommodation", "contact", "place", "living"),
+)
+_HOME_VERB_STARTS = word_starts(
+    *("liv", "resid", "moved", "relocated", "pick", "collect", "deliver", "sen", "post", "mail", "visit"),
+    *("transport", "discharged", "stay", "writ", "forward", "ship", "drop", "return", "go", "went", "bring"),
+    *("brought", "taken", "domiciled", "found"),
+)
+# (Each alternative led by its first character, the look-behinds after the full stop: the same matches as
+# r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|…|by)\s|\s\(".)
 _VALUE_STOP = re.compile(
-    r"\s(?:/|>>|\||—|–)\s|(?<!\b[^\W\d_])(?<!\b[^\W\d_]{2})(?<!\b[^\W\d_]{3})\.(?:\s|$)|\s(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\s\(",
+    r"\s(?:(?:/|>>|\||—|–)\s|(?:is|was|for|with|last|on|and|about|regarding|until|during|by)\s|\()"
+    r"|\.(?<!\b[^\W\d_]\.)(?<!\b[^\W\d_]{2}\.)(?<!\b[^\W\d_]{3}\.)(?:\s|$)",
     re.IGNORECASE,
 )
 _POSTCODE_ANY = re.compile(
@@ -314,6 +379,7 @@ _NOT_A_PLACE = re.compile(
     r"|phase|wave|sprint|release|version|users|staff|sites|vendors|tickets|pm|am)\b|\d:\d\d|\d(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
+_NOT_A_PLACE_SMALL = re.compile(_NOT_A_PLACE.pattern)  # without IGNORECASE, for small letters
 # After a verb, the words must start the way an address does: a house number, a flat or plot, or a street and its
 # number ("Andrássy út 60").
 _STREET_START = re.compile(
@@ -338,7 +404,7 @@ def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] 
         return None
     if not _HOUSE_PART.search(v) or not re.search(_UP + r"[^\W\d_]", v):
         return None
-    if _NOT_A_PLACE.search(v):
+    if case_blind_found(_NOT_A_PLACE, _NOT_A_PLACE_SMALL, v):
         return None  # "moved to 9th December 2026", "sent to 3 vendors on Monday": a date or a count
     if full and not ((_STREET_WORD.search(v) or _postcode(v)) and _STREET_START.match(v)):
         return None
@@ -386,15 +452,24 @@ def _positions(text: str, words: frozenset[str]) -> list[int] | None:
     return sorted(starts)
 
 
-def _near_words(rx: re.Pattern[str], text: str, words: frozenset[str], before: int, after: int) -> list[re.Match[str]]:
+def _near_words(
+    rx: re.Pattern[str],
+    text: str,
+    words: frozenset[str],
+    before: int,
+    after: int,
+    rx_starts: re.Pattern[str] | None = None,
+) -> list[re.Match[str]]:
     """The matches of ``rx`` that start at most ``before`` characters before one of the words and end at most
-    ``after`` characters after it: each looked for in that window only, so a scan stays linear."""
+    ``after`` characters after it: each looked for in that window only, so a scan stays linear. With ``rx_starts``
+    (where ``rx`` can start, see shared.word_starts) the window's search tries only those places."""
     starts = _positions(text, words)
     if starts is None:
         return list(_matches(rx, text))
     found: dict[int, re.Match[str]] = {}
     for p in starts:
-        m = rx.search(text, max(0, p - before), min(len(text), p + after))
+        lo, hi = max(0, p - before), min(len(text), p + after)
+        m = rx.search(text, lo, hi) if rx_starts is None else search_at(rx, rx_starts, text, lo, hi)
         if m and m.start() not in found:
             found[m.start()] = m
     return [found[k] for k in sorted(found)]
@@ -427,8 +502,8 @@ _PLACE_NOUNS = frozenset({"destination", "drop", "dropoff", "pick", "pickup", "l
 def _homes(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = _homes_before(text) if has_any(text, _ADDRESS_NOUNS) else []
     matches = [
-        *((m, False) for m in _near_words(_HOME_LABEL, text, _LABEL_NOUNS, 40, 200)),
-        *((m, True) for m in _near_words(_HOME_VERB, text, _HOME_VERBS, 0, 200)),
+        *((m, False) for m in _near_words(_HOME_LABEL, text, _LABEL_NOUNS, 40, 200, _HOME_LABEL_STARTS)),
+        *((m, True) for m in _near_words(_HOME_VERB, text, _HOME_VERBS, 0, 200, _HOME_VERB_STARTS)),
         *((m, True) for m in (_matches(_PLACE_LABEL, text) if has_any(text, _PLACE_NOUNS) else ())),
     ]
     for m, full in matches:
@@ -437,7 +512,9 @@ def _homes(text: str) -> list[tuple[int, int]]:
             continue
         # the words around the address, not its own ("9 Karl Johans gate" is a street, not a project's gate)
         around = text[max(0, m.start() - 40) : found[0]] + " " + text[found[1] : found[1] + 40]
-        if (_PROJECT.search(around) or _OFFICE.search(around)) and not _THEIRS.search(around):
+        if (project_found(around) or case_blind_found(_OFFICE, _OFFICE_SMALL, around)) and not case_blind_found(
+            _THEIRS, _THEIRS_SMALL, around
+        ):
             continue
         out.append(found)
     return out
@@ -482,7 +559,11 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         out = [s for s in out if not org_address(text, s[0])]
     shaped = list(out)
     lower = text.lower()
-    for m in _matches(_ADDR_LABEL, text) if any(w in lower for w in ("address", "lives", "discharge")) else ():
+    for m in (
+        matches_at(_ADDR_LABEL, _ADDR_LABEL_STARTS, text)
+        if any(w in lower for w in ("address", "lives", "discharge"))
+        else ()
+    ):
         v = m.group("v")
         if re.match(r"(?i)(?:https?://|www\.)", v):
             continue  # "the runbook lives at https://…": a page, not a home
@@ -494,7 +575,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         for m in _BARE_UK_POSTCODE.finditer(text):
             if _place_of_work(text, m.start(), m.end()):
                 continue
-            if not org_address(text, m.start()) and not _PROJECT.search(text, max(0, m.start() - 60), m.end() + 30):
+            if not org_address(text, m.start()) and not project_search(text, max(0, m.start() - 60), m.end() + 30):
                 out.append(m.span())
     for rx, needs in (
         (_LIVES_IN, ("lives",)),

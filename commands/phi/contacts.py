@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _CLINICAL, _PROJECT, _by_first_letter, _window
-from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, text_digits
+from commands.phi.care import _CLINICAL, _by_first_letter, _window, project_found
+from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, matches_at, text_digits, word_starts
 
 # --- phones the first generation missed ---------------------------------------------------------------------------
 _PHONE_CTX = re.compile(
@@ -57,6 +57,11 @@ _PHONE_CTX_WORDS = frozenset(
         "dialled",
     ]
 )
+# Where the pattern above can start: it is tried only there (see shared.matches_at).
+_PHONE_CTX_STARTS = word_starts(
+    *("ph", "tel", "cell", "mob", "fax", "pager", "beeper", "bleep", "ext", "contact", "call", "text", "sms"),
+    *("number", "reach", "answering", "dial"),
+)
 _SLASHED = re.compile(r"(?P<v>[2-9](?<![\w/].)\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
 _INTL = re.compile(
     r"(?P<v>\+(?<![\w+].)(?:\d{1,3}|\(\d{1,3}\))[ .-]?(?:\(0\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,8}){0,5})(?![\w-]|\.\d)"
@@ -74,7 +79,7 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     if text_digits(text) < 4:
         return out
     gated = text.isascii() and not has_any(text, _PHONE_CTX_WORDS)
-    for m in () if gated else _matches(_PHONE_CTX, text):
+    for m in () if gated else matches_at(_PHONE_CTX, _PHONE_CTX_STARTS, text):
         v = m.group("v")
         d = _digits(v)
         pager = re.match(r"(?i)pager|beeper|bleep", m.group(0))
@@ -116,7 +121,7 @@ def find_emails(text: str) -> list[tuple[int, int]]:
             if _ROLE_MAILBOX.fullmatch(m.group("l")):
                 continue
             left, right = _window(text, m.start(), m.end(), before=80, after=80)
-            if _PROJECT.search(left + " " + right) and not _CLINICAL.search(left + " " + right):
+            if project_found(left + " " + right) and not _CLINICAL.search(left + " " + right):
                 continue
         out.append(m.span("v"))
     return out

@@ -15,23 +15,27 @@ import re
 from bisect import bisect_left
 
 from commands.phi.addresses import _NOT_STREET
-from commands.phi.care import _DEADLINE, _PROJECT, _SCORE_BEFORE, date_matches
+from commands.phi.care import _DEADLINE, _SCORE_BEFORE, date_matches, project_search
 from commands.phi.idphrases import find_id_phrases
 from commands.phi.labels import _VENDOR
 from commands.phi.namecues import _near
 from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
-from commands.phi.shared import _MONTH, _digits, has_any, text_digits
+from commands.phi.shared import _MONTH, _digits, case_blind_at, has_any, may_end_with, text_digits
 
-# An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit.
+# An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit. (The digit is
+# looked for past letters, slashes and hyphens only, without giving any back: the first other character within 31
+# must be it. The same test as "[A-Za-z0-9/-]{0,30}\d", faster at each word without a digit.)
 _VALUE = re.compile(
-    r"(?<![\w#/.@:+-])#?(?P<v>(?=[A-Za-z0-9/-]{0,30}\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/](?=[A-Za-z0-9])){3,29})"
+    r"(?<![\w#/.@:+-])#?(?P<v>(?=[A-Za-z/-]{0,30}+\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/](?=[A-Za-z0-9])){3,29})"
     r"(?![\w/@-]|[.,:]\d)"
 )
 # A phone-shaped value: 7-15 digits in groups ("0151 496 0321", "+46 (0)8 123 456", "201/324/1423").
+# (Led by one class of characters, the engine skipping to them: the same matches as when each of "+(", "(" and a
+# digit led its own alternative, "(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))…".)
 _PHONE_VALUE = re.compile(
-    r"(?P<v>(?:\+(?<![\w+/.-].)\(?\d|\((?<![\w+/.-].)\d|\d(?<![\w+/.-].))(?:[\d()]|[-. /](?=\(?\d)){6,24}(?:\s{0,2}(?:x|ext\.?|extn\.?)\s{0,2}\d{1,5})?)(?![\w/-]|[.,]\d)"
+    r"(?P<v>[+(\d](?<![\w+/.-].)(?:(?<=\+)\(?\d|(?<=\()\d|(?<=\d))(?:[\d()]|[-. /](?=\(?\d)){6,24}(?:\s{0,2}(?:x|ext\.?|extn\.?)\s{0,2}\d{1,5})?)(?![\w/-]|[.,]\d)"
 )
 _LABELS = _wordset(
     """
@@ -56,6 +60,10 @@ _FAR_LABEL = re.compile(
     r"[^.;\n]{0,40}?\b(?:is|was|reads|read|were|are)\s{1,3}$",
     re.IGNORECASE,
 )
+# What a window ends with (its white space left off) when _FAR_LABEL or _PHONE_FAR can match it; the few characters
+# before a value that hold it.
+_FAR_VERBS = ("is", "was", "reads", "read", "were", "are")
+_TAIL = 12
 # Labels that only a person's number carries: with one of these, a text with no project words is enough.
 _PERSONAL_LABELS = _wordset(
     """
@@ -115,6 +123,18 @@ _PHONE_LINE = re.compile(
     r"\s{0,2}:\s{0,3}$|\((?:m|h|w|c|mob|cell|home|work)\)\s{0,3}$",
     re.IGNORECASE,
 )
+
+
+def _may_be_phone_line(left: str) -> bool:
+    """What a window _PHONE_LINE matches ends with, its white space left off: a colon ("Home:"), a bracket ("(m)"),
+    or "line" and up to three other characters ("direct line -"). (A non-ASCII window says yes: "İ" and "ı" match an
+    i when case is ignored.)"""
+    if not left.isascii():
+        return True
+    tail = left.rstrip()
+    return tail.endswith((":", ")")) or "line" in tail[-7:].lower()
+
+
 _RELATIVES = _wordset(
     "daughter son wife husband mother father mom mum dad sister brother partner spouse caregiver carer guardian"
     " family kin parent parents niece nephew aunt uncle grandson granddaughter"
@@ -131,9 +151,17 @@ _DATE_SHAPE = re.compile(
     rf"|\d{{1,2}}[-/]?{_MONTH}[-/]?(?:\d{{4}}|\d{{2}})",  # 02-Dec-2026, 14JUN2025
     re.IGNORECASE,
 )
+
+
+def _date_shaped(value: str) -> bool:
+    """A value in a date's shape (each of _DATE_SHAPE's shapes starts with a digit: other values are not read)."""
+    return value[:1].isdigit() and _DATE_SHAPE.fullmatch(value) is not None
+
+
 # Where a clause ends: a semicolon, a line break, or a full stop before a capital ("no. is 834…" goes on).
 # A line break after a colon goes on ("Phone:\n077 1053 6554").
-_CLAUSE_END = re.compile(r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])")
+# (Led by one class of characters, the engine skips to them: the same matches as r";|(?<!:)\n|[.?!]\s{1,3}(?=[A-Z])".)
+_CLAUSE_END = re.compile(r"[;\n.?!](?:(?<=;)|(?<=\n)(?<!:\n)|(?<=[.?!])\s{1,3}(?=[A-Z]))")
 # An issue tracker's key (a project key, a dash, a number) set off after a dash or in brackets.
 _ISSUE_KEY = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
 _ISSUE_BEFORE = re.compile(r"[-–(\[]\s{0,2}$")
@@ -148,6 +176,12 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# The patterns read right after a value, without IGNORECASE: for the text's small letters (shared.case_blind_at).
+_UNIT_AFTER_SMALL, _COUNT_AFTER_SMALL, _PHONE_AFTER_SMALL, _PHONE_MINE_SMALL = (
+    re.compile(rx.pattern) for rx in (_UNIT_AFTER, _COUNT_AFTER, _PHONE_AFTER, _PHONE_MINE)
+)
+
+
 # "Daughter: 0428 863 4324", "Carer (evenings) — 07700 900461": a relative's line of a contact list.
 _RELATIVE_LINE = re.compile(
     r"\b(?:daughter|son|wife|husband|mother|father|mom|mum|dad|sister|brother|partner|spouse|caregiver|carer"
@@ -155,16 +189,19 @@ _RELATIVE_LINE = re.compile(
     r"(?:\s{1,2}\([a-z ]{1,14}\))?\s{0,2}(?::|—|–|-|>>|\|)\s{0,3}$",
     re.IGNORECASE,
 )
+_LINE_MARKS = (":", "—", "–", "-", ">>", "|")  # what a _RELATIVE_LINE ends with, its white space left off
 # "… is the number the mother gave", "… was the contact number given": a number said to be one to call, after it.
 _NUMBER_AFTER = re.compile(
     r"\s{0,2},?\s{0,2}(?:is|was)\s{1,3}(?:the|her|his|their|my|your)\s{1,3}(?:(?:best|usual|new|home|contact|only)"
     r"\s{1,3})?number\s{1,3}(?:the|her|his|their|my|your|we|she|he|they|given|left|on)\b",
     re.IGNORECASE,
 )
+_NUMBER_AFTER_SMALL = re.compile(_NUMBER_AFTER.pattern)  # without IGNORECASE, for small letters
 # A phone word earlier in the clause and a word that hands over a number right before it: "SMS reminders will be
 # sent to 0335 951 2033", "the family can be texted on 07700 900461".
 _CARE_SIDE = _wordset("patient patients pt pts reminder reminders appointment appointments results family relative")
 _HANDOVER = re.compile(r"\b(?:to|on|at|via|using)\s{1,3}$", re.IGNORECASE)
+_HANDOVER_WORDS = ("to", "on", "at", "via", "using")
 
 
 # A phone said to be the patient's or a relative's, right before the number: "the patient's phone number as …",
@@ -183,11 +220,14 @@ def _phone_said(text: str, left: str, end: int, value: str) -> bool:
     hand-over word ("sent to", "texted on") names a phone."""
     if value.isdigit() and len(value) < 10:
         return False
-    if _RELATIVE_LINE.search(left) or _NUMBER_AFTER.match(text, end):
+    if (may_end_with(left, _LINE_MARKS) and _RELATIVE_LINE.search(left)) or case_blind_at(
+        _NUMBER_AFTER, _NUMBER_AFTER_SMALL, text, end
+    ):
         return True
     words = set(_WORDS_BEFORE.findall(left.lower()))
     return (
-        bool(_HANDOVER.search(left))
+        may_end_with(left, _HANDOVER_WORDS)
+        and bool(_HANDOVER.search(left))
         and not _PHONE_LABELS.isdisjoint(words)
         and not (_CARE_SIDE.isdisjoint(words) and _RELATIVES.isdisjoint(words))
     )
@@ -202,13 +242,22 @@ def _clause_left(text: str, start: int, size: int = 40) -> str:
 def _labels(left: str, labels: frozenset[str]) -> set[str]:
     """The label words among the last four words before a value; none when a project's label (ticket, PO,
     version, room…) is among them too."""
+    return _last_words(left) & labels
+
+
+def _last_words(left: str) -> set[str]:
+    """The last four words before a value, each read as written and with its look-alike letters read as letters;
+    none when a project's label is among them (see _labels; a caller asking about several labels reads them once)."""
     words: set[str] = set()
     for w in _WORDS_BEFORE.findall(left)[-4:]:
         w = w.lower().translate(_LOOKALIKE)
         words.update((w, w.replace("l", "i")))
     if not words.isdisjoint(_NOT_PERSON_LABELS):
         return set()
-    return words & labels
+    return words
+
+
+_OPENING = re.compile(r"\s{0,2}[(,]?")
 
 
 def _labels_after(text: str, end: int) -> set[str]:
@@ -219,7 +268,7 @@ def _labels_after(text: str, end: int) -> set[str]:
     cut = _CLAUSE_END.search(right)
     if cut:
         right = right[: cut.start()]
-    m = re.match(r"\s{0,2}[(,]?", right)
+    m = _OPENING.match(right)
     if m is None or (m.end() == 0 and right[:1].isalnum()):
         return set()
     words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)][:6]
@@ -334,7 +383,7 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         if male and _WARD.search(text, max(0, start - 150), end + 150):
             continue  # "the male ward reopens 2025-03-02": a place, not a person
         left = text[max(0, start - 30) : start]
-        if _PROJECT.search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
+        if project_search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
             continue  # "due", "by", "until", "effective", a schedule or a window
         out.append(("admission-date", start, end))
     return out
@@ -420,6 +469,12 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# Values that are not identifiers, compiled once: "3/4/12" (a value has at most 30 characters, so 15 groups suffice),
+# "2024", "2024-03".
+_FRACTIONS = re.compile(r"\d{1,3}(?:/\d{1,3}){1,15}")
+_YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/]\d{1,4})?")
+
+
 def find_ids(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers in a text about a person."""
     if text_digits(text) < 4:
@@ -432,25 +487,26 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
     phones: list[tuple[int, int]] = []
     for m in _PHONE_VALUE.finditer(text):
         v = m.group("v")
-        if not 7 <= _digits(v) <= 15 or _DATE_SHAPE.fullmatch(v) or _UNIT_AFTER.match(text, m.end()):
+        if not 7 <= _digits(v) <= 15 or _date_shaped(v) or case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, m.end()):
             continue
-        if _COUNT_AFTER.match(text, m.end()):
+        if case_blind_at(_COUNT_AFTER, _COUNT_AFTER_SMALL, text, m.end()):
             continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
         left = _clause_left(text, m.start(), 50)
+        last = _last_words(left)
         if (
-            not _labels(left, _PHONE_LABELS)
+            not last & _PHONE_LABELS
             and not (
                 # "my number is 09-7625400": a number in a phone's groups, and no other label
-                _labels(left, _NUMBER) and _labels(left, _LABELS) <= _NUMBER and not v.isdigit()
+                last & _NUMBER and last & _LABELS <= _NUMBER and not v.isdigit()
             )
             # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
             # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
-            and not _PHONE_AFTER.match(text, m.end())
-            and not _PHONE_MINE.match(text, m.end())
-            and not _PHONE_FAR.search(left)
+            and not case_blind_at(_PHONE_AFTER, _PHONE_AFTER_SMALL, text, m.end())
+            and not case_blind_at(_PHONE_MINE, _PHONE_MINE_SMALL, text, m.end())
+            and not (may_end_with(left, _FAR_VERBS) and _PHONE_FAR.search(left))
             and not (
-                _PHONE_LINE.search(left)
-                or (_labels(left, _RELATIVES) and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
+                (_may_be_phone_line(left) and _PHONE_LINE.search(left))
+                or (last & _RELATIVES and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
             )
             and not _phone_said(text, left, m.end(), v)
         ):
@@ -463,22 +519,30 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
             phones.append((start, end))
     for m in _VALUE.finditer(text):
         v = m.group("v")
-        if any(ps < m.end() and m.start() < pe for ps, pe in phones):
+        if phones and any(ps < m.end() and m.start() < pe for ps, pe in phones):
             continue  # the phone pass has it
         d = _digits(v)
-        has_letters = any(c.isalpha() for c in v)
-        if d < 4 or _DATE_SHAPE.fullmatch(v) or re.fullmatch(r"\d{1,3}(?:/\d{1,3})+", v):
+        if d < 4:
+            continue
+        has_letters = len(v) > d + v.count("-") + v.count("/")  # (a value is ASCII letters, digits, - and /)
+        if _date_shaped(v) or _FRACTIONS.fullmatch(v):
             continue
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
         if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
-        if re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d{1,4})?", v) or _UNIT_AFTER.match(text, m.end()):
+        if _YEARISH.fullmatch(v) or case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, m.end()):
             continue
         left = _clause_left(text, m.start())
         labels = _labels(left, _LABELS)
         if not labels:
-            far = _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
+            # (the window a _FAR_LABEL is looked for in ends where the value starts, as the text's few characters
+            # before it do: without one of its verbs there, the window is not read)
+            far = (
+                _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
+                if may_end_with(text[max(0, m.start() - _TAIL) : m.start()], _FAR_VERBS)
+                else None
+            )
             labels = {(far.group("l") or far.group("m")).lower(), "number"} if far else _labels_after(text, m.end())
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from commands.phi.care import _CLINICAL, _window
-from commands.phi.shared import _I, _digits, _matches, has_any, text_digits, words_of
+from commands.phi.shared import _I, _digits, _matches, has_any, matches_at, text_digits, word_starts, words_of
 
 # --- payment cards and bank accounts ---------------------------------------------------------------------------
 _CARD = re.compile(r"(?P<v>\d(?<![\w-].)(?:[ -]?\d){11,18})(?![\w-])")
@@ -204,13 +204,27 @@ def _at_words(rx: re.Pattern[str], text: str, lower: str, words: frozenset[str])
             yield m
 
 
+# Where each label above can start (see shared.matches_at): its pattern is tried only there.
+_LABEL_STARTS = {
+    "mrn": word_starts(
+        *("m.", "mr", "emr", "med", "chart", "patient", "hosp", "client", "encounter", "visit", "accession", "case"),
+    ),
+    "plan-number": word_starts(
+        *("health", "plan", "policy", "member", "subscriber", "group", "insur", "hmo", "ppo", "ohip", "hcn", "ramq"),
+        *("msp", "bank", "account", "acct", "claim", "iban", "billing", "ledger", "financ", "credit", "debit", "card"),
+        *("cc", "driver", "passport"),
+    ),
+    "ssn": word_starts("ss", "s.", "itin", "taxpayer", "social", "sin"),
+}
+
+
 def find_labelled(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if text_digits(text) < 4:
         return out  # every labelled value has at least four digits
     lower = text.lower() if text.isascii() else ""
     rules: list[tuple[str, Iterator[re.Match[str]]]] = [
-        (kind, _matches(rx, text))
+        (kind, iter(matches_at(rx, _LABEL_STARTS[kind], text)))
         for kind, rx in _LABELLED.items()
         if not lower or any(piece in lower for piece in _LABEL_PIECES[kind]) or has_any(text, _LABEL_WORDS[kind])
     ]

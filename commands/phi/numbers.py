@@ -7,7 +7,7 @@ import ipaddress
 import re
 
 from commands.phi.labels import _vendor_account
-from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any, text_digits
+from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any, matches_at, text_digits, word_starts
 
 # ---------------------------------------------------------------------------
 # Individual detectors.  Each returns (start, end) spans.
@@ -72,11 +72,15 @@ _MRN_WORDS = frozenset(
 )
 
 
+# Where one of _MRN's keywords starts a word: the pattern is tried only there (see shared.matches_at).
+_MRN_STARTS = word_starts("mr", "med", "chart", "enc", "visit", "fin", "csn", "har", "patient", "pt")
+
+
 def _find_mrn(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not has_any(text, _MRN_WORDS):
         return out
-    for m in _matches(_MRN, text):
+    for m in matches_at(_MRN, _MRN_STARTS, text):
         v = m.group("v")
         if _digits(v) >= 5 and not _looks_like_date(v):
             out.append(m.span("v"))
@@ -131,12 +135,15 @@ _PLAN_WORDS = frozenset(
 )
 
 
+_PLAN_STARTS = word_starts("mem", "subsc", "pol", "group", "grp", "ins", "beneficiary", "medica", "mbi", "hic", "acc")
+
+
 def _find_plan(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not has_any(text, _PLAN_WORDS):
         out.extend(m.span("v") for m in _matches(_MBI, text))
         return out
-    for m in _matches(_PLAN, text):
+    for m in matches_at(_PLAN, _PLAN_STARTS, text):
         v = m.group("v")
         # Year-prefixed document numbers ("policy 2025-014") are not member ids.
         if _digits(v) >= 5 and not re.fullmatch(r"(?:19|20)\d\d-\d{1,4}", v) and not _looks_like_date(v):
@@ -154,10 +161,13 @@ _SERIAL = re.compile(
 )
 
 
+_SERIAL_STARTS = word_starts("s/n", "sn", "ser")
+
+
 def _find_serial(text: str) -> list[tuple[int, int]]:
     if not has_any(text, frozenset({"s", "sn", "serial", "ser"})):
         return []
-    return [m.span("v") for m in _matches(_SERIAL, text) if _digits(m.group("v")) >= 2]
+    return [m.span("v") for m in matches_at(_SERIAL, _SERIAL_STARTS, text) if _digits(m.group("v")) >= 2]
 
 
 # --- IP addresses ---------------------------------------------------------------
@@ -171,15 +181,24 @@ _VERSIONISH = re.compile(
 )
 
 
+# What every IPv4 address has (a digit-led pattern the engine skips to): a text without it is not searched.
+_DOTTED = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+
+
+_TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")
+
+
 def _find_ip(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _matches(_IPV4, text) if text.count(".") >= 3 else ():  # an IPv4 address has three dots
+    four = text.count(".") >= 3 and _DOTTED.search(text)  # an IPv4 address has three dots
+    for m in _matches(_IPV4, text) if four else ():
         if _VERSIONISH.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
             continue  # a network in CIDR notation ("10.40.0.0/16"), not a host
         out.append(m.span("v"))
-    for m in _matches(_IPV6, text) if text.count(":") >= 2 else ():  # an IPv6 address has two colons or more
+    six = text.count(":") >= 2 and _TWO_COLONS.search(text)  # an IPv6 address has two colons, 0-4 hex digits apart
+    for m in _matches(_IPV6, text) if six else ():
         v = m.group("v")
         if v.count(":") < 2 or sum(1 for g in v.split(":") if g) < 3:
             continue
@@ -236,6 +255,18 @@ _PHONE_BARE_WORDS = frozenset(
 _TOLL_FREE = {"800", "833", "844", "855", "866", "877", "888"}
 
 
+# A NANP phone's exchange and line ("555-0143"): the phone starts at most nine characters before them, so the
+# pattern is tried only there. Ten digits in a row: what a bare phone needs.
+_EXCHANGE_LINE = re.compile(r"\d{3}[-. ]\d{4}")
+_TEN_DIGITS = re.compile(r"\d{10}")
+
+
+def _nanp_matches(text: str) -> list[re.Match[str]]:
+    """What ``list(_matches(_PHONE_NANP, text))`` gives."""
+    starts = sorted({p for e in _matches(_EXCHANGE_LINE, text) for p in range(max(0, e.start() - 9), e.start() - 3)})
+    return [m for p in starts if (m := _PHONE_NANP.match(text, p)) is not None]
+
+
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|call|phone|tel|cell|mobile|reach|text|fax|number)\b", re.IGNORECASE)
 
 
@@ -243,7 +274,7 @@ def _find_phone(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if text_digits(text) < 7:
         return out  # every phone below has seven digits or more
-    for m in _matches(_PHONE_NANP, text) if text_digits(text) >= 10 else ():
+    for m in _nanp_matches(text) if text_digits(text) >= 10 else ():
         area, exch = m.group("a1") or m.group("a2"), m.group("x")
         if area[0] in "01" or area in _TOLL_FREE:
             continue
@@ -253,7 +284,7 @@ def _find_phone(text: str) -> list[tuple[int, int]]:
     for m in _matches(_PHONE_INTL, text) if "+" in text else ():
         if 8 <= _digits(m.group("v")) <= 15:
             out.append(m.span("v"))
-    bare = _matches(_PHONE_BARE, text) if has_any(text, _PHONE_BARE_WORDS) else ()
+    bare = _matches(_PHONE_BARE, text) if has_any(text, _PHONE_BARE_WORDS) and _TEN_DIGITS.search(text) else ()
     for m in bare:
         d = m.group("v")[-10:]
         if d[0] in "01" or d[3] in "01" or d[:3] in _TOLL_FREE:

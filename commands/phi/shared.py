@@ -124,3 +124,90 @@ def line_around(text: str, start: int, end: int, longest: int = 160) -> tuple[in
             return None
         hi = len(text)
     return lo, hi
+
+
+# The only characters that match an ASCII letter when case is ignored: "İ", "ı", "ſ" and the Kelvin sign.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+@lru_cache(maxsize=4)  # the detectors of one scan share it
+def small_letters(text: str) -> str | None:
+    """The text in small letters, when each character stays where it was and a case-blind ASCII letter of a
+    pattern matches only the ASCII letter itself in it (None for a text with one of FOLDS_TO_ASCII)."""
+    return _small(text)
+
+
+def _small(text: str) -> str | None:
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def word_starts(*prefixes: str) -> re.Pattern[str]:
+    """A pattern of one character, run on a text's small letters: the first letter of a word that begins with one of
+    the prefixes (literal, in small letters) — where a pattern that starts with a word boundary and one of those
+    words can start."""
+    groups: dict[str, list[str]] = {}
+    for p in prefixes:
+        groups.setdefault(p[0], []).append(re.escape(p[1:]))
+    return re.compile("|".join(rf"{re.escape(k)}(?<!\w.)(?={'|'.join(v)})" for k, v in groups.items()))
+
+
+def matches_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``list(_matches(rx, text))`` gives, for a pattern every match of which starts where ``starts`` (see
+    word_starts) finds a word: ``rx`` is tried only there instead of at every position."""
+    low = small_letters(text)
+    if low is None:
+        return list(_matches(rx, text))
+    found = []
+    for s in starts.finditer(low):
+        m = rx.match(text, s.start())
+        if m is not None:
+            found.append(m)
+    return found
+
+
+def search_at(rx: re.Pattern[str], starts: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """What ``rx.search(text, lo, hi)`` finds, for a pattern every match of which starts where ``starts`` (see
+    word_starts) finds a word: ``rx`` is tried only at those places of the window. (A match ends by ``hi``, so the
+    word it starts with lies in the window too.)"""
+    low = small_letters(text)
+    if low is None:
+        return rx.search(text, lo, hi)
+    for s in starts.finditer(low, lo, hi):
+        m = rx.match(text, s.start(), hi)
+        if m is not None:
+            return m
+    return None
+
+
+def may_end_with(window: str, endings: tuple[str, ...]) -> bool:
+    """Whether a window, its trailing white space left off and in small letters, ends with one of the endings: a
+    cheap test a pattern anchored at a window's end ("… is $") must pass before it is searched for. (A non-ASCII
+    window says yes: a case-blind ASCII letter also matches "İ", "ı", "ſ" and the Kelvin sign.)"""
+    if not window.isascii():
+        return True
+    return window.rstrip().lower().endswith(endings)
+
+
+def case_blind_found(rx: re.Pattern[str], small_rx: re.Pattern[str], s: str) -> bool:
+    """Whether a case-blind pattern ``rx`` matches in a short string of its own (words put together around a
+    finding), read as ``small_rx`` (the same pattern without IGNORECASE: small ASCII letters and case-blind classes
+    only) in the string's small letters: several times faster than a case-blind search."""
+    low = _small(s)
+    return (rx.search(s) if low is None else small_rx.search(low)) is not None
+
+
+def case_blind_at(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, pos: int) -> bool:
+    """Whether a case-blind pattern ``rx`` matches at ``pos`` of the text, read as ``small_rx`` (the same pattern
+    without IGNORECASE: small ASCII letters and case-blind classes only) in the text's small letters."""
+    low = small_letters(text)
+    return (rx.match(text, pos) if low is None else small_rx.match(low, pos)) is not None
+
+
+def case_blind_in(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Whether a case-blind pattern ``rx`` matches in the window lo..hi of the text, read as ``small_rx`` in the
+    text's small letters (see case_blind_at)."""
+    low = small_letters(text)
+    return (rx.search(text, lo, hi) if low is None else small_rx.search(low, lo, hi)) is not None
