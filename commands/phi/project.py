@@ -183,19 +183,46 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z].)(?=\s))"
 )
 _WORDS = re.compile(r"[a-z]{1,30}(?:-[a-z]{1,20})*")
+# A word every match of _PROJECT_RX holds (its first, or "site"/"campus" after a site's name): a sentence with none
+# of them has no match, and the pattern (a long alternation tried at every word) is not run. (In ASCII text only:
+# ignoring case, the pattern's "s" also matches "ſ", which the words leave out.)
+_PROJECT_RX_WORDS = _wordset(
+    """
+    go goes went live site command account war epic cerner oracle meditech altera sectra philips telstra sunquest
+    orion rhapsody badgernet okta new relocate relocates relocated relocating relocation opens reopens opening walk
+    walked walking move moves moved moving campus action actions decision decisions mitigation mitigations gate
+    milestone milestones sprint
+    """
+)
 
 
+@lru_cache(maxsize=64)  # a finding's tests ask for its sentence several times; a scan's findings share sentences
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) the finding is in, at most 160 characters either side."""
     return sentence_around(text, start, end, _SENTENCE_END)
 
 
-def _project_words(sentence: str) -> int:
-    words = set(_WORDS.findall(sentence.lower()))
+@lru_cache(maxsize=64)
+def _words_in(s: str) -> frozenset[str]:
+    """The words of a sentence in small letters, a hyphened word also by its pieces ("go-live": go, live)."""
+    words = set(_WORDS.findall(s.lower()))
     for w in list(words):
         if "-" in w:
             words.update(w.split("-"))
-    return len(words & _PROJECT_WORDS) + len(_PROJECT_RX.findall(sentence))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _project_matches(s: str) -> tuple[str, ...]:
+    """What _PROJECT_RX matches in a sentence (read once per sentence: several tests of several findings ask)."""
+    if s.isascii() and _PROJECT_RX_WORDS.isdisjoint(_words_in(s)):
+        return ()
+    return tuple(m.group(0) for m in _PROJECT_RX.finditer(s))
+
+
+@lru_cache(maxsize=64)
+def _project_words(sentence: str) -> int:
+    return len(_words_in(sentence) & _PROJECT_WORDS) + len(_project_matches(sentence))
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -247,17 +274,14 @@ _NARRATIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)  # the dates of a scan share their sentences, and the text's own test
 def _project_evidence(s: str, care: bool = False) -> bool:
     """A project's word that is the project's: one a note of care hardly uses, or one it does use ("review",
     "meeting") in a sentence with no word of care (care: an occasion of care stands before the date)."""
-    words = set(_WORDS.findall(s.lower()))
-    for w in list(words):
-        if "-" in w:
-            words.update(w.split("-"))
-    found = words & _PROJECT_WORDS
+    found = _words_in(s) & _PROJECT_WORDS
     if found - _CARE_TOO:
         return True
-    matches = [m.group(0) for m in _PROJECT_RX.finditer(s)]  # (read once: the count and the shared ones both need it)
+    matches = _project_matches(s)
     shared = [w for w in matches if _RX_CARE_TOO.search(w)]
     if len(matches) > len(shared):
         return True
