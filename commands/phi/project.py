@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
 from commands.phi.care import _DATE_LABEL, CARE_NOUNS, care_occasion, frame_label
@@ -115,14 +116,73 @@ _PRODUCT_AFTER = re.compile(
 _NEAR = 200  # how far from a finding a sign of a patient counts
 
 
+def _leads(words: str) -> dict[str, tuple[str, ...]]:
+    """The words a pattern's matches begin with, by their first two letters: a word of the text is tried when it
+    begins with one of them ("widow" for "widower", "dob" for "DOBno")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words.split():
+        out[w[:2]] = (*out.get(w[:2], ()), w)
+    return out
+
+
+# Where a match of _PERSON can begin: a number of at most three digits ("85 yo", "45 M"), a word of these, or one
+# of the short words ("a&e", "a real patient", "d.o.b", "do.b", "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted").
+_PERSON_LEADS = _leads(
+    """
+    male female man woman boy girl baby newborn neonate infant toddler gentleman lady widow named known aka nee
+    admitted readmitted discharged died deceased passed fell fall seen arrived emergency triage transferred present
+    treated diagnosed dx operated underwent hospitali intubated resuscitated sedated transfused injured born birth
+    next nok dob mrn urn nhs hospital chart encounter medicare medicaid ssn health discharge admission death
+    transfer appointment surgery referral result record meds wristband review visit attendance follow consult
+    assessment attend his her their operation cath biopsy mri ct xray ecg ekg echo colonoscopy endoscopy dialysis
+    chemo symptom injury fracture stroke hx
+    """
+)
+_PERSON_SHORT = frozenset({"a", "d", "do", "s", "x", "f", "ed", "er", "re"})
+_PATIENT_LEADS = _leads(
+    """
+    patient pt inpatient daughter son wife husband mother father mum mom dad guardian caregiver carer grandson
+    granddaughter grandmother grandfather niece nephew sister brother next
+    """
+)
+_RUNS = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _word_matches(
+    rx: re.Pattern[str], text: str, leads: dict[str, tuple[str, ...]], short: frozenset[str], numbers: bool
+) -> Iterator[re.Match[str]]:
+    """The same matches as ``rx.finditer(text)``, for a pattern that begins at a word boundary with a word of
+    ``leads`` or ``short`` (or a number of at most three digits): rx is tried only where such a word begins, not at
+    every word (a long alternation ignoring case is slow to try). Each match starts where the last one ended, as
+    finditer's do. (Text with other than ASCII is read by finditer: ignoring case, "ſ" is an "s".)"""
+    if not text.isascii():
+        yield from rx.finditer(text)
+        return
+    done = 0
+    for run in _RUNS.finditer(text.lower()):
+        at = run.start()
+        if at < done:
+            continue
+        w = run.group()
+        if w[0] <= "9":
+            if not numbers or len(w) > 3:
+                continue
+        elif w not in short and not w.startswith(leads.get(w[:2], ())):
+            continue
+        m = rx.match(text, at)
+        if m:
+            yield m
+            done = m.end()
+
+
 @lru_cache(maxsize=4)
 def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Once per text: where the signs of a patient are (strong, and weak: a room), as sorted positions. A finding
     then looks up the ones near it, so a text with many findings is still read once."""
-    strong: list[int] = []
-    for rx in (_PERSON, _THEIR_CARE, _BED):
+    strong = [m.start() for m in _word_matches(_PERSON, text, _PERSON_LEADS, _PERSON_SHORT, numbers=True)]
+    for rx in (_THEIR_CARE, _BED):
         strong.extend(m.start() for m in rx.finditer(text))
-    for m in _PATIENT.finditer(text):
+    for m in _word_matches(_PATIENT, text, _PATIENT_LEADS, frozenset(), numbers=False):
         if not (m.group("word") and _PRODUCT_AFTER.match(text, m.end())):
             strong.append(m.start())
     weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)]
