@@ -125,8 +125,9 @@ def _leads(words: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Where a match of _PERSON can begin: a number of at most three digits ("85 yo", "45 M"), a word of these, or one
-# of the short words ("a&e", "a real patient", "d.o.b", "do.b", "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted").
+# Where a match of _PERSON can begin: a number of at most three digits with "y", "m", "w" or "f" after it ("85 yo",
+# "3-month-old", "45 M"), a word of these, or one of the short words ("a&e", "a real patient", "d.o.b", "do.b",
+# "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted", "née").
 _PERSON_LEADS = _leads(
     """
     male female man woman boy girl baby newborn neonate infant toddler gentleman lady widow named known aka nee
@@ -138,7 +139,7 @@ _PERSON_LEADS = _leads(
     chemo symptom injury fracture stroke hx
     """
 )
-_PERSON_SHORT = frozenset({"a", "d", "do", "s", "x", "f", "ed", "er", "re"})
+_PERSON_SHORT = frozenset({"a", "d", "do", "s", "x", "f", "ed", "er", "re", "n"})
 _PATIENT_LEADS = _leads(
     """
     patient pt inpatient daughter son wife husband mother father mum mom dad guardian caregiver carer grandson
@@ -146,26 +147,44 @@ _PATIENT_LEADS = _leads(
     """
 )
 _RUNS = re.compile(r"[a-z]+|[0-9]+")
+# What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
+# to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
+_CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _plain(text: str) -> bool:
+    """Whether the text's lower-case letters stand where its own do, and only ASCII letters and digits match the
+    patterns' ASCII letters and digits (ignoring case)."""
+    if text.isascii():
+        return True
+    odd = {ch for ch in text if ch > "\x7f"}
+    return odd.isdisjoint(_CASE_FOLDS) and not any(ch.isdecimal() for ch in odd)
 
 
 def _word_matches(
-    rx: re.Pattern[str], text: str, leads: dict[str, tuple[str, ...]], short: frozenset[str], numbers: bool
+    rx: re.Pattern[str], text: str, leads: dict[str, tuple[str, ...]], short: frozenset[str], ages: bool
 ) -> Iterator[re.Match[str]]:
     """The same matches as ``rx.finditer(text)``, for a pattern that begins at a word boundary with a word of
-    ``leads`` or ``short`` (or a number of at most three digits): rx is tried only where such a word begins, not at
-    every word (a long alternation ignoring case is slow to try). Each match starts where the last one ended, as
-    finditer's do. (Text with other than ASCII is read by finditer: ignoring case, "ſ" is an "s".)"""
-    if not text.isascii():
+    ``leads`` or ``short`` (or, with ``ages``, a number of at most three digits and a unit or a sex after it): rx is
+    tried only where such a word begins, not at every word (a long alternation ignoring case is slow to try). Each
+    match starts where the last one ended, as finditer's do."""
+    if not _plain(text):
         yield from rx.finditer(text)
         return
+    low = text.lower()
     done = 0
-    for run in _RUNS.finditer(text.lower()):
+    for run in _RUNS.finditer(low):
         at = run.start()
         if at < done:
             continue
         w = run.group()
         if w[0] <= "9":
-            if not numbers or len(w) > 3:
+            if not ages or len(w) > 3:
+                continue
+            k = run.end()  # the unit or the sex: at most five spaces and dashes after the number ("85 - yo")
+            while k < at + len(w) + 5 and k < len(low) and (low[k] == "-" or low[k].isspace()):
+                k += 1
+            if k >= len(low) or low[k] not in "ymwf":
                 continue
         elif w not in short and not w.startswith(leads.get(w[:2], ())):
             continue
@@ -179,10 +198,10 @@ def _word_matches(
 def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Once per text: where the signs of a patient are (strong, and weak: a room), as sorted positions. A finding
     then looks up the ones near it, so a text with many findings is still read once."""
-    strong = [m.start() for m in _word_matches(_PERSON, text, _PERSON_LEADS, _PERSON_SHORT, numbers=True)]
+    strong = [m.start() for m in _word_matches(_PERSON, text, _PERSON_LEADS, _PERSON_SHORT, ages=True)]
     for rx in (_THEIR_CARE, _BED):
         strong.extend(m.start() for m in rx.finditer(text))
-    for m in _word_matches(_PATIENT, text, _PATIENT_LEADS, frozenset(), numbers=False):
+    for m in _word_matches(_PATIENT, text, _PATIENT_LEADS, frozenset(), ages=False):
         if not (m.group("word") and _PRODUCT_AFTER.match(text, m.end())):
             strong.append(m.start())
     weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)]
@@ -634,6 +653,15 @@ _ORG_OWNER = re.compile(
     r"|pmo|courier|steering|cutover|go-live|procurement|tender|payroll|department|dept|microsoft|oracle|epic|cerner|philips|siemens|zebra|equinix)\b",
     _I,
 )
+# The words a match of _ORG_OWNER begins with: an ASCII sentence without any is not searched (see _holds).
+_ORG_OWNER_WORDS = _wordset(
+    """
+    vendor vendors supplier suppliers hq headquarters head office offices legal accounts team contractor contractors
+    company corporate war data sow invoice invoices contract contracts conference kick kickoff install pmo courier
+    steering cutover go procurement tender payroll department dept microsoft oracle epic cerner philips siemens zebra
+    equinix
+    """
+)
 _HOME_WORDS = re.compile(
     r"\b(?:home|(?<!-)lives?|living|resides?|residence|residential|domicile|my|her|his|their|family|mother|father|son"
     r"|daughter|wife|husband|discharge[ds]?|ambulance|patient['’]?s?|pt)\b",
@@ -652,9 +680,9 @@ def _project_address(text: str, start: int, end: int) -> bool:
         if _HOME_WORDS.search(text, max(0, start - 150), end + 80):
             return False  # (first: the quick answer in a text about someone's home)
         sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
-        return (bool(_ORG_OWNER.search(sentence + " " + text[start:end])) or _project_words(sentence) > 0) and not (
-            _patient_near(text, start, end)
-        )
+        return (
+            _holds(_ORG_OWNER, _ORG_OWNER_WORDS, sentence, text[start:end]) or _project_words(sentence) > 0
+        ) and not _patient_near(text, start, end)
     # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
     return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end, weak=False)
 
@@ -705,6 +733,30 @@ _TEST_DATA = re.compile(
     r"|specification|sample\s{1,3}(?:message|file|record)s?)\b",
     _I,
 )
+# The words a match of _RESEARCH or of _TEST_DATA begins with.
+_RESEARCH_WORDS = _wordset(
+    """
+    pubmed pmid pmcid doi genbank clinicaltrials nct research publication journal article citation dataset data
+    bioproject biosample geo arxiv
+    """
+)
+_TEST_DATA_WORDS = _wordset(
+    """
+    uat sit demo sandbox dummy synthetic fake mock test training interface message tech technical specification
+    sample
+    """
+)
+
+
+def _holds(rx: re.Pattern[str], leads: frozenset[str], *pieces: str) -> bool:
+    """Whether rx matches the pieces joined by spaces (a sentence, the finding), for a pattern whose matches begin
+    with a word of ``leads``: when no piece holds one of those words the pattern is not run. (ASCII only: ignoring
+    case, the pattern's "s" also matches "ſ", which the words leave out.)"""
+    if all(p.isascii() for p in pieces) and all(leads.isdisjoint(_words_in(p)) for p in pieces):
+        return False
+    return bool(rx.search(" ".join(pieces)))
+
+
 # A label word alone before the number, with no "number", "ID" or "#": "Member 10234", "Episode 10234".
 _BARE_LABEL = re.compile(r"\b(?:member|policy|episode|admission|claim|specimen|barcode|record|case)\s{1,3}$", _I)
 _WEAK_ID_LABEL = re.compile(
@@ -733,7 +785,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         return _project_date(text, start, end)
     value = text[start:end]
     sentence = _sentence(text, start, end)
-    if _RESEARCH.search(sentence) and not _patient_near(text, start, end, weak=False):
+    if _holds(_RESEARCH, _RESEARCH_WORDS, sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a publication's or a data set's number: "PubMed PMID 66503144 and study accession EVID-…"
     if _VENDOR_CASE.search(text, max(0, start - 25), start) and _STAFF_PHONE.search(_sentence(text, start, end)):
         # a vendor's case: "case number 04411823 with Philips", "Epic TS case 04411823"
@@ -747,7 +799,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         return True  # a count or a range: "15234 accounts migrated", "Record 45213 of 90000", "MRN range 1000000-…"
     if re.fullmatch(r"(?:19|20)\d\d[-/]\d\d", value):
         return True  # a financial year: "FIN 2025-26 budget lines"
-    if _TEST_DATA.search(sentence) and not _patient_near(text, start, end, weak=False):
+    if _holds(_TEST_DATA, _TEST_DATA_WORDS, sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a test system's number: "Specimen 12345 in the UAT script", "the CSN in the interface spec"
     if (
         _BARE_LABEL.search(text, max(0, start - 20), start)
