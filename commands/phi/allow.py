@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
-from commands.phi.project import project_allows
+from commands.phi.project import _no_folds, project_allows
 
 _SERVICE_DESK = re.compile(
     r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
@@ -24,7 +24,7 @@ _SERVICE_DESK = re.compile(
     re.IGNORECASE,
 )
 # A piece of text every match of _SERVICE_DESK holds ("desk" of "help desk", "cent" of "call centre", "line" of
-# "hotline"): in an ASCII sentence with none of them the pattern is not run.
+# "hotline"): in a sentence with none of them the pattern is not run (see project._no_folds).
 _SERVICE_DESK_PIECES = (
     "desk", "support", "vendor", "downtime", "line", "call", "switchboard", "account", "cerner", "epic", "oracle",
     "meditech", "allscripts", "pmo", "office", "cent", "toll", "bridge", "dial", "noc",
@@ -82,7 +82,7 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
 
 
 def _service_desk(sentence: str) -> bool:
-    if sentence.isascii():
+    if _no_folds(sentence):
         low = sentence.lower()
         if not any(piece in low for piece in _SERVICE_DESK_PIECES):
             return False

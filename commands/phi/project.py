@@ -152,6 +152,12 @@ _RUNS = re.compile(r"[a-z]+|[0-9]+")
 _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 
 
+def _no_folds(text: str) -> bool:
+    """Whether, ignoring case, only ASCII letters in the text match a pattern's ASCII letters (so a word list of
+    small letters finds every word a pattern can match)."""
+    return text.isascii() or _CASE_FOLDS.isdisjoint(text)
+
+
 def _plain(text: str) -> bool:
     """Whether the text's lower-case letters stand where its own do, and only ASCII letters and digits match the
     patterns' ASCII letters and digits (ignoring case)."""
@@ -263,8 +269,7 @@ _SENTENCE_END = re.compile(
 )
 _WORDS = re.compile(r"[a-z]{1,30}(?:-[a-z]{1,20})*")
 # A word every match of _PROJECT_RX holds (its first, or "site"/"campus" after a site's name): a sentence with none
-# of them has no match, and the pattern (a long alternation tried at every word) is not run. (In ASCII text only:
-# ignoring case, the pattern's "s" also matches "ſ", which the words leave out.)
+# of them has no match, and the pattern (a long alternation tried at every word) is not run (see _no_folds).
 _PROJECT_RX_WORDS = _wordset(
     """
     go goes went live site command account war epic cerner oracle meditech altera sectra philips telstra sunquest
@@ -294,7 +299,7 @@ def _words_in(s: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _project_matches(s: str) -> tuple[str, ...]:
     """What _PROJECT_RX matches in a sentence (read once per sentence: several tests of several findings ask)."""
-    if s.isascii() and _PROJECT_RX_WORDS.isdisjoint(_words_in(s)):
+    if _no_folds(s) and _PROJECT_RX_WORDS.isdisjoint(_words_in(s)):
         return ()
     return tuple(m.group(0) for m in _PROJECT_RX.finditer(s))
 
@@ -750,9 +755,8 @@ _TEST_DATA_WORDS = _wordset(
 
 def _holds(rx: re.Pattern[str], leads: frozenset[str], *pieces: str) -> bool:
     """Whether rx matches the pieces joined by spaces (a sentence, the finding), for a pattern whose matches begin
-    with a word of ``leads``: when no piece holds one of those words the pattern is not run. (ASCII only: ignoring
-    case, the pattern's "s" also matches "ſ", which the words leave out.)"""
-    if all(p.isascii() for p in pieces) and all(leads.isdisjoint(_words_in(p)) for p in pieces):
+    with a word of ``leads``: when no piece holds one of those words the pattern is not run."""
+    if all(_no_folds(p) and leads.isdisjoint(_words_in(p)) for p in pieces):
         return False
     return bool(rx.search(" ".join(pieces)))
 
