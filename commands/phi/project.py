@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import lru_cache
 
 from commands.phi.care import _DATE_LABEL, CARE_NOUNS, care_occasion, frame_label
@@ -125,9 +124,8 @@ def _leads(words: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Where a match of _PERSON can begin: a number of at most three digits with "y", "m", "w" or "f" after it ("85 yo",
-# "3-month-old", "45 M"), a word of these, or one of the short words ("a&e", "a real patient", "d.o.b", "do.b",
-# "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted", "née").
+# Where a match of _PERSON can begin: a number (see _RUNS), a word of these, or one of the short words ("a&e",
+# "a real patient", "d.o.b", "do.b", "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted", "née").
 _PERSON_LEADS = _leads(
     """
     male female man woman boy girl baby newborn neonate infant toddler gentleman lady widow named known aka nee
@@ -146,7 +144,9 @@ _PATIENT_LEADS = _leads(
     granddaughter grandmother grandfather niece nephew sister brother next
     """
 )
-_RUNS = re.compile(r"[a-z]+|[0-9]+")
+# The text's words, and its numbers of at most three digits with an age's unit or a sex after them: at most five
+# spaces and dashes, then "y", "m", "w" or "f" ("85 yo", "3-month-old", "45 M").
+_RUNS = re.compile(r"[a-z]+|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])")
 # What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
 # to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
 _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
@@ -167,47 +167,44 @@ def _plain(text: str) -> bool:
     return odd.isdisjoint(_CASE_FOLDS) and not any(ch.isdecimal() for ch in odd)
 
 
-def _word_matches(
-    rx: re.Pattern[str], text: str, leads: dict[str, tuple[str, ...]], short: frozenset[str], ages: bool
-) -> Iterator[re.Match[str]]:
-    """The same matches as ``rx.finditer(text)``, for a pattern that begins at a word boundary with a word of
-    ``leads`` or ``short`` (or, with ``ages``, a number of at most three digits and a unit or a sex after it): rx is
-    tried only where such a word begins, not at every word (a long alternation ignoring case is slow to try). Each
-    match starts where the last one ended, as finditer's do."""
+def _person_and_patient(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The same matches as ``_PERSON.finditer(text)`` and ``_PATIENT.finditer(text)``, in one reading of the text's
+    words: each pattern is tried only where one of the words its matches begin with begins (a long alternation
+    ignoring case is slow to try at every word), and, as with finditer, not inside its own last match."""
     if not _plain(text):
-        yield from rx.finditer(text)
-        return
-    low = text.lower()
-    done = 0
-    for run in _RUNS.finditer(low):
+        return list(_PERSON.finditer(text)), list(_PATIENT.finditer(text))
+    person: list[re.Match[str]] = []
+    patient: list[re.Match[str]] = []
+    person_done = patient_done = 0
+    for run in _RUNS.finditer(text.lower()):
         at = run.start()
-        if at < done:
-            continue
         w = run.group()
-        if w[0] <= "9":
-            if not ages or len(w) > 3:
+        if w[0] > "9":
+            if at >= patient_done and w.startswith(_PATIENT_LEADS.get(w[:2], ())):
+                m = _PATIENT.match(text, at)
+                if m:
+                    patient.append(m)
+                    patient_done = m.end()
+            if at < person_done or not (w in _PERSON_SHORT or w.startswith(_PERSON_LEADS.get(w[:2], ()))):
                 continue
-            k = run.end()  # the unit or the sex: at most five spaces and dashes after the number ("85 - yo")
-            while k < at + len(w) + 5 and k < len(low) and (low[k] == "-" or low[k].isspace()):
-                k += 1
-            if k >= len(low) or low[k] not in "ymwf":
-                continue
-        elif w not in short and not w.startswith(leads.get(w[:2], ())):
+        elif at < person_done:
             continue
-        m = rx.match(text, at)
+        m = _PERSON.match(text, at)
         if m:
-            yield m
-            done = m.end()
+            person.append(m)
+            person_done = m.end()
+    return person, patient
 
 
 @lru_cache(maxsize=4)
 def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Once per text: where the signs of a patient are (strong, and weak: a room), as sorted positions. A finding
     then looks up the ones near it, so a text with many findings is still read once."""
-    strong = [m.start() for m in _word_matches(_PERSON, text, _PERSON_LEADS, _PERSON_SHORT, ages=True)]
+    person, patient = _person_and_patient(text)
+    strong = [m.start() for m in person]
     for rx in (_THEIR_CARE, _BED):
         strong.extend(m.start() for m in rx.finditer(text))
-    for m in _word_matches(_PATIENT, text, _PATIENT_LEADS, frozenset(), ages=False):
+    for m in patient:
         if not (m.group("word") and _PRODUCT_AFTER.match(text, m.end())):
             strong.append(m.start())
     weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)]
