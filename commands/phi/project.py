@@ -318,9 +318,11 @@ def _project_date(text: str, start: int, end: int) -> bool:
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
     ):
         return False
+    if _patient_near(text, start, end):
+        return False  # (first: a sign of a patient near the date is one anywhere in the text, the answer of both tests)
     care = care_occasion(text, start)  # "At the review in January 2025": the review is of care
     if _project_evidence(_sentence(text, start, end), care):
-        return not _patient_near(text, start, end)
+        return True
     # a note of a few sentences: "Hi Sione, I visited the Mercy clinic on 11/12 and met the practice manager. All
     # good for go-live." A project's word anywhere in it, and no sign of a patient anywhere in it.
     return len(text) <= _SHORT and _project_evidence(text, care) and not _patient_near(text, 0, len(text))
