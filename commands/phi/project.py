@@ -155,7 +155,7 @@ _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 def _no_folds(text: str) -> bool:
     """Whether, ignoring case, only ASCII letters in the text match a pattern's ASCII letters (so a word list of
     small letters finds every word a pattern can match)."""
-    return text.isascii() or _CASE_FOLDS.isdisjoint(text)
+    return text.isascii() or not any(ch in text for ch in _CASE_FOLDS)
 
 
 def _plain(text: str) -> bool:
