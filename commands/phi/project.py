@@ -202,12 +202,14 @@ def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     then looks up the ones near it, so a text with many findings is still read once."""
     person, patient = _person_and_patient(text)
     strong = [m.start() for m in person]
-    for rx in (_THEIR_CARE, _BED):
-        strong.extend(m.start() for m in rx.finditer(text))
+    strong.extend(m.start() for m in _THEIR_CARE.finditer(text))
+    low = text.lower() if _no_folds(text) else ""  # (a bed's or a room's word is looked for first)
+    if not low or any(w in low for w in ("bed", "bay", "cot", "cubicle", "trolley")):
+        strong.extend(m.start() for m in _BED.finditer(text))
     for m in patient:
         if not (m.group("word") and _PRODUCT_AFTER.match(text, m.end())):
             strong.append(m.start())
-    weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)]
+    weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)] if not low or "rm" in low or "room" in low else []
     return tuple(sorted(strong)), tuple(weak)
 
 
@@ -302,8 +304,9 @@ def _project_matches(s: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _project_words(sentence: str) -> int:
-    return len(_words_in(sentence) & _PROJECT_WORDS) + len(_project_matches(sentence))
+def _project_words(sentence: str) -> bool:
+    """A project's word or phrase in the sentence (the list's words first: the pattern is read only without them)."""
+    return not _PROJECT_WORDS.isdisjoint(_words_in(sentence)) or bool(_project_matches(sentence))
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -446,7 +449,7 @@ def _line(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _about_project(text: str) -> bool:
     """Once per text: a project's word in it, and no more words of care than of a project (letters.py's count)."""
     care, project, _ = _balance(text)
-    return _project_words(text) > 0 and care <= project
+    return care <= project and _project_words(text)
 
 
 def _signature_phone(text: str, start: int, end: int) -> bool:
@@ -637,7 +640,7 @@ def _project_name(text: str, start: int, end: int) -> bool:
         or _signed_name(text, start, end)
     ):
         return True
-    return _site_name(text, start, end) and _project_words(_sentence(text, start, end)) > 0
+    return _site_name(text, start, end) and _project_words(_sentence(text, start, end))
 
 
 # --- addresses and numbers -------------------------------------------------------------------------------------------
@@ -685,10 +688,10 @@ def _project_address(text: str, start: int, end: int) -> bool:
             return False  # (first: the quick answer in a text about someone's home)
         sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
         return (
-            _holds(_ORG_OWNER, _ORG_OWNER_WORDS, sentence, text[start:end]) or _project_words(sentence) > 0
+            _holds(_ORG_OWNER, _ORG_OWNER_WORDS, sentence, text[start:end]) or _project_words(sentence)
         ) and not _patient_near(text, start, end)
     # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
-    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end, weak=False)
+    return _project_words(_sentence(text, start, end)) and not _patient_near(text, start, end, weak=False)
 
 
 _MONTH_DATE = re.compile(
@@ -795,7 +798,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         return not _patient_near(text, start, end)
     if _TICKET.fullmatch(value) and not _ID_LABEL.search(text, max(0, start - 25), start):
         # a tracker's key at the end of a changelog line ("Adults forms (Admission and Discharge forms) - LIME2-802")
-        return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+        return _project_words(_sentence(text, start, end)) and not _patient_near(text, start, end)
     if re.fullmatch(r"[\d,-]{1,16}", value) and (
         _COUNT_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 30), start)
     ):
@@ -806,7 +809,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         return True  # a test system's number: "Specimen 12345 in the UAT script", "the CSN in the interface spec"
     if (
         _BARE_LABEL.search(text, max(0, start - 20), start)
-        and _project_words(sentence) > 0
+        and _project_words(sentence)
         and not _patient_near(text, start, end)
     ):
         return True  # "Member 10234 of the steering group", "Policy 4471220 on data retention … governance"
@@ -814,7 +817,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         _digits(value) <= 12
         and _WEAK_ID_LABEL.search(text, max(0, start - 40), start)
         and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
-        and (_project_words(sentence) > 0 or _SYSTEM_WORDS.search(sentence))
+        and (_project_words(sentence) or _SYSTEM_WORDS.search(sentence))
         and not _patient_near(text, start, end)
     ):
         # a system's or a project's number under a label that a patient's number also carries: "Account key
