@@ -288,11 +288,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 @lru_cache(maxsize=64)
 def _words_in(s: str) -> frozenset[str]:
     """The words of a sentence in small letters, a hyphened word also by its pieces ("go-live": go, live)."""
-    words = set(_WORDS.findall(s.lower()))
-    for w in list(words):
-        if "-" in w:
-            words.update(w.split("-"))
-    return frozenset(words)
+    words = frozenset(_WORDS.findall(s.lower()))
+    if "-" not in s:
+        return words
+    return words.union(*(w.split("-") for w in words if "-" in w))
 
 
 @lru_cache(maxsize=64)
