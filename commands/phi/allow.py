@@ -18,6 +18,7 @@ from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
 from commands.phi.project import _no_folds, project_allows
 
+# (A new phrase's piece goes in _SERVICE_DESK_PIECES too.)
 _SERVICE_DESK = re.compile(
     r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
     r"|switchboard|account\s{1,3}(?:exec(?:utive)?|manager)|cerner|epic|oracle|meditech|allscripts|pmo|project\s{1,3}office|programme\s{1,3}office|command\s{0,2}cent(?:er|re)|operations\s{1,3}cent(?:er|re)|toll-?free|it\s{1,3}desk|bridge|conference\s{1,3}line|dial-?in|escalation\s{1,3}line|noc)\b",

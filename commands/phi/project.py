@@ -33,7 +33,8 @@ from commands.phi.shared import _I, _digits, line_around, sentence_around
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
 # --- signs of a patient ------------------------------------------------------------------------------------------
-# Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it.
+# Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it. (A new
+# alternative's first word goes in _PERSON_LEADS too, and an example of it in tests/test_phi_fast_paths.py.)
 _PERSON = re.compile(
     r"\b(?:\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.|yrs?|years?|year|months?|month|weeks?|week)[\s-]{1,2}old"
     r"|\d{1,3}\s{0,2}(?:yo|y/o|y\.o\.)|\d{1,3}\s{0,2}(?-i:[MF])\b(?!-)"
@@ -92,7 +93,8 @@ _THEIR_CARE = re.compile(
 
 
 # A patient or a relative. ("patient" before a product's word is the product's: "patient portal", "patient flow
-# dashboard", "patient ID wristband printers"; a possessive is always a person's: "the patient's wristband".)
+# dashboard", "patient ID wristband printers"; a possessive is always a person's: "the patient's wristband".) (A new
+# word goes in _PATIENT_LEADS too.)
 _PATIENT = re.compile(
     r"\b(?:(?P<own>patient['’]s|patients['’]|pt['’]s|pts['’])|(?P<word>patients?|pts?|inpatients?)"
     r"|daughter|son|wife|husband|mother|father|mum|mom|dad|guardian|caregiver|carer|grandson|granddaughter"
@@ -146,7 +148,7 @@ _PATIENT_LEADS = _leads(
 )
 # The text's words, and its numbers of at most three digits with an age's unit or a sex after them: at most five
 # spaces and dashes, then "y", "m", "w" or "f" ("85 yo", "3-month-old", "45 M").
-_RUNS = re.compile(r"[a-z]+|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])")
+_RUNS = re.compile(r"[a-z]{1,40}|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])")
 # What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
 # to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
 _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
@@ -246,6 +248,7 @@ _PROJECT_WORDS = _wordset(
     version versions hotfix patch patched firmware app apps ships shipped shipping released releases kiosk kiosks
     """
 )
+# (A new alternative's first word goes in _PROJECT_RX_WORDS too.)
 _PROJECT_RX = re.compile(
     r"\b(?:go(?:es)?[\s-]{1,2}live|went\s{1,3}live|site\s{1,3}visit|command\s{1,3}cent(?:er|re)|go/no-go"
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
@@ -653,6 +656,7 @@ _SITE_AT = re.compile(
 )
 
 
+# (A new word goes in _ORG_OWNER_WORDS too; _RESEARCH's and _TEST_DATA's in their lists.)
 _ORG_OWNER = re.compile(
     r"\b(?:vendors?|suppliers?|hq|headquarters|head\s{1,3}office|offices?|legal|accounts\s{1,3}payable|team|contractors?"
     r"|company|corporate|war\s{1,3}room|data\s{1,3}cent(?:re|er)|sow|invoices?|contracts?|conference|kick-?off|install"

@@ -1,0 +1,88 @@
+"""The allowance phase's shortcuts find what the patterns behind them find (commands/phi/project.py, allow.py): a long
+alternation ignoring case is tried only where one of its lead words begins (_PERSON, _PATIENT), or not run in a
+sentence without any of its words (_PROJECT_RX, _ORG_OWNER, _RESEARCH, _TEST_DATA, _SERVICE_DESK). A word added to
+one of those patterns goes in its word list too; an example of it here shows when the list misses it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands.phi import allow, project
+
+# One example of each of _PERSON's alternatives, and of _PATIENT's.
+SIGNS_OF_A_PERSON = [
+    "an 85 yo", "a 3-month-old", "85 - year old", "12y/o", "45 M", "45F on the ward", "male", "a Female", "the man",
+    "woman", "boy", "girl", "baby", "newborn", "neonate", "infant", "toddler", "gentleman", "lady", "a widower",
+    "named", "known as", "aka", "nee Smith", "née Smith", "NÉE SMITH", "admitted", "readmitted", "re-admitted",
+    "discharged", "died", "deceased", "passed away", "fell", "falls from", "seen on 12", "seen 3", "seen in",
+    "arrived at the ED", "ED attendance", "A&E visit", "emergency presentation", "triage cat 3", "a real patient",
+    "transferred to ICU", "presented with", "treated", "dx'd", "dx’d", "operated on", "underwent", "hospitalized",
+    "intubated", "resuscitated", "triaged", "sedated", "transfused", "injured", "born", "birth", "next of kin",
+    "NOK", "d.o.b 12", "DOB: 1", "DOBno 5", "do.b 3", "MRN 1234", "URN: 55", "nhs no 12", "hospital number 9",
+    "chart # 4", "encounter 7", "Medicare 12", "medicaid 3", "SSN 12", "health card 5", "review of Mrs",
+    "discharge of the late Mr", "results for Ms", "follow-up of MR", "consultation for Miss", "attended the clinic",
+    "attends an appt", "his meds", "hers bed", "her pain", "their chart", "surgery", "x-ray", "xray", "s/p",
+    "f/u", "follow-up appt", "hx", "chemotherapy", "CT scan", "ecg", "echo", "stroke", "the patient's",
+    "patients'", "pt's", "patient", "pts", "inpatients", "daughter", "mum", "grandson", "next of  kin",
+]  # fmt: skip
+NOT_SIGNS = ["stroke unit", "admitted to the course", "their chart workflow", "Patient portal", "the café 2male"]
+
+
+def _fast(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    person, patient = project._person_and_patient(text)
+    return [m.span() for m in person], [m.span() for m in patient]
+
+
+def _slow(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    return [m.span() for m in project._PERSON.finditer(text)], [m.span() for m in project._PATIENT.finditer(text)]
+
+
+@pytest.mark.parametrize("text", SIGNS_OF_A_PERSON)
+def test_each_sign_of_a_person_is_found_where_the_pattern_finds_it(text: str) -> None:
+    assert _slow(text) != ([], [])
+    for written in (text, text.upper(), f"Note: {text}, then {text}."):
+        assert _fast(written) == _slow(written)
+
+
+@pytest.mark.parametrize("text", NOT_SIGNS)
+def test_what_is_no_sign_stays_none(text: str) -> None:
+    assert _fast(text) == _slow(text)
+
+
+@pytest.mark.parametrize("text", ["ſeen in clinic", "\u212aNOWN AS", "٣ yo", "İn 85 yo"])
+def test_a_text_with_case_folds_or_other_digits_is_read_by_the_pattern(text: str) -> None:
+    assert not project._plain(text)
+    assert _fast(text) == _slow(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="adefimnorstxyMF0123456789 -./&'’éſ\n", max_size=120))
+def test_the_fast_reading_matches_the_patterns_on_any_text(text: str) -> None:
+    assert _fast(text) == _slow(text)
+
+
+SENTENCES = [
+    "ADT go-live on 12/3", "went live", "site visit", "Command Centre", "go/no-go", "account exec", "war room",
+    "Epic build", "new wing", "relocating", "reopens", "opening of", "new intake forms", "is live", "live since",
+    "walked the team through", "moving to the new level", "Mercy Site", "North campus", "\nActions: x", "gate2: y",
+    "Sprint 12 - z", "milestones:", "Vendor HQ", "head office", "accounts payable", "kick-off", "data centre",
+    "PubMed", "NCT12345678", "data set", "geo series", "UAT", "test script", "training domain", "interface spec",
+    "technical spec", "sample files", "service desk", "servicedesk", "help desk", "on-call", "toll-free", "dial-in",
+    "IT desk", "conference line", "escalation line", "NOC", "the wound was dressed", "ſite visit", "café go-live",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_a_sentences_words_decide_whether_a_pattern_is_run(sentence: str) -> None:
+    for s in (sentence, sentence.upper(), f"x {sentence}."):
+        project._project_matches.cache_clear()
+        assert project._project_matches(s) == tuple(m.group(0) for m in project._PROJECT_RX.finditer(s))
+        for rx, words in (
+            (project._ORG_OWNER, project._ORG_OWNER_WORDS),
+            (project._RESEARCH, project._RESEARCH_WORDS),
+            (project._TEST_DATA, project._TEST_DATA_WORDS),
+        ):
+            assert project._holds(rx, words, s) == bool(rx.search(s))
+        assert allow._service_desk(s) == bool(allow._SERVICE_DESK.search(s))
