@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import allow, project
+from commands.phi import allow, leadwords, project
 
 # One example of each of _PERSON's alternatives, and of _PATIENT's.
 SIGNS_OF_A_PERSON = [
@@ -31,7 +31,7 @@ NOT_SIGNS = ["stroke unit", "admitted to the course", "their chart workflow", "P
 
 
 def _fast(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    person, patient = project._person_and_patient(text)
+    person, patient = leadwords._person_and_patient(text, project._PERSON, project._PATIENT)
     return [m.span() for m in person], [m.span() for m in patient]
 
 
@@ -53,7 +53,7 @@ def test_what_is_no_sign_stays_none(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["ſeen in clinic", "\u212aNOWN AS", "٣ yo", "İn 85 yo"])
 def test_a_text_with_case_folds_or_other_digits_is_read_by_the_pattern(text: str) -> None:
-    assert not project._plain(text)
+    assert not leadwords._plain(text)
     assert _fast(text) == _slow(text)
 
 
@@ -80,9 +80,9 @@ def test_a_sentences_words_decide_whether_a_pattern_is_run(sentence: str) -> Non
         project._project_matches.cache_clear()
         assert project._project_matches(s) == tuple(m.group(0) for m in project._PROJECT_RX.finditer(s))
         for rx, words in (
-            (project._ORG_OWNER, project._ORG_OWNER_WORDS),
-            (project._RESEARCH, project._RESEARCH_WORDS),
-            (project._TEST_DATA, project._TEST_DATA_WORDS),
+            (project._ORG_OWNER, leadwords._ORG_OWNER_WORDS),
+            (project._RESEARCH, leadwords._RESEARCH_WORDS),
+            (project._TEST_DATA, leadwords._TEST_DATA_WORDS),
         ):
-            assert project._holds(rx, words, s) == bool(rx.search(s))
+            assert leadwords._holds(rx, words, s) == bool(rx.search(s))
         assert allow._service_desk(s) == bool(allow._SERVICE_DESK.search(s))

@@ -14,9 +14,10 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from commands.phi.leadwords import _no_folds
 from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
-from commands.phi.project import _no_folds, project_allows
+from commands.phi.project import project_allows
 
 # (A new phrase's piece goes in _SERVICE_DESK_PIECES too.)
 _SERVICE_DESK = re.compile(
@@ -25,7 +26,7 @@ _SERVICE_DESK = re.compile(
     re.IGNORECASE,
 )
 # A piece of text every match of _SERVICE_DESK holds ("desk" of "help desk", "cent" of "call centre", "line" of
-# "hotline"): in a sentence with none of them the pattern is not run (see project._no_folds).
+# "hotline"): in a sentence with none of them the pattern is not run (see leadwords._no_folds).
 _SERVICE_DESK_PIECES = (
     "desk", "support", "vendor", "downtime", "line", "call", "switchboard", "account", "cerner", "epic", "oracle",
     "meditech", "allscripts", "pmo", "office", "cent", "toll", "bridge", "dial", "noc",

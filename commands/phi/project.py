@@ -26,6 +26,17 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from commands.phi.care import _DATE_LABEL, CARE_NOUNS, care_occasion, frame_label
+from commands.phi.leadwords import (
+    _ORG_OWNER_WORDS,
+    _PROJECT_RX_WORDS,
+    _RESEARCH_WORDS,
+    _TEST_DATA_WORDS,
+    _WORDS,
+    _holds,
+    _no_folds,
+    _person_and_patient,
+    _words_in,
+)
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, _digits, line_around, sentence_around
@@ -34,7 +45,7 @@ _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn",
 
 # --- signs of a patient ------------------------------------------------------------------------------------------
 # Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it. (A new
-# alternative's first word goes in _PERSON_LEADS too, and an example of it in tests/test_phi_fast_paths.py.)
+# alternative's first word goes in leadwords._PERSON_LEADS too, and an example of it in tests/test_phi_fast_paths.py.)
 _PERSON = re.compile(
     r"\b(?:\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.|yrs?|years?|year|months?|month|weeks?|week)[\s-]{1,2}old"
     r"|\d{1,3}\s{0,2}(?:yo|y/o|y\.o\.)|\d{1,3}\s{0,2}(?-i:[MF])\b(?!-)"
@@ -94,7 +105,7 @@ _THEIR_CARE = re.compile(
 
 # A patient or a relative. ("patient" before a product's word is the product's: "patient portal", "patient flow
 # dashboard", "patient ID wristband printers"; a possessive is always a person's: "the patient's wristband".) (A new
-# word goes in _PATIENT_LEADS too.)
+# word goes in leadwords._PATIENT_LEADS too.)
 _PATIENT = re.compile(
     r"\b(?:(?P<own>patient['’]s|patients['’]|pt['’]s|pts['’])|(?P<word>patients?|pts?|inpatients?)"
     r"|daughter|son|wife|husband|mother|father|mum|mom|dad|guardian|caregiver|carer|grandson|granddaughter"
@@ -117,92 +128,11 @@ _PRODUCT_AFTER = re.compile(
 _NEAR = 200  # how far from a finding a sign of a patient counts
 
 
-def _leads(words: str) -> dict[str, tuple[str, ...]]:
-    """The words a pattern's matches begin with, by their first two letters: a word of the text is tried when it
-    begins with one of them ("widow" for "widower", "dob" for "DOBno")."""
-    out: dict[str, tuple[str, ...]] = {}
-    for w in words.split():
-        out[w[:2]] = (*out.get(w[:2], ()), w)
-    return out
-
-
-# Where a match of _PERSON can begin: a number (see _RUNS), a word of these, or one of the short words ("a&e",
-# "a real patient", "d.o.b", "do.b", "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted", "née").
-_PERSON_LEADS = _leads(
-    """
-    male female man woman boy girl baby newborn neonate infant toddler gentleman lady widow named known aka nee
-    admitted readmitted discharged died deceased passed fell fall seen arrived emergency triage transferred present
-    treated diagnosed dx operated underwent hospitali intubated resuscitated sedated transfused injured born birth
-    next nok dob mrn urn nhs hospital chart encounter medicare medicaid ssn health discharge admission death
-    transfer appointment surgery referral result record meds wristband review visit attendance follow consult
-    assessment attend his her their operation cath biopsy mri ct xray ecg ekg echo colonoscopy endoscopy dialysis
-    chemo symptom injury fracture stroke hx
-    """
-)
-_PERSON_SHORT = frozenset({"a", "d", "do", "s", "x", "f", "ed", "er", "re", "n"})
-_PATIENT_LEADS = _leads(
-    """
-    patient pt inpatient daughter son wife husband mother father mum mom dad guardian caregiver carer grandson
-    granddaughter grandmother grandfather niece nephew sister brother next
-    """
-)
-# The text's words, and its numbers of at most three digits with an age's unit or a sex after them: at most five
-# spaces and dashes, then "y", "m", "w" or "f" ("85 yo", "3-month-old", "45 M").
-_RUNS = re.compile(r"[a-z]{1,40}|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])")
-# What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
-# to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
-_CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
-
-
-def _no_folds(text: str) -> bool:
-    """Whether, ignoring case, only ASCII letters in the text match a pattern's ASCII letters (so a word list of
-    small letters finds every word a pattern can match)."""
-    return text.isascii() or not any(ch in text for ch in _CASE_FOLDS)
-
-
-def _plain(text: str) -> bool:
-    """Whether the text's lower-case letters stand where its own do, and only ASCII letters and digits match the
-    patterns' ASCII letters and digits (ignoring case)."""
-    if text.isascii():
-        return True
-    odd = {ch for ch in text if ch > "\x7f"}
-    return odd.isdisjoint(_CASE_FOLDS) and not any(ch.isdecimal() for ch in odd)
-
-
-def _person_and_patient(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """The same matches as ``_PERSON.finditer(text)`` and ``_PATIENT.finditer(text)``, in one reading of the text's
-    words: each pattern is tried only where one of the words its matches begin with begins (a long alternation
-    ignoring case is slow to try at every word), and, as with finditer, not inside its own last match."""
-    if not _plain(text):
-        return list(_PERSON.finditer(text)), list(_PATIENT.finditer(text))
-    person: list[re.Match[str]] = []
-    patient: list[re.Match[str]] = []
-    person_done = patient_done = 0
-    for run in _RUNS.finditer(text.lower()):
-        at = run.start()
-        w = run.group()
-        if w[0] > "9":
-            if at >= patient_done and w.startswith(_PATIENT_LEADS.get(w[:2], ())):
-                m = _PATIENT.match(text, at)
-                if m:
-                    patient.append(m)
-                    patient_done = m.end()
-            if at < person_done or not (w in _PERSON_SHORT or w.startswith(_PERSON_LEADS.get(w[:2], ()))):
-                continue
-        elif at < person_done:
-            continue
-        m = _PERSON.match(text, at)
-        if m:
-            person.append(m)
-            person_done = m.end()
-    return person, patient
-
-
 @lru_cache(maxsize=4)
 def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Once per text: where the signs of a patient are (strong, and weak: a room), as sorted positions. A finding
     then looks up the ones near it, so a text with many findings is still read once."""
-    person, patient = _person_and_patient(text)
+    person, patient = _person_and_patient(text, _PERSON, _PATIENT)
     strong = [m.start() for m in person]
     strong.extend(m.start() for m in _THEIR_CARE.finditer(text))
     low = text.lower() if _no_folds(text) else ""  # (a bed's or a room's word is looked for first)
@@ -248,7 +178,7 @@ _PROJECT_WORDS = _wordset(
     version versions hotfix patch patched firmware app apps ships shipped shipping released releases kiosk kiosks
     """
 )
-# (A new alternative's first word goes in _PROJECT_RX_WORDS too.)
+# (A new alternative's first word goes in leadwords._PROJECT_RX_WORDS too.)
 _PROJECT_RX = re.compile(
     r"\b(?:go(?:es)?[\s-]{1,2}live|went\s{1,3}live|site\s{1,3}visit|command\s{1,3}cent(?:er|re)|go/no-go"
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
@@ -269,32 +199,12 @@ _SENTENCE_END = re.compile(
     r"[.!?\n](?:(?<=\n)|(?<!\b[DM]r.)(?<!\bMrs.)(?<!\bM[sx].)(?<!\b[SJ]r.)(?<!\bSt.)(?<!\bProf.)(?<!\bvs.)(?<!\bNo.)"
     r"(?<!\b[A-Z].)(?=\s))"
 )
-_WORDS = re.compile(r"[a-z]{1,30}(?:-[a-z]{1,20})*")
-# A word every match of _PROJECT_RX holds (its first, or "site"/"campus" after a site's name): a sentence with none
-# of them has no match, and the pattern (a long alternation tried at every word) is not run (see _no_folds).
-_PROJECT_RX_WORDS = _wordset(
-    """
-    go goes went live site command account war epic cerner oracle meditech altera sectra philips telstra sunquest
-    orion rhapsody badgernet okta new relocate relocates relocated relocating relocation opens reopens opening walk
-    walked walking move moves moved moving campus action actions decision decisions mitigation mitigations gate
-    milestone milestones sprint
-    """
-)
 
 
 @lru_cache(maxsize=64)  # a finding's tests ask for its sentence several times; a scan's findings share sentences
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) the finding is in, at most 160 characters either side."""
     return sentence_around(text, start, end, _SENTENCE_END)
-
-
-@lru_cache(maxsize=64)
-def _words_in(s: str) -> frozenset[str]:
-    """The words of a sentence in small letters, a hyphened word also by its pieces ("go-live": go, live)."""
-    words = frozenset(_WORDS.findall(s.lower()))
-    if "-" not in s:
-        return words
-    return words.union(*(w.split("-") for w in words if "-" in w))
 
 
 @lru_cache(maxsize=64)
@@ -656,21 +566,12 @@ _SITE_AT = re.compile(
 )
 
 
-# (A new word goes in _ORG_OWNER_WORDS too; _RESEARCH's and _TEST_DATA's in their lists.)
+# (A new word goes in leadwords._ORG_OWNER_WORDS too; _RESEARCH's and _TEST_DATA's in their lists there.)
 _ORG_OWNER = re.compile(
     r"\b(?:vendors?|suppliers?|hq|headquarters|head\s{1,3}office|offices?|legal|accounts\s{1,3}payable|team|contractors?"
     r"|company|corporate|war\s{1,3}room|data\s{1,3}cent(?:re|er)|sow|invoices?|contracts?|conference|kick-?off|install"
     r"|pmo|courier|steering|cutover|go-live|procurement|tender|payroll|department|dept|microsoft|oracle|epic|cerner|philips|siemens|zebra|equinix)\b",
     _I,
-)
-# The words a match of _ORG_OWNER begins with: an ASCII sentence without any is not searched (see _holds).
-_ORG_OWNER_WORDS = _wordset(
-    """
-    vendor vendors supplier suppliers hq headquarters head office offices legal accounts team contractor contractors
-    company corporate war data sow invoice invoices contract contracts conference kick kickoff install pmo courier
-    steering cutover go procurement tender payroll department dept microsoft oracle epic cerner philips siemens zebra
-    equinix
-    """
 )
 _HOME_WORDS = re.compile(
     r"\b(?:home|(?<!-)lives?|living|resides?|residence|residential|domicile|my|her|his|their|family|mother|father|son"
@@ -743,29 +644,6 @@ _TEST_DATA = re.compile(
     r"|specification|sample\s{1,3}(?:message|file|record)s?)\b",
     _I,
 )
-# The words a match of _RESEARCH or of _TEST_DATA begins with.
-_RESEARCH_WORDS = _wordset(
-    """
-    pubmed pmid pmcid doi genbank clinicaltrials nct research publication journal article citation dataset data
-    bioproject biosample geo arxiv
-    """
-)
-_TEST_DATA_WORDS = _wordset(
-    """
-    uat sit demo sandbox dummy synthetic fake mock test training interface message tech technical specification
-    sample
-    """
-)
-
-
-def _holds(rx: re.Pattern[str], leads: frozenset[str], *pieces: str) -> bool:
-    """Whether rx matches the pieces joined by spaces (a sentence, the finding), for a pattern whose matches begin
-    with a word of ``leads``: when no piece holds one of those words the pattern is not run."""
-    if all(_no_folds(p) and leads.isdisjoint(_words_in(p)) for p in pieces):
-        return False
-    return bool(rx.search(" ".join(pieces)))
-
-
 # A label word alone before the number, with no "number", "ID" or "#": "Member 10234", "Episode 10234".
 _BARE_LABEL = re.compile(r"\b(?:member|policy|episode|admission|claim|specimen|barcode|record|case)\s{1,3}$", _I)
 _WEAK_ID_LABEL = re.compile(
