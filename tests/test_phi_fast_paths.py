@@ -1,15 +1,26 @@
-"""The allowance phase's shortcuts find what the patterns behind them find (commands/phi/project.py, allow.py): a long
-alternation ignoring case is tried only where one of its lead words begins (_PERSON, _PATIENT), or not run in a
-sentence without any of its words (_PROJECT_RX, _ORG_OWNER, _RESEARCH, _TEST_DATA, _SERVICE_DESK). A word added to
-one of those patterns goes in its word list too; an example of it here shows when the list misses it."""
+"""The allowance phase's shortcuts find what the patterns behind them find (commands/phi/project.py, allow.py, with
+the word lists in leadwords.py): a long alternation ignoring case is tried only where one of its lead words begins
+(_PERSON, _PATIENT), or not run in a sentence without any of its words (_PROJECT_RX, _ORG_OWNER, _RESEARCH,
+_TEST_DATA, _SERVICE_DESK). A word added to one of those patterns goes in its word list too: an example of it here,
+any text of the regression corpus or of the development notes, or made-up text of the patterns' own words shows
+when the list misses it."""
 
 from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import allow, leadwords, project
+
+try:
+    from tests import phi_corpus as corpus
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    import phi_corpus as corpus
 
 # One example of each of _PERSON's alternatives, and of _PATIENT's.
 SIGNS_OF_A_PERSON = [
@@ -74,15 +85,81 @@ SENTENCES = [
 ]  # fmt: skip
 
 
+def _same_on_sentence(s: str) -> None:
+    """Each word-list shortcut answers as its pattern run over the whole sentence."""
+    project._project_matches.cache_clear()
+    assert project._project_matches(s) == tuple(m.group(0) for m in project._PROJECT_RX.finditer(s))
+    for rx, words in (
+        (project._ORG_OWNER, leadwords._ORG_OWNER_WORDS),
+        (project._RESEARCH, leadwords._RESEARCH_WORDS),
+        (project._TEST_DATA, leadwords._TEST_DATA_WORDS),
+    ):
+        assert leadwords._holds(rx, words, s) == bool(rx.search(s))
+    assert allow._service_desk(s) == bool(allow._SERVICE_DESK.search(s))
+
+
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_a_sentences_words_decide_whether_a_pattern_is_run(sentence: str) -> None:
     for s in (sentence, sentence.upper(), f"x {sentence}."):
-        project._project_matches.cache_clear()
-        assert project._project_matches(s) == tuple(m.group(0) for m in project._PROJECT_RX.finditer(s))
-        for rx, words in (
-            (project._ORG_OWNER, leadwords._ORG_OWNER_WORDS),
-            (project._RESEARCH, leadwords._RESEARCH_WORDS),
-            (project._TEST_DATA, leadwords._TEST_DATA_WORDS),
-        ):
-            assert leadwords._holds(rx, words, s) == bool(rx.search(s))
-        assert allow._service_desk(s) == bool(allow._SERVICE_DESK.search(s))
+        _same_on_sentence(s)
+
+
+def _pieces(text: str) -> list[str]:
+    """The text, and its sentences and lines (a shortcut is asked about a sentence; most have none of its words)."""
+    return [text, *(p for p in re.split(r"(?<=[.!?\n])\s", text) if p)]
+
+
+def _dev_texts() -> list[str]:
+    texts = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "bench" / "phi").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if item.get("split") == "dev":  # (never the report split)
+                texts.append(item["text"])
+    return texts
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_every_shortcut_agrees_with_its_pattern_on_real_texts(source: str) -> None:
+    texts = [t for t, _ in corpus.CORPUS] if source == "corpus" else _dev_texts()
+    assert len(texts) > 100
+    for text in texts:
+        assert _fast(text) == _slow(text)
+        for piece in _pieces(text):
+            _same_on_sentence(piece)
+
+
+def _pattern_words(*patterns: re.Pattern[str]) -> list[str]:
+    """The words written in the patterns themselves: made-up text of them reaches the patterns' alternatives."""
+    return sorted({w for rx in patterns for w in re.findall(r"[a-z]{2,}", rx.pattern)})
+
+
+_WORDS_OF_PATTERNS = [
+    *_pattern_words(
+        project._PERSON, project._PATIENT, project._PROJECT_RX, project._ORG_OWNER, project._RESEARCH,
+        project._TEST_DATA, allow._SERVICE_DESK,
+    ),
+    "12", "85", "3", "a", "s", "x", "f", "ed", "Mr", "Mrs", "Ms", "Royal", "Mercy", "&e", "/p", "/u", "ſ", "é",
+]  # fmt: skip
+
+
+def _written(parts: list[tuple[str, str, str]]) -> str:
+    return "".join((getattr(word, case)() if case else word) + sep for word, case, sep in parts)
+
+
+_MADE_UP = st.lists(
+    st.tuples(
+        st.sampled_from(_WORDS_OF_PATTERNS),
+        st.sampled_from(["", "upper", "title"]),
+        st.sampled_from([" ", "  ", "-", "/", ". ", "\n", ", ", "'s ", ": ", "."]),
+    ),
+    max_size=12,
+).map(_written)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MADE_UP)
+def test_every_shortcut_agrees_with_its_pattern_on_made_up_text_of_the_patterns_words(text: str) -> None:
+    assert _fast(text) == _slow(text)
+    for piece in _pieces(text):
+        _same_on_sentence(piece)
