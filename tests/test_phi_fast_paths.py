@@ -104,6 +104,24 @@ def test_a_sentences_words_decide_whether_a_pattern_is_run(sentence: str) -> Non
         _same_on_sentence(s)
 
 
+def _same_home_words(text: str) -> None:
+    """The text's home words looked up by window answer as project._HOME_WORDS searched in the window (windows of
+    every start and length up to 40 characters, cut inside words too)."""
+    leadwords._home_word_spans.cache_clear()
+    for lo in range(0, len(text), 3):
+        for hi in (lo, lo + 1, lo + 4, lo + 9, lo + 40, len(text) + 80):
+            found = leadwords._home_words(text, lo, hi, project._HOME_WORDS)
+            assert found == bool(project._HOME_WORDS.search(text, lo, hi)), (lo, hi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at home", "go-live at home", "Lives alone", "a-lives b", "myriad homes", "the patient’s son", "ſon", "x_my"],
+)
+def test_home_words_are_found_where_the_pattern_finds_them(text: str) -> None:
+    _same_home_words(text)
+
+
 def _pieces(text: str) -> list[str]:
     """The text, and its sentences and lines (a shortcut is asked about a sentence; most have none of its words)."""
     return [text, *(p for p in re.split(r"(?<=[.!?\n])\s", text) if p)]
@@ -125,6 +143,7 @@ def test_every_shortcut_agrees_with_its_pattern_on_real_texts(source: str) -> No
     assert len(texts) > 100
     for text in texts:
         assert _fast(text) == _slow(text)
+        _same_home_words(text)
         for piece in _pieces(text):
             _same_on_sentence(piece)
 
@@ -137,7 +156,7 @@ def _pattern_words(*patterns: re.Pattern[str]) -> list[str]:
 _WORDS_OF_PATTERNS = [
     *_pattern_words(
         project._PERSON, project._PATIENT, project._PROJECT_RX, project._ORG_OWNER, project._RESEARCH,
-        project._TEST_DATA, allow._SERVICE_DESK,
+        project._TEST_DATA, allow._SERVICE_DESK, project._HOME_WORDS,
     ),
     "12", "85", "3", "a", "s", "x", "f", "ed", "Mr", "Mrs", "Ms", "Royal", "Mercy", "&e", "/p", "/u", "ſ", "é",
 ]  # fmt: skip
@@ -161,5 +180,6 @@ _MADE_UP = st.lists(
 @given(_MADE_UP)
 def test_every_shortcut_agrees_with_its_pattern_on_made_up_text_of_the_patterns_words(text: str) -> None:
     assert _fast(text) == _slow(text)
+    _same_home_words(text)
     for piece in _pieces(text):
         _same_on_sentence(piece)

@@ -11,6 +11,7 @@ and made-up text. Its own file so project.py keeps the judging.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from commands.phi.namewords import _wordset
@@ -150,3 +151,48 @@ def _holds(rx: re.Pattern[str], leads: frozenset[str], *pieces: str) -> bool:
     if all(_no_folds(p) and leads.isdisjoint(_words_in(p)) for p in pieces):
         return False
     return bool(rx.search(" ".join(pieces)))
+
+
+# The words of project._HOME_WORDS (a match is a whole word of the text, or "patient" before "'s"). The text's words of
+# the list are found once; a window then looks them up, not trying the pattern at each of its 230 positions.
+_HOME_WORD_LIST = _wordset(
+    """
+    home live lives living reside resides residence residential domicile my her his their family mother father son
+    daughter wife husband discharge discharged discharges ambulance patient patients pt
+    """
+)
+_TEXT_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _home_word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Once per text: where its words of _HOME_WORD_LIST begin and end ("live" not after a hyphen: "go-live")."""
+    spans = [m.span() for m in _TEXT_WORDS.finditer(text) if _home_word(text, m.start(), m.group())]
+    return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+
+def _home_word(text: str, at: int, word: str) -> bool:
+    w = word.lower()
+    return w in _HOME_WORD_LIST and not (w.startswith("live") and at > 0 and text[at - 1] == "-")
+
+
+def _home_words(text: str, lo: int, hi: int, home_rx: re.Pattern[str]) -> bool:
+    """The same answer as ``home_rx.search(text, lo, hi)`` (project._HOME_WORDS): a word of the list whole in the
+    window, or the start of a word the window's end cuts ("my" of "myriad", as the pattern reads it)."""
+    if not _no_folds(text):
+        return bool(home_rx.search(text, lo, hi))
+    starts, ends = _home_word_spans(text)
+    i = bisect_left(starts, lo)
+    if i < len(starts) and ends[i] <= hi:
+        return True
+    if 0 < hi < len(text) and _is_word(text[hi - 1]) and _is_word(text[hi]):
+        at = hi - 1
+        while at > lo and _is_word(text[at - 1]):
+            at -= 1
+        if at > lo or lo == 0 or not _is_word(text[lo - 1]):
+            return _home_word(text, at, text[at:hi])
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

@@ -33,6 +33,7 @@ from commands.phi.leadwords import (
     _TEST_DATA_WORDS,
     _WORDS,
     _holds,
+    _home_words,
     _no_folds,
     _person_and_patient,
     _words_in,
@@ -577,7 +578,7 @@ _HOME_WORDS = re.compile(
     r"\b(?:home|(?<!-)lives?|living|resides?|residence|residential|domicile|my|her|his|their|family|mother|father|son"
     r"|daughter|wife|husband|discharge[ds]?|ambulance|patient['’]?s?|pt)\b",
     _I,
-)
+)  # (a new word goes in leadwords._HOME_WORD_LIST too)
 
 
 def _project_address(text: str, start: int, end: int) -> bool:
@@ -588,7 +589,7 @@ def _project_address(text: str, start: int, end: int) -> bool:
     if not _SITE_AT.search(text, max(0, start - 60), start):
         # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
         # SOW to Legal, 55 Fruit Street, …" — unless it is someone's home or a patient is near
-        if _HOME_WORDS.search(text, max(0, start - 150), end + 80):
+        if _home_words(text, max(0, start - 150), end + 80, _HOME_WORDS):
             return False  # (first: the quick answer in a text about someone's home)
         sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
         return (
