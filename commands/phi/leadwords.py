@@ -166,8 +166,11 @@ _TEXT_WORDS = re.compile(r"\w+")
 
 @lru_cache(maxsize=4)
 def _home_word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Once per text: where its words of _HOME_WORD_LIST begin and end ("live" not after a hyphen: "go-live")."""
-    spans = [m.span() for m in _TEXT_WORDS.finditer(text) if _home_word(text, m.start(), m.group())]
+    """Once per text (one without case folds, so its small letters stand where its own do): where its words of
+    _HOME_WORD_LIST begin and end ("live" not after a hyphen: "go-live")."""
+    low = text.lower()
+    spans = [m.span() for m in _TEXT_WORDS.finditer(low) if m.group() in _HOME_WORD_LIST]
+    spans = [(a, b) for a, b in spans if not (a > 0 and text[a - 1] == "-" and low.startswith("live", a))]
     return tuple(a for a, _ in spans), tuple(b for _, b in spans)
 
 
