@@ -26,7 +26,7 @@ def _leads(words: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Where a match of _PERSON can begin: a number (see _RUNS), a word of these, or one of the short words ("a&e",
+# Where a match of _PERSON can begin: a number (see _CANDIDATES), a word of these, or one of the short words ("a&e",
 # "a real patient", "d.o.b", "do.b", "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted", "née").
 _PERSON_LEADS = _leads(
     """
@@ -46,9 +46,30 @@ _PATIENT_LEADS = _leads(
     granddaughter grandmother grandfather niece nephew sister brother next
     """
 )
-# The text's words, and its numbers of at most three digits with an age's unit or a sex after them: at most five
-# spaces and dashes, then "y", "m", "w" or "f" ("85 yo", "3-month-old", "45 M").
-_RUNS = re.compile(r"[a-z]{1,40}|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])")
+
+
+def _beginning_with(leads: set[str], whole: set[str]) -> str:
+    """A pattern for a word beginning with one of the leads or being one of the whole words, grouped by first letter
+    (the engine passes over a group whose first letter differs at one comparison)."""
+    rests: dict[str, set[str]] = {}
+    for w in leads:
+        rests.setdefault(w[0], set()).add(re.escape(w[1:]))
+    for w in whole:
+        rests.setdefault(w[0], set()).add(re.escape(w[1:]) + "(?![a-z])")
+    return "|".join(f"{first}(?:{'|'.join(sorted(rest))})" for first, rest in sorted(rests.items()))
+
+
+# Where _PERSON or _PATIENT is tried, in the text in small letters: a word beginning with one of their lead words or
+# being one of _PERSON's short words, and a number of at most three digits with an age's unit or a sex after it (at
+# most five spaces and dashes, then "y", "m", "w" or "f": "85 yo", "3-month-old", "45 M"). The other words are not
+# read one by one.
+_CANDIDATES = re.compile(
+    r"(?<![a-z])(?="
+    + _beginning_with(
+        {w for leads in (_PERSON_LEADS, _PATIENT_LEADS) for ws in leads.values() for w in ws}, set(_PERSON_SHORT)
+    )
+    + r")[a-z]{1,40}|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])"
+)
 # What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
 # to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
 _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
@@ -73,15 +94,15 @@ def _person_and_patient(
     text: str, person_rx: re.Pattern[str], patient_rx: re.Pattern[str]
 ) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """The same matches as ``person_rx.finditer(text)`` and ``patient_rx.finditer(text)`` (project.py's _PERSON and
-    _PATIENT), in one reading of the text's
-    words: each pattern is tried only where one of the words its matches begin with begins (a long alternation
-    ignoring case is slow to try at every word), and, as with finditer, not inside its own last match."""
+    _PATIENT), in one reading of the text's words: each pattern is tried only where one of the words its matches
+    begin with begins (a long alternation ignoring case is slow to try at every word), and, as with finditer, not
+    inside its own last match."""
     if not _plain(text):
         return list(person_rx.finditer(text)), list(patient_rx.finditer(text))
     person: list[re.Match[str]] = []
     patient: list[re.Match[str]] = []
     person_done = patient_done = 0
-    for run in _RUNS.finditer(text.lower()):
+    for run in _CANDIDATES.finditer(text.lower()):
         at = run.start()
         w = run.group()
         if w[0] > "9":
