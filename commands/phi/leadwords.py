@@ -63,12 +63,13 @@ def _beginning_with(leads: set[str], whole: set[str]) -> str:
 # being one of _PERSON's short words, and a number of at most three digits with an age's unit or a sex after it (at
 # most five spaces and dashes, then "y", "m", "w" or "f": "85 yo", "3-month-old", "45 M"). The other words are not
 # read one by one.
+# (A number's first digit is read before the look behind it: the engine then skips to the digits.)
 _CANDIDATES = re.compile(
-    r"(?<![a-z])(?="
+    r"[0-9](?<![0-9][0-9])[0-9]{0,2}(?![0-9])(?=[\s-]{0,5}[ymwf])|(?<![a-z])(?="
     + _beginning_with(
         {w for leads in (_PERSON_LEADS, _PATIENT_LEADS) for ws in leads.values() for w in ws}, set(_PERSON_SHORT)
     )
-    + r")[a-z]{1,40}|(?<![0-9])[0-9]{1,3}(?![0-9])(?=[\s-]{0,5}[ymwf])"
+    + r")[a-z]{1,40}"
 )
 # What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
 # to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
