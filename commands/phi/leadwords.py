@@ -183,7 +183,16 @@ _HOME_WORD_LIST = _wordset(
     daughter wife husband discharge discharged discharges ambulance patient patients pt
     """
 )
-_TEXT_WORDS = re.compile(r"\w+")
+# The list's words whole in a text in small letters, by first letter (the engine passes over a group whose first
+# letter differs at one comparison, so only the list's words are read, not every word).
+_HOME_WORD_RX = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        f"{first}(?:{'|'.join(sorted((w[1:] for w in _HOME_WORD_LIST if w[0] == first), key=len, reverse=True))})"
+        for first in sorted({w[0] for w in _HOME_WORD_LIST})
+    )
+    + r")(?!\w)"
+)
 
 
 @lru_cache(maxsize=4)
@@ -191,7 +200,7 @@ def _home_word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Once per text (one without case folds, so its small letters stand where its own do): where its words of
     _HOME_WORD_LIST begin and end ("live" not after a hyphen: "go-live")."""
     low = text.lower()
-    spans = [m.span() for m in _TEXT_WORDS.finditer(low) if m.group() in _HOME_WORD_LIST]
+    spans = [m.span() for m in _HOME_WORD_RX.finditer(low)]
     spans = [(a, b) for a, b in spans if not (a > 0 and text[a - 1] == "-" and low.startswith("live", a))]
     return tuple(a for a, _ in spans), tuple(b for _, b in spans)
 
