@@ -122,6 +122,20 @@ def test_home_words_are_found_where_the_pattern_finds_them(text: str) -> None:
     _same_home_words(text)
 
 
+def _same_site_at(text: str) -> None:
+    """A site's address is looked for before each position only after "at", "on", "in", a comma or a colon: the same
+    answers as project._SITE_AT searched there."""
+    for at in range(len(text) + 1):
+        assert project._site_at(text, at) == bool(project._SITE_AT.search(text, max(0, at - 60), at)), at
+
+
+@pytest.mark.parametrize(
+    "text", ["Clinic at 100 Queen St", "office,\n12 King St", "Venue: Education Centre, 12 King", "hub ın 4", "HQ:  9"]
+)
+def test_a_sites_address_is_found_where_the_pattern_finds_it(text: str) -> None:
+    _same_site_at(text)
+
+
 def _pieces(text: str) -> list[str]:
     """The text, and its sentences and lines (a shortcut is asked about a sentence; most have none of its words)."""
     return [text, *(p for p in re.split(r"(?<=[.!?\n])\s", text) if p)]
@@ -144,6 +158,7 @@ def test_every_shortcut_agrees_with_its_pattern_on_real_texts(source: str) -> No
     for text in texts:
         assert _fast(text) == _slow(text)
         _same_home_words(text)
+        _same_site_at(text)
         for piece in _pieces(text):
             _same_on_sentence(piece)
 
@@ -156,7 +171,7 @@ def _pattern_words(*patterns: re.Pattern[str]) -> list[str]:
 _WORDS_OF_PATTERNS = [
     *_pattern_words(
         project._PERSON, project._PATIENT, project._PROJECT_RX, project._ORG_OWNER, project._RESEARCH,
-        project._TEST_DATA, allow._SERVICE_DESK, project._HOME_WORDS,
+        project._TEST_DATA, allow._SERVICE_DESK, project._HOME_WORDS, project._SITE_AT,
     ),
     "12", "85", "3", "a", "s", "x", "f", "ed", "Mr", "Mrs", "Ms", "Royal", "Mercy", "&e", "/p", "/u", "ſ", "é",
 ]  # fmt: skip
@@ -181,5 +196,6 @@ _MADE_UP = st.lists(
 def test_every_shortcut_agrees_with_its_pattern_on_made_up_text_of_the_patterns_words(text: str) -> None:
     assert _fast(text) == _slow(text)
     _same_home_words(text)
+    _same_site_at(text)
     for piece in _pieces(text):
         _same_on_sentence(piece)

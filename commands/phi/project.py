@@ -581,12 +581,20 @@ _HOME_WORDS = re.compile(
 )  # (a new word goes in leadwords._HOME_WORD_LIST too)
 
 
+def _site_at(text: str, start: int) -> bool:
+    """_SITE_AT before the finding, read only when "at", "on", "in", a comma or a colon ends the text before it (every
+    match ends so, then at most three spaces)."""
+    if _no_folds(text) and not text[max(0, start - 8) : start].rstrip().lower().endswith(("at", "on", "in", ",", ":")):
+        return False
+    return bool(_SITE_AT.search(text, max(0, start - 60), start))
+
+
 def _project_address(text: str, start: int, end: int) -> bool:
     """An address that is no one's: a span across a blank line (a date, a closing and a signature read as one
     address), or a site's address in a project's sentence."""
     if "\n\n" in text[start:end] or re.search(r"\n[ \t]*\n", text[start:end]):
         return True
-    if not _SITE_AT.search(text, max(0, start - 60), start):
+    if not _site_at(text, start):
         # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
         # SOW to Legal, 55 Fruit Street, …" — unless it is someone's home or a patient is near
         if _home_words(text, max(0, start - 150), end + 80, _HOME_WORDS):
