@@ -174,7 +174,15 @@ def scan(text: str, workspace: Workspace | None = None) -> list[Finding]:
     if not text:
         return []
     workspace = workspace or _DEFAULT
-    spans = [s for s in _all_spans(text) if not allowed(text, s[0], s[1], s[3], workspace.people, workspace.allow)]
+    # (the detectors often find the same span: each is judged once)
+    verdicts: dict[tuple[int, int, str], bool] = {}
+    spans = []
+    for s in _all_spans(text):
+        key = (s[0], s[1], s[3])
+        if key not in verdicts:
+            verdicts[key] = allowed(text, s[0], s[1], s[3], workspace.people, workspace.allow)
+        if not verdicts[key]:
+            spans.append(s)
     spans.sort(key=lambda s: (s[0], s[2]))
     merged: list[tuple[int, int, int, str]] = []  # (start, end, prio, kind)
     for start, end, prio, kind in spans:

@@ -14,15 +14,24 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from commands.phi.leadwords import _no_folds
 from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
 from commands.phi.project import project_allows
 
+# (A new phrase's piece goes in _SERVICE_DESK_PIECES too.)
 _SERVICE_DESK = re.compile(
     r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
     r"|switchboard|account\s{1,3}(?:exec(?:utive)?|manager)|cerner|epic|oracle|meditech|allscripts|pmo|project\s{1,3}office|programme\s{1,3}office|command\s{0,2}cent(?:er|re)|operations\s{1,3}cent(?:er|re)|toll-?free|it\s{1,3}desk|bridge|conference\s{1,3}line|dial-?in|escalation\s{1,3}line|noc)\b",
     re.IGNORECASE,
 )
+# A piece of text every match of _SERVICE_DESK holds ("desk" of "help desk", "cent" of "call centre", "line" of
+# "hotline"): in a sentence with none of them the pattern is not run (see leadwords._no_folds).
+_SERVICE_DESK_PIECES = (
+    "desk", "support", "vendor", "downtime", "line", "call", "switchboard", "account", "cerner", "epic", "oracle",
+    "meditech", "allscripts", "pmo", "office", "cent", "toll", "bridge", "dial", "noc",
+)  # fmt: skip
+_SERVICE_DESK_PIECE = re.compile("|".join(_SERVICE_DESK_PIECES))  # (one reading of the sentence for all of them)
 _INFRA = re.compile(
     r"\b(?:servers?|hosts?|vms?|nodes?|db|database|interface|engine|router|switch|firewall|subnet|gateway|printer"
     r"|appliance|load\s{0,2}balancer|cluster|instance|proxy|dns|dhcp|vlan|vpn|pacs|ris|lis|mirth|rhapsody|cloverleaf"
@@ -59,7 +68,7 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         if digits_key(value) in allow.numbers:
             return True
         sentence = _sentence(text, start, end)
-        return allow.service_desk and bool(_SERVICE_DESK.search(sentence)) and not _has_patient_word(sentence)
+        return allow.service_desk and _service_desk(sentence) and not _has_patient_word(sentence)
     if kind == "ip-address" and allow.server_ip:
         try:
             addr = ipaddress.ip_address(value)
@@ -73,6 +82,12 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
             addr.is_private and bool(_INFRA.search(sentence)) and not about_a_person and not _has_patient_word(sentence)
         )
     return False
+
+
+def _service_desk(sentence: str) -> bool:
+    if _no_folds(sentence) and not _SERVICE_DESK_PIECE.search(sentence.lower()):
+        return False
+    return bool(_SERVICE_DESK.search(sentence))
 
 
 @functools.lru_cache(maxsize=32)

@@ -26,6 +26,18 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from commands.phi.care import _DATE_LABEL, CARE_NOUNS, care_occasion, frame_label
+from commands.phi.leadwords import (
+    _ORG_OWNER_WORDS,
+    _PROJECT_RX_WORDS,
+    _RESEARCH_WORDS,
+    _TEST_DATA_WORDS,
+    _WORDS,
+    _holds,
+    _home_words,
+    _no_folds,
+    _person_and_patient,
+    _words_in,
+)
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, _digits, line_around, sentence_around
@@ -33,7 +45,8 @@ from commands.phi.shared import _I, _digits, line_around, sentence_around
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
 # --- signs of a patient ------------------------------------------------------------------------------------------
-# Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it.
+# Strong: a person's care, age or sex, a relative, a record label. Any of them near the finding keeps it. (A new
+# alternative's first word goes in leadwords._PERSON_LEADS too, and an example of it in tests/test_phi_fast_paths.py.)
 _PERSON = re.compile(
     r"\b(?:\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.|yrs?|years?|year|months?|month|weeks?|week)[\s-]{1,2}old"
     r"|\d{1,3}\s{0,2}(?:yo|y/o|y\.o\.)|\d{1,3}\s{0,2}(?-i:[MF])\b(?!-)"
@@ -92,7 +105,8 @@ _THEIR_CARE = re.compile(
 
 
 # A patient or a relative. ("patient" before a product's word is the product's: "patient portal", "patient flow
-# dashboard", "patient ID wristband printers"; a possessive is always a person's: "the patient's wristband".)
+# dashboard", "patient ID wristband printers"; a possessive is always a person's: "the patient's wristband".) (A new
+# word goes in leadwords._PATIENT_LEADS too.)
 _PATIENT = re.compile(
     r"\b(?:(?P<own>patient['’]s|patients['’]|pt['’]s|pts['’])|(?P<word>patients?|pts?|inpatients?)"
     r"|daughter|son|wife|husband|mother|father|mum|mom|dad|guardian|caregiver|carer|grandson|granddaughter"
@@ -119,13 +133,16 @@ _NEAR = 200  # how far from a finding a sign of a patient counts
 def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Once per text: where the signs of a patient are (strong, and weak: a room), as sorted positions. A finding
     then looks up the ones near it, so a text with many findings is still read once."""
-    strong: list[int] = []
-    for rx in (_PERSON, _THEIR_CARE, _BED):
-        strong.extend(m.start() for m in rx.finditer(text))
-    for m in _PATIENT.finditer(text):
+    person, patient = _person_and_patient(text, _PERSON, _PATIENT)
+    strong = [m.start() for m in person]
+    strong.extend(m.start() for m in _THEIR_CARE.finditer(text))
+    low = text.lower() if _no_folds(text) else ""  # (a bed's or a room's word is looked for first)
+    if not low or any(w in low for w in ("bed", "bay", "cot", "cubicle", "trolley")):
+        strong.extend(m.start() for m in _BED.finditer(text))
+    for m in patient:
         if not (m.group("word") and _PRODUCT_AFTER.match(text, m.end())):
             strong.append(m.start())
-    weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)]
+    weak = [m.start() for m in _PLACE_OF_CARE.finditer(text)] if not low or "rm" in low or "room" in low else []
     return tuple(sorted(strong)), tuple(weak)
 
 
@@ -162,6 +179,7 @@ _PROJECT_WORDS = _wordset(
     version versions hotfix patch patched firmware app apps ships shipped shipping released releases kiosk kiosks
     """
 )
+# (A new alternative's first word goes in leadwords._PROJECT_RX_WORDS too.)
 _PROJECT_RX = re.compile(
     r"\b(?:go(?:es)?[\s-]{1,2}live|went\s{1,3}live|site\s{1,3}visit|command\s{1,3}cent(?:er|re)|go/no-go"
     r"|account\s{1,3}(?:exec|executive|manager|rep)|war\s{1,3}room|(?:epic|cerner|oracle|meditech|altera|sectra"
@@ -182,20 +200,26 @@ _SENTENCE_END = re.compile(
     r"[.!?\n](?:(?<=\n)|(?<!\b[DM]r.)(?<!\bMrs.)(?<!\bM[sx].)(?<!\b[SJ]r.)(?<!\bSt.)(?<!\bProf.)(?<!\bvs.)(?<!\bNo.)"
     r"(?<!\b[A-Z].)(?=\s))"
 )
-_WORDS = re.compile(r"[a-z]{1,30}(?:-[a-z]{1,20})*")
 
 
+@lru_cache(maxsize=64)  # a finding's tests ask for its sentence several times; a scan's findings share sentences
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (or line) the finding is in, at most 160 characters either side."""
     return sentence_around(text, start, end, _SENTENCE_END)
 
 
-def _project_words(sentence: str) -> int:
-    words = set(_WORDS.findall(sentence.lower()))
-    for w in list(words):
-        if "-" in w:
-            words.update(w.split("-"))
-    return len(words & _PROJECT_WORDS) + len(_PROJECT_RX.findall(sentence))
+@lru_cache(maxsize=64)
+def _project_matches(s: str) -> tuple[str, ...]:
+    """What _PROJECT_RX matches in a sentence (read once per sentence: several tests of several findings ask)."""
+    if _no_folds(s) and _PROJECT_RX_WORDS.isdisjoint(_words_in(s)):
+        return ()
+    return tuple(m.group(0) for m in _PROJECT_RX.finditer(s))
+
+
+@lru_cache(maxsize=64)
+def _project_words(sentence: str) -> bool:
+    """A project's word or phrase in the sentence (the list's words first: the pattern is read only without them)."""
+    return not _PROJECT_WORDS.isdisjoint(_words_in(sentence)) or bool(_project_matches(sentence))
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -210,9 +234,11 @@ def _project_date(text: str, start: int, end: int) -> bool:
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
     ):
         return False
+    if _patient_near(text, start, end):
+        return False  # (first: a sign of a patient near the date is one anywhere in the text, the answer of both tests)
     care = care_occasion(text, start)  # "At the review in January 2025": the review is of care
     if _project_evidence(_sentence(text, start, end), care):
-        return not _patient_near(text, start, end)
+        return True
     # a note of a few sentences: "Hi Sione, I visited the Mercy clinic on 11/12 and met the practice manager. All
     # good for go-live." A project's word anywhere in it, and no sign of a patient anywhere in it.
     return len(text) <= _SHORT and _project_evidence(text, care) and not _patient_near(text, 0, len(text))
@@ -247,17 +273,14 @@ _NARRATIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)  # the dates of a scan share their sentences, and the text's own test
 def _project_evidence(s: str, care: bool = False) -> bool:
     """A project's word that is the project's: one a note of care hardly uses, or one it does use ("review",
     "meeting") in a sentence with no word of care (care: an occasion of care stands before the date)."""
-    words = set(_WORDS.findall(s.lower()))
-    for w in list(words):
-        if "-" in w:
-            words.update(w.split("-"))
-    found = words & _PROJECT_WORDS
+    found = _words_in(s) & _PROJECT_WORDS
     if found - _CARE_TOO:
         return True
-    matches = [m.group(0) for m in _PROJECT_RX.finditer(s)]  # (read once: the count and the shared ones both need it)
+    matches = _project_matches(s)
     shared = [w for w in matches if _RX_CARE_TOO.search(w)]
     if len(matches) > len(shared):
         return True
@@ -339,7 +362,7 @@ def _line(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _about_project(text: str) -> bool:
     """Once per text: a project's word in it, and no more words of care than of a project (letters.py's count)."""
     care, project, _ = _balance(text)
-    return _project_words(text) > 0 and care <= project
+    return care <= project and _project_words(text)
 
 
 def _signature_phone(text: str, start: int, end: int) -> bool:
@@ -530,7 +553,7 @@ def _project_name(text: str, start: int, end: int) -> bool:
         or _signed_name(text, start, end)
     ):
         return True
-    return _site_name(text, start, end) and _project_words(_sentence(text, start, end)) > 0
+    return _site_name(text, start, end) and _project_words(_sentence(text, start, end))
 
 
 # --- addresses and numbers -------------------------------------------------------------------------------------------
@@ -544,6 +567,7 @@ _SITE_AT = re.compile(
 )
 
 
+# (A new word goes in leadwords._ORG_OWNER_WORDS too; _RESEARCH's and _TEST_DATA's in their lists there.)
 _ORG_OWNER = re.compile(
     r"\b(?:vendors?|suppliers?|hq|headquarters|head\s{1,3}office|offices?|legal|accounts\s{1,3}payable|team|contractors?"
     r"|company|corporate|war\s{1,3}room|data\s{1,3}cent(?:re|er)|sow|invoices?|contracts?|conference|kick-?off|install"
@@ -554,7 +578,15 @@ _HOME_WORDS = re.compile(
     r"\b(?:home|(?<!-)lives?|living|resides?|residence|residential|domicile|my|her|his|their|family|mother|father|son"
     r"|daughter|wife|husband|discharge[ds]?|ambulance|patient['’]?s?|pt)\b",
     _I,
-)
+)  # (a new word goes in leadwords._HOME_WORD_LIST too)
+
+
+def _site_at(text: str, start: int) -> bool:
+    """_SITE_AT before the finding, read only when "at", "on", "in", a comma or a colon ends the text before it (every
+    match ends so, then at most three spaces)."""
+    if _no_folds(text) and not text[max(0, start - 8) : start].rstrip().lower().endswith(("at", "on", "in", ",", ":")):
+        return False
+    return bool(_SITE_AT.search(text, max(0, start - 60), start))
 
 
 def _project_address(text: str, start: int, end: int) -> bool:
@@ -562,17 +594,17 @@ def _project_address(text: str, start: int, end: int) -> bool:
     address), or a site's address in a project's sentence."""
     if "\n\n" in text[start:end] or re.search(r"\n[ \t]*\n", text[start:end]):
         return True
-    if not _SITE_AT.search(text, max(0, start - 60), start):
+    if not _site_at(text, start):
         # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
         # SOW to Legal, 55 Fruit Street, …" — unless it is someone's home or a patient is near
-        if _HOME_WORDS.search(text, max(0, start - 150), end + 80):
+        if _home_words(text, max(0, start - 150), end + 80, _HOME_WORDS):
             return False  # (first: the quick answer in a text about someone's home)
         sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
-        return (bool(_ORG_OWNER.search(sentence + " " + text[start:end])) or _project_words(sentence) > 0) and not (
-            _patient_near(text, start, end)
-        )
+        return (
+            _holds(_ORG_OWNER, _ORG_OWNER_WORDS, sentence, text[start:end]) or _project_words(sentence)
+        ) and not _patient_near(text, start, end)
     # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
-    return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end, weak=False)
+    return _project_words(_sentence(text, start, end)) and not _patient_near(text, start, end, weak=False)
 
 
 _MONTH_DATE = re.compile(
@@ -649,25 +681,25 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         return _project_date(text, start, end)
     value = text[start:end]
     sentence = _sentence(text, start, end)
-    if _RESEARCH.search(sentence) and not _patient_near(text, start, end, weak=False):
+    if _holds(_RESEARCH, _RESEARCH_WORDS, sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a publication's or a data set's number: "PubMed PMID 66503144 and study accession EVID-…"
     if _VENDOR_CASE.search(text, max(0, start - 25), start) and _STAFF_PHONE.search(_sentence(text, start, end)):
         # a vendor's case: "case number 04411823 with Philips", "Epic TS case 04411823"
         return not _patient_near(text, start, end)
     if _TICKET.fullmatch(value) and not _ID_LABEL.search(text, max(0, start - 25), start):
         # a tracker's key at the end of a changelog line ("Adults forms (Admission and Discharge forms) - LIME2-802")
-        return _project_words(_sentence(text, start, end)) > 0 and not _patient_near(text, start, end)
+        return _project_words(_sentence(text, start, end)) and not _patient_near(text, start, end)
     if re.fullmatch(r"[\d,-]{1,16}", value) and (
         _COUNT_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 30), start)
     ):
         return True  # a count or a range: "15234 accounts migrated", "Record 45213 of 90000", "MRN range 1000000-…"
     if re.fullmatch(r"(?:19|20)\d\d[-/]\d\d", value):
         return True  # a financial year: "FIN 2025-26 budget lines"
-    if _TEST_DATA.search(sentence) and not _patient_near(text, start, end, weak=False):
+    if _holds(_TEST_DATA, _TEST_DATA_WORDS, sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a test system's number: "Specimen 12345 in the UAT script", "the CSN in the interface spec"
     if (
         _BARE_LABEL.search(text, max(0, start - 20), start)
-        and _project_words(sentence) > 0
+        and _project_words(sentence)
         and not _patient_near(text, start, end)
     ):
         return True  # "Member 10234 of the steering group", "Policy 4471220 on data retention … governance"
@@ -675,7 +707,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         _digits(value) <= 12
         and _WEAK_ID_LABEL.search(text, max(0, start - 40), start)
         and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
-        and (_project_words(sentence) > 0 or _SYSTEM_WORDS.search(sentence))
+        and (_project_words(sentence) or _SYSTEM_WORDS.search(sentence))
         and not _patient_near(text, start, end)
     ):
         # a system's or a project's number under a label that a patient's number also carries: "Account key
