@@ -35,6 +35,7 @@ from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
 from commands.phi.care import find_care_dates
 from commands.phi.contacts import find_emails, find_phones
+from commands.phi.devices import find_device_values
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
 from commands.phi.labels import find_cards, find_labelled
 from commands.phi.letters import find_letter_spans
@@ -163,6 +164,8 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_letter_spans(text))
     # A value of an identifier's shape in a sentence about a person of care, its kind by the slot nouns (slots.py).
     spans.extend((start, end, len(groups) + prio_of[kind], kind) for kind, start, end in find_slot_values(text, spans))
+    # A person's device by its serial label or UDI: its kind wins over a record number's label (devices.py).
+    spans.extend((start, end, -2, kind) for kind, start, end in find_device_values(text))
     # A label says what the number is: "MRN: 123-45-6789" is a record number even in an SSN's shape.
     spans.extend((start, end, -1, kind) for kind, start, end in find_labelled(text) if end > start)
     return spans

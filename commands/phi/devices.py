@@ -1,0 +1,145 @@
+"""A patient's device by its serial, lot or UDI, and a person's IP address written in an unusual shape.
+
+A serial is a patient's identifier when it names one unit a person carries or uses: "Implant serial >> KP5648",
+"her insulin pump S/N: 4620-7785", "ICD model and serial: DVFB1D4 / PJN402118", "Hearing aids serials 48323 and
+78378", "the neurostimulator in this patient is unit AHE7158643". So a value after (or right before) a serial
+label counts when its sentence names a device a person has (pacemaker, pump, hearing aid, implant, CPAP...):
+with a plain serial label (serial, S/N, SN) the device word alone is enough, with a weaker one (id, identifier,
+unit, lot, number) the sentence must name a person too ("Vendor shipped lot 22B-0417 of IV tubing" passes).
+A GS1 UDI with production identifiers ("(01)00884521356148(17)270101(10)L123(21)A9981") is one unit: always.
+
+An IPv4 address with zero-padded octets ("192.168.001.010") is still an address; in a person's sentence it
+counts (numbers._find_ip reads only the canonical shape). Project and infrastructure sentences are judged by
+the allowances (allow.py, project.py) like every other finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commands.phi.shared import _digits, has_any, sentence_around
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# The words that say a sentence holds a device or implant a person has.
+_DEVICE = _wordset(
+    """
+    pacemaker pacemakers icd icds defibrillator defibrillators crt pump pumps insulin hearing aid aids implant
+    implants implanted explanted explant prosthesis prostheses prosthetic cpap bipap apap ventilator concentrator
+    glucose monitor monitors cgm transmitter sensor wheelchair wheelchairs chair scooter stimulator neurostimulator
+    cochlear valve stent stents lead leads recorder lvad vad shunt catheter lens iol knee hip joint dialysis
+    nebulizer nebuliser meter inhaler device devices limb orthosis brace generator pod
+    """
+)
+# The words that say the sentence is about a person (who has the device).
+_PERSON = _wordset(
+    """
+    patient patients pt pts his her hers their theirs him client resident member mr mrs ms miss individual
+    recipient caregiver mother father son daughter wife husband family implanted explanted my
+    """
+)
+_TRIGGERS = frozenset({"serial", "serials", "sn", "s", "ser", "lot", "udi", "id", "identifier", "unit", "no", "number"})
+
+_STRONG = (
+    r"serials?|s/n|(?-i:SN)|ser\.?(?=\s{0,2}(?:no\b|#))"
+    r"|(?:implant|pacemaker|icd|stimulator|neurostimulator)\s{0,2}(?:id|identifier|no\.?|number|nbr|#)"
+)
+_WEAK = (
+    r"lot|udi(?:-di)?|(?:device|implant|hardware|equipment|unit|transmitter|pump|sensor|pacemaker|generator)"
+    r"\s{0,2}(?:id|identifier|no\.?|number|nbr|#)|unit"
+)
+# A label, what may stand between it and its value ("no.", "number", ">>", "is", "recorded as"), and the value.
+_LABELLED = re.compile(
+    rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![\w/])"
+    r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,3}?(?=[A-Za-z'’]{1,15}\s{1,2}(?:is|was)\b)"
+    r"[A-Za-z'’]{1,15})?"
+    r"(?:\s{0,3}(?:\(s\)|no\b\.?|number|num\b|nbr\b|code|id\b|#|:|=|>>|>|\||/|-|–|is\b|was\b|reads?\b|of\b"
+    r"|recorded\b|listed\b|entered\b|documented\b|noted\b|as\b|under\b|on\s{1,2}the\s{1,2}back\b)){0,4}\s{0,3}"
+    r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9./-]{0,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])",
+    re.IGNORECASE,
+)
+# A value right before its label: "KP56480445 (serial)", "X985-74620 is the serial of her pump".
+_BEFORE = re.compile(
+    r"(?<![\w-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]{2,38}[A-Za-z0-9]))\s{0,2}(?:\(\s{0,2}|is\s{1,2}the\s{1,2})"
+    r"(?:serial|s/n|sn|lot|udi)\b",
+    re.IGNORECASE,
+)
+# More values of a list after the first: "serials 4832385 and 78378058567".
+_MORE = re.compile(r"\s{0,2}(?:,|&|and\b|/)\s{0,2}(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]{2,38}[A-Za-z0-9]))(?![A-Za-z0-9-])")
+_GS1 = re.compile(r"\(01\)\s?\d{14}(?:\s?\((?:11|17|10|21|30|240|7003)\)\s?[A-Za-z0-9-]{1,20}){1,5}(?<=[A-Za-z0-9])")
+_PRODUCTION = re.compile(r"\((?:10|11|17|21)\)")
+_LETTER_WORDS = re.compile(r"[a-z]{1,30}")
+_ENDS = re.compile(r"[.!?](?:\s|$)|\n|;\s")
+_PADDED_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+_INFRA = _wordset(
+    "server servers host hosts vm node db database interface engine router switch firewall subnet gateway printer"
+    " cluster proxy dns dhcp vlan vpn pacs mirth workstation scanner"
+)
+_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def find_device_values(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of a person's device serials (and UDIs) and of zero-padded IP addresses."""
+    out: list[tuple[str, int, int]] = []
+    if "(01)" in text:
+        out.extend(("device-serial", m.start(), m.end()) for m in _GS1.finditer(text) if _PRODUCTION.search(m[0]))
+    if has_any(text, _TRIGGERS) and has_any(text, _DEVICE):
+        out.extend(("device-serial", s, e) for s, e in _labelled_serials(text))
+    if text.count(".") >= 3 and ".0" in text:
+        out.extend(("ip-address", s, e) for s, e in _padded_ips(text))
+    return out
+
+
+def _labelled_serials(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _LABELLED.finditer(text):
+        if not _serial_shape(m["v"], strong=bool(m["strong"])):
+            continue
+        words = _words_around(text, m)
+        if words.isdisjoint(_DEVICE) or (not m["strong"] and words.isdisjoint(_PERSON)):
+            continue
+        found.append(m.span("v"))
+        pos = m.end()
+        while more := _MORE.match(text, pos):
+            if not _serial_shape(more["v"], strong=True):
+                break
+            found.append(more.span("v"))
+            pos = more.end()
+    for m in _BEFORE.finditer(text):
+        words = _words_around(text, m)
+        if _serial_shape(m["v"], strong=False) and not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
+            found.append(m.span("v"))
+    return found
+
+
+def _words_around(text: str, m: re.Match[str]) -> frozenset[str]:
+    """The words of the sentence a label and its value sit in (an abbreviation's full stop, "unit no.", inside
+    the match does not cut it)."""
+    # (not shared.words_of: its small cache holds the whole text's words for the other detectors)
+    return frozenset(
+        _LETTER_WORDS.findall(sentence_around(text, m.start(), m.end(), _ENDS).lower() + " " + m[0].lower())
+    )
+
+
+def _serial_shape(value: str, strong: bool) -> bool:
+    """A unit's serial has several digits and is not a date or a version ("3.1.0"); behind a weak label
+    ("unit", "lot") it needs more of them, so "unit 12" and "lot 4B" stay words of a ward or a shelf."""
+    digits = _digits(value)
+    if _DATE_LIKE.fullmatch(value) or value.count(".") >= 1:
+        return False
+    return digits >= 2 and len(value) >= 4 if strong else digits >= 3 and len(value) >= 5
+
+
+def _padded_ips(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _PADDED_IP.finditer(text):
+        octets = m[0].split(".")
+        if not any(len(o) > 1 and o[0] == "0" for o in octets) or any(int(o) > 255 for o in octets):
+            continue  # the canonical shape is numbers._find_ip's
+        words = _words_around(text, m)
+        if not words.isdisjoint(_PERSON) or ("ip" in words and words.isdisjoint(_INFRA)):
+            found.append(m.span())
+    return found
