@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.shared import _digits, has_any, sentence_around
+from commands.phi.shared import _digits, has_any, matches_at, sentence_around, word_starts
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -41,7 +41,13 @@ _PERSON = _wordset(
     recipient caregiver mother father son daughter wife husband family implanted explanted my
     """
 )
-_TRIGGERS = frozenset({"serial", "serials", "sn", "s", "ser", "lot", "udi", "id", "identifier", "unit", "no", "number"})
+# The first words of the labels (S/N is read by its "/n"): a note with none of them is not searched.
+_LABEL_WORDS = (
+    "serial", "sn", "ser", "implant", "pacemaker", "icd", "stimulator", "neurostimulator", "lot", "udi", "device",
+    "hardware", "equipment", "unit", "transmitter", "pump", "sensor", "generator",
+)  # fmt: skip
+_TRIGGERS = frozenset({*_LABEL_WORDS, "serials"})
+_LABEL_STARTS = word_starts(*_LABEL_WORDS, "s/n")
 
 _STRONG = (
     r"serials?|s/n|(?-i:SN)|ser\.?(?=\s{0,2}(?:no\b|#))"
@@ -62,17 +68,16 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # A value right before its label: "KP56480445 (serial)", "X985-74620 is the serial of her pump".
-_BEFORE = re.compile(
-    r"(?<![\w-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]{2,38}[A-Za-z0-9]))\s{0,2}(?:\(\s{0,2}|is\s{1,2}the\s{1,2})"
-    r"(?:serial|s/n|sn|lot|udi)\b",
-    re.IGNORECASE,
-)
+_BEFORE_LABEL = re.compile(r"(?:\(\s{0,2}|\bis\s{1,2}the\s{1,2})(?:serial|s/n|sn|lot|udi)\b", re.IGNORECASE)
+_VALUE_BEFORE = re.compile(r"(?<![\w-])(?P<v>[A-Za-z0-9][A-Za-z0-9-]{2,38}[A-Za-z0-9])\s{0,2}$")
 # More values of a list after the first: "serials 4832385 and 78378058567".
 _MORE = re.compile(r"\s{0,2}(?:,|&|and\b|/)\s{0,2}(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]{2,38}[A-Za-z0-9]))(?![A-Za-z0-9-])")
 _GS1 = re.compile(r"\(01\)\s?\d{14}(?:\s?\((?:11|17|10|21|30|240|7003)\)\s?[A-Za-z0-9-]{1,20}){1,5}(?<=[A-Za-z0-9])")
 _PRODUCTION = re.compile(r"\((?:10|11|17|21)\)")
+_BEFORE_WORDS = frozenset({"serial", "sn", "n", "lot", "udi"})
 _LETTER_WORDS = re.compile(r"[a-z]{1,30}")
 _ENDS = re.compile(r"[.!?](?:\s|$)|\n|;\s")
+_PADDED_OCTET = re.compile(r"\.0\d")  # (what a zero-padded address has after its first octet)
 _PADDED_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _INFRA = _wordset(
     "server servers host hosts vm node db database interface engine router switch firewall subnet gateway printer"
@@ -86,16 +91,16 @@ def find_device_values(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if "(01)" in text:
         out.extend(("device-serial", m.start(), m.end()) for m in _GS1.finditer(text) if _PRODUCTION.search(m[0]))
-    if has_any(text, _TRIGGERS) and has_any(text, _DEVICE):
+    if (has_any(text, _TRIGGERS) or "/n" in text or "/N" in text) and has_any(text, _DEVICE):
         out.extend(("device-serial", s, e) for s, e in _labelled_serials(text))
-    if text.count(".") >= 3 and ".0" in text:
+    if ".0" in text and _PADDED_OCTET.search(text):
         out.extend(("ip-address", s, e) for s, e in _padded_ips(text))
     return out
 
 
 def _labelled_serials(text: str) -> list[tuple[int, int]]:
     found = []
-    for m in _LABELLED.finditer(text):
+    for m in matches_at(_LABELLED, _LABEL_STARTS, text):
         if not _serial_shape(m["v"], strong=bool(m["strong"])):
             continue
         words = _words_around(text, m)
@@ -108,7 +113,10 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
                 break
             found.append(more.span("v"))
             pos = more.end()
-    for m in _BEFORE.finditer(text):
+    for label in _BEFORE_LABEL.finditer(text) if has_any(text, _BEFORE_WORDS) else ():
+        m = _VALUE_BEFORE.search(text, max(0, label.start() - 45), label.start())
+        if m is None:
+            continue
         words = _words_around(text, m)
         if _serial_shape(m["v"], strong=False) and not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
             found.append(m.span("v"))
