@@ -114,12 +114,12 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
             found.append(more.span("v"))
             pos = more.end()
     for label in _BEFORE_LABEL.finditer(text) if has_any(text, _BEFORE_WORDS) else ():
-        m = _VALUE_BEFORE.search(text, max(0, label.start() - 45), label.start())
-        if m is None:
+        value = _VALUE_BEFORE.search(text, max(0, label.start() - 45), label.start())
+        if value is None or not _serial_shape(value["v"], strong=False):
             continue
-        words = _words_around(text, m)
-        if _serial_shape(m["v"], strong=False) and not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
-            found.append(m.span("v"))
+        words = _words_around(text, value)
+        if not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
+            found.append(value.span("v"))
     return found
 
 
