@@ -54,6 +54,14 @@ SERIAL_FRAMES = [
     "Device S/N{S} explanted from the patient.",
     "Implanted valve - serial/lot: {S}",
     "Her CGM transmitter ID {S} was replaced.",
+    "Device Serial Number (DSN): {S} - patient's bone-anchored hearing aid.",
+    "CPAP (serial {S}) issued to pt on discharge.",
+    "Serial number of the patient's oxygen concentrator is {S}.",
+    "Pacemaker Model/Serial: W1DR01/{S}, patient seen in device clinic.",
+    "Pt's nebuliser serial ending in {S} was faulty.",
+    "Home hospital bed for Mrs. Ayodele, SN#{S}, delivered Tuesday.",
+    "SERIAL NUMBER OF IMPLANT >> {S} >> patient record updated.",
+    "The patient's pulse oximeter, ser no {S}, was left at home.",
 ]
 
 IP_FRAMES = [

@@ -31,7 +31,7 @@ _DEVICE = _wordset(
     implants implanted explanted explant prosthesis prostheses prosthetic cpap bipap apap ventilator concentrator
     glucose monitor monitors cgm transmitter sensor wheelchair wheelchairs chair scooter stimulator neurostimulator
     cochlear valve stent stents lead leads recorder lvad vad shunt catheter lens iol knee hip joint dialysis
-    nebulizer nebuliser meter inhaler device devices limb orthosis brace generator pod
+    nebulizer nebuliser meter inhaler device devices limb orthosis brace generator pod machine oximeter bed hoist
     """
 )
 # The words that say the sentence is about a person (who has the device).
@@ -60,10 +60,11 @@ _WEAK = (
 # A label, what may stand between it and its value ("no.", "number", ">>", "is", "recorded as"), and the value.
 _LABELLED = re.compile(
     rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![\w/])"
-    r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,3}?(?=[A-Za-z'’]{1,15}\s{1,2}(?:is|was)\b)"
-    r"[A-Za-z'’]{1,15})?"
+    r"(?:\s{0,2}(?:no\b\.?|number|num\b|nbr\b|#|\(s\)|\([A-Za-z]{2,5}\)))?"
+    r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,3}?[A-Za-z'’]{1,15}"
+    r"(?=\s{0,3}(?:is\b|was\b|:|>>|=|\||-\s|/)))?"
     r"(?:\s{0,3}(?:\(s\)|no\b\.?|number|num\b|nbr\b|code|id\b|#|:|=|>>|>|\||/|-|–|is\b|was\b|reads?\b|of\b"
-    r"|recorded\b|listed\b|entered\b|documented\b|noted\b|as\b|under\b|on\s{1,2}the\s{1,2}back\b)){0,4}\s{0,3}"
+    r"|recorded\b|listed\b|entered\b|documented\b|noted\b|as\b|under\b|on\s{1,2}the\s{1,2}back\b|ending\s{1,2}in\b)){0,4}\s{0,3}"
     r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9./-]{0,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])",
     re.IGNORECASE,
 )
