@@ -59,3 +59,61 @@ def test_each_programme_name_ends_with_a_word_of_the_gate() -> None:
     assert len(found) > 200
     for name in found:
         assert name.split()[-1] in slots._PROGRAMME_ENDS, name
+
+
+def _plain_values(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """_values as first written: the month before, the date and the age tried at every run of digits."""
+    taken = bytearray(len(text))
+
+    def take(shape: str, start: int, end: int) -> None:
+        if taken.find(1, start, end) < 0:
+            values.append((shape, start, end))
+            taken[start:end] = b"\x01" * (end - start)
+
+    values: list[tuple[str, int, int]] = []
+    if "@" in text:
+        for m in slots._EMAIL.finditer(text, lo, hi):
+            take("email", *m.span())
+    ips = list(slots._IP4.finditer(text, lo, hi)) if "." in text else []
+    if ":" in text and slots._IP6_HINT.search(text, lo, hi):
+        ips.extend(slots._IP6.finditer(text, lo, hi))
+    for m in ips:
+        if slots._is_ip(m.group()):
+            take("ip-address", *m.span())
+    ages = []
+    for run in slots._DIGIT_RUN.finditer(text, lo, hi):
+        at = run.start()
+        if taken[at]:
+            continue
+        before = slots._MONTH_BEFORE.search(text, max(lo, at - 14), at)
+        day = (slots._DAY.match(text, before.start(), hi) if before else None) or slots._DAY.match(text, at, hi)
+        if day:
+            take("date", *day.span())
+            continue
+        age = slots._AGE_DIGITS.match(text, at, hi)
+        if age and not slots._PLACE_BEFORE.search(text, max(lo, at - 12), at):
+            ages.append(age)
+    for m in slots._NUMBER.finditer(text, lo, hi):
+        if slots._digits(m.group()) >= 6:
+            take("number", *m.span())
+    for age in ages:
+        take("age" if age.group("x") else "age?", *age.span())
+    if slots._SPELLED_AGE.intersection(slots.words_of(text)):
+        for m in slots._AGE_WORDS.finditer(text, lo, hi):
+            take("age" if m.group("x") else "age?", *m.span())
+    return values
+
+
+_VALUE_PIECES = [
+    *("1", "9", "0", "12", "31", "92", "104", "2024", "19", "20", "123", "12345", "99F", "101M"),
+    *("-", "/", ".", " ", "  ", "\n", ",", ":", "st", "th", "of", "the", "third", "Jan", "March", "Sept.", "MAY"),
+    *("years", "yo", "y/o", "old", "room ", "bed", "x", "ſ", "İ", "\u212a", "\u00a0", "٣", "day", "ninety"),
+    *("ninety-two", "a hundred", "@", "a@b.org", "10.0.0.1", "::", "fe80::1", "ext 12", "+44 ", "(0161) "),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_VALUE_PIECES), max_size=24).map("".join), st.integers(0, 6), st.integers(0, 6))
+def test_the_dates_and_ages_of_a_window_are_the_ones_tried_at_every_run(text: str, cut_lo: int, cut_hi: int) -> None:
+    lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+    assert slots._values(text, lo, hi, bytearray(len(text))) == _plain_values(text, lo, hi)

@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from commands.phi.namewords import _wordset
-from commands.phi.shared import _DATE, _I, _MONTH, FOLDS_TO_ASCII, _digits, text_digits, words_of
+from commands.phi.shared import _DATE, _I, _MONTH, FOLDS_TO_ASCII, _digits, small_letters, text_digits, words_of
 
 # --- the person the sentence is about ------------------------------------------------------------------------------
 _STRONG = _wordset(
@@ -343,7 +343,7 @@ def _is_ip(value: str) -> bool:
 def _near_people(text: str, words: frozenset[str], ends: list[int]) -> list[tuple[int, int]]:
     """The sentences that hold a person word (found by str.find: the words known to be in the text), merged: only
     they can hold a value whose sentence is about a person."""
-    low = text.lower()
+    low = small_letters(text) or text.lower()
     spans = []
     owned = {w for slot in _owned_slots(words) for w in slot.split()}
     for w in words & (_PEOPLE | _CARE_SLOT) | owned:
@@ -391,12 +391,18 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         at = run.start()
         if taken[at]:
             continue
-        before = _MONTH_BEFORE.search(text, max(lo, at - 14), at)
-        day = (_DAY.match(text, before.start(), hi) if before else None) or _DAY.match(text, at, hi)
+        # a month name ends with white space before the number; a date led by 1, 2 or 4 digits goes on with a mark,
+        # a letter or white space; an age over 89 starts with 9 or 1
+        before = _MONTH_BEFORE.search(text, max(lo, at - 14), at) if at > lo and text[at - 1].isspace() else None
+        day = _DAY.match(text, before.start(), hi) if before else None
+        if day is None and run.end() < hi and run.end() - at != 3:
+            after = text[run.end()]
+            if after in "-/." or after.isalpha() or after.isspace():
+                day = _DAY.match(text, at, hi)
         if day:
             take("date", *day.span())
             continue
-        age = _AGE_DIGITS.match(text, at, hi)
+        age = _AGE_DIGITS.match(text, at, hi) if text[at] in "91" else None
         if age and not _PLACE_BEFORE.search(text, max(lo, at - 12), at):
             ages.append(age)  # taken after the numbers: "99" of "446 99 8090" is not an age
     for m in _NUMBER.finditer(text, lo, hi):
@@ -468,6 +474,7 @@ def find_slot_values(text: str, known: Iterable[tuple[int, int, int, str]] = ())
         ):
             out.append((kind, start, end))
     if out and known:
-        seen_spans = {(start, end, kind) for start, end, _, kind in known}
+        starts = {start for _, start, _ in out}
+        seen_spans = {(start, end, kind) for start, end, _, kind in known if start in starts}
         out = [(kind, start, end) for kind, start, end in out if (start, end, kind) not in seen_spans]
     return out
