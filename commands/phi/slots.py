@@ -340,13 +340,16 @@ def _is_ip(value: str) -> bool:
     return True
 
 
+_PEOPLE_OR_CARE = _PEOPLE | _CARE_SLOT
+
+
 def _near_people(text: str, words: frozenset[str], ends: list[int]) -> list[tuple[int, int]]:
     """The sentences that hold a person word (found by str.find: the words known to be in the text), merged: only
     they can hold a value whose sentence is about a person."""
     low = small_letters(text) or text.lower()
     spans = []
     owned = {w for slot in _owned_slots(words) for w in slot.split()}
-    for w in words & (_PEOPLE | _CARE_SLOT) | owned:
+    for w in words & _PEOPLE_OR_CARE | owned:
         at = low.find(w)
         while at >= 0:
             end = at + len(w)
