@@ -130,14 +130,15 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
 # (NL), "669 Reyes Port, Manuelchester, TAS, 2676" (AU), "Hermann-Josef-Scheel-Weg 99-74, 02716 Waldmünchen"
 # (DE), "H.No. 628, Dua Road, Aurangabad-431916" (IN). The postal code alone, or a number and a comma alone, is not
 # an address; the three together within 90 characters of one line are.
-# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start.
+# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start; every
+# shape of the second starts a number that follows no letter or digit, which it tests once before its shapes.
 _POSTCODE_LETTERS = re.compile(
     r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
     r"(?![\w-]|[.,]\d)"
 )
 _TOWN = _UP + r"[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30}){0,3}"  # "Bourgeois-la-Forêt"
 _POSTCODE_DIGITS = re.compile(
-    r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
+    r"(?P<pc>\d(?<!\w.)(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
     # a postal code and the town after it: "50968 Köln", "2187 Gföhl", "733 06 Protivín", "3587-150 Ermesinde",
     # "30-711 Białystok", "87150-211 Marques"
     r"|(?<![\w-].)(?:(?:(?<=[03-9])|(?<=1)(?!9)|(?<=2)(?!0))\d{3}|\d{4}|\d{2}\s\d{2}|\d{3}-\d{3}|\d-\d{3}|\d{4}-?\d{3})"
