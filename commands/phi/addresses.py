@@ -114,7 +114,7 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _intl_matches(text):
         pc = m.group("pc")
-        if re.fullmatch(r"(?:19|20)\d\d", pc):
+        if _A_YEAR.fullmatch(pc):
             continue  # "Release 4, Phase Two, 2025": a year, not a postal code
         first = re.match(r"\d*\s*([^\W\d_][\w.]*)", m.group("v"))
         if first and _NOT_STREET.fullmatch(first.group(1)):
@@ -389,8 +389,17 @@ _STREET_START = re.compile(
 )
 
 
+# Small patterns of the checks below, compiled once (a call of re.match looks its pattern up every time).
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_LINK_OR_MAIL = re.compile(r"(?i)(?:https?://|www\.|\S{1,40}@)")
+_LINK = re.compile(r"(?i)(?:https?://|www\.)")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_CAPITAL_WORD = re.compile(_UP + r"[^\W\d_]")
+_A_DIGIT = re.compile(r"\d")
+
+
 def _postcode(v: str) -> bool:
-    return any(not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) for m in _POSTCODE_ANY.finditer(v))
+    return any(not _A_YEAR.fullmatch(m.group(0)) for m in _POSTCODE_ANY.finditer(v))
 
 
 def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] | None:
@@ -401,9 +410,9 @@ def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] 
     if cut:
         v = v[: cut.start()]
     v = v.rstrip(" ,")
-    if len(v) < 6 or re.match(r"(?i)(?:https?://|www\.|\S{1,40}@)", v) or not re.search(r"[^\W\d_]{2}", v):
+    if len(v) < 6 or _LINK_OR_MAIL.match(v) or not _TWO_LETTERS.search(v):
         return None
-    if not _HOUSE_PART.search(v) or not re.search(_UP + r"[^\W\d_]", v):
+    if not _HOUSE_PART.search(v) or not _CAPITAL_WORD.search(v):
         return None
     if case_blind_found(_NOT_A_PLACE, _NOT_A_PLACE_SMALL, v):
         return None  # "moved to 9th December 2026", "sent to 3 vendors on Monday": a date or a count
@@ -566,9 +575,9 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         else ()
     ):
         v = m.group("v")
-        if re.match(r"(?i)(?:https?://|www\.)", v):
+        if _LINK.match(v):
             continue  # "the runbook lives at https://…": a page, not a home
-        if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
+        if _A_DIGIT.search(v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
             out.append(_label_value_end(text, m.start("v"), m.end("v"), shaped))
     if text_digits(text) >= 2:
         # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a
