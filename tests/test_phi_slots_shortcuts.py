@@ -108,6 +108,7 @@ _VALUE_PIECES = [
     *("1", "9", "0", "12", "31", "92", "104", "2024", "19", "20", "123", "12345", "99F", "101M"),
     *("-", "/", ".", " ", "  ", "\n", ",", ":", "st", "th", "of", "the", "third", "Jan", "March", "Sept.", "MAY"),
     *("years", "yo", "y/o", "old", "room ", "bed", "x", "ſ", "İ", "\u212a", "\u00a0", "٣", "day", "ninety"),
+    *("Dec", "december", "Sep ", "sept", "xMay ", "5Jan", "\t", "   ", "Nov.  ", "Ju", "ne", "ly", "Ap", "ril"),
     *("ninety-two", "a hundred", "@", "a@b.org", "10.0.0.1", "::", "fe80::1", "ext 12", "+44 ", "(0161) "),
 ]
 
@@ -117,3 +118,10 @@ _VALUE_PIECES = [
 def test_the_dates_and_ages_of_a_window_are_the_ones_tried_at_every_run(text: str, cut_lo: int, cut_hi: int) -> None:
     lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
     assert slots._values(text, lo, hi, bytearray(len(text))) == _plain_values(text, lo, hi)
+
+
+def test_the_dates_after_a_months_name_are_the_ones_tried_at_every_run() -> None:
+    for text in ("seen March   2024", "on Sept.\t12, 2025", "Nov.  3rd", "5May 12", "ſept 12 2024", "DEC 1999 x 92"):
+        for lo in range(len(text)):
+            taken = bytearray(len(text))
+            assert slots._values(text, lo, len(text), taken) == _plain_values(text, lo, len(text)), (text, lo)
