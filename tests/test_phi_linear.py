@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from commands.phi import (
     addresses,
+    ages,
+    agewords,
     allow,
     care,
     contacts,
@@ -30,6 +32,7 @@ from commands.phi import (
     people,
     scan,
     shared,
+    slots,
 )
 from commands.phi.shared import _matches
 
@@ -49,6 +52,9 @@ MODULES = (
     ids,
     letters,
     narrative,
+    slots,
+    ages,
+    agewords,
 )
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)

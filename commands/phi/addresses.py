@@ -114,7 +114,7 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _intl_matches(text):
         pc = m.group("pc")
-        if re.fullmatch(r"(?:19|20)\d\d", pc):
+        if _A_YEAR.fullmatch(pc):
             continue  # "Release 4, Phase Two, 2025": a year, not a postal code
         first = re.match(r"\d*\s*([^\W\d_][\w.]*)", m.group("v"))
         if first and _NOT_STREET.fullmatch(first.group(1)):
@@ -130,14 +130,15 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
 # (NL), "669 Reyes Port, Manuelchester, TAS, 2676" (AU), "Hermann-Josef-Scheel-Weg 99-74, 02716 Waldmünchen"
 # (DE), "H.No. 628, Dua Road, Aurangabad-431916" (IN). The postal code alone, or a number and a comma alone, is not
 # an address; the three together within 90 characters of one line are.
-# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start.
+# Two patterns, each led by a character class (a capital; a digit) so the engine skips to where one can start; every
+# shape of the second starts a number that follows no letter or digit, which it tests once before its shapes.
 _POSTCODE_LETTERS = re.compile(
     r"(?P<pc>[A-Z](?<![\w-].)(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|(?:(?<=N)(?:SW|T)|(?<=V)IC|(?<=Q)LD|(?<=T)AS|(?<=[SW])A|(?<=A)CT),?\s\d{4}))"
     r"(?![\w-]|[.,]\d)"
 )
 _TOWN = _UP + r"[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30}){0,3}"  # "Bourgeois-la-Forêt"
 _POSTCODE_DIGITS = re.compile(
-    r"(?P<pc>\d(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
+    r"(?P<pc>\d(?<!\w.)(?:(?<![\w-].)\d{3}\s?(?-i:[A-Z]{2})(?=,|\s{0,2}$|\s{1,3}(?-i:[A-Z])[a-z])"
     # a postal code and the town after it: "50968 Köln", "2187 Gföhl", "733 06 Protivín", "3587-150 Ermesinde",
     # "30-711 Białystok", "87150-211 Marques"
     r"|(?<![\w-].)(?:(?:(?<=[03-9])|(?<=1)(?!9)|(?<=2)(?!0))\d{3}|\d{4}|\d{2}\s\d{2}|\d{3}-\d{3}|\d-\d{3}|\d{4}-?\d{3})"
@@ -388,8 +389,17 @@ _STREET_START = re.compile(
 )
 
 
+# Small patterns of the checks below, compiled once (a call of re.match looks its pattern up every time).
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_LINK_OR_MAIL = re.compile(r"(?i)(?:https?://|www\.|\S{1,40}@)")
+_LINK = re.compile(r"(?i)(?:https?://|www\.)")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_CAPITAL_WORD = re.compile(_UP + r"[^\W\d_]")
+_A_DIGIT = re.compile(r"\d")
+
+
 def _postcode(v: str) -> bool:
-    return any(not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) for m in _POSTCODE_ANY.finditer(v))
+    return any(not _A_YEAR.fullmatch(m.group(0)) for m in _POSTCODE_ANY.finditer(v))
 
 
 def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] | None:
@@ -400,9 +410,9 @@ def _home_value(text: str, start: int, end: int, full: bool) -> tuple[int, int] 
     if cut:
         v = v[: cut.start()]
     v = v.rstrip(" ,")
-    if len(v) < 6 or re.match(r"(?i)(?:https?://|www\.|\S{1,40}@)", v) or not re.search(r"[^\W\d_]{2}", v):
+    if len(v) < 6 or _LINK_OR_MAIL.match(v) or not _TWO_LETTERS.search(v):
         return None
-    if not _HOUSE_PART.search(v) or not re.search(_UP + r"[^\W\d_]", v):
+    if not _HOUSE_PART.search(v) or not _CAPITAL_WORD.search(v):
         return None
     if case_blind_found(_NOT_A_PLACE, _NOT_A_PLACE_SMALL, v):
         return None  # "moved to 9th December 2026", "sent to 3 vendors on Monday": a date or a count
@@ -565,9 +575,9 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         else ()
     ):
         v = m.group("v")
-        if re.match(r"(?i)(?:https?://|www\.)", v):
+        if _LINK.match(v):
             continue  # "the runbook lives at https://…": a page, not a home
-        if re.search(r"\d", v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
+        if _A_DIGIT.search(v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
             out.append(_label_value_end(text, m.start("v"), m.end("v"), shaped))
     if text_digits(text) >= 2:
         # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a

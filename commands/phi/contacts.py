@@ -71,6 +71,8 @@ _INTL = re.compile(
 # An HL7 v2 segment about a person (the patient, a next of kin, a guarantor, an insured): its phone fields.
 _HL7_PERSON_SEGMENT = re.compile(r"(?m)^(?:PID|NK1|GT1|IN1|IN2|PD1|MRG)\|")
 _HL7_PHONE = re.compile(r"(?<=[|^~])(?P<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4})(?=[|^~\r\n]|$)")
+_WHOLE_DATE = re.compile(_DATE, _I)  # compiled once (a call of re.fullmatch looks its pattern up every time)
+_PAGER = re.compile(r"(?i)pager|beeper|bleep")
 _TOLL_FREE = re.compile(r"(?:\+?1[-. ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-. ]?\d{3}[-. ]?\d{4}(?!\d)")
 
 
@@ -82,12 +84,11 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     for m in () if gated else matches_at(_PHONE_CTX, _PHONE_CTX_STARTS, text):
         v = m.group("v")
         d = _digits(v)
-        pager = re.match(r"(?i)pager|beeper|bleep", m.group(0))
-        if re.fullmatch(_DATE, v, _I):
+        if _WHOLE_DATE.fullmatch(v):
             continue  # "call on 2024-03-12" is a date (the date rules judge it), not a number to call
         if _TOLL_FREE.match(v):
             continue  # "call 1-800-555-0199": an organisation's toll-free line, never a person's
-        if (pager and 4 <= d <= 7) or 7 <= d <= 15:
+        if 7 <= d <= 15 or (4 <= d <= 7 and _PAGER.match(m.group(0))):
             out.append(m.span("v"))
     if "|" in text and _HL7_PERSON_SEGMENT.search(text):
         out.extend(m.span("v") for m in _matches(_HL7_PHONE, text))

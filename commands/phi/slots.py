@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from commands.phi.namewords import _wordset
-from commands.phi.shared import _DATE, _I, _MONTH, _digits, text_digits, words_of
+from commands.phi.shared import _DATE, _I, _MONTH, FOLDS_TO_ASCII, _digits, small_letters, text_digits, words_of
 
 # --- the person the sentence is about ------------------------------------------------------------------------------
 _STRONG = _wordset(
@@ -107,6 +107,20 @@ _PROGRAMME = re.compile(
     r"|rates?|times?|data|metrics?|forms?|letters?|workflows?|criteria|policy|pathway|board|huddle|queue|list|instructions|paperwork|documentation|packs?|packets?)\b",
     _I,
 )
+_PROGRAMME_SMALL = re.compile(_PROGRAMME.pattern)  # read in a sentence's small letters (see _sentence_words)
+# The word each of _PROGRAMME's names ends with: a sentence without one holds no programme's name.
+_PROGRAMME_ENDS = _wordset(
+    """
+    portal safety flow access experience education engagement relations transport satisfaction tracking kiosk app
+    medicine practice service services centered centred system systems logistics throughput placement matching index
+    lookup search list banner header class master management server software library certificate side machine
+    field column doctor doctors physician physicians medical surgeon surgeons staff parking permit permits person
+    member members client lounge summary summaries clinic team process planning screen screens module modules desk
+    office unit ward nurse nurses coordinator coordinators order orders backlog rate rates time times data metric
+    metrics form forms letter letters workflow workflows criteria policy pathway board huddle queue instructions
+    paperwork documentation pack packs packet packets
+    """
+)
 
 # --- a project's or a system's sentence ----------------------------------------------------------------------------
 _PROJECT = _wordset(
@@ -127,6 +141,9 @@ _PROJECT = _wordset(
 _GO_LIVE = re.compile(
     r"\bgo[\s-]?live|\bchange\s{1,3}requests?\b|\bcost\s{1,3}cent(?:er|re)|\bdata\s{1,3}cent(?:er|re)|\bstaff\b", _I
 )
+_GO_LIVE_SMALL = re.compile(_GO_LIVE.pattern)  # read in a sentence's small letters (see _sentence_words)
+# A word each of _GO_LIVE's wordings has ("golive" is one word): without one, it is not searched for.
+_GO_LIVE_WORDS = frozenset({"go", "change", "cost", "data", "staff"})
 
 # --- the slot nouns: what the value is -----------------------------------------------------------------------------
 _BIRTH = _wordset(
@@ -216,14 +233,32 @@ _HOMONYMS = _wordset(
 )
 
 
+_PERSON_OR_SLOT = _PEOPLE | _CARE_SLOT | _OWNED_WORDS
+
+
 def _sentence_words(sentence: str) -> frozenset[str] | None:
     """The sentence's words, or None when it is a project's or a system's. The words of a programme or a product
     ("patient portal", "team member") are not a person's and are left out."""
-    words = frozenset(_WORD.findall(sentence.lower()))
-    if words.isdisjoint(_PEOPLE | _CARE_SLOT | _OWNED_WORDS) or _a_project(words, sentence):
+    low = sentence.lower()
+    words = frozenset(_WORD.findall(low))
+    if words.isdisjoint(_PERSON_OR_SLOT):
         return None
-    if not words.isdisjoint(_HOMONYMS) and _PROGRAMME.search(sentence):
-        words = frozenset(_WORD.findall(_PROGRAMME.sub(" ", sentence).lower()))
+    # A case-blind pattern is read without IGNORECASE in the small letters (several times faster), unless the
+    # sentence has a character that folds to an ASCII letter (shared.FOLDS_TO_ASCII) or changes length.
+    small = len(low) == len(sentence) and (sentence.isascii() or not any(c in sentence for c in FOLDS_TO_ASCII))
+    if not words.isdisjoint(_PROJECT):
+        return None
+    if not small:
+        if _GO_LIVE.search(sentence):
+            return None
+    elif (not words.isdisjoint(_GO_LIVE_WORDS) or "golive" in low) and _GO_LIVE_SMALL.search(low):
+        return None
+    if not words.isdisjoint(_HOMONYMS):
+        if not small:
+            if _PROGRAMME.search(sentence):
+                words = frozenset(_WORD.findall(_PROGRAMME.sub(" ", sentence).lower()))
+        elif not words.isdisjoint(_PROGRAMME_ENDS) and _PROGRAMME_SMALL.search(low):
+            words = frozenset(_WORD.findall(_PROGRAMME_SMALL.sub(" ", low)))
     if not words.isdisjoint(_OWNERS) and _OWNER.search(sentence):
         words |= _AN_OWNER  # "the client's coverage": a client who has something is a person
     return words
@@ -257,10 +292,6 @@ def _owned_slots(words: frozenset[str]) -> frozenset[str]:
     found = words & _SINGLES
     pairs = [f"{a} {b}" for a, b in _PAIRS if a in words and b in words]
     return found.union(pairs) if pairs else found
-
-
-def _a_project(words: frozenset[str], sentence: str) -> bool:
-    return bool(words & _PROJECT) or bool(_GO_LIVE.search(sentence))
 
 
 def _number_kind(value: str, words: frozenset[str]) -> str | None:
@@ -309,13 +340,16 @@ def _is_ip(value: str) -> bool:
     return True
 
 
+_PEOPLE_OR_CARE = _PEOPLE | _CARE_SLOT
+
+
 def _near_people(text: str, words: frozenset[str], ends: list[int]) -> list[tuple[int, int]]:
     """The sentences that hold a person word (found by str.find: the words known to be in the text), merged: only
     they can hold a value whose sentence is about a person."""
-    low = text.lower()
+    low = small_letters(text) or text.lower()
     spans = []
     owned = {w for slot in _owned_slots(words) for w in slot.split()}
-    for w in words & (_PEOPLE | _CARE_SLOT) | owned:
+    for w in words & _PEOPLE_OR_CARE | owned:
         at = low.find(w)
         while at >= 0:
             end = at + len(w)
@@ -360,12 +394,18 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         at = run.start()
         if taken[at]:
             continue
-        before = _MONTH_BEFORE.search(text, max(lo, at - 14), at)
-        day = (_DAY.match(text, before.start(), hi) if before else None) or _DAY.match(text, at, hi)
+        # a month name ends with white space before the number; a date led by 1, 2 or 4 digits goes on with a mark,
+        # a letter or white space; an age over 89 starts with 9 or 1
+        before = _MONTH_BEFORE.search(text, max(lo, at - 14), at) if at > lo and text[at - 1].isspace() else None
+        day = _DAY.match(text, before.start(), hi) if before else None
+        if day is None and run.end() < hi and run.end() - at != 3:
+            after = text[run.end()]
+            if after in "-/." or after.isalpha() or after.isspace():
+                day = _DAY.match(text, at, hi)
         if day:
             take("date", *day.span())
             continue
-        age = _AGE_DIGITS.match(text, at, hi)
+        age = _AGE_DIGITS.match(text, at, hi) if text[at] in "91" else None
         if age and not _PLACE_BEFORE.search(text, max(lo, at - 12), at):
             ages.append(age)  # taken after the numbers: "99" of "446 99 8090" is not an age
     for m in _NUMBER.finditer(text, lo, hi):
@@ -437,6 +477,7 @@ def find_slot_values(text: str, known: Iterable[tuple[int, int, int, str]] = ())
         ):
             out.append((kind, start, end))
     if out and known:
-        seen_spans = {(start, end, kind) for start, end, _, kind in known}
+        starts = {start for _, start, _ in out}
+        seen_spans = {(start, end, kind) for start, end, _, kind in known if start in starts}
         out = [(kind, start, end) for kind, start, end in out if (start, end, kind) not in seen_spans]
     return out
