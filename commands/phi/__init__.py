@@ -34,6 +34,7 @@ from commands.phi.addresses import find_addresses
 from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
 from commands.phi.care import find_care_dates
+from commands.phi.caredates import find_narrative_care_dates
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
@@ -142,7 +143,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
     groups[2][1].extend(find_cards(text))
-    groups[5] = ("admission-date", events + find_care_dates(text))
+    groups[5] = ("admission-date", (dates := events + find_care_dates(text)) + find_narrative_care_dates(text, dates))
     groups[6] = ("email", sorted(set(groups[6][1]) | set(find_emails(text))))
     groups[8] = ("phone", groups[8][1] + find_phones(text))
     spans = []

@@ -268,7 +268,8 @@ _NARRATIVE = re.compile(
     r"|wheez\w{0,4}|appetite|sleep|mood|anxiety|dementia|confusion|consent\s{1,3}(?:was\s{1,3})?(?:given|signed|obtained)"
     r"|care\s{1,3}plan\s{1,3}(?:was\s{1,3})?(?:reviewed|updated|agreed)|next\s{1,3}of\s{1,3}kin|carer|caregiver|weight"
     r"|observations|prescribing|respiratory|walking|gait|consultations?|clinical\s{1,3}(?:notes?"
-    r"|record|assessment|review|examination)|(?:the|this)\s{1,3}(?:individual|person)|" + CARE_NOUNS + r")\b",
+    r"|record|assessment|review|examination)|(?:the|this)\s{1,3}(?:individual|person|(?:resident|client)['’]s)"
+    r"|(?:physio|occupational\s{1,3}|speech\s{1,3})?therapists?|" + CARE_NOUNS + r")\b",
     _I,
 )
 
