@@ -476,7 +476,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     if has_any(text, _OBJECT_GATE) and (not text.isascii() or has_any(text, _OBJECT_FIRST)):
-        for cue in leads.finditer(_OBJECT_CUE, _SMALL_OBJECT_CUE, text):
+        for cue in leads.finditer_words(_OBJECT_CUE, _SMALL_OBJECT_CUE, _OBJECT_FIRST, text):
             obj = _NAME_AT.match(text, cue.end())
             if not obj:
                 continue

@@ -1,0 +1,75 @@
+"""The name detectors' shortcuts find what the patterns behind them find (commands/phi/leads.py, narrative.py): a
+pattern of many cues is tried only where one of its first words is, read from the text's folded letters. A cue
+added to a pattern goes in its list of first words too: the real texts here, or made-up text of the pattern's own
+words, show when the list misses it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands.phi import leads, narrative
+
+try:
+    from tests import phi_corpus as corpus
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    import phi_corpus as corpus
+
+
+def _dev_texts() -> list[str]:
+    texts = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "bench" / "phi").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if item.get("split") == "dev":  # (never the report split)
+                texts.append(item["text"])
+    return texts
+
+
+def _same_object_cues(text: str) -> None:
+    fast = [m.span() for m in leads.finditer_words(narrative._OBJECT_CUE, narrative._SMALL_OBJECT_CUE,
+                                                   narrative._OBJECT_FIRST, text)]  # fmt: skip
+    assert fast == [m.span() for m in narrative._OBJECT_CUE.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviewed with Anna. Spoke to Mr Kim, then discussed the plan with Jo.",
+        "Meds for Ola; call to Ben; Interpreter booked for Ahmed.",
+        "ſent for Lee, \u212aALL", "DISCUSSED İN clinic with Ayşe", "Counselled Ivan; mobilized Eva; results of Kai",
+        "Exam-of Li", "sent  for  x", "no cue here",
+    ],
+)  # fmt: skip
+def test_each_cue_is_found_where_the_pattern_finds_it(text: str) -> None:
+    _same_object_cues(text)
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_the_cues_agree_with_the_pattern_on_real_texts(source: str) -> None:
+    texts = [t for t, _ in corpus.CORPUS] if source == "corpus" else _dev_texts()
+    assert len(texts) > 100
+    for text in texts:
+        _same_object_cues(text)
+
+
+_WORDS = sorted(set(re.findall(r"[a-z]{2,}", narrative._OBJECT_CUE.pattern)) | {"ſent", "İn", "é", "Mr", "Jo"})
+_MADE_UP = st.lists(
+    st.tuples(
+        st.sampled_from(_WORDS),
+        st.sampled_from(["", "upper", "title"]),
+        st.sampled_from([" ", "  ", "-", "/", ". ", "\n", ", ", "'s ", ": ", "x", "1"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MADE_UP)
+def test_the_cues_agree_with_the_pattern_on_made_up_text_of_its_words(text: str) -> None:
+    _same_object_cues(text)
