@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import leads, narrative, people
+from commands.phi import leads, namewords, narrative, people
 
 try:
     from tests import phi_corpus as corpus
@@ -29,6 +29,32 @@ def _dev_texts() -> list[str]:
             if item.get("split") == "dev":  # (never the report split)
                 texts.append(item["text"])
     return texts
+
+
+def _contexts_word_by_word(text: str) -> tuple[list[int], ...]:
+    """namewords._contexts read one word at a time, each with the word before it (as it was first written)."""
+    found: tuple[list[int], ...] = ([], [], [], [], [], [], [])
+    strong = found[2]
+    low = text.lower()
+    prev = ""
+    for m in namewords._CTX_WORD.finditer(low if len(low) == len(text) else text):
+        w = m.group(0).lower()
+        if prev in namewords._POP_AFTER and strong and (w in namewords._FELL_NOT if prev == "fell" else w == "care"):
+            strong.pop()
+        b = namewords._bits(w, prev)
+        if w == "minutes" and prev[:1].isdigit():
+            b &= ~namewords._PROJECT
+        bits = (namewords._PERSON, namewords._PROJECT, namewords._STRONG, namewords._CARE, namewords._MORE_PROJECT,
+                namewords._SURE, namewords._OWN)  # fmt: skip
+        for where, bit in zip(found, bits, strict=True):
+            if b & bit:
+                where.append(m.start())
+        prev = w
+    return found
+
+
+def _same_contexts(text: str) -> None:
+    assert namewords._contexts.__wrapped__(text) == _contexts_word_by_word(text), text
 
 
 def _same_without_a_tail(text: str) -> None:
@@ -50,11 +76,14 @@ def _same_object_cues(text: str) -> None:
         "Meds for Ola; call to Ben; Interpreter booked for Ahmed.",
         "ſent for Lee, \u212aALL", "DISCUSSED İN clinic with Ayşe", "Counselled Ivan; mobilized Eva; results of Kai",
         "Exam-of Li", "sent  for  x", "no cue here", "Emily Ross (the pt in 4W)", "Tom Becker  (PATIENT)",
+        "She fell behind; he fell. Wound care module, her wound care, 15 minutes, the minutes. İlker's meds",
+        "history of falls, years old, her clinic, his 5mg, a 70yo, fell fell short",
     ],
 )  # fmt: skip
 def test_each_cue_is_found_where_the_pattern_finds_it(text: str) -> None:
     _same_object_cues(text)
     _same_without_a_tail(text)
+    _same_contexts(text)
 
 
 @pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
@@ -64,6 +93,7 @@ def test_the_cues_agree_with_the_pattern_on_real_texts(source: str) -> None:
     for text in texts:
         _same_object_cues(text)
     _same_without_a_tail(text)
+    _same_contexts(text)
 
 
 _WORDS = sorted(
@@ -85,3 +115,4 @@ _MADE_UP = st.lists(
 def test_the_cues_agree_with_the_pattern_on_made_up_text_of_its_words(text: str) -> None:
     _same_object_cues(text)
     _same_without_a_tail(text)
+    _same_contexts(text)
