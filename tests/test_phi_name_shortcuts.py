@@ -116,3 +116,12 @@ def test_the_cues_agree_with_the_pattern_on_made_up_text_of_its_words(text: str)
     _same_object_cues(text)
     _same_without_a_tail(text)
     _same_contexts(text)
+
+
+def test_the_longest_subject_is_within_its_reach_of_the_verb() -> None:
+    word = "A" + "b" * 25 + "-" + "c" * 25  # (52 letters: a name's longest word)
+    name = "van  der  " + word + ("  van  der  " + word) * 2 + ",  III."
+    text = "x " + name + ",  aged  123,  (female,  123)  has  been  not  seen"
+    m = narrative._SUBJECT_VERB.search(text)
+    assert m is not None and m.start() == 2 and m.start("verb") - m.start() == 244
+    assert m.start("verb") - m.start() <= narrative._SUBJECT_REACH

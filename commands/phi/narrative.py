@@ -314,6 +314,10 @@ _SUBJECT_VERB = re.compile(
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
     rf"(?P<verb>{_VERB})\b",
 )
+# The most characters from the start of a _SUBJECT_VERB match to its verb: a name of three words of 52 letters with
+# two particles each (10 + 52 + 2 x 64 = 190) and ", III." (7), ", aged 123," (13), "(female, 123)" (16), the spaces
+# and "has been" (13) and "not" (5): 244. Its search starts that far before the text's first verb.
+_SUBJECT_REACH = 250
 # Verbs a single given name may carry only as a patient ("Valentina was transferred…", "László has a known
 # allergy"): a colleague "was able to attend" or "reported the printer fault".
 _SINGLE_VERB = _wordset(
@@ -462,7 +466,8 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    for m in _SUBJECT_VERB.finditer(text) if _tail_in(_SUBJECT_VERB, text) else ():
+    verb = _TAILS[_SUBJECT_VERB].search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
+    for m in _SUBJECT_VERB.finditer(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
