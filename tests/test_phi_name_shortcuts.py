@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import leads, namewords, narrative, people
+from commands.phi import leads, names, namewords, narrative, people
 
 try:
     from tests import phi_corpus as corpus
@@ -57,6 +57,40 @@ def _same_contexts(text: str) -> None:
     assert namewords._contexts.__wrapped__(text) == _contexts_word_by_word(text), text
 
 
+# The tails as first written (a word boundary, then the words; all the digits of an age): the faster forms say the
+# same of every text.
+_FIRST_TAILS = [
+    (names._AFTER_NAME[names._NAME_THEN_AGE], re.compile(names._AGE_SEX, re.IGNORECASE)),
+    (
+        narrative._TAILS[narrative._PATIENT_COMMA],
+        re.compile(r"\b(?:patient|individual|care|client|user),\s", re.IGNORECASE),
+    ),
+    (
+        narrative._TAILS[narrative._NAME_AS_PATIENT],
+        re.compile(
+            r"\b(?:as\s{1,2}(?:the\s{1,2})?patient|role\s{1,2}is|(?:is|was)\s{1,2}the\s{1,2}(?:individual"
+            r"|person|patient|client|resident|service|name))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_FIRST_WITH_AGE = re.compile(
+    r"\d{1,3}\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b|\(\s{0,2}(?:born|b\.|dob"
+    r"|d\.o\.b|aged?)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_tails(text: str) -> None:
+    for fast, first in _FIRST_TAILS:
+        assert (fast.search(text) is None) == (first.search(text) is None), (first.pattern, text)
+    small = leads.small(narrative._TAILS[narrative._NAME_AS_PATIENT])
+    assert leads.search(narrative._TAILS[narrative._NAME_AS_PATIENT], small, text) == bool(
+        _FIRST_TAILS[2][1].search(text)
+    )
+    assert narrative._tail_in(narrative._WITH_AGE, text) == bool(_FIRST_WITH_AGE.search(text)), text
+
+
 def _same_without_a_tail(text: str) -> None:
     """A name-first pattern tried only when what must follow the name is in the text: then it never matches."""
     if not people._PT_IN_BRACKETS.search(text):
@@ -78,12 +112,15 @@ def _same_object_cues(text: str) -> None:
         "Exam-of Li", "sent  for  x", "no cue here", "Emily Ross (the pt in 4W)", "Tom Becker  (PATIENT)",
         "She fell behind; he fell. Wound care module, her wound care, 15 minutes, the minutes. İlker's meds",
         "history of falls, years old, her clinic, his 5mg, a 70yo, fell fell short",
+        "The PATIENT, Jo; care, x; user,\tY; known as the patient; role is; Was the Name; Merja / 72 / F; Ann (born",
+        "1234 yo; 12 - years-old female; 5 Y.O.; as  the  patıent; ıs the person",
     ],
 )  # fmt: skip
 def test_each_cue_is_found_where_the_pattern_finds_it(text: str) -> None:
     _same_object_cues(text)
     _same_without_a_tail(text)
     _same_contexts(text)
+    _same_tails(text)
 
 
 @pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
@@ -94,6 +131,7 @@ def test_the_cues_agree_with_the_pattern_on_real_texts(source: str) -> None:
         _same_object_cues(text)
     _same_without_a_tail(text)
     _same_contexts(text)
+    _same_tails(text)
 
 
 _WORDS = sorted(
@@ -116,6 +154,7 @@ def test_the_cues_agree_with_the_pattern_on_made_up_text_of_its_words(text: str)
     _same_object_cues(text)
     _same_without_a_tail(text)
     _same_contexts(text)
+    _same_tails(text)
 
 
 def test_the_longest_subject_is_within_its_reach_of_the_verb() -> None:

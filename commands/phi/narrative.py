@@ -524,9 +524,11 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
         r"|claimant|informant|historian|policy|person|individual)",
         _I,
     ),
+    # (each word's first letter, then the word boundary before it looked back at: the search skips to those letters)
     _NAME_AS_PATIENT: re.compile(
-        r"\b(?:as\s{1,2}(?:the\s{1,2})?patient|role\s{1,2}is|(?:is|was)\s{1,2}the\s{1,2}(?:individual"
-        r"|person|patient|client|resident|service|name))\b",
+        r"(?:a(?<!\w.)s\s{1,2}(?:the\s{1,2})?patient|r(?<!\w.)ole\s{1,2}is|i(?<!\w.)s\s{1,2}the\s{1,2}"
+        r"(?:individual|person|patient|client|resident|service|name)|w(?<!\w.)as\s{1,2}the\s{1,2}"
+        r"(?:individual|person|patient|client|resident|service|name))\b",
         _I,
     ),
     _KIN_OF: re.compile(
@@ -534,21 +536,24 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
         r"|husband|wife|partner|son|daughter|spouse|sister|brother)\b",
         _I,
     ),
-    _PATIENT_COMMA: re.compile(r"\b(?:patient|individual|care|client|user),\s", _I),
-    _WITH_AGE: re.compile(
-        r"\d{1,3}\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b|\(\s{0,2}(?:born|b\.|dob"
-        r"|d\.o\.b|aged?)\b",
-        _I,
+    # (led by the comma, the word before it looked back at: the search skips to the commas)
+    _PATIENT_COMMA: re.compile(
+        r",(?:(?<=\bpatient,)|(?<=\bindividual,)|(?<=\bcare,)|(?<=\bclient,)|(?<=\buser,))\s", _I
     ),
+    # (the last digit of the age: the search skips to the digits; a birth year's bracket is _BORN_TAIL)
+    _WITH_AGE: re.compile(r"\d\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b", _I),
     # (a verb after a space: the words between the name and the verb end in one too)
     _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
 # (only the tails that open with a word boundary are read in small letters: the others have a first character to
 # skip to)
-_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT, _PATIENT_COMMA)}
+_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT,)}
+_BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b", _I)  # (_WITH_AGE's other tail)
 
 
 def _tail_in(rx: re.Pattern[str], text: str) -> bool:
+    if rx is _WITH_AGE and _BORN_TAIL.search(text):
+        return True
     if rx in _SMALL_TAILS:
         return leads.search(_TAILS[rx], _SMALL_TAILS[rx], text)
     return _TAILS[rx].search(text) is not None
