@@ -164,3 +164,12 @@ def test_the_longest_subject_is_within_its_reach_of_the_verb() -> None:
     m = narrative._SUBJECT_VERB.search(text)
     assert m is not None and m.start() == 2 and m.start("verb") - m.start() == 244
     assert m.start("verb") - m.start() <= narrative._SUBJECT_REACH
+
+
+def test_a_rows_separator_is_within_its_reach_of_the_rows_start() -> None:
+    text = "x.  " + "   " + "P" + "a" * 38 + "   " + "->" + "   Jo Ray\n"
+    m = narrative._ROW.search(text)
+    assert m is not None and m.start() == 1
+    assert text.index(">") - m.start() < narrative._ROW_REACH
+    rows = leads.finditer_lines(narrative._ROW, narrative._ROW_STOPS, text, narrative._ROW_MARK, narrative._ROW_REACH)
+    assert [r.span() for r in rows] == [m.span()]

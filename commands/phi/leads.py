@@ -99,14 +99,17 @@ def every_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
             yield m
 
 
-def finditer_lines(rx: re.Pattern[str], stops: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def finditer_lines(
+    rx: re.Pattern[str], stops: re.Pattern[str], text: str, mark: re.Pattern[str] | None = None, reach: int = 0
+) -> Iterator[re.Match[str]]:
     """The matches ``rx.finditer(text)`` gives for a pattern that starts at the start of the text or at one of a
     few characters (a new line, a full stop): ``rx`` is tried at the start and where ``stops`` (those characters)
-    finds one, and nowhere else."""
+    finds one, and nowhere else; with ``mark``, only where it finds a character every match has within ``reach``
+    characters of its start (a row's separator)."""
     pos = 0
     start: int | None = 0
     while start is not None:
-        m = rx.match(text, start)
+        m = None if mark is not None and not mark.search(text, start, start + reach) else rx.match(text, start)
         if m is not None:
             yield m
             pos = m.end()

@@ -257,7 +257,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             " ".join(w[:1].upper() + w[1:] for w in words)
         ):
             out.append(m.span("v"))
-    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text):
+    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text, _ROW_MARK, _ROW_REACH):
         row = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not row or len(row) > 4 or not all(w in _LABEL_WORDS for w in row):
             continue
@@ -573,4 +573,8 @@ _LEADS: dict[re.Pattern[str], re.Pattern[str]] = {
 # Where the patterns that open at the start of a line, a phrase or a sentence can start (besides the text's start).
 _NEW_LINE = re.compile("\n")
 _ROW_STOPS = re.compile("[\n.;]")
+# A row's separator (">" of ">>" and "->") is at most 49 characters after where the row starts: the stop and two
+# spaces, three spaces, a label of 39 characters, three spaces and one character of the separator.
+_ROW_MARK = re.compile("[:=|/—–>]")
+_ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")
