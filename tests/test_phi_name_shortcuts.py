@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,24 @@ def _contexts_word_by_word(text: str) -> tuple[list[int], ...]:
     return found
 
 
+def _index_word_by_word(text: str) -> list[list[int]]:
+    """narrative._index's bits read one word at a time with namewords._bits (as it was first written)."""
+    low = text.lower() if text.isascii() else text
+    bits, prev = [], ""
+    for m in narrative._TOKEN_WORD.finditer(low):
+        w = m.group(0).lower()
+        b = namewords._bits(w, prev)
+        if w == "alert" and narrative._ALERT_ORIENTED.match(text, m.start() + 5):
+            b = namewords._CARE
+        elif w in narrative._FINDINGS:
+            b |= namewords._CARE
+        bits.append(b)
+        prev = w
+    return [[0, *accumulate(1 if b & kind else 0 for b in bits)] for kind in narrative._KINDS]
+
+
 def _same_contexts(text: str) -> None:
+    assert narrative._index.__wrapped__(text)[1] == _index_word_by_word(text), text
     assert namewords._contexts.__wrapped__(text) == _contexts_word_by_word(text), text
 
 
@@ -113,6 +131,7 @@ def _same_object_cues(text: str) -> None:
         "She fell behind; he fell. Wound care module, her wound care, 15 minutes, the minutes. İlker's meds",
         "history of falls, years old, her clinic, his 5mg, a 70yo, fell fell short",
         "The PATIENT, Jo; care, x; user,\tY; known as the patient; role is; Was the Name; Merja / 72 / F; Ann (born",
+        "Alert and oriented, the alert fired; her wound care; change request; İlker is alert",
         "1234 yo; 12 - years-old female; 5 Y.O.; as  the  patıent; ıs the person",
     ],
 )  # fmt: skip

@@ -21,7 +21,19 @@ from itertools import accumulate
 from commands.phi import leads
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import plain_label
-from commands.phi.namewords import _ANY_PROJECT, _CARE, _OWN, _PERSON, _STRONG, _bits, _words, _wordset
+from commands.phi.namewords import (
+    _ANY_PROJECT,
+    _BITS,
+    _CARE,
+    _OWN,
+    _PAIR_FIRST,
+    _PERSON,
+    _STRONG,
+    _WORD_BITS,
+    _word_bits,
+    _words,
+    _wordset,
+)
 from commands.phi.shared import _I, has_any
 
 # Roles that only a person in care or cover holds: no other sign needed, only no project word in the sentence.
@@ -170,6 +182,7 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 
 
 _TOKEN_WORD = re.compile(r"[A-Za-z0-9/'’-]{1,30}")
+_TOKEN_CUT = re.compile(f"({_TOKEN_WORD.pattern})")  # (split by it: the gaps and the words, in turn)
 _ALERT_ORIENTED = re.compile(r"\s{1,2}and\s{1,2}oriented\b", _I)
 _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # project, clinical, of a person
 
@@ -178,23 +191,24 @@ _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # pr
 def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
     """Once per text: where its words start, running counts of its words of a project, of care (with the findings)
     and of a person, and where its sentences end; each sentence's words are then counted in constant time."""
-    # (an ASCII text is put in small letters once: its words keep their places)
+    # (an ASCII text is put in small letters once: its words keep their places; the text is cut into its words and
+    # the gaps between them, the starts added up, and each word's bits looked up: _bits(w, prev) needs the word
+    # before only after a pair's first word, as "her" and "his" add only a bit no count reads)
     small = text.lower() if text.isascii() else None
-    if small is not None:
-        found = [(m.start(), m.group(0)) for m in _TOKEN_WORD.finditer(small)]
-    else:
-        found = [(m.start(), m.group(0).lower()) for m in _TOKEN_WORD.finditer(text)]
-    starts = [start for start, _ in found]
-    bits: list[int] = []
-    prev = ""
-    for start, w in found:
-        b = _bits(w, prev)
-        if w == "alert" and _ALERT_ORIENTED.match(text, start + 5):
-            b = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
-        elif w in _FINDINGS:
-            b |= _CARE
-        bits.append(b)
-        prev = w
+    parts = _TOKEN_CUT.split(text if small is None else small)
+    words = parts[1::2] if small is not None else [w.lower() for w in parts[1::2]]
+    starts = list(accumulate(map(len, parts)))[0:-1:2]
+    known = _WORD_BITS.get
+    bits = [known(w, -1) for w in words]
+    for i in [i for i, b in enumerate(bits) if b < 0]:
+        bits[i] = _word_bits(words[i])
+    for i in [i for i, w in enumerate(words[:-1], 1) if w in _PAIR_FIRST]:
+        bits[i] |= _BITS.get(words[i - 1] + " " + words[i], 0)
+    for i in [i for i, w in enumerate(words) if w in _FINDINGS or w == "alert"]:
+        if words[i] == "alert" and _ALERT_ORIENTED.match(text, starts[i] + 5):
+            bits[i] = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
+        elif words[i] in _FINDINGS:
+            bits[i] |= _CARE
     counts = [[0, *accumulate(1 if b & kind else 0 for b in bits)] for kind in _KINDS]
     return starts, counts, [m.start() for m in _SENTENCE_END.finditer(text)]
 
