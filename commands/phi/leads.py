@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from commands.phi.shared import words_of
+
 
 @lru_cache(maxsize=4)  # the name detectors of one scan share it
 def small_text(text: str) -> str | None:
@@ -97,14 +99,17 @@ def every_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
             yield m
 
 
-def finditer_lines(rx: re.Pattern[str], stops: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def finditer_lines(
+    rx: re.Pattern[str], stops: re.Pattern[str], text: str, mark: re.Pattern[str] | None = None, reach: int = 0
+) -> Iterator[re.Match[str]]:
     """The matches ``rx.finditer(text)`` gives for a pattern that starts at the start of the text or at one of a
     few characters (a new line, a full stop): ``rx`` is tried at the start and where ``stops`` (those characters)
-    finds one, and nowhere else."""
+    finds one, and nowhere else; with ``mark``, only where it finds a character every match has within ``reach``
+    characters of its start (a row's separator)."""
     pos = 0
     start: int | None = 0
     while start is not None:
-        m = rx.match(text, start)
+        m = None if mark is not None and not mark.search(text, start, start + reach) else rx.match(text, start)
         if m is not None:
             yield m
             pos = m.end()
@@ -126,3 +131,50 @@ def search_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int
             return True
         pos = at.start() + 1
     return False
+
+
+# The characters other than ASCII letters that a case-insensitive ASCII letter matches (re folds them): "İ", "ı",
+# "ſ" and the Kelvin sign. An ASCII letter is read as its small letter, they as theirs.
+_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD_TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_FOLDS})
+_LETTER_RUN = re.compile("[a-z]{1,30}")
+
+
+def folded(text: str) -> str:
+    """The text with each character a case-insensitive ASCII letter matches written as that small letter, every
+    other character in its place: a word of ASCII letters that the case-insensitive pattern reads is found there by
+    a plain search, at the same place."""
+    low = small_text(text)
+    if low is not None:
+        return low
+    low = text.lower()
+    if len(low) != len(text):
+        return text.translate(_FOLD_TABLE)  # ("İ" is two characters in small letters)
+    if "\u0131" in low or "\u017f" in low:
+        low = low.replace("\u0131", "i").replace("\u017f", "s")
+    return low
+
+
+def finditer_words(
+    rx: re.Pattern[str], small_rx: re.Pattern[str], first: frozenset[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches ``leads.finditer(rx, small_rx, text)`` gives, for a case-insensitive pattern each of whose
+    matches opens with one of the words ``first`` (small ASCII letters) with no letter before or after it: the
+    pattern is tried only where one of them is, found by a plain search of the text's folded letters. Why: a
+    pattern of many cues that opens with a word boundary has no first character for the engine to skip to."""
+    low = folded(text)
+    words = first.intersection(words_of(text) if text.isascii() else _LETTER_RUN.findall(low))
+    if not words:
+        return
+    starts = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    on, read = (low, small_rx) if text.isascii() else (text, rx)
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos and (m := read.match(on, start)) is not None:
+            yield m
+            pos = m.end()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from commands.phi.namecues import (
     _CARE_OF,
@@ -57,6 +58,7 @@ from commands.phi.shared import _I, has_any
 # two of them are then the gap, and a gap that is not one or two spaces ends a name.
 # (the capital first, then the look-behind: shared.py's speed idiom)
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ʯΑ-ΩЀ-Я](?<![^\W\d_].)(?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
+_WORD_CUT = re.compile(f"({_WORD.pattern})")  # (split by it: the gaps and the words, in turn)
 _SPACE_GAPS = frozenset({" ", "  ", "\t", " \t", "\t "})
 _COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
 # Small words inside a name: "Leonardo da Cruz", "Ms. van Ham", "Samira bin Laden".
@@ -157,23 +159,23 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
             out.append((run[0][0], run[-1][1], "".join(k for _, _, k in run)))
         run.clear()
 
-    prev_end = -1
-    for m in _WORD.finditer(text):
-        start, end, w = m.start(), m.end(), m.group(0)
+    # (the text cut into its words and the gaps between them, in turn: no match object per word)
+    parts = _WORD_CUT.split(text)
+    ends = list(accumulate(map(len, parts)))
+    for j in range(1, len(parts), 2):
+        w = parts[j]
         k = _kind_of(w)
         if run:
-            gap = text[prev_end:start]
+            gap = parts[j - 1]
             joined = gap in _SPACE_GAPS or (gap in _COMMA_GAPS and len(run) == 1) or gap in _PARTICLE_GAPS
             if joined and w in _CAP_PARTICLES:
-                prev_end = end  # "Siobhán Ní Bhriain", "Juan De la Cruz": the run goes on past the particle
-                continue
+                continue  # "Siobhán Ní Bhriain", "Juan De la Cruz": the run goes on past the particle
             if k in "EF" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
                 k = "S"
             if not joined or k in ("X", "E"):
                 close()
         if k not in ("X", "E"):
-            run.append((start, end, k))
-        prev_end = end
+            run.append((ends[j - 1], ends[j], k))
     close()
     return out
 

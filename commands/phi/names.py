@@ -167,10 +167,10 @@ _CALLED = re.compile(
     rf"\s{{1,3}}['\"“‘]?{_NAME}",
     _I,
 )
-_AGE_SEX = (
-    r"\d{1,3}\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year|(?:months?|mos?|weeks?|wks?|days?)[- ]old)\b"
-    r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
+_AGE_UNIT = (
+    r"\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year|(?:months?|mos?|weeks?|wks?|days?)[- ]old)\b"
 )
+_AGE_SEX = r"\d{1,3}" + _AGE_UNIT + r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
 _AGE_APPOSITIVE = re.compile(
     rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I
 )
@@ -361,7 +361,8 @@ _LEADS = {
 # What must follow the name in each pattern that starts with one, as a pattern of its own led by a fixed character
 # or class: when it is nowhere in the text the name-first pattern (tried at every letter) cannot match either.
 _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
-    _NAME_THEN_AGE: re.compile(_AGE_SEX, _I),
+    # (an age is there when a digit has its unit after it: the search skips to the digits; the sex is optional)
+    _NAME_THEN_AGE: re.compile(r"\d" + _AGE_UNIT, _I),
     _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}", _I),
     _NAME_THEN_VERB: re.compile(
         r"\s(?:is\s{1,3}seen|was\s{1,3}(?:seen|admitted|found)|presents\s{1,3}with|presented\s{1,3}(?:to|with)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from commands.phi.words import CARE_WORDS, DRUG_ENDINGS, NAME_PROJECT_WORDS, OWN_WORDS, SURE_WORDS
@@ -83,6 +84,7 @@ _STRONG_WORDS = _wordset(
 )
 # Letters of any script: "Manço" is one word, not the word "man" and an "o".
 _CTX_WORD = re.compile(r"[^\W_]{1,30}(?:[/'’-][^\W_]{1,30}){0,4}")
+_CTX_CUT = re.compile(f"({_CTX_WORD.pattern})")  # (split by it: the gaps and the words, in turn)
 _AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
 
 
@@ -160,59 +162,56 @@ def _next_bits(text: str, at: int, n: int) -> list[int]:
     return out
 
 
+# The words after which a word's bits depend on the word before it (a pair's first word, "fell", "wound", "her",
+# "his"): the pass reads the words after these one by one, and all others by a look-up.
+_BEFORE_A_RULE = _PAIR_FIRST | _POP_AFTER | {"her", "his"}
+
+
 @lru_cache(maxsize=4)  # the name pass and the number pass of one scan share it
 def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int], list[int]]:
     """Where the text's words of a person's care, of a project, strong signs of a patient, words of one person's
     care (commands/phi/words.py: a drug, a test, a procedure), the names' further project words and sure signs of a
     patient start."""
-    found: tuple[list[int], list[int], list[int], list[int], list[int], list[int], list[int]] = (
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-    )
-    person, project, strong, care, more_project, sure, own = found
+    # (the text cut into its words and what lies between them: no match object per word, the starts added up)
     low = text.lower()
-    lowered = len(low) == len(text)
-    if not lowered:
-        low = text  # a letter whose small form is longer ("İ"): look up each word's small form instead
-    prev = ""
-    bits = _BITS.get
+    if len(low) == len(text):
+        parts = _CTX_CUT.split(low)
+        words = parts[1::2]
+    else:  # a letter whose small form is longer ("İ"): look up each word's small form instead
+        parts = _CTX_CUT.split(text)
+        words = [w.lower() for w in parts[1::2]]
+    starts = list(accumulate(map(len, parts)))[0:-1:2]
     known = _WORD_BITS.get
-    for m in _CTX_WORD.finditer(low):
-        w = m.group(0) if lowered else m.group(0).lower()
-        if prev in _POP_AFTER and strong and (w in _FELL_NOT if prev == "fell" else w == "care"):
-            strong.pop()  # "fell behind on the training schedule" is not a fall, "the wound care module" not a wound
-        b = known(w)  # _bits(w, prev), written out: this loop runs for every word
-        if b is None:
-            b = _word_bits(w)
+    bits = [known(w, -1) for w in words]  # each word's own bits (_bits(w, prev) without the word before it)
+    for i in [i for i, b in enumerate(bits) if b < 0]:
+        bits[i] = _word_bits(words[i])
+    pair = _BITS.get
+    # (the rules on the word before, in the order _bits and the pass apply them, for the words after one of theirs)
+    after = [i for i, w in enumerate(words[:-1], 1) if w in _BEFORE_A_RULE]
+    if "minutes" in words:
+        after = sorted({*after, *(i for i, w in enumerate(words) if w == "minutes" and i)})
+    for i in after:
+        prev, w = words[i - 1], words[i]
+        if prev in _POP_AFTER and (w in _FELL_NOT if prev == "fell" else w == "care"):
+            bits[i - 1] &= ~_STRONG  # "fell behind on the training schedule" is not a fall, "the wound care module"
+        b = bits[i]
         if prev in _PAIR_FIRST:
-            b |= bits(prev + " " + w, 0)
+            b |= pair(prev + " " + w, 0)
         if w == "minutes" and prev[:1].isdigit():
             b &= ~_PROJECT  # "15 minutes" is a duration, not a meeting's minutes
         if b & (_CARE | _OWN) and prev in ("her", "his") and not w[:1].isdigit() and w not in ("clinic", "clinics"):
-            b |= _SURE
-        if b:
-            at = m.start()
-            if b & _PERSON:
-                person.append(at)
-            if b & _PROJECT:
-                project.append(at)
-            if b & _STRONG:
-                strong.append(at)
-            if b & _CARE:
-                care.append(at)
-            if b & _MORE_PROJECT:
-                more_project.append(at)
-            if b & _SURE:
-                sure.append(at)
-            if b & _OWN:
-                own.append(at)
-        prev = w
-    return found
+            b |= _SURE  # "to see her results", "his dialysis": the care of the person just named
+        bits[i] = b
+    marked = [(at, b) for at, b in zip(starts, bits, strict=True) if b]
+    return (
+        [at for at, b in marked if b & _PERSON],
+        [at for at, b in marked if b & _PROJECT],
+        [at for at, b in marked if b & _STRONG],
+        [at for at, b in marked if b & _CARE],
+        [at for at, b in marked if b & _MORE_PROJECT],
+        [at for at, b in marked if b & _SURE],
+        [at for at, b in marked if b & _OWN],
+    )
 
 
 def _context(text: str) -> tuple[list[int], list[int], list[int]]:

@@ -21,7 +21,19 @@ from itertools import accumulate
 from commands.phi import leads
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import plain_label
-from commands.phi.namewords import _ANY_PROJECT, _CARE, _OWN, _PERSON, _STRONG, _bits, _words, _wordset
+from commands.phi.namewords import (
+    _ANY_PROJECT,
+    _BITS,
+    _CARE,
+    _OWN,
+    _PAIR_FIRST,
+    _PERSON,
+    _STRONG,
+    _WORD_BITS,
+    _word_bits,
+    _words,
+    _wordset,
+)
 from commands.phi.shared import _I, has_any
 
 # Roles that only a person in care or cover holds: no other sign needed, only no project word in the sentence.
@@ -170,6 +182,7 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 
 
 _TOKEN_WORD = re.compile(r"[A-Za-z0-9/'’-]{1,30}")
+_TOKEN_CUT = re.compile(f"({_TOKEN_WORD.pattern})")  # (split by it: the gaps and the words, in turn)
 _ALERT_ORIENTED = re.compile(r"\s{1,2}and\s{1,2}oriented\b", _I)
 _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # project, clinical, of a person
 
@@ -178,23 +191,24 @@ _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # pr
 def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
     """Once per text: where its words start, running counts of its words of a project, of care (with the findings)
     and of a person, and where its sentences end; each sentence's words are then counted in constant time."""
-    # (an ASCII text is put in small letters once: its words keep their places)
+    # (an ASCII text is put in small letters once: its words keep their places; the text is cut into its words and
+    # the gaps between them, the starts added up, and each word's bits looked up: _bits(w, prev) needs the word
+    # before only after a pair's first word, as "her" and "his" add only a bit no count reads)
     small = text.lower() if text.isascii() else None
-    if small is not None:
-        found = [(m.start(), m.group(0)) for m in _TOKEN_WORD.finditer(small)]
-    else:
-        found = [(m.start(), m.group(0).lower()) for m in _TOKEN_WORD.finditer(text)]
-    starts = [start for start, _ in found]
-    bits: list[int] = []
-    prev = ""
-    for start, w in found:
-        b = _bits(w, prev)
-        if w == "alert" and _ALERT_ORIENTED.match(text, start + 5):
-            b = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
-        elif w in _FINDINGS:
-            b |= _CARE
-        bits.append(b)
-        prev = w
+    parts = _TOKEN_CUT.split(text if small is None else small)
+    words = parts[1::2] if small is not None else [w.lower() for w in parts[1::2]]
+    starts = list(accumulate(map(len, parts)))[0:-1:2]
+    known = _WORD_BITS.get
+    bits = [known(w, -1) for w in words]
+    for i in [i for i, b in enumerate(bits) if b < 0]:
+        bits[i] = _word_bits(words[i])
+    for i in [i for i, w in enumerate(words[:-1], 1) if w in _PAIR_FIRST]:
+        bits[i] |= _BITS.get(words[i - 1] + " " + words[i], 0)
+    for i in [i for i, w in enumerate(words) if w in _FINDINGS or w == "alert"]:
+        if words[i] == "alert" and _ALERT_ORIENTED.match(text, starts[i] + 5):
+            bits[i] = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
+        elif words[i] in _FINDINGS:
+            bits[i] |= _CARE
     counts = [[0, *accumulate(1 if b & kind else 0 for b in bits)] for kind in _KINDS]
     return starts, counts, [m.start() for m in _SENTENCE_END.finditer(text)]
 
@@ -257,7 +271,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             " ".join(w[:1].upper() + w[1:] for w in words)
         ):
             out.append(m.span("v"))
-    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text):
+    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text, _ROW_MARK, _ROW_REACH):
         row = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not row or len(row) > 4 or not all(w in _LABEL_WORDS for w in row):
             continue
@@ -314,6 +328,10 @@ _SUBJECT_VERB = re.compile(
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
     rf"(?P<verb>{_VERB})\b",
 )
+# The most characters from the start of a _SUBJECT_VERB match to its verb: a name of three words of 52 letters with
+# two particles each (10 + 52 + 2 x 64 = 190) and ", III." (7), ", aged 123," (13), "(female, 123)" (16), the spaces
+# and "has been" (13) and "not" (5): 244. Its search starts that far before the text's first verb.
+_SUBJECT_REACH = 250
 # Verbs a single given name may carry only as a patient ("Valentina was transferred…", "László has a known
 # allergy"): a colleague "was able to attend" or "reported the printer fault".
 _SINGLE_VERB = _wordset(
@@ -462,7 +480,8 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    for m in _SUBJECT_VERB.finditer(text) if _tail_in(_SUBJECT_VERB, text) else ():
+    verb = _TAILS[_SUBJECT_VERB].search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
+    for m in _SUBJECT_VERB.finditer(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -476,7 +495,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     if has_any(text, _OBJECT_GATE) and (not text.isascii() or has_any(text, _OBJECT_FIRST)):
-        for cue in leads.finditer(_OBJECT_CUE, _SMALL_OBJECT_CUE, text):
+        for cue in leads.finditer_words(_OBJECT_CUE, _SMALL_OBJECT_CUE, _OBJECT_FIRST, text):
             obj = _NAME_AT.match(text, cue.end())
             if not obj:
                 continue
@@ -519,9 +538,11 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
         r"|claimant|informant|historian|policy|person|individual)",
         _I,
     ),
+    # (each word's first letter, then the word boundary before it looked back at: the search skips to those letters)
     _NAME_AS_PATIENT: re.compile(
-        r"\b(?:as\s{1,2}(?:the\s{1,2})?patient|role\s{1,2}is|(?:is|was)\s{1,2}the\s{1,2}(?:individual"
-        r"|person|patient|client|resident|service|name))\b",
+        r"(?:a(?<!\w.)s\s{1,2}(?:the\s{1,2})?patient|r(?<!\w.)ole\s{1,2}is|i(?<!\w.)s\s{1,2}the\s{1,2}"
+        r"(?:individual|person|patient|client|resident|service|name)|w(?<!\w.)as\s{1,2}the\s{1,2}"
+        r"(?:individual|person|patient|client|resident|service|name))\b",
         _I,
     ),
     _KIN_OF: re.compile(
@@ -529,21 +550,24 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
         r"|husband|wife|partner|son|daughter|spouse|sister|brother)\b",
         _I,
     ),
-    _PATIENT_COMMA: re.compile(r"\b(?:patient|individual|care|client|user),\s", _I),
-    _WITH_AGE: re.compile(
-        r"\d{1,3}\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b|\(\s{0,2}(?:born|b\.|dob"
-        r"|d\.o\.b|aged?)\b",
-        _I,
+    # (led by the comma, the word before it looked back at: the search skips to the commas)
+    _PATIENT_COMMA: re.compile(
+        r",(?:(?<=\bpatient,)|(?<=\bindividual,)|(?<=\bcare,)|(?<=\bclient,)|(?<=\buser,))\s", _I
     ),
+    # (the last digit of the age: the search skips to the digits; a birth year's bracket is _BORN_TAIL)
+    _WITH_AGE: re.compile(r"\d\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b", _I),
     # (a verb after a space: the words between the name and the verb end in one too)
     _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
 # (only the tails that open with a word boundary are read in small letters: the others have a first character to
 # skip to)
-_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT, _PATIENT_COMMA)}
+_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT,)}
+_BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b", _I)  # (_WITH_AGE's other tail)
 
 
 def _tail_in(rx: re.Pattern[str], text: str) -> bool:
+    if rx is _WITH_AGE and _BORN_TAIL.search(text):
+        return True
     if rx in _SMALL_TAILS:
         return leads.search(_TAILS[rx], _SMALL_TAILS[rx], text)
     return _TAILS[rx].search(text) is not None
@@ -563,4 +587,8 @@ _LEADS: dict[re.Pattern[str], re.Pattern[str]] = {
 # Where the patterns that open at the start of a line, a phrase or a sentence can start (besides the text's start).
 _NEW_LINE = re.compile("\n")
 _ROW_STOPS = re.compile("[\n.;]")
+# A row's separator (">" of ">>" and "->") is at most 49 characters after where the row starts: the stop and two
+# spaces, three spaces, a label of 39 characters, three spaces and one character of the separator.
+_ROW_MARK = re.compile("[:=|/—–>]")
+_ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")

@@ -355,6 +355,9 @@ _NAME_THEN_PT = re.compile(
     rf"(?<![\w.])(?P<v>(?-i:{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}))\s{{0,2}}\((?:the\s{{1,3}}|a\s{{1,3}})?{_PT_WORDS}\b",
     _I,
 )
+# What follows the name in _NAME_THEN_PT, led by its bracket: a text without it has no match (a plain search for the
+# bracket instead of trying the name at every character).
+_PT_IN_BRACKETS = re.compile(rf"\((?:the\s{{1,3}}|a\s{{1,3}})?{_PT_WORDS}\b", _I)
 # A named person followed by a staff cue: "Ms. Chen from the vendor".
 _STAFF_CUE = re.compile(
     # Only "from/of <team>": a patient is "at"/"in" a place, and unit names
@@ -439,7 +442,8 @@ def _find_names(text: str) -> list[tuple[int, int]]:
         if " " not in v.strip() and "," not in v and not is_patient_single_name(text, start, start + len(v)):
             continue  # "fetching patient Orders", "Patient Dashboard": one capitalised word and nothing clinical
         out.append((start, start + len(v)))
-    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT) if "(" in text else (_PT_APPOSITIVE,):  # ("Tom Becker (pt)")
+    # ("Tom Becker (pt)")
+    for rx in (_PT_APPOSITIVE, _NAME_THEN_PT) if "(" in text and _PT_IN_BRACKETS.search(text) else (_PT_APPOSITIVE,):
         for m in leads.every_led(rx, _PT_COMMA_LEAD, text) if rx is _PT_APPOSITIVE else _matches(rx, text):
             if not any(p in PROGRAMME_WORDS for p in m.group("v").lower().replace(".", " ").split()):
                 out.append(m.span("v"))
