@@ -7,20 +7,14 @@ when the list misses it."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import allow, leadwords, project
-
-try:
-    from tests import phi_corpus as corpus
-except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    import phi_corpus as corpus
+from tests.support.phi_texts import corpus_texts, dev_texts
 
 # One example of each of _PERSON's alternatives, and of _PATIENT's.
 SIGNS_OF_A_PERSON = [
@@ -141,19 +135,9 @@ def _pieces(text: str) -> list[str]:
     return [text, *(p for p in re.split(r"(?<=[.!?\n])\s", text) if p)]
 
 
-def _dev_texts() -> list[str]:
-    texts = []
-    for path in sorted((Path(__file__).resolve().parents[1] / "bench" / "phi").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if item.get("split") == "dev":  # (never the report split)
-                texts.append(item["text"])
-    return texts
-
-
 @pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
 def test_every_shortcut_agrees_with_its_pattern_on_real_texts(source: str) -> None:
-    texts = [t for t, _ in corpus.CORPUS] if source == "corpus" else _dev_texts()
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
     assert len(texts) > 100
     for text in texts:
         assert _fast(text) == _slow(text)

@@ -5,31 +5,15 @@ words, show when the list misses it."""
 
 from __future__ import annotations
 
-import json
 import re
 from itertools import accumulate
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import leads, names, namewords, narrative, people
-
-try:
-    from tests import phi_corpus as corpus
-except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    import phi_corpus as corpus
-
-
-def _dev_texts() -> list[str]:
-    texts = []
-    for path in sorted((Path(__file__).resolve().parents[1] / "bench" / "phi").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if item.get("split") == "dev":  # (never the report split)
-                texts.append(item["text"])
-    return texts
+from tests.support.phi_texts import corpus_texts, dev_texts
 
 
 def _contexts_word_by_word(text: str) -> tuple[list[int], ...]:
@@ -144,7 +128,7 @@ def test_each_cue_is_found_where_the_pattern_finds_it(text: str) -> None:
 
 @pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
 def test_the_cues_agree_with_the_pattern_on_real_texts(source: str) -> None:
-    texts = [t for t, _ in corpus.CORPUS] if source == "corpus" else _dev_texts()
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
     assert len(texts) > 100
     for text in texts:
         _same_object_cues(text)
