@@ -29,6 +29,7 @@ Design notes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from commands.phi.addresses import find_addresses
 from commands.phi.ages import find_ages
@@ -118,6 +119,7 @@ class Workspace:
 
 
 _DEFAULT = Workspace()
+_PRIORITY = itemgetter(2)
 
 # ---------------------------------------------------------------------------
 # Public API
@@ -178,15 +180,7 @@ def scan(text: str, workspace: Workspace | None = None) -> list[Finding]:
     if not text:
         return []
     workspace = workspace or _DEFAULT
-    # (the detectors often find the same span: each is judged once)
-    verdicts: dict[tuple[int, int, str], bool] = {}
-    spans = []
-    for s in _all_spans(text):
-        key = (s[0], s[1], s[3])
-        if key not in verdicts:
-            verdicts[key] = allowed(text, s[0], s[1], s[3], workspace.people, workspace.allow)
-        if not verdicts[key]:
-            spans.append(s)
+    spans = _judged(text, workspace)
     spans.sort(key=lambda s: (s[0], s[2]))
     merged: list[tuple[int, int, int, str]] = []  # (start, end, prio, kind)
     for start, end, prio, kind in spans:
@@ -198,6 +192,27 @@ def scan(text: str, workspace: Workspace | None = None) -> list[Finding]:
         else:
             merged.append((start, end, prio, kind))
     return [Finding(kind, start, end) for start, end, _, kind in merged]
+
+
+def _judged(text: str, workspace: Workspace) -> list[tuple[int, int, int, str]]:
+    """The spans the allowances keep, judged in priority order. The detectors often find the same span: each
+    (span, kind) is judged once, and a span already kept with a higher-priority kind is not judged again under
+    another, since the merge in scan gives it that kind whatever the verdict (the slowest notes have a few of each)."""
+    verdicts: dict[tuple[int, int, str], bool] = {}
+    kept_at: dict[tuple[int, int], int] = {}  # (start, end) -> priority of the first kept span there
+    kept: list[tuple[int, int, int, str]] = []
+    for s in sorted(_all_spans(text), key=_PRIORITY):
+        start, end, prio, kind = s
+        if kept_at.get((start, end), prio) < prio:
+            continue  # (merged into the kept one, it would change neither its extent nor its kind)
+        key = (start, end, kind)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = allowed(text, start, end, kind, workspace.people, workspace.allow)
+        if not verdict:
+            kept.append(s)
+            kept_at.setdefault((start, end), prio)
+    return kept
 
 
 def _kinds_in_order(findings: list[Finding]) -> list[str]:
