@@ -14,24 +14,29 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
-from commands.phi.leadwords import _no_folds
+from commands.phi.leadwords import _holds
 from commands.phi.letters import staff_contact, staff_self_intro
+from commands.phi.namewords import _wordset
 from commands.phi.people import _has_patient_word
 from commands.phi.project import project_allows
 
-# (A new phrase's piece goes in _SERVICE_DESK_PIECES too.)
+# (A new phrase's word goes in _SERVICE_DESK_WORDS too.)
 _SERVICE_DESK = re.compile(
     r"\b(?:service\s{0,2}desk|help\s{0,2}desk|support|vendor|downtime|hotline|call\s{0,2}cent(?:er|re)|on-?call"
     r"|switchboard|account\s{1,3}(?:exec(?:utive)?|manager)|cerner|epic|oracle|meditech|allscripts|pmo|project\s{1,3}office|programme\s{1,3}office|command\s{0,2}cent(?:er|re)|operations\s{1,3}cent(?:er|re)|toll-?free|it\s{1,3}desk|bridge|conference\s{1,3}line|dial-?in|escalation\s{1,3}line|noc)\b",
     re.IGNORECASE,
 )
-# A piece of text every match of _SERVICE_DESK holds ("desk" of "help desk", "cent" of "call centre", "line" of
-# "hotline"): in a sentence with none of them the pattern is not run (see leadwords._no_folds).
-_SERVICE_DESK_PIECES = (
-    "desk", "support", "vendor", "downtime", "line", "call", "switchboard", "account", "cerner", "epic", "oracle",
-    "meditech", "allscripts", "pmo", "office", "cent", "toll", "bridge", "dial", "noc",
-)  # fmt: skip
-_SERVICE_DESK_PIECE = re.compile("|".join(_SERVICE_DESK_PIECES))  # (one reading of the sentence for all of them)
+# A word every match of _SERVICE_DESK holds whole, hyphened words read by their pieces ("desk" of "help desk",
+# "centre" of "call centre", "call" of "on-call", "line" of "conference line", "exec" of "account exec"): in a
+# sentence with none of them the pattern is not run (see leadwords._holds). Words, not pieces of words: "line" of
+# "deadline", "call" of "recall" and "cent" of "percent" no longer run it.
+_SERVICE_DESK_WORDS = _wordset(
+    """
+    desk servicedesk helpdesk support vendor downtime hotline call callcenter callcentre oncall switchboard exec
+    executive manager cerner epic oracle meditech allscripts pmo office center centre commandcenter commandcentre
+    toll tollfree bridge line dial dialin noc
+    """
+)
 _INFRA = re.compile(
     r"\b(?:servers?|hosts?|vms?|nodes?|db|database|interface|engine|router|switch|firewall|subnet|gateway|printer"
     r"|appliance|load\s{0,2}balancer|cluster|instance|proxy|dns|dhcp|vlan|vpn|pacs|ris|lis|mirth|rhapsody|cloverleaf"
@@ -65,7 +70,7 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", value)}
         return bool(words) and any(words <= known for known in _name_words(people))
     if kind == "phone":
-        if digits_key(value) in allow.numbers:
+        if allow.numbers and digits_key(value) in allow.numbers:
             return True
         sentence = _sentence(text, start, end)
         return allow.service_desk and _service_desk(sentence) and not _has_patient_word(sentence)
@@ -85,9 +90,7 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
 
 
 def _service_desk(sentence: str) -> bool:
-    if _no_folds(sentence) and not _SERVICE_DESK_PIECE.search(sentence.lower()):
-        return False
-    return bool(_SERVICE_DESK.search(sentence))
+    return _holds(_SERVICE_DESK, _SERVICE_DESK_WORDS, sentence)
 
 
 @functools.lru_cache(maxsize=32)

@@ -170,9 +170,10 @@ def _words_in(s: str) -> frozenset[str]:
 def _holds(rx: re.Pattern[str], leads: frozenset[str], *pieces: str) -> bool:
     """Whether rx matches the pieces joined by spaces (a sentence, the finding), for a pattern whose matches begin
     with a word of ``leads``: when no piece holds one of those words the pattern is not run."""
-    if all(_no_folds(p) and leads.isdisjoint(_words_in(p)) for p in pieces):
-        return False
-    return bool(rx.search(" ".join(pieces)))
+    for p in pieces:
+        if not (_no_folds(p) and leads.isdisjoint(_words_in(p))):
+            return bool(rx.search(" ".join(pieces)))
+    return False
 
 
 # The words of project._HOME_WORDS (a match is a whole word of the text, or "patient" before "'s"). The text's words of

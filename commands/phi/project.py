@@ -40,7 +40,7 @@ from commands.phi.leadwords import (
 )
 from commands.phi.letters import _ROLE_LINE, _balance, _name_in
 from commands.phi.namewords import _wordset
-from commands.phi.shared import _I, _digits, line_around, sentence_around
+from commands.phi.shared import _I, _digits, line_around, may_end_with, sentence_around
 
 _KINDS = frozenset({"admission-date", "phone", "patient-name", "address", "mrn", "device-serial", "plan-number"})
 
@@ -223,16 +223,27 @@ def _project_words(sentence: str) -> bool:
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
+# An event of care right before a date: "admitted 3/12", "discharge: 3/12".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", _I
+)
+_EVENT_REACH = 20  # (a match is at most 18 characters, and ends at the window's end or before a line break there)
+
+
+def _event_before(text: str, start: int) -> bool:
+    """_EVENT_BEFORE in the 30 characters before the date, read as a text of their own: searched from where a match
+    can start, not from each of the 30."""
+    before = text[max(0, start - 30) : start]
+    return bool(_EVENT_BEFORE.search(before, max(0, len(before) - _EVENT_REACH)))
+
+
 def _project_date(text: str, start: int, end: int) -> bool:
     """A date in a project's sentence ("ADT admission workflow go-live 2026-12-04", "I visited the Mercy clinic on
     11/12 for the readiness walkthrough"), unless a header label stands before it ("Visit date:") or an event of
     care right before it ("admitted 3/12", "discharge: 3/12")."""
-    before = text[max(0, start - 30) : start]
     if _DATE_LABEL.search(text, max(0, start - 16), start) or frame_label(text, start, fields=False):
         return False
-    if re.search(
-        r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
-    ):
+    if _event_before(text, start):
         return False
     if _patient_near(text, start, end):
         return False  # (first: a sign of a patient near the date is one anywhere in the text, the answer of both tests)
@@ -590,10 +601,14 @@ def _site_at(text: str, start: int) -> bool:
     return bool(_SITE_AT.search(text, max(0, start - 60), start))
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _project_address(text: str, start: int, end: int) -> bool:
     """An address that is no one's: a span across a blank line (a date, a closing and a signature read as one
     address), or a site's address in a project's sentence."""
-    if "\n\n" in text[start:end] or re.search(r"\n[ \t]*\n", text[start:end]):
+    value = text[start:end]
+    if "\n" in value and ("\n\n" in value or _BLANK_LINE.search(value)):
         return True
     if not _site_at(text, start):
         # an organisation's address in a sentence about it: "Vendor address: 1200 Market Street, …", "Send the signed
@@ -602,7 +617,7 @@ def _project_address(text: str, start: int, end: int) -> bool:
             return False  # (first: the quick answer in a text about someone's home)
         sentence = _sentence(text, start, end)  # (without the address: "9 Karl Johans gate" is not a stage gate)
         return (
-            _holds(_ORG_OWNER, _ORG_OWNER_WORDS, sentence, text[start:end]) or _project_words(sentence)
+            _holds(_ORG_OWNER, _ORG_OWNER_WORDS, sentence, value) or _project_words(sentence)
         ) and not _patient_near(text, start, end)
     # (a room is the venue's: "Education Centre, 12 King Street, Level 2, Room 2.07")
     return _project_words(_sentence(text, start, end)) and not _patient_near(text, start, end, weak=False)
@@ -661,6 +676,7 @@ _WEAK_ID_LABEL = re.compile(
     r"|code|identifier)\b[\s\W]{0,6}$",
     _I,
 )
+_WEAK_ID_REACH = 20  # (a match is at most 18 characters: it starts in the last 20 of the 40 it is looked for in)
 _STRONG_ID_LABEL = re.compile(
     r"\b(?:patient|pt|medical|mrn|member|policy|insurance|insured|subscriber|chart|hospital|health|encounter|visit"
     r"|accession|specimen|medicare|medicaid|claim|beneficiary|guarantor|payer|episode|admission|ssn|social)\b",
@@ -675,6 +691,41 @@ _SYSTEM_WORDS = re.compile(
 )
 
 
+_COUNT_VALUE = re.compile(r"[\d,-]{1,16}")
+_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d[-/]\d\d")
+# What the window before a number ends with (its trailing white space left off) when a pattern anchored at its end
+# can match there: the pattern is searched only then (see shared.may_end_with).
+_VENDOR_CASE_ENDS = (
+    ":", "#", "no.", "no", "number", "nbr", "id", "case", "ticket", "sr", "incident", "inc", "request", "ref",
+    "reference",
+)  # fmt: skip
+_RANGE_BEFORE_ENDS = ("range", "ranges", "sequence", "sequences", "between", "from", "at", "of")
+_BARE_LABEL_ENDS = ("member", "policy", "episode", "admission", "claim", "specimen", "barcode", "record", "case")
+
+
+def _vendor_case(text: str, start: int) -> bool:
+    """_VENDOR_CASE in the 25 characters before the number."""
+    lo = max(0, start - 25)
+    return may_end_with(text[lo:start], _VENDOR_CASE_ENDS) and bool(_VENDOR_CASE.search(text, lo, start))
+
+
+def _range_before(text: str, start: int) -> bool:
+    """_RANGE_BEFORE in the 30 characters before the number."""
+    lo = max(0, start - 30)
+    return may_end_with(text[lo:start], _RANGE_BEFORE_ENDS) and bool(_RANGE_BEFORE.search(text, lo, start))
+
+
+def _bare_label(text: str, start: int) -> bool:
+    """_BARE_LABEL in the 20 characters before the number."""
+    lo = max(0, start - 20)
+    return may_end_with(text[lo:start], _BARE_LABEL_ENDS) and bool(_BARE_LABEL.search(text, lo, start))
+
+
+def _weak_id_label(text: str, start: int) -> bool:
+    """_WEAK_ID_LABEL in the 40 characters before the number, searched from where a match can start."""
+    return bool(_WEAK_ID_LABEL.search(text, max(0, start - _WEAK_ID_REACH), start))
+
+
 def _not_an_id(text: str, start: int, end: int) -> bool:
     """A number read as a record, plan or serial number that is a date ("since 02-Dec-2026", judged as a date) or a
     product's model number ("1,120 Alaris 8015 PCUs")."""
@@ -684,29 +735,23 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
     sentence = _sentence(text, start, end)
     if _holds(_RESEARCH, _RESEARCH_WORDS, sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a publication's or a data set's number: "PubMed PMID 66503144 and study accession EVID-…"
-    if _VENDOR_CASE.search(text, max(0, start - 25), start) and _STAFF_PHONE.search(_sentence(text, start, end)):
+    if _vendor_case(text, start) and _STAFF_PHONE.search(_sentence(text, start, end)):
         # a vendor's case: "case number 04411823 with Philips", "Epic TS case 04411823"
         return not _patient_near(text, start, end)
     if _TICKET.fullmatch(value) and not _ID_LABEL.search(text, max(0, start - 25), start):
         # a tracker's key at the end of a changelog line ("Adults forms (Admission and Discharge forms) - LIME2-802")
         return _project_words(_sentence(text, start, end)) and not _patient_near(text, start, end)
-    if re.fullmatch(r"[\d,-]{1,16}", value) and (
-        _COUNT_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 30), start)
-    ):
+    if _COUNT_VALUE.fullmatch(value) and (_COUNT_AFTER.match(text, end) or _range_before(text, start)):
         return True  # a count or a range: "15234 accounts migrated", "Record 45213 of 90000", "MRN range 1000000-…"
-    if re.fullmatch(r"(?:19|20)\d\d[-/]\d\d", value):
+    if _FINANCIAL_YEAR.fullmatch(value):
         return True  # a financial year: "FIN 2025-26 budget lines"
     if _holds(_TEST_DATA, _TEST_DATA_WORDS, sentence) and not _patient_near(text, start, end, weak=False):
         return True  # a test system's number: "Specimen 12345 in the UAT script", "the CSN in the interface spec"
-    if (
-        _BARE_LABEL.search(text, max(0, start - 20), start)
-        and _project_words(sentence)
-        and not _patient_near(text, start, end)
-    ):
+    if _bare_label(text, start) and _project_words(sentence) and not _patient_near(text, start, end):
         return True  # "Member 10234 of the steering group", "Policy 4471220 on data retention … governance"
     if (
         _digits(value) <= 12
-        and _WEAK_ID_LABEL.search(text, max(0, start - 40), start)
+        and _weak_id_label(text, start)
         and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
         and (_project_words(sentence) or _SYSTEM_WORDS.search(sentence))
         and not _patient_near(text, start, end)

@@ -1,0 +1,80 @@
+"""The allowance phase's window shortcuts (commands/phi/project.py) answer as the patterns searched the plain way: a
+pattern anchored at the end of the window before a number or a date is searched only when the window ends with one
+of the words a match ends with (_vendor_case, _range_before, _bare_label), or from where a match can start rather
+than from each position of the window (_event_before, _weak_id_label). Compared at every position of the regression
+corpus, the development notes and made-up text of the patterns' own words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands.phi import project
+from tests.support.phi_texts import corpus_texts, dev_texts
+
+
+def _plain(rx: re.Pattern[str], text: str, start: int, reach: int) -> bool:
+    return bool(rx.search(text, max(0, start - reach), start))
+
+
+def _same_at_every_position(text: str) -> None:
+    for at in range(len(text) + 1):
+        assert project._vendor_case(text, at) == _plain(project._VENDOR_CASE, text, at, 25), at
+        assert project._range_before(text, at) == _plain(project._RANGE_BEFORE, text, at, 30), at
+        assert project._bare_label(text, at) == _plain(project._BARE_LABEL, text, at, 20), at
+        assert project._weak_id_label(text, at) == _plain(project._WEAK_ID_LABEL, text, at, 40), at
+        before = text[max(0, at - 30) : at]
+        assert project._event_before(text, at) == bool(project._EVENT_BEFORE.search(before)), at
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "case number 04411823 with Philips", "Service Request #: 12", "ref 9", "INC\n12", "REFERENCE  no.  7",
+        "MRN range 1000000-1000200", "Record 45213 of 90000", "starting  at 5", "between\t3",
+        "Member 10234 of the steering group", "Policy 4471220", "CASE\n55", "Account key 12345678",
+        "Registration #:  99", "identifier -- 12", "statement: 7", "admitted 3/12", "Discharged:  on 3/12",
+        "d/c 4/5", "DOD 1/1", "admission\n2/2", "ſpecimen 12", "\u212aey: 9", "the café case 4",
+    ],
+)  # fmt: skip
+def test_each_window_shortcut_answers_as_its_pattern(text: str) -> None:
+    _same_at_every_position(text)
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_the_window_shortcuts_answer_as_their_patterns_on_real_texts(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
+    assert len(texts) > 100
+    for text in texts:
+        _same_at_every_position(text)
+
+
+_WORDS = sorted(
+    {
+        w
+        for rx in (
+            project._VENDOR_CASE, project._RANGE_BEFORE, project._BARE_LABEL, project._WEAK_ID_LABEL,
+            project._EVENT_BEFORE,
+        )
+        for w in re.findall(r"[a-z]{2,}", rx.pattern)
+    }
+    | {"d/c", "no.", "#", "12", "3/12", "ſ", "é", "x"}
+)  # fmt: skip
+
+_MADE_UP = st.lists(
+    st.tuples(
+        st.sampled_from(_WORDS),
+        st.sampled_from(["", "upper", "title"]),
+        st.sampled_from([" ", "  ", "    ", "-", ": ", ":", "#", "\n", " \n", ". ", ", ", "-- ", "\t"]),
+    ),
+    max_size=10,
+).map(lambda parts: "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MADE_UP)
+def test_the_window_shortcuts_answer_as_their_patterns_on_made_up_text(text: str) -> None:
+    _same_at_every_position(text)
