@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import project
+from commands.phi import leadwords, project
 from tests.support.phi_texts import corpus_texts, dev_texts
 
 
@@ -78,3 +78,33 @@ _MADE_UP = st.lists(
 @given(_MADE_UP)
 def test_the_window_shortcuts_answer_as_their_patterns_on_made_up_text(text: str) -> None:
     _same_at_every_position(text)
+
+
+def _plain_by_characters(text: str) -> bool:
+    """leadwords._plain read character by character, as it was first written."""
+    odd = {ch for ch in text if ch > "\x7f"}
+    return odd.isdisjoint(leadwords._CASE_FOLDS) and not any(ch.isdecimal() for ch in odd)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aS1 é٣۵१ſ\u212a\u0130\u0131’—", max_size=40))
+def test_a_plain_text_is_told_as_a_reading_of_each_character_tells_it(text: str) -> None:
+    assert leadwords._plain(text) == _plain_by_characters(text)
+
+
+def test_a_plain_text_is_told_as_a_reading_of_each_character_tells_it_on_real_texts() -> None:
+    for text in [*corpus_texts(), *dev_texts()]:
+        assert leadwords._plain(text) == _plain_by_characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venue: The Education and Research Centre, 12 King St", "LOCATION:  Level 2 Board Room East, 9 Queen St",
+        "Locatİon: Hall, 12 King St", "the café at 3 Hill Rd", "Headquarters  at\n4 Bay Rd", "located at 5 Elm St",
+        "our laboratory ,  77 George St",
+    ],
+)  # fmt: skip
+def test_a_sites_address_is_looked_for_as_far_back_as_a_match_can_start(text: str) -> None:
+    for at in range(len(text) + 1):
+        assert project._site_at(text, at) == bool(project._SITE_AT.search(text, max(0, at - 60), at)), at

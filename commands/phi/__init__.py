@@ -120,6 +120,7 @@ class Workspace:
 
 _DEFAULT = Workspace()
 _PRIORITY = itemgetter(2)
+_POSITION = itemgetter(0, 2)
 
 # ---------------------------------------------------------------------------
 # Public API
@@ -181,7 +182,7 @@ def scan(text: str, workspace: Workspace | None = None) -> list[Finding]:
         return []
     workspace = workspace or _DEFAULT
     spans = _judged(text, workspace)
-    spans.sort(key=lambda s: (s[0], s[2]))
+    spans.sort(key=_POSITION)
     merged: list[tuple[int, int, int, str]] = []  # (start, end, prio, kind)
     for start, end, prio, kind in spans:
         if merged and start < merged[-1][1]:

@@ -85,10 +85,10 @@ def _no_folds(text: str) -> bool:
 def _plain(text: str) -> bool:
     """Whether the text's lower-case letters stand where its own do, and only ASCII letters and digits match the
     patterns' ASCII letters and digits (ignoring case)."""
-    if text.isascii():
-        return True
-    odd = {ch for ch in text if ch > "\x7f"}
-    return odd.isdisjoint(_CASE_FOLDS) and not any(ch.isdecimal() for ch in odd)
+    return text.isascii() or (_no_folds(text) and not _OTHER_DIGIT.search(text))
+
+
+_OTHER_DIGIT = re.compile(r"\d(?<![0-9])")  # a digit of another script (\d is str.isdecimal)
 
 
 def _person_and_patient(

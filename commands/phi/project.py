@@ -593,12 +593,21 @@ _HOME_WORDS = re.compile(
 )  # (a new word goes in leadwords._HOME_WORD_LIST too)
 
 
+# How far before the finding a match of _SITE_AT other than a venue's can start (at most 20 characters, ending at the
+# window's end or before a line break there).
+_SITE_AT_REACH = 22
+
+
 def _site_at(text: str, start: int) -> bool:
     """_SITE_AT before the finding, read only when "at", "on", "in", a comma or a colon ends the text before it (every
-    match ends so, then at most three spaces)."""
+    match ends so, then at most three spaces), and from where a match can start."""
     if _no_folds(text) and not text[max(0, start - 8) : start].rstrip().lower().endswith(("at", "on", "in", ",", ":")):
         return False
-    return bool(_SITE_AT.search(text, max(0, start - 60), start))
+    lo = max(0, start - 60)
+    window = text[lo:start]
+    if window.isascii() and "venue" not in (low := window.lower()) and "location" not in low:
+        lo = max(lo, start - _SITE_AT_REACH)  # (only a venue's match is longer)
+    return bool(_SITE_AT.search(text, lo, start))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
