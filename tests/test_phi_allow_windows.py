@@ -108,3 +108,32 @@ def test_a_plain_text_is_told_as_a_reading_of_each_character_tells_it_on_real_te
 def test_a_sites_address_is_looked_for_as_far_back_as_a_match_can_start(text: str) -> None:
     for at in range(len(text) + 1):
         assert project._site_at(text, at) == bool(project._SITE_AT.search(text, max(0, at - 60), at)), at
+
+
+# leadwords' candidates as one pattern read at every position (as first written): a number, or a lead word.
+_ONE_READING = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{0,2}(?![0-9])(?=[\s-]{0,5}[ymwf])|(?<![a-z])" + leadwords._LEAD_WORD
+)
+
+
+def _same_candidates(text: str) -> None:
+    low = text.lower()
+    assert leadwords._candidates(low) == [(m.start(), m.group()) for m in _ONE_READING.finditer(low)]
+
+
+@pytest.mark.parametrize(
+    "text", ["pt", "85 yo pt", "a&e", "x85yo", "Patient's son, 3-month-old", "-pt", "9" * 5 + " y"]
+)
+def test_the_candidates_are_the_ones_a_single_reading_finds(text: str) -> None:
+    _same_candidates(text)
+
+
+def test_the_candidates_are_the_ones_a_single_reading_finds_on_real_texts() -> None:
+    for text in [*corpus_texts(), *dev_texts()]:
+        _same_candidates(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="patiensdomhfwy0123456789 -'&\n", max_size=60))
+def test_the_candidates_are_the_ones_a_single_reading_finds_on_any_text(text: str) -> None:
+    _same_candidates(text)

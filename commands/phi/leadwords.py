@@ -26,7 +26,7 @@ def _leads(words: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Where a match of _PERSON can begin: a number (see _CANDIDATES), a word of these, or one of the short words ("a&e",
+# Where a match of _PERSON can begin: a number (see _NUMBER_CANDIDATES), a word of these, or one of the short words ("a&e",
 # "a real patient", "d.o.b", "do.b", "s/p", "x-ray", "f/u", "ed/er visit", "re-admitted", "née").
 _PERSON_LEADS = _leads(
     """
@@ -62,15 +62,33 @@ def _beginning_with(leads: set[str], whole: set[str]) -> str:
 # Where _PERSON or _PATIENT is tried, in the text in small letters: a word beginning with one of their lead words or
 # being one of _PERSON's short words, and a number of at most three digits with an age's unit or a sex after it (at
 # most five spaces and dashes, then "y", "m", "w" or "f": "85 yo", "3-month-old", "45 M"). The other words are not
-# read one by one.
-# (A number's first digit is read before the look behind it: the engine then skips to the digits.)
-_CANDIDATES = re.compile(
-    r"[0-9](?<![0-9][0-9])[0-9]{0,2}(?![0-9])(?=[\s-]{0,5}[ymwf])|(?<![a-z])(?="
+# read one by one. Two readings, each of which the engine skips through to the characters a match can start with: a
+# number's first digit (read before the look behind it), and the character before a word (any but a small letter,
+# read before the word: the engine is not started at each letter of each word).
+_NUMBER_CANDIDATES = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{0,2}(?![0-9])(?=[\s-]{0,5}[ymwf])")
+_LEAD_WORD = (
+    "(?="
     + _beginning_with(
         {w for leads in (_PERSON_LEADS, _PATIENT_LEADS) for ws in leads.values() for w in ws}, set(_PERSON_SHORT)
     )
     + r")[a-z]{1,40}"
 )
+_WORD_CANDIDATES = re.compile(r"[^a-z](" + _LEAD_WORD + ")")
+_FIRST_WORD_CANDIDATE = re.compile(_LEAD_WORD)  # (the text's first word has no character before it)
+
+
+def _candidates(low: str) -> list[tuple[int, str]]:
+    """Where a text in small letters has a candidate, and the candidate (its number, or its word up to 40 letters),
+    in order of position."""
+    found = [(m.start(), m.group()) for m in _NUMBER_CANDIDATES.finditer(low)]
+    first = _FIRST_WORD_CANDIDATE.match(low)
+    if first:
+        found.append((0, first.group()))
+    found.extend((m.start(1), m.group(1)) for m in _WORD_CANDIDATES.finditer(low))
+    found.sort()
+    return found
+
+
 # What ignoring case reads as an ASCII letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), or lowers
 # to two characters ("İ"): a text with one of them (or with digits of another script) is read by finditer.
 _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
@@ -103,9 +121,7 @@ def _person_and_patient(
     person: list[re.Match[str]] = []
     patient: list[re.Match[str]] = []
     person_done = patient_done = 0
-    for run in _CANDIDATES.finditer(text.lower()):
-        at = run.start()
-        w = run.group()
+    for at, w in _candidates(text.lower()):
         if w[0] > "9":
             if at >= patient_done and w.startswith(_PATIENT_LEADS.get(w[:2], ())):
                 m = patient_rx.match(text, at)
