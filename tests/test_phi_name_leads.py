@@ -1,0 +1,107 @@
+"""The name detectors' led patterns find what the patterns alone find, on any text (commands/phi/leads.py): a long
+case-blind pattern is tried only where its lead starts in the text's folded letters, ASCII or not ("Møller",
+"PATİENT", "ſon", curly quotes and dashes). A word added to a pattern goes in its lead too: the real texts here,
+the same texts with letters past ASCII put in, or made-up text of the patterns' own words show when a lead misses
+it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands.phi import leads, names, narrative, people, shared
+from tests.support.phi_texts import corpus_texts, dev_texts
+
+# Every pattern read through its lead, with the lead.
+_EVERY = [(rx, lead) for rx, lead in names._LEADS.items()] + [
+    (people._PT_NAME, people._PT_LEAD),
+    (people._PT_APPOSITIVE, people._PT_COMMA_LEAD),
+]
+_FIRST = list(narrative._LEADS.items())
+
+
+def _clear() -> None:
+    leads.small_text.cache_clear()
+    leads.folded_text.cache_clear()
+
+
+def _same_leads(text: str) -> None:
+    _clear()
+    for rx, lead in _EVERY:
+        fast = [m.span() for m in leads.every_led(rx, lead, text)]
+        assert fast == [m.span() for m in shared._matches(rx, text)], (rx.pattern[:60], text)
+    for rx, lead in _FIRST:
+        fast = [m.span() for m in leads.finditer_led(rx, lead, text)]
+        assert fast == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)
+    found = leads.search_led(narrative._REFERENT, narrative._REFERENT_LEAD, text)
+    assert found == (narrative._REFERENT.search(text) is not None), text
+    for lo in range(0, len(text), 97):
+        found = leads.search_led(narrative._REFERENT, narrative._REFERENT_LEAD, text, lo, lo + 400)
+        assert found == (narrative._REFERENT.search(text, lo, lo + 400) is not None), text
+
+
+# Letters past ASCII put into a text: a case fold of an ASCII letter ("İ", "ı", "ſ", the Kelvin sign), letters
+# that change their length in small letters, curly quotes and long dashes.
+_PAST_ASCII = [
+    ("i", "ı"),
+    ("I", "İ"),
+    ("s", "ſ"),
+    ("K", "\u212a"),
+    ("'", "’"),
+    (" - ", " — "),
+    ("o", "ø"),
+    ("e", "é"),
+]
+
+
+def _past_ascii(text: str, n: int) -> str:
+    old, new = _PAST_ASCII[n % len(_PAST_ASCII)]
+    return text.replace(old, new) + " Møller"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PATİENT NAME: Ayşe Yılmaz; patıent called Jo Ray; Pt, Ana Lima, fell. Møller (pt) said",
+        "ſon Ben Ray was here. \u212aIN: Ann Lee; care recipient José Núñez declined — named Zoë Ng",
+        "Next of kin: Søren Kierkegaard. Service user Jana Horák, resident Ivan Petrov (care), bed 4 – Debóra",
+        "the patient’s preferred name is Martin. The individual, Lieke, expressed pain; nickname ‘Sunny’",
+        "Prefers to be called Bo; goes by Zé; your name is Ana Lúcia?; assessed Guiomar Verduzco, Ms Ojaste",
+    ],
+)
+def test_each_lead_is_found_where_the_pattern_finds_it(text: str) -> None:
+    _same_leads(text)
+    _same_leads(text.upper())
+    _same_leads(text.lower())
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_the_leads_agree_with_the_patterns_on_real_texts(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
+    assert len(texts) > 100
+    for n, text in enumerate(texts):
+        _same_leads(text)
+        _same_leads(_past_ascii(text, n))
+
+
+_WORDS = sorted(
+    {w for rx, lead in _EVERY + _FIRST for w in re.findall(r"[a-z]{2,}", lead.pattern)}
+    | {"Møller", "İlker", "ſon", "\u212aim", "José", "Ann", "Lee", "O’Neil", "NAME", "PT", "pt,"}
+)
+_MADE_UP = st.lists(
+    st.tuples(
+        st.sampled_from(_WORDS),
+        st.sampled_from(["", "upper", "title"]),
+        st.sampled_from([" ", "  ", ": ", ", ", " — ", " / ", ". ", "\n", " = ", "'s ", "’s ", " (", ") ", "x"]),
+    ),
+    max_size=14,
+).map(lambda parts: "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MADE_UP)
+def test_the_leads_agree_with_the_patterns_on_made_up_text_of_their_words(text: str) -> None:
+    _same_leads(text)
