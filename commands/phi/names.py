@@ -5,7 +5,7 @@ own ("Mr. Haddad will present") says nothing: staff have titles too."""
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator
 
 from commands.phi import leads
 from commands.phi.care import _CLINICAL, _window
@@ -378,11 +378,49 @@ _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
-def _needed(rx: re.Pattern[str], words: AbstractSet[str], text: str = "") -> bool:
-    if _NEEDS[rx].isdisjoint(words):
-        return False
-    after = _AFTER_NAME.get(rx)
-    return after is None or after.search(text) is not None
+# Each pattern with the words it needs, what must follow its name and its lead, in a tuple read in turn. (Not looked
+# up by the pattern at each scan: a dict keyed by a pattern hashes its whole compiled code at every look-up, a
+# microsecond or more each, and the passes below would look up some eighty.)
+_Rule = tuple[re.Pattern[str], frozenset[str], "re.Pattern[str] | None", "re.Pattern[str] | None"]
+
+
+def _rule(rx: re.Pattern[str]) -> _Rule:
+    return rx, _NEEDS[rx], _AFTER_NAME.get(rx), _LEADS.get(rx)
+
+
+_CUE_RULES = tuple(
+    map(
+        _rule,
+        (
+            _LABELLED,
+            _KIN,
+            _NAMED,
+            _CALLED,
+            _AGE_APPOSITIVE,
+            _NAME_THEN_AGE,
+            _NAME_DASH_AGE,
+            _NAME_THEN_VERB,
+            _PT_WHERE_NAME,
+            _PT_CALLED,
+            _PT_HEADER_ROW,
+        ),
+    )
+)
+_FULL_NAME_RULES = tuple(
+    map(_rule, (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN, _YOUR_NAME_IS))
+)
+_CARE_OBJECT_NEEDS, _CARE_OBJECT_LEAD = _NEEDS[_CARE_OBJECT], _LEADS[_CARE_OBJECT]
+_TITLE_NEEDS = _NEEDS[_TITLE]
+
+
+def _found(
+    rx: re.Pattern[str], after: re.Pattern[str] | None, lead: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of a pattern whose words are in the text (``_matches``), none when what must follow its name is
+    nowhere."""
+    if after is not None and after.search(text) is None:
+        return iter(())
+    return leads.every_led(rx, lead, text) if lead is not None else _matches(rx, text)
 
 
 def find_context_names(text: str) -> list[tuple[int, int]]:
@@ -393,22 +431,10 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     if "/" in text:
         low = text.lower()
         words = words.union(w for w in _SLASH_WORDS if w in low)
-    for rx in (
-        _LABELLED,
-        _KIN,
-        _NAMED,
-        _CALLED,
-        _AGE_APPOSITIVE,
-        _NAME_THEN_AGE,
-        _NAME_DASH_AGE,
-        _NAME_THEN_VERB,
-        _PT_WHERE_NAME,
-        _PT_CALLED,
-        _PT_HEADER_ROW,
-    ):
-        if _NEEDS[rx].isdisjoint(words) or not _needed(rx, words, text):
+    for rx, needs, after, lead in _CUE_RULES:
+        if needs.isdisjoint(words):
             continue  # (the set test first: most texts have none of a pattern's words)
-        for m in leads.every_led(rx, _LEADS[rx], text) if rx in _LEADS else _matches(rx, text):
+        for m in _found(rx, after, lead, text):
             v = m.group("v")
             if (
                 rx is _NAME_THEN_VERB
@@ -422,16 +448,20 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):
                 out.append(m.span("v"))
-    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN, _YOUR_NAME_IS):
-        if not _NEEDS[rx].isdisjoint(words) and _needed(rx, words, text):
-            found = leads.every_led(rx, _LEADS[rx], text) if rx in _LEADS else _matches(rx, text)
-            out.extend(m.span("v") for m in found if _ok(m.group("v")) and _full_name(m.group("v")))
-    for m in leads.every_led(_CARE_OBJECT, _LEADS[_CARE_OBJECT], text) if _needed(_CARE_OBJECT, words) else ():
+    for rx, needs, after, lead in _FULL_NAME_RULES:
+        if not needs.isdisjoint(words):
+            out.extend(
+                m.span("v") for m in _found(rx, after, lead, text) if _ok(m.group("v")) and _full_name(m.group("v"))
+            )
+    care_objects = (
+        leads.every_led(_CARE_OBJECT, _CARE_OBJECT_LEAD, text) if not _CARE_OBJECT_NEEDS.isdisjoint(words) else ()
+    )
+    for m in care_objects:
         v = m.group("v")
         left, right = _window(text, m.start(), m.end())
         if _ok(v) and _full_name(v) and (_CLINICAL.search(left + " " + right) or _CLINICAL_NAME_CUE.search(right)):
             out.append(m.span("v"))
-    for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
+    for m in _matches(_TITLE, text) if not _TITLE_NEEDS.isdisjoint(words) else ():
         v = m.group("v")
         start, end = m.span("v")
         if v.endswith(("'s", "’s")):

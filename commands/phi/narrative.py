@@ -229,7 +229,7 @@ def _sentence_has(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
 def find_narrative_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if has_any(text, _ROLE_GATE):
-        for m in leads.finditer_led(_ROLE_NAME, _LEADS[_ROLE_NAME], text):
+        for m in leads.finditer_led(_ROLE_NAME, _ROLE_NAME_LEAD, text):
             v = m.group("v")
             if not _is_person_name(v):
                 continue
@@ -248,10 +248,10 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
-        for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA):
-            if rx in _TAILS and not _tail_in(rx, text):
+        for rx, tail, small_tail, lead in _NAME_IS_RULES:
+            if tail is not None and not _tail_found(rx, tail, small_tail, text):
                 continue  # (what must follow the name is nowhere: the name-first pattern cannot match)
-            for m in leads.finditer_led(rx, _LEADS[rx], text) if rx in _LEADS else rx.finditer(text):
+            for m in leads.finditer_led(rx, lead, text) if lead is not None else rx.finditer(text):
                 start, end = m.span("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] == "-" or text[start - 2 : start].isalpha()):
                     continue
@@ -463,10 +463,10 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
     """Names as the subject or the object of a clinical sentence, or with an age, a birth year or a bed."""
     out: list[tuple[int, int]] = _narrative_subjects(text)
     if has_any(text, _PLACE_GATE):
-        for rx in (_WITH_AGE, _IN_BED):
-            if rx in _TAILS and not _tail_in(rx, text):
+        for rx, tail, small_tail, lead in _PLACE_RULES:
+            if tail is not None and not _tail_found(rx, tail, small_tail, text):
                 continue
-            for m in leads.finditer_led(rx, _LEADS[rx], text) if rx in _LEADS else rx.finditer(text):
+            for m in leads.finditer_led(rx, lead, text) if lead is not None else rx.finditer(text):
                 start, end = m.span("v")
                 v = m.group("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -480,7 +480,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    verb = _TAILS[_SUBJECT_VERB].search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
+    verb = _SUBJECT_TAIL.search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
     for m in _SUBJECT_VERB.finditer(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
         v = m.group("v")
         start, end = m.span("v")
@@ -566,11 +566,16 @@ _BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b", _I)  # (_W
 
 
 def _tail_in(rx: re.Pattern[str], text: str) -> bool:
+    return _tail_found(rx, _TAILS[rx], _SMALL_TAILS.get(rx), text)
+
+
+def _tail_found(rx: re.Pattern[str], tail: re.Pattern[str], small_tail: re.Pattern[str] | None, text: str) -> bool:
+    """Whether what must follow the name of a name-first pattern (its tail) is in the text."""
     if rx is _WITH_AGE and _BORN_TAIL.search(text):
         return True
-    if rx in _SMALL_TAILS:
-        return leads.search(_TAILS[rx], _SMALL_TAILS[rx], text)
-    return _TAILS[rx].search(text) is not None
+    if small_tail is not None:
+        return leads.search(tail, small_tail, text)
+    return tail.search(text) is not None
 
 
 # The case-insensitive patterns read in small letters (commands/phi/leads.py), and the leads of those that go on to
@@ -592,3 +597,18 @@ _ROW_STOPS = re.compile("[\n.;]")
 _ROW_MARK = re.compile("[:=|/—–>]")
 _ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")
+
+
+# Each name-first pattern with its tail (and that read in small letters) and its lead, in a tuple read in turn: a dict
+# keyed by a pattern hashes its whole compiled code at every look-up (a microsecond or more each).
+_Rule = tuple[re.Pattern[str], "re.Pattern[str] | None", "re.Pattern[str] | None", "re.Pattern[str] | None"]
+
+
+def _rule(rx: re.Pattern[str]) -> _Rule:
+    return rx, _TAILS.get(rx), _SMALL_TAILS.get(rx), _LEADS.get(rx)
+
+
+_NAME_IS_RULES = tuple(map(_rule, (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA)))
+_PLACE_RULES = tuple(map(_rule, (_WITH_AGE, _IN_BED)))
+_ROLE_NAME_LEAD = _LEADS[_ROLE_NAME]
+_SUBJECT_TAIL = _TAILS[_SUBJECT_VERB]
