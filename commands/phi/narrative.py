@@ -188,9 +188,9 @@ _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # pr
 
 
 @lru_cache(maxsize=4)
-def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
-    """Once per text: where its words start, running counts of its words of a project, of care (with the findings)
-    and of a person, and where its sentences end; each sentence's words are then counted in constant time."""
+def _index(text: str) -> tuple[tuple[list[int], ...], list[int]]:
+    """Once per text: where its words of a project, of care (with the findings) and of a person start, and where its
+    sentences end; whether a sentence has a word of each is then two binary searches."""
     # (an ASCII text is put in small letters once: its words keep their places; the text is cut into its words and
     # the gaps between them, the starts added up, and each word's bits looked up: _bits(w, prev) needs the word
     # before only after a pair's first word, as "her" and "his" add only a bit no count reads)
@@ -209,21 +209,26 @@ def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
             bits[i] = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
         elif words[i] in _FINDINGS:
             bits[i] |= _CARE
-    counts = [[0, *accumulate(1 if b & kind else 0 for b in bits)] for kind in _KINDS]
-    return starts, counts, [m.start() for m in _SENTENCE_END.finditer(text)]
+    marked = [(at, b) for at, b in zip(starts, bits, strict=True) if b]  # (few words are of any kind)
+    kinds = tuple([at for at, b in marked if b & kind] for kind in _KINDS)
+    return kinds, [m.start() for m in _SENTENCE_END.finditer(text)]
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _sentence_has(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     """Whether the sentence around a span (at most 160 characters either side, the span itself left out) has a word
     of a project, a word of care or a finding, a word of a person."""
-    starts, counts, ends = _index(text)
+    kinds, ends = _index(text)
     i = bisect_left(ends, start) - 1
     lo = max(start - 160, ends[i] + 1 if i >= 0 else 0)
     j = bisect_left(ends, end)
     hi = min(end + 160, ends[j] if j < len(ends) else len(text))
-    a, b = bisect_left(starts, lo), bisect_left(starts, start)
-    c, d = bisect_left(starts, end), bisect_left(starts, hi)
-    return tuple((n[b] - n[a] + n[d] - n[c]) > 0 for n in counts)  # type: ignore[return-value]
+    project, care, person = (_any_in(at, lo, start) or _any_in(at, end, hi) for at in kinds)
+    return project, care, person
 
 
 def find_narrative_names(text: str) -> list[tuple[int, int]]:
