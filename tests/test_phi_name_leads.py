@@ -21,6 +21,17 @@ _EVERY = [(rx, lead) for rx, lead in names._LEADS.items()] + [
     (people._PT_APPOSITIVE, people._PT_COMMA_LEAD),
 ]
 _FIRST = list(narrative._LEADS.items())
+# The patterns that open with a name, said to open with a capital; and each as first written.
+_AT_CAPITAL = [
+    names._NAME_DASH_AGE,
+    names._NAME_THEN_AGE,
+    names._NAME_COMMA_CARE,
+    names._NAME_PAREN_ID,
+    names._IS_KIN,
+    names._NAME_THEN_VERB,
+]
+_CAPITAL = f"(?=(?-i:{names._UC1}))"
+_AS_WRITTEN = [re.compile(rx.pattern.replace(_CAPITAL, "", 1), rx.flags) for rx in _AT_CAPITAL]
 
 
 def _clear() -> None:
@@ -36,6 +47,8 @@ def _same_leads(text: str) -> None:
     for rx, lead in _FIRST:
         fast = [m.span() for m in leads.finditer_led(rx, lead, text)]
         assert fast == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)
+    for rx, first in zip(_AT_CAPITAL, _AS_WRITTEN, strict=True):
+        assert [m.span() for m in shared._matches(rx, text)] == [m.span() for m in shared._matches(first, text)], text
     found = leads.search_led(narrative._REFERENT, narrative._REFERENT_LEAD, text)
     assert found == (narrative._REFERENT.search(text) is not None), text
     for lo in range(0, len(text), 97):
@@ -70,6 +83,8 @@ def _past_ascii(text: str, n: int) -> str:
         "Next of kin: Søren Kierkegaard. Service user Jana Horák, resident Ivan Petrov (care), bed 4 – Debóra",
         "the patient’s preferred name is Martin. The individual, Lieke, expressed pain; nickname ‘Sunny’",
         "Prefers to be called Bo; goes by Zé; your name is Ana Lúcia?; assessed Guiomar Verduzco, Ms Ojaste",
+        "I got Emma for you—3-year-old; Jo Ray, a 45 yo m; ÉMILE O’Neil (MRN 12); McAdam, Peter, treated at St",
+        "Jeffrey Stevens is the grandmother; xAnna Lee denies pain; 4Tom Ray (dob 1/2/3); ann lee was seen; Ñu Lo",
     ],
 )
 def test_each_lead_is_found_where_the_pattern_finds_it(text: str) -> None:
@@ -89,7 +104,23 @@ def test_the_leads_agree_with_the_patterns_on_real_texts(source: str) -> None:
 
 _WORDS = sorted(
     {w for rx, lead in _EVERY + _FIRST for w in re.findall(r"[a-z]{2,}", lead.pattern)}
-    | {"Møller", "İlker", "ſon", "\u212aim", "José", "Ann", "Lee", "O’Neil", "NAME", "PT", "pt,"}
+    | {
+        "Møller",
+        "İlker",
+        "ſon",
+        "\u212aim",
+        "José",
+        "Ann",
+        "Lee",
+        "O’Neil",
+        "NAME",
+        "PT",
+        "pt,",
+        "McAdam",
+        "J.",
+        "ÉMILE",
+    }
+    | {"45 yo", "(MRN", "(dob", "is the", "was", "seen", "denies", "treated at", "who was", "mother", "a 3-year-old"}
 )
 _MADE_UP = st.lists(
     st.tuples(

@@ -33,6 +33,10 @@ _NAME = (
     r"(?![^\W\d_]))"
 )
 
+# A pattern that opens with a name opens with a capital (each of _NAME's forms does, read case-sensitively): said in
+# front, the engine skips straight to the capitals instead of trying the whole name at every character of the text.
+_NAME_AT_CAPITAL = rf"(?=(?-i:{_UC1})){_NAME}"
+
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
 _NOT_NAMES = {
     "lab",
@@ -176,10 +180,10 @@ _AGE_APPOSITIVE = re.compile(
 )
 # "I got Emma for you—3-year-old who came in…": a name, a dash or a comma, and an age.
 _NAME_DASH_AGE = re.compile(
-    rf"{_NAME}(?:\s{{1,2}}for\s{{1,2}}you)?\s{{0,2}}[—–:-]\s{{0,2}}(?:a\s{{1,2}}|an\s{{1,2}})?{_AGE_SEX}", _I
+    rf"{_NAME_AT_CAPITAL}(?:\s{{1,2}}for\s{{1,2}}you)?\s{{0,2}}[—–:-]\s{{0,2}}(?:a\s{{1,2}}|an\s{{1,2}})?{_AGE_SEX}", _I
 )
 _NAME_THEN_AGE = re.compile(
-    rf"{_NAME},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
+    rf"{_NAME_AT_CAPITAL},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
     _I,
 )
 # "a 63-year-old male with a history of MI, Mark Thompson, who visited…": a full descriptor (age and sex), a
@@ -193,7 +197,7 @@ _AGE_GAP_APPOSITIVE = re.compile(
 # "…, Peter Johnson, treated at St. Mary's", "specifically for Mary Johnson, seen at…": a full name set off by a comma
 # and followed by a verb of care with its place or time.
 _NAME_COMMA_CARE = re.compile(
-    rf"{_NAME},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
+    rf"{_NAME_AT_CAPITAL},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
     r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
     r"|who\s{1,3}(?:visited|underwent|presented)\b"
     r"|who\s{1,3}(?:denied|denies|reported|reports|complained|complains)\s{1,3}(?:of\s{1,3})?(?:any\s{1,3}|new\s{1,3}|no\s{1,3})?"
@@ -202,7 +206,7 @@ _NAME_COMMA_CARE = re.compile(
 )
 # "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
 _NAME_PAREN_ID = re.compile(
-    rf"{_NAME}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
+    rf"{_NAME_AT_CAPITAL}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
     _I,
 )
 # "pts name Bob Williams", "patient name Susan Brown": the label without a colon, then a full name.
@@ -241,7 +245,7 @@ _KIN_WORD = (
     r"|stepmother|stepfather|stepmom|stepdad|sister|brother|son|daughter|wife|husband|spouse|caregiver|carer)"
 )
 _IS_KIN = re.compile(
-    rf"{_NAME}(?:,?\s{{1,2}}(?-i:PhD|MD|RN|DO|Jr\.?|Sr\.?|III|II))?,?\s{{1,3}}(?:is|was)\s{{1,3}}"
+    rf"{_NAME_AT_CAPITAL}(?:,?\s{{1,2}}(?-i:PhD|MD|RN|DO|Jr\.?|Sr\.?|III|II))?,?\s{{1,3}}(?:is|was)\s{{1,3}}"
     rf"(?:the\s{{1,3}}|her\s{{1,3}}|his\s{{1,3}}|their\s{{1,3}}|(?:the\s{{1,3}})?(?:pt|patient)['’]?s\s{{1,3}})?{_KIN_WORD}\b"
     r"(?!\s{1,3}(?:representative|rep|advisor|adviser|council|liaison|champion|partner|volunteer|group|forum))",
     _I,
@@ -249,7 +253,7 @@ _IS_KIN = re.compile(
 # "pt on 6N, Grace Whitfield, had her meds double-charted"
 _PT_WHERE_NAME = re.compile(rf"(?=[pP])\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
 _NAME_THEN_VERB = re.compile(
-    rf"{_NAME}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
+    rf"{_NAME_AT_CAPITAL}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
     r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell(?!\s{1,3}(?:behind|through|short|apart)\b)"
     r"|was\s{1,3}found)\b)",
     _I,
