@@ -31,6 +31,11 @@ _AT_CAPITAL = [
     names._NAME_THEN_VERB,
 ]
 _CAPITAL = f"(?=(?-i:{names._UC1}))"
+# What must follow a name, case-blind, read in small letters on the text's folded letters (leads.search).
+_TAILS = [(narrative._TAILS[rx], small) for rx, small in narrative._SMALL_TAILS.items()] + [
+    (narrative._BORN_TAIL, narrative._SMALL_BORN_TAIL)
+]
+_TAILS += [(after, small) for _, _, after, small, _ in names._CUE_RULES + names._FULL_NAME_RULES if small is not None]
 _AS_WRITTEN = [re.compile(rx.pattern.replace(_CAPITAL, "", 1), rx.flags) for rx in _AT_CAPITAL]
 
 
@@ -47,6 +52,8 @@ def _same_leads(text: str) -> None:
     for rx, lead in _FIRST:
         fast = [m.span() for m in leads.finditer_led(rx, lead, text)]
         assert fast == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)
+    for rx, small in _TAILS:
+        assert leads.search(rx, small, text) == (rx.search(text) is not None), (rx.pattern[:60], text)
     for rx, first in zip(_AT_CAPITAL, _AS_WRITTEN, strict=True):
         assert [m.span() for m in shared._matches(rx, text)] == [m.span() for m in shared._matches(first, text)], text
     found = leads.search_led(narrative._REFERENT, narrative._REFERENT_LEAD, text)
@@ -73,6 +80,13 @@ _PAST_ASCII = [
 def _past_ascii(text: str, n: int) -> str:
     old, new = _PAST_ASCII[n % len(_PAST_ASCII)]
     return text.replace(old, new) + " Møller"
+
+
+def test_the_tails_read_in_small_letters_have_no_capital_letters() -> None:
+    assert len(_TAILS) >= 10
+    for rx, small in _TAILS:
+        assert small.pattern == rx.pattern and not small.flags & re.IGNORECASE
+        assert not re.search("[A-Z]", re.sub(r"\\.", "", rx.pattern)), rx.pattern  # (escapes such as \S aside)
 
 
 @pytest.mark.parametrize(
@@ -121,6 +135,7 @@ _WORDS = sorted(
         "ÉMILE",
     }
     | {"45 yo", "(MRN", "(dob", "is the", "was", "seen", "denies", "treated at", "who was", "mother", "a 3-year-old"}
+    | {"ıs the", "aſ the", "PATİENT", "ROLE IS", "72 / F", "(BORN", "'s family", "C/O", "YEARS-OLD", "Wıfe"}
 )
 _MADE_UP = st.lists(
     st.tuples(

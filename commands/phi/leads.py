@@ -61,10 +61,12 @@ def _starts(starts: re.Pattern[str], low: str) -> Iterator[int]:
 
 
 def search(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
-    """Whether ``rx.search(text, pos, endpos)`` finds a match; small_rx is ``small(rx)``."""
-    low = small_text(text)
+    """Whether ``rx.search(text, pos, endpos)`` finds a match; small_rx is ``small(rx)``, read on the text's folded
+    letters. For a pattern whose letters are all small ASCII ones (a tail, a cue; not a name's capitals): what a
+    case-blind letter of it matches is that letter there, and every other character is as it was (a letter stays a
+    letter, so ``\\w`` and ``\\b`` read the same)."""
     end = len(text) if endpos < 0 else endpos
-    return (rx.search(text, pos, end) if low is None else small_rx.search(low, pos, end)) is not None
+    return small_rx.search(folded_text(text), pos, end) is not None
 
 
 def finditer(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -385,11 +385,16 @@ _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
 # Each pattern with the words it needs, what must follow its name and its lead, in a tuple read in turn. (Not looked
 # up by the pattern at each scan: a dict keyed by a pattern hashes its whole compiled code at every look-up, a
 # microsecond or more each, and the passes below would look up some eighty.)
-_Rule = tuple[re.Pattern[str], frozenset[str], "re.Pattern[str] | None", "re.Pattern[str] | None"]
+# (what must follow a name is looked for in small letters on the text's folded letters when it is case-blind: the
+# engine then rejects a word at its first letter; leads.search)
+_Pattern = re.Pattern[str]
+_Rule = tuple[_Pattern, frozenset[str], "_Pattern | None", "_Pattern | None", "_Pattern | None"]
 
 
 def _rule(rx: re.Pattern[str]) -> _Rule:
-    return rx, _NEEDS[rx], _AFTER_NAME.get(rx), _LEADS.get(rx)
+    after = _AFTER_NAME.get(rx)
+    small_after = leads.small(after) if after is not None and after.flags & _I else None
+    return rx, _NEEDS[rx], after, small_after, _LEADS.get(rx)
 
 
 _CUE_RULES = tuple(
@@ -418,11 +423,17 @@ _TITLE_NEEDS = _NEEDS[_TITLE]
 
 
 def _found(
-    rx: re.Pattern[str], after: re.Pattern[str] | None, lead: re.Pattern[str] | None, text: str
+    rx: re.Pattern[str],
+    after: re.Pattern[str] | None,
+    small_after: re.Pattern[str] | None,
+    lead: re.Pattern[str] | None,
+    text: str,
 ) -> Iterator[re.Match[str]]:
     """The matches of a pattern whose words are in the text (``_matches``), none when what must follow its name is
     nowhere."""
-    if after is not None and after.search(text) is None:
+    if after is not None and not (
+        leads.search(after, small_after, text) if small_after is not None else after.search(text) is not None
+    ):
         return iter(())
     return leads.every_led(rx, lead, text) if lead is not None else _matches(rx, text)
 
@@ -435,10 +446,10 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     if "/" in text:
         low = text.lower()
         words = words.union(w for w in _SLASH_WORDS if w in low)
-    for rx, needs, after, lead in _CUE_RULES:
+    for rx, needs, after, small_after, lead in _CUE_RULES:
         if needs.isdisjoint(words):
             continue  # (the set test first: most texts have none of a pattern's words)
-        for m in _found(rx, after, lead, text):
+        for m in _found(rx, after, small_after, lead, text):
             v = m.group("v")
             if (
                 rx is _NAME_THEN_VERB
@@ -452,10 +463,12 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):
                 out.append(m.span("v"))
-    for rx, needs, after, lead in _FULL_NAME_RULES:
+    for rx, needs, after, small_after, lead in _FULL_NAME_RULES:
         if not needs.isdisjoint(words):
             out.extend(
-                m.span("v") for m in _found(rx, after, lead, text) if _ok(m.group("v")) and _full_name(m.group("v"))
+                m.span("v")
+                for m in _found(rx, after, small_after, lead, text)
+                if _ok(m.group("v")) and _full_name(m.group("v"))
             )
     care_objects = (
         leads.every_led(_CARE_OBJECT, _CARE_OBJECT_LEAD, text) if not _CARE_OBJECT_NEEDS.isdisjoint(words) else ()

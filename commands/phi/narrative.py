@@ -564,10 +564,10 @@ _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
     # (a verb after a space: the words between the name and the verb end in one too)
     _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
-# (only the tails that open with a word boundary are read in small letters: the others have a first character to
-# skip to)
-_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT,)}
+# (the case-blind tails are read in small letters, on the text's folded letters: leads.search)
+_SMALL_TAILS = {rx: leads.small(tail) for rx, tail in _TAILS.items() if tail.flags & _I}
 _BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b", _I)  # (_WITH_AGE's other tail)
+_SMALL_BORN_TAIL = leads.small(_BORN_TAIL)
 
 
 def _tail_in(rx: re.Pattern[str], text: str) -> bool:
@@ -576,7 +576,7 @@ def _tail_in(rx: re.Pattern[str], text: str) -> bool:
 
 def _tail_found(rx: re.Pattern[str], tail: re.Pattern[str], small_tail: re.Pattern[str] | None, text: str) -> bool:
     """Whether what must follow the name of a name-first pattern (its tail) is in the text."""
-    if rx is _WITH_AGE and _BORN_TAIL.search(text):
+    if rx is _WITH_AGE and leads.search(_BORN_TAIL, _SMALL_BORN_TAIL, text):
         return True
     if small_tail is not None:
         return leads.search(tail, small_tail, text)
