@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import leads, names, narrative, people, shared
+from commands.phi import leads, lexicon, names, namewords, narrative, people, shared
 from tests.support.phi_texts import corpus_texts, dev_texts
 
 # Every pattern read through its lead, with the lead.
@@ -151,3 +151,36 @@ _MADE_UP = st.lists(
 @given(_MADE_UP)
 def test_the_leads_agree_with_the_patterns_on_made_up_text_of_their_words(text: str) -> None:
     _same_leads(text)
+
+
+# An ASCII text is cut into its words by patterns of ASCII classes (lexicon._WORD_CUT_ASCII,
+# namewords._CTX_CUT_ASCII): the same cuts as the patterns of any script.
+def _same_cuts(text: str) -> None:
+    if text.isascii():
+        assert lexicon._WORD_CUT_ASCII.split(text) == lexicon._WORD_CUT.split(text), text
+        low = text.lower()
+        assert namewords._CTX_CUT_ASCII.split(low) == namewords._CTX_CUT.split(low), text
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_an_ascii_text_is_cut_into_the_same_words(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
+    for text in texts:
+        _same_cuts(text)
+        _same_cuts(text.upper())
+
+
+_ASCII = st.lists(
+    st.one_of(
+        st.sampled_from(["O'Neil", "Ferndale-Ostrowski", "J.", "Mc-", "x/y", "a'", "-b", "'s", "4W", "y/o", "A.B."]),
+        st.integers(1, 34).map(lambda n: ("Ab" * 20)[:n]),  # (runs about the 30 letters a word holds)
+        st.text(alphabet="aZ09 '-/._\n,", min_size=1, max_size=6),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_ASCII)
+def test_made_up_ascii_text_is_cut_into_the_same_words(text: str) -> None:
+    _same_cuts(text)

@@ -59,6 +59,10 @@ from commands.phi.shared import _I, has_any
 # (the capital first, then the look-behind: shared.py's speed idiom)
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ʯΑ-ΩЀ-Я](?<![^\W\d_].)(?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}\.?")
 _WORD_CUT = re.compile(f"({_WORD.pattern})")  # (split by it: the gaps and the words, in turn)
+# The same on an ASCII text, where its classes are ASCII letters: a class of ranges is read from a table, one of
+# categories ("not \W") asked of each character; the run of letters is kept whole (possessive), as nothing after it
+# can need it shorter. tests/test_phi_name_leads.py holds it to _WORD_CUT.
+_WORD_CUT_ASCII = re.compile(r"([A-Z](?<![A-Za-z].)(?:[A-Za-z]|['-](?=[A-Za-z])){0,30}+\.?)")
 _SPACE_GAPS = frozenset({" ", "  ", "\t", " \t", "\t "})
 _COMMA_GAPS = frozenset({", ", ",  ", ",\t"})
 # Small words inside a name: "Leonardo da Cruz", "Ms. van Ham", "Samira bin Laden".
@@ -160,7 +164,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         run.clear()
 
     # (the text cut into its words and the gaps between them, in turn: no match object per word)
-    parts = _WORD_CUT.split(text)
+    parts = (_WORD_CUT_ASCII if text.isascii() else _WORD_CUT).split(text)
     ends = list(accumulate(map(len, parts)))
     for j in range(1, len(parts), 2):
         w = parts[j]
