@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import leads, lexicon, names, namewords, narrative, people, shared
+from commands.phi import leads, lexicon, namecues, names, namewords, narrative, people, shared
 from tests.support.phi_texts import corpus_texts, dev_texts
 
 # Every pattern read through its lead, with the lead.
@@ -184,3 +184,34 @@ _ASCII = st.lists(
 @given(_ASCII)
 def test_made_up_ascii_text_is_cut_into_the_same_words(text: str) -> None:
     _same_cuts(text)
+
+
+def _plain_label_as_first_written(label: str) -> str:
+    label = namecues._SPACED.sub(lambda m: m.group(0).replace(" ", ""), label)
+    words = []
+    for w in label.split():
+        if "l" in w and sum(c.isupper() for c in w) >= max(2, len(w) - 2):
+            w = w.replace("l", "I")
+        words.append(w.translate(namecues._LEET).lower())
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_a_label_reads_as_first_written_on_real_texts(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
+    for n, text in enumerate(texts):
+        for piece in (text[i : i + 60] for i in range(0, len(text), 37)):
+            for label in (piece, _past_ascii(piece, n), piece.upper()):
+                assert namecues.plain_label(label) == _plain_label_as_first_written(label), label
+
+
+_LABEL_PIECES = "P A T l L İ ı Σ é 0 1 3 4 5 7 $ @ x PATlENT lDENTITY Name N_A_M_E P_4_T a_b . : = - ' _".split()  # noqa: SIM905
+_LABELS = st.lists(
+    st.sampled_from([p.replace("_", " ") for p in _LABEL_PIECES] + [" ", "  ", "\t", "\n", "_"]), max_size=24
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LABELS)
+def test_a_made_up_label_reads_as_first_written(label: str) -> None:
+    assert namecues.plain_label(label) == _plain_label_as_first_written(label)
