@@ -60,11 +60,11 @@ def _starts(starts: re.Pattern[str], low: str) -> Iterator[int]:
         pos = at.start() + 1
 
 
-def search(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
-    """Whether ``rx.search(text, pos, endpos)`` finds a match; small_rx is ``small(rx)``, read on the text's folded
-    letters. For a pattern whose letters are all small ASCII ones (a tail, a cue; not a name's capitals): what a
-    case-blind letter of it matches is that letter there, and every other character is as it was (a letter stays a
-    letter, so ``\\w`` and ``\\b`` read the same)."""
+def found(small_rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
+    r"""Whether a pattern written in small letters finds a match ignoring case: it is read case-sensitively on the
+    text's folded letters. For a pattern whose letters are all small ASCII ones (a tail, a cue; not a name's
+    capitals): what a case-blind letter of it matches is that letter there, and every other character is as it was
+    (a letter stays a letter, so ``\w`` and ``\b`` read the same)."""
     end = len(text) if endpos < 0 else endpos
     return small_rx.search(folded_text(text), pos, end) is not None
 

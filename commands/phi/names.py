@@ -364,20 +364,21 @@ _LEADS = {
 
 # What must follow the name in each pattern that starts with one, as a pattern of its own led by a fixed character
 # or class: when it is nowhere in the text the name-first pattern (tried at every letter) cannot match either.
+# (all but the header row's are read case-blind: written in small letters and read on the text's folded letters,
+# leads.found)
 _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
     # (an age is there when a digit has its unit after it: the search skips to the digits; the sex is optional)
-    _NAME_THEN_AGE: re.compile(r"\d" + _AGE_UNIT, _I),
-    _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}", _I),
+    _NAME_THEN_AGE: re.compile(r"\d" + _AGE_UNIT),
+    _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}"),
     _NAME_THEN_VERB: re.compile(
         r"\s(?:is\s{1,3}seen|was\s{1,3}(?:seen|admitted|found)|presents\s{1,3}with|presented\s{1,3}(?:to|with)"
-        r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b",
-        _I,
+        r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b"
     ),
     _NAME_COMMA_CARE: re.compile(
-        r",\s{1,3}(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed|who)\b", _I
+        r",\s{1,3}(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed|who)\b"
     ),
-    _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))", _I),
-    _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b", _I),
+    _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))"),
+    _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b"),
     _PT_HEADER_ROW: re.compile("PATIENT"),  # (its label, in capitals: a plain search for it is quick)
 }
 
@@ -385,16 +386,12 @@ _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
 # Each pattern with the words it needs, what must follow its name and its lead, in a tuple read in turn. (Not looked
 # up by the pattern at each scan: a dict keyed by a pattern hashes its whole compiled code at every look-up, a
 # microsecond or more each, and the passes below would look up some eighty.)
-# (what must follow a name is looked for in small letters on the text's folded letters when it is case-blind: the
-# engine then rejects a word at its first letter; leads.search)
 _Pattern = re.Pattern[str]
-_Rule = tuple[_Pattern, frozenset[str], "_Pattern | None", "_Pattern | None", "_Pattern | None"]
+_Rule = tuple[_Pattern, frozenset[str], "_Pattern | None", bool, "_Pattern | None"]
 
 
 def _rule(rx: re.Pattern[str]) -> _Rule:
-    after = _AFTER_NAME.get(rx)
-    small_after = leads.small(after) if after is not None and after.flags & _I else None
-    return rx, _NEEDS[rx], after, small_after, _LEADS.get(rx)
+    return rx, _NEEDS[rx], _AFTER_NAME.get(rx), rx is not _PT_HEADER_ROW, _LEADS.get(rx)
 
 
 _CUE_RULES = tuple(
@@ -423,17 +420,11 @@ _TITLE_NEEDS = _NEEDS[_TITLE]
 
 
 def _found(
-    rx: re.Pattern[str],
-    after: re.Pattern[str] | None,
-    small_after: re.Pattern[str] | None,
-    lead: re.Pattern[str] | None,
-    text: str,
+    rx: re.Pattern[str], after: re.Pattern[str] | None, folded: bool, lead: re.Pattern[str] | None, text: str
 ) -> Iterator[re.Match[str]]:
     """The matches of a pattern whose words are in the text (``_matches``), none when what must follow its name is
-    nowhere."""
-    if after is not None and not (
-        leads.search(after, small_after, text) if small_after is not None else after.search(text) is not None
-    ):
+    nowhere (read case-blind on the text's folded letters, or as it is written)."""
+    if after is not None and not (leads.found(after, text) if folded else after.search(text) is not None):
         return iter(())
     return leads.every_led(rx, lead, text) if lead is not None else _matches(rx, text)
 
@@ -446,10 +437,10 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     if "/" in text:
         low = text.lower()
         words = words.union(w for w in _SLASH_WORDS if w in low)
-    for rx, needs, after, small_after, lead in _CUE_RULES:
+    for rx, needs, after, folded, lead in _CUE_RULES:
         if needs.isdisjoint(words):
             continue  # (the set test first: most texts have none of a pattern's words)
-        for m in _found(rx, after, small_after, lead, text):
+        for m in _found(rx, after, folded, lead, text):
             v = m.group("v")
             if (
                 rx is _NAME_THEN_VERB
@@ -463,11 +454,11 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):
                 out.append(m.span("v"))
-    for rx, needs, after, small_after, lead in _FULL_NAME_RULES:
+    for rx, needs, after, folded, lead in _FULL_NAME_RULES:
         if not needs.isdisjoint(words):
             out.extend(
                 m.span("v")
-                for m in _found(rx, after, small_after, lead, text)
+                for m in _found(rx, after, folded, lead, text)
                 if _ok(m.group("v")) and _full_name(m.group("v"))
             )
     care_objects = (

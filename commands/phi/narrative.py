@@ -253,8 +253,8 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
-        for rx, tail, small_tail, lead in _NAME_IS_RULES:
-            if tail is not None and not _tail_found(rx, tail, small_tail, text):
+        for rx, tail, lead in _NAME_IS_RULES:
+            if tail is not None and not _tail_found(rx, tail, text):
                 continue  # (what must follow the name is nowhere: the name-first pattern cannot match)
             for m in leads.finditer_led(rx, lead, text) if lead is not None else rx.finditer(text):
                 start, end = m.span("v")
@@ -468,8 +468,8 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
     """Names as the subject or the object of a clinical sentence, or with an age, a birth year or a bed."""
     out: list[tuple[int, int]] = _narrative_subjects(text)
     if has_any(text, _PLACE_GATE):
-        for rx, tail, small_tail, lead in _PLACE_RULES:
-            if tail is not None and not _tail_found(rx, tail, small_tail, text):
+        for rx, tail, lead in _PLACE_RULES:
+            if tail is not None and not _tail_found(rx, tail, text):
                 continue
             for m in leads.finditer_led(rx, lead, text) if lead is not None else rx.finditer(text):
                 start, end = m.span("v")
@@ -537,50 +537,39 @@ _NOT_LOWER_NAME = _wordset(
 _LOWER_GATE = _wordset("patient pt name client resident")
 # What must follow the name in each name-first pattern, as a pattern led by a fixed word: searched once per text,
 # it spares trying the name at every capital letter when it is nowhere.
+# (all but the verb's are read case-blind: written in small letters and read on the text's folded letters, leads.found)
 _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
     _THEN_ROLE: re.compile(
         r",\s{1,2}(?:the|a|an|our)\s{1,2}(?:patient|care|service|enrol|benefic|subscrib|guarant|insured"
         r"|claimant|informant|historian|policy|person|individual)",
-        _I,
     ),
     # (each word's first letter, then the word boundary before it looked back at: the search skips to those letters)
     _NAME_AS_PATIENT: re.compile(
         r"(?:a(?<!\w.)s\s{1,2}(?:the\s{1,2})?patient|r(?<!\w.)ole\s{1,2}is|i(?<!\w.)s\s{1,2}the\s{1,2}"
         r"(?:individual|person|patient|client|resident|service|name)|w(?<!\w.)as\s{1,2}the\s{1,2}"
         r"(?:individual|person|patient|client|resident|service|name))\b",
-        _I,
     ),
     _KIN_OF: re.compile(
         r"['’]s\s{1,2}(?:family|relatives|parents|caregiver|carer|next|guardian|mum|mom|mother|father|dad"
         r"|husband|wife|partner|son|daughter|spouse|sister|brother)\b",
-        _I,
     ),
     # (led by the comma, the word before it looked back at: the search skips to the commas)
-    _PATIENT_COMMA: re.compile(
-        r",(?:(?<=\bpatient,)|(?<=\bindividual,)|(?<=\bcare,)|(?<=\bclient,)|(?<=\buser,))\s", _I
-    ),
+    _PATIENT_COMMA: re.compile(r",(?:(?<=\bpatient,)|(?<=\bindividual,)|(?<=\bcare,)|(?<=\bclient,)|(?<=\buser,))\s"),
     # (the last digit of the age: the search skips to the digits; a birth year's bracket is _BORN_TAIL)
-    _WITH_AGE: re.compile(r"\d\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b", _I),
+    _WITH_AGE: re.compile(r"\d\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b"),
     # (a verb after a space: the words between the name and the verb end in one too)
     _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
-# (the case-blind tails are read in small letters, on the text's folded letters: leads.search)
-_SMALL_TAILS = {rx: leads.small(tail) for rx, tail in _TAILS.items() if tail.flags & _I}
-_BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b", _I)  # (_WITH_AGE's other tail)
-_SMALL_BORN_TAIL = leads.small(_BORN_TAIL)
+_BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b")  # (_WITH_AGE's other tail)
 
 
 def _tail_in(rx: re.Pattern[str], text: str) -> bool:
-    return _tail_found(rx, _TAILS[rx], _SMALL_TAILS.get(rx), text)
+    return _tail_found(rx, _TAILS[rx], text)
 
 
-def _tail_found(rx: re.Pattern[str], tail: re.Pattern[str], small_tail: re.Pattern[str] | None, text: str) -> bool:
-    """Whether what must follow the name of a name-first pattern (its tail) is in the text."""
-    if rx is _WITH_AGE and leads.search(_BORN_TAIL, _SMALL_BORN_TAIL, text):
-        return True
-    if small_tail is not None:
-        return leads.search(tail, small_tail, text)
-    return tail.search(text) is not None
+def _tail_found(rx: re.Pattern[str], tail: re.Pattern[str], text: str) -> bool:
+    """Whether what must follow the name of a name-first pattern (its tail, read case-blind) is in the text."""
+    return (rx is _WITH_AGE and leads.found(_BORN_TAIL, text)) or leads.found(tail, text)
 
 
 # The case-insensitive patterns read in small letters (commands/phi/leads.py), and the leads of those that go on to
@@ -604,13 +593,13 @@ _ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")
 
 
-# Each name-first pattern with its tail (and that read in small letters) and its lead, in a tuple read in turn: a dict
+# Each name-first pattern with its tail and its lead, in a tuple read in turn: a dict
 # keyed by a pattern hashes its whole compiled code at every look-up (a microsecond or more each).
-_Rule = tuple[re.Pattern[str], "re.Pattern[str] | None", "re.Pattern[str] | None", "re.Pattern[str] | None"]
+_Rule = tuple[re.Pattern[str], "re.Pattern[str] | None", "re.Pattern[str] | None"]
 
 
 def _rule(rx: re.Pattern[str]) -> _Rule:
-    return rx, _TAILS.get(rx), _SMALL_TAILS.get(rx), _LEADS.get(rx)
+    return rx, _TAILS.get(rx), _LEADS.get(rx)
 
 
 _NAME_IS_RULES = tuple(map(_rule, (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA)))
