@@ -175,6 +175,7 @@ _AGE_UNIT = (
     r"\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year|(?:months?|mos?|weeks?|wks?|days?)[- ]old)\b"
 )
 _AGE_SEX = r"\d{1,3}" + _AGE_UNIT + r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
+_AGE_LEAD = leads.lead(r"\d(?=\d{0,2}\s{0,2}-?\s{0,2}[ymwd])")  # (of a pattern that opens with _AGE_SEX)
 _AGE_APPOSITIVE = re.compile(
     rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I
 )
@@ -359,6 +360,9 @@ _LEADS = {
     _PT_WHERE_NAME: leads.lead("pt|patient"),
     _PATIENT_NAME_IS: leads.lead("pt|patient"),
     _YOUR_NAME_IS: leads.lead("your"),
+    # (an age first: a digit with the first letter of its unit a few characters on; the search skips to the digits)
+    _AGE_APPOSITIVE: _AGE_LEAD,
+    _AGE_GAP_APPOSITIVE: _AGE_LEAD,
 }
 
 
