@@ -54,6 +54,9 @@ def _same_leads(text: str) -> None:
     for rx, lead in _FIRST:
         fast = [m.span() for m in leads.finditer_led(rx, lead, text)]
         assert fast == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)
+    for rx, _, after, folded, lead in names._CUE_RULES + names._FULL_NAME_RULES:  # (its tail and its lead: one gate)
+        fast = [m.span() for m in names._found(rx, after, folded, lead, text)]
+        assert fast == [m.span() for m in shared._matches(rx, text)], (rx.pattern[:60], text)
     for tail, blind in zip(_TAILS, _CASE_BLIND, strict=True):
         assert leads.found(tail, text) == (blind.search(text) is not None), (tail.pattern[:60], text)
     for rx, first in zip(_AT_CAPITAL, _AS_WRITTEN, strict=True):
@@ -100,6 +103,7 @@ def test_the_tails_read_in_small_letters_have_no_capital_letters() -> None:
         "the patient’s preferred name is Martin. The individual, Lieke, expressed pain; nickname ‘Sunny’",
         "Prefers to be called Bo; goes by Zé; your name is Ana Lúcia?; assessed Guiomar Verduzco, Ms Ojaste",
         "I got Emma for you—3-year-old; Jo Ray, a 45 yo m; ÉMILE O’Neil (MRN 12); McAdam, Peter, treated at St",
+        "Ann Lee is AN 45 Y/O; Bo Ray wasa 3 yrs old; Al Ng, who denied any pain; Ed Li, seen in clinic; Jo, who was",
         "Jeffrey Stevens is the grandmother; xAnna Lee denies pain; 4Tom Ray (dob 1/2/3); ann lee was seen; Ñu Lo",
     ],
 )
@@ -137,6 +141,7 @@ _WORDS = sorted(
         "ÉMILE",
     }
     | {"45 yo", "(MRN", "(dob", "is the", "was", "seen", "denies", "treated at", "who was", "mother", "a 3-year-old"}
+    | {"a", "an", "AN", "who", "denied", "any", "pain", "seen in", "3 yrs", "2 weeks-old"}
     | {"ıs the", "aſ the", "PATİENT", "ROLE IS", "72 / F", "(BORN", "'s family", "C/O", "YEARS-OLD", "Wıfe"}
 )
 _MADE_UP = st.lists(

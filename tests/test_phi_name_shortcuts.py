@@ -80,7 +80,7 @@ def _same_contexts(text: str) -> None:
 # The tails as first written (a word boundary, then the words; all the digits of an age): the faster forms say the
 # same of every text.
 _FIRST_TAILS = [
-    (names._AFTER_NAME[names._NAME_THEN_AGE], re.compile(names._AGE_SEX, re.IGNORECASE)),
+    (names._AFTER_NAME[names._NAME_THEN_AGE], re.compile(r"(?:a|an)\s{1,3}" + names._AGE_SEX, re.IGNORECASE)),
     (
         narrative._TAILS[narrative._PATIENT_COMMA],
         re.compile(r"\b(?:patient|individual|care|client|user),\s", re.IGNORECASE),

@@ -183,10 +183,8 @@ _AGE_APPOSITIVE = re.compile(
 _NAME_DASH_AGE = re.compile(
     rf"{_NAME_AT_CAPITAL}(?:\s{{1,2}}for\s{{1,2}}you)?\s{{0,2}}[—–:-]\s{{0,2}}(?:a\s{{1,2}}|an\s{{1,2}})?{_AGE_SEX}", _I
 )
-_NAME_THEN_AGE = re.compile(
-    rf"{_NAME_AT_CAPITAL},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
-    _I,
-)
+_AN_AGE = r"(?:a|an)\s{1,3}" + _AGE_SEX
+_NAME_THEN_AGE = re.compile(rf"{_NAME_AT_CAPITAL},?\s{{1,3}}(?:is|was)?\s{{0,3}}{_AN_AGE}", _I)
 # "a 63-year-old male with a history of MI, Mark Thompson, who visited…": a full descriptor (age and sex), a
 # clause without a comma, then the name set off by commas. Checked by _full_name: two words, not a diagnosis.
 _AGE_GAP_APPOSITIVE = re.compile(
@@ -197,14 +195,14 @@ _AGE_GAP_APPOSITIVE = re.compile(
 )
 # "…, Peter Johnson, treated at St. Mary's", "specifically for Mary Johnson, seen at…": a full name set off by a comma
 # and followed by a verb of care with its place or time.
-_NAME_COMMA_CARE = re.compile(
-    rf"{_NAME_AT_CAPITAL},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
+_COMMA_CARE = (
+    r",\s{1,3}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
     r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
     r"|who\s{1,3}(?:visited|underwent|presented)\b"
     r"|who\s{1,3}(?:denied|denies|reported|reports|complained|complains)\s{1,3}(?:of\s{1,3})?(?:any\s{1,3}|new\s{1,3}|no\s{1,3})?"
-    r"(?:pain|chest|fever|nausea|vomiting|sob|shortness|headache|symptoms?|dizziness|cough|falls?|bleeding|numbness)\b)",
-    _I,
+    r"(?:pain|chest|fever|nausea|vomiting|sob|shortness|headache|symptoms?|dizziness|cough|falls?|bleeding|numbness)\b)"
 )
+_NAME_COMMA_CARE = re.compile(_NAME_AT_CAPITAL + _COMMA_CARE, _I)
 # "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
 _NAME_PAREN_ID = re.compile(
     rf"{_NAME_AT_CAPITAL}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
@@ -371,16 +369,14 @@ _LEADS = {
 # (all but the header row's are read case-blind: written in small letters and read on the text's folded letters,
 # leads.found)
 _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
-    # (an age is there when a digit has its unit after it: the search skips to the digits; the sex is optional)
-    _NAME_THEN_AGE: re.compile(r"\d" + _AGE_UNIT),
+    # (all that follows the name, or the part of it a search skips to quickly: an age after "a", ", who …")
+    _NAME_THEN_AGE: re.compile(_AN_AGE),
     _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}"),
     _NAME_THEN_VERB: re.compile(
         r"\s(?:is\s{1,3}seen|was\s{1,3}(?:seen|admitted|found)|presents\s{1,3}with|presented\s{1,3}(?:to|with)"
         r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b"
     ),
-    _NAME_COMMA_CARE: re.compile(
-        r",\s{1,3}(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed|who)\b"
-    ),
+    _NAME_COMMA_CARE: re.compile(_COMMA_CARE),
     _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))"),
     _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b"),
     _PT_HEADER_ROW: re.compile("PATIENT"),  # (its label, in capitals: a plain search for it is quick)
