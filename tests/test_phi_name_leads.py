@@ -1,8 +1,10 @@
-"""The name detectors' led patterns find what the patterns alone find, on any text (commands/phi/leads.py): a long
-case-blind pattern is tried only where its lead starts in the text's folded letters, ASCII or not ("Møller",
-"PATİENT", "ſon", curly quotes and dashes). A word added to a pattern goes in its lead too: the real texts here,
-the same texts with letters past ASCII put in, or made-up text of the patterns' own words show when a lead misses
-it."""
+"""The name detectors' shortcuts find what the plain patterns find, on any text (commands/phi/leads.py, names.py,
+narrative.py, lexicon.py, namewords.py, namecues.py): a long case-blind pattern is tried only where its lead starts in
+the text's folded letters, ASCII or not ("Møller", "PATİENT", "ſon", curly quotes and dashes); a name-first pattern
+only when all that must follow its name is there, read in small letters; an ASCII text is cut into its words by
+ASCII classes; a label is read as first written. A word added to a pattern goes in its lead or tail too: the real
+texts here, the same texts with letters past ASCII put in, or made-up text of the patterns' own words show when one
+misses it. And notes past ASCII are refused or stored as before."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import leads, lexicon, namecues, names, namewords, narrative, people, shared
+from commands.phi import leads, lexicon, namecues, names, namewords, narrative, people, scan, shared
+from tests.support.chat import Chat
 from tests.support.phi_texts import corpus_texts, dev_texts
 
 # Every pattern read through its lead, with the lead.
@@ -222,3 +225,28 @@ _LABELS = st.lists(
 @given(_LABELS)
 def test_a_made_up_label_reads_as_first_written(label: str) -> None:
     assert namecues.plain_label(label) == _plain_label_as_first_written(label)
+
+
+# Notes with curly quotes, long dashes and accented names: their leads are found in the folded letters, and a patient's
+# name is refused as before; a project's note of the same shape is stored.
+NAMES_PAST_ASCII = [
+    "Pt’s daughter — Søren Lindqvist — says the patient’s wife, Åsa Lindqvist, missed her dialysis.",
+    "Service user Jana Horák declined the vaccine on the ward round.",
+    "Next of kin: Ayşe Yılmaz (daughter); she’s on the ward daily.",
+    "Müller, Jürgen — 72 / M / chest pain, seen in ED overnight.",
+]
+PROJECT_PAST_ASCII = [
+    "The interface team’s go-live moved to 4 March — Zoë from Epic confirmed the cutover.",
+    "Café rollout: Jürgen Müller built the order set; René reviewed the dashboard.",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_PAST_ASCII)
+def test_a_patients_name_in_a_note_past_ascii_is_refused(ehr: Chat, text: str) -> None:
+    ehr.note_refused("sam", text)
+    assert "patient-name" in {f.kind for f in scan(text)}
+
+
+@pytest.mark.parametrize("text", PROJECT_PAST_ASCII)
+def test_a_projects_note_past_ascii_is_stored(ehr: Chat, text: str) -> None:
+    ehr.note_stored("sam", text)
