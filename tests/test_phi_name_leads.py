@@ -250,3 +250,63 @@ def test_a_patients_name_in_a_note_past_ascii_is_refused(ehr: Chat, text: str) -
 @pytest.mark.parametrize("text", PROJECT_PAST_ASCII)
 def test_a_projects_note_past_ascii_is_stored(ehr: Chat, text: str) -> None:
     ehr.note_stored("sam", text)
+
+
+def _candidates_word_by_word(text: str) -> list[tuple[int, int, str]]:
+    """lexicon._candidates as first written: every capitalised word read in turn, with the gap before it."""
+    surnames = namewords._words("surname_english_words.txt")
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        if run and lexicon._is_name([k for _, _, k in run]):
+            out.append((run[0][0], run[-1][1], "".join(k for _, _, k in run)))
+        run.clear()
+
+    prev = 0
+    for m in lexicon._WORD.finditer(text):
+        w, k = m.group(0), lexicon._kind_of(m.group(0))
+        gap, prev = text[prev : m.start()], m.end()
+        if run:
+            joined = (
+                gap in lexicon._SPACE_GAPS
+                or (gap in lexicon._COMMA_GAPS and len(run) == 1)
+                or gap in lexicon._PARTICLE_GAPS
+            )
+            if joined and w in lexicon._CAP_PARTICLES:
+                continue
+            if k in "EF" and joined and run[-1][2] in "NIF" and w.rstrip(".").lower() in surnames:
+                k = "S"
+            if not joined or k in ("X", "E"):
+                close()
+        if k not in ("X", "E"):
+            run.append((m.start(), m.end(), k))
+    close()
+    return out
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_the_runs_of_name_words_are_those_read_word_by_word(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
+    for n, text in enumerate(texts):
+        for variant in (text, _past_ascii(text, n)):
+            assert lexicon._candidates(variant) == _candidates_word_by_word(variant), variant
+
+
+_NAME_WORDS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Mary", "Brown", "J.", "Young", "Ní", "Bhriain", "De", "la", "Cruz", "Van", "der", "Berg", "The", "EHR",
+             "Ottoline", "Brzezinska", "Tomaszewska", "Albina", "Patient", "John", "Smith", "Szöllösy", "K.", "Dr.",
+             "O'Neil", "Ferndale-Ostrowski", "Jan", "Mark", "Lola's", "x", "and"]
+        ),
+        st.sampled_from([" ", "  ", ", ", ",  ", " de ", " van der ", ". ", "\n", " - ", "\t", ": "]),
+    ),
+    max_size=14,
+).map(lambda parts: "".join(w + gap for w, gap in parts))  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(_NAME_WORDS)
+def test_made_up_runs_of_name_words_are_those_read_word_by_word(text: str) -> None:
+    assert lexicon._candidates(text) == _candidates_word_by_word(text)
