@@ -60,6 +60,8 @@ def _same_leads(text: str) -> None:
     for rx, _, after, folded, lead in names._CUE_RULES + names._FULL_NAME_RULES:  # (its tail and its lead: one gate)
         fast = [m.span() for m in names._found(rx, after, folded, lead, text)]
         assert fast == [m.span() for m in shared._matches(rx, text)], (rx.pattern[:60], text)
+    if "For" not in text:  # (narrative._narrative_subjects reads _FOR_OPENING only in a text with its word)
+        assert not narrative._FOR_OPENING.search(text), text
     for tail, blind in zip(_TAILS, _CASE_BLIND, strict=True):
         assert leads.found(tail, text) == (blind.search(text) is not None), (tail.pattern[:60], text)
     for rx, first in zip(_AT_CAPITAL, _AS_WRITTEN, strict=True):
@@ -107,6 +109,7 @@ def test_the_tails_read_in_small_letters_have_no_capital_letters() -> None:
         "Prefers to be called Bo; goes by Zé; your name is Ana Lúcia?; assessed Guiomar Verduzco, Ms Ojaste",
         "I got Emma for you—3-year-old; Jo Ray, a 45 yo m; ÉMILE O’Neil (MRN 12); McAdam, Peter, treated at St",
         "Ann Lee is AN 45 Y/O; Bo Ray wasa 3 yrs old; Al Ng, who denied any pain; Ed Li, seen in clinic; Jo, who was",
+        "The patient was seen. For Ana Lima, the walk was hard. FOR Bo Ray, pain. for Jo Ng, rest.",
         "Jeffrey Stevens is the grandmother; xAnna Lee denies pain; 4Tom Ray (dob 1/2/3); ann lee was seen; Ñu Lo",
     ],
 )

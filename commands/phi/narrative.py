@@ -447,7 +447,7 @@ def _narrative_subjects(text: str) -> list[tuple[int, int]]:
     out = []
     for m in [
         *leads.finditer_lines(_OPENING, _LEAD_STOPS, text),
-        *leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text),
+        *(leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text) if "For" in text else ()),  # (its word, as written)
     ]:
         start, end = m.span("v")
         verb = m.group("verb").lower() if m.re is _OPENING else ""
