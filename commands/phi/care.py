@@ -203,7 +203,7 @@ _DATE_DIGIT_LED = re.compile(
     r"|\d?/\d{1,2}"
     rf"|\d?[-/]{_MONTH}[-/](?:\d{{4}}|\d{{2}})|\d?{_MONTH}\d{{4}}"
     rf"|\d?{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?![a-z])\.?(?:,?\s{{1,3}}\d{{4}})?"
-    r"))(?![\d/])",
+    r"))(?![\d/]|\.\d)",  # (not "10.96.26" of the address "10.96.26.95")
     _I,
 )
 _MONTH_NAMES = frozenset(

@@ -1,0 +1,63 @@
+"""A person's IP address in a sentence with an infrastructure word, a patient's device serial under a far-off or
+unusual label, and PMO sentences older detectors refused.
+
+* IP: a private-range address of the hospital's machines passes (the server-ip allowance, `/pmo phi policy`), but
+  the same address is refused when the sentence ties it to a person: a patient, "my/his/her/their" with a home,
+  a router, a laptop, a session..., or a login, a portal, a telehealth session not labelled as the server's end.
+
+The sentences are made up; the evaluation items stay in bench/phi.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from commands.phi import KINDS, Allowances, Workspace, scan
+from tests.support.chat import Chat
+
+PERSONS_IPS = [
+    "Session host 192.168.4.20 for her telehealth visit dropped twice.",
+    "his home router 10.0.0.7 dropped the portal login",
+    "His home router IP is 10.24.192.45, per the telehealth tech.",
+    "The patient's tablet connected from 10.96.26.95 during the video visit.",
+    "Her router at 192.168.1.1:8080 refused the portal session.",
+    "The member's session came from fd12:3456:789a::1 via VPN.",
+    "His session host [fe80::1ff:fe23:4567:890a] timed out during the telehealth call.",
+    "Login from host 10.5.6.7 for the member's portal account locked.",
+    "Portal login from 10.1.1.9 was flagged by security.",
+    "MyChart session from 10.9.9.9 timed out twice last night.",
+    "IP captured by kiosk: 198.51.100.45",  # a documentation range stands for any address
+]
+
+SERVERS_IPS = [
+    "Server 10.20.30.40 patched",
+    "Client side logs show 10.2.3.4",
+    "VPN concentrator 10.0.0.1 failed over at 02:00.",
+    "DHCP scope on 192.168.20.1 exhausted on 4 West.",
+    "DICOM node 10.4.5.6:104 added for the new CT.",
+    "DICOM node fd00:10::25 port 104 added for the new MRI.",
+    "Patient portal outage: app server 172.20.4.9 ran out of disk.",
+    "Portal app servers 10.30.1.11, 10.30.1.12 patched Sunday.",
+    "Session broker 10.8.1.20 for the telehealth pool restarted.",
+    "Login page of the portal on 10.30.1.11:8443 returns 502.",
+    "VPN session from 10.8.0.14 dropped for the biomed engineer.",
+    "Her team patched server 10.1.1.5 overnight.",
+    "The portal's load balancer VIP 10.30.1.10 fails over to 10.30.1.20.",
+]
+
+
+@pytest.mark.parametrize("note", PERSONS_IPS)
+def test_a_persons_ip_next_to_an_infrastructure_word_is_refused(ehr: Chat, note: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS["ip-address"] in reply.text
+
+
+@pytest.mark.parametrize("note", SERVERS_IPS)
+def test_a_hospital_machines_private_ip_is_stored(ehr: Chat, note: str) -> None:
+    ehr.note_stored("sam", note)
+
+
+def test_the_server_ip_allowance_stays_a_workspace_setting() -> None:
+    denied = Workspace(allow=Allowances(server_ip=False))
+    assert [f.kind for f in scan("Client side logs show 10.2.3.4", denied)] == ["ip-address"]
+    assert scan("Client side logs show 10.2.3.4") == []
