@@ -4,6 +4,9 @@ unusual label, and PMO sentences older detectors refused.
 * IP: a private-range address of the hospital's machines passes (the server-ip allowance, `/pmo phi policy`), but
   the same address is refused when the sentence ties it to a person: a patient, "my/his/her/their" with a home,
   a router, a laptop, a session..., or a login, a portal, a telehealth session not labelled as the server's end.
+* Device: a serial far from its label ("the serial number on the pump's back plate reads …", "the registry lists
+  his pacemaker under …", "…; the new unit's serial is …") in a sentence naming a device and a person is refused;
+  a model's number, a UDI-DI, a fleet's serials and a scanner's serial under the vendor's contract pass.
 
 The sentences are made up; the evaluation items stay in bench/phi.
 """
@@ -44,6 +47,40 @@ SERVERS_IPS = [
     "Her team patched server 10.1.1.5 overnight.",
     "The portal's load balancer VIP 10.30.1.10 fails over to 10.30.1.20.",
 ]
+
+
+PATIENTS_DEVICES = [
+    "The serial number on the pump's back plate reads 4706D28377, per the patient.",
+    "Serial number printed on the back of her insulin pump case is A583-67454.",
+    "The manufacturer's registry lists his pacemaker under SSJ3119442.",
+    "Patient says the number on the back of his hearing aid is 4811S4207.",
+    "His CPAP unit's serial, found on the underside of the machine, is S211-34382.",
+    "Serial for her continuous glucose monitor transmitter: 7011037971.",
+    "The serial of her glucose sensor, as printed on the applicator, is 20931177.",
+    "Her insulin pump was swapped; the new unit's serial is KT44817203.",
+    "Cochlear implant internal device serial: PJN402118 - child reviewed in audiology.",
+]
+
+EQUIPMENT = [
+    "Pacemaker model W1DR01 added to the implant formulary.",
+    "Insulin pump model MMT-1880 is on the approved list for the pilot.",
+    "UDI-DI 00884521356148 added to the item master for the new stent.",
+    "Insulin pump fleet of 60 units, serials 4401-4460, arrives Monday.",
+    "The CT scanner serial 70124 is needed for the vendor's service contract.",
+    "Vendor needs the MRI serial number for the warranty claim: 45218.",
+    "Biomed asset tag 004512 (ICU ventilator) due for PM on Friday.",
+]
+
+
+@pytest.mark.parametrize("note", PATIENTS_DEVICES)
+def test_a_patients_device_serial_far_from_its_label_is_refused(ehr: Chat, note: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS["device-serial"] in reply.text
+
+
+@pytest.mark.parametrize("note", EQUIPMENT)
+def test_models_fleets_and_the_hospitals_equipment_are_stored(ehr: Chat, note: str) -> None:
+    ehr.note_stored("sam", note)
 
 
 @pytest.mark.parametrize("note", PERSONS_IPS)
