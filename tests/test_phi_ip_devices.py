@@ -7,6 +7,8 @@ unusual label, and PMO sentences older detectors refused.
 * Device: a serial far from its label ("the serial number on the pump's back plate reads …", "the registry lists
   his pacemaker under …", "…; the new unit's serial is …") in a sentence naming a device and a person is refused;
   a model's number, a UDI-DI, a fleet's serials and a scanner's serial under the vendor's contract pass.
+* PMO text older detectors refused: a survey's closing date after "patient satisfaction", a team's mailbox
+  ("patient-portal@hospital.org"), a contract or stock order number after "Patient transport" or "Patient ID band".
 
 The sentences are made up; the evaluation items stay in bench/phi.
 """
@@ -45,6 +47,8 @@ SERVERS_IPS = [
     "Login page of the portal on 10.30.1.11:8443 returns 502.",
     "VPN session from 10.8.0.14 dropped for the biomed engineer.",
     "Her team patched server 10.1.1.5 overnight.",
+    "Her laptop was re-imaged and now uses 10.226.132.106 on the test VLAN.",
+    "The client application connects to 10.130.17.243 over HTTPS.",
     "The portal's load balancer VIP 10.30.1.10 fails over to 10.30.1.20.",
 ]
 
@@ -98,3 +102,34 @@ def test_the_server_ip_allowance_stays_a_workspace_setting() -> None:
     denied = Workspace(allow=Allowances(server_ip=False))
     assert [f.kind for f in scan("Client side logs show 10.2.3.4", denied)] == ["ip-address"]
     assert scan("Client side logs show 10.2.3.4") == []
+
+
+PMO_TEXTS = [
+    "patient satisfaction survey closes 20 January 2027",
+    "The patient feedback survey opened 5 January 2027 and closes 20 January 2027.",
+    "Patient transport contract number 4471-22 renewed",
+    "Patient ID band stock order 4471-22 arrives Monday.",
+    "Patient education leaflets reprint order 88123 delivered 14/12/2026.",
+    "Client side logs show 10.2.3.4",
+    "Send questions to patient-portal@hospital.org by Friday.",
+    "Feedback goes to patientsafety@hospital.org, not to the PMO.",
+    "Patient relations team: patient.relations@hospital.org, ext. 4410.",
+    "Send the survey link from patient-experience@hospital.org on 20 January 2027.",
+]
+
+PATIENTS_TEXTS = [
+    ("Patient seen 20 January 2027 for follow-up.", "admission-date"),
+    ("Patient's email is jane.doe82@gmail.com, please update.", "email"),
+    ("Patient's email is patient.care@gmail.com, please update.", "email"),  # a free mailbox is a person's
+]
+
+
+@pytest.mark.parametrize("note", PMO_TEXTS)
+def test_pmo_texts_with_patient_programme_words_are_stored(ehr: Chat, note: str) -> None:
+    ehr.note_stored("sam", note)
+
+
+@pytest.mark.parametrize(("note", "kind"), PATIENTS_TEXTS)
+def test_a_patients_date_and_mailbox_are_still_refused(ehr: Chat, note: str, kind: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS[kind] in reply.text

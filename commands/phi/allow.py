@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from commands.phi.contacts import team_mailbox
 from commands.phi.devices import not_a_units
 from commands.phi.hostips import private_range, server_ip
 from commands.phi.leadwords import _no_folds
@@ -52,6 +53,8 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         return True  # a staff signature's phone, a PMO message's From: header (letters.py)
     if kind == "patient-name" and staff_self_intro(text, start, end):
         return True  # "this is Dana Whitfield from the service desk" (letters.py)
+    if kind == "email" and team_mailbox(text[start:end]):
+        return True  # "patient-portal@hospital.org": a team's mailbox (contacts.py)
     if kind == "device-serial" and not_a_units(text, start, end):
         return True  # a model's identifier, the serial of a CT scanner under the vendor's contract (devices.py)
     if project_allows(text, start, end, kind, allow.service_desk):

@@ -29,7 +29,7 @@ _INFRA = re.compile(
     r"\b(?:servers?|hosts?|vms?|nodes?|db|database|interface|engine|router|switch|firewall|subnet|gateway|printer"
     r"|appliance|load\s{0,2}balancer|cluster|instance|proxy|dns|dhcp|vlan|vpn|pacs|ris|lis|mirth|rhapsody|cloverleaf"
     r"|patched|rebooted|ping|ssh|rdp|port|endpoint|box|workstation|scanner|modality|device|dicom|kiosks?|terminal"
-    r"|broker|sbc|citrix|logs?|traffic|packets?|traceroute|nslookup)\b",
+    r"|broker|sbc|citrix|logs?|traffic|packets?|traceroute|nslookup|https?|tls|ssl|tcp|udp)\b",
 )
 # A person's own: "his home router", "her telehealth visit", "my IP", "the member's portal account".
 _OWN = re.compile(
@@ -48,7 +48,10 @@ _ACCESS = re.compile(
     r"\b(?:log(?:ged|s)?\s{1,3}(?:in|on)|log-?ins?|logons?|sign(?:ed)?[\s-]{1,3}in|portal|sessions?|telehealth"
     r"|telemedicine|video\s{1,3}(?:visit|call)|mychart)\b",
 )
-_STAFF_WAY_IN = re.compile(r"\b(?:vpn|citrix|vdi|rdp|ssh|remote\s{1,3}desktop|jump\s{0,2}(?:box|host))\b")
+# Staff's machines and ways in: "VPN session from 10.8.0.14", "her laptop was re-imaged … on the test VLAN".
+_STAFF_WAY_IN = re.compile(
+    r"\b(?:vpn|citrix|vdi|rdp|ssh|remote\s{1,3}desktop|jump\s{0,2}(?:box|host)|vlan|re-?imaged|imaged|domain)\b"
+)
 # The hospital's end, right before the address ("app server 10.30.1.11", "SBC at 10.60.1.5").
 _SERVER_LABEL = re.compile(
     r"\b(?:servers?|hosts?|vms?|nodes?|db|database|engine|gateway|firewall|proxy|cluster|instance|broker|sbc"
@@ -59,7 +62,9 @@ _SERVER_LABEL = re.compile(
 _PORT = re.compile(r":\d{2,5}\b")
 _WORD = re.compile(r"[a-z]+")
 _OWN_WORDS = frozenset({"my", "his", "her", "their", "member", "resident"})
-_STAFF_WORDS = frozenset({"vpn", "citrix", "vdi", "rdp", "ssh", "remote", "jump"})
+_STAFF_WORDS = frozenset(
+    {"vpn", "citrix", "vdi", "rdp", "ssh", "remote", "jump", "vlan", "reimaged", "imaged", "domain"}
+)
 _ACCESS_WORDS = frozenset(
     {"log", "logged", "logs", "login", "logins", "logon", "logons", "sign", "signed", "portal", "session", "sessions"}
     | {"telehealth", "telemedicine", "video", "mychart"}
@@ -81,14 +86,13 @@ def server_ip(text: str, start: int, end: int, sentence: str) -> bool:
     if not (port or _INFRA.search(low)):
         return False
     words = frozenset(_WORD.findall(low))  # (a pattern runs only when one of its words is there)
-    if (
-        _has_patient_word(sentence)
-        or (words & _OWN_WORDS and _OWN.search(low))
-        or ("home" in words and _HOME.search(low))
-    ):
+    own = _OWN.search(low) if words & _OWN_WORDS else None
+    if _has_patient_word(sentence) or (own and own[0].startswith(("member", "resident"))):
         return False
     if words & _STAFF_WORDS and _STAFF_WAY_IN.search(low):
-        return True  # "VPN session from 10.8.0.14": staff come in that way, patients do not
+        return True  # "VPN session from 10.8.0.14", "her laptop on the test VLAN": staff's, not a patient's
+    if own or ("home" in words and _HOME.search(low)):
+        return False
     if not (words & _ACCESS_WORDS and _ACCESS.search(low)):
         return True
     return bool(port or _SERVER_LABEL.search(text, max(0, start - 40), start))
