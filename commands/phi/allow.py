@@ -6,6 +6,8 @@
   unless the sentence ties it to a person ("his home router 10.0.0.7"; hostips.py).
 * numbers: phone numbers the admins listed (the vendor's support line) always pass.
 * a name that belongs to a person of the workspace (a Rounds user, a project member) is staff, not a patient.
+Not settings, but never a person's either: a team's mailbox ("patient-portal@hospital.org", contacts.py), a model's
+number or a scanner's serial under the vendor's contract (devices.py).
 """
 
 from __future__ import annotations
