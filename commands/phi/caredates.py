@@ -23,6 +23,7 @@ from commands.phi.care import (
     _YEAR_GATE,
     _clinical,
     date_matches,
+    project_found,
 )
 from commands.phi.namewords import _wordset
 from commands.phi.project import _SENTENCE_END, _project_evidence, _sentence
@@ -183,3 +184,109 @@ _PROJECT_ONLY = _wordset(
     """golive go-live cutover uat sprint vendor rollout deployment release upgrade migration budget invoice contract
     dashboard workflow interface build"""
 )
+
+
+# --- dates of a treatment, a symptom's onset, a vaccine, a period -------------------------------------------------
+# "Started metformin 04/05/2025", "her last dose of warfarin was 21.12.24", "Flu shot given 2012/12/08", "fever since
+# 3/4/18", "Tx: ORIF L wrist 8/23/2012", "LMP was 27.06.2013": a date a few words after a medicine with a word of
+# giving it, a vaccine given, a symptom with "since", a procedure, or a last period. A PMO names none of these
+# before a date; its sentences still go to the project veto (project.py) like every other date.
+_DRUG_ENDINGS = tuple(
+    _wordset(
+        """mab nib pril olol sartan statin dipine azole cillin mycin micin cycline floxacin parin farin gliptin gliflozin
+    glutide tidine prazole oxetine aline triptan azepam zolam semide thiazide olone isone asone ovir formin xaban
+    gatran apine idone codone morphine tanyl profen fenac caine terol tropium lukast setron ximab zumab"""
+    )
+)
+_DRUGS = _wordset(
+    """insulin aspirin paracetamol acetaminophen tylenol advil morphine fentanyl codeine tramadol lithium digoxin
+    amiodarone lasix levothyroxine thyroxine methotrexate tamoxifen ceftriaxone cefazolin cephalexin keflex augmentin
+    penicillin bactrim trimethoprim nitrofurantoin clopidogrel plavix eliquis xarelto lovenox alteplase tpa chemo
+    chemotherapy radiotherapy immunotherapy antibiotics antibiotic steroids steroid methadone suboxone naloxone narcan
+    epinephrine ventolin inhaler nebuliser nebulizer gabapentin pregabalin lyrica zoloft prozac citalopram
+    escitalopram haloperidol zolpidem melatonin zofran metoclopramide senna lactulose potassium magnesium iron
+    vitamin folate depo nexplanon ozempic jardiance coumadin warfarin heparin metformin prednisone dexamethasone
+    hydrocortisone antibiotics abx iv fluids ivf blood transfusion"""
+)
+_GIVE = (
+    r"(?:start(?:ed|ing)?|stopped|restarted|discontinued|d/?c['’]?d|given|administered|received|taken|took|last\s{1,3}"
+    r"dose|doses?|dosed|course|changed|switched|increased|decreased|titrated|held|resumed|commenced|prescribed"
+    r"|initiated|began|begun|infused|injected|completed|finished)"
+)
+_VACCINE = (
+    r"(?:flu|influenza|covid(?:-?19)?|tetanus|tdap|dtap|mmr|hpv|hep(?:atitis)?\s{0,2}[ab]|pneumo(?:coccal|vax)?"
+    r"|shingles|shingrix|zoster|bcg|rsv|polio|varicella|rabies|booster|vaccines?|vaccinations?|immuni[sz]ations?"
+    r"|jabs?|shots?)"
+)
+_SYMPTOM = (
+    r"(?:fevers?|pain(?!\s{1,3}points?)|cough(?:ing)?|rash|symptoms?|headaches?|vomiting|diarrh(?:o)?ea|bleeding"
+    r"|swelling|nausea|dizziness|fatigue|sob|shortness\s{1,3}of\s{1,3}breath|wheez(?:e|ing)|itching|seizures?"
+    r"|numbness|weakness|spotting|contractions|palpitations|confusion|falls)"
+)
+_PROCEDURE = (
+    r"(?:(?-i:ORIF|TKA|THA|TKR|THR|CABG|PCI|ERCP|EGD|TURP|TURBT|LSCS|TAVI|TAVR|AVR|MVR|VATS|EVAR|PEG|TEE|TTE|DEXA"
+    r"|C-section|I&D|D&C)|[a-z]{3,20}(?:ectomy|otomy|ostomy|plasty|oscopy|centesis)|c-section|caesarean|cesarean"
+    r"|stent(?:ing)?|pacemaker|angiogram|angioplasty|ablation|cardioversion|lumbar\s{1,3}puncture|appendectomy)"
+)
+_BETWEEN = r"(?:\s{1,3}(?!(?:and|or|but)\b)[\w'’/&-]{1,20}){0,4}?"  # a few words, no sentence's end: "L wrist"
+_TREATMENT_BEFORE = re.compile(
+    r"(?P<a>"
+    rf"\b{_VACCINE}(?:\s{{1,3}}(?:shot|jab|vaccine|booster|dose))?(?:\s{{1,3}}#?\d)?\s{{1,3}}(?:was\s{{1,3}})?"
+    r"(?:given|administered|received|done)"
+    rf"|\b{_SYMPTOM}(?P<s>{_BETWEEN})\s{{1,3}}(?:since|starting|began|begun|started)(?:\s{{1,3}}(?:on|about|around))?"
+    rf"|(?<![\w-]){_PROCEDURE}\b"
+    r"|\b(?:last\s{1,3}(?:normal\s{1,3})?menstrual\s{1,3}period|lmp|lnmp|last\s{1,3}period|last\s{1,3}dose)"
+    rf")(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$",
+    _I,
+)
+_GIVE_RX = re.compile(rf"\b{_GIVE}\b", _I)
+_WORD = re.compile(r"[A-Za-z][\w'’/&-]{0,30}")
+_CLAUSE_END = re.compile(r"[.;!?\n](?!\d)")
+_TREATMENT_GATE = _DRUGS | _wordset(
+    """started starting stopped restarted discontinued given administered received taken took dose doses dosed
+    course changed switched increased decreased titrated held resumed commenced prescribed initiated began begun
+    infused injected completed finished since starting lmp lnmp period orif tka tha tkr thr cabg pci ercp egd turp
+    turbt lscs tavi tavr avr mvr vats evar peg tee tte dexa section caesarean cesarean stent stenting pacemaker
+    angiogram angioplasty ablation cardioversion puncture"""
+)
+_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "oscopy", "centesis")
+
+
+def _drug(word: str | None) -> bool:
+    w = (word or "").lower()
+    return w in _DRUGS or (len(w) > 5 and w.endswith(_DRUG_ENDINGS))
+
+
+def find_treatment_dates(text: str) -> list[tuple[int, int]]:
+    """Dates of a treatment, a vaccine, a symptom's onset, a procedure or a last period (see above)."""
+    if not text_digits(text):
+        return []
+    words = words_of(text)
+    if _TREATMENT_GATE.isdisjoint(words) and not any(w.endswith(_PROCEDURE_ENDINGS) for w in words):
+        return []
+    found = []
+    for _, _, start, end, v in date_matches(text):
+        if len(v) < 4:
+            continue
+        m = _TREATMENT_BEFORE.search(text, max(0, start - 70), start)
+        if m is not None:
+            gap = m.group("g") + (m.group("s") or "")
+            if not project_found(gap):
+                found.append((start, end))
+        elif _given_medicine(text, start):
+            found.append((start, end))
+    return found
+
+
+def _given_medicine(text: str, start: int) -> bool:
+    """A medicine among the few words before the date, and a word of giving it: "Started metformin 3/8/2015",
+    "her last dose of warfarin was 21.12.24", "ceftriaxone given on 4 May"."""
+    left = text[max(0, start - 70) : start]
+    cut = [c.end() for c in _CLAUSE_END.finditer(left)]
+    if cut:
+        left = left[cut[-1] :]
+    words = [w.group(0) for w in _WORD.finditer(left)]
+    drugs = [i for i, w in enumerate(words) if _drug(w)]
+    if not drugs or len(words) - drugs[-1] > 5 or not _GIVE_RX.search(left):
+        return False
+    return not project_found(left)
