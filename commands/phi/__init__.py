@@ -35,7 +35,7 @@ from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
 from commands.phi.birthdates import find_birth_dates
 from commands.phi.care import find_care_dates
-from commands.phi.caredates import find_narrative_care_dates, find_treatment_dates
+from commands.phi.caredates import find_distant_dates, find_narrative_care_dates, find_treatment_dates
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
@@ -132,7 +132,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     dob, events = _find_dates(text)
     births, cares = find_other_language_dates(text)  # "Geburtsdatum: …", "hospitalisé le …"
     dob += births + find_birth_dates(text)
-    events += cares + find_treatment_dates(text)  # "started metformin …", "fever since …"
+    events += cares + find_treatment_dates(text) + find_distant_dates(text)  # "started metformin …", "… 11/16/1992"
     groups = [
         ("ssn", _find_ssn(text)),
         ("mrn", _find_mrn(text)),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 
 from commands.phi.care import (
     _MONTH_BEFORE,
@@ -290,3 +291,42 @@ def _given_medicine(text: str, start: int) -> bool:
     if not drugs or len(words) - drugs[-1] > 5 or not _GIVE_RX.search(left):
         return False
     return not project_found(left)
+
+
+# --- a day far from a project's calendar ---------------------------------------------------------------------------
+# A project's dates are this year's, last year's, next year's; a date with its day decades back ("It's like that
+# since 11/16/1992", "Jane, 04.12.1951") is a person's life, a birth or an illness, and one decades ahead a shifted
+# record's ("Record date: 2069-04-07"). Only a full date (day, month, four-digit year), in a sentence with no
+# project's, publication's or history's words; it then goes to the project veto like every other date.
+_THIS_YEAR = date.today().year
+_FULL_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)$|^(1[89]\d\d|20\d\d)[-/.]")
+_HISTORY = re.compile(
+    r"\b(?:founded|established|opened|built|since\s{1,3}(?:the\s{1,3})?(?:launch|founding)|history|historical"
+    r"|anniversary|archive[sd]?|legacy|records?\s{1,3}(?:from|since)|data\s{1,3}(?:from|since)|back\s{1,3}to"
+    r"|copyright|©|act|law|regulation|rule|hipaa|standard|spec(?:ification)?|rfc|iso|version|v\d|release[sd]?"
+    r"|changelog|changes|fixed|added|removed|deprecated|epoch|timestamp|example|e\.g\.|format|sample|test|dummy"
+    r"|default|field|column|parse[sd]?|parser|parsing|dates?|dicom|hl7|fhir|tag|value|returns?|string|null|born"
+    r"|joined|hired|retired|appointed|career|graduated|qualified|worked|employed|effective|signed|enacted|passed"
+    r"|introduced|implemented|installed|purchased|acquired|merged|live|decommissioned|bought|agreement|licen[cs]ed"
+    r"|issued|updated|created|modified|generated|expires?|expired|valid|certificate|founder|opening|closed|building|team|led|leads|lead|role|position|manager|director|staff|colleague|office|our|we|us|cmio|cio|cno|cmo|ceo|cfo|coo|chair|board|trust)\b",
+    _I,
+)
+
+
+def find_distant_dates(text: str) -> list[tuple[int, int]]:
+    """Full dates more than ten years back or twenty ahead, in a sentence with no project's or history's words."""
+    if not text_digits(text):
+        return []
+    found = []
+    for _, _, start, end, v in date_matches(text):
+        m = _FULL_YEAR.search(v)
+        if m is None:
+            continue  # (every date shape with a four-digit year has its day: "March 2023" is not one)
+        year = int(m.group(1) or m.group(2))
+        if _THIS_YEAR - 10 <= year <= _THIS_YEAR + 20:
+            continue
+        s = _sentence(text, start, end)
+        if _HISTORY.search(s) or project_found(s) or _published(text, start, end) or _STATISTIC.search(s.lower()):
+            continue
+        found.append((start, end))
+    return found
