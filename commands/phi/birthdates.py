@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.shared import _DATE, _I, has_any, text_digits
+from commands.phi.shared import _DATE, _I, text_digits, words_of
 
 _YEAR = r"(?:\d{4}|\d{1,2}[-/.]\d{2}(?!\d))"  # a date's year, four digits or two after a separator
 # "b. 3/7/1931", "(b. 03 July 1931)": "b." right after the start, a bracket, a comma or a name; the date has a year.
@@ -31,14 +31,20 @@ _DOB_ODD = re.compile(
     rf"(?P<v>{_DATE})",
     _I,
 )
-_GATE = frozenset({"b", "born", "d", "dob", "date", "birth", "birthdate", "birthday"})
+_DOB_WORDS = frozenset({"dob", "birth", "birthdate", "birthday"})
+_D_O_B = frozenset({"d", "o", "b"})
 
 
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
-    """Dates of birth in the forms above (see the module's doc)."""
-    if not text_digits(text) or not has_any(text, _GATE):
+    """Dates of birth in the forms above (see the module's doc). Each pattern runs only in a text with its word."""
+    if not text_digits(text):
         return []
-    out = [m.span("v") for m in _B_DOT.finditer(text) if re.search(_YEAR + r"$", m.group("v"))]
-    out.extend(m.span("v") for m in _BORN_MONTH.finditer(text))
-    out.extend(m.span("v") for m in _DOB_ODD.finditer(text))
+    words = words_of(text)
+    out = []
+    if "b." in text:
+        out = [m.span("v") for m in _B_DOT.finditer(text) if re.search(_YEAR + r"$", m.group("v"))]
+    if "born" in words or "b." in text:
+        out.extend(m.span("v") for m in _BORN_MONTH.finditer(text))
+    if not _DOB_WORDS.isdisjoint(words) or words >= _D_O_B:
+        out.extend(m.span("v") for m in _DOB_ODD.finditer(text))
     return out

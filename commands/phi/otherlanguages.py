@@ -111,12 +111,28 @@ _GATE = _wordset(
     nascida geboortedatum urodzenia urodzony urodzona ur syntym syntymaaika syntynyt delsedatum fodelsedatum
     fodselsdato opnamedatum ontslagdatum datum przyjecia wypisu zgonu inskrivningsdatum utskrivningsdatum
     innleggelsesdato untersuchungsdatum behandlungsdatum consultation operation intervention chirurgie examen
+    hospitalis
     """
 )
 
 
+# Words English uses too ("consultation", "operation"): read only with a small word of those languages.
+_ENGLISH_TOO = _wordset("consultation operation intervention examen alta visite termin")
+_SMALL_WORDS = _wordset("am vom seit le du depuis el del desde il dal em op dnia den au")
+_ACCENTED = frozenset("éèêäöüóíáçãõñłęąśżźøåæúàô")
+
+
 def _read(text: str) -> bool:
-    return bool(text_digits(text)) and (not text.isascii() or not _GATE.isdisjoint(words_of(text)))
+    """A word of those languages in the text, or one of their letters and one of their small words."""
+    if not text_digits(text):
+        return False
+    words = words_of(text)
+    found = _GATE & words
+    if found - _ENGLISH_TOO:
+        return True
+    if found or (not text.isascii() and not _ACCENTED.isdisjoint(text)):
+        return not _SMALL_WORDS.isdisjoint(words) or "født" in text or "född" in text
+    return False
 
 
 def find_other_language_dates(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
