@@ -237,9 +237,13 @@ _TREATMENT_BEFORE = re.compile(
     rf"|\b{_SYMPTOM}(?P<s>{_BETWEEN})\s{{1,3}}(?:since|starting|began|begun|started)(?:\s{{1,3}}(?:on|about|around))?"
     rf"|(?<![\w-]){_PROCEDURE}\b"
     r"|\b(?:last\s{1,3}(?:normal\s{1,3})?menstrual\s{1,3}period|lmp|lnmp|last\s{1,3}period|last\s{1,3}dose)"
+    # a clinician's act on the person: "we saw him on 3/4", "examined the child 2024-03-04"
+    r"|\b(?:saw|seen|examined|assessed|visited|treated|admitted|discharged|reviewed)\s{1,3}(?:him|her|them|pt|mom|mum"
+    r"|the\s{1,3}(?:patient|pt|child|baby|infant|boy|girl|resident|client))\b(?:\s{1,3}again)?"
     rf")(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$",
     _I,
 )
+_DOSE_AFTER = re.compile(r"\s{0,2}(?:mg|ml|mcg|units?|tabs?|tablets?|caps?|puffs?|of\b|x\b|%|hrs?\b|h\b)", _I)
 _GIVE_RX = re.compile(rf"\b{_GIVE}\b", _I)
 _WORD = re.compile(r"[A-Za-z][\w'’/&-]{0,30}")
 _CLAUSE_END = re.compile(r"[.;!?\n](?!\d)")
@@ -248,7 +252,8 @@ _TREATMENT_GATE = _DRUGS | _wordset(
     course changed switched increased decreased titrated held resumed commenced prescribed initiated began begun
     infused injected completed finished since starting lmp lnmp period orif tka tha tkr thr cabg pci ercp egd turp
     turbt lscs tavi tavr avr mvr vats evar peg tee tte dexa section caesarean cesarean stent stenting pacemaker
-    angiogram angioplasty ablation cardioversion puncture"""
+    angiogram angioplasty ablation cardioversion puncture saw seen examined assessed visited treated admitted
+    discharged reviewed"""
 )
 _PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "oscopy", "centesis")
 
@@ -267,16 +272,29 @@ def find_treatment_dates(text: str) -> list[tuple[int, int]]:
         return []
     found = []
     for _, _, start, end, v in date_matches(text):
-        if len(v) < 4:
-            continue
+        if len(v) < 3 or _DOSE_AFTER.match(text, end):
+            continue  # "1/2 tab", "3/4 of the dose": a fraction
         m = _TREATMENT_BEFORE.search(text, max(0, start - 70), start)
+        if m is None and not (len(v) > 4 and _given_medicine(text, start)):
+            continue
+        if m is not None and len(m.group("g").split()) > 2 and not m.group("s"):
+            continue  # (a few words between only after a symptom: "fever on and off since …")
+        s = _sentence(text, start, end)
         if m is not None:
-            gap = m.group("g") + (m.group("s") or "")
-            if not project_found(gap):
-                found.append((start, end))
-        elif _given_medicine(text, start):
-            found.append((start, end))
+            s = s.replace(m.group("a"), " ")  # (the anchor's own words: "last menstrual period")
+        if project_found(s) or _STATISTIC.search(s.lower()) or _THINGS.search(s):
+            continue  # "symptoms since the 3/14 cutover", "staff flu shots given on 10/3: 85%", "the ORIF tray"
+        found.append((start, end))
     return found
+
+
+# What a sentence about a procedure's or a medicine's things names: a tray, an order set, a recall.
+_THINGS = re.compile(
+    r"\b(?:trays?|kits?|sets?|instruments?|supplies|recalls?|notices?|orders?|templates?|forms?|pathways?|protocols?"
+    r"|lists?|slots?|capacity|theatres?|theaters?|rooms?|suites?|equipment|devices?|stock|inventory|pricing|codes?"
+    r"|coding|billing|claims?|tariffs?|staff|clinics\s{1,3}for|dashboards?|tools?|modules?|shortages?)\b",
+    _I,
+)
 
 
 def _given_medicine(text: str, start: int) -> bool:
@@ -308,7 +326,9 @@ _HISTORY = re.compile(
     r"|default|field|column|parse[sd]?|parser|parsing|dates?|dicom|hl7|fhir|tag|value|returns?|string|null|born"
     r"|joined|hired|retired|appointed|career|graduated|qualified|worked|employed|effective|signed|enacted|passed"
     r"|introduced|implemented|installed|purchased|acquired|merged|live|decommissioned|bought|agreement|licen[cs]ed"
-    r"|issued|updated|created|modified|generated|expires?|expired|valid|certificate|founder|opening|closed|building|team|led|leads|lead|role|position|manager|director|staff|colleague|office|our|we|us|cmio|cio|cno|cmo|ceo|cfo|coo|chair|board|trust)\b",
+    r"|issued|updated|created|modified|generated|expires?|expired|valid|certificate|founder|opening|closed|building|team|led|leads|lead|role|position|manager|director|staff|colleague|office|our|we|us|cmio|cio|cno|cmo|ceo|cfo|coo|chair|board|trust"
+    r"|migrated|converted|imported|loaded|backfilled|scanned|retained|purged|retention|went\s{1,3}out|shipped"
+    r"|launched|clinic|hospital|practice|department|ward|unit|site|service|paper)\b|\bv?\d{1,3}\.\d{1,3}(?:\.\d{1,3})?\b",
     _I,
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from commands.phi.birthdates import past
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _DATE, _I, text_digits, words_of
 
@@ -65,7 +66,7 @@ _BIRTH_LABEL = r"""
 """.replace("\n", "").replace(" ", "")
 # Born, with the small word its language puts before a date: "geboren am", "geb.", "née le", "nacido el", "nato il".
 _BORN = r"""
-    geb\.|geboren\s{1,3}(?:am|den|op)|née?\s{1,3}le|nacid[oa]\s{1,3}el|nat[oa]\s{1,3}il|nascid[oa]\s{1,3}(?:em|a)
+    geb\.|geboren\s{1,3}(?:am|den|op)|née?\s{1,3}le|nacid[oa]\s{1,3}el|(?-i:[Nn]at[oa])\s{1,3}il|nascid[oa]\s{1,3}(?:em|a)
     |urodzon[ya](?:\s{1,3}dnia)?|ur\.|född(?:\s{1,3}den)?|født(?:\s{1,3}den)?|syntynyt
 """.replace("\n", "").replace(" ", "")
 # Labels of a date of care that say so on their own, before a colon: "Aufnahmedatum:", "date d'entrée :".
@@ -139,9 +140,28 @@ def find_other_language_dates(text: str) -> tuple[list[tuple[int, int]], list[tu
     """(dates of birth, dates of care) written in another language (see the module's doc)."""
     if not _read(text):
         return [], []
-    births = [m.span("v") for m in _BIRTH_DATE.finditer(text) if _has_day_or_year(m.group("v"))]
-    care = [m.span("v") for m in _CARE_DATE.finditer(text) if _has_day_or_year(m.group("v"))]
+    births = [m.span("v") for m in _BIRTH_DATE.finditer(text) if _has_day_or_year(m.group("v")) and past(m.group("v"))]
+    care = [
+        m.span("v")
+        for m in _CARE_DATE.finditer(text)
+        if _has_day_or_year(m.group("v")) and not _PROJECT.search(text, max(0, m.start() - 120), m.end() + 120)
+    ]
     return births, care
+
+
+# A project's, a public body's or a system's words of those languages (and English ones they borrow): the date of
+# "la visita del auditor el 3 de marzo", "consultation publique du 3 mars" is not a person's care.
+_PROJECT = re.compile(
+    r"(?<![^\W\d_])(?:audit\w{0,4}|auditor[ae]?s?|projet|projekt\w{0,4}|proyecto|progetto|projeto|project|publique"
+    r"|públic[oa]|public[oa]|pubblic[oa]|öffentlich\w{0,2}|go-?live|release|version|versión|versione|versão"
+    r"|réunion|reunión|riunione|reunião|comité|comitê|comitato|ausschuss|portfolio|système|sistema|system\w{0,2}"
+    r"|logiciel|software|formation|formación|formazione|formação|schulung|training|lancement|lanzamiento|lancio"
+    r"|migra\w{1,6}|mise\s{1,3}en\s{1,3}production|sprint|fournisseur|proveedor|fornitore|fornecedor|lieferant"
+    r"|vendor|contrat|contrato|contratto|vertrag|budget|presupuesto|piloto|pilot|pilote|prueba|abnahme|deadline"
+    r"|frist|échéance|plazo|scadenza|prazo|meeting|sitzung|seminar\w{0,2}|workshop|webinar|wahl|élection)"
+    r"(?![^\W\d_])",
+    _I,
+)
 
 
 def _has_day_or_year(v: str) -> bool:
