@@ -226,21 +226,29 @@ _SYMPTOM = (
 )
 _PROCEDURE = (
     r"(?:(?-i:ORIF|TKA|THA|TKR|THR|CABG|PCI|ERCP|EGD|TURP|TURBT|LSCS|TAVI|TAVR|AVR|MVR|VATS|EVAR|PEG|TEE|TTE|DEXA"
-    r"|C-section|I&D|D&C)|[a-z]{3,20}(?:ectomy|otomy|ostomy|plasty|oscopy|centesis)|c-section|caesarean|cesarean"
+    r"|C-section|I&D|D&C|CT|MRI|MRA|CTA|PET|EEG|EMG|KUB|CXR|XR)|[a-z]{3,20}(?:ectomy|otomy|ostomy|plasty|oscopy|centesis)|c-section|caesarean|cesarean"
     r"|stent(?:ing)?|pacemaker|angiogram|angioplasty|ablation|cardioversion|lumbar\s{1,3}puncture|appendectomy)"
 )
-_BETWEEN = r"(?:\s{1,3}(?!(?:and|or|but)\b)[\w'’/&-]{1,20}){0,4}?"  # a few words, no sentence's end: "L wrist"
+_BETWEEN = r"(?:\s{1,3}(?!(?:and|or|but)\b)[\w'’/&:-]{1,20}){0,4}?"  # a few words, no sentence's end: "L wrist"
 _TREATMENT_BEFORE = re.compile(
     r"(?P<a>"
     rf"\b{_VACCINE}(?:\s{{1,3}}(?:shot|jab|vaccine|booster|dose))?(?:\s{{1,3}}#?\d)?\s{{1,3}}(?:was\s{{1,3}})?"
-    r"(?:given|administered|received|done)"
+    r"(?:given|administered|received|done|up\s{1,3}to\s{1,3}date)"
     rf"|\b{_SYMPTOM}(?P<s>{_BETWEEN})\s{{1,3}}(?:since|starting|began|begun|started)(?:\s{{1,3}}(?:on|about|around))?"
     rf"|(?<![\w-]){_PROCEDURE}\b"
-    r"|\b(?:last\s{1,3}(?:normal\s{1,3})?menstrual\s{1,3}period|lmp|lnmp|last\s{1,3}period|last\s{1,3}dose)"
+    r"|\b(?:last\s{1,3}(?:normal\s{1,3})?menstrual\s{1,3}period|lmp|lnmp|last\s{1,3}(?:period|menses|dose|bm"
+    r"|bowel\s{1,3}movement|void|meal|oral\s{1,3}intake|(?:known|seen)\s{1,3}well|well|seizure|fall|fever))"
+    # a lab's value: "Cr 1.4 on 3/4", "INR 2.3 (2024-03-04)"
+    r"|\b(?:cr|creat(?:inine)?|hgb|hb|wbc|plt|platelets|inr|a1c|hba1c|tsh|bnp|troponin|trop|lactate|crp|esr"
+    r"|glucose|bg|egfr|alt|ast|bili(?:rubin)?|psa|ldl|ferritin|d-?dimer|potassium|sodium)\s{0,2}[:=]?\s{0,2}"
+    r"\d{1,4}(?:\.\d{1,3})?(?:\s{0,2}(?:mg/dl|mmol/l|g/dl|g/l|umol/l|µmol/l|ng/ml|%))?"
+    # the person saw a clinician: "I saw Dr. Patel on 3/4", "seen by my GP 3/4/24"
+    r"|\b(?:saw|seen\s{1,3}by|visited)\s{1,3}(?:dr\.?|doctor|(?:my|the|her|his)\s{1,3}(?:gp|doctor|physician|surgeon"
+    r"|specialist|cardiologist|oncologist|dentist|midwife|therapist|consultant))(?:\s{1,3}[A-Z][\w'’-]{1,20}){0,2}"
     # a clinician's act on the person: "we saw him on 3/4", "examined the child 2024-03-04"
     r"|\b(?:saw|seen|examined|assessed|visited|treated|admitted|discharged|reviewed)\s{1,3}(?:him|her|them|pt|mom|mum"
     r"|the\s{1,3}(?:patient|pt|child|baby|infant|boy|girl|resident|client))\b(?:\s{1,3}again)?"
-    rf")(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$",
+    rf")(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=(-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$",
     _I,
 )
 _DOSE_AFTER = re.compile(r"\s{0,2}(?:mg|ml|mcg|units?|tabs?|tablets?|caps?|puffs?|of\b|x\b|%|hrs?\b|h\b)", _I)
@@ -253,7 +261,11 @@ _TREATMENT_GATE = _DRUGS | _wordset(
     infused injected completed finished since starting lmp lnmp period orif tka tha tkr thr cabg pci ercp egd turp
     turbt lscs tavi tavr avr mvr vats evar peg tee tte dexa section caesarean cesarean stent stenting pacemaker
     angiogram angioplasty ablation cardioversion puncture saw seen examined assessed visited treated admitted
-    discharged reviewed"""
+    discharged reviewed ct mri mra cta pet eeg emg kub cxr xr last cr creat creatinine hgb hb wbc plt platelets inr
+    hba tsh bnp troponin trop lactate crp esr glucose bg egfr alt ast bili bilirubin psa ldl ferritin dimer sodium
+    flu influenza covid tetanus tdap dtap mmr hpv hep hepatitis pneumococcal pneumovax shingles shingrix zoster bcg
+    rsv polio varicella rabies booster vaccine vaccines vaccination vaccinations immunisation immunization
+    immunisations immunizations jab jabs shot shots"""
 )
 _PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "oscopy", "centesis")
 
