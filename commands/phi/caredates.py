@@ -28,7 +28,7 @@ from commands.phi.care import (
 )
 from commands.phi.namewords import _wordset
 from commands.phi.project import _SENTENCE_END, _project_evidence, _sentence
-from commands.phi.shared import _I, has_any, text_digits, words_of
+from commands.phi.shared import _I, has_any, small_letters, text_digits, words_of
 
 # The words a narrative of care needs one of before anything else is read.
 _GATE = frozenset(
@@ -225,13 +225,17 @@ _SYMPTOM = (
     r"|numbness|weakness|spotting|contractions|palpitations|confusion|falls)"
 )
 _PROCEDURE = (
-    r"(?:(?-i:ORIF|TKA|THA|TKR|THR|CABG|PCI|ERCP|EGD|TURP|TURBT|LSCS|TAVI|TAVR|AVR|MVR|VATS|EVAR|PEG|TEE|TTE|DEXA"
-    r"|C-section|I&D|D&C|CT|MRI|MRA|CTA|PET|EEG|EMG|KUB|CXR|XR)|[a-z]{3,20}(?:ectomy|otomy|ostomy|plasty|oscopy|centesis)|c-section|caesarean|cesarean"
+    r"(?:[a-z]{3,20}(?:ectomy|otomy|ostomy|plasty|oscopy|centesis)|c-section|caesarean|cesarean"
     r"|stent(?:ing)?|pacemaker|angiogram|angioplasty|ablation|cardioversion|lumbar\s{1,3}puncture|appendectomy)"
 )
+# Procedures and imaging by their capitals (a case-blind "pet", "peg" or "ct" is a word of its own).
+_ABBREVIATIONS = _wordset(
+    """ORIF TKA THA TKR THR CABG PCI ERCP EGD TURP TURBT LSCS TAVI TAVR AVR MVR VATS EVAR PEG TEE TTE DEXA CT MRI MRA
+    CTA PET EEG EMG KUB CXR XR"""
+)
 _BETWEEN = r"(?:\s{1,3}(?!(?:and|or|but)\b)[\w'’/&:-]{1,20}){0,4}?"  # a few words, no sentence's end: "L wrist"
-_TREATMENT_BEFORE = re.compile(
-    r"(?P<a>"
+_TREATMENT_ANCHORS = (
+    r"(?:"
     rf"\b{_VACCINE}(?:\s{{1,3}}(?:shot|jab|vaccine|booster|dose))?(?:\s{{1,3}}#?\d)?\s{{1,3}}(?:was\s{{1,3}})?"
     r"(?:given|administered|received|done|up\s{1,3}to\s{1,3}date)"
     rf"|\b{_SYMPTOM}(?P<s>{_BETWEEN})\s{{1,3}}(?:since|starting|began|begun|started)(?:\s{{1,3}}(?:on|about|around))?"
@@ -248,9 +252,16 @@ _TREATMENT_BEFORE = re.compile(
     # a clinician's act on the person: "we saw him on 3/4", "examined the child 2024-03-04"
     r"|\b(?:saw|seen|examined|assessed|visited|treated|admitted|discharged|reviewed)\s{1,3}(?:him|her|them|pt|mom|mum"
     r"|the\s{1,3}(?:patient|pt|child|baby|infant|boy|girl|resident|client))\b(?:\s{1,3}again)?"
-    rf")(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=(-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$",
-    _I,
+    r")"
 )
+_TO_DATE = rf"(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=(-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$"
+_TREATMENT_BEFORE = re.compile(rf"(?P<a>{_TREATMENT_ANCHORS}){_TO_DATE}", _I)
+# The same in a text's small letters, several times faster than a case-blind search (shared.small_letters).
+_TREATMENT_SMALL = re.compile(rf"(?P<a>{_TREATMENT_ANCHORS.replace('[A-Z]', '[a-z]')}){_TO_DATE}")
+_ABBREVIATION_BEFORE = re.compile(
+    rf"(?P<a>(?<![\w-])(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\b){_TO_DATE}"
+)
+_ABBREVIATION_WORDS = frozenset(w.lower() for w in _ABBREVIATIONS if w.isalpha())
 _DOSE_AFTER = re.compile(r"\s{0,2}(?:mg|ml|mcg|units?|tabs?|tablets?|caps?|puffs?|of\b|x\b|%|hrs?\b|h\b)", _I)
 _GIVE_RX = re.compile(rf"\b{_GIVE}\b", _I)
 _WORD = re.compile(r"[A-Za-z][\w'’/&-]{0,30}")
@@ -266,6 +277,13 @@ _TREATMENT_GATE = _DRUGS | _wordset(
     flu influenza covid tetanus tdap dtap mmr hpv hep hepatitis pneumococcal pneumovax shingles shingrix zoster bcg
     rsv polio varicella rabies booster vaccine vaccines vaccination vaccinations immunisation immunization
     immunisations immunizations jab jabs shot shots"""
+)
+_LOW_WORDS = re.compile(r"[a-z]{1,30}")
+# The words an anchor starts with (a symptom's too: "fever … since").
+_ANCHOR_WORDS = _TREATMENT_GATE | _wordset(
+    """fever fevers pain cough coughing rash symptom symptoms headache headaches vomiting diarrhea diarrhoea bleeding
+    swelling nausea dizziness fatigue sob shortness wheeze wheezing itching seizure seizures numbness weakness spotting
+    contractions palpitations confusion falls lumbar creat"""
 )
 _PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "oscopy", "centesis")
 
@@ -283,21 +301,43 @@ def find_treatment_dates(text: str) -> list[tuple[int, int]]:
     if _TREATMENT_GATE.isdisjoint(words) and not any(w.endswith(_PROCEDURE_ENDINGS) for w in words):
         return []
     found = []
+    low = small_letters(text)
     for _, _, start, end, v in date_matches(text):
         if len(v) < 3 or _DOSE_AFTER.match(text, end):
             continue  # "1/2 tab", "3/4 of the dose": a fraction
-        m = _TREATMENT_BEFORE.search(text, max(0, start - 70), start)
+        m = _treatment_before(text, low, start)
         if m is None and not (len(v) > 4 and _given_medicine(text, start)):
             continue
-        if m is not None and len(m.group("g").split()) > 2 and not m.group("s"):
+        if m is not None and len(m.group("g").split()) > 2 and not m.groupdict().get("s"):
             continue  # (a few words between only after a symptom: "fever on and off since …")
         s = _sentence(text, start, end)
         if m is not None:
-            s = s.replace(m.group("a"), " ")  # (the anchor's own words: "last menstrual period")
+            s = s.replace(text[m.start("a") : m.end("a")], " ")  # (the anchor's own words: "last menstrual period")
         if project_found(s) or _STATISTIC.search(s.lower()) or _THINGS.search(s):
             continue  # "symptoms since the 3/14 cutover", "staff flu shots given on 10/3: 85%", "the ORIF tray"
         found.append((start, end))
     return found
+
+
+def _treatment_before(text: str, low: str | None, start: int) -> re.Match[str] | None:
+    """An anchor of _TREATMENT_BEFORE and a few words before the date, searched from the first word of one (a set
+    lookup finds it) in the text's small letters; procedures by their capitals in the text itself."""
+    lo = max(0, start - 70)
+    first = None
+    near = set()
+    for w in _LOW_WORDS.finditer(text[lo:start].lower()):
+        word = w.group(0)
+        near.add(word)
+        if first is None and (word in _ANCHOR_WORDS or word.endswith(_PROCEDURE_ENDINGS)):
+            first = lo + w.start()
+    if first is None:
+        return None
+    m = (_TREATMENT_SMALL.search(low, first, start) if low is not None else None) or (
+        _TREATMENT_BEFORE.search(text, first, start) if low is None else None
+    )
+    if m is None and not _ABBREVIATION_WORDS.isdisjoint(near):
+        m = _ABBREVIATION_BEFORE.search(text, first, start)
+    return m
 
 
 # What a sentence about a procedure's or a medicine's things names: a tray, an order set, a recall.
