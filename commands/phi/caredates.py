@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from commands.phi.care import (
     _MONTH_BEFORE,
@@ -28,7 +29,7 @@ from commands.phi.care import (
 )
 from commands.phi.namewords import _wordset
 from commands.phi.project import _SENTENCE_END, _project_evidence, _sentence
-from commands.phi.shared import _I, has_any, small_letters, text_digits, words_of
+from commands.phi.shared import _I, case_blind_found, has_any, small_letters, text_digits, words_of
 
 # The words a narrative of care needs one of before anything else is read.
 _GATE = frozenset(
@@ -385,6 +386,9 @@ _HISTORY = re.compile(
 )
 
 
+_HISTORY_SMALL = re.compile(_HISTORY.pattern)
+
+
 def find_distant_dates(text: str) -> list[tuple[int, int]]:
     """Full dates more than ten years back or twenty ahead, in a sentence with no project's or history's words."""
     if not text_digits(text):
@@ -397,8 +401,13 @@ def find_distant_dates(text: str) -> list[tuple[int, int]]:
         year = int(m.group(1) or m.group(2))
         if _THIS_YEAR - 10 <= year <= _THIS_YEAR + 20:
             continue
-        s = _sentence(text, start, end)
-        if _HISTORY.search(s) or project_found(s) or _published(text, start, end) or _STATISTIC.search(s.lower()):
+        if _not_a_life(_sentence(text, start, end)) or _published(text, start, end):
             continue
         found.append((start, end))
     return found
+
+
+@lru_cache(maxsize=64)  # (the dates of one sentence share it)
+def _not_a_life(s: str) -> bool:
+    """A project's, a history's, a staff member's or a statistic's sentence."""
+    return case_blind_found(_HISTORY, _HISTORY_SMALL, s) or project_found(s) or bool(_STATISTIC.search(s.lower()))

@@ -16,7 +16,7 @@ import re
 
 from commands.phi.birthdates import past
 from commands.phi.namewords import _wordset
-from commands.phi.shared import _DATE, _I, text_digits, words_of
+from commands.phi.shared import _DATE, _I, small_letters, text_digits, words_of
 
 # Months of those languages (and their short forms), in the forms a date uses ("7 de março", "3. Mai", "12 maja").
 _MONTH_WORDS = r"""
@@ -93,6 +93,9 @@ _BIRTH_DATE = re.compile(
     rf"(?<![^\W\d_])(?:(?:{_BIRTH_LABEL})(?![^\W\d_])\s{{0,3}}[:=|-]?\s{{0,3}}|(?:{_BORN})\s{{0,3}})(?P<v>{DATE_ANY})",
     _I,
 )
+# The same two in a text's small letters: three times faster than a case-blind search (shared.small_letters).
+_CARE_SMALL = re.compile(_CARE_DATE.pattern)
+_BIRTH_SMALL = re.compile(_BIRTH_DATE.pattern)
 # The letters a text needs before either pattern is tried: a word of those languages its ASCII words show ("né"
 # reads as "n"), or a letter that is not ASCII.
 _GATE = _wordset(
@@ -131,8 +134,10 @@ def _read(text: str) -> bool:
     found = _GATE & words
     if found - _ENGLISH_TOO:
         return True
-    if found or (not text.isascii() and not _ACCENTED.isdisjoint(text)):
-        return not _SMALL_WORDS.isdisjoint(words) or "født" in text or "född" in text
+    if found:
+        return not _SMALL_WORDS.isdisjoint(words)
+    if not text.isascii() and not _ACCENTED.isdisjoint(text):  # ("am", "den": English words too)
+        return not (_SMALL_WORDS - {"am", "den"}).isdisjoint(words) or "født" in text or "född" in text
     return False
 
 
@@ -140,10 +145,16 @@ def find_other_language_dates(text: str) -> tuple[list[tuple[int, int]], list[tu
     """(dates of birth, dates of care) written in another language (see the module's doc)."""
     if not _read(text):
         return [], []
-    births = [m.span("v") for m in _BIRTH_DATE.finditer(text) if _has_day_or_year(m.group("v")) and past(m.group("v"))]
+    low = small_letters(text)
+    on, birth_rx, care_rx = (text, _BIRTH_DATE, _CARE_DATE) if low is None else (low, _BIRTH_SMALL, _CARE_SMALL)
+    births = [
+        m.span("v")
+        for m in birth_rx.finditer(on)
+        if _has_day_or_year(m.group("v")) and past(m.group("v")) and not text[m.start() : m.start() + 4].isupper()
+    ]  # ("NATO il 3 maggio": not "nato il", born)
     care = [
         m.span("v")
-        for m in _CARE_DATE.finditer(text)
+        for m in care_rx.finditer(on)
         if _has_day_or_year(m.group("v")) and not _PROJECT.search(text, max(0, m.start() - 120), m.end() + 120)
     ]
     return births, care
