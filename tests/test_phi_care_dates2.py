@@ -41,6 +41,10 @@ REFUSED = [
     ("Pt born 6/1952, per the family.", "date-of-birth"),
     ("DOB (mm/dd/yy): 03/07/31", "date-of-birth"),
     ("DOB 03041950", "date-of-birth"),
+    ("DOB/Age: 04/12/1951 / 74", "date-of-birth"),
+    ("My birthday is the 4th of December.", "date-of-birth"),
+    ("Fecha nac.: 04/12/1951", "date-of-birth"),
+    ("Geb.-Datum: 04.12.1951", "date-of-birth"),
     # a treatment, a vaccine, a symptom's onset, a procedure, a last period or dose
     ("Started metformin 04/05/2025, tolerating well.", "admission-date"),
     ("Her last dose of warfarin was 21.12.24.", "admission-date"),
@@ -75,6 +79,7 @@ PASSES = [
     "Consultation publique du 3 mars 2026 sur le dossier patient.",
     "La visita del auditor el 3 de marzo de 2026.",
     "NATO il 3 maggio 2026.",
+    "Lieu de naissance : Lyon, 4 mars 2026 inscription",
     "Option b. 03/04/2027 is the fallback go-live date.",
     "Insulin pump interface go-live 3/14/2027.",
     "Heparin order set build started 2026-11-02, UAT 2026-11-20.",

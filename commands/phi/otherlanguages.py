@@ -60,8 +60,8 @@ _CARE = r"""
     |inlagd|utskriven|avliden|innlagt|utskrevet|død|indlagt|udskrevet|afdød
 """.replace("\n", "").replace(" ", "")
 _BIRTH_LABEL = r"""
-    geburtsdatum|geburtstag|geb\.?\s{0,2}datum|date\s{1,3}de\s{1,3}naissance|fecha\s{1,3}de\s{1,3}nacimiento
-    |f\.\s{0,2}(?:de\s{1,3})?nac\.?|data\s{1,3}di\s{1,3}nascita|data\s{1,3}de\s{1,3}nascimento|geboortedatum
+    geburtsdatum|geburtstag|geb\.?[\s-]{0,2}datum|date\s{1,3}de\s{1,3}naissance|fecha\s{1,3}de\s{1,3}nacimiento
+    |(?:f\.|fecha)\s{0,2}(?:de\s{1,3})?nac\.?|nacimiento|naissance|nascita|nascimento|urodzenia|geboorte|data\s{1,3}di\s{1,3}nascita|data\s{1,3}de\s{1,3}nascimento|geboortedatum
     |data\s{1,3}urodzenia|födelsedatum|fodelsedatum|fødselsdato|fodselsdato|syntymäaika|syntymaaika
 """.replace("\n", "").replace(" ", "")
 # Born, with the small word its language puts before a date: "geboren am", "geb.", "née le", "nacido el", "nato il".
