@@ -163,7 +163,9 @@ def find_other_language_dates(text: str) -> tuple[list[tuple[int, int]], list[tu
 # A project's, a public body's or a system's words of those languages (and English ones they borrow): the date of
 # "la visita del auditor el 3 de marzo", "consultation publique du 3 mars" is not a person's care.
 _PROJECT = re.compile(
-    r"(?<![^\W\d_])(?:audit\w{0,4}|auditor[ae]?s?|projet|projekt\w{0,4}|proyecto|progetto|projeto|project|publique"
+    r"(?<![^\W\d_])(?:audit\w{0,4}|auditor[ae]?s?|projet|projekt\w{0,10}|(?-i:IT)(?:-\w{1,12})?|hersteller|anbieter"
+    r"|dienstleister|berater\w{0,2}|consultants?|éditeur|editeur|prestataire|leverancier|firma|empresa|société"
+    r"|societe|azienda|bedrijf|équipe|equipo|informati\w{1,4}|dsi|abteilung|proyecto|progetto|projeto|project|publique"
     r"|públic[oa]|public[oa]|pubblic[oa]|öffentlich\w{0,2}|go-?live|release|version|versión|versione|versão"
     r"|réunion|reunión|riunione|reunião|comité|comitê|comitato|ausschuss|portfolio|système|sistema|system\w{0,2}"
     r"|logiciel|software|formation|formación|formazione|formação|schulung|training|lancement|lanzamiento|lancio"
