@@ -129,7 +129,12 @@ def test_no_one_is_born_in_the_future() -> None:
 
 @pytest.mark.parametrize(
     "find",
-    [find_treatment_dates, find_distant_dates, find_birth_dates, lambda t: find_other_language_dates(t)[1]],
+    [
+        find_treatment_dates,
+        lambda t: find_distant_dates(t)[1],
+        find_birth_dates,
+        lambda t: find_other_language_dates(t)[1],
+    ],
 )
 def test_the_new_passes_stay_linear(find: Callable[[str], object]) -> None:
     """Thousands of dates each with its anchor: each is read in a bounded window."""
@@ -143,3 +148,12 @@ def test_the_new_passes_stay_linear(find: Callable[[str], object]) -> None:
         start = time.perf_counter()
         find(text)
         assert time.perf_counter() - start < 1.0
+
+
+def test_a_distant_date_beside_a_birth_word_is_a_birth() -> None:
+    """The same far date is a date of birth in a sentence with a birth's words, a person's other date without."""
+    text = "It's like that since 11/16/1992"
+    assert find_distant_dates(text) == ([], [(21, 31)])
+    text = "Her birthdate, 11/16/1952, was on the old wristband."
+    assert find_distant_dates(text)[0] == [(15, 25)]
+    assert "date-of-birth" in {f.kind for f in scan("1985-01-01 is my birthday.")}

@@ -131,8 +131,9 @@ _DEFAULT = Workspace()
 def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     dob, events = _find_dates(text)
     births, cares = find_other_language_dates(text)  # "Geburtsdatum: …", "hospitalisé le …"
-    dob += births + find_birth_dates(text)
-    events += cares + find_treatment_dates(text) + find_distant_dates(text)  # "started metformin …", "… 11/16/1992"
+    life_births, life_dates = find_distant_dates(text)  # "It's like that since 11/16/1992"
+    dob += births + life_births + find_birth_dates(text)
+    events += cares + life_dates + find_treatment_dates(text)  # "started metformin …"
     groups = [
         ("ssn", _find_ssn(text)),
         ("mrn", _find_mrn(text)),

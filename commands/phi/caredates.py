@@ -377,7 +377,6 @@ _HISTORY = re.compile(
     r"|copyright|©|act|law|regulation|rule|hipaa|standard|spec(?:ification)?|rfc|iso|version|v\d|release[sd]?"
     r"|changelog|changes|fixed|added|removed|deprecated|epoch|timestamp|example|e\.g\.|format|sample|test|dummy"
     r"|default|field|column|parse[sd]?|parser|parsing|dates?|dicom|hl7|fhir|tag|value|returns?|string|null"
-    r"|born|birth\w{0,4}|dob|bday"
     r"|joined|hired|retired|appointed|career|graduated|qualified|worked|employed|effective|signed|enacted|passed"
     r"|introduced|implemented|installed|purchased|acquired|merged|live|decommissioned|bought|agreement|licen[cs]ed"
     r"|issued|updated|created|modified|generated|expires?|expired|valid|certificate|founder|opening|closed|building|team|led|leads|lead|role|position|manager|director|staff|colleague|office|our|we|us|cmio|cio|cno|cmo|ceo|cfo|coo|chair|board|trust"
@@ -390,11 +389,13 @@ _HISTORY = re.compile(
 _HISTORY_SMALL = re.compile(_HISTORY.pattern)
 
 
-def find_distant_dates(text: str) -> list[tuple[int, int]]:
-    """Full dates more than ten years back or twenty ahead, in a sentence with no project's or history's words."""
+def find_distant_dates(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(dates of birth, other dates of a person): full dates more than ten years back or twenty ahead, in a
+    sentence with no project's or history's words; a date of birth when the sentence has a birth's words."""
     if not text_digits(text):
-        return []
-    found = []
+        return [], []
+    births: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     for _, _, start, end, v in date_matches(text):
         m = _FULL_YEAR.search(v)
         if m is None:
@@ -402,10 +403,14 @@ def find_distant_dates(text: str) -> list[tuple[int, int]]:
         year = int(m.group(1) or m.group(2))
         if _THIS_YEAR - 10 <= year <= _THIS_YEAR + 20:
             continue
-        if _not_a_life(_sentence(text, start, end)) or _published(text, start, end):
+        s = _sentence(text, start, end)
+        if _not_a_life(s) or _published(text, start, end):
             continue
-        found.append((start, end))
-    return found
+        (births if year <= _THIS_YEAR and _BIRTH_WORDS.search(s) else found).append((start, end))
+    return births, found
+
+
+_BIRTH_WORDS = re.compile(r"\b(?:born|birth\w{0,4}|dob|d\.o\.b\.?|bday|b-day)(?!\w)", _I)
 
 
 @lru_cache(maxsize=64)  # (the dates of one sentence share it)
