@@ -35,6 +35,7 @@ from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
 from commands.phi.care import find_care_dates
 from commands.phi.caredates import find_narrative_care_dates
+from commands.phi.carenames import find_care_names
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
@@ -140,7 +141,10 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + find_addresses(text)),
         ("age-over-89", find_ages(text, _find_age(text))),
-        ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
+        (
+            "patient-name",
+            _find_names(text) + find_context_names(text) + find_lexicon_names(text) + find_care_names(text),
+        ),
     ]
     groups[2][1].extend(find_cards(text))
     groups[5] = ("admission-date", (dates := events + find_care_dates(text)) + find_narrative_care_dates(text, dates))
