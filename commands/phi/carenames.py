@@ -15,6 +15,8 @@ Linear: each candidate run reads only its own sentence (at most _REACH character
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from commands.phi.lexicon import _HEADER_MARKS, _candidates, _role_in_label
 from commands.phi.namecues import (
@@ -35,13 +37,13 @@ from commands.phi.namewords import (
     _CARE,
     _OWN,
     _PERSON,
+    _PROJECT_PREFIXES,
     _STRONG,
     _SURE,
-    _WORD_BITS,
-    _word_bits,
     _wordset,
 )
 from commands.phi.shared import _I, words_of
+from commands.phi.words import DRUG_ENDINGS
 
 _REACH = 200  # characters either side of a name that its sentence may span
 
@@ -108,7 +110,7 @@ _MORE_PROJECT = _wordset(
     colleagues trainees students managers sisters matrons hcas assistants juniors
     """
 )
-_CARE_BIT, _SOFT_BIT, _KIN_BIT, _PROJECT_BIT = 1, 2, 4, 8
+_CARE_BIT, _SOFT_BIT, _KIN_BIT, _PROJECT_BIT, _GENERIC_BIT = 1, 2, 4, 8, 16
 _FLAGS: dict[str, int] = {}
 for _w, _b in _BITS.items():
     if " " in _w:
@@ -118,20 +120,30 @@ for _w, _b in _BITS.items():
     elif _b & (_STRONG | _CARE | _SURE | _PERSON | _OWN):
         _FLAGS[_w] = _CARE_BIT
 for _bit, _list in (
-    (_CARE_BIT, _MORE_CARE | _PEOPLE_OF_CARE),
-    (_KIN_BIT, _KIN),
+    (0, _CLINICAL_TOO),
+    (_CARE_BIT, _MORE_CARE),
+    (_KIN_BIT, _KIN | _PEOPLE_OF_CARE),
     (_SOFT_BIT, _SOFT),
     (_PROJECT_BIT, _MORE_PROJECT),
 ):
     for _w in _list:
         _FLAGS[_w] = _bit
+_CARE_SET = frozenset(w for w, b in _FLAGS.items() if b == _CARE_BIT)
+_KIN_SET = frozenset(w for w, b in _FLAGS.items() if b == _KIN_BIT)
+_SOFT_SET = frozenset(w for w, b in _FLAGS.items() if b == _SOFT_BIT)
+_PROJECT_SET = frozenset(w for w, b in _FLAGS.items() if b == _PROJECT_BIT)
+_SMALL_WORD = re.compile(r"[a-zé]{1,30}(?:[-'’/][a-z]{1,30}){0,3}")
+_KNOWN = frozenset(_FLAGS)
+_PROJECT_PREFIX = re.compile("|".join(_PROJECT_PREFIXES))
 _GATE = frozenset(w for w, b in _FLAGS.items() if b != _PROJECT_BIT and re.fullmatch("[a-z]+", w))
 
 # Where a sentence ends: a stop, a question or exclamation mark before a space, or a line's end (a semicolon joins
 # two clauses of one sentence: "Derek is on PTO; ask Jaromír about the labels"). A
 # full stop after an initial or a title ("K. Foster", "Dr. Patel") does not end one.
-_STOP = re.compile(r"[.!?](?=\s)|\n")
-_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "no", "vs", "sr", "jr", "e.g", "i.e"})
+_STOP = re.compile(
+    r"\n|[!?](?=\s)|\.(?=\s)(?<![\s(.][A-Za-z]\.)(?<!^[A-Za-z]\.)(?<![Dd]r\.)(?<![MmSs][rt]\.)(?<![Mm]rs\.)(?<![Mm][sx]\.)"
+    r"(?<![Pp]rof\.)(?<![SsJj]r\.)(?<![Nn]o\.)(?<![Vv]s\.)"
+)
 # What a person does, right after a name alone ("Karolína keeps a diary", "Vakris tells us"); a product does none
 # of it ("Pyxis is down", "Vocera will page the nurse"), so an unknown word needs one of these.
 _PERSON_VERBS = _wordset(
@@ -158,17 +170,17 @@ _OBJECT_BEFORE = _wordset(
 # A row's label for the person in care or a relative, then any separator: "Name of client........ Isak",
 # "pt nm: Yewande", "Resident name<TAB>Fadekemi O.", "[patient] Bănel", "Next of kin: Jo Ruiz".
 _ROW_LABELS = _PEOPLE_OF_CARE | _KIN | _wordset("client resident individual person recipient served supported")
-_ROW = re.compile(
-    r"(?:^|\n)[ \t]{0,3}[\[(]?(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}?)[\])]?[ \t]{0,3}[^\w\s]{0,12}[ \t]{0,3}$"
-)
-_SEPARATORS = tuple(":=|>/—–-.~]")
+_ROW = re.compile(r"[ \t]{0,3}[\[(]?(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}?)[\])]?[ \t]{0,3}[^\w\s]{0,12}[ \t]{0,3}$")
+_SEPARATORS = frozenset(":=|>/—–-.~]")
 _NOT_REAL = _wordset("test dummy fake demo training synthetic sample example mock")
 _LABEL_FILLER = _wordset(
     """name names nm of the a full legal known as preferred given first last family surname s contact emergency
     next receiving care service user in this that"""
 )
 _WORD = re.compile(r"[^\W\d_]{1,30}(?:[/'’-][^\W\d_]{1,30}){0,3}")
-# Care in general, not one person's: "for each patient", "phone patients who miss a dose", "all discharges".
+# Care in general, not one person's: "for each patient", "phone patients who miss a dose", "all discharges" (read
+# on a sentence in small letters).
+_GENERIC_WORDS = _wordset("patients pts discharges admissions each every all any other")
 _GENERIC = re.compile(
     r"\b(?:patients|pts|discharges|admissions|(?:each|every|all|any|other)\s{1,2}(?:patient|pt|resident|client"
     r"|person|individual|ward|bed|bay)s?)\b",
@@ -209,24 +221,9 @@ _FROM_DEPARTMENT = re.compile(
 )
 
 
-def _stop_before(text: str, start: int) -> int:
-    """Where the sentence holding position `start` begins (at most _REACH characters back)."""
-    lo = max(0, start - _REACH)
-    at = lo
-    for m in _STOP.finditer(text, lo, start):
-        if m.group(0) == "." and _abbreviation(text, m.start()):
-            continue
-        at = m.end()
-    return at
-
-
-def _stop_after(text: str, end: int) -> int:
-    """Where the sentence holding position `end` ends (at most _REACH characters on)."""
-    for m in _STOP.finditer(text, end, min(len(text), end + _REACH)):
-        if m.group(0) == "." and _abbreviation(text, m.start()):
-            continue
-        return m.start()
-    return min(len(text), end + _REACH)
+def _stops(text: str) -> list[int]:
+    """Where the text's sentences end: one pass (a full stop after an initial or a title is skipped in the pattern)."""
+    return [m.start() for m in _STOP.finditer(text)]
 
 
 def _start_of_line(text: str, start: int) -> int:
@@ -234,35 +231,28 @@ def _start_of_line(text: str, start: int) -> int:
     return text.rfind("\n", max(0, start - _REACH), start) + 1 or max(0, start - _REACH)
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    """The full stop at `dot` ends an initial or a title, not a sentence."""
-    word = text[max(0, dot - 5) : dot].split()[-1:] or [""]
-    w = word[0].lstrip("([\"'").lower()
-    return len(w) == 1 or w in _ABBREVIATIONS
-
-
-def _score(words: list[str]) -> tuple[float, int]:
-    """The weight of a sentence's words of care and the kinds of words in it."""
-    score, kinds = 0.0, 0
-    for w in words:
-        b = _FLAGS.get(w, -1)
-        if b < 0:  # namewords.py's look-up: a project's prefix ("escalated"), a drug's ending, a dose, an age
-            bits = _WORD_BITS.get(w)
-            if bits is None:
-                bits = _word_bits(w)
-            b = _PROJECT_BIT if bits & _ANY_PROJECT else _CARE_BIT if bits & (_CARE | _STRONG) else 0
-        kinds |= b
-        if b & (_CARE_BIT | _KIN_BIT):
-            score += 1
-        elif b & _SOFT_BIT:
-            score += 0.5
-    return score, kinds
+def _score(sentence: str) -> tuple[float, int]:
+    """The weight of a sentence's words of care (each distinct word once) and the kinds of words in it. Set
+    operations, not a look-up per word: most sentences with a name in them are read here."""
+    words = set(_SMALL_WORD.findall(sentence))
+    care, kin, soft = words & _CARE_SET, words & _KIN_SET, words & _SOFT_SET
+    score = len(care) + len(kin) + len(soft) / 2
+    found = (_CARE_BIT if care else 0) | (_KIN_BIT if kin else 0) | (_SOFT_BIT if soft else 0)
+    if not words.isdisjoint(_PROJECT_SET):
+        return score, found | _PROJECT_BIT
+    if not words.isdisjoint(_GENERIC_WORDS) and _GENERIC.search(sentence):
+        return score, found | _GENERIC_BIT
+    if _PROJECT_PREFIX.search(sentence):  # a project's prefix: "escalated", "deployment"
+        return score, found | _PROJECT_BIT
+    if score < 1.5:  # a drug or a diagnosis by its ending ("lisinopril", "cellulitis")
+        score += sum(1 for w in words - _KNOWN if len(w) >= 7 and w.endswith(DRUG_ENDINGS))
+    return score, found
 
 
 def _row_label(left: str) -> bool:
     """The line so far is a label naming the person in care or a relative, then a separator: every word of the label
     is a person's or a name's ("Name of client", "pt nm", "Emergency contact"), not "Patient transport:"."""
-    m = _ROW.search(left)
+    m = _ROW.match(left)
     if not m:
         return False
     words = [w.lower() for w in _WORD.findall(m.group("label"))]
@@ -320,38 +310,50 @@ def _single_placed(left: str, right: str, kind: str) -> bool:
     return bool(before) and left.endswith(" ") and before[-1].lower() in _OBJECT_BEFORE and left[-2:-1].isalpha()
 
 
-def find_care_names(text: str) -> list[tuple[int, int]]:
-    """Spans of names in sentences about one person's care (see the module's docstring)."""
+def _placed(kinds: str, score: float) -> bool:
+    """A run of two or more name words needs a word of care in its sentence (two when its words are also English
+    words, or an initial and an unknown word); a name alone needs more, and a person's place in the sentence."""
+    if len(kinds) == 1:
+        return score >= 1.5  # (its place is read before its sentence)
+    weak = "N" not in kinds and ("F" in kinds or "S" in kinds or ("U" in kinds and "I" in kinds))
+    return score >= (1.5 if weak else 1)
+
+
+def find_care_names(text: str, known: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of names in sentences about one person's care (see the module's docstring); the runs the other name
+    finders found (`known`) are not read again."""
     if _GATE.isdisjoint(words_of(text)):
         return []
-    cands = _candidates(text)
+    cands = [c for c in _candidates(text) if not any(s < c[1] and e > c[0] for s, e in known)]
     if not cands:
         return []
+    stops: list[int] | None = None
+    kin_words = not _KIN_SET.isdisjoint(words_of(text))
     out = []
     sentences: dict[tuple[int, int], tuple[float, int]] = {}
     for start, end, kinds in cands:
-        lo, hi = _stop_before(text, start), _stop_after(text, end)
+        # (the cheap tests first: a row's separator, a relative's word, a name alone's place; then the sentence)
+        near_left, near_right = text[max(0, start - 40) : start], text[end : end + 40]
+        mark = near_left[-4:].rstrip(" ")[-1:]
+        row = (mark in _SEPARATORS or mark == "\t") and _row_label(text[_start_of_line(text, start) : start])
+        kin = not row and kin_words and _kin_before(near_left)
+        if len(kinds) == 1 and not (row or kin or (kinds in "NU" and _single_placed(near_left, near_right, kinds))):
+            continue
+        if stops is None:
+            stops = _stops(text)
+        i = bisect_left(stops, start)
+        lo = max(stops[i - 1] + 1 if i else 0, start - _REACH)
+        j = bisect_left(stops, end, i)
+        hi = min(stops[j] if j < len(stops) else len(text), end + _REACH)
         left, right = text[lo:start], text[end:hi]
+        if not row:
+            key = (lo, hi)
+            if key not in sentences:
+                sentences[key] = _score(text[lo:hi].lower())
+            score, found = sentences[key]
+            if found & (_PROJECT_BIT | _GENERIC_BIT) or not (kin or _placed(kinds, score)):
+                continue
         if _staff_or_thing(text, start, end, left, right):
             continue
-        if _row_label(text[_start_of_line(text, start) : start]):
-            out.append((start, end))
-            continue
-        key = (lo, hi)
-        if key not in sentences:
-            words = [w.lower() for w in _WORD.findall(text, lo, start)] + [w.lower() for w in _WORD.findall(right)]
-            sentences[key] = _score(words)
-        score, found = sentences[key]
-        if found & _PROJECT_BIT or _GENERIC.search(text, _start_of_line(text, start), hi):
-            continue
-        if _kin_before(left):
-            out.append((start, end))
-            continue
-        single = len(kinds) == 1
-        weak = "N" not in kinds and ("F" in kinds or "S" in kinds or ("U" in kinds and "I" in kinds))
-        if single:
-            if score >= 1.5 and kinds in "NU" and _single_placed(left, right, kinds):
-                out.append((start, end))
-        elif score >= (1.5 if weak else 1):
-            out.append((start, end))
+        out.append((start, end))
     return [(s, e - 1 if text[e - 1] == "." and text[e - 3 : e - 2].isalpha() else e) for s, e in out]
