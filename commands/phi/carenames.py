@@ -65,7 +65,7 @@ _MORE_CARE = _wordset(
     escorted escort reassured counselled counseled resited cannulated swabbed nebulised suctioned intubated
     extubated sutured stitched splinted plastered bandaged
     specimen specimens bloods imaging hoist commode crutches recliner walker frame cot incubator hearing-aid
-    observations ecg handover bedbound housebound
+    ecg bedbound housebound eating drinking sleeping toilet bathing showering eaten
     """
 )
 # A relative of the person in care, or the person's own word for them: a name right after one is theirs.
@@ -75,7 +75,7 @@ _KIN = _wordset(
     granddaughter grandmother grandfather grandma grandpa granny nan grandparent grandparents grandchild cousin
     spouse fiancé fiancée stepdaughter stepson stepmother stepfather son-in-law daughter-in-law sister-in-law
     brother-in-law mother-in-law father-in-law parent parents guardian kin next-of-kin nok dtr neighbour neighbor
-    relative relatives carer caregiver widow widower twin
+    relatives carer caregiver widow widower twin
     """
 )
 # People in care: a name next to one is theirs; in a sentence they make it one of care.
@@ -135,7 +135,6 @@ _PROJECT_SET = frozenset(w for w, b in _FLAGS.items() if b == _PROJECT_BIT)
 _SMALL_WORD = re.compile(r"[a-zé]{1,30}(?:[-'’/][a-z]{1,30}){0,3}")
 _KNOWN = frozenset(_FLAGS)
 _PROJECT_PREFIX = re.compile("|".join(_PROJECT_PREFIXES))
-_GATE = frozenset(w for w, b in _FLAGS.items() if b != _PROJECT_BIT and re.fullmatch("[a-z]+", w))
 
 # Where a sentence ends: a stop, a question or exclamation mark before a space, or a line's end (a semicolon joins
 # two clauses of one sentence: "Derek is on PTO; ask Jaromír about the labels"). A
@@ -167,9 +166,21 @@ _OBJECT_BEFORE = _wordset(
     washed turned encouraged reminded informed bathed settled for with about to from
     """
 )
+# A message's subject line: "re: Hubert — medication query".
+_SUBJECT = re.compile(r"(?:^|\n)\s{0,3}(?:re|subject|subj|regarding|fwd?)\s{0,2}:\s{0,3}$", _I)
+# A carer did something to the person named: "The district nurse found …", "paramedics brought in …".
+_CARER_DID = re.compile(
+    r"\b(?:nurse|doctor|gp|physio|physiotherapist|paramedic|carer|caregiver|midwife|therapist|crew|matron|consultant"
+    r"|registrar|pharmacist|worker|dietitian|surgeon|clinician|team)s?\s{1,2}(?:[a-z]{2,15}\s{1,2})?"
+    r"(?:found|visited|saw|met|examined|assessed|weighed|reviewed|escorted|admitted|discharged|called|phoned|rang"
+    r"|helped|fed|washed|turned|reassured|advised|counselled|counseled|taught|informed|bathed|settled|transferred"
+    r"|treated|brought|collected|mobilised|mobilized|moved|woke|checked\s{1,2}on)\s{1,2}$",
+    _I,
+)
 # A row's label for the person in care or a relative, then any separator: "Name of client........ Isak",
 # "pt nm: Yewande", "Resident name<TAB>Fadekemi O.", "[patient] Bănel", "Next of kin: Jo Ruiz".
 _ROW_LABELS = _PEOPLE_OF_CARE | _KIN | _wordset("client resident individual person recipient served supported")
+_GATE = frozenset(w for w, b in _FLAGS.items() if b != _PROJECT_BIT and re.fullmatch("[a-z]+", w)) | _ROW_LABELS
 _ROW = re.compile(r"[ \t]{0,3}[\[(]?(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}?)[\])]?[ \t]{0,3}[^\w\s]{0,12}[ \t]{0,3}$")
 _SEPARATORS = frozenset(":=|>/—–-.~]")
 _NOT_REAL = _wordset("test dummy fake demo training synthetic sample example mock")
@@ -235,6 +246,7 @@ def _score(sentence: str) -> tuple[float, int]:
     """The weight of a sentence's words of care (each distinct word once) and the kinds of words in it. Set
     operations, not a look-up per word: most sentences with a name in them are read here."""
     words = set(_SMALL_WORD.findall(sentence))
+    words |= {w[:-1] for w in words if w[-1:] == "s" and w[:-1] in _KNOWN}  # "inhalers", "scans"
     care, kin, soft = words & _CARE_SET, words & _KIN_SET, words & _SOFT_SET
     score = len(care) + len(kin) + len(soft) / 2
     found = (_CARE_BIT if care else 0) | (_KIN_BIT if kin else 0) | (_SOFT_BIT if soft else 0)
@@ -271,11 +283,13 @@ def _kin_before(left: str) -> bool:
     return words[-1].lower() in _KIN | _PEOPLE_OF_CARE and gap.strip(" ,(:—–-") == ""
 
 
-def _staff_or_thing(text: str, start: int, end: int, left: str, right: str) -> bool:
-    """namecues.py's cues right around the name: a title or role before (or in the label of its row), a credential,
-    a colleague's work or role, a place or an eponym after."""
+def _staff_or_thing(text: str, start: int, end: int, left: str, right: str, row: bool) -> bool:
+    """namecues.py's cues right around the name: a title or role before (or in the label of its row, unless the row
+    is the person in care's), a credential, a colleague's work or role, a place or an eponym after."""
+    if row:
+        left = ""
     line = text[_start_of_line(text, start) : start]
-    if line.rstrip()[-1:] in _HEADER_MARKS and _role_in_label(line):
+    if not row and line.rstrip()[-1:] in _HEADER_MARKS and _role_in_label(line):
         return True  # "Name of the consulting clinician for the patient = Harald Moen"
     own = text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right
     return bool(
@@ -337,7 +351,10 @@ def find_care_names(text: str, known: Sequence[tuple[int, int]] = ()) -> list[tu
         mark = near_left[-4:].rstrip(" ")[-1:]
         row = (mark in _SEPARATORS or mark == "\t") and _row_label(text[_start_of_line(text, start) : start])
         kin = not row and kin_words and _kin_before(near_left)
-        if len(kinds) == 1 and not (row or kin or (kinds in "NU" and _single_placed(near_left, near_right, kinds))):
+        subject = mark == ":" and _SUBJECT.search(near_left) is not None
+        if len(kinds) == 1 and not (
+            row or kin or subject or (kinds in "NU" and _single_placed(near_left, near_right, kinds))
+        ):
             continue
         if stops is None:
             stops = _stops(text)
@@ -351,9 +368,11 @@ def find_care_names(text: str, known: Sequence[tuple[int, int]] = ()) -> list[tu
             if key not in sentences:
                 sentences[key] = _score(text[lo:hi].lower())
             score, found = sentences[key]
+            if _CARER_DID.search(near_left):
+                score += 1  # "The district nurse found Ana Jug", "the admitting nurse weighed Sebigül"
             if found & (_PROJECT_BIT | _GENERIC_BIT) or not (kin or _placed(kinds, score)):
                 continue
-        if _staff_or_thing(text, start, end, left, right):
+        if _staff_or_thing(text, start, end, left, right, row):
             continue
         out.append((start, end))
     return [(s, e - 1 if text[e - 1] == "." and text[e - 3 : e - 2].isalpha() else e) for s, e in out]
