@@ -105,7 +105,7 @@ _MORE_PROJECT = _wordset(
     mitigation mitigations mitigate workaround workarounds contingency readiness escalation stakeholder stakeholders
     sponsor audit audits audited inspectors inspection procurement procure quote kiosk kiosks prod deployed install
     installed hardware cabling screens rehearsal superuser champions trainer trainers scope baseline benefits phase
-    wave wi-fi licences licenses dashboard devices rollout go/no-go
+    wave wi-fi licences licenses dashboard devices rollout go/no-go upload uploads uploaded download
     nurses doctors registrars consultants physicians clinicians midwives therapists pharmacists porters clerks
     colleagues trainees students managers sisters matrons hcas assistants juniors
     """
@@ -168,6 +168,8 @@ _OBJECT_BEFORE = _wordset(
 )
 # A message's subject line: "re: Hubert — medication query".
 _SUBJECT = re.compile(r"(?:^|\n)\s{0,3}(?:re|subject|subj|regarding|fwd?)\s{0,2}:\s{0,3}$", _I)
+# A run of capitalised words that ends in one of these is a place, not a person ("Mary Ward" is lost with it).
+_PLACE_WORDS = _wordset("wing building tower lodge suite unit ward centre center clinic hospital pavilion campus site")
 # A carer did something to the person named: "The district nurse found …", "paramedics brought in …".
 _CARER_DID = re.compile(
     r"\b(?:nurse|doctor|gp|physio|physiotherapist|paramedic|carer|caregiver|midwife|therapist|crew|matron|consultant"
@@ -372,7 +374,9 @@ def find_care_names(text: str, known: Sequence[tuple[int, int]] = ()) -> list[tu
                 score += 1  # "The district nurse found Ana Jug", "the admitting nurse weighed Sebigül"
             if found & (_PROJECT_BIT | _GENERIC_BIT) or not (kin or _placed(kinds, score)):
                 continue
-        if _staff_or_thing(text, start, end, left, right, row):
+        if _staff_or_thing(text, start, end, left, right, row) or text[start:end].rsplit(None, 1)[-1].lower() in (
+            _PLACE_WORDS
+        ):  # (a place: "The Brekke Wing lifts", "Rowan Ward")
             continue
         out.append((start, end))
     return [(s, e - 1 if text[e - 1] == "." and text[e - 3 : e - 2].isalpha() else e) for s, e in out]
