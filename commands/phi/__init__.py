@@ -36,6 +36,7 @@ from commands.phi.allow import Allowances, allowed
 from commands.phi.birthdates import find_birth_dates
 from commands.phi.care import find_care_dates
 from commands.phi.caredates import find_distant_dates, find_narrative_care_dates, find_treatment_dates
+from commands.phi.carenames import find_care_names
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
@@ -146,8 +147,9 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + find_addresses(text)),
         ("age-over-89", find_ages(text, _find_age(text))),
-        ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
+        ("patient-name", names := _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
+    names.extend(find_care_names(text, names))  # (a name in a sentence of care: what the others did not find)
     groups[2][1].extend(find_cards(text))
     groups[5] = ("admission-date", (dates := events + find_care_dates(text)) + find_narrative_care_dates(text, dates))
     groups[6] = ("email", sorted(set(groups[6][1]) | set(find_emails(text))))
