@@ -88,7 +88,15 @@ def _find_mrn(text: str) -> list[tuple[int, int]]:
 
 
 def _looks_like_date(v: str) -> bool:
-    return re.fullmatch(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d", v) is not None
+    return (
+        re.fullmatch(
+            r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d"
+            r"|\d{1,2}-?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-?(?:19|20)\d\d",  # "16APR2016"
+            v,
+            re.IGNORECASE,
+        )
+        is not None
+    )
 
 
 # --- health plan / account numbers ---------------------------------------
