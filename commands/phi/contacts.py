@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _CLINICAL, _by_first_letter, _window, project_found
+from commands.phi.care import _by_first_letter, _window, clinical_found, project_found
 from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, matches_at, text_digits, word_starts
 
 # --- phones the first generation missed ---------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def find_emails(text: str) -> list[tuple[int, int]]:
             if _ROLE_MAILBOX.fullmatch(m.group("l")):
                 continue
             left, right = _window(text, m.start(), m.end(), before=80, after=80)
-            if project_found(left + " " + right) and not _CLINICAL.search(left + " " + right):
+            if project_found(left + " " + right) and not clinical_found(left + " " + right):
                 continue
         out.append(m.span("v"))
     return out

@@ -9,8 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from commands.phi.care import _CLINICAL, _window
-from commands.phi.shared import _I, _digits, _matches, has_any, matches_at, text_digits, word_starts, words_of
+from commands.phi.care import _window, clinical_found
+from commands.phi.shared import (
+    _I,
+    _digits,
+    _matches,
+    case_blind_found,
+    has_any,
+    matches_at,
+    text_digits,
+    word_starts,
+    words_of,
+)
 
 # --- payment cards and bank accounts ---------------------------------------------------------------------------
 _CARD = re.compile(r"(?P<v>\d(?<![\w-].)(?:[ -]?\d){11,18})(?![\w-])")
@@ -173,6 +183,7 @@ _VENDOR = re.compile(
     r"|contract|procurement|saas|tenant)\b",
     _I,
 )
+_VENDOR_SMALL = re.compile(_VENDOR.pattern)  # without IGNORECASE, for small letters (shared.case_blind_found)
 
 
 def _vendor_account(text: str, start: int, end: int, iban: bool = False) -> bool:
@@ -183,7 +194,7 @@ def _vendor_account(text: str, start: int, end: int, iban: bool = False) -> bool
         return False
     left, right = _window(text, start, end, before=60, after=60)
     around = left + " " + right
-    return bool(_VENDOR.search(around)) and not _CLINICAL.search(around)
+    return case_blind_found(_VENDOR, _VENDOR_SMALL, around) and not clinical_found(around)
 
 
 def _at_words(rx: re.Pattern[str], text: str, lower: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
