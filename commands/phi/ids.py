@@ -258,16 +258,18 @@ def _labels(left: str, labels: frozenset[str]) -> set[str]:
 def _last_words(left: str) -> set[str]:
     """The last four words before a value, each read as written and with its look-alike letters read as letters;
     none when a project's label is among them (see _labels; a caller asking about several labels reads them once)."""
-    words: set[str] = set()
-    for w in _WORDS_BEFORE.findall(left)[-4:]:
-        w = w.lower().translate(_LOOKALIKE)
-        words.update((w, w.replace("l", "i")))
+    # (the four words read together: one lower(), translate() and split() instead of one each per word)
+    last = " ".join(_WORDS_BEFORE.findall(left)[-4:]).lower().translate(_LOOKALIKE)
+    words = set(last.split())
+    if "l" in last:
+        words.update(last.replace("l", "i").split())
     if not words.isdisjoint(_NOT_PERSON_LABELS):
         return set()
     return words
 
 
 _OPENING = re.compile(r"\s{0,2}[(,]?")
+_PERSONAL_NOT_PATIENT = _PERSONAL_LABELS - {"patient"}
 
 
 def _labels_after(text: str, end: int) -> set[str]:
@@ -281,7 +283,7 @@ def _labels_after(text: str, end: int) -> set[str]:
     m = _OPENING.match(right)
     if m is None or (m.end() == 0 and right[:1].isalnum()):
         return set()
-    words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)][:6]
+    words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)[:6]]
     i = 0
     while i < len(words) and words[i] in _AFTER_FILLER:
         i += 1
@@ -291,7 +293,7 @@ def _labels_after(text: str, end: int) -> set[str]:
             got = set(content[: j + 1])
             if not got.isdisjoint(_NOT_PERSON_LABELS) and not got & _STANDALONE_LABELS:
                 return set()
-            if w in _STANDALONE_LABELS or not got.isdisjoint(_PERSONAL_LABELS - {"patient"}):
+            if w in _STANDALONE_LABELS or not got.isdisjoint(_PERSONAL_NOT_PATIENT):
                 return got & _LABELS
             return set()
     return set()
