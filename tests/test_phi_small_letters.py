@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import addresses, care, ids, labels, numbers, slots
+from commands.phi import addresses, care, contacts, ids, labels, numbers, slots
 from commands.phi.people import _NON_PERSON_SUBJECT
 from commands.phi.shared import _matches, _small, small_letters, small_matches
 from tests.support.phi_texts import corpus_texts, dev_texts
@@ -220,3 +220,34 @@ _CODES = [
 def test_gates_and_small_letter_matches_on_made_up_text(text: str) -> None:
     _same_matches(text)
     _same_codes(text)
+
+
+# --- addresses looked for at their at signs -----------------------------------------------------------------------
+def _same_emails(text: str) -> None:
+    assert [m.span("v") for m in contacts._email_matches(text)] == [
+        m.span("v") for m in _matches(contacts._EMAIL, text)
+    ]
+    for lo, hi in ((0, len(text)), (3, len(text) - 2), (len(text) // 3, len(text))):
+        assert [m.span() for m in slots._emails(text, lo, hi)] == [
+            m.span() for m in slots._EMAIL.finditer(text, lo, hi)
+        ]
+
+
+_MAIL = [
+    *("jane.doe", "j_doe+tag", "a", "A1", ".x", "-", "%", "@", "@@", "hospital.org", "mail.co.uk", "x-y.io", "."),
+    *(" ", ", ", "\n", "é", "Ü", "ſ", "_", "1", "(", "<", ">", "a" * 70),
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MAIL), max_size=25).map("".join))
+def test_addresses_found_at_their_at_signs_are_the_ones_a_search_finds(text: str) -> None:
+    _same_emails(text)
+
+
+def test_addresses_found_at_their_at_signs_on_the_texts() -> None:
+    for text in list(corpus_texts()) + list(dev_texts()):
+        if "@" in text:
+            _same_emails(text)
+    for unit in ("a@", "a@b.c ", "x" * 63 + " @", "ab.cd+e@f.gh@", "@", "a.b@c.de"):
+        _same_emails((unit * 60)[:400])

@@ -385,7 +385,7 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
 
     values: list[tuple[str, int, int]] = []
     if "@" in text:
-        for m in _EMAIL.finditer(text, lo, hi):
+        for m in _emails(text, lo, hi):
             take("email", *m.span())
     ips = list(_IP4.finditer(text, lo, hi)) if "." in text else []
     if ":" in text and _IP6_HINT.search(text, lo, hi):
@@ -427,6 +427,30 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         for m in _AGE_WORDS.finditer(text, lo, hi):
             take("age" if m.group("x") else "age?", *m.span())
     return values
+
+
+# A run of an address's local-part characters, read backwards from an at sign.
+_LOCAL_PART = re.compile(r"[\w.%+-]{1,64}")
+
+
+def _emails(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """What ``list(_EMAIL.finditer(text, lo, hi))`` gives. An address starts where the run of local-part characters
+    before its at sign starts (the run is read backwards, not past the at sign before or the address before), so the
+    pattern is tried there only, not at each word."""
+    if text.count("@", lo, hi) > 16:
+        return list(_EMAIL.finditer(text, lo, hi))  # (a Python step per at sign costs more than the search then)
+    found: list[re.Match[str]] = []
+    after = lo  # where the next address may start: not inside the one before
+    at = text.find("@", lo, hi)
+    while at >= 0:
+        run = _LOCAL_PART.match(text[max(after, at - 64) : at][::-1])
+        m = _EMAIL.match(text, at - run.end(), hi) if run else None
+        if m is not None:
+            found.append(m)
+            after = m.end()
+        after = max(after, at + 1)
+        at = text.find("@", at + 1, hi)
+    return found
 
 
 def _masked(text: str, values: list[tuple[str, int, int]]) -> str:
