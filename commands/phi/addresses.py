@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _by_first_letter, project_found, project_search
+from commands.phi.alternations import _by_first_letter
+from commands.phi.care import project_found, project_search
 from commands.phi.people import org_address
 from commands.phi.shared import (
     _I,
@@ -116,7 +117,7 @@ def _intl_address(text: str) -> list[tuple[int, int]]:
         pc = m.group("pc")
         if _A_YEAR.fullmatch(pc):
             continue  # "Release 4, Phase Two, 2025": a year, not a postal code
-        first = _LEAD_WORD.match(m.group("v"))
+        first = re.match(r"\d*\s*([^\W\d_][\w.]*)", m.group("v"))
         if first and _NOT_STREET.fullmatch(first.group(1)):
             continue  # "Sprint 14, Team Alpha, 120 story points"
         if _QUANTITY.match(text, m.end()):
@@ -407,8 +408,6 @@ _LINK = re.compile(r"(?i)(?:https?://|www\.)")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _CAPITAL_WORD = re.compile(_UP + r"[^\W\d_]")
 _A_DIGIT = re.compile(r"\d")
-_LEAD_WORD = re.compile(r"\d*\s*([^\W\d_][\w.]*)")
-_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def _postcode(v: str) -> bool:
@@ -590,7 +589,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         v = m.group("v")
         if _LINK.match(v):
             continue  # "the runbook lives at https://…": a page, not a home
-        if _A_DIGIT.search(v) or _NAME_WORD.search(v):
+        if _A_DIGIT.search(v) or re.search(r"\b[A-Z][a-z]{2,}\b", v):
             out.append(_label_value_end(text, m.start("v"), m.end("v"), shaped))
     if text_digits(text) >= 2:
         # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a

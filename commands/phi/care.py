@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
+from commands.phi.alternations import _by_first_letter
 from commands.phi.people import _NON_PERSON_SUBJECT
 from commands.phi.shared import (
     _I,
@@ -30,71 +31,9 @@ from commands.phi.shared import (
     words_of,
 )
 
-
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
 # pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
-def _by_first_letter(alternatives: str, after_first: str = "") -> str:
-    """An alternation of words, each starting with a letter, regrouped by that letter ("pt|pts|seen" ->
-    "p(?:t|ts)|seen"): the regex engine then tries one group at each position instead of every word, several times
-    faster, and finds the same matches (words with different first letters never compete at one position, and the
-    order within a letter is kept). ``after_first`` goes right after each first letter (a look-behind: see
-    shared.py's speed idiom). An alternative led by a group of words ("(?:knee|hip)\\s{1,3}replaced") is spread
-    into one alternative per word first."""
-    groups: dict[str, list[str]] = {}
-    for a in _spread(_top_level(alternatives)):
-        if not a[:1].isalpha():
-            raise ValueError(f"{a!r} does not start with a letter")
-        groups.setdefault(a[0].lower(), []).append(a[1:])
-    return "|".join(k + after_first + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in groups.items())
-
-
-def _top_level(alternatives: str) -> list[str]:
-    """The alternatives of an alternation, split at its top-level bars."""
-    depth, cur, i = 0, "", 0
-    alts = []
-    while i < len(alternatives):
-        ch = alternatives[i]
-        if ch == "\\":
-            cur += alternatives[i : i + 2]
-            i += 2
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            alts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-        i += 1
-    alts.append(cur)
-    return alts
-
-
-def _spread(alts: list[str]) -> list[str]:
-    """Each alternative led by a group of words "(?:a|b)rest" as "arest", "brest" (in order; the group must not be
-    repeated or optional)."""
-    out: list[str] = []
-    for a in alts:
-        if not a.startswith("(?:"):
-            out.append(a)
-            continue
-        depth, i = 0, 0
-        while True:  # the group's closing bracket
-            ch = a[i]
-            if ch == "\\":
-                i += 2
-                continue
-            depth += {"(": 1, ")": -1}.get(ch, 0)
-            if depth == 0:
-                break
-            i += 1
-        rest = a[i + 1 :]
-        if rest[:1] in ("?", "*", "+", "{"):
-            raise ValueError(f"{a!r}: a repeated or optional leading group")
-        out.extend(_spread([w + rest for w in _top_level(a[3:i])]))
-    return out
-
-
 _CLINICAL_WORDS = (
     r"pt|pts|patient|seen|present(?:s|ed|ing)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
     r"|admit(?:ted)?|admission(?=\s{1,3}(?:was|on)\b)|readmitted|discharged?|transferred"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _by_first_letter, _window, clinical_found, project_found
+from commands.phi.alternations import _by_first_letter
+from commands.phi.care import _window, clinical_found, project_found
 from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, matches_at, text_digits, word_starts
 
 # --- phones the first generation missed ---------------------------------------------------------------------------
