@@ -129,6 +129,70 @@ CLEAN = [
 ]
 
 
+# More frames, all on the TUNE side (written in round phi10 after the CHECK half's figure was read: tune on these,
+# never on the CHECK half): long gaps between label and value, registries, many kinds of device a person has,
+# lot and UDI forms; the clean side has models (not a person's), hospital asset tags and fleet serials.
+TUNE_SERIAL_FRAMES = [
+    "The serial number on the pump's back plate reads {S}, per the patient.",
+    "Serial number printed on the back of her insulin pump case is {S}.",
+    "The manufacturer's registry lists his pacemaker under {S}.",
+    "National joint registry lists the patient's hip under lot {S}.",
+    "ICD interrogated in clinic; generator serial {S} noted in her chart.",
+    "Mr. Okafor's ICD S/N is {S}, battery at 6 years.",
+    "Insulin pump for the patient (model 780G, serial {S}) alarms at night.",
+    "CPAP serial #: {S} - returned by the patient's wife.",
+    "Cochlear implant processor, serial {S}, lost by the child at school.",
+    "Her hearing aid serial numbers are {S} (left) and {S2} (right).",
+    "Power wheelchair for the resident, serial number {S}, needs new batteries.",
+    "Lot {S} of the breast implant used in the patient's reconstruction.",
+    "UDI-DI 0{G} lot {L} serial {S} scanned for the patient's stent.",
+    "UDI: (01)0{G}(11)250301(21){S} on the patient's implant card.",
+    "The implant card in the patient's wallet shows SN {S}.",
+    "Per the device rep, the patient's pacemaker serial is {S}.",
+    "Patient says the number on the back of his hearing aid is {S}.",
+    "On the patient's insulin pump, the label under the battery cap reads SN {S}.",
+    "Serial for her continuous glucose monitor transmitter: {S}.",
+    "The ICD explanted from the patient (serial {S}) went back to the vendor.",
+    "Patient's home oxygen concentrator - serial no {S} - swapped by the supplier.",
+    "The patient's neurostimulator is registered under serial {S} with the vendor.",
+    "Family asked about the wheelchair loaned to their mother, serial {S}.",
+    "Implant log: patient in bed 12, pacemaker lead lot {S}.",
+    "His CPAP unit's serial, found on the underside of the machine, is {S}.",
+    "The pacemaker in this patient, serial number {S}, is under recall review.",
+    "Pt's insulin pump: serial # {S}; model MMT-1880.",
+    "Cochlear implant S/N {S} recorded in the patient's audiology notes.",
+    "The resident's hearing aid was handed in; serial {S} matches her record.",
+    "Replacement insulin pump serial {S} shipped to the patient's home.",
+    "Device registry entry for the patient: ICD, serial {S}, implanted 2019.",
+    "Serial on the patient's knee implant sticker: {S}",
+    "The patient's left hearing aid (serial number {S}) whistles.",
+    "Lot number {S} of the intraocular lens implanted in the patient's right eye.",
+]
+
+TUNE_CLEAN = [
+    "Pacemaker model W1DR01 added to the implant formulary.",
+    "Order 12 CPAP machines, model AirSense 11, for the sleep lab.",
+    "Insulin pump model MMT-1880 is on the approved list for the pilot.",
+    "Asset tag BME-33871 on the infusion pump in bay 4 is missing.",
+    "Biomed asset tag 004512 (ICU ventilator) due for PM on Friday.",
+    "Hospital wheelchair WC-0147 left in the car park again.",
+    "Serial numbers of the 40 loaner hearing aids are in the biomed sheet.",
+    "Lot 22B-0417 of IV tubing recalled by the vendor; pharmacy notified.",
+    "Firmware 3.2.1 for the insulin pumps fixes the bolus display bug.",
+    "The CT scanner serial 70124 is needed for the vendor's service contract.",
+    "Vendor needs the MRI serial number for the warranty claim: 45218.",
+    "UDI scanning for implants goes live in all ORs on 3/1.",
+    "Cochlear implant programme: 14 referrals this quarter, up from 9.",
+    "ICD and pacemaker clinic moves to Level 2 in March.",
+    "Device model DVFB1D4 is now supported by the remote monitoring interface.",
+    "Ventilator fleet: serial range 40100-40250 covered by the new contract.",
+    "Replace the batteries in defibrillator unit DEF-2210 on 5 East.",
+    "Hearing aid loaner stock: 12 units, model Phonak P90, in the audiology cupboard.",
+    "Pump serial capture added to the CMMS intake form.",
+    "The ultrasound machine on 3 West (asset 118832) failed its electrical safety test.",
+]
+
+
 def _serial(rng: random.Random) -> str:
     letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
     shape = rng.randrange(6)
@@ -175,6 +239,13 @@ def items(seed: int = 7, fills: int = 4) -> list[tuple[str, str, str]]:
                 out.append((half, kind, text))
     for i, text in enumerate(CLEAN):
         out.append(("tune" if i % 2 == 0 else "check", "clean", text))
+    for frame in TUNE_SERIAL_FRAMES:  # (after the first lists: their values stay what they were)
+        for _ in range(fills):
+            text = frame.format(
+                S=_serial(rng), S2=_serial(rng), G=rng.randint(10**12, 10**13 - 1), L=rng.randint(1000, 99999)
+            )
+            out.append(("tune", "device-serial", text))
+    out.extend(("tune", "clean", text) for text in TUNE_CLEAN)
     return out
 
 

@@ -2,18 +2,23 @@
 
 * service-desk: a phone number whose sentence says it is a service desk's, a vendor's or a downtime line
   ("call 416-555-0100 for downtime") passes, unless the sentence is about a patient.
-* server-ip: a private-range address next to an infrastructure word ("Server 10.20.30.40 patched") passes.
+* server-ip: a private-range address next to an infrastructure word ("Server 10.20.30.40 patched") passes,
+  unless the sentence ties it to a person ("his home router 10.0.0.7"; hostips.py).
 * numbers: phone numbers the admins listed (the vendor's support line) always pass.
 * a name that belongs to a person of the workspace (a Rounds user, a project member) is staff, not a patient.
+Not settings, but never a person's either: a team's mailbox ("patient-portal@hospital.org", contacts.py), a model's
+number or a scanner's serial under the vendor's contract (devices.py).
 """
 
 from __future__ import annotations
 
 import functools
-import ipaddress
 import re
 from dataclasses import dataclass
 
+from commands.phi.contacts import team_mailbox
+from commands.phi.devices import not_a_units
+from commands.phi.hostips import private_range, server_ip
 from commands.phi.leadwords import _no_folds
 from commands.phi.letters import staff_contact, staff_self_intro
 from commands.phi.people import _has_patient_word
@@ -32,12 +37,6 @@ _SERVICE_DESK_PIECES = (
     "meditech", "allscripts", "pmo", "office", "cent", "toll", "bridge", "dial", "noc",
 )  # fmt: skip
 _SERVICE_DESK_PIECE = re.compile("|".join(_SERVICE_DESK_PIECES))  # (one reading of the sentence for all of them)
-_INFRA = re.compile(
-    r"\b(?:servers?|hosts?|vms?|nodes?|db|database|interface|engine|router|switch|firewall|subnet|gateway|printer"
-    r"|appliance|load\s{0,2}balancer|cluster|instance|proxy|dns|dhcp|vlan|vpn|pacs|ris|lis|mirth|rhapsody|cloverleaf"
-    r"|patched|rebooted|ping|ssh|rdp|port|endpoint|box|workstation|scanner|modality|device)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,10 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         return True  # a staff signature's phone, a PMO message's From: header (letters.py)
     if kind == "patient-name" and staff_self_intro(text, start, end):
         return True  # "this is Dana Whitfield from the service desk" (letters.py)
+    if kind == "email" and team_mailbox(text[start:end]):
+        return True  # "patient-portal@hospital.org": a team's mailbox (contacts.py)
+    if kind == "device-serial" and not_a_units(text, start, end):
+        return True  # a model's identifier, the serial of a CT scanner under the vendor's contract (devices.py)
     if project_allows(text, start, end, kind, allow.service_desk):
         return True  # a project's sentence with no sign of a patient (project.py)
     if kind not in ("patient-name", "phone", "ip-address"):
@@ -70,17 +73,7 @@ def allowed(text: str, start: int, end: int, kind: str, people: frozenset[str], 
         sentence = _sentence(text, start, end)
         return allow.service_desk and _service_desk(sentence) and not _has_patient_word(sentence)
     if kind == "ip-address" and allow.server_ip:
-        try:
-            addr = ipaddress.ip_address(value)
-        except ValueError:
-            return False
-        if not addr.is_private:
-            return False
-        sentence = _sentence(text, start, end)
-        about_a_person = re.search(r"\b(?:my|his|her|their)\s{1,3}ip\b", sentence, re.IGNORECASE)
-        return (
-            addr.is_private and bool(_INFRA.search(sentence)) and not about_a_person and not _has_patient_word(sentence)
-        )
+        return private_range(value) and server_ip(text, start, end, _sentence(text, start, end))  # (hostips.py)
     return False
 
 

@@ -146,7 +146,7 @@ _PROJECT = re.compile(
         r"|period|quarter|fy|q[1-4]|schedule[sd]?|plan(?:ned)?|target|forecast|baseline|tested|testing|pilot|replace(?:ment|d)?"
         r"|install(?:ed|ation)?|repair(?:ed)?|coil|equipment|hardware|licen[cs]e|renew(?:al|ed)?|sign-?off|policy|backlog"
         r"|design|fields?|columns?|renamed|screens?|templates?|changes|formats?|instruments?|re-?certified|certified"
-        r"|calibrat(?:ed|ion)|bugs?|defects?"
+        r"|calibrat(?:ed|ion)|bugs?|defects?|surveys?|closes|opens|leaflets?|reprint(?:ed)?|stock"
     )
     + r")\b",
     _I,
@@ -192,7 +192,7 @@ _DATE_DIGIT_LED = re.compile(
     r"|\d?/\d{1,2}"
     rf"|\d?[-/]{_MONTH}[-/](?:\d{{4}}|\d{{2}})|\d?{_MONTH}\d{{4}}"
     rf"|\d?{_ORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?![a-z])\.?(?:,?\s{{1,3}}\d{{4}})?"
-    r"))(?![\d/])",
+    r"))(?![\d/]|\.\d)",  # (not "10.96.26" of the address "10.96.26.95")
     _I,
 )
 _DATE_DIGIT_LED_SMALL = re.compile(_DATE_DIGIT_LED.pattern)  # without IGNORECASE, for a text's small letters
@@ -482,6 +482,7 @@ def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
 _A_LETTER = re.compile(r"[A-Za-z]")
 _SHORT_DATE = re.compile(r"\d{1,2}/\d{1,2}")
 _DOSE_AFTER = re.compile(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", _I)
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}")
 
 
 def find_care_dates(text: str) -> list[tuple[int, int]]:
@@ -494,6 +495,8 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if _digits(v) < 2 and not _A_LETTER.search(v):
             continue
         left, right = _window(text, m_start, m_end)
+        if "@" in left:
+            left = _ADDRESS.sub(" ", left)  # "patient-experience@hospital.org": a mailbox's words are not care
         head = left[-30:]
         lab = _date_label(head) if _maybe_label(head) else None
         if lab is not None:

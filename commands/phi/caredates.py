@@ -56,7 +56,8 @@ _PERSON = re.compile(
     r"\b(?:(?:the|this|our)\s{1,3}(?:patient|individual|resident|client|person|child|infant|baby|woman|man)"
     r"(?:['’]s\b|\b(?![\s-]{1,3}(?:doctors?|medical|medics?|physicians?|registrars?|rota|parking|permits?|portal|flow"
     r"|experience|services?|relations|satisfaction|safety|lists?|dashboards?|id|wristbands?|journey|engagement"
-    r"|education|leaflets?|forms?|letters?|records?\s{1,3}system|app|kiosks?|representatives?|voice|survey)\b))"
+    r"|education|leaflets?|forms?|letters?|records?\s{1,3}system|app|kiosks?|representatives?|voice|survey|feedback"
+    r"|transport|access|liaison|advice|catering|meals?)\b))"
     r"|patient['’]s\b|(?-i:\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b))",
     _I,
 )

@@ -10,6 +10,8 @@ import re
 
 from commands.phi.alternations import _by_first_letter
 from commands.phi.care import _window, clinical_found, project_found
+from commands.phi.namewords import _wordset
+from commands.phi.people import _FREEMAIL, _registrable_label
 from commands.phi.shared import _DATE, _I, _digits, _matches, has_any, matches_at, text_digits, word_starts
 
 # --- phones the first generation missed ---------------------------------------------------------------------------
@@ -108,6 +110,42 @@ _ROLE_MAILBOX = re.compile(
     r"|postmaster|security|privacy|compliance|hr|sales|billing|contact|team|office|opencode|abuse|root|dev|ops|noc"
     r"|pmo|epic|cerner|interfaces?|integration|hl7|alerts?|notifications?)(?:[._+-][a-z0-9]{1,12})?"
 )
+# The words a team's or a service's mailbox is made of ("patient-portal@", "patient.experience@", "patientsafety@",
+# "discharge-lounge@"): a local part made only of them, joined or not, is not a person's name.
+_TEAM_PIECES = _wordset(
+    """
+    patient patients portal experience safety access relations transport feedback survey surveys pals liaison
+    advocacy records team teams lounge discharge discharges admission admissions booking bookings appointments
+    referrals referral enquiries enquiry queries results scheduling registration flow bed beds bureau desk mailbox
+    inbox wards clinic clinics office services service care nursing pharmacy lab radiology imaging theatres estates
+    facilities catering comms communications it ehr emr epr project projects programme program training education
+    quality governance risk informatics digital health hub centre center unit dept department coordinator
+    coordination admin finance billing support helpdesk servicedesk info contact noreply no reply complaints
+    privacy security compliance pmo change release cutover golive go live ops
+    """
+)
+_LONGEST_PIECE = max(map(len, _TEAM_PIECES))
+
+
+def team_mailbox(address: str) -> bool:
+    """Whether an address's local part is made only of a team's or a service's words (see _TEAM_PIECES)."""
+    local, _, domain = address.lower().partition("@")
+    if "." not in domain or _registrable_label(domain) in _FREEMAIL:
+        return False  # a free mailbox is a person's, whatever its name
+    return bool(local) and all(_made_of_pieces(p) for p in re.split(r"[._+-]", local))
+
+
+def _made_of_pieces(word: str) -> bool:
+    """Whether a word is one or more of _TEAM_PIECES run together ("patientsafety"): one pass, each position tried
+    against the pieces that can end there (at most _LONGEST_PIECE of them)."""
+    if not word:
+        return False
+    ends = [True] + [False] * len(word)
+    for i in range(1, len(word) + 1):
+        ends[i] = any(ends[j] and word[j:i] in _TEAM_PIECES for j in range(max(0, i - _LONGEST_PIECE), i))
+    return ends[-1]
+
+
 _MY = re.compile(r"\b(?:my|your|his|her|their|patient['’]?s?|pt['’]?s?|e-?mail|from|contact)\b[^@\n]{0,25}$", _I)
 
 

@@ -46,7 +46,7 @@ _LABEL_WORDS = (
     "serial", "sn", "ser", "implant", "pacemaker", "icd", "stimulator", "neurostimulator", "lot", "udi", "device",
     "hardware", "equipment", "unit", "transmitter", "pump", "sensor", "generator",
 )  # fmt: skip
-_TRIGGERS = frozenset({*_LABEL_WORDS, "serials"})
+_TRIGGERS = frozenset({*_LABEL_WORDS, "serials", "number", "registry", "registered"})
 _LABEL_STARTS = word_starts(*_LABEL_WORDS, "s/n")
 
 _STRONG = (
@@ -61,13 +61,25 @@ _WEAK = (
 _LABELLED = re.compile(
     rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![\w/])"
     r"(?:\s{0,2}(?:no\b\.?|number|num\b|nbr\b|#|\(s\)|\([A-Za-z]{2,5}\)))?"
-    r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,3}?[A-Za-z'’]{1,15}"
+    r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,4}?[A-Za-z'’]{1,15}"
     r"(?=\s{0,3}(?:is\b|was\b|:|>>|=|\||-\s|/)))?"
     r"(?:\s{0,3}(?:\(s\)|no\b\.?|number|num\b|nbr\b|code|id\b|#|:|=|>>|>|\||/|-|–|is\b|was\b|reads?\b|of\b"
     r"|recorded\b|listed\b|entered\b|documented\b|noted\b|as\b|under\b|on\s{1,2}the\s{1,2}back\b|ending\s{1,2}in\b)){0,4}\s{0,3}"
     r"(?P<v>[A-Za-z0-9](?:[A-Za-z0-9./-]{0,38}[A-Za-z0-9])?)(?![A-Za-z0-9-])",
     re.IGNORECASE,
 )
+# A label far from its value, in the same sentence: "The serial number on the pump's back plate reads X", "His
+# CPAP unit's serial, found on the underside of the machine, is X", "the number on the back of his hearing aid is
+# X", "The registry lists his pacemaker under X". The sentence must name a device and a person.
+_FAR = re.compile(
+    r"(?<![\w/])(?:serials?(?:\s{1,2}(?:numbers?|no\b\.?|#))?|s/n|(?-i:SN)|registry|registered"
+    r"|number\s{1,2}(?:on|printed|stamped|engraved|etched|written|inside|under))"
+    r"[^\n.;!?]{1,80}?(?<![\w-])(?:reads?|is|was|shows?|says|under|as)\b\s{0,3}:?\s{0,3}"
+    r"(?P<v>(?=[A-Za-z-]{0,20}\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?)(?![A-Za-z0-9-]|\.\w)",
+    re.IGNORECASE,
+)
+_FAR_STARTS = word_starts("serial", "s/n", "sn", "registry", "registered", "number")
+_FAR_WORDS = frozenset({"serial", "serials", "sn", "n", "registry", "registered", "number"})
 # A value right before its label: "KP56480445 (serial)", "X985-74620 is the serial of her pump".
 _BEFORE_LABEL = re.compile(r"(?:\(\s{0,2}|\bis\s{1,2}the\s{1,2})(?:serial|s/n|sn|lot|udi)\b", re.IGNORECASE)
 _VALUE_BEFORE = re.compile(r"(?<![\w-])(?P<v>[A-Za-z0-9][A-Za-z0-9-]{2,38}[A-Za-z0-9])\s{0,2}$")
@@ -77,7 +89,7 @@ _GS1 = re.compile(r"\(01\)\s?\d{14}(?:\s?\((?:11|17|10|21|30|240|7003)\)\s?[A-Za
 _PRODUCTION = re.compile(r"\((?:10|11|17|21)\)")
 _BEFORE_WORDS = frozenset({"serial", "sn", "n", "lot", "udi"})
 _LETTER_WORDS = re.compile(r"[a-z]{1,30}")
-_ENDS = re.compile(r"[.!?](?:\s|$)|\n|;\s")
+_ENDS = re.compile(r"[.!?](?:\s|$)|\n")  # (a clause after a semicolon is the same sentence)
 _PADDED_OCTET = re.compile(r"\.0\d")  # (what a zero-padded address has after its first octet)
 _PADDED_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _INFRA = _wordset(
@@ -85,6 +97,39 @@ _INFRA = _wordset(
     " cluster proxy dns dhcp vlan vpn pacs mirth workstation scanner"
 )
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+# A hospital's own equipment (a scanner's serial under the vendor's contract is not a patient's; a bedside pump's may
+# be), and the devices only a person carries (an implant's serial is a patient's whoever else is named, unless the
+# hospital's fleet of them is meant).
+_EQUIPMENT = _wordset(
+    "ct mri pet scanner scanners ultrasound xray angiography analyser analyzer modality cmms contract warranty"
+)
+_FLEET = _wordset("fleet fleets stock inventory")
+_CARRIED = _wordset(
+    """
+    implant implants implanted explanted pacemaker icd hearing cochlear prosthesis prosthetic wheelchair cpap bipap
+    insulin cgm stimulator neurostimulator lvad stent valve limb lens home
+    """
+)
+# A model's identifier, not one unit's: "UDI-DI 00884521356148", "model no. 35700BAX", "REF 4471220", "GTIN …".
+_MODEL_LABEL = re.compile(
+    r"(?:\budi-?di|\bdi|\bgtin|\bmodel|\bcatalog(?:ue)?|\bcat|(?-i:\bREF)|\bpart)\.?"
+    r"(?:\s{1,2}(?:no\b\.?|number|nbr|#|id))?\s{0,2}[:#=]?\s{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def not_a_units(text: str, start: int, end: int) -> bool:
+    """Whether a value read as a serial names no one unit a person has: a model's identifier ("UDI-DI …"), or the
+    serial of the hospital's own equipment ("The CT scanner serial 70124 is needed for the vendor's service
+    contract"), in a sentence that names no person and no device only a person carries."""
+    if _MODEL_LABEL.search(text, max(0, start - 24), start):
+        return True
+    words = frozenset(_LETTER_WORDS.findall(sentence_around(text, start, end, _ENDS).lower()))
+    if not words.isdisjoint(_PERSON):
+        return False
+    return not words.isdisjoint(_FLEET) or (not words.isdisjoint(_EQUIPMENT) and words.isdisjoint(_CARRIED))
 
 
 def find_device_values(text: str) -> list[tuple[str, int, int]]:
@@ -114,6 +159,11 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
                 break
             found.append(more.span("v"))
             pos = more.end()
+    for m in matches_at(_FAR, _FAR_STARTS, text) if has_any(text, _FAR_WORDS) else ():
+        if m.span("v") not in found and _serial_shape(m["v"], strong=False):
+            words = _words_around(text, m)
+            if not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
+                found.append(m.span("v"))
     for label in _BEFORE_LABEL.finditer(text) if has_any(text, _BEFORE_WORDS) else ():
         value = _VALUE_BEFORE.search(text, max(0, label.start() - 45), label.start())
         if value is None or not _serial_shape(value["v"], strong=False):

@@ -96,9 +96,10 @@ _NOT_PERSON = _wordset(
     sku version build release sprint wbs cr project vendor supplier test demo uat sandbox pmid doi pubmed study
     trial research protocol cohort dataset room bed ward floor extension ext phone tel mobile fax type types
     mapping mappings field fields format formats table tables column columns category categories template
-    templates cpt icd loinc snomed hcpcs drg
+    templates cpt icd loinc snomed hcpcs drg warranty rma
     """
 )
+_EQUIPMENTS = frozenset({"warranty", "rma"})
 _SSN_BEFORE = re.compile(
     r"\b(?:ssn|social[\s-]{1,3}security|soc\.?\s{0,2}sec|social\s{1,3}insurance|s\.\s?s\.\s?n|ss\s{0,2}(?:\#|no|number)"
     r"|taxpayer)\b[^.;\n]{0,70}$",
@@ -157,6 +158,8 @@ def _phrase(tokens: list[str], left: bool = True) -> tuple[list[str], bool]:
             continue
         w = _norm(tok)
         if w in _NOT_PERSON:
+            if w in _EQUIPMENTS and words and not inner:
+                return [], False  # "warranty claim 45218": the claim is a machine's, not a health plan's
             break  # "change reference 4471-2208", "the vendor's account"
         if w == "file" and i + 1 < len(tokens) and tokens[i + 1].lower() == "on" and not words:
             pending_on, gap = True, gap + 2  # "on file" is a filler, not a label

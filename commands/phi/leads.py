@@ -5,7 +5,9 @@ starts.
 Why: the regex engine compares a case-insensitive word letter by letter at every word of the text, while a
 case-sensitive one is rejected at its first letter; and a pattern that starts with a name has no first character to
 skip to. An ASCII text in small letters keeps its letters in their places, so a lead of small letters found there is
-found at the same place in the text ignoring case. Other texts are read the ordinary way.
+found at the same place in the text ignoring case. Any other text's leads are looked for in its folded letters
+(``folded``: each character a case-blind ASCII letter matches written as that letter, in its place), and the pattern
+is read on the text itself: a note with one curly quote, dash or "Møller" no longer tries every pattern everywhere.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from commands.phi.shared import words_of
 def small_text(text: str) -> str | None:
     """An ASCII text in small letters, or None for any other text."""
     return text.lower() if text.isascii() else None
+
+
+@lru_cache(maxsize=4)  # the name detectors of one scan share it
+def folded_text(text: str) -> str:
+    """``folded(text)``, once per text: where the leads of any text are looked for."""
+    return folded(text)
 
 
 def small(rx: re.Pattern[str]) -> re.Pattern[str]:
@@ -52,11 +60,13 @@ def _starts(starts: re.Pattern[str], low: str) -> Iterator[int]:
         pos = at.start() + 1
 
 
-def search(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
-    """Whether ``rx.search(text, pos, endpos)`` finds a match; small_rx is ``small(rx)``."""
-    low = small_text(text)
+def found(small_rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
+    r"""Whether a pattern written in small letters finds a match ignoring case: it is read case-sensitively on the
+    text's folded letters. For a pattern whose letters are all small ASCII ones (a tail, a cue; not a name's
+    capitals): what a case-blind letter of it matches is that letter there, and every other character is as it was
+    (a letter stays a letter, so ``\w`` and ``\b`` read the same)."""
     end = len(text) if endpos < 0 else endpos
-    return (rx.search(text, pos, end) if low is None else small_rx.search(low, pos, end)) is not None
+    return small_rx.search(folded_text(text), pos, end) is not None
 
 
 def finditer(rx: re.Pattern[str], small_rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -70,15 +80,13 @@ def finditer_led(
     rx: re.Pattern[str], starts: re.Pattern[str], text: str, small_rx: re.Pattern[str] | None = None
 ) -> Iterator[re.Match[str]]:
     """The matches ``rx.finditer(text)`` gives, trying ``rx`` only where ``starts`` (a ``lead`` of every match
-    of ``rx``) finds its lead on the text in small letters; with ``small_rx`` (``small(rx)``), the matches of that
-    on the text in small letters (the same spans)."""
+    of ``rx``) finds its lead on the text's folded letters; with ``small_rx`` (``small(rx)``), on an ASCII text the
+    matches of that on the text in small letters (the same spans)."""
     low = small_text(text)
-    if low is None:
-        yield from rx.finditer(text)
-        return
-    on, read = (text, rx) if small_rx is None else (low, small_rx)
+    # (any other text: its leads are looked for in its folded letters, and the pattern read on the text itself)
+    on, read = (text, rx) if small_rx is None or low is None else (low, small_rx)
     pos = 0
-    for start in _starts(starts, low):
+    for start in _starts(starts, folded_text(text) if low is None else low):
         if start >= pos and (m := read.match(on, start)) is not None:
             yield m
             pos = m.end()
@@ -86,15 +94,8 @@ def finditer_led(
 
 def every_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches ``shared._matches(rx, text)`` gives (one at every place ``rx`` matches, overlaps too), trying
-    ``rx`` only where ``starts`` finds its lead on the text in small letters."""
-    low = small_text(text)
-    if low is None:
-        pos = 0
-        while (m := rx.search(text, pos)) is not None:
-            yield m
-            pos = m.start() + 1
-        return
-    for start in _starts(starts, low):
+    ``rx`` only where ``starts`` finds its lead on the text's folded letters."""
+    for start in _starts(starts, folded_text(text)):
         if (m := rx.match(text, start)) is not None:
             yield m
 
@@ -121,11 +122,9 @@ def finditer_lines(
 
 def search_led(rx: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0, endpos: int = -1) -> bool:
     """Whether ``rx.search(text, pos, endpos)`` finds a match, trying ``rx`` only where ``starts`` (a ``lead`` of
-    every match of ``rx``) finds its lead on the text in small letters."""
+    every match of ``rx``) finds its lead on the text's folded letters."""
     end = len(text) if endpos < 0 else min(endpos, len(text))
-    low = small_text(text)
-    if low is None:
-        return rx.search(text, pos, end) is not None
+    low = folded_text(text)
     while (at := starts.search(low, pos, end)) is not None:
         if rx.match(text, at.start(), end) is not None:
             return True

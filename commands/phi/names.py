@@ -5,7 +5,7 @@ own ("Mr. Haddad will present") says nothing: staff have titles too."""
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator
 
 from commands.phi import leads
 from commands.phi.care import _CLINICAL, _window
@@ -32,6 +32,10 @@ _NAME = (
     rf"|{_TOKEN}(?:\s{{1,2}}{_TOKEN}){{0,3}})"
     r"(?![^\W\d_]))"
 )
+
+# A pattern that opens with a name opens with a capital (each of _NAME's forms does, read case-sensitively): said in
+# front, the engine skips straight to the capitals instead of trying the whole name at every character of the text.
+_NAME_AT_CAPITAL = rf"(?=(?-i:{_UC1})){_NAME}"
 
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
 _NOT_NAMES = {
@@ -171,17 +175,16 @@ _AGE_UNIT = (
     r"\s{0,2}-?\s{0,2}(?:yo|y/o|y\.o\.?|years?[- ]old|yrs?[- ]old|year|(?:months?|mos?|weeks?|wks?|days?)[- ]old)\b"
 )
 _AGE_SEX = r"\d{1,3}" + _AGE_UNIT + r"(?:\s{1,3}(?:female|male|woman|man|f|m|gentleman|lady|boy|girl|patient|pt))?"
+_AGE_LEAD = leads.lead(r"\d(?=\d{0,2}\s{0,2}-?\s{0,2}[ymwd])")  # (of a pattern that opens with _AGE_SEX)
 _AGE_APPOSITIVE = re.compile(
     rf"{_AGE_SEX},?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}(?=\s{{0,2}}[,(]|\s{{1,3}}(?:who|with|is|was)\b)", _I
 )
 # "I got Emma for you—3-year-old who came in…": a name, a dash or a comma, and an age.
 _NAME_DASH_AGE = re.compile(
-    rf"{_NAME}(?:\s{{1,2}}for\s{{1,2}}you)?\s{{0,2}}[—–:-]\s{{0,2}}(?:a\s{{1,2}}|an\s{{1,2}})?{_AGE_SEX}", _I
+    rf"{_NAME_AT_CAPITAL}(?:\s{{1,2}}for\s{{1,2}}you)?\s{{0,2}}[—–:-]\s{{0,2}}(?:a\s{{1,2}}|an\s{{1,2}})?{_AGE_SEX}", _I
 )
-_NAME_THEN_AGE = re.compile(
-    rf"{_NAME},?\s{{1,3}}(?:is|was)?\s{{0,3}}(?:a|an)\s{{1,3}}{_AGE_SEX}",
-    _I,
-)
+_AN_AGE = r"(?:a|an)\s{1,3}" + _AGE_SEX
+_NAME_THEN_AGE = re.compile(rf"{_NAME_AT_CAPITAL},?\s{{1,3}}(?:is|was)?\s{{0,3}}{_AN_AGE}", _I)
 # "a 63-year-old male with a history of MI, Mark Thompson, who visited…": a full descriptor (age and sex), a
 # clause without a comma, then the name set off by commas. Checked by _full_name: two words, not a diagnosis.
 _AGE_GAP_APPOSITIVE = re.compile(
@@ -192,17 +195,17 @@ _AGE_GAP_APPOSITIVE = re.compile(
 )
 # "…, Peter Johnson, treated at St. Mary's", "specifically for Mary Johnson, seen at…": a full name set off by a comma
 # and followed by a verb of care with its place or time.
-_NAME_COMMA_CARE = re.compile(
-    rf"{_NAME},\s{{1,3}}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
+_COMMA_CARE = (
+    r",\s{1,3}(?=(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed)"
     r"\s{1,3}(?:at|in|on|by|to|with)\b|who\s{1,3}(?:was|is|has\s{1,3}been)\s{1,3}(?:seen|admitted|treated)\b"
     r"|who\s{1,3}(?:visited|underwent|presented)\b"
     r"|who\s{1,3}(?:denied|denies|reported|reports|complained|complains)\s{1,3}(?:of\s{1,3})?(?:any\s{1,3}|new\s{1,3}|no\s{1,3})?"
-    r"(?:pain|chest|fever|nausea|vomiting|sob|shortness|headache|symptoms?|dizziness|cough|falls?|bleeding|numbness)\b)",
-    _I,
+    r"(?:pain|chest|fever|nausea|vomiting|sob|shortness|headache|symptoms?|dizziness|cough|falls?|bleeding|numbness)\b)"
 )
+_NAME_COMMA_CARE = re.compile(_NAME_AT_CAPITAL + _COMMA_CARE, _I)
 # "Marisol Ferndale-Ostrowski (MRN 5583920) was seen": a name with its record number or age in brackets.
 _NAME_PAREN_ID = re.compile(
-    rf"{_NAME}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
+    rf"{_NAME_AT_CAPITAL}\s{{0,2}}\((?=\s{{0,2}}(?:mrn|dob|d\.o\.b|age\s{{0,2}}\d|\d{{1,3}}\s{{0,2}}(?:yo|y/o|[mf]\b)))",
     _I,
 )
 # "pts name Bob Williams", "patient name Susan Brown": the label without a colon, then a full name.
@@ -241,7 +244,7 @@ _KIN_WORD = (
     r"|stepmother|stepfather|stepmom|stepdad|sister|brother|son|daughter|wife|husband|spouse|caregiver|carer)"
 )
 _IS_KIN = re.compile(
-    rf"{_NAME}(?:,?\s{{1,2}}(?-i:PhD|MD|RN|DO|Jr\.?|Sr\.?|III|II))?,?\s{{1,3}}(?:is|was)\s{{1,3}}"
+    rf"{_NAME_AT_CAPITAL}(?:,?\s{{1,2}}(?-i:PhD|MD|RN|DO|Jr\.?|Sr\.?|III|II))?,?\s{{1,3}}(?:is|was)\s{{1,3}}"
     rf"(?:the\s{{1,3}}|her\s{{1,3}}|his\s{{1,3}}|their\s{{1,3}}|(?:the\s{{1,3}})?(?:pt|patient)['’]?s\s{{1,3}})?{_KIN_WORD}\b"
     r"(?!\s{1,3}(?:representative|rep|advisor|adviser|council|liaison|champion|partner|volunteer|group|forum))",
     _I,
@@ -249,7 +252,7 @@ _IS_KIN = re.compile(
 # "pt on 6N, Grace Whitfield, had her meds double-charted"
 _PT_WHERE_NAME = re.compile(rf"(?=[pP])\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
 _NAME_THEN_VERB = re.compile(
-    rf"{_NAME}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
+    rf"{_NAME_AT_CAPITAL}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
     r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell(?!\s{1,3}(?:behind|through|short|apart)\b)"
     r"|was\s{1,3}found)\b)",
     _I,
@@ -355,34 +358,75 @@ _LEADS = {
     _PT_WHERE_NAME: leads.lead("pt|patient"),
     _PATIENT_NAME_IS: leads.lead("pt|patient"),
     _YOUR_NAME_IS: leads.lead("your"),
+    # (an age first: a digit with the first letter of its unit a few characters on; the search skips to the digits)
+    _AGE_APPOSITIVE: _AGE_LEAD,
+    _AGE_GAP_APPOSITIVE: _AGE_LEAD,
 }
 
 
 # What must follow the name in each pattern that starts with one, as a pattern of its own led by a fixed character
 # or class: when it is nowhere in the text the name-first pattern (tried at every letter) cannot match either.
+# (all but the header row's are read case-blind: written in small letters and read on the text's folded letters,
+# leads.found)
 _AFTER_NAME: dict[re.Pattern[str], re.Pattern[str]] = {
-    # (an age is there when a digit has its unit after it: the search skips to the digits; the sex is optional)
-    _NAME_THEN_AGE: re.compile(r"\d" + _AGE_UNIT, _I),
-    _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}", _I),
+    # (all that follows the name, or the part of it a search skips to quickly: an age after "a", ", who …")
+    _NAME_THEN_AGE: re.compile(_AN_AGE),
+    _NAME_DASH_AGE: re.compile(rf"[—–:-]\s{{0,2}}(?:an?\s{{1,2}})?{_AGE_SEX}"),
     _NAME_THEN_VERB: re.compile(
         r"\s(?:is\s{1,3}seen|was\s{1,3}(?:seen|admitted|found)|presents\s{1,3}with|presented\s{1,3}(?:to|with)"
-        r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b",
-        _I,
+        r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell)\b"
     ),
-    _NAME_COMMA_CARE: re.compile(
-        r",\s{1,3}(?:treated|seen|admitted|registered|presenting|presented|diagnosed|hospitali[sz]ed|who)\b", _I
-    ),
-    _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))", _I),
-    _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b", _I),
+    _NAME_COMMA_CARE: re.compile(_COMMA_CARE),
+    _NAME_PAREN_ID: re.compile(r"\((?=\s{0,2}(?:mrn|dob|d\.o\.b|age\s{0,2}\d|\d{1,3}\s{0,2}(?:yo|y/o|[mf]\b)))"),
+    _IS_KIN: re.compile(rf"\s(?:is|was)\s{{1,3}}(?:\w{{2,9}}['’]?s?\s{{1,3}}){{0,2}}{_KIN_WORD}\b"),
     _PT_HEADER_ROW: re.compile("PATIENT"),  # (its label, in capitals: a plain search for it is quick)
 }
 
 
-def _needed(rx: re.Pattern[str], words: AbstractSet[str], text: str = "") -> bool:
-    if _NEEDS[rx].isdisjoint(words):
-        return False
-    after = _AFTER_NAME.get(rx)
-    return after is None or after.search(text) is not None
+# Each pattern with the words it needs, what must follow its name and its lead, in a tuple read in turn. (Not looked
+# up by the pattern at each scan: a dict keyed by a pattern hashes its whole compiled code at every look-up, a
+# microsecond or more each, and the passes below would look up some eighty.)
+_Pattern = re.Pattern[str]
+_Rule = tuple[_Pattern, frozenset[str], "_Pattern | None", bool, "_Pattern | None"]
+
+
+def _rule(rx: re.Pattern[str]) -> _Rule:
+    return rx, _NEEDS[rx], _AFTER_NAME.get(rx), rx is not _PT_HEADER_ROW, _LEADS.get(rx)
+
+
+_CUE_RULES = tuple(
+    map(
+        _rule,
+        (
+            _LABELLED,
+            _KIN,
+            _NAMED,
+            _CALLED,
+            _AGE_APPOSITIVE,
+            _NAME_THEN_AGE,
+            _NAME_DASH_AGE,
+            _NAME_THEN_VERB,
+            _PT_WHERE_NAME,
+            _PT_CALLED,
+            _PT_HEADER_ROW,
+        ),
+    )
+)
+_FULL_NAME_RULES = tuple(
+    map(_rule, (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN, _YOUR_NAME_IS))
+)
+_CARE_OBJECT_NEEDS, _CARE_OBJECT_LEAD = _NEEDS[_CARE_OBJECT], _LEADS[_CARE_OBJECT]
+_TITLE_NEEDS = _NEEDS[_TITLE]
+
+
+def _found(
+    rx: re.Pattern[str], after: re.Pattern[str] | None, folded: bool, lead: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of a pattern whose words are in the text (``_matches``), none when what must follow its name is
+    nowhere (read case-blind on the text's folded letters, or as it is written)."""
+    if after is not None and not (leads.found(after, text) if folded else after.search(text) is not None):
+        return iter(())
+    return leads.every_led(rx, lead, text) if lead is not None else _matches(rx, text)
 
 
 def find_context_names(text: str) -> list[tuple[int, int]]:
@@ -393,22 +437,10 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     if "/" in text:
         low = text.lower()
         words = words.union(w for w in _SLASH_WORDS if w in low)
-    for rx in (
-        _LABELLED,
-        _KIN,
-        _NAMED,
-        _CALLED,
-        _AGE_APPOSITIVE,
-        _NAME_THEN_AGE,
-        _NAME_DASH_AGE,
-        _NAME_THEN_VERB,
-        _PT_WHERE_NAME,
-        _PT_CALLED,
-        _PT_HEADER_ROW,
-    ):
-        if _NEEDS[rx].isdisjoint(words) or not _needed(rx, words, text):
+    for rx, needs, after, folded, lead in _CUE_RULES:
+        if needs.isdisjoint(words):
             continue  # (the set test first: most texts have none of a pattern's words)
-        for m in leads.every_led(rx, _LEADS[rx], text) if rx in _LEADS else _matches(rx, text):
+        for m in _found(rx, after, folded, lead, text):
             v = m.group("v")
             if (
                 rx is _NAME_THEN_VERB
@@ -422,16 +454,22 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):
                 out.append(m.span("v"))
-    for rx in (_AGE_GAP_APPOSITIVE, _NAME_COMMA_CARE, _NAME_PAREN_ID, _PATIENT_NAME_IS, _IS_KIN, _YOUR_NAME_IS):
-        if not _NEEDS[rx].isdisjoint(words) and _needed(rx, words, text):
-            found = leads.every_led(rx, _LEADS[rx], text) if rx in _LEADS else _matches(rx, text)
-            out.extend(m.span("v") for m in found if _ok(m.group("v")) and _full_name(m.group("v")))
-    for m in leads.every_led(_CARE_OBJECT, _LEADS[_CARE_OBJECT], text) if _needed(_CARE_OBJECT, words) else ():
+    for rx, needs, after, folded, lead in _FULL_NAME_RULES:
+        if not needs.isdisjoint(words):
+            out.extend(
+                m.span("v")
+                for m in _found(rx, after, folded, lead, text)
+                if _ok(m.group("v")) and _full_name(m.group("v"))
+            )
+    care_objects = (
+        leads.every_led(_CARE_OBJECT, _CARE_OBJECT_LEAD, text) if not _CARE_OBJECT_NEEDS.isdisjoint(words) else ()
+    )
+    for m in care_objects:
         v = m.group("v")
         left, right = _window(text, m.start(), m.end())
         if _ok(v) and _full_name(v) and (_CLINICAL.search(left + " " + right) or _CLINICAL_NAME_CUE.search(right)):
             out.append(m.span("v"))
-    for m in _matches(_TITLE, text) if _needed(_TITLE, words) else ():
+    for m in _matches(_TITLE, text) if not _TITLE_NEEDS.isdisjoint(words) else ():
         v = m.group("v")
         start, end = m.span("v")
         if v.endswith(("'s", "’s")):

@@ -85,6 +85,10 @@ _STRONG_WORDS = _wordset(
 # Letters of any script: "Manço" is one word, not the word "man" and an "o".
 _CTX_WORD = re.compile(r"[^\W_]{1,30}(?:[/'’-][^\W_]{1,30}){0,4}")
 _CTX_CUT = re.compile(f"({_CTX_WORD.pattern})")  # (split by it: the gaps and the words, in turn)
+# The same on an ASCII text in small letters, where a letter or digit is one of a table's ranges (not a category
+# asked of each character); each run kept whole, as nothing after it can need it shorter. tests/test_phi_name_leads.py
+# holds it to _CTX_CUT.
+_CTX_CUT_ASCII = re.compile(r"([a-z0-9]{1,30}+(?:[/'-][a-z0-9]{1,30}+){0,4}+)")
 _AGE_WORD = re.compile(r"\d{1,3}-?(?:yo|y/o|years?-old|yrs?-old)")
 
 
@@ -175,7 +179,7 @@ def _contexts(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     # (the text cut into its words and what lies between them: no match object per word, the starts added up)
     low = text.lower()
     if len(low) == len(text):
-        parts = _CTX_CUT.split(low)
+        parts = (_CTX_CUT_ASCII if text.isascii() else _CTX_CUT).split(low)
         words = parts[1::2]
     else:  # a letter whose small form is longer ("İ"): look up each word's small form instead
         parts = _CTX_CUT.split(text)

@@ -188,9 +188,9 @@ _KINDS = (_ANY_PROJECT, _CARE | _STRONG, _CARE | _STRONG | _PERSON | _OWN)  # pr
 
 
 @lru_cache(maxsize=4)
-def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
-    """Once per text: where its words start, running counts of its words of a project, of care (with the findings)
-    and of a person, and where its sentences end; each sentence's words are then counted in constant time."""
+def _index(text: str) -> tuple[tuple[list[int], ...], list[int]]:
+    """Once per text: where its words of a project, of care (with the findings) and of a person start, and where its
+    sentences end; whether a sentence has a word of each is then two binary searches."""
     # (an ASCII text is put in small letters once: its words keep their places; the text is cut into its words and
     # the gaps between them, the starts added up, and each word's bits looked up: _bits(w, prev) needs the word
     # before only after a pair's first word, as "her" and "his" add only a bit no count reads)
@@ -209,27 +209,32 @@ def _index(text: str) -> tuple[list[int], list[list[int]], list[int]]:
             bits[i] = _CARE  # "alert and oriented" is a finding, not a clinical-decision alert
         elif words[i] in _FINDINGS:
             bits[i] |= _CARE
-    counts = [[0, *accumulate(1 if b & kind else 0 for b in bits)] for kind in _KINDS]
-    return starts, counts, [m.start() for m in _SENTENCE_END.finditer(text)]
+    marked = [(at, b) for at, b in zip(starts, bits, strict=True) if b]  # (few words are of any kind)
+    kinds = tuple([at for at, b in marked if b & kind] for kind in _KINDS)
+    return kinds, [m.start() for m in _SENTENCE_END.finditer(text)]
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _sentence_has(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     """Whether the sentence around a span (at most 160 characters either side, the span itself left out) has a word
     of a project, a word of care or a finding, a word of a person."""
-    starts, counts, ends = _index(text)
+    kinds, ends = _index(text)
     i = bisect_left(ends, start) - 1
     lo = max(start - 160, ends[i] + 1 if i >= 0 else 0)
     j = bisect_left(ends, end)
     hi = min(end + 160, ends[j] if j < len(ends) else len(text))
-    a, b = bisect_left(starts, lo), bisect_left(starts, start)
-    c, d = bisect_left(starts, end), bisect_left(starts, hi)
-    return tuple((n[b] - n[a] + n[d] - n[c]) > 0 for n in counts)  # type: ignore[return-value]
+    project, care, person = (_any_in(at, lo, start) or _any_in(at, end, hi) for at in kinds)
+    return project, care, person
 
 
 def find_narrative_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if has_any(text, _ROLE_GATE):
-        for m in leads.finditer_led(_ROLE_NAME, _LEADS[_ROLE_NAME], text):
+        for m in leads.finditer_led(_ROLE_NAME, _ROLE_NAME_LEAD, text):
             v = m.group("v")
             if not _is_person_name(v):
                 continue
@@ -248,10 +253,10 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 continue  # "Member Priya Shah joined": no word of care
             out.append(m.span("v"))
     if has_any(text, _NAME_IS_GATE):
-        for rx in (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA):
-            if rx in _TAILS and not _tail_in(rx, text):
+        for rx, tail, lead in _NAME_IS_RULES:
+            if tail is not None and not _tail_found(rx, tail, text):
                 continue  # (what must follow the name is nowhere: the name-first pattern cannot match)
-            for m in leads.finditer_led(rx, _LEADS[rx], text) if rx in _LEADS else rx.finditer(text):
+            for m in leads.finditer_led(rx, lead, text) if lead is not None else rx.finditer(text):
                 start, end = m.span("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] == "-" or text[start - 2 : start].isalpha()):
                     continue
@@ -442,7 +447,7 @@ def _narrative_subjects(text: str) -> list[tuple[int, int]]:
     out = []
     for m in [
         *leads.finditer_lines(_OPENING, _LEAD_STOPS, text),
-        *leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text),
+        *(leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text) if "For" in text else ()),  # (its word, as written)
     ]:
         start, end = m.span("v")
         verb = m.group("verb").lower() if m.re is _OPENING else ""
@@ -463,10 +468,10 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
     """Names as the subject or the object of a clinical sentence, or with an age, a birth year or a bed."""
     out: list[tuple[int, int]] = _narrative_subjects(text)
     if has_any(text, _PLACE_GATE):
-        for rx in (_WITH_AGE, _IN_BED):
-            if rx in _TAILS and not _tail_in(rx, text):
+        for rx, tail, lead in _PLACE_RULES:
+            if tail is not None and not _tail_found(rx, tail, text):
                 continue
-            for m in leads.finditer_led(rx, _LEADS[rx], text) if rx in _LEADS else rx.finditer(text):
+            for m in leads.finditer_led(rx, lead, text) if lead is not None else rx.finditer(text):
                 start, end = m.span("v")
                 v = m.group("v")
                 if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -480,7 +485,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                     and (rx is _WITH_AGE or _clinical(text, start, end))
                 ):
                     out.append((start, end))
-    verb = _TAILS[_SUBJECT_VERB].search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
+    verb = _SUBJECT_TAIL.search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
     for m in _SUBJECT_VERB.finditer(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
         v = m.group("v")
         start, end = m.span("v")
@@ -532,45 +537,39 @@ _NOT_LOWER_NAME = _wordset(
 _LOWER_GATE = _wordset("patient pt name client resident")
 # What must follow the name in each name-first pattern, as a pattern led by a fixed word: searched once per text,
 # it spares trying the name at every capital letter when it is nowhere.
+# (all but the verb's are read case-blind: written in small letters and read on the text's folded letters, leads.found)
 _TAILS: dict[re.Pattern[str], re.Pattern[str]] = {
     _THEN_ROLE: re.compile(
         r",\s{1,2}(?:the|a|an|our)\s{1,2}(?:patient|care|service|enrol|benefic|subscrib|guarant|insured"
         r"|claimant|informant|historian|policy|person|individual)",
-        _I,
     ),
     # (each word's first letter, then the word boundary before it looked back at: the search skips to those letters)
     _NAME_AS_PATIENT: re.compile(
         r"(?:a(?<!\w.)s\s{1,2}(?:the\s{1,2})?patient|r(?<!\w.)ole\s{1,2}is|i(?<!\w.)s\s{1,2}the\s{1,2}"
         r"(?:individual|person|patient|client|resident|service|name)|w(?<!\w.)as\s{1,2}the\s{1,2}"
         r"(?:individual|person|patient|client|resident|service|name))\b",
-        _I,
     ),
     _KIN_OF: re.compile(
         r"['’]s\s{1,2}(?:family|relatives|parents|caregiver|carer|next|guardian|mum|mom|mother|father|dad"
         r"|husband|wife|partner|son|daughter|spouse|sister|brother)\b",
-        _I,
     ),
     # (led by the comma, the word before it looked back at: the search skips to the commas)
-    _PATIENT_COMMA: re.compile(
-        r",(?:(?<=\bpatient,)|(?<=\bindividual,)|(?<=\bcare,)|(?<=\bclient,)|(?<=\buser,))\s", _I
-    ),
+    _PATIENT_COMMA: re.compile(r",(?:(?<=\bpatient,)|(?<=\bindividual,)|(?<=\bcare,)|(?<=\bclient,)|(?<=\buser,))\s"),
     # (the last digit of the age: the search skips to the digits; a birth year's bracket is _BORN_TAIL)
-    _WITH_AGE: re.compile(r"\d\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b", _I),
+    _WITH_AGE: re.compile(r"\d\s{0,2}(?:y|yo|yrs?|years?)?\s{0,2}[/|,–—-]\s{0,2}(?:m|f|male|female)\b"),
     # (a verb after a space: the words between the name and the verb end in one too)
     _SUBJECT_VERB: re.compile(rf"\s(?:{_VERB})\b"),
 }
-# (only the tails that open with a word boundary are read in small letters: the others have a first character to
-# skip to)
-_SMALL_TAILS = {rx: leads.small(_TAILS[rx]) for rx in (_NAME_AS_PATIENT,)}
-_BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b", _I)  # (_WITH_AGE's other tail)
+_BORN_TAIL = re.compile(r"\(\s{0,2}(?:born|b\.|dob|d\.o\.b|aged?)\b")  # (_WITH_AGE's other tail)
 
 
 def _tail_in(rx: re.Pattern[str], text: str) -> bool:
-    if rx is _WITH_AGE and _BORN_TAIL.search(text):
-        return True
-    if rx in _SMALL_TAILS:
-        return leads.search(_TAILS[rx], _SMALL_TAILS[rx], text)
-    return _TAILS[rx].search(text) is not None
+    return _tail_found(rx, _TAILS[rx], text)
+
+
+def _tail_found(rx: re.Pattern[str], tail: re.Pattern[str], text: str) -> bool:
+    """Whether what must follow the name of a name-first pattern (its tail, read case-blind) is in the text."""
+    return (rx is _WITH_AGE and leads.found(_BORN_TAIL, text)) or leads.found(tail, text)
 
 
 # The case-insensitive patterns read in small letters (commands/phi/leads.py), and the leads of those that go on to
@@ -592,3 +591,18 @@ _ROW_STOPS = re.compile("[\n.;]")
 _ROW_MARK = re.compile("[:=|/—–>]")
 _ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")
+
+
+# Each name-first pattern with its tail and its lead, in a tuple read in turn: a dict
+# keyed by a pattern hashes its whole compiled code at every look-up (a microsecond or more each).
+_Rule = tuple[re.Pattern[str], "re.Pattern[str] | None", "re.Pattern[str] | None"]
+
+
+def _rule(rx: re.Pattern[str]) -> _Rule:
+    return rx, _TAILS.get(rx), _LEADS.get(rx)
+
+
+_NAME_IS_RULES = tuple(map(_rule, (_NAME_IS, _THEN_ROLE, _NAME_AS_PATIENT, _AS_NAME, _KIN_OF, _PATIENT_COMMA)))
+_PLACE_RULES = tuple(map(_rule, (_WITH_AGE, _IN_BED)))
+_ROLE_NAME_LEAD = _LEADS[_ROLE_NAME]
+_SUBJECT_TAIL = _TAILS[_SUBJECT_VERB]

@@ -135,7 +135,7 @@ _PROJECT = _wordset(
     configuration localhost repo commit merged fixed feature publication published article journal guideline manual edition textbook freeze pmid pubmed doi isbn issn research catalogue
     catalog batch lot sku integration systems safety rota roster parking permit permits report reports survey
     population dataset approved approval council committee meets course officer validate archive storage cloud field fields renamed rename column columns format formats schema
-    mapping
+    mapping stock procurement tender supplier suppliers
     """
 )
 _GO_LIVE = re.compile(
