@@ -18,7 +18,9 @@ from commands.phi import (
     ages,
     agewords,
     allow,
+    birthdates,
     care,
+    caredates,
     contacts,
     ids,
     labels,
@@ -29,6 +31,7 @@ from commands.phi import (
     namewords,
     narrative,
     numbers,
+    otherlanguages,
     people,
     scan,
     shared,
@@ -55,6 +58,9 @@ MODULES = (
     slots,
     ages,
     agewords,
+    caredates,
+    birthdates,
+    otherlanguages,
 )
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)

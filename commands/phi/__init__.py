@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 from commands.phi.addresses import find_addresses
 from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
+from commands.phi.birthdates import find_birth_dates
 from commands.phi.care import find_care_dates
-from commands.phi.caredates import find_narrative_care_dates
+from commands.phi.caredates import find_distant_dates, find_narrative_care_dates, find_treatment_dates
+from commands.phi.carenames import find_care_names
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
@@ -43,6 +45,7 @@ from commands.phi.letters import find_letter_spans
 from commands.phi.lexicon import find_lexicon_names
 from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
+from commands.phi.otherlanguages import find_other_language_dates
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
 from commands.phi.slots import find_slot_values
 
@@ -128,6 +131,10 @@ _DEFAULT = Workspace()
 # earlier (more context-specific) kind wins.
 def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     dob, events = _find_dates(text)
+    births, cares = find_other_language_dates(text)  # "Geburtsdatum: …", "hospitalisé le …"
+    life_births, life_dates = find_distant_dates(text)  # "It's like that since 11/16/1992"
+    dob += births + life_births + find_birth_dates(text)
+    events += cares + life_dates + find_treatment_dates(text)  # "started metformin …"
     groups = [
         ("ssn", _find_ssn(text)),
         ("mrn", _find_mrn(text)),
@@ -140,8 +147,9 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + find_addresses(text)),
         ("age-over-89", find_ages(text, _find_age(text))),
-        ("patient-name", _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
+        ("patient-name", names := _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
     ]
+    names.extend(find_care_names(text, names))  # (a name in a sentence of care: what the others did not find)
     groups[2][1].extend(find_cards(text))
     groups[5] = ("admission-date", (dates := events + find_care_dates(text)) + find_narrative_care_dates(text, dates))
     groups[6] = ("email", sorted(set(groups[6][1]) | set(find_emails(text))))

@@ -38,7 +38,7 @@ _CLINICAL_WORDS = (
     r"pt|pts|patient|seen|present(?:s|ed|ing)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
     r"|admit(?:ted)?|admission(?=\s{1,3}(?:was|on)\b)|readmitted|discharged?|transferred"
     r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
-    r"|cath|catheteri[sz]ation|cabg|surgery|operation|op|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
+    r"|cath|catheteri[sz]ation|cabg|surgery|operation|op(?!\s{1,3}(?:\d|$))|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
     r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
     r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
     r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"

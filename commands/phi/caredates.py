@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
+from functools import lru_cache
 
 from commands.phi.care import (
     _MONTH_BEFORE,
@@ -23,10 +25,11 @@ from commands.phi.care import (
     _YEAR_GATE,
     _clinical,
     date_matches,
+    project_found,
 )
 from commands.phi.namewords import _wordset
 from commands.phi.project import _SENTENCE_END, _project_evidence, _sentence
-from commands.phi.shared import _I, has_any, text_digits, words_of
+from commands.phi.shared import _I, case_blind_found, has_any, small_letters, text_digits, words_of
 
 # The words a narrative of care needs one of before anything else is read.
 _GATE = frozenset(
@@ -184,3 +187,234 @@ _PROJECT_ONLY = _wordset(
     """golive go-live cutover uat sprint vendor rollout deployment release upgrade migration budget invoice contract
     dashboard workflow interface build"""
 )
+
+
+# --- dates of a treatment, a symptom's onset, a vaccine, a period -------------------------------------------------
+# "Started metformin 04/05/2025", "her last dose of warfarin was 21.12.24", "Flu shot given 2012/12/08", "fever since
+# 3/4/18", "Tx: ORIF L wrist 8/23/2012", "LMP was 27.06.2013": a date a few words after a medicine with a word of
+# giving it, a vaccine given, a symptom with "since", a procedure, or a last period. A PMO names none of these
+# before a date; its sentences still go to the project veto (project.py) like every other date.
+_DRUG_ENDINGS = tuple(
+    _wordset(
+        """mab nib pril olol sartan statin dipine azole cillin mycin micin cycline floxacin parin farin gliptin gliflozin
+    glutide tidine prazole oxetine aline triptan azepam zolam semide thiazide olone isone asone ovir formin xaban
+    gatran apine idone codone morphine tanyl profen fenac caine terol tropium lukast setron ximab zumab"""
+    )
+)
+_DRUGS = _wordset(
+    """insulin aspirin paracetamol acetaminophen tylenol advil morphine fentanyl codeine tramadol lithium digoxin
+    amiodarone lasix levothyroxine thyroxine methotrexate tamoxifen ceftriaxone cefazolin cephalexin keflex augmentin
+    penicillin bactrim trimethoprim nitrofurantoin clopidogrel plavix eliquis xarelto lovenox alteplase tpa chemo
+    chemotherapy radiotherapy immunotherapy antibiotics antibiotic steroids steroid methadone suboxone naloxone narcan
+    epinephrine ventolin inhaler nebuliser nebulizer gabapentin pregabalin lyrica zoloft prozac citalopram
+    escitalopram haloperidol zolpidem melatonin zofran metoclopramide senna lactulose potassium magnesium iron
+    vitamin folate depo nexplanon ozempic jardiance coumadin warfarin heparin metformin prednisone dexamethasone
+    hydrocortisone antibiotics abx iv fluids ivf blood transfusion"""
+)
+_GIVE = (
+    r"(?:start(?:ed|ing)?|stopped|restarted|discontinued|d/?c['’]?d|given|administered|received|taken|took|last\s{1,3}"
+    r"dose|doses?|dosed|course|changed|switched|increased|decreased|titrated|held|resumed|commenced|prescribed"
+    r"|initiated|began|begun|infused|injected|completed|finished)"
+)
+_VACCINE = (
+    r"(?:flu|influenza|covid(?:-?19)?|tetanus|tdap|dtap|mmr|hpv|hep(?:atitis)?\s{0,2}[ab]|pneumo(?:coccal|vax)?"
+    r"|shingles|shingrix|zoster|bcg|rsv|polio|varicella|rabies|booster|vaccines?|vaccinations?|immuni[sz]ations?"
+    r"|jabs?|shots?)"
+)
+_SYMPTOM = (
+    r"(?:fevers?|pain(?!\s{1,3}points?)|cough(?:ing)?|rash|symptoms?|headaches?|vomiting|diarrh(?:o)?ea|bleeding"
+    r"|swelling|nausea|dizziness|fatigue|sob|shortness\s{1,3}of\s{1,3}breath|wheez(?:e|ing)|itching|seizures?"
+    r"|numbness|weakness|spotting|contractions|palpitations|confusion|falls)"
+)
+_PROCEDURE = (
+    r"(?:[a-z]{3,20}(?:ectomy|otomy|ostomy|plasty|oscopy|centesis)|c-section|caesarean|cesarean"
+    r"|stent(?:ing)?|pacemaker|angiogram|angioplasty|ablation|cardioversion|lumbar\s{1,3}puncture|appendectomy)"
+)
+# Procedures and imaging by their capitals (a case-blind "pet", "peg" or "ct" is a word of its own).
+_ABBREVIATIONS = _wordset(
+    """ORIF TKA THA TKR THR CABG PCI ERCP EGD TURP TURBT LSCS TAVI TAVR AVR MVR VATS EVAR PEG TEE TTE DEXA CT MRI MRA
+    CTA PET EEG EMG KUB CXR XR"""
+)
+_BETWEEN = r"(?:\s{1,3}(?!(?:and|or|but)\b)[\w'’/&:-]{1,20}){0,4}?"  # a few words, no sentence's end: "L wrist"
+_TREATMENT_ANCHORS = (
+    r"(?:"
+    rf"\b{_VACCINE}(?:\s{{1,3}}(?:shot|jab|vaccine|booster|dose))?(?:\s{{1,3}}#?\d)?\s{{1,3}}(?:was\s{{1,3}})?"
+    r"(?:given|administered|received|done|up\s{1,3}to\s{1,3}date)"
+    rf"|\b{_SYMPTOM}(?P<s>{_BETWEEN})\s{{1,3}}(?:since|starting|began|begun|started)(?:\s{{1,3}}(?:on|about|around))?"
+    rf"|(?<![\w-]){_PROCEDURE}\b"
+    r"|\b(?:last\s{1,3}(?:normal\s{1,3})?menstrual\s{1,3}period|lmp|lnmp|last\s{1,3}(?:period|menses|dose|bm"
+    r"|bowel\s{1,3}movement|void|meal|oral\s{1,3}intake|(?:known|seen)\s{1,3}well|well|seizure|fall|fever))"
+    # a lab's value: "Cr 1.4 on 3/4", "INR 2.3 (2024-03-04)"
+    r"|\b(?:cr|creat(?:inine)?|hgb|hb|wbc|plt|platelets|inr|a1c|hba1c|tsh|bnp|troponin|trop|lactate|crp|esr"
+    r"|glucose|bg|egfr|alt|ast|bili(?:rubin)?|psa|ldl|ferritin|d-?dimer|potassium|sodium)\s{0,2}[:=]?\s{0,2}"
+    r"\d{1,4}(?:\.\d{1,3})?(?:\s{0,2}(?:mg/dl|mmol/l|g/dl|g/l|umol/l|µmol/l|ng/ml|%))?"
+    # the person saw a clinician: "I saw Dr. Patel on 3/4", "seen by my GP 3/4/24"
+    r"|\b(?:saw|seen\s{1,3}by|visited)\s{1,3}(?:dr\.?|doctor|(?:my|the|her|his)\s{1,3}(?:gp|doctor|physician|surgeon"
+    r"|specialist|cardiologist|oncologist|dentist|midwife|therapist|consultant))(?:\s{1,3}[A-Z][\w'’-]{1,20}){0,2}"
+    # a clinician's act on the person: "we saw him on 3/4", "examined the child 2024-03-04"
+    r"|\b(?:saw|seen|examined|assessed|visited|treated|admitted|discharged|reviewed)\s{1,3}(?:him|her|them|pt|mom|mum"
+    r"|the\s{1,3}(?:patient|pt|child|baby|infant|boy|girl|resident|client))\b(?:\s{1,3}again)?"
+    r")"
+)
+_TO_DATE = rf"(?P<g>{_BETWEEN})\s{{0,3}}(?:(?:[:=(-]|\bon\b|\bwas\b|\bis\b|\bat\b|\bdated\b|\bof\b)\s{{0,3}})?$"
+_TREATMENT_BEFORE = re.compile(rf"(?P<a>{_TREATMENT_ANCHORS}){_TO_DATE}", _I)
+# The same in a text's small letters, several times faster than a case-blind search (shared.small_letters).
+_TREATMENT_SMALL = re.compile(rf"(?P<a>{_TREATMENT_ANCHORS.replace('[A-Z]', '[a-z]')}){_TO_DATE}")
+_ABBREVIATION_BEFORE = re.compile(
+    rf"(?P<a>(?<![\w-])(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\b){_TO_DATE}"
+)
+_ABBREVIATION_WORDS = frozenset(w.lower() for w in _ABBREVIATIONS if w.isalpha())
+_DOSE_AFTER = re.compile(r"\s{0,2}(?:mg|ml|mcg|units?|tabs?|tablets?|caps?|puffs?|of\b|x\b|%|hrs?\b|h\b)", _I)
+_GIVE_RX = re.compile(rf"\b{_GIVE}\b", _I)
+_WORD = re.compile(r"[A-Za-z][\w'’/&-]{0,30}")
+_CLAUSE_END = re.compile(r"[.;!?\n](?!\d)")
+_TREATMENT_GATE = _DRUGS | _wordset(
+    """started starting stopped restarted discontinued given administered received taken took dose doses dosed
+    course changed switched increased decreased titrated held resumed commenced prescribed initiated began begun
+    infused injected completed finished since starting lmp lnmp period orif tka tha tkr thr cabg pci ercp egd turp
+    turbt lscs tavi tavr avr mvr vats evar peg tee tte dexa section caesarean cesarean stent stenting pacemaker
+    angiogram angioplasty ablation cardioversion puncture saw seen examined assessed visited treated admitted
+    discharged reviewed ct mri mra cta pet eeg emg kub cxr xr last cr creat creatinine hgb hb wbc plt platelets inr
+    hba tsh bnp troponin trop lactate crp esr glucose bg egfr alt ast bili bilirubin psa ldl ferritin dimer sodium
+    flu influenza covid tetanus tdap dtap mmr hpv hep hepatitis pneumococcal pneumovax shingles shingrix zoster bcg
+    rsv polio varicella rabies booster vaccine vaccines vaccination vaccinations immunisation immunization
+    immunisations immunizations jab jabs shot shots"""
+)
+_LOW_WORDS = re.compile(r"[a-z]{1,30}")
+# The words an anchor starts with (a symptom's too: "fever … since").
+_ANCHOR_WORDS = _TREATMENT_GATE | _wordset(
+    """fever fevers pain cough coughing rash symptom symptoms headache headaches vomiting diarrhea diarrhoea bleeding
+    swelling nausea dizziness fatigue sob shortness wheeze wheezing itching seizure seizures numbness weakness spotting
+    contractions palpitations confusion falls lumbar creat"""
+)
+_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "oscopy", "centesis")
+
+
+def _drug(word: str | None) -> bool:
+    w = (word or "").lower()
+    return w in _DRUGS or (len(w) > 5 and w.endswith(_DRUG_ENDINGS))
+
+
+def find_treatment_dates(text: str) -> list[tuple[int, int]]:
+    """Dates of a treatment, a vaccine, a symptom's onset, a procedure or a last period (see above)."""
+    if not text_digits(text):
+        return []
+    words = words_of(text)
+    if _TREATMENT_GATE.isdisjoint(words) and not any(w.endswith(_PROCEDURE_ENDINGS) for w in words):
+        return []
+    found = []
+    low = small_letters(text)
+    for _, _, start, end, v in date_matches(text):
+        if len(v) < 3 or _DOSE_AFTER.match(text, end):
+            continue  # "1/2 tab", "3/4 of the dose": a fraction
+        m = _treatment_before(text, low, start)
+        if m is None and not (len(v) > 4 and _given_medicine(text, start)):
+            continue
+        if m is not None and len(m.group("g").split()) > 2 and not m.groupdict().get("s"):
+            continue  # (a few words between only after a symptom: "fever on and off since …")
+        s = _sentence(text, start, end)
+        if m is not None:
+            s = s.replace(text[m.start("a") : m.end("a")], " ")  # (the anchor's own words: "last menstrual period")
+        if project_found(s) or _STATISTIC.search(s.lower()) or _THINGS.search(s):
+            continue  # "symptoms since the 3/14 cutover", "staff flu shots given on 10/3: 85%", "the ORIF tray"
+        found.append((start, end))
+    return found
+
+
+def _treatment_before(text: str, low: str | None, start: int) -> re.Match[str] | None:
+    """An anchor of _TREATMENT_BEFORE and a few words before the date, searched from the first word of one (a set
+    lookup finds it) in the text's small letters; procedures by their capitals in the text itself."""
+    lo = max(0, start - 70)
+    first = None
+    near = set()
+    for w in _LOW_WORDS.finditer(text[lo:start].lower()):
+        word = w.group(0)
+        near.add(word)
+        if first is None and (word in _ANCHOR_WORDS or word.endswith(_PROCEDURE_ENDINGS)):
+            first = lo + w.start()
+    if first is None:
+        return None
+    m = (_TREATMENT_SMALL.search(low, first, start) if low is not None else None) or (
+        _TREATMENT_BEFORE.search(text, first, start) if low is None else None
+    )
+    if m is None and not _ABBREVIATION_WORDS.isdisjoint(near):
+        m = _ABBREVIATION_BEFORE.search(text, first, start)
+    return m
+
+
+# What a sentence about a procedure's or a medicine's things names: a tray, an order set, a recall.
+_THINGS = re.compile(
+    r"\b(?:trays?|kits?|sets?|instruments?|supplies|recalls?|notices?|orders?|templates?|forms?|pathways?|protocols?"
+    r"|lists?|slots?|capacity|theatres?|theaters?|rooms?|suites?|equipment|devices?|stock|inventory|pricing|codes?"
+    r"|coding|billing|claims?|tariffs?|staff|clinics\s{1,3}for|dashboards?|tools?|modules?|shortages?)\b",
+    _I,
+)
+
+
+def _given_medicine(text: str, start: int) -> bool:
+    """A medicine among the few words before the date, and a word of giving it: "Started metformin 3/8/2015",
+    "her last dose of warfarin was 21.12.24", "ceftriaxone given on 4 May"."""
+    left = text[max(0, start - 70) : start]
+    cut = [c.end() for c in _CLAUSE_END.finditer(left)]
+    if cut:
+        left = left[cut[-1] :]
+    words = [w.group(0) for w in _WORD.finditer(left)]
+    drugs = [i for i, w in enumerate(words) if _drug(w)]
+    if not drugs or len(words) - drugs[-1] > 5 or not _GIVE_RX.search(left):
+        return False
+    return not project_found(left)
+
+
+# --- a day far from a project's calendar ---------------------------------------------------------------------------
+# A project's dates are this year's, last year's, next year's; a date with its day decades back ("It's like that
+# since 11/16/1992", "Jane, 04.12.1951") is a person's life, a birth or an illness, and one decades ahead a shifted
+# record's ("Record date: 2069-04-07"). Only a full date (day, month, four-digit year), in a sentence with no
+# project's, publication's or history's words; it then goes to the project veto like every other date.
+_THIS_YEAR = date.today().year
+_FULL_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)$|^(1[89]\d\d|20\d\d)[-/.]")
+_HISTORY = re.compile(
+    r"\b(?:founded|established|opened|built|since\s{1,3}(?:the\s{1,3})?(?:launch|founding)|history|historical"
+    r"|anniversary|archive[sd]?|legacy|records?\s{1,3}(?:from|since)|data\s{1,3}(?:from|since)|back\s{1,3}to"
+    r"|copyright|©|act|law|regulation|rule|hipaa|standard|spec(?:ification)?|rfc|iso|version|v\d|release[sd]?"
+    r"|changelog|changes|fixed|added|removed|deprecated|epoch|timestamp|example|e\.g\.|format|sample|test|dummy"
+    r"|default|field|column|parse[sd]?|parser|parsing|dates?|dicom|hl7|fhir|tag|value|returns?|string|null"
+    r"|joined|hired|retired|appointed|career|graduated|qualified|worked|employed|effective|signed|enacted|passed"
+    r"|introduced|implemented|installed|purchased|acquired|merged|live|decommissioned|bought|agreement|licen[cs]ed"
+    r"|issued|updated|created|modified|generated|expires?|expired|valid|certificate|founder|opening|closed|building|team|led|leads|lead|role|position|manager|director|staff|colleague|office|our|we|us|cmio|cio|cno|cmo|ceo|cfo|coo|chair|board|trust"
+    r"|migrated|converted|imported|loaded|backfilled|scanned|retained|purged|retention|went\s{1,3}out|shipped"
+    r"|launched|clinic|hospital|practice|department|ward|unit|site|service|paper)\b|\bv?\d{1,3}\.\d{1,3}(?:\.\d{1,3})?\b",
+    _I,
+)
+
+
+_HISTORY_SMALL = re.compile(_HISTORY.pattern)
+
+
+def find_distant_dates(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(dates of birth, other dates of a person): full dates more than ten years back or twenty ahead, in a
+    sentence with no project's or history's words; a date of birth when the sentence has a birth's words."""
+    if not text_digits(text):
+        return [], []
+    births: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
+    for _, _, start, end, v in date_matches(text):
+        m = _FULL_YEAR.search(v)
+        if m is None:
+            continue  # (every date shape with a four-digit year has its day: "March 2023" is not one)
+        year = int(m.group(1) or m.group(2))
+        if _THIS_YEAR - 10 <= year <= _THIS_YEAR + 20:
+            continue
+        s = _sentence(text, start, end)
+        if _not_a_life(s) or _published(text, start, end):
+            continue
+        (births if year <= _THIS_YEAR and _BIRTH_WORDS.search(s) else found).append((start, end))
+    return births, found
+
+
+_BIRTH_WORDS = re.compile(r"\b(?:born|birth\w{0,4}|dob|d\.o\.b\.?|bday|b-day)(?!\w)", _I)
+
+
+@lru_cache(maxsize=64)  # (the dates of one sentence share it)
+def _not_a_life(s: str) -> bool:
+    """A project's, a history's, a staff member's or a statistic's sentence."""
+    return case_blind_found(_HISTORY, _HISTORY_SMALL, s) or project_found(s) or bool(_STATISTIC.search(s.lower()))

@@ -150,6 +150,7 @@ def _weak(kinds: str) -> bool:
     return "F" in kinds or "S" in kinds or ("U" in kinds and "I" in kinds)
 
 
+@lru_cache(maxsize=4)  # lexicon.py's and carenames.py's passes of one scan share it
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Runs of capitalised words one or two spaces apart ("Bulat Butusov", "K. Szöllösy") or "Last, First"
     ("Tomaszewska, Albina"). An English word ends a run, except a surname that is also a word right after a first

@@ -111,7 +111,11 @@ def _looks_like_date(v: str) -> bool:
     return _DASHED_DATE.fullmatch(v) is not None
 
 
-_DASHED_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d")
+_DASHED_DATE = re.compile(
+    r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d"
+    r"|\d{1,2}-?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-?(?:19|20)\d\d",  # "16APR2016"
+    re.IGNORECASE,
+)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d-\d{1,4}")
 
 

@@ -223,13 +223,30 @@ def _project_words(sentence: str) -> bool:
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
+# A version at the start of a line right before the date: a release's heading ("## [2.3.1] - 2026/09/14", "v4.2 —").
+_RELEASE_HEADING = re.compile(
+    r"(?:^|\n)[ \t]{0,3}(?:#{1,4}[ \t]{0,2})?\[?v?\d{1,4}(?:\.\d{1,4}){1,3}[\w.+-]{0,12}\]?[ \t]{0,3}[-–—(:|][ \t]{0,3}$",
+    _I,
+)
+# A count of people: a statistic, not one person's date.
+_COUNT_OF_PEOPLE = re.compile(
+    r"\b\d{1,3}(?:,\d{3})+\s{1,3}(?:patients|people|clients|residents|visits|admissions|referrals|attendances)\b"
+    r"|\b\d{2,6}\s{1,3}(?:patients|people|clients|residents|admissions|referrals|attendances)\s{1,3}(?:were|have|had)\b",
+    _I,
+)
+
+
 def _project_date(text: str, start: int, end: int) -> bool:
     """A date in a project's sentence ("ADT admission workflow go-live 2026-12-04", "I visited the Mercy clinic on
     11/12 for the readiness walkthrough"), unless a header label stands before it ("Visit date:") or an event of
     care right before it ("admitted 3/12", "discharge: 3/12")."""
     before = text[max(0, start - 30) : start]
+    if _RELEASE_HEADING.search(text, max(0, start - 30), start):
+        return True  # "## [2.3.1] - 2026/09/14": a changelog's release heading
     if _DATE_LABEL.search(text, max(0, start - 16), start) or frame_label(text, start, fields=False):
         return False
+    if _COUNT_OF_PEOPLE.search(_sentence(text, start, end)):
+        return True  # "Between 3/1 and 3/31, 1,204 patients were seen in the new clinic": a statistic
     if re.search(
         r"\b(?:admit(?:ted)?|admission|adm|discharged?|d/c|died|death|dos|dod)\W{0,3}(?:on\s{1,3})?$", before, _I
     ):
