@@ -33,8 +33,8 @@ def tagged(ehr: Chat, monkeypatch: pytest.MonkeyPatch) -> Chat:
 REFUSED = [
     "The history was given by Oszkár in person.",
     "The history was provided by Zsófia at the bedside.",
-    "The review for Wenzeslaus Brandtner was completed with the physiotherapy team at Elmbrook Clinic.",
-    "The walking review for Jurgis Paleckis was completed by the falls team.",
+    # (two more the tagger found when it was written, "The walking review for Jurgis Paleckis was completed by the
+    # falls team." and "The review for Wenzeslaus Brandtner …", are now a rule's: commands/phi/carenames.py)
     "The care plan for Idunn Haraldsen was agreed with the rehabilitation team.",
 ]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.care import _by_first_letter, project_found, project_search
+from commands.phi.alternations import _by_first_letter
+from commands.phi.care import project_found, project_search
 from commands.phi.people import org_address
 from commands.phi.shared import (
     _I,
@@ -160,9 +161,20 @@ _HOUSE_TIGHT = re.compile(_UP + r"[^\W\d_]{3,30}\s\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}
 _YEAR_PC = re.compile(r"(?:19|20)\d\d(?:\s?[A-Z]{2}$|\s)")
 
 
+# What a text needs for _POSTCODE_LETTERS (and _BARE_UK_POSTCODE) to find anything, found faster than they search
+# each capital letter: a UK code's end (a digit and two capitals, "… 6AS"), or an Australian state's abbreviation.
+_UK_CODE_END = re.compile(r"\d[A-Z]{2}(?![\w-])")
+_STATES = frozenset({"nsw", "nt", "vic", "qld", "tas", "sa", "wa", "act"})
+
+
+def _may_have_code_of_letters(text: str) -> bool:
+    return _UK_CODE_END.search(text) is not None or has_any(text, _STATES)
+
+
 def _postal_address(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in [*_POSTCODE_LETTERS.finditer(text), *_POSTCODE_DIGITS.finditer(text)]:
+    letters = list(_POSTCODE_LETTERS.finditer(text)) if _may_have_code_of_letters(text) else []
+    for m in [*letters, *_POSTCODE_DIGITS.finditer(text)]:
         pc = m.group("pc")
         if _YEAR_PC.match(pc):
             continue  # a year, not a postal code ("2025 Roadmap")
@@ -582,7 +594,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     if text_digits(text) >= 2:
         # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a
         # project's
-        for m in _BARE_UK_POSTCODE.finditer(text):
+        for m in _BARE_UK_POSTCODE.finditer(text) if _UK_CODE_END.search(text) else ():
             if _place_of_work(text, m.start(), m.end()):
                 continue
             if not org_address(text, m.start()) and not project_search(text, max(0, m.start() - 60), m.end() + 30):

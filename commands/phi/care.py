@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
+from commands.phi.alternations import _by_first_letter
 from commands.phi.people import _NON_PERSON_SUBJECT
 from commands.phi.shared import (
     _I,
@@ -19,7 +20,9 @@ from commands.phi.shared import (
     _SPELLED,
     _digits,
     _matches,
+    _small,
     case_blind_found,
+    case_blind_in,
     has_any,
     search_at,
     small_letters,
@@ -28,57 +31,22 @@ from commands.phi.shared import (
     words_of,
 )
 
-
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
 # pasting a note) writes "seen in clinic 3/14", "cath 2/18", "TRANS TO GH 7/23".
-def _by_first_letter(alternatives: str, after_first: str = "") -> str:
-    """An alternation of words, each starting with a letter, regrouped by that letter ("pt|pts|seen" ->
-    "p(?:t|ts)|seen"): the regex engine then tries one group at each position instead of every word, several times
-    faster, and finds the same matches (words with different first letters never compete at one position, and the
-    order within a letter is kept). ``after_first`` goes right after each first letter (a look-behind: see
-    shared.py's speed idiom)."""
-    groups: dict[str, list[str]] = {}
-    depth, cur, i = 0, "", 0
-    alts = []
-    while i < len(alternatives):  # split at the top-level bars
-        ch = alternatives[i]
-        if ch == "\\":
-            cur += alternatives[i : i + 2]
-            i += 2
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            alts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-        i += 1
-    alts.append(cur)
-    for a in alts:
-        if not a[:1].isalpha():
-            raise ValueError(f"{a!r} does not start with a letter")
-        groups.setdefault(a[0].lower(), []).append(a[1:])
-    return "|".join(k + after_first + (f"(?:{'|'.join(v)})" if len(v) > 1 else v[0]) for k, v in groups.items())
-
-
-_CLINICAL = re.compile(
-    r"\b(?:"
-    + _by_first_letter(
-        r"pt|pts|patient|seen|present(?:s|ed|ing)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
-        r"|admit(?:ted)?|admission(?=\s{1,3}(?:was|on)\b)|readmitted|discharged?|transferred"
-        r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
-        r"|cath|catheteri[sz]ation|cabg|surgery|operation|op(?!\s{1,3}(?:\d|$))|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
-        r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
-        r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
-        r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
-        r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
-        r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset"
-    )
-    + r")\b",
-    _I,
+_CLINICAL_WORDS = (
+    r"pt|pts|patient|seen|present(?:s|ed|ing)(?!\s{1,3}(?:the|our|an?|their|his|her|its|this|these)\b)"
+    r"|admit(?:ted)?|admission(?=\s{1,3}(?:was|on)\b)|readmitted|discharged?|transferred"
+    r"|trans(?=\s{1,3}to\b)|arrived|arrival|found\s{1,3}by|fell|fall|died|expired|deceased|diagnosed|dx|hx|s/p"
+    r"|cath|catheteri[sz]ation|cabg|surgery|operation|op(?!\s{1,3}(?:\d|$))|procedure|ecg|ekg|mri|cxr|ct\s{1,3}scan|x-?ray"
+    r"|radiology|labs?|hba1c|a1c|inr|ffp|prbc|ophth|endo(?:crine)?|clinic|f/u|follow[- ]?up|rv|review|referred"
+    r"|referral|called|bloods|booked|appt|appointment|record\s{1,3}date|visit|study\s{1,3}date|exam|er|ed|ew"
+    r"|icu|ccu|hosp(?:ital)?|ambulance|ems|triage|nursing|nsg|dictated|mibi|echo|injury|symptoms?"
+    r"|complain(?:s|ed)?|c/o|denies|reports\s{1,3}(?:adherence|pain)|stenosis|abscess|biopsy|stroke|mi|results?"
+    r"|treated|tx['’]?d|underwent|unresponsive|hospitali[sz]ed|onset"
 )
-# Rarer words of care, searched only in a text that has one of them (_clinical below); _CLINICAL_ALL has both.
+_CLINICAL = re.compile(r"\b(?:" + _by_first_letter(_CLINICAL_WORDS) + r")\b", _I)
+# Rarer words of care, searched only in a text that has one of them (_clinical below).
 _CLINICAL_MORE_WORDS = r"""
     colonoscopy|endoscopy|gastroscopy|bronchoscopy|mammogram|ultrasound|infusion|transfusion|dialysis
     |chemo(?:therapy)?|vaccinated|vaccination|injection|physio(?:therapy)?|check-?up|a&e|gp|urgent\s{1,3}care
@@ -139,11 +107,32 @@ _CLINICAL_MORE_GATE = frozenset(
 )
 
 
+# The two patterns for a string's small letters (shared.case_blind_found): without IGNORECASE and regrouped by first
+# letter, each word's first letter is one plain comparison. A case-blind search of _CLINICAL_MORE's 80 words costs
+# about 50 µs on 80 characters without one, this one about 2; _CLINICAL's about 6 and 2.
+_CLINICAL_SMALL = re.compile(r"\b(?:" + _by_first_letter(_CLINICAL_WORDS) + r")\b")
+_CLINICAL_MORE_SMALL = re.compile(r"\b(?:" + _by_first_letter(_CLINICAL_MORE_WORDS) + r")\b")
+
+
+def clinical_found(s: str) -> bool:
+    """Whether ``_CLINICAL.search(s)`` finds a word of care in a short string of its own."""
+    return case_blind_found(_CLINICAL, _CLINICAL_SMALL, s)
+
+
 def _clinical(text: str, window: str) -> bool:
     """A word of care in a window of the text (the rarer words only when the text has one)."""
-    return bool(_CLINICAL.search(window)) or (
-        has_any(text, _CLINICAL_MORE_GATE) and bool(_CLINICAL_MORE.search(window))
+    return clinical_found(window) or (
+        has_any(text, _CLINICAL_MORE_GATE) and case_blind_found(_CLINICAL_MORE, _CLINICAL_MORE_SMALL, window)
     )
+
+
+# people._NON_PERSON_SUBJECT without IGNORECASE, for small letters: "the license expired", "the engine died".
+_NON_PERSON_SUBJECT_SMALL = re.compile(_NON_PERSON_SUBJECT.pattern)
+
+
+def _non_person_subject(s: str) -> bool:
+    """Whether ``_NON_PERSON_SUBJECT.search(s)`` finds a thing as the subject at the end of a short string."""
+    return case_blind_found(_NON_PERSON_SUBJECT, _NON_PERSON_SUBJECT_SMALL, s)
 
 
 # Words that make a date a project's: "go-live 3/14", "release 2026-03-18", "due 12/5".
@@ -206,6 +195,7 @@ _DATE_DIGIT_LED = re.compile(
     r"))(?![\d/]|\.\d)",  # (not "10.96.26" of the address "10.96.26.95")
     _I,
 )
+_DATE_DIGIT_LED_SMALL = re.compile(_DATE_DIGIT_LED.pattern)  # without IGNORECASE, for a text's small letters
 _MONTH_NAMES = frozenset(
     [
         *("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july"),
@@ -242,6 +232,33 @@ _DATE_LABEL = re.compile(
     r"|admission|discharge|death|exam|consult(?:ation)?|arrival|onset)\b",
     _I,
 )
+# _DATE_LABEL in two patterns: its labels of words without IGNORECASE, for small letters, and its capitals ("DOS",
+# "DV:") as they are written; _date_label joins the two.
+_DATE_LABEL_WORDS = re.compile(
+    r"\b(?:record|visit|study|service|exam|surgery|procedure|appointment|appt|admission|discharge|arrival|dictated"
+    r"|transcribed|encounter|clinic)\s{1,3}date\b"
+    r"|\bnext\s{1,3}appointment\b|\b(?:date|time)\s{1,3}of\s{1,3}(?:encounter|visit|injury|procedure|surgery|service"
+    r"|admission|discharge|death|exam|consult(?:ation)?|arrival|onset)\b"
+)
+_DATE_LABEL_CAPITALS = re.compile(r"(?<![-/])\b(?:DV|DD|DT)\b(?=\s{0,2}[:=])|\b(?:DOA|DOD|DOS|DOV|DOI)\b")
+
+
+def _date_label(head: str) -> int | None:
+    """Where ``_DATE_LABEL.search(head)`` finds a label of a date of care in a short string, or None."""
+    low = _small(head)
+    if low is None:
+        m = _DATE_LABEL.search(head)
+        return m.start() if m else None
+    starts = []
+    if "date" in low or "time" in low or "appointment" in low:
+        m = _DATE_LABEL_WORDS.search(low)
+        if m:
+            starts.append(m.start())
+    if "D" in head:
+        m = _DATE_LABEL_CAPITALS.search(head)
+        if m:
+            starts.append(m.start())
+    return min(starts) if starts else None
 
 
 def _misread(words: str) -> str:
@@ -311,7 +328,7 @@ def frame_label(text: str, start: int, fields: bool = True) -> bool:
     if m is None:
         return False
     lead = text[max(0, m.start() - 30) : m.start()]
-    return not (_FRAME_LABEL_LEAD.search(lead) or _NON_PERSON_SUBJECT.search(lead))  # "the engine died on 10/3"
+    return not (_FRAME_LABEL_LEAD.search(lead) or _non_person_subject(lead))  # "the engine died on 10/3"
 
 
 # Labels and verbs of a record of care a date follows, judged with the project words around them.
@@ -400,22 +417,33 @@ _CARE_AFTER = re.compile(
 )
 
 
+# _CARE_AFTER without IGNORECASE, for small letters; the checks below read a short string's small letters when its
+# letters stand where they stand in it (shared._small), several times faster than a case-blind search.
+_CARE_AFTER_SMALL = re.compile(_CARE_AFTER.pattern)
+
+
+def _readings(s: str) -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """The string the project and care patterns read, and the two patterns: its small letters and the patterns
+    without IGNORECASE, or (a string with "İ", "ı", "ſ" or the Kelvin sign) the string itself and the patterns."""
+    low = _small(s)
+    return (s, _PROJECT, _CARE_AFTER) if low is None else (low, _PROJECT_SMALL, _CARE_AFTER_SMALL)
+
+
 def _project_closer(left: str) -> bool:
-    """A project word just before the date, and no clinical word after it: "go-live 3/14" is the project's,
-    "hip replacement surgery at Mercy on 3/15" is the patient's."""
-    found = list(_PROJECT.finditer(left))
-    return bool(found) and not _care_through(left, found[-1].start(), found[-1].end())
-
-
-def _care_through(left: str, start: int, end: int) -> bool:
-    """A word of care after a project word, or one that ends with it ("knee replaced": "replaced" is a project
-    word too)."""
-    return any(m.end() >= end for m in _CARE_AFTER.finditer(left, max(0, start - 40)))
+    """A project word just before the date, and no word of care after it or ending with it ("knee replaced":
+    "replaced" is a project word too): "go-live 3/14" is the project's, "hip replacement surgery at Mercy on 3/15"
+    is the patient's."""
+    s, project, care_after = _readings(left)
+    found = list(project.finditer(s))
+    return bool(found) and not any(
+        m.end() >= found[-1].end() for m in care_after.finditer(s, max(0, found[-1].start() - 40))
+    )
 
 
 def _care_only(near: str) -> bool:
     """A word of care near the date and every project word there part of it ("knee replaced on 7/13")."""
-    if not _CARE_AFTER.search(near):
+    s, _, care_after = _readings(near)
+    if not care_after.search(s):
         return False
     return not _project_words(near)
 
@@ -423,9 +451,10 @@ def _care_only(near: str) -> bool:
 def _project_words(s: str) -> bool:
     """A project word that is not part of a phrase of care ("knee replaced", "dressing change", "appointment is
     scheduled")."""
+    s, project, care_after = _readings(s)
     return any(
-        not any(c.start() < p.end() <= c.end() for c in _CARE_AFTER.finditer(s, max(0, p.start() - 40)))
-        for p in _PROJECT.finditer(s)
+        not any(c.start() < p.end() <= c.end() for c in care_after.finditer(s, max(0, p.start() - 40)))
+        for p in project.finditer(s)
     )
 
 
@@ -439,13 +468,20 @@ def date_matches(text: str) -> tuple[tuple[int, int, int, int, str], ...]:
     """Every date in the text: (match start, match end, value start, value end, value)."""
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):  # (the one pattern reads these)
         return tuple((m.start(), m.end(), m.start("v"), m.end("v"), m.group("v")) for m in _matches(_DATE_RX, text))
-    spans = [(m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_DIGIT_LED, text)] if text_digits(text) else []
+    low = small_letters(text) or text.lower()  # (the same length as the text: "İ" is one of the folds above)
+    spans = (
+        [(m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_DIGIT_LED_SMALL, low)] if text_digits(text) else []
+    )
     if not _MONTH_NAMES.isdisjoint(words_of(text)):
-        spans.extend((m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_WORD_LED, text.lower()))
+        spans.extend((m.start(), m.end(), *m.span("v")) for m in _matches(_DATE_WORD_LED, low))
         spans.sort()
     return tuple((start, end, v_start, v_end, text[v_start:v_end]) for start, end, v_start, v_end in spans)
 
 
+# Small patterns of the checks below, compiled once (a call of re.match looks its pattern up every time).
+_A_LETTER = re.compile(r"[A-Za-z]")
+_SHORT_DATE = re.compile(r"\d{1,2}/\d{1,2}")
+_DOSE_AFTER = re.compile(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", _I)
 _ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}")
 
 
@@ -456,15 +492,15 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
     if not text_digits(text):
         return out
     for m_start, m_end, v_start, v_end, v in date_matches(text):
-        if _digits(v) < 2 and not re.search(r"[A-Za-z]", v):
+        if _digits(v) < 2 and not _A_LETTER.search(v):
             continue
         left, right = _window(text, m_start, m_end)
         if "@" in left:
             left = _ADDRESS.sub(" ", left)  # "patient-experience@hospital.org": a mailbox's words are not care
         head = left[-30:]
-        lab = _DATE_LABEL.search(head) if _maybe_label(head) else None
-        if lab:
-            if not _FRAME_LABEL_LEAD.search(head, 0, lab.start()):
+        lab = _date_label(head) if _maybe_label(head) else None
+        if lab is not None:
+            if not _FRAME_LABEL_LEAD.search(head, 0, lab):
                 out.append((v_start, v_end))  # "Visit date: 3/12", not "Site visit date: 11/12"
             continue
         if frame_label(text, v_start):
@@ -481,13 +517,13 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
-        if _NON_PERSON_SUBJECT.search(left[-40:]):
+        if _non_person_subject(left[-40:]):
             continue  # "the license expired 6/30"
-        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and re.match(r"\s{0,2}(?:mg|ml|mcg|units?|hrs?|h|x|%)", right, _I):
+        if _SHORT_DATE.fullmatch(v) and _DOSE_AFTER.match(right):
             continue  # a dose or ratio ("1/2 tab"), not a date
-        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _UNIT_BEFORE.search(left[-12:]):
+        if _SHORT_DATE.fullmatch(v) and _UNIT_BEFORE.search(left[-12:]):
             continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
-        if re.fullmatch(r"\d{1,2}/\d{1,2}", v) and _SCORE_BEFORE.search(left[-24:]):
+        if _SHORT_DATE.fullmatch(v) and _SCORE_BEFORE.search(left[-24:]):
             continue  # "pain 3/10, power 5/5": a score, not a date
         out.append((v_start, v_end))
     if "VEVENT" in text:
@@ -495,10 +531,13 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
     if not has_any(text, _EVENT_GATE):
         return out
     # Each pass starts from its rare anchor (an ordinal; a year after a month) and reads the words before it.
-    for m in _DAY_GATE.finditer(text):
+    low = small_letters(text)
+    for m in _DAY_GATE.finditer(text) if low is None else _DAY_GATE_SMALL.finditer(low):
         start = m.start() - 1 if m.start() and text[m.start() - 1].isdigit() else m.start()
         event = _EVENT_DAY.search(text, max(0, start - 100), start)
-        if event and not _NON_PERSON_SUBJECT.search(text, max(0, event.start() - 40), event.start()):
+        if event and not case_blind_in(
+            _NON_PERSON_SUBJECT, _NON_PERSON_SUBJECT_SMALL, text, max(0, event.start() - 40), event.start()
+        ):
             out.append((start, m.end()))
     one_person = has_any(text, _ONE_PERSON_WORDS)
     occasions = has_any(text, _OCCASION_WORDS)
@@ -667,6 +706,7 @@ _UNIT_BEFORE = re.compile(r"\b(?:unit|flat|apt|apartment|suite|ste|lot|shop|vill
 # A day of the month without a month after an event of care: "admitted on Wednesday the 3rd", "in hospital from
 # the 4th". Only right after such a verb: "the steering committee meets on the 3rd" is a project's.
 _DAY_GATE = re.compile(r"\d(?:st|nd|rd|th)\b", _I)
+_DAY_GATE_SMALL = re.compile(_DAY_GATE.pattern)  # without IGNORECASE, for a text's small letters
 _EVENT_DAY = re.compile(
     r"\b(?:admitted|readmitted|discharged|seen|presented|attended|operated|died|passed\s{1,3}away|transferred"
     r"|brought\s{1,3}in|came\s{1,3}in|in\s{1,3}(?:the\s{1,3})?hospital|hospitali[sz]ed|inpatient\s{1,3}stay"

@@ -123,10 +123,9 @@ def _is_label(w: str) -> bool:
     return w in _STRONG or w in _WEAK or w in _HEADS or w in _SSN_WORDS or w.replace("l", "i") in _STRONG
 
 
-def _label_parts(tok: str) -> list[str]:
-    """The label words of one token: itself, or the label words of a hyphenated one ("home-care" → care,
-    "social-security" → social, security, "care-chart" → care, chart)."""
-    w = _norm(tok)
+def _label_parts(w: str) -> list[str]:
+    """The label words of one token (``w``, as _norm reads it): itself, or the label words of a hyphenated one
+    ("home-care" → care, "social-security" → social, security, "care-chart" → care, chart)."""
     if _is_label(w) or w in {"no", "n°"}:
         return [w]
     if "-" in w:
@@ -165,7 +164,7 @@ def _phrase(tokens: list[str], left: bool = True) -> tuple[list[str], bool]:
         if w == "file" and i + 1 < len(tokens) and tokens[i + 1].lower() == "on" and not words:
             pending_on, gap = True, gap + 2  # "on file" is a filler, not a label
             continue
-        parts = _label_parts(tok)
+        parts = _label_parts(w)
         if parts:
             words.extend(parts)
             inner = 0
@@ -251,6 +250,9 @@ def _misspelt(word: str) -> set[str]:
 _ANY_LABEL_WORD = _STRONG | _WEAK | _HEADS | _SSN_WORDS | frozenset(v for w in _STRONG for v in _misspelt(w))
 
 
+_DOTTED_GROUPS = re.compile(r"\d{3}(?:\.\d{2,4}){1,3}")
+
+
 def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of identifier numbers named by a label phrase of a person's record."""
     if _ANY_LABEL_WORD.isdisjoint(words_of(text)):
@@ -262,7 +264,7 @@ def find_id_phrases(text: str) -> list[tuple[str, int, int]]:
         d = _digits(v)
         if d < 5 or d > 16 or _DATE_LIKE.fullmatch(v):
             continue
-        if "." in v and not re.fullmatch(r"\d{3}(?:\.\d{2,4}){1,3}", v):
+        if "." in v and not _DOTTED_GROUPS.fullmatch(v):
             continue  # "10.2.0.4" is a version; "570.287.421" a number in groups
         if d == 9 and case_blind_in(_SSN_BEFORE, _SSN_BEFORE_SMALL, text, max(0, m.start() - 90), m.start()):
             out.append(("ssn", *m.span("v")))  # "the social security number … was retained as 237729123"

@@ -17,12 +17,22 @@ from bisect import bisect_left
 from commands.phi.addresses import _NOT_STREET
 from commands.phi.care import _DEADLINE, _SCORE_BEFORE, date_matches, project_search
 from commands.phi.idphrases import find_id_phrases
-from commands.phi.labels import _VENDOR
+from commands.phi.labels import _VENDOR, _VENDOR_SMALL
 from commands.phi.namecues import _near
 from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
 from commands.phi.numbers import _SSN_DASHED
 from commands.phi.people import org_address
-from commands.phi.shared import _MONTH, _digits, case_blind_at, has_any, may_end_with, text_digits
+from commands.phi.shared import (
+    _MONTH,
+    _digits,
+    case_blind_at,
+    case_blind_found,
+    case_blind_in,
+    has_any,
+    may_end_with,
+    small_letters,
+    text_digits,
+)
 
 # An id-shaped value: letters, digits and inner hyphens or slashes, 4-30 characters, with a digit. (The digit is
 # looked for past letters, slashes and hyphens only, without giving any back: the first other character within 31
@@ -248,16 +258,18 @@ def _labels(left: str, labels: frozenset[str]) -> set[str]:
 def _last_words(left: str) -> set[str]:
     """The last four words before a value, each read as written and with its look-alike letters read as letters;
     none when a project's label is among them (see _labels; a caller asking about several labels reads them once)."""
-    words: set[str] = set()
-    for w in _WORDS_BEFORE.findall(left)[-4:]:
-        w = w.lower().translate(_LOOKALIKE)
-        words.update((w, w.replace("l", "i")))
+    # (the four words read together: one lower(), translate() and split() instead of one each per word)
+    last = " ".join(_WORDS_BEFORE.findall(left)[-4:]).lower().translate(_LOOKALIKE)
+    words = set(last.split())
+    if "l" in last:
+        words.update(last.replace("l", "i").split())
     if not words.isdisjoint(_NOT_PERSON_LABELS):
         return set()
     return words
 
 
 _OPENING = re.compile(r"\s{0,2}[(,]?")
+_PERSONAL_NOT_PATIENT = _PERSONAL_LABELS - {"patient"}
 
 
 def _labels_after(text: str, end: int) -> set[str]:
@@ -271,7 +283,7 @@ def _labels_after(text: str, end: int) -> set[str]:
     m = _OPENING.match(right)
     if m is None or (m.end() == 0 and right[:1].isalnum()):
         return set()
-    words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)][:6]
+    words = [w.lower().translate(_LOOKALIKE) for w in _WORDS_BEFORE.findall(right)[:6]]
     i = 0
     while i < len(words) and words[i] in _AFTER_FILLER:
         i += 1
@@ -281,7 +293,7 @@ def _labels_after(text: str, end: int) -> set[str]:
             got = set(content[: j + 1])
             if not got.isdisjoint(_NOT_PERSON_LABELS) and not got & _STANDALONE_LABELS:
                 return set()
-            if w in _STANDALONE_LABELS or not got.isdisjoint(_PERSONAL_LABELS - {"patient"}):
+            if w in _STANDALONE_LABELS or not got.isdisjoint(_PERSONAL_NOT_PATIENT):
                 return got & _LABELS
             return set()
     return set()
@@ -337,6 +349,11 @@ _CARE_EVENT = re.compile(
     r"|operated|hospitali[sz]ed|appointment|appt|patient\b[^.;\n]{0,60}\bsince)\b",
     re.IGNORECASE,
 )
+# The patterns find_dates reads, without IGNORECASE: for small letters (shared.case_blind_in).
+_CARE_EVENT_SMALL, _SCORE_BEFORE_SMALL, _DEADLINE_SMALL = (
+    re.compile(rx.pattern) for rx in (_CARE_EVENT, _SCORE_BEFORE, _DEADLINE)
+)
+_WITH_YEAR = re.compile(r"\d{4}|[-/.]\d{2}$")  # a date with its year
 _CARE_EVENT_GATE = _wordset(
     """
     seen visited admitted attended treated presented discharged born onset diagnosed examined assessed operated
@@ -367,7 +384,9 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         return out
     male = has_any(text, frozenset({"male", "female"}))
     for _, _, start, end, v in date_matches(text):
-        if not re.search(r"\d{4}|[-/.]\d{2}$", v) or _SCORE_BEFORE.search(text, max(0, start - 24), start):
+        if not _WITH_YEAR.search(v) or case_blind_in(
+            _SCORE_BEFORE, _SCORE_BEFORE_SMALL, text, max(0, start - 24), start
+        ):
             continue  # (a score: "pain 3/10")
         person, project, strong = _context(text)
         if _near(project, start, end):
@@ -375,7 +394,11 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         near_strong, near_person = _near(strong, start, end), _near(person, start, end)
         if not (near_strong or near_person):
             continue  # (the search below is skipped: neither sign of a person is near)
-        event = _CARE_EVENT.search(text, max(0, start - 80), start) if event_gate else None
+        event = None
+        if event_gate:
+            low = small_letters(text)
+            lo = max(0, start - 80)
+            event = _CARE_EVENT.search(text, lo, start) if low is None else _CARE_EVENT_SMALL.search(low, lo, start)
         if not near_strong and not (event and near_person):
             continue
         # "a patient at the clinic since May 5, 2021": "since" after "patient" dates the care, not a deadline.
@@ -383,7 +406,9 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         if male and _WARD.search(text, max(0, start - 150), end + 150):
             continue  # "the male ward reopens 2025-03-02": a place, not a person
         left = text[max(0, start - 30) : start]
-        if project_search(text, max(0, start - 60), end + 40) or (_DEADLINE.search(left) and not patient_since):
+        if project_search(text, max(0, start - 60), end + 40) or (
+            case_blind_found(_DEADLINE, _DEADLINE_SMALL, left) and not patient_since
+        ):
             continue  # "due", "by", "until", "effective", a schedule or a window
         out.append(("admission-date", start, end))
     return out
@@ -552,7 +577,7 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         start, end = m.span("v")
         if not _about_person(text, ctx, start, end, personal):
             continue
-        if labels <= _ACCOUNT and _VENDOR.search(text, max(0, start - 60), end + 60):
+        if labels <= _ACCOUNT and case_blind_in(_VENDOR, _VENDOR_SMALL, text, max(0, start - 60), end + 60):
             continue  # the organisation's account with a vendor ("account reference 12345678 for Azure billing")
         serial, plan = not labels.isdisjoint(_SERIAL_LABELS), not labels.isdisjoint(_PLAN_LABELS)
         kind = "device-serial" if serial else "plan-number" if plan else "mrn"

@@ -9,12 +9,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from commands.phi.care import _CLINICAL, _window
-from commands.phi.shared import _I, _digits, _matches, has_any, matches_at, text_digits, word_starts, words_of
+from commands.phi.care import _window, clinical_found
+from commands.phi.shared import (
+    _I,
+    _digits,
+    _matches,
+    case_blind_found,
+    has_any,
+    matches_at,
+    text_digits,
+    word_starts,
+    words_of,
+)
 
 # --- payment cards and bank accounts ---------------------------------------------------------------------------
 _CARD = re.compile(r"(?P<v>\d(?<![\w-].)(?:[ -]?\d){11,18})(?![\w-])")
 _IBAN = re.compile(r"(?P<v>[A-Z](?<![\w-].)[A-Z]\d{2}(?: ?[A-Z0-9]){11,30})(?![\w-])")
+
+
+# Small patterns of the checks below, compiled once (a call of re.match looks its pattern up every time).
+_NOT_DIGITS = re.compile(r"\D")
+_ACCOUNT_LABEL = re.compile(r"(?i)(?:bank|account|acct|billing|ledger|financ)")
+_YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-\d{1,2}){0,2}")
 
 
 def _luhn(digits: str) -> bool:
@@ -37,7 +53,7 @@ def _iban_ok(v: str) -> bool:
 def find_cards(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _matches(_CARD, text) if text_digits(text) >= 12 else ():
-        d = re.sub(r"\D", "", m.group("v"))
+        d = _NOT_DIGITS.sub("", m.group("v"))
         # no card number starts with 0 ("00 33 7 01 30 24 09" is a phone number dialled from abroad)
         if 13 <= len(d) <= 19 and d[0] != "0" and _luhn(d) and len(set(d)) >= 2:
             out.append(m.span("v"))
@@ -173,17 +189,18 @@ _VENDOR = re.compile(
     r"|contract|procurement|saas|tenant)\b",
     _I,
 )
+_VENDOR_SMALL = re.compile(_VENDOR.pattern)  # without IGNORECASE, for small letters (shared.case_blind_found)
 
 
 def _vendor_account(text: str, start: int, end: int, iban: bool = False) -> bool:
     """An account of the organisation with a vendor ("our billing account 44120038 with the vendor renewed"), not a
     patient's: the label is an account's, a vendor or cloud word is nearby, and no word of care. (Member, policy
     and plan numbers are always a person's.)"""
-    if not iban and not re.match(r"(?i)(?:bank|account|acct|billing|ledger|financ)", text[start:end]):
+    if not iban and not _ACCOUNT_LABEL.match(text, start, end):
         return False
     left, right = _window(text, start, end, before=60, after=60)
     around = left + " " + right
-    return bool(_VENDOR.search(around)) and not _CLINICAL.search(around)
+    return case_blind_found(_VENDOR, _VENDOR_SMALL, around) and not clinical_found(around)
 
 
 def _at_words(rx: re.Pattern[str], text: str, lower: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
@@ -238,7 +255,7 @@ def find_labelled(text: str) -> list[tuple[str, int, int]]:
             need = 6 if kind == "ssn" else 4
             if _digits(v) < need:
                 continue
-            if kind != "ssn" and re.fullmatch(r"(?:19|20)\d\d(?:-\d{1,2}){0,2}", v):
+            if kind != "ssn" and _YEAR_OR_DATE.fullmatch(v):
                 continue  # a year or a date, not an identifier
             if kind == "plan-number" and _vendor_account(text, m.start(), m.end()):
                 continue

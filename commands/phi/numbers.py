@@ -7,7 +7,18 @@ import ipaddress
 import re
 
 from commands.phi.labels import _vendor_account
-from commands.phi.shared import _FILL, _I, _IDVAL, _digits, _matches, has_any, matches_at, text_digits, word_starts
+from commands.phi.shared import (
+    _FILL,
+    _I,
+    _IDVAL,
+    _digits,
+    _matches,
+    has_any,
+    matches_at,
+    small_matches,
+    text_digits,
+    word_starts,
+)
 
 # ---------------------------------------------------------------------------
 # Individual detectors.  Each returns (start, end) spans.
@@ -21,21 +32,30 @@ _SSN_CTX = re.compile(
     r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?![\w-])",
     _I,
 )
+_SSN_CTX_SMALL = re.compile(_SSN_CTX.pattern)  # without IGNORECASE, for small letters (shared.small_matches)
+_NOT_DIGITS = re.compile(r"\D")
 
 
 def _ssn_ok(v: str) -> bool:
-    d = re.sub(r"\D", "", v)
+    d = _NOT_DIGITS.sub("", v)
     area, group, serial = d[:3], d[3:5], d[5:]
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
 def _find_ssn(text: str) -> list[tuple[int, int]]:
     out = []
-    for rx in (_SSN_DASHED, _SSN_CTX) if has_any(text, frozenset({"ssn", "ss", "soc", "social"})) else (_SSN_DASHED,):
-        for m in _matches(rx, text):
+    found = _matches(_SSN_DASHED, text)
+    for m in found:
+        if _ssn_ok(m.group("v")):
+            out.append(m.span("v"))
+    if has_any(text, _SSN_WORDS):
+        for m in small_matches(_SSN_CTX, _SSN_CTX_SMALL, text):
             if _ssn_ok(m.group("v")):
                 out.append(m.span("v"))
     return out
+
+
+_SSN_WORDS = frozenset({"ssn", "ss", "soc", "social"})
 
 
 # --- MRN / encounter / FIN ------------------------------------------------
@@ -88,15 +108,15 @@ def _find_mrn(text: str) -> list[tuple[int, int]]:
 
 
 def _looks_like_date(v: str) -> bool:
-    return (
-        re.fullmatch(
-            r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d"
-            r"|\d{1,2}-?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-?(?:19|20)\d\d",  # "16APR2016"
-            v,
-            re.IGNORECASE,
-        )
-        is not None
-    )
+    return _DASHED_DATE.fullmatch(v) is not None
+
+
+_DASHED_DATE = re.compile(
+    r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)?\d\d"
+    r"|\d{1,2}-?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-?(?:19|20)\d\d",  # "16APR2016"
+    re.IGNORECASE,
+)
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d-\d{1,4}")
 
 
 # --- health plan / account numbers ---------------------------------------
@@ -154,7 +174,7 @@ def _find_plan(text: str) -> list[tuple[int, int]]:
     for m in matches_at(_PLAN, _PLAN_STARTS, text):
         v = m.group("v")
         # Year-prefixed document numbers ("policy 2025-014") are not member ids.
-        if _digits(v) >= 5 and not re.fullmatch(r"(?:19|20)\d\d-\d{1,4}", v) and not _looks_like_date(v):
+        if _digits(v) >= 5 and not _YEAR_NUMBER.fullmatch(v) and not _looks_like_date(v):
             if _vendor_account(text, m.start(), m.end()):
                 continue  # the organisation's account with a vendor, not a patient's
             out.append(m.span("v"))
@@ -194,6 +214,7 @@ _DOTTED = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
 
 
 _TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")
+_CIDR = re.compile(r"/\d{1,2}(?!\d)")
 
 
 def _find_ip(text: str) -> list[tuple[int, int]]:
@@ -202,7 +223,7 @@ def _find_ip(text: str) -> list[tuple[int, int]]:
     for m in _matches(_IPV4, text) if four else ():
         if _VERSIONISH.search(text[max(0, m.start() - 20) : m.start()]):
             continue
-        if re.match(r"/\d{1,2}(?!\d)", text[m.end() : m.end() + 3]):
+        if _CIDR.match(text, m.end(), m.end() + 3):
             continue  # a network in CIDR notation ("10.40.0.0/16"), not a host
         out.append(m.span("v"))
     six = text.count(":") >= 2 and _TWO_COLONS.search(text)  # an IPv6 address has two colons, 0-4 hex digits apart
@@ -236,6 +257,7 @@ _PHONE_BARE = re.compile(
     r"(?<![\w+])(?P<v>1?\d{10})(?!\w)",
     _I,
 )
+_PHONE_BARE_SMALL = re.compile(_PHONE_BARE.pattern)  # without IGNORECASE, for small letters (shared.small_matches)
 _PHONE_BARE_WORDS = frozenset(
     [
         "phone",
@@ -292,7 +314,11 @@ def _find_phone(text: str) -> list[tuple[int, int]]:
     for m in _matches(_PHONE_INTL, text) if "+" in text else ():
         if 8 <= _digits(m.group("v")) <= 15:
             out.append(m.span("v"))
-    bare = _matches(_PHONE_BARE, text) if has_any(text, _PHONE_BARE_WORDS) and _TEN_DIGITS.search(text) else ()
+    bare = (
+        small_matches(_PHONE_BARE, _PHONE_BARE_SMALL, text)
+        if has_any(text, _PHONE_BARE_WORDS) and _TEN_DIGITS.search(text)
+        else ()
+    )
     for m in bare:
         d = m.group("v")[-10:]
         if d[0] in "01" or d[3] in "01" or d[:3] in _TOLL_FREE:

@@ -216,6 +216,10 @@ _UNIT_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:room|rm|bed|bay|ward|level|floor|unit|suite|site|building|bldg|no|number|#)\.?\s{0,2}\Z", _I
 )
+# Three of the patterns above without IGNORECASE, for a text's small letters (see _values).
+_DAY_SMALL, _MONTH_BEFORE_SMALL, _PLACE_BEFORE_SMALL = (
+    re.compile(rx.pattern) for rx in (_DAY, _MONTH_BEFORE, _PLACE_BEFORE)
+)
 _AGE_LABEL = frozenset({"age", "aged"})
 _SPELLED_AGE = frozenset({"ninety", "hundred"})
 # The end of a sentence: a stop before a capital, a line break, a cell of a table.
@@ -381,7 +385,7 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
 
     values: list[tuple[str, int, int]] = []
     if "@" in text:
-        for m in _EMAIL.finditer(text, lo, hi):
+        for m in _emails(text, lo, hi):
             take("email", *m.span())
     ips = list(_IP4.finditer(text, lo, hi)) if "." in text else []
     if ":" in text and _IP6_HINT.search(text, lo, hi):
@@ -390,23 +394,29 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         if _is_ip(m.group()):
             take("ip-address", *m.span())
     ages = []
+    # (the case-blind patterns read the text's small letters, when its letters stand where they stand in it)
+    low = small_letters(text)
+    day_rx, month_rx, place_rx = (
+        (_DAY, _MONTH_BEFORE, _PLACE_BEFORE) if low is None else (_DAY_SMALL, _MONTH_BEFORE_SMALL, _PLACE_BEFORE_SMALL)
+    )
+    read = text if low is None else low
     for run in _DIGIT_RUN.finditer(text, lo, hi):
         at = run.start()
         if taken[at]:
             continue
         # a month name ends with white space before the number; a date led by 1, 2 or 4 digits goes on with a mark,
         # a letter or white space; an age over 89 starts with 9 or 1
-        before = _MONTH_BEFORE.search(text, max(lo, at - 14), at) if at > lo and text[at - 1].isspace() else None
-        day = _DAY.match(text, before.start(), hi) if before else None
+        before = month_rx.search(read, max(lo, at - 14), at) if at > lo and text[at - 1].isspace() else None
+        day = day_rx.match(read, before.start(), hi) if before else None
         if day is None and run.end() < hi and run.end() - at != 3:
             after = text[run.end()]
             if after in "-/." or after.isalpha() or after.isspace():
-                day = _DAY.match(text, at, hi)
+                day = day_rx.match(read, at, hi)
         if day:
             take("date", *day.span())
             continue
         age = _AGE_DIGITS.match(text, at, hi) if text[at] in "91" else None
-        if age and not _PLACE_BEFORE.search(text, max(lo, at - 12), at):
+        if age and not place_rx.search(read, max(lo, at - 12), at):
             ages.append(age)  # taken after the numbers: "99" of "446 99 8090" is not an age
     for m in _NUMBER.finditer(text, lo, hi):
         if _digits(m.group()) >= 6:
@@ -417,6 +427,30 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         for m in _AGE_WORDS.finditer(text, lo, hi):
             take("age" if m.group("x") else "age?", *m.span())
     return values
+
+
+# A run of an address's local-part characters, read backwards from an at sign.
+_LOCAL_PART = re.compile(r"[\w.%+-]{1,64}")
+
+
+def _emails(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """What ``list(_EMAIL.finditer(text, lo, hi))`` gives. An address starts where the run of local-part characters
+    before its at sign starts (the run is read backwards, not past the at sign before or the address before), so the
+    pattern is tried there only, not at each word."""
+    if text.count("@", lo, hi) > 16:
+        return list(_EMAIL.finditer(text, lo, hi))  # (a Python step per at sign costs more than the search then)
+    found: list[re.Match[str]] = []
+    after = lo  # where the next address may start: not inside the one before
+    at = text.find("@", lo, hi)
+    while at >= 0:
+        run = _LOCAL_PART.match(text[max(after, at - 64) : at][::-1])
+        m = _EMAIL.match(text, at - run.end(), hi) if run else None
+        if m is not None:
+            found.append(m)
+            after = m.end()
+        after = max(after, at + 1)
+        at = text.find("@", at + 1, hi)
+    return found
 
 
 def _masked(text: str, values: list[tuple[str, int, int]]) -> str:
