@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 import commands.phi as phi
-from bench.phi import name_shapes_probe, pmo_probe
 from bench.phi import name_tagger as tagger
 from bench.phi.__main__ import HERE, _text_caches
 
@@ -57,6 +56,8 @@ def _dev(name: str) -> list[dict[str, Any]]:
 
 
 def figures(on: bool) -> None:
+    from bench.phi import name_shapes_probe, pmo_probe  # (Faker, a bench-only package: not on the tests' path)
+
     scan = _scanner(on)
     print(f"--- {'rules + tagger' if on else 'rules alone'} ---")
     for label, frames, seed, want in (
