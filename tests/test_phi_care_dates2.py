@@ -17,7 +17,8 @@ import pytest
 
 from commands.phi import scan
 from commands.phi.birthdates import find_birth_dates
-from commands.phi.caredates import find_distant_dates, find_treatment_dates
+from commands.phi.caredates import find_treatment_dates
+from commands.phi.distantdates import find_distant_dates
 from commands.phi.otherlanguages import find_other_language_dates
 from tests.support.chat import Chat
 

@@ -21,7 +21,11 @@ from commands.phi import (
     birthdates,
     care,
     caredates,
+    carenames,
     contacts,
+    devices,
+    distantdates,
+    hostips,
     ids,
     labels,
     letters,
@@ -59,8 +63,12 @@ MODULES = (
     ages,
     agewords,
     caredates,
+    distantdates,
     birthdates,
     otherlanguages,
+    carenames,
+    devices,
+    hostips,
 )
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)

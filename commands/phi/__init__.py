@@ -36,10 +36,11 @@ from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
 from commands.phi.birthdates import find_birth_dates
 from commands.phi.care import find_care_dates
-from commands.phi.caredates import find_distant_dates, find_narrative_care_dates, find_treatment_dates
+from commands.phi.caredates import find_narrative_care_dates, find_treatment_dates
 from commands.phi.carenames import find_care_names
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
+from commands.phi.distantdates import find_distant_dates
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
 from commands.phi.labels import find_cards, find_labelled
 from commands.phi.letters import find_letter_spans

@@ -34,13 +34,15 @@ _DOB_ODD = re.compile(
     r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))",  # "DOB 03041950", "DOB 19500304"
     _I,
 )
-_THIS_YEAR = date.today().year
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_AT_END = re.compile(_YEAR + r"$")
 
 
 def past(v: str) -> bool:
-    """A date whose four-digit year, if it has one, is not after this year: no one is born in the future."""
-    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", v)
-    return not years or int(years[-1]) <= _THIS_YEAR
+    """A date whose four-digit year, if it has one, is not after this year: no one is born in the future. (This
+    year is read when asked: a web process runs across New Year.)"""
+    years = _FOUR_DIGIT_YEAR.findall(v)
+    return not years or int(years[-1]) <= date.today().year
 
 
 def _project_line(text: str, pos: int) -> bool:
@@ -63,7 +65,7 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
         out = [
             m.span("v")
             for m in _B_DOT.finditer(text)
-            if re.search(_YEAR + r"$", m.group("v")) and past(m.group("v")) and not _project_line(text, m.start())
+            if _YEAR_AT_END.search(m.group("v")) and past(m.group("v")) and not _project_line(text, m.start())
         ]
     if "born" in words or "b." in text:
         out.extend(m.span("v") for m in _BORN_MONTH.finditer(text))

@@ -17,7 +17,6 @@ import re
 
 from commands.phi.people import _has_patient_word
 
-# A word that says the address is infrastructure's (the allowance needs one in the sentence).
 # The networks a hospital numbers its own machines in: RFC 1918, link-local, IPv6 unique-local and link-local. Not
 # the documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) Python also calls
 # private: writers use those for any address, a person's too.
@@ -25,6 +24,7 @@ _PRIVATE = tuple(
     ipaddress.ip_network(n)
     for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "fc00::/7", "fe80::/10")
 )
+# A word that says the address is infrastructure's (the allowance needs one in the sentence).
 _INFRA = re.compile(
     r"\b(?:servers?|hosts?|vms?|nodes?|db|database|interface|engine|router|switch|firewall|subnet|gateway|printer"
     r"|appliance|load\s{0,2}balancer|cluster|instance|proxy|dns|dhcp|vlan|vpn|pacs|ris|lis|mirth|rhapsody|cloverleaf"
@@ -60,7 +60,7 @@ _SERVER_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PORT = re.compile(r":\d{2,5}\b")
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"(?<![a-z])[a-z]{1,30}(?![a-z])")  # (a longer run is no word of the lists below)
 _OWN_WORDS = frozenset({"my", "his", "her", "their", "member", "resident"})
 _STAFF_WORDS = frozenset(
     {"vpn", "citrix", "vdi", "rdp", "ssh", "remote", "jump", "vlan", "reimaged", "imaged", "domain"}
