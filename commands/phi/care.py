@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import product
 
 from commands.phi.alternations import _by_first_letter
+from commands.phi.namewords import _wordset
 from commands.phi.people import _NON_PERSON_SUBJECT
 from commands.phi.shared import (
     _I,
@@ -319,11 +320,54 @@ _FRAME_LABEL_STARTS = word_starts(
 )
 
 
+# The last word of each of _FRAME_LABEL's labels, as _label_end reads a window (_misread's letters as one: "o" and
+# "0", "i", "l" and "1"), and what may follow it: spaces and separators, or "on", "is" or "was".
+def _as_one(s: str) -> str:
+    return s.replace("0", "o").replace("1", "l").replace("i", "l")  # (str.replace is several times faster here)
+
+
+_FRAME_LABEL_LAST_WORDS = tuple(
+    _as_one(w)
+    for w in _wordset(
+        """
+    date admitted discharged onset deceased died seen service visit encounter admission discharge surgery procedure
+    assessment examination exam consultation consult review attendance death injury referral treatment specimen
+    collection imaging vaccination arrival operation appointment examined assessed treated collected performed
+    completed done
+    """
+    )
+)
+_LABEL_TAIL = " \t\n\r\f\v:=|/>»–—-"
+_LABEL_TAIL_WORDS = tuple(_as_one(w) for w in ("on", "is", "was"))
+
+
+def _label_end(window: str) -> bool:
+    """A cheap test that _FRAME_LABEL may match at the end of an ASCII window: every match ends with a label's last
+    word, then spaces and separators, or "on", "is" or "was" ("seen on" ends with "on"). A window of other
+    characters says yes (a case-blind "i" or "s" also matches "İ", "ı" and "ſ")."""
+    if not window.isascii():
+        return True
+    w = _as_one(window[-30:].lower()).rstrip(_LABEL_TAIL)
+    for _ in range(3):
+        if w.endswith(_FRAME_LABEL_LAST_WORDS):
+            return True
+        if not w.endswith(_LABEL_TAIL_WORDS):
+            return False
+        w = w[: -2 if w[-2:] in ("on", "ls") else -3].rstrip(_LABEL_TAIL)
+    return False
+
+
+def _field_end(window: str) -> bool:
+    """A cheap test that _FIELD_LABEL may match at the end of a window: a colon or a bar last, spaces after it."""
+    return window.rstrip()[-1:] in (":", "|")
+
+
 def frame_label(text: str, start: int, fields: bool = True) -> bool:
     """A date of care's label right before the date (see _FRAME_LABEL; with fields, _FIELD_LABEL too), not a
-    project's."""
-    m = search_at(_FRAME_LABEL, _FRAME_LABEL_STARTS, text, max(0, start - 40), start)
-    if m is None and fields:
+    project's. (Each pattern is searched only when the window before the date ends the way its matches end.)"""
+    lo = max(0, start - 40)
+    m = search_at(_FRAME_LABEL, _FRAME_LABEL_STARTS, text, lo, start) if _label_end(text[lo:start]) else None
+    if m is None and fields and _field_end(text[max(0, start - 20) : start]):
         m = _FIELD_LABEL.search(text, max(0, start - 20), start)
     if m is None:
         return False

@@ -250,15 +250,53 @@ def _event_before(text: str, start: int) -> bool:
     return bool(_EVENT_BEFORE.search(before, max(0, len(before) - _EVENT_REACH)))
 
 
+# What _RELEASE_HEADING's matches end with (then spaces or tabs, and the window's end or a line break last in it).
+_RELEASE_HEADING_ENDS = ("-", "–", "—", "(", ":", "|")
+# The words every match of _COUNT_OF_PEOPLE holds.
+_PEOPLE_COUNTED = ("patients", "people", "clients", "residents", "visits", "admissions", "referrals", "attendances")
+
+
+def _release_heading(text: str, start: int) -> bool:
+    """_RELEASE_HEADING in the 30 characters before the date, searched only when they end with a heading's
+    separator (a match ends with one, then at most three spaces or tabs, at the window's end or before a line
+    break that ends it)."""
+    lo = max(0, start - 30)
+    window = text[lo:start].removesuffix("\n")
+    return window.rstrip(" \t").endswith(_RELEASE_HEADING_ENDS) and bool(_RELEASE_HEADING.search(text, lo, start))
+
+
+def _date_label_before(text: str, start: int) -> bool:
+    """care._DATE_LABEL in the 16 characters before the date, searched only when they hold one of the words each
+    of its labels has ("date", "time", "appointment") or a capital D. (In an ASCII window: a case-blind "i" also
+    matches "İ" and "ı".)"""
+    lo = max(0, start - 16)
+    window = text[lo:start]
+    if window.isascii() and "D" not in window:
+        low = window.lower()
+        if "date" not in low and "time" not in low and "appointment" not in low:
+            return False
+    return bool(_DATE_LABEL.search(text, lo, start))
+
+
+def _count_of_people(sentence: str) -> bool:
+    """_COUNT_OF_PEOPLE in the sentence, searched only when it holds one of the counted words (an ASCII sentence: a
+    case-blind "i" or "s" also matches "İ", "ı" and "ſ")."""
+    if sentence.isascii():
+        low = sentence.lower()
+        if not any(w in low for w in _PEOPLE_COUNTED):
+            return False
+    return bool(_COUNT_OF_PEOPLE.search(sentence))
+
+
 def _project_date(text: str, start: int, end: int) -> bool:
     """A date in a project's sentence ("ADT admission workflow go-live 2026-12-04", "I visited the Mercy clinic on
     11/12 for the readiness walkthrough"), unless a header label stands before it ("Visit date:") or an event of
     care right before it ("admitted 3/12", "discharge: 3/12")."""
-    if _RELEASE_HEADING.search(text, max(0, start - 30), start):
+    if _release_heading(text, start):
         return True  # "## [2.3.1] - 2026/09/14": a changelog's release heading
-    if _DATE_LABEL.search(text, max(0, start - 16), start) or frame_label(text, start, fields=False):
+    if _date_label_before(text, start) or frame_label(text, start, fields=False):
         return False
-    if _COUNT_OF_PEOPLE.search(_sentence(text, start, end)):
+    if _count_of_people(_sentence(text, start, end)):
         return True  # "Between 3/1 and 3/31, 1,204 patients were seen in the new clinic": a statistic
     if _event_before(text, start):
         return False
