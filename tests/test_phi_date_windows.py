@@ -114,3 +114,26 @@ def test_the_date_window_shortcuts_answer_as_their_patterns_on_made_up_text(piec
     text = "".join(w + sep for w, sep in pieces)
     _same_at_every_position(text)
     _same_count_of_people(text)
+
+
+def _plain_signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """project._signs with every pattern run over the whole text (no gate before _THEIR_CARE, _BED or the room)."""
+    person, patient = project._person_and_patient(text, project._PERSON, project._PATIENT)
+    strong = [m.start() for m in person]
+    strong.extend(m.start() for m in project._THEIR_CARE.finditer(text))
+    strong.extend(m.start() for m in project._BED.finditer(text))
+    strong.extend(m.start() for m in patient if not (m.group("word") and project._PRODUCT_AFTER.match(text, m.end())))
+    weak = [m.start() for m in project._PLACE_OF_CARE.finditer(text)]
+    return tuple(sorted(strong)), tuple(weak)
+
+
+@pytest.mark.parametrize(
+    "text", ["Mrs. Tan's wristband", "Mr Tan’s discharge", "MR TAN'S CHART", "Tan'ſ meds", "bed 4 room 12", "the bay"]
+)
+def test_the_signs_of_a_patient_are_the_ones_every_pattern_finds(text: str) -> None:
+    assert project._signs.__wrapped__(text) == _plain_signs(text)
+
+
+def test_the_signs_of_a_patient_are_the_ones_every_pattern_finds_on_real_texts() -> None:
+    for text in [*corpus_texts(), *dev_texts()]:
+        assert project._signs.__wrapped__(text) == _plain_signs(text)

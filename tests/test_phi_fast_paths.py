@@ -74,7 +74,7 @@ SENTENCES = [
     "walked the team through", "moving to the new level", "Mercy Site", "North campus", "\nActions: x", "gate2: y",
     "Sprint 12 - z", "milestones:", "Vendor HQ", "head office", "accounts payable", "kick-off", "data centre",
     "PubMed", "NCT12345678", "data set", "geo series", "UAT", "test script", "training domain", "interface spec",
-    "technical spec", "sample files", "service desk", "servicedesk", "help desk", "on-call", "toll-free", "dial-in",
+    "technical spec", "sample files", "Active  Directory", "test system", "ServiceNow", "licences", "service desk", "servicedesk", "help desk", "on-call", "toll-free", "dial-in",
     "IT desk", "conference line", "escalation line", "NOC", "the wound was dressed", "ſite visit", "café go-live",
 ]  # fmt: skip
 
@@ -87,6 +87,7 @@ def _same_on_sentence(s: str) -> None:
         (project._ORG_OWNER, leadwords._ORG_OWNER_WORDS),
         (project._RESEARCH, leadwords._RESEARCH_WORDS),
         (project._TEST_DATA, leadwords._TEST_DATA_WORDS),
+        (project._SYSTEM_WORDS, project._SYSTEM_WORD_LIST),
     ):
         assert leadwords._holds(rx, words, s) == bool(rx.search(s))
     assert allow._service_desk(s) == bool(allow._SERVICE_DESK.search(s))
@@ -155,7 +156,7 @@ def _pattern_words(*patterns: re.Pattern[str]) -> list[str]:
 _WORDS_OF_PATTERNS = [
     *_pattern_words(
         project._PERSON, project._PATIENT, project._PROJECT_RX, project._ORG_OWNER, project._RESEARCH,
-        project._TEST_DATA, allow._SERVICE_DESK, project._HOME_WORDS, project._SITE_AT,
+        project._TEST_DATA, allow._SERVICE_DESK, project._HOME_WORDS, project._SITE_AT, project._SYSTEM_WORDS,
     ),
     "12", "85", "3", "a", "s", "x", "f", "ed", "Mr", "Mrs", "Ms", "Royal", "Mercy", "&e", "/p", "/u", "ſ", "é",
 ]  # fmt: skip

@@ -7,6 +7,7 @@ All patterns are bounded and context windows are fixed-size slices, so a scan st
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from commands.phi.alternations import _by_first_letter
 from commands.phi.care import project_found, project_search
@@ -167,8 +168,13 @@ _UK_CODE_END = re.compile(r"\d[A-Z]{2}(?![\w-])")
 _STATES = frozenset({"nsw", "nt", "vic", "qld", "tas", "sa", "wa", "act"})
 
 
+@lru_cache(maxsize=4)  # find_addresses asks twice per text
+def _uk_code_end(text: str) -> bool:
+    return _UK_CODE_END.search(text) is not None
+
+
 def _may_have_code_of_letters(text: str) -> bool:
-    return _UK_CODE_END.search(text) is not None or has_any(text, _STATES)
+    return _uk_code_end(text) or has_any(text, _STATES)
 
 
 def _postal_address(text: str) -> list[tuple[int, int]]:
@@ -594,7 +600,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     if text_digits(text) >= 2:
         # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a
         # project's
-        for m in _BARE_UK_POSTCODE.finditer(text) if _UK_CODE_END.search(text) else ():
+        for m in _BARE_UK_POSTCODE.finditer(text) if _uk_code_end(text) else ():
             if _place_of_work(text, m.start(), m.end()):
                 continue
             if not org_address(text, m.start()) and not project_search(text, max(0, m.start() - 60), m.end() + 30):

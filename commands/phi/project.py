@@ -135,7 +135,8 @@ def _signs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     then looks up the ones near it, so a text with many findings is still read once."""
     person, patient = _person_and_patient(text, _PERSON, _PATIENT)
     strong = [m.start() for m in person]
-    strong.extend(m.start() for m in _THEIR_CARE.finditer(text))
+    if "'" in text or "’" in text:  # (every match of _THEIR_CARE begins with one)
+        strong.extend(m.start() for m in _THEIR_CARE.finditer(text))
     low = text.lower() if _no_folds(text) else ""  # (a bed's or a room's word is looked for first)
     if not low or any(w in low for w in ("bed", "bay", "cot", "cubicle", "trolley")):
         strong.extend(m.start() for m in _BED.finditer(text))
@@ -754,6 +755,16 @@ _SYSTEM_WORDS = re.compile(
     _I,
 )
 
+# The words a match of _SYSTEM_WORDS begins with: a sentence without any is not searched (see leadwords._holds).
+_SYSTEM_WORD_LIST = _wordset(
+    """
+    sftp ftp oauth saml sso ldap app apps api active servicenow jira staging table database server servers conference
+    support microsoft expire expires expired rotated tenant azure aws sheet spreadsheet capacity planning renovation
+    portal provider vendor licence license subscription password credential credentials certificate queue script
+    sandbox environment prod production test pipeline repository repo
+    """
+)
+
 
 _COUNT_VALUE = re.compile(r"[\d,-]{1,16}")
 _FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d[-/]\d\d")
@@ -817,7 +828,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         _digits(value) <= 12
         and _weak_id_label(text, start)
         and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
-        and (_project_words(sentence) or _SYSTEM_WORDS.search(sentence))
+        and (_project_words(sentence) or _holds(_SYSTEM_WORDS, _SYSTEM_WORD_LIST, sentence))
         and not _patient_near(text, start, end)
     ):
         # a system's or a project's number under a label that a patient's number also carries: "Account key
