@@ -25,6 +25,11 @@ Sources (repository, path; licence where known; read through the search tool's s
   PA  rmokee14/penn_ai_prompts, handoff_summary_from_prognote.md (a one-liner's example; no licence seen)
   ML  JoshuaSardinha/ml_langchain_exercise_1, services/ml-service/data/docs/medical_document_{154,260}.md
       (synthetic referral letters and discharge summaries; no licence seen)
+  Batch 2 (added after the first rules, measured before any rule was written for it):
+  SG  pisong314/syngp500, notes/{1286877004_0285,128053003_0157,13645005_0009,14669001_0093}_*.txt (synthetic
+      Australian GP notes; CC BY-NC-SA 4.0, short excerpts adapted, credit to Dr Piyawoot Songsiritat)
+  UL  udhayarajan4562/llm-engineering, data/medical_records/oncology/pat003_oncology_consult.md (no licence seen)
+  SA  sanctura/ai, cases/stoten-case/information-base/04-medical-correspondence.md (no licence seen)
 
 Development aid only: nothing here is evaluation data.
 """
@@ -243,6 +248,81 @@ PHI: list[tuple[str, str, tuple[str, ...]]] = [
         "PC",
         ("Management For This Visit\n\nProceed with #6 Xelox on 4/10/19 - postpone current CT appt to 28/10/19"),
         ("4/10/19", "28/10/19"),
+    ),
+    # batch 2, added after the first rules (studydates.py): measured before any rule was written for it
+    (
+        "SG",
+        (
+            "14/03/25   Tel consult (bulk billed, pt at home, wife in background)\n\nReason for call:\nBooked as fluid "
+            "keeps coming back in my tummy."
+        ),
+        ("14/03/25",),
+    ),
+    (
+        "SG",
+        "09/06/24  After hours GP – new pt, no records\n\nC/o throat feels weird, kind of tight x ~3 days.",
+        ("09/06/24",),
+    ),
+    (
+        "SG",
+        (
+            "03/10/25  Tel consult – bulk billed – post-hosp f/up\n\nPt rang to go over those lung test results and the "
+            "X-ray."
+        ),
+        ("03/10/25",),
+    ),
+    (
+        "SG",
+        (
+            "17/08/2025\n\nReason for visit:\nRACF review – abnormal bloods (low Na, worsening renal fn) in pt on "
+            "treatment for urosepsis."
+        ),
+        ("17/08/2025",),
+    ),
+    (
+        "SG",
+        "Recent tests (SN path 17/8, reviewed today):\n- Na 124\n- K 5.2\n- Cr 245 (x2+ baseline)",
+        ("17/8",),
+    ),
+    (
+        "UL",
+        (
+            "# Oncology Consultation - Patient PAT-014\n\n**Date**: November 7, 2024\n**Provider**: Dr. L. Moss, MD - "
+            "Medical Oncologist"
+        ),
+        ("November 7, 2024",),
+    ),
+    (
+        "UL",
+        (
+            "5. **Follow-up**:\n   - Return in 3 months for PSA check\n\n**Provider Signature**: Dr. L. Moss, MD\n"
+            "**Date**: November 7, 2024"
+        ),
+        ("November 7, 2024",),
+    ),
+    (
+        "SA",
+        (
+            "### Clinical Assessment:\n- Main symptom: lymphangitis causing breathing issues\n- Recent small pleural "
+            "effusion requiring hospitalization\n- No PET since June 2024"
+        ),
+        ("June 2024",),
+    ),
+    (
+        "SA",
+        (
+            "## 1. Prof. J. Hale - Initial Letter\n**Date:** August 12, 2025\n**From:** Prof. J. Hale (Harley Street, "
+            "London)\n**Re:** Mrs L. Brandt"
+        ),
+        ("August 12, 2025",),
+    ),
+    (
+        "SA",
+        (
+            "## 3. Dr. K. Osei - Referral to Dr. R. Lind\n**Date:** September 15, 2025\n\n### Clinical Summary:\n- "
+            "56-year-old woman with widely metastatic ER+ breast carcinoma"
+        ),
+        ("September 15, 2025",),
     ),
 ]
 
