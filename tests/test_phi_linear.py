@@ -40,6 +40,7 @@ from commands.phi import (
     scan,
     shared,
     slots,
+    studydates,
 )
 from commands.phi.shared import _matches
 
@@ -69,6 +70,7 @@ MODULES = (
     carenames,
     devices,
     hostips,
+    studydates,
 )
 PATTERNS = [
     (f"{mod.__name__}.{name}", value)

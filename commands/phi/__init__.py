@@ -50,6 +50,7 @@ from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _
 from commands.phi.otherlanguages import find_other_language_dates
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
 from commands.phi.slots import find_slot_values
+from commands.phi.studydates import find_study_dates
 
 __all__ = ["KINDS", "Allowances", "Finding", "Workspace", "advice", "describe", "redact", "scan"]
 
@@ -139,6 +140,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     life_births, life_dates = find_distant_dates(text)  # "It's like that since 11/16/1992"
     dob += births + life_births + find_birth_dates(text)
     events += cares + life_dates + find_treatment_dates(text)  # "started metformin …"
+    events += find_study_dates(text)  # "CT abdomen and pelvis, May 27, 2021", a note's header and signature dates
     groups = [
         ("ssn", _find_ssn(text)),
         ("mrn", _find_mrn(text)),

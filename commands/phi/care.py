@@ -535,6 +535,7 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not text_digits(text):
         return out
+    thing_events = has_any(text, _THING_EVENT_WORDS)
     for m_start, m_end, v_start, v_end, v in date_matches(text):
         if _digits(v) < 2 and not _A_LETTER.search(v):
             continue
@@ -561,13 +562,15 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
             continue  # a project word next to the date, unless only a verb of care stands before it
         if _DEADLINE.search(left[-12:]) and not _CARE_VERB.search(left[-30:]):
             continue  # "sign-off by 12/8", "backlog down since 11/1": a deadline or a period, not an event of care
-        if _non_person_subject(left[-40:]):
-            continue  # "the license expired 6/30"
+        if thing_events and _THING_EVENT.search(left[-50:]):
+            continue  # "The hospital was founded on 3 May 1921", "the ORIF tray recall notice arrived 2026-03-04"
+        if _non_person_subject(left[-40:]) and not _UNDERWENT.search(left[-60:]):
+            continue  # "the license expired 6/30", not "underwent HIPEC (trial) on 21/5/19"
         if _SHORT_DATE.fullmatch(v) and _DOSE_AFTER.match(right):
             continue  # a dose or ratio ("1/2 tab"), not a date
         if _SHORT_DATE.fullmatch(v) and _UNIT_BEFORE.search(left[-12:]):
             continue  # "Unit 4/12 Smith St": a flat and a house number, not a date
-        if _SHORT_DATE.fullmatch(v) and _SCORE_BEFORE.search(left[-24:]):
+        if _SHORT_DATE.fullmatch(v) and (_SCORE_BEFORE.search(left[-24:]) or score_series(text, v_start, v)):
             continue  # "pain 3/10, power 5/5": a score, not a date
         out.append((v_start, v_end))
     if "VEVENT" in text:
@@ -741,6 +744,33 @@ _EVENT_MONTH = re.compile(
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?,?\s{1,3}(?:of\s{1,3})?$", _I)
 
 
+# A score after another score: "pain 3/10 at rest, 6/10 with movement", "power 5/5 right, 4/5 left".
+_SCORE_VALUE = re.compile(r"\d{1,2}/(?:10|5)")
+_SCORE_BEFORE_SERIES = re.compile(r"(?<![\d/])\d{1,2}/(?:10|5)\b[^.;\n]{0,30}$")
+
+
+def score_series(text: str, start: int, value: str) -> bool:
+    """Whether a value of a score's shape ("6/10") comes after another score in its clause."""
+    return (
+        _SCORE_VALUE.fullmatch(value) is not None
+        and _SCORE_BEFORE_SERIES.search(text, max(0, start - 40), start) is not None
+    )
+
+
+# A place's founding, a thing's arrival: "the hospital was founded on …", "the tray recall notice arrived …".
+_THING_EVENT = re.compile(
+    r"\b(?:founded|established|incorporated|inaugurated|built|constructed|renamed|merged"
+    r"|(?:notices?|stock|trays?|recalls?|deliver(?:y|ies)|shipments?|supplies|orders?|parcels?|batch(?:es)?|kits?"
+    r"|consignments?|alerts?|bulletins?|memos?|invoices?|quotes?)\s{1,3}(?:was\s{1,3}|were\s{1,3})?"
+    r"(?:arrived|received|delivered|shipped|issued|came(?:\s{1,3}in)?|sent|published))\s{1,3}(?:on\s{1,3}|in\s{1,3})?$",
+    _I,
+)
+_THING_EVENT_WORDS = frozenset(
+    {"founded", "established", "incorporated", "inaugurated", "built", "constructed", "renamed", "merged"}
+    | {"arrived", "received", "delivered", "shipped", "issued", "came", "sent", "published"}
+)
+# A procedure the person went through, before a thing's word that would make the date the thing's.
+_UNDERWENT = re.compile(r"\b(?:underwent|undergone|s/p|status\s{1,3}post)\b", _I)
 _SCORE_BEFORE = re.compile(
     r"\b(?:pain|scores?|power|strength|scale|screening|rated|rating|grade|gcs|mmse|moca|vas|nrs|apgar|reflexes)"
     r"\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|[:=|]\s{0,3})?$",

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from commands.phi.addresses import _NOT_STREET
-from commands.phi.care import _DEADLINE, _SCORE_BEFORE, date_matches, project_search
+from commands.phi.care import _DEADLINE, _SCORE_BEFORE, date_matches, project_search, score_series
 from commands.phi.idphrases import find_id_phrases
 from commands.phi.labels import _VENDOR, _VENDOR_SMALL
 from commands.phi.namecues import _near
@@ -384,8 +384,10 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
         return out
     male = has_any(text, frozenset({"male", "female"}))
     for _, _, start, end, v in date_matches(text):
-        if not _WITH_YEAR.search(v) or case_blind_in(
-            _SCORE_BEFORE, _SCORE_BEFORE_SMALL, text, max(0, start - 24), start
+        if (
+            not _WITH_YEAR.search(v)
+            or case_blind_in(_SCORE_BEFORE, _SCORE_BEFORE_SMALL, text, max(0, start - 24), start)
+            or score_series(text, start, v)
         ):
             continue  # (a score: "pain 3/10")
         person, project, strong = _context(text)

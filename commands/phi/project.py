@@ -336,7 +336,10 @@ _NARRATIVE = re.compile(
     r"|care\s{1,3}plan\s{1,3}(?:was\s{1,3})?(?:reviewed|updated|agreed)|next\s{1,3}of\s{1,3}kin|carer|caregiver|weight"
     r"|observations|prescribing|respiratory|walking|gait|consultations?|clinical\s{1,3}(?:notes?"
     r"|record|assessment|review|examination)|(?:the|this)\s{1,3}(?:individual|person|(?:resident|client)['’]s)"
-    r"|(?:physio|occupational\s{1,3}|speech\s{1,3})?therapists?|" + CARE_NOUNS + r")\b",
+    r"|(?:physio|occupational\s{1,3}|speech\s{1,3})?therapists?"
+    # the course of a stay, not a training course: "ED course 3/4: given 2 L NS", "Hospital course: …"
+    r"|(?:ed|er|a&e|hospital|icu|inpatient|clinical|post-?op(?:erative)?|treatment|illness)\s{1,3}course"
+    r"(?=\s{0,3}(?:[:(\d]|(?:on|mon|tue|wed|thu|fri|sat|sun)\w{0,6}\b))|" + CARE_NOUNS + r")\b",
     _I,
 )
 
