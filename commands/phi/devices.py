@@ -44,22 +44,23 @@ _PERSON = _wordset(
 # The first words of the labels (S/N is read by its "/n"): a note with none of them is not searched.
 _LABEL_WORDS = (
     "serial", "sn", "ser", "implant", "pacemaker", "icd", "stimulator", "neurostimulator", "lot", "udi", "device",
-    "hardware", "equipment", "unit", "transmitter", "pump", "sensor", "generator",
+    "hardware", "equipment", "unit", "transmitter", "pump", "sensor", "generator", "aid", "limb", "prosthesis",
+    "prosthetic", "cgm",
 )  # fmt: skip
 _TRIGGERS = frozenset({*_LABEL_WORDS, "serials", "number", "registry", "registered"})
 _LABEL_STARTS = word_starts(*_LABEL_WORDS, "s/n")
 
 _STRONG = (
-    r"serials?|s/n|(?-i:SN)|ser\.?(?=\s{0,2}(?:no\b|#))"
+    r"serials?|s/n|(?-i:SN|sn|Sn)|ser\.?(?=\s{0,2}(?:no\b|#))"
     r"|(?:implant|pacemaker|icd|stimulator|neurostimulator)\s{0,2}(?:id|identifier|no\.?|number|nbr|#)"
 )
 _WEAK = (
-    r"lot|udi(?:-di)?|(?:device|implant|hardware|equipment|unit|transmitter|pump|sensor|pacemaker|generator)"
-    r"\s{0,2}(?:id|identifier|no\.?|number|nbr|#)|unit"
+    r"lot|udi(?:-di)?|(?P<ident>(?:device|implant|hardware|equipment|unit|transmitter|pump|sensor|pacemaker|generator"
+    r"|aid|limb|prosthesis|prosthetic|cgm)\s{0,2}(?:id|identifier|no\.?|number|nbr|#))|unit"
 )
 # A label, what may stand between it and its value ("no.", "number", ">>", "is", "recorded as"), and the value.
 _LABELLED = re.compile(
-    rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![\w/])"
+    rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?:(?<=#)|(?![\w/]))"
     r"(?:\s{0,2}(?:no\b\.?|number|num\b|nbr\b|#|\(s\)|\([A-Za-z]{2,5}\)))?"
     r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,4}?[A-Za-z'’]{1,15}"
     r"(?=\s{0,3}(?:is\b|was\b|:|>>|=|\||-\s|/)))?"
@@ -99,17 +100,19 @@ _INFRA = _wordset(
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
-# A hospital's own equipment (a scanner's serial under the vendor's contract is not a patient's; a bedside pump's may
-# be), and the devices only a person carries (an implant's serial is a patient's whoever else is named, unless the
-# hospital's fleet of them is meant).
+# A hospital's own equipment (a scanner's serial under the vendor's contract, a standby generator's, one in the
+# asset or loaner stock, is not a patient's; a bedside pump's may be, an implant's pulse generator is), and the devices
+# only a person carries (an implant's serial is a patient's whoever else is named, unless the hospital's fleet of
+# them is meant).
 _EQUIPMENT = _wordset(
     "ct mri pet scanner scanners ultrasound xray angiography analyser analyzer modality cmms contract warranty"
+    " generator generators"
 )
-_FLEET = _wordset("fleet fleets stock inventory")
+_FLEET = _wordset("fleet fleets stock inventory asset loaner loaners")
 _CARRIED = _wordset(
     """
     implant implants implanted explanted pacemaker icd hearing cochlear prosthesis prosthetic wheelchair cpap bipap
-    insulin cgm stimulator neurostimulator lvad stent valve limb lens home
+    insulin cgm stimulator neurostimulator lvad stent valve limb lens home pulse pacing crt
     """
 )
 # A model's identifier, not one unit's: "UDI-DI 00884521356148", "model no. 35700BAX", "REF 4471220", "GTIN …".
@@ -150,7 +153,7 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
         if not _serial_shape(m["v"], strong=bool(m["strong"])):
             continue
         words = _words_around(text, m)
-        if words.isdisjoint(_DEVICE) or (not m["strong"] and words.isdisjoint(_PERSON)):
+        if words.isdisjoint(_DEVICE) or (not m["strong"] and words.isdisjoint(_PERSON) and not _carried_id(m, words)):
             continue
         found.append(m.span("v"))
         pos = m.end()
@@ -172,6 +175,13 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
         if not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
             found.append(value.span("v"))
     return found
+
+
+def _carried_id(m: re.Match[str], words: frozenset[str]) -> bool:
+    """An identifier label of a device only a person carries names one unit of a person's even when no person is
+    named: "Insulin pump ID: INS-456789ABC", "Prosthetic limb ID: PL-987654", "Implant Device ID: ICD-9876543"
+    (a lot or a unit number is not one: "Knee implant lot 22B-0417 recalled")."""
+    return bool(m["ident"]) and not words.isdisjoint(_CARRIED)
 
 
 def _words_around(text: str, m: re.Match[str]) -> frozenset[str]:
