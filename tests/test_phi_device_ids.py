@@ -1,5 +1,6 @@
 """A device only a person carries, named by its identifier label ("Insulin pump ID: …", "Prosthetic limb ID: …"),
-is refused as a device serial even when no person is named; a standby generator's serial, one in the loaner stock and
+is refused as a device serial even when no person is named, and so is one numbered under a plain word in
+a sentence of its wearer ("a hearing aid numbered HA20931"); a standby generator's serial, one in the loaner stock and
 a pump's ID on a ward are the hospital's own equipment and are stored as written."""
 
 from __future__ import annotations
@@ -39,4 +40,42 @@ def test_a_carried_devices_identifier_is_refused_as_a_serial(ehr: Chat, note: st
 
 @pytest.mark.parametrize("note", PASSES)
 def test_the_hospitals_own_equipment_is_stored(ehr: Chat, note: str) -> None:
+    ehr.note_stored("sam", note)
+
+
+NUMBERED = [
+    "The device implanted in her carries the identifier X7781-0021.",
+    "The patient's implant is registered under number 7712003344.",
+    "He wears a hearing aid numbered HA20931.",
+    "Her hearing aid # HA20931 was lost on the ward.",
+]
+
+RECORD_NUMBERS_AND_PROJECT_NUMBERS = [
+    ("Patient number 1234567 has a pacemaker.", "mrn"),
+    ("Her pacemaker clinic visit number 55120034 is tomorrow.", "mrn"),
+]
+
+NUMBERED_PASSES = [
+    "The number of insulin pump users rose to 1450 this year.",
+    "Insulin pump pilot: 12 patients enrolled, ticket number INC0045521.",
+    "Cochlear implant programme code 44120 approved by finance.",
+]
+
+
+@pytest.mark.parametrize("note", NUMBERED)
+def test_a_carried_device_numbered_under_a_plain_word_is_a_serial(ehr: Chat, note: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS["device-serial"] in reply.text
+    assert KINDS["mrn"] not in reply.text
+
+
+@pytest.mark.parametrize(("note", "kind"), RECORD_NUMBERS_AND_PROJECT_NUMBERS)
+def test_a_number_before_its_device_stays_a_record_number(ehr: Chat, note: str, kind: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS[kind] in reply.text
+    assert KINDS["device-serial"] not in reply.text
+
+
+@pytest.mark.parametrize("note", NUMBERED_PASSES)
+def test_counts_tickets_and_programme_codes_next_to_a_device_are_stored(ehr: Chat, note: str) -> None:
     ehr.note_stored("sam", note)

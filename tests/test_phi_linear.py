@@ -22,6 +22,7 @@ from commands.phi import (
     care,
     caredates,
     carenames,
+    carriedids,
     contacts,
     devices,
     distantdates,
@@ -68,6 +69,7 @@ MODULES = (
     otherlanguages,
     carenames,
     devices,
+    carriedids,
     hostips,
 )
 PATTERNS = [

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from commands.phi.carriedids import find_carried_ids
 from commands.phi.shared import _digits, has_any, matches_at, sentence_around, word_starts
 
 
@@ -142,6 +143,7 @@ def find_device_values(text: str) -> list[tuple[str, int, int]]:
         out.extend(("device-serial", m.start(), m.end()) for m in _GS1.finditer(text) if _PRODUCTION.search(m[0]))
     if (has_any(text, _TRIGGERS) or "/n" in text or "/N" in text) and has_any(text, _DEVICE):
         out.extend(("device-serial", s, e) for s, e in _labelled_serials(text))
+    out.extend(("device-serial", s, e) for s, e in find_carried_ids(text))  # ("a hearing aid numbered HA20931")
     if ".0" in text and _PADDED_OCTET.search(text):
         out.extend(("ip-address", s, e) for s, e in _padded_ips(text))
     return out
