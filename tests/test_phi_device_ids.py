@@ -79,3 +79,23 @@ def test_a_number_before_its_device_stays_a_record_number(ehr: Chat, note: str, 
 @pytest.mark.parametrize("note", NUMBERED_PASSES)
 def test_counts_tickets_and_programme_codes_next_to_a_device_are_stored(ehr: Chat, note: str) -> None:
     ehr.note_stored("sam", note)
+
+
+PERSONS_SERIALS = [
+    "The patient's serial number is ABC123456.",
+    "Her serial no. is 4471-2209.",
+    "The implanted device carries serial number 123-45-6789.",
+    "The implanted device carries the identifier 7606-0209.",
+]
+
+
+@pytest.mark.parametrize("note", PERSONS_SERIALS)
+def test_a_serial_in_a_persons_sentence_is_a_serial_whatever_its_shape(ehr: Chat, note: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS["device-serial"] in reply.text
+    assert KINDS["ssn"] not in reply.text and KINDS["mrn"] not in reply.text
+
+
+def test_an_ssn_next_to_a_pacemaker_stays_an_ssn(ehr: Chat) -> None:
+    reply = ehr.note_refused("sam", "Patient's SSN 123-45-6789, pacemaker clinic today.")
+    assert KINDS["ssn"] in reply.text

@@ -2,8 +2,8 @@
 X7781-0021", "The patient's implant is registered under number 7712003344", "He wears a hearing aid numbered
 HA20931". The record-number rules read such a value as a record number (or not at all); it is the device's serial
 when the words just before the label name a device only a person carries (implant, pacemaker, hearing aid, insulin
-pump...), the sentence names the person, and nothing in it says record, ticket or order ("patient number 1234567
-has a pacemaker" stays a record number: its device comes after the label).
+pump...), the sentence names the person (or says the device is implanted), and nothing in it says record, ticket
+or order ("patient number 1234567 has a pacemaker" stays a record number: its device comes after the label).
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ _CARRIED = _wordset(
     neurostimulator stimulator lvad transmitter wheelchair cpap bipap
     """
 )
+# A person, or a device that is inside one.
 _PERSON = _wordset(
     "patient patients pt pts his her hers their him he she client resident mr mrs ms miss recipient wife husband"
-    " mother father son daughter"
+    " mother father son daughter implanted explanted"
 )
 # A sentence of records, tickets, orders, projects or models: its number is not a unit's serial.
 _NOT_A_UNIT = _wordset(
@@ -46,7 +47,7 @@ _LABEL = re.compile(
 _LABEL_STARTS = word_starts("identifier", "ident", "id", "number", "numbered", "nbr", "no", "code", "registered")
 _DEVICE_BEFORE = re.compile(r"[a-z]{1,30}")
 _ENDS = re.compile(r"[.!?](?:\s|$)|\n")
-_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_DATE_LIKE = re.compile(r"(?:\d{1,2}|\d{4})[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:\d{2}|\d{4})")  # (not "123-45-6789")
 
 
 def find_carried_ids(text: str) -> list[tuple[int, int]]:

@@ -94,11 +94,19 @@ _LETTER_WORDS = re.compile(r"[a-z]{1,30}")
 _ENDS = re.compile(r"[.!?](?:\s|$)|\n")  # (a clause after a semicolon is the same sentence)
 _PADDED_OCTET = re.compile(r"\.0\d")  # (what a zero-padded address has after its first octet)
 _PADDED_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+# What else a serial in a person's sentence may be of: a card, a licence, a vehicle, the staff's IT kit.
+_OTHER_IDS = _wordset(
+    """
+    card insurance policy member medicare medicaid licence license vehicle car vin plate passport certificate mrn
+    record account laptop computer pc workstation printer badge key software server router asset tag ticket order
+    invoice warranty contract
+    """
+)
 _INFRA = _wordset(
     "server servers host hosts vm node db database interface engine router switch firewall subnet gateway printer"
     " cluster proxy dns dhcp vlan vpn pacs mirth workstation scanner"
 )
-_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_DATE_LIKE = re.compile(r"(?:\d{1,2}|\d{4})[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:\d{2}|\d{4})")  # (not "123-45-6789")
 
 
 # A hospital's own equipment (a scanner's serial under the vendor's contract, a standby generator's, one in the
@@ -141,7 +149,9 @@ def find_device_values(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if "(01)" in text:
         out.extend(("device-serial", m.start(), m.end()) for m in _GS1.finditer(text) if _PRODUCTION.search(m[0]))
-    if (has_any(text, _TRIGGERS) or "/n" in text or "/N" in text) and has_any(text, _DEVICE):
+    if (has_any(text, _TRIGGERS) or "/n" in text or "/N" in text) and (
+        has_any(text, _DEVICE) or has_any(text, _PERSON)
+    ):
         out.extend(("device-serial", s, e) for s, e in _labelled_serials(text))
     out.extend(("device-serial", s, e) for s, e in find_carried_ids(text))  # ("a hearing aid numbered HA20931")
     if ".0" in text and _PADDED_OCTET.search(text):
@@ -155,7 +165,10 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
         if not _serial_shape(m["v"], strong=bool(m["strong"])):
             continue
         words = _words_around(text, m)
-        if words.isdisjoint(_DEVICE) or (not m["strong"] and words.isdisjoint(_PERSON) and not _carried_id(m, words)):
+        if words.isdisjoint(_DEVICE):
+            if not _persons_serial(m, words):
+                continue
+        elif not m["strong"] and words.isdisjoint(_PERSON) and not _carried_id(m, words):
             continue
         found.append(m.span("v"))
         pos = m.end()
@@ -177,6 +190,15 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
         if not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
             found.append(value.span("v"))
     return found
+
+
+def _persons_serial(m: re.Match[str], words: frozenset[str]) -> bool:
+    """A serial label in a sentence of a person names that person's device even when the device goes unnamed ("The
+    patient's serial number is ABC123456"), unless the sentence is about another identifier or the staff's own kit
+    (a card, a licence, a vehicle, a laptop, a badge)."""
+    return (
+        bool(m["strong"]) and m["strong"][:1] in "sS" and not words.isdisjoint(_PERSON) and words.isdisjoint(_OTHER_IDS)
+    )
 
 
 def _carried_id(m: re.Match[str], words: frozenset[str]) -> bool:
