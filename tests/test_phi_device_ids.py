@@ -99,3 +99,27 @@ def test_a_serial_in_a_persons_sentence_is_a_serial_whatever_its_shape(ehr: Chat
 def test_an_ssn_next_to_a_pacemaker_stays_an_ssn(ehr: Chat) -> None:
     reply = ehr.note_refused("sam", "Patient's SSN 123-45-6789, pacemaker clinic today.")
     assert KINDS["ssn"] in reply.text
+
+
+TABLES = [
+    "Device | Model | Serial\nPacemaker | ADDR01 | PJN123456H\nICD lead | 6947 | TDL123456V",
+    "| Device | Model | Serial No. |\n|---|---|---|\n| Hearing aid (L) | Phonak P90 | 1234567 |",
+    "Device\tSerial\nInsulin pump\t4471220",
+]
+
+TABLES_THAT_PASS = [
+    "Asset | Model | Serial\nInfusion pump | 8100 | 12345678",
+    "Release | Version | Serial\nPump library | 12.3 | 4471",
+    "Item | Serial\nLaptop | 5CG1234XYZ",
+]
+
+
+@pytest.mark.parametrize("note", TABLES)
+def test_a_serial_column_of_a_persons_devices_is_refused(ehr: Chat, note: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS["device-serial"] in reply.text
+
+
+@pytest.mark.parametrize("note", TABLES_THAT_PASS)
+def test_a_serial_column_of_the_hospitals_kit_or_releases_is_stored(ehr: Chat, note: str) -> None:
+    ehr.note_stored("sam", note)

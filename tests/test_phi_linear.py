@@ -25,6 +25,7 @@ from commands.phi import (
     carriedids,
     contacts,
     devices,
+    devicetables,
     distantdates,
     hostips,
     ids,
@@ -70,6 +71,7 @@ MODULES = (
     carenames,
     devices,
     carriedids,
+    devicetables,
     hostips,
 )
 PATTERNS = [

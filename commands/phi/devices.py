@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from commands.phi.carriedids import find_carried_ids
+from commands.phi.devicetables import find_table_serials
 from commands.phi.shared import _digits, has_any, matches_at, sentence_around, word_starts
 
 
@@ -50,6 +51,7 @@ _LABEL_WORDS = (
 )  # fmt: skip
 _TRIGGERS = frozenset({*_LABEL_WORDS, "serials", "number", "registry", "registered"})
 _LABEL_STARTS = word_starts(*_LABEL_WORDS, "s/n")
+_SERIAL_WORDS = frozenset({"serial", "serials", "sn"})
 
 _STRONG = (
     r"serials?|s/n|(?-i:SN|sn|Sn)|ser\.?(?=\s{0,2}(?:no\b|#))"
@@ -149,11 +151,13 @@ def find_device_values(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if "(01)" in text:
         out.extend(("device-serial", m.start(), m.end()) for m in _GS1.finditer(text) if _PRODUCTION.search(m[0]))
-    if (has_any(text, _TRIGGERS) or "/n" in text or "/N" in text) and (
-        has_any(text, _DEVICE) or has_any(text, _PERSON)
+    slash_n = "/n" in text or "/N" in text
+    if ((has_any(text, _TRIGGERS) or slash_n) and has_any(text, _DEVICE)) or (
+        (slash_n or has_any(text, _SERIAL_WORDS)) and has_any(text, _PERSON)  # (a person's serial: _persons_serial)
     ):
         out.extend(("device-serial", s, e) for s, e in _labelled_serials(text))
     out.extend(("device-serial", s, e) for s, e in find_carried_ids(text))  # ("a hearing aid numbered HA20931")
+    out.extend(("device-serial", s, e) for s, e in find_table_serials(text))  # ("Pacemaker | ADDR01 | PJN123456H")
     if ".0" in text and _PADDED_OCTET.search(text):
         out.extend(("ip-address", s, e) for s, e in _padded_ips(text))
     return out
