@@ -5,8 +5,10 @@ A serial is a patient's identifier when it names one unit a person carries or us
 78378", "the neurostimulator in this patient is unit AHE7158643". So a value after (or right before) a serial
 label counts when its sentence names a device a person has (pacemaker, pump, hearing aid, implant, CPAP...):
 with a plain serial label (serial, S/N, SN) the device word alone is enough, with a weaker one (id, identifier,
-unit, lot, number) the sentence must name a person too ("Vendor shipped lot 22B-0417 of IV tubing" passes).
-A GS1 UDI with production identifiers ("(01)00884521356148(17)270101(10)L123(21)A9981") is one unit: always.
+unit, lot, number) the sentence must name a person too ("Vendor shipped lot 22B-0417 of IV tubing" passes),
+unless the label is a carried device's own ("Insulin pump ID: INS-456789ABC"). A plain serial label in a person's
+sentence counts with no device named ("The patient's serial number is ABC123456"). A carried device numbered
+under a plain word is carriedids.py's, a serial column of a table devicetables.py's. A GS1 UDI with production identifiers ("(01)00884521356148(17)270101(10)L123(21)A9981") is one unit: always.
 
 An IPv4 address with zero-padded octets ("192.168.001.010") is still an address; in a person's sentence it
 counts (numbers._find_ip reads only the canonical shape). Project and infrastructure sentences are judged by
