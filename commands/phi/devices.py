@@ -5,8 +5,10 @@ A serial is a patient's identifier when it names one unit a person carries or us
 78378", "the neurostimulator in this patient is unit AHE7158643". So a value after (or right before) a serial
 label counts when its sentence names a device a person has (pacemaker, pump, hearing aid, implant, CPAP...):
 with a plain serial label (serial, S/N, SN) the device word alone is enough, with a weaker one (id, identifier,
-unit, lot, number) the sentence must name a person too ("Vendor shipped lot 22B-0417 of IV tubing" passes).
-A GS1 UDI with production identifiers ("(01)00884521356148(17)270101(10)L123(21)A9981") is one unit: always.
+unit, lot, number) the sentence must name a person too ("Vendor shipped lot 22B-0417 of IV tubing" passes),
+unless the label is a carried device's own ("Insulin pump ID: INS-456789ABC"). A plain serial label in a person's
+sentence counts with no device named ("The patient's serial number is ABC123456"). A carried device numbered
+under a plain word is carriedids.py's, a serial column of a table devicetables.py's. A GS1 UDI with production identifiers ("(01)00884521356148(17)270101(10)L123(21)A9981") is one unit: always.
 
 An IPv4 address with zero-padded octets ("192.168.001.010") is still an address; in a person's sentence it
 counts (numbers._find_ip reads only the canonical shape). Project and infrastructure sentences are judged by
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from commands.phi.carriedids import find_carried_ids
+from commands.phi.devicetables import find_table_serials
 from commands.phi.shared import _digits, has_any, matches_at, sentence_around, word_starts
 
 
@@ -44,22 +48,24 @@ _PERSON = _wordset(
 # The first words of the labels (S/N is read by its "/n"): a note with none of them is not searched.
 _LABEL_WORDS = (
     "serial", "sn", "ser", "implant", "pacemaker", "icd", "stimulator", "neurostimulator", "lot", "udi", "device",
-    "hardware", "equipment", "unit", "transmitter", "pump", "sensor", "generator",
+    "hardware", "equipment", "unit", "transmitter", "pump", "sensor", "generator", "aid", "limb", "prosthesis",
+    "prosthetic", "cgm",
 )  # fmt: skip
 _TRIGGERS = frozenset({*_LABEL_WORDS, "serials", "number", "registry", "registered"})
 _LABEL_STARTS = word_starts(*_LABEL_WORDS, "s/n")
+_SERIAL_WORDS = frozenset({"serial", "serials", "sn"})
 
 _STRONG = (
-    r"serials?|s/n|(?-i:SN)|ser\.?(?=\s{0,2}(?:no\b|#))"
+    r"serials?|s/n|(?-i:SN|sn|Sn)|ser\.?(?=\s{0,2}(?:no\b|#))"
     r"|(?:implant|pacemaker|icd|stimulator|neurostimulator)\s{0,2}(?:id|identifier|no\.?|number|nbr|#)"
 )
 _WEAK = (
-    r"lot|udi(?:-di)?|(?:device|implant|hardware|equipment|unit|transmitter|pump|sensor|pacemaker|generator)"
-    r"\s{0,2}(?:id|identifier|no\.?|number|nbr|#)|unit"
+    r"lot|udi(?:-di)?|(?P<ident>(?:device|implant|hardware|equipment|unit|transmitter|pump|sensor|pacemaker|generator"
+    r"|aid|limb|prosthesis|prosthetic|cgm)\s{0,2}(?:id|identifier|no\.?|number|nbr|#))|unit"
 )
 # A label, what may stand between it and its value ("no.", "number", ">>", "is", "recorded as"), and the value.
 _LABELLED = re.compile(
-    rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![\w/])"
+    rf"(?<![\w/])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?:(?<=#)|(?![\w/]))"
     r"(?:\s{0,2}(?:no\b\.?|number|num\b|nbr\b|#|\(s\)|\([A-Za-z]{2,5}\)))?"
     r"(?:\s{1,2}(?:for|of|on|in)\s{1,2}(?:[A-Za-z'’]{1,15}\s{1,2}){0,4}?[A-Za-z'’]{1,15}"
     r"(?=\s{0,3}(?:is\b|was\b|:|>>|=|\||-\s|/)))?"
@@ -92,24 +98,34 @@ _LETTER_WORDS = re.compile(r"[a-z]{1,30}")
 _ENDS = re.compile(r"[.!?](?:\s|$)|\n")  # (a clause after a semicolon is the same sentence)
 _PADDED_OCTET = re.compile(r"\.0\d")  # (what a zero-padded address has after its first octet)
 _PADDED_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+# What else a serial in a person's sentence may be of: a card, a licence, a vehicle, the staff's IT kit.
+_OTHER_IDS = _wordset(
+    """
+    card insurance policy member medicare medicaid licence license vehicle car vin plate passport certificate mrn
+    record account laptop computer pc workstation printer badge key software server router asset tag ticket order
+    invoice warranty contract
+    """
+)
 _INFRA = _wordset(
     "server servers host hosts vm node db database interface engine router switch firewall subnet gateway printer"
     " cluster proxy dns dhcp vlan vpn pacs mirth workstation scanner"
 )
-_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_DATE_LIKE = re.compile(r"(?:\d{1,2}|\d{4})[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:\d{2}|\d{4})")  # (not "123-45-6789")
 
 
-# A hospital's own equipment (a scanner's serial under the vendor's contract is not a patient's; a bedside pump's may
-# be), and the devices only a person carries (an implant's serial is a patient's whoever else is named, unless the
-# hospital's fleet of them is meant).
+# A hospital's own equipment (a scanner's serial under the vendor's contract, a standby generator's, one in the
+# asset or loaner stock, is not a patient's; a bedside pump's may be, an implant's pulse generator is), and the devices
+# only a person carries (an implant's serial is a patient's whoever else is named, unless the hospital's fleet of
+# them is meant).
 _EQUIPMENT = _wordset(
     "ct mri pet scanner scanners ultrasound xray angiography analyser analyzer modality cmms contract warranty"
+    " generator generators"
 )
-_FLEET = _wordset("fleet fleets stock inventory")
+_FLEET = _wordset("fleet fleets stock inventory asset loaner loaners")
 _CARRIED = _wordset(
     """
     implant implants implanted explanted pacemaker icd hearing cochlear prosthesis prosthetic wheelchair cpap bipap
-    insulin cgm stimulator neurostimulator lvad stent valve limb lens home
+    insulin cgm stimulator neurostimulator lvad stent valve limb lens home pulse pacing crt
     """
 )
 # A model's identifier, not one unit's: "UDI-DI 00884521356148", "model no. 35700BAX", "REF 4471220", "GTIN …".
@@ -137,8 +153,13 @@ def find_device_values(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if "(01)" in text:
         out.extend(("device-serial", m.start(), m.end()) for m in _GS1.finditer(text) if _PRODUCTION.search(m[0]))
-    if (has_any(text, _TRIGGERS) or "/n" in text or "/N" in text) and has_any(text, _DEVICE):
+    slash_n = "/n" in text or "/N" in text
+    if ((has_any(text, _TRIGGERS) or slash_n) and has_any(text, _DEVICE)) or (
+        (slash_n or has_any(text, _SERIAL_WORDS)) and has_any(text, _PERSON)  # (a person's serial: _persons_serial)
+    ):
         out.extend(("device-serial", s, e) for s, e in _labelled_serials(text))
+    out.extend(("device-serial", s, e) for s, e in find_carried_ids(text))  # ("a hearing aid numbered HA20931")
+    out.extend(("device-serial", s, e) for s, e in find_table_serials(text))  # ("Pacemaker | ADDR01 | PJN123456H")
     if ".0" in text and _PADDED_OCTET.search(text):
         out.extend(("ip-address", s, e) for s, e in _padded_ips(text))
     return out
@@ -150,7 +171,10 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
         if not _serial_shape(m["v"], strong=bool(m["strong"])):
             continue
         words = _words_around(text, m)
-        if words.isdisjoint(_DEVICE) or (not m["strong"] and words.isdisjoint(_PERSON)):
+        if words.isdisjoint(_DEVICE):
+            if not _persons_serial(m, words):
+                continue
+        elif not m["strong"] and words.isdisjoint(_PERSON) and not _carried_id(m, words):
             continue
         found.append(m.span("v"))
         pos = m.end()
@@ -172,6 +196,22 @@ def _labelled_serials(text: str) -> list[tuple[int, int]]:
         if not words.isdisjoint(_DEVICE) and not words.isdisjoint(_PERSON):
             found.append(value.span("v"))
     return found
+
+
+def _persons_serial(m: re.Match[str], words: frozenset[str]) -> bool:
+    """A serial label in a sentence of a person names that person's device even when the device goes unnamed ("The
+    patient's serial number is ABC123456"), unless the sentence is about another identifier or the staff's own kit
+    (a card, a licence, a vehicle, a laptop, a badge)."""
+    return (
+        bool(m["strong"]) and m["strong"][:1] in "sS" and not words.isdisjoint(_PERSON) and words.isdisjoint(_OTHER_IDS)
+    )
+
+
+def _carried_id(m: re.Match[str], words: frozenset[str]) -> bool:
+    """An identifier label of a device only a person carries names one unit of a person's even when no person is
+    named: "Insulin pump ID: INS-456789ABC", "Prosthetic limb ID: PL-987654", "Implant Device ID: ICD-9876543"
+    (a lot or a unit number is not one: "Knee implant lot 22B-0417 recalled")."""
+    return bool(m["ident"]) and not words.isdisjoint(_CARRIED)
 
 
 def _words_around(text: str, m: re.Match[str]) -> frozenset[str]:
