@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import (
+    addressees,
     addresses,
     ages,
     agewords,
@@ -45,6 +46,7 @@ from commands.phi import (
 from commands.phi.shared import _matches
 
 MODULES = (
+    addressees,
     shared,
     numbers,
     people,

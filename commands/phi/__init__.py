@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from commands.phi.addressees import find_addressees
 from commands.phi.addresses import find_addresses
 from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
@@ -133,7 +134,7 @@ _POSITION = itemgetter(0, 2)
 
 
 def _patient_names(text: str) -> list[tuple[int, int]]:
-    names = _find_names(text) + find_context_names(text) + find_lexicon_names(text)
+    names = _find_names(text) + find_context_names(text) + find_lexicon_names(text) + find_addressees(text)
     names.extend(find_care_names(text, names))  # (a name in a sentence of care: what the others did not find)
     return names
 
