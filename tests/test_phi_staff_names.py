@@ -36,6 +36,9 @@ PASSES = [
     "Handover to night team: Amy Cole is the charge nurse tonight.",
     "Nurse: Jane, can you check bed 4's obs",
     "Dr: Sam, do you have the pain team's number?",
+    # a chat's mention of a role, then a colleague
+    "@bed-manager Amy Cole will cover the 2pm huddle",
+    "@pmo-team Amy Cole owns the cutover runbook.",
 ]
 
 # pasted as a status note -> refused, with a patient-name finding on the name
@@ -52,6 +55,8 @@ REFUSED = [
     ("Nurse: Jane, can you squeeze my hand?", "Jane"),
     ("Dr: Mr. Lund, can you tell me where the pain is?", "Lund"),
     ("Nurse: Hi Jane, how are you feeling today?", "Jane"),
+    # a chat's mention of the role told about the patient
+    ("@charge-nurse P. Collins in side room 2 needs a falls mat", "P. Collins"),
 ]
 
 

@@ -256,8 +256,14 @@ _HANDOVER_LABEL = re.compile(
 )
 
 
+# A chat's mention of a role right before the name: "@charge-nurse ", "@bed-manager ".
+_MENTION_BEFORE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,30}[ \t]{1,2}$")
+
+
 def handed_over(left: str) -> bool:
     """The line before a name is a handover's label: "RN to RN: ", "Handover to night team: "."""
+    if "@" in left and _MENTION_BEFORE.search(left):
+        return True  # "@charge-nurse P. Collins in side room 2 needs a falls mat": the role is the one told
     return not set(_LEFT_WORDS.findall(left.lower())).isdisjoint(_HANDOVER_WORDS) and bool(_HANDOVER_LABEL.search(left))
 
 
@@ -313,7 +319,7 @@ def _find(text: str) -> list[tuple[int, int]]:
     ctx: tuple[list[int], list[int], list[int]] | None = None
     # the record and care-of passes run only when one of their words is in the text (a set lookup)
     record_of, care_of = has_any(text, _RECORD_OF_GATE), has_any(text, _CARE_OF_GATE)
-    handover = ":" in text and has_any(text, _HANDOVER_WORDS)
+    handover = (":" in text and has_any(text, _HANDOVER_WORDS)) or "@" in text
     for start, end, kinds in cands:
         right = text[end : end + 40]
         single = len(kinds) == 1
