@@ -51,6 +51,7 @@ from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.otherlanguages import find_other_language_dates
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
+from commands.phi.shared import words_of
 from commands.phi.slots import find_slot_values
 
 __all__ = ["KINDS", "Allowances", "Finding", "Workspace", "advice", "describe", "redact", "scan"]
@@ -148,6 +149,7 @@ def _recased_names(text: str) -> list[tuple[int, int]]:
 # Detectors in priority order: when spans of different kinds overlap, the
 # earlier (more context-specific) kind wins.
 def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
+    words = words_of(text)  # (kept for the small-letter names' lead: the shared cache holds only the last few texts)
     dob, events = _find_dates(text)
     births, cares = find_other_language_dates(text)  # "Geburtsdatum: …", "hospitalisé le …"
     life_births, life_dates = find_distant_dates(text)  # "It's like that since 11/16/1992"
@@ -167,7 +169,9 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("age-over-89", find_ages(text, _find_age(text))),
         ("patient-name", names := _patient_names(text)),
     ]
-    names.extend(find_lower_names(text, _recased_names, names))  # (names in small letters, read again with capitals)
+    names.extend(
+        find_lower_names(text, _recased_names, names, words)
+    )  # (names in small letters, read again with capitals)
     groups[2][1].extend(find_cards(text))
     groups[5] = ("admission-date", (dates := events + find_care_dates(text)) + find_narrative_care_dates(text, dates))
     groups[6] = ("email", sorted(set(groups[6][1]) | set(find_emails(text))))

@@ -291,6 +291,7 @@ _TITLE_WORDS = _wordset("dr drs doctor prof professor physio matron midwife nurs
 
 # A nurse's title before a name that gives care: "Sister Janne Jääskeläinen discharged the patient home".
 _SISTER_BEFORE = re.compile(r"(?<![Hh]er\s)(?<![Hh]is\s)(?-i:Sister|SISTER|Sr\.?|Charge\s{1,2}[Nn]urse)\s{1,2}$")
+_SISTER_ENDS = ("Sister", "SISTER", "Sr", "urse")  # (what _SISTER_BEFORE's words end in: a string test first)
 _CARES_AFTER = re.compile(
     r"\s{1,2}(?:[a-z]{3,15}\s{1,2})?[a-z]{3,20}(?:ed|s)\s{1,2}(?:the\s{1,2})?(?:patient|pt|him|her)\b"
 )
@@ -355,7 +356,11 @@ def _find(text: str) -> list[tuple[int, int]]:
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
             or (not single and text[start:end].split(None, 1)[0].rstrip(".").lower() in _TITLE_WORDS)
             or (not single and _colleagues_routine(text, start, end, right, handed))
-            or (_SISTER_BEFORE.search(left) is not None and _CARES_AFTER.match(right) is not None)
+            or (
+                left[-8:].rstrip(" .").endswith(_SISTER_ENDS)
+                and _SISTER_BEFORE.search(left) is not None
+                and _CARES_AFTER.match(right) is not None
+            )
         ):
             continue
         if not single and (header or (mark == ":" and _SUBJECT_BEFORE.search(left))) and _LINE_END.match(right):

@@ -181,9 +181,10 @@ def _capitalised(chars: list[str], start: int, end: int) -> None:
         first = c.isspace() or c == "-"
 
 
-def lower_runs(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each run of name words in small letters, with a title just before it."""
-    words = words_of(text)
+def lower_runs(text: str, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of each run of name words in small letters, with a title just before it (``words``: the
+    text's words, shared.words_of, when the caller has them)."""
+    words = words_of(text) if words is None else words
     hits = [(w, "N") for w in words & _NAMES if len(w) >= 4 and w not in _NOT_LEAD and w in text]
     hits += [(w, "F") for w in words & _FIRST_SEEDS if w in text]
     runs: list[tuple[int, int]] = []
@@ -220,12 +221,15 @@ def _meets(mask: bytearray, start: int, end: int) -> bool:
 
 
 def find_lower_names(
-    text: str, finder: Callable[[str], list[tuple[int, int]]], known: Sequence[tuple[int, int]] = ()
+    text: str,
+    finder: Callable[[str], list[tuple[int, int]]],
+    known: Sequence[tuple[int, int]] = (),
+    words: frozenset[str] | None = None,
 ) -> list[tuple[int, int]]:
     """The names in small letters that the name detectors (``finder``) find once the runs have their capitals; runs
     the detectors found as they are (``known``) are not read again. Only the text within _REACH characters of the
     runs is read (the detectors' cues are nearer than that)."""
-    runs = lower_runs(text)
+    runs = lower_runs(text, words)
     if not runs:
         return []
     if known:

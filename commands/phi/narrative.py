@@ -397,7 +397,9 @@ def _staffed(text: str, start: int, end: int, work: bool = True, before: bool = 
         return True  # "Dr Leila admitted him", "Sister Lehtonen discharged the patient": the title is in the name
     if text[end - 2 : end] in ("'s", "’s") and _EPONYM_AFTER.match(text[end - 2 : end + 40]):
         return True  # "a history of Huntington's disease"
-    line = _OWN_TITLE.sub("", left.split("\n")[-1])  # ("Consultant Mr. Brennan saw…": the role before the title)
+    line = left.split("\n")[-1]
+    if "M" in line[-6:]:
+        line = _OWN_TITLE.sub("", line)  # ("Consultant Mr. Brennan saw…": the role before the title)
     return (
         (before and _staff_before(line))
         or bool(_STAFF_AFTER.match(text[end : end + 40]))
