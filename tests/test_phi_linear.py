@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands.phi import (
+    addressees,
     addresses,
     ages,
     agewords,
@@ -32,6 +33,7 @@ from commands.phi import (
     labels,
     letters,
     lexicon,
+    lowernames,
     namecues,
     names,
     namewords,
@@ -47,6 +49,7 @@ from commands.phi import (
 from commands.phi.shared import _matches
 
 MODULES = (
+    addressees,
     shared,
     numbers,
     people,
@@ -61,6 +64,7 @@ MODULES = (
     namecues,
     ids,
     letters,
+    lowernames,
     narrative,
     slots,
     ages,

@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from commands.phi.addressees import find_addressees
 from commands.phi.addresses import find_addresses
 from commands.phi.ages import find_ages
 from commands.phi.allow import Allowances, allowed
@@ -45,10 +46,12 @@ from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
 from commands.phi.labels import find_cards, find_labelled
 from commands.phi.letters import find_letter_spans
 from commands.phi.lexicon import find_lexicon_names
+from commands.phi.lowernames import find_lower_names
 from commands.phi.names import find_context_names
 from commands.phi.numbers import _find_ip, _find_mrn, _find_phone, _find_plan, _find_serial, _find_ssn
 from commands.phi.otherlanguages import find_other_language_dates
 from commands.phi.people import _find_address, _find_age, _find_dates, _find_email, _find_hl7, _find_names
+from commands.phi.shared import words_of
 from commands.phi.slots import find_slot_values
 from commands.phi.studydates import find_study_dates
 
@@ -132,9 +135,22 @@ _POSITION = itemgetter(0, 2)
 # ---------------------------------------------------------------------------
 
 
+def _patient_names(text: str) -> list[tuple[int, int]]:
+    names = _find_names(text) + find_context_names(text) + find_lexicon_names(text) + find_addressees(text)
+    names.extend(find_care_names(text, names))  # (a name in a sentence of care: what the others did not find)
+    return names
+
+
+def _recased_names(text: str) -> list[tuple[int, int]]:
+    """Every detector's patient names, a letter's too: what find_lower_names reads on the text with capitals."""
+    letters = [(start, end) for kind, start, end in find_letter_spans(text) if kind == "patient-name"]
+    return _patient_names(text) + letters
+
+
 # Detectors in priority order: when spans of different kinds overlap, the
 # earlier (more context-specific) kind wins.
 def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
+    words = words_of(text)  # (kept for the small-letter names' lead: the shared cache holds only the last few texts)
     dob, events = _find_dates(text)
     births, cares = find_other_language_dates(text)  # "Geburtsdatum: …", "hospitalisé le …"
     life_births, life_dates = find_distant_dates(text)  # "It's like that since 11/16/1992"
@@ -153,9 +169,11 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
         ("phone", _find_phone(text)),
         ("address", _find_address(text) + find_addresses(text)),
         ("age-over-89", find_ages(text, _find_age(text))),
-        ("patient-name", names := _find_names(text) + find_context_names(text) + find_lexicon_names(text)),
+        ("patient-name", names := _patient_names(text)),
     ]
-    names.extend(find_care_names(text, names))  # (a name in a sentence of care: what the others did not find)
+    names.extend(
+        find_lower_names(text, _recased_names, names, words)
+    )  # (names in small letters, read again with capitals)
     groups[2][1].extend(find_cards(text))
     groups[5] = ("admission-date", (dates := events + find_care_dates(text)) + find_narrative_care_dates(text, dates))
     groups[6] = ("email", sorted(set(groups[6][1]) | set(find_emails(text))))

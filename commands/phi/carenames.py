@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from commands.phi.lexicon import _HEADER_MARKS, _candidates, _role_in_label
+from commands.phi.lexicon import _HEADER_MARKS, _candidates, _role_in_label, handed_over
 from commands.phi.namecues import (
     _AND_NAME,
     _EPONYM_AFTER,
@@ -288,9 +288,9 @@ def _kin_before(left: str) -> bool:
 def _staff_or_thing(text: str, start: int, end: int, left: str, right: str, row: bool) -> bool:
     """namecues.py's cues right around the name: a title or role before (or in the label of its row, unless the row
     is the person in care's), a credential, a colleague's work or role, a place or an eponym after."""
-    if row:
-        left = ""
     line = text[_start_of_line(text, start) : start]
+    if row or ((":" in line or "@" in line) and handed_over(line)):
+        left = ""  # (a handover's label, "RN to RN: ", names no one: the name after it is the patient's)
     if not row and line.rstrip()[-1:] in _HEADER_MARKS and _role_in_label(line):
         return True  # "Name of the consulting clinician for the patient = Harald Moen"
     own = text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right

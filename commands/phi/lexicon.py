@@ -246,10 +246,33 @@ _HEADER_MARKS = frozenset(":=|—–>/")  # the last characters of _HEADER_BEFOR
 _GENERIC_CUES = frozenset({"by", "from", "per", "thanks", "thank", "cc", "contact", "present", "minutes", "welcome"})
 
 
+_STAFF_ROLES_IN_LABEL = _STAFF_ROLES - _GENERIC_CUES
+# A label of a handover between staff: the name after it is the patient handed over.
+_HANDOVER_WORDS = _wordset("to handover handoff hand-off sbar isbar")
+_HANDOVER_LABEL = re.compile(
+    r"(?:^|\n)[ \t]{0,3}(?:[A-Za-z]{2,10}\s{1,2}to\s{1,2}[A-Za-z]{2,10}|(?:shift\s{1,2})?hand-?(?:over|off)(?:\s{1,2}to"
+    r"\s{1,2}(?:the\s{1,2})?[A-Za-z]{2,12}(?:\s{1,2}[A-Za-z]{2,12})?)?|i?sbar)\s{0,2}[:>—–-]{1,2}\s{0,3}$",
+    _I,
+)
+
+
+# A chat's mention of a role right before the name: "@charge-nurse ", "@bed-manager ".
+_MENTION_BEFORE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,30}[ \t]{1,2}$")
+
+
+def handed_over(left: str) -> bool:
+    """The line before a name is a handover's label: "RN to RN: ", "Handover to night team: "."""
+    if "@" in left and _MENTION_BEFORE.search(left):
+        return True  # "@charge-nurse P. Collins in side room 2 needs a falls mat": the role is the one told
+    return not set(_LEFT_WORDS.findall(left.lower())).isdisjoint(_HANDOVER_WORDS) and bool(_HANDOVER_LABEL.search(left))
+
+
 def _role_in_label(left: str) -> bool:
     """The row's label names a member of staff: "Name of the consulting clinician for the patient = Harald Moen"."""
     words = set(_LEFT_WORDS.findall((plain_label(left) if disguised(left) else left).lower()))
-    return not words.isdisjoint(_STAFF_ROLES - _GENERIC_CUES)
+    if not words.isdisjoint(_HANDOVER_WORDS) and _HANDOVER_LABEL.search(left):
+        return False  # "RN to RN: Rob Hale had a fall", "Handover to night team: …": staff hand over a patient
+    return not words.isdisjoint(_STAFF_ROLES_IN_LABEL)
 
 
 def _single_name(text: str, start: int, end: int, right: str) -> bool:
@@ -262,6 +285,33 @@ def _single_name(text: str, start: int, end: int, right: str) -> bool:
     return _SINGLE_THEN.match(right) is not None
 
 
+# A title or a role that starts a run of capitalised words: "Physio L. Comas mobilised the patient".
+_TITLE_WORDS = _wordset("dr drs doctor prof professor physio matron midwife nurse registrar consultant")
+
+
+# A nurse's title before a name that gives care: "Sister Janne Jääskeläinen discharged the patient home".
+_SISTER_BEFORE = re.compile(r"(?<![Hh]er\s)(?<![Hh]is\s)(?-i:Sister|SISTER|Sr\.?|Charge\s{1,2}[Nn]urse)\s{1,2}$")
+_SISTER_ENDS = ("Sister", "SISTER", "Sr", "urse")  # (what _SISTER_BEFORE's words end in: a string test first)
+_CARES_AFTER = re.compile(
+    r"\s{1,2}(?:[a-z]{3,15}\s{1,2})?[a-z]{3,20}(?:ed|s)\s{1,2}(?:the\s{1,2})?(?:patient|pt|him|her)\b"
+)
+
+
+def _colleagues_routine(text: str, start: int, end: int, right: str, handed: bool) -> bool:
+    """A colleague's routine task for patients in general or in a handover: "O. Holst checks allergies for each
+    patient", "Thibaut Gautier collects the figures for the audit", "RN to RN: Amy Cole will cover bay 3"
+    (carenames.py's reading of the same sentence)."""
+    from commands.phi.carenames import _COLLEAGUE_THEN, _GENERIC
+
+    if not _COLLEAGUE_THEN.match(right):
+        return False
+    return (
+        handed
+        or _GENERIC.search(text, max(0, start - 120), end + 120) is not None
+        or _near(_context(text)[1], start, end)
+    )
+
+
 def _find(text: str) -> list[tuple[int, int]]:
     cands = _candidates(text)
     if not cands:
@@ -270,6 +320,7 @@ def _find(text: str) -> list[tuple[int, int]]:
     ctx: tuple[list[int], list[int], list[int]] | None = None
     # the record and care-of passes run only when one of their words is in the text (a set lookup)
     record_of, care_of = has_any(text, _RECORD_OF_GATE), has_any(text, _CARE_OF_GATE)
+    handover = (":" in text and has_any(text, _HANDOVER_WORDS)) or "@" in text
     for start, end, kinds in cands:
         right = text[end : end + 40]
         single = len(kinds) == 1
@@ -281,6 +332,9 @@ def _find(text: str) -> list[tuple[int, int]]:
                 out.append((start, end))
                 continue
             left = left[left.rfind("\n") + 1 :]
+        handed = handover and handed_over(left)
+        if handed:
+            left = ""  # ("RN to RN: Rob Hale had a fall": the roles hand the name over, they are not its own)
         if not single and _PHONE_AFTER.match(right) and _contact_of_family(text, start, end):
             out.append((start, end))
             continue
@@ -300,6 +354,13 @@ def _find(text: str) -> list[tuple[int, int]]:
             or (right.lstrip(" \t")[:1] == "\n" and _ROLE_LINE_AFTER.match(right))
             or _STAFF_AFTER.match(text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right)
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
+            or (not single and text[start:end].split(None, 1)[0].rstrip(".").lower() in _TITLE_WORDS)
+            or (not single and _colleagues_routine(text, start, end, right, handed))
+            or (
+                left[-8:].rstrip(" .").endswith(_SISTER_ENDS)
+                and _SISTER_BEFORE.search(left) is not None
+                and _CARES_AFTER.match(right) is not None
+            )
         ):
             continue
         if not single and (header or (mark == ":" and _SUBJECT_BEFORE.search(left))) and _LINE_END.match(right):

@@ -11,7 +11,7 @@ from commands.phi import leads
 from commands.phi.care import _CLINICAL, _window
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import _care_phrase, _near, _salutation, _staff_before
-from commands.phi.namewords import _care_context, _context
+from commands.phi.namewords import _care_context, _context, _wordset
 from commands.phi.narrative import find_clinical_names, find_narrative_names
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
 from commands.phi.shared import _I, _matches, words_of
@@ -147,6 +147,10 @@ _KIN = re.compile(
     rf"(?:\s{{0,2}}[,:(-])?\s{{1,3}}(?:named\s{{1,3}})?{_NAME}",
     _I,
 )
+# What a nurse titled "Sister" does to a patient, right after her name: "Sister Okafor discharged the patient".
+_SISTER_CARES = re.compile(
+    r"\s{1,2}(?:[a-z]{3,15}\s{1,2})?[a-z]{3,20}(?:ed|s)\s{1,2}(?:the\s{1,2})?(?:patient|pt|him|her)\b"
+)
 _NAMED = re.compile(
     rf"(?=[nNpPcC])(?:\bnamed\b|\b(?:patients?|pts?)\s{{1,3}}(?:like|such\s{{1,3}}as)\b|\bcare\s{{1,3}}recipient\b)\s{{1,3}}{_NAME}",
     _I,
@@ -262,6 +266,12 @@ _TITLE = re.compile(
     r"(?P<v>(?-i:(?:(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el|bin|ben)\s(?:de[rn]?\s)?)?"
     rf"(?:{_UC1}['’]{_UC1}{_LC1}{{1,25}}|Ma?c{_UC1}{_LC1}{{1,25}}|{_UC1}{_LC1}{{1,25}}(?:['’-][^\W\d_]{_LC1}{{0,25}}){{0,2}}"
     rf"(?:\s{{1,2}}{_UC1}{_LC1}{{1,25}})?|{_UC1}['’]?{_UC1}{{2,25}})|[a-z]{{3,25}})(?![^\W\d_]))"
+)
+# A role right before a title: the title is a colleague's ("Consultant Mr. Brennan", "Staff nurse Ms. Lee").
+_ROLE_BEFORE_TITLE = re.compile(r"\b([A-Za-z]{2,20})[,:]?\s{1,2}$")
+_ROLE_TITLES = _wordset(
+    "consultant surgeon registrar nurse matron sister midwife physio physiotherapist therapist pharmacist dietitian"
+    " anaesthetist anesthetist doctor physician hospitalist paramedic porter clerk manager lead director"
 )
 # Where a named person sits in the hospital: "in 4W", "bed 12", "room 5".
 _PLACE = re.compile(
@@ -448,6 +458,8 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v)
             ):
                 continue  # one capitalised word before "denies" may start a sentence
+            if rx is _KIN and m.group(0).startswith("Sister") and _SISTER_CARES.match(text, m.end()):
+                continue  # "Sister Lehtonen discharged the patient home": a nurse's title, not a relative
             if rx is _LABELLED and _THING_NAME.search(text, max(0, m.start() - 16), m.start()):
                 continue  # "Project name: Phoenix", "Server name: Orion" name a thing, not a person
             if rx is _PT_WHERE_NAME and all(_kind_of(w) in "EX" for w in v.split()):
@@ -482,6 +494,9 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
         cue = _STAFF_CUE.match(text, end)
         if cue and not _PATIENT_WORD.search(cue.group(0)):
             continue  # "Ms. Chen from the vendor", "Mr. Haddad (PM)"
+        role = _ROLE_BEFORE_TITLE.search(text, max(0, m.start() - 30), m.start())
+        if role and role.group(1).lower() in _ROLE_TITLES:
+            continue  # "Consultant Mr. Brennan saw the patient", "Charge nurse Mrs. Okoro"
         left, right = _window(text, m.start(), end, before=60, after=70)
         if (
             _CLINICAL_NAME_CUE.search(left + " " + right)

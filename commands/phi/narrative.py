@@ -378,15 +378,30 @@ def _clinical(text: str, start: int, end: int) -> bool:
     return care and not project
 
 
+# A title or a role as the first word of a run of capitalised words: the run is a colleague's name with its title
+# (not "her sister Ann", "the patient's Sister Mary").
+_TITLE_FIRST = re.compile(
+    r"(?-i:Dr|DR|Doctor|Prof|Professor|Sister|Matron|Nurse|Physio|Physiotherapist|OT|SALT|Midwife|Consultant|Registrar"
+    r"|Dietitian|Pharmacist|Paramedic|Anaesthetist|Surgeon|Therapist|Phlebotomist|Radiographer|Sonographer)\.?\s{1,2}(?=\S)"
+)
+_OWN_TITLE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx)\.?\s{1,2}$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:her|his|their|my|your|patient['’]?s|pt['’]?s)\s{1,2}$", _I)
+
+
 def _staffed(text: str, start: int, end: int, work: bool = True, before: bool = True) -> bool:
     """A title or role before the name or a credential after it makes it staff's; a disease after it an eponym."""
     from commands.phi.namecues import _EPONYM_AFTER, _ROLE_AFTER, _STAFF_AFTER, _WORK_AFTER, _staff_before
 
     left = text[max(0, start - 40) : start]
+    if _TITLE_FIRST.match(text, start, end) and not _RELATIVE_BEFORE.search(left):
+        return True  # "Dr Leila admitted him", "Sister Lehtonen discharged the patient": the title is in the name
     if text[end - 2 : end] in ("'s", "’s") and _EPONYM_AFTER.match(text[end - 2 : end + 40]):
         return True  # "a history of Huntington's disease"
+    line = left.split("\n")[-1]
+    if "M" in line[-6:]:
+        line = _OWN_TITLE.sub("", line)  # ("Consultant Mr. Brennan saw…": the role before the title)
     return (
-        (before and _staff_before(left.split("\n")[-1]))
+        (before and _staff_before(line))
         or bool(_STAFF_AFTER.match(text[end : end + 40]))
         or bool(_EPONYM_AFTER.match(text[end : end + 40]))
         or (work and bool(_WORK_AFTER.match(text, end) or _ROLE_AFTER.match(text, end)))  # "walked through the flow"
