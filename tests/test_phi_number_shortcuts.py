@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import contacts, ids, numbers
+from commands.phi import contacts, idphrases, ids, numbers, slots
 from commands.phi.shared import _matches, case_blind_at
 from tests.support.phi_texts import corpus_texts, dev_texts
 
@@ -90,3 +90,89 @@ def test_the_patterns_after_a_value_answer_as_case_blind_at_in_the_corpus_and_de
 @given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=20).map(" ".join))
 def test_the_patterns_after_a_value_answer_as_case_blind_at_in_made_up_text(text: str) -> None:
     _check_after(text)
+
+
+# --- slots.py: a date with a month name is looked for only in a text with one --------------------------------------
+class _EveryText(frozenset[str]):
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+def _values_both_ways(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    gated = slots._values(text, 0, len(text), bytearray(len(text)))
+    words, slots._MONTH_WORDS = slots._MONTH_WORDS, _EveryText()
+    try:
+        plain = slots._values(text, 0, len(text), bytearray(len(text)))
+    finally:
+        slots._MONTH_WORDS = words
+    return gated, plain
+
+
+def test_the_month_gate_leaves_the_values_of_the_corpus_and_development_texts_as_they_were() -> None:
+    for text in _texts():
+        gated, plain = _values_both_ways(text)
+        assert gated == plain
+
+
+_DATE_PIECES = [
+    *("3", "14", "2025", "1999", "9", "95", "104", "7", "st", "rd", "TH", "of", "the", "jan", "SEPT", "Sept.", "sep"),
+    *("march", "May", "may", "June", "dec", "DEC", "decé", "mar", "x", "born", "patient", "age", " ", "  ", "-", "/"),
+    *(".", ",", "\n", "ſ", "İ", "ı", "\u212a", "é", "٣", "_"),
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=20).map("".join))
+def test_the_month_gate_leaves_the_values_of_made_up_text_as_they_were(text: str) -> None:
+    gated, plain = _values_both_ways(text)
+    assert gated == plain
+
+
+# --- find_ids and find_id_phrases: a shape is looked for only in a value with the characters it needs ------------
+def _check_value_gates(v: str) -> None:
+    if v[:1].isdigit() and v.isdigit():
+        assert ids._DATE_SHAPE.fullmatch(v) is None
+    if "/" not in v:
+        assert ids._FRACTIONS.fullmatch(v) is None
+    if "-" not in v:
+        assert ids._ISSUE_KEY.fullmatch(v) is None
+    if v[:2] not in ids._CENTURIES:
+        assert ids._YEARISH.fullmatch(v) is None
+
+
+def _check_phone_gate(v: str) -> None:
+    # (a phone's value: digits in groups and maybe an extension, never a month's letters)
+    if "-" not in v and "/" not in v:
+        assert not ids._date_shaped(v)
+
+
+def _check_token_gate(tok: str) -> None:
+    if tok[0] not in idphrases._SEPARATOR_FIRST:
+        assert idphrases._SEPARATOR.fullmatch(tok) is None
+
+
+def test_the_value_gates_skip_no_shape_in_the_corpus_and_development_texts() -> None:
+    for text in _texts():
+        for m in ids._VALUE.finditer(text):
+            _check_value_gates(m.group("v"))
+        for m in ids._PHONE_VALUE.finditer(text):
+            _check_phone_gate(m.group("v"))
+        for tok in idphrases._TOKEN.findall(text):
+            _check_token_gate(tok)
+
+
+_VALUE_PIECES = [
+    *("19", "20", "2024", "1", "07", "12", "3", "JUN", "jun", "Sept", "dec", "MAR", "A", "AB", "x", "ext", "INC"),
+    *("-", "/", " ", "(", ")", "+", ".", "٣", "—", "–", "#", ":", "|", ">>", ",", "l", "O"),
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_VALUE_PIECES), min_size=1, max_size=10).map("".join))
+def test_the_value_gates_skip_no_shape_in_made_up_values(v: str) -> None:
+    _check_value_gates(v)
+    _check_token_gate(v)
+    for m in ids._VALUE.finditer(v):
+        _check_value_gates(m.group("v"))
+    for m in ids._PHONE_VALUE.finditer(v):
+        _check_phone_gate(m.group("v"))

@@ -521,6 +521,7 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
 # "2024", "2024-03".
 _FRACTIONS = re.compile(r"\d{1,3}(?:/\d{1,3}){1,15}")
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/]\d{1,4})?")
+_CENTURIES = ("19", "20")
 
 
 def find_ids(text: str) -> list[tuple[str, int, int]]:
@@ -548,13 +549,15 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         if d < 4:
             continue
         has_letters = len(v) > d + v.count("-") + v.count("/")
-        if (v[:1].isdigit() and _DATE_SHAPE.fullmatch(v)) or _FRACTIONS.fullmatch(v):
+        # (each of these shapes needs the characters looked for first: a date a hyphen, a slash or a month's letters;
+        # a fraction a slash; an issue key a hyphen; a year its century)
+        if (v[:1].isdigit() and not v.isdigit() and _DATE_SHAPE.fullmatch(v)) or ("/" in v and _FRACTIONS.fullmatch(v)):
             continue  # (_date_shaped)
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
-        if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m_start - 4), m_start):
+        if "-" in v and _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m_start - 4), m_start):
             continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
-        if _YEARISH.fullmatch(v) or unit_after.match(read, m_end):
+        if (v[:2] in _CENTURIES and _YEARISH.fullmatch(v)) or unit_after.match(read, m_end):
             continue
         left = _clause_left(text, m_start)
         labels = _labels(left, _LABELS)
@@ -594,7 +597,8 @@ def _find_labelled_phones(
     for m in _PHONE_VALUE.finditer(text):
         v = m.group("v")
         m_end = m.end()
-        if not 7 <= _digits(v) <= 15 or _date_shaped(v) or unit_after.match(read, m_end):
+        # (a phone's shape is a date's only with a hyphen or a slash: its letters are an extension's, not a month's)
+        if not 7 <= _digits(v) <= 15 or (("-" in v or "/" in v) and _date_shaped(v)) or unit_after.match(read, m_end):
             continue
         if count_after.match(read, m_end):
             continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
