@@ -66,6 +66,17 @@ _PHONE_CTX_STARTS = word_starts(
     *("number", "reach", "answering", "dial"),
 )
 _SLASHED = re.compile(r"(?P<v>[2-9](?<![\w/].)\d{2}/[2-9]\d{2}/\d{4})(?![\w/])")
+# _SLASHED led by its first slash, the three digits before it read behind (a literal the engine skips to, several
+# times faster than a digit): see _slashed_spans.
+_SLASHED_FIRST = re.compile(r"/(?<=(?<![\w/])[2-9]\d{2}/)[2-9]\d{2}/\d{4}(?![\w/])")
+
+
+def _slashed_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_matches(_SLASHED, text)`` (a match is all its group "v"; two never overlap: one starts after
+    neither a word character nor a slash, and each is led by one slash that has three digits before it)."""
+    return [(m.start() - 3, m.end()) for m in _SLASHED_FIRST.finditer(text)]
+
+
 _INTL = re.compile(
     r"(?P<v>\+(?<![\w+].)(?:\d{1,3}|\(\d{1,3}\))[ .-]?(?:\(0\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,8}){0,5})(?![\w-]|\.\d)"
 )
@@ -96,7 +107,7 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     if "|" in text and _HL7_PERSON_SEGMENT.search(text):
         out.extend(m.span("v") for m in _matches(_HL7_PHONE, text))
     if "/" in text:
-        out.extend(m.span("v") for m in _matches(_SLASHED, text))
+        out.extend(_slashed_spans(text))
     if "+" in text:
         out.extend(m.span("v") for m in _matches(_INTL, text) if 8 <= _digits(m.group("v")) <= 15)
     return out

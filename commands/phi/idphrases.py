@@ -108,6 +108,7 @@ _SSN_BEFORE = re.compile(
 _SSN_BEFORE_SMALL = re.compile(_SSN_BEFORE.pattern)  # without IGNORECASE, for the text's small letters
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’°-]{0,24}|#|[^\sA-Za-z0-9]{1,3}")
 _SEPARATOR = re.compile(r"[:=>/|—–(),#.-]{1,3}")
+_SEPARATOR_FIRST = frozenset(":=>/|—–(),#.-")  # (a token led by another character, a word's letter, is none)
 _STOP = re.compile(r"[;\n.?!](?:(?<=[;\n])|(?<=[.?!])\s{1,3}(?=[A-Z]))")  # r"[;\n]|[.?!]\s{1,3}(?=[A-Z])", faster
 
 
@@ -151,7 +152,7 @@ def _phrase(tokens: list[str], left: bool = True) -> tuple[list[str], bool]:
         if tok == "#":
             words.append("#")  # "MR# >> 4471", "#4471": a number sign says identifier
             continue
-        if _SEPARATOR.fullmatch(tok):
+        if tok[0] in _SEPARATOR_FIRST and _SEPARATOR.fullmatch(tok):
             if words:
                 break
             gap += 1

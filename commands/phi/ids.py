@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
 from commands.phi.addresses import _NOT_STREET
 from commands.phi.care import _DEADLINE, _SCORE_BEFORE, date_matches, project_search, score_series
@@ -20,12 +21,12 @@ from commands.phi.idphrases import find_id_phrases
 from commands.phi.labels import _VENDOR, _VENDOR_SMALL
 from commands.phi.namecues import _near
 from commands.phi.namewords import _STRONG_WORDS, _context, _wordset
-from commands.phi.numbers import _SSN_DASHED
+from commands.phi.numbers import ssn_dashed_spans
 from commands.phi.people import org_address
 from commands.phi.shared import (
     _MONTH,
+    _NO_DIGITS,
     _digits,
-    case_blind_at,
     case_blind_found,
     case_blind_in,
     has_any,
@@ -207,6 +208,32 @@ _NUMBER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_AFTER_SMALL = re.compile(_NUMBER_AFTER.pattern)  # without IGNORECASE, for small letters
+
+
+class _After(NamedTuple):
+    """The case-blind patterns read right after a value, as a text is read: as written, or in its small letters
+    without IGNORECASE (shared.case_blind_at, chosen once per text instead of once per value)."""
+
+    unit: re.Pattern[str]
+    counted: re.Pattern[str]
+    phone: re.Pattern[str]
+    mine: re.Pattern[str]
+    number: re.Pattern[str]
+
+
+_AFTER_AS_WRITTEN = _After(_UNIT_AFTER, _COUNT_AFTER, _PHONE_AFTER, _PHONE_MINE, _NUMBER_AFTER)
+_AFTER_IN_SMALL = _After(
+    _UNIT_AFTER_SMALL, _COUNT_AFTER_SMALL, _PHONE_AFTER_SMALL, _PHONE_MINE_SMALL, _NUMBER_AFTER_SMALL
+)
+
+
+def _after(text: str) -> tuple[str, _After]:
+    """The text the patterns after a value read and those patterns: ``after.unit.match(read, pos)`` is
+    ``case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, pos)``."""
+    low = small_letters(text)
+    return (text, _AFTER_AS_WRITTEN) if low is None else (low, _AFTER_IN_SMALL)
+
+
 # A phone word earlier in the clause and a word that hands over a number right before it: "SMS reminders will be
 # sent to 0335 951 2033", "the family can be texted on 07700 900461".
 _CARE_SIDE = _wordset("patient patients pt pts reminder reminders appointment appointments results family relative")
@@ -225,28 +252,25 @@ _OWNED_PHONE = re.compile(
 )
 
 
-def _phone_said(text: str, left: str, end: int, value: str) -> bool:
+def _phone_said(text: str, read: str, after: _After, left: str, end: int, value: str) -> bool:
     """A number in a phone's groups that a relative's line, a "… is the number …" after it, or a phone word with a
-    hand-over word ("sent to", "texted on") names a phone."""
+    hand-over word ("sent to", "texted on") names a phone. (``read`` and ``after``: see _after.)"""
     if value.isdigit() and len(value) < 10:
         return False
-    if (may_end_with(left, _LINE_MARKS) and _RELATIVE_LINE.search(left)) or case_blind_at(
-        _NUMBER_AFTER, _NUMBER_AFTER_SMALL, text, end
-    ):
+    if (may_end_with(left, _LINE_MARKS) and _RELATIVE_LINE.search(left)) or after.number.match(read, end):
         return True
+    if not (may_end_with(left, _HANDOVER_WORDS) and _HANDOVER.search(left)):
+        return False
     words = set(_WORDS_BEFORE.findall(left.lower()))
-    return (
-        may_end_with(left, _HANDOVER_WORDS)
-        and bool(_HANDOVER.search(left))
-        and not _PHONE_LABELS.isdisjoint(words)
-        and not (_CARE_SIDE.isdisjoint(words) and _RELATIVES.isdisjoint(words))
-    )
+    return not _PHONE_LABELS.isdisjoint(words) and not (_CARE_SIDE.isdisjoint(words) and _RELATIVES.isdisjoint(words))
 
 
 def _clause_left(text: str, start: int, size: int = 40) -> str:
     left = text[max(0, start - size) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(left)]
-    return left[ends[-1] :] if ends else left
+    cut = 0
+    for m in _CLAUSE_END.finditer(left):
+        cut = m.end()
+    return left[cut:]
 
 
 def _labels(left: str, labels: frozenset[str]) -> set[str]:
@@ -429,9 +453,8 @@ def find_ssn_shapes(text: str) -> list[tuple[str, int, int]]:
     """SSN-shaped numbers (any area) in a text about a person and not a project's; labelled UK NI numbers."""
     out: list[tuple[str, int, int]] = []
     if text.count("-") >= 2:
-        for m in _SSN_DASHED.finditer(text):  # the shape numbers.py checks, here without its validity rules
+        for start, end in ssn_dashed_spans(text):  # the shape numbers.py checks, here without its validity rules
             person, project, strong = _context(text)
-            start, end = m.span()
             if _near(project, start, end) and not _near(strong, start, end):
                 continue
             if _near(person, start, end) or _near(strong, start, end) or _FIRST_PERSON.search(text):
@@ -500,6 +523,7 @@ def find_streets(text: str) -> list[tuple[str, int, int]]:
 # "2024", "2024-03".
 _FRACTIONS = re.compile(r"\d{1,3}(?:/\d{1,3}){1,15}")
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/]\d{1,4})?")
+_CENTURIES = ("19", "20")
 
 
 def find_ids(text: str) -> list[tuple[str, int, int]]:
@@ -509,68 +533,45 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
     named = find_id_phrases(text)
     if not has_any(text, _ANY_LABEL):
         return named
-    ctx: tuple[list[int], list[int], list[int]] | None = None
+    read, after = _after(text)
     out: list[tuple[str, int, int]] = []
-    phones: list[tuple[int, int]] = []
-    for m in _PHONE_VALUE.finditer(text):
-        v = m.group("v")
-        if not 7 <= _digits(v) <= 15 or _date_shaped(v) or case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, m.end()):
-            continue
-        if case_blind_at(_COUNT_AFTER, _COUNT_AFTER_SMALL, text, m.end()):
-            continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
-        left = _clause_left(text, m.start(), 50)
-        last = _last_words(left)
-        if (
-            not last & _PHONE_LABELS
-            and not (
-                # "my number is 09-7625400": a number in a phone's groups, and no other label
-                last & _NUMBER and last & _LABELS <= _NUMBER and not v.isdigit()
-            )
-            # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
-            # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
-            and not case_blind_at(_PHONE_AFTER, _PHONE_AFTER_SMALL, text, m.end())
-            and not case_blind_at(_PHONE_MINE, _PHONE_MINE_SMALL, text, m.end())
-            and not (may_end_with(left, _FAR_VERBS) and _PHONE_FAR.search(left))
-            and not (
-                (_may_be_phone_line(left) and _PHONE_LINE.search(left))
-                or (last & _RELATIVES and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
-            )
-            and not _phone_said(text, left, m.end(), v)
-        ):
-            continue
-        if ctx is None:
-            ctx = _context(text)
-        start, end = m.span("v")
-        if _about_person(text, ctx, start, end, True) or _OWNED_PHONE.search(left):
-            out.append(("phone", start, end))
-            phones.append((start, end))
+    phones = _find_labelled_phones(text, read, after, out)
+    # (a value that overlaps a phone found above is the phone pass's: its characters are marked)
+    in_phone = bytearray(len(text)) if phones else None
+    for ps, pe in phones:
+        in_phone[ps:pe] = b"\x01" * (pe - ps)  # type: ignore[index]
+    ctx: tuple[list[int], list[int], list[int]] | None = None
+    unit_after = after.unit
     for m in _VALUE.finditer(text):
-        v = m.group("v")
-        if phones and any(ps < m.end() and m.start() < pe for ps, pe in phones):
+        m_start, m_end = m.span()
+        if in_phone is not None and in_phone.find(1, m_start, m_end) >= 0:
             continue  # the phone pass has it
-        d = _digits(v)
+        v = m.group("v")
+        d = len(v) - len(v.translate(_NO_DIGITS))  # (a value is ASCII letters, digits, - and /: shared._digits)
         if d < 4:
             continue
-        has_letters = len(v) > d + v.count("-") + v.count("/")  # (a value is ASCII letters, digits, - and /)
-        if _date_shaped(v) or _FRACTIONS.fullmatch(v):
-            continue
+        has_letters = len(v) > d + v.count("-") + v.count("/")
+        # (each of these shapes needs the characters looked for first: a date a hyphen, a slash or a month's letters;
+        # a fraction a slash; an issue key a hyphen; a year its century)
+        if (v[:1].isdigit() and not v.isdigit() and _DATE_SHAPE.fullmatch(v)) or ("/" in v and _FRACTIONS.fullmatch(v)):
+            continue  # (_date_shaped)
         if has_letters and (len(v) < 5 or (v[:1] in "vV" and v[1:2].isdigit())):
             continue  # "v1234" is a version
-        if _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        if "-" in v and _ISSUE_KEY.fullmatch(v) and _ISSUE_BEFORE.search(text, max(0, m_start - 4), m_start):
             continue  # "Adult Admission and Discharge forms - LIME2-802": a change log's issue key
-        if _YEARISH.fullmatch(v) or case_blind_at(_UNIT_AFTER, _UNIT_AFTER_SMALL, text, m.end()):
+        if (v[:2] in _CENTURIES and _YEARISH.fullmatch(v)) or unit_after.match(read, m_end):
             continue
-        left = _clause_left(text, m.start())
+        left = _clause_left(text, m_start)
         labels = _labels(left, _LABELS)
         if not labels:
             # (the window a _FAR_LABEL is looked for in ends where the value starts, as the text's few characters
             # before it do: without one of its verbs there, the window is not read)
             far = (
-                _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m.start(), 90))
-                if may_end_with(text[max(0, m.start() - _TAIL) : m.start()], _FAR_VERBS)
+                _FAR_LABEL.search(left[-60:] if len(left) > 60 else _clause_left(text, m_start, 90))
+                if may_end_with(text[max(0, m_start - _TAIL) : m_start], _FAR_VERBS)
                 else None
             )
-            labels = {(far.group("l") or far.group("m")).lower(), "number"} if far else _labels_after(text, m.end())
+            labels = {(far.group("l") or far.group("m")).lower(), "number"} if far else _labels_after(text, m_end)
         personal = not labels.isdisjoint(_PERSONAL_LABELS)
         if not labels or (not has_letters and d < 6 and not personal):
             continue
@@ -585,3 +586,48 @@ def find_ids(text: str) -> list[tuple[str, int, int]]:
         kind = "device-serial" if serial else "plan-number" if plan else "mrn"
         out.append((kind, start, end))
     return out + named
+
+
+def _find_labelled_phones(
+    text: str, read: str, after: _After, out: list[tuple[str, int, int]]
+) -> list[tuple[int, int]]:
+    """Phones named by a phone word before or after them, in a text about a person: appended to ``out`` as
+    ("phone", start, end); their spans returned."""
+    ctx: tuple[list[int], list[int], list[int]] | None = None
+    phones: list[tuple[int, int]] = []
+    unit_after, count_after, phone_after, phone_mine = after.unit, after.counted, after.phone, after.mine
+    for m in _PHONE_VALUE.finditer(text):
+        v = m.group("v")
+        m_end = m.end()
+        # (a phone's shape is a date's only with a hyphen or a slash: its letters are an extension's, not a month's)
+        if not 7 <= _digits(v) <= 15 or (("-" in v or "/" in v) and _date_shaped(v)) or unit_after.match(read, m_end):
+            continue
+        if count_after.match(read, m_end):
+            continue  # "Work: 4471902 tickets closed", "C: 1 234 567 messages": a count, not a phone
+        left = _clause_left(text, m.start(), 50)
+        last = _last_words(left)
+        if (
+            not last & _PHONE_LABELS
+            and not (
+                # "my number is 09-7625400": a number in a phone's groups, and no other label
+                last & _NUMBER and last & _LABELS <= _NUMBER and not v.isdigit()
+            )
+            # "He left 555-0143 as a callback", "his home line, 020 7946 0958, is…", "Contact info for the
+            # daughter - 07700 900461": a phone word just after the value, or a phone word and a relative before it
+            and not phone_after.match(read, m_end)
+            and not phone_mine.match(read, m_end)
+            and not (may_end_with(left, _FAR_VERBS) and _PHONE_FAR.search(left))
+            and not (
+                (_may_be_phone_line(left) and _PHONE_LINE.search(left))
+                or (last & _RELATIVES and not _PHONE_LABELS.isdisjoint(_WORDS_BEFORE.findall(left.lower())))
+            )
+            and not _phone_said(text, read, after, left, m_end, v)
+        ):
+            continue
+        if ctx is None:
+            ctx = _context(text)
+        start, end = m.span("v")
+        if _about_person(text, ctx, start, end, True) or _OWNED_PHONE.search(left):
+            out.append(("phone", start, end))
+            phones.append((start, end))
+    return phones

@@ -33,6 +33,17 @@ _SSN_CTX = re.compile(
     _I,
 )
 _SSN_CTX_SMALL = re.compile(_SSN_CTX.pattern)  # without IGNORECASE, for small letters (shared.small_matches)
+# _SSN_DASHED led by its first hyphen, the three digits before it read behind: the engine skips to a literal several
+# times faster than to a digit (see ssn_dashed_spans).
+_SSN_FIRST_DASH = re.compile(r"-(?<=(?<![\w-])\d{3}-)\d{2}-\d{4}(?![\w-])")
+
+
+def ssn_dashed_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_matches(_SSN_DASHED, text)`` (a match is all its group "v"; two never overlap: one starts
+    after neither a word character nor a hyphen, and each is led by one hyphen that has three digits before it)."""
+    return [(m.start() - 3, m.end()) for m in _SSN_FIRST_DASH.finditer(text)]
+
+
 _NOT_DIGITS = re.compile(r"\D")
 
 
@@ -43,11 +54,7 @@ def _ssn_ok(v: str) -> bool:
 
 
 def _find_ssn(text: str) -> list[tuple[int, int]]:
-    out = []
-    found = _matches(_SSN_DASHED, text)
-    for m in found:
-        if _ssn_ok(m.group("v")):
-            out.append(m.span("v"))
+    out = [(start, end) for start, end in ssn_dashed_spans(text) if _ssn_ok(text[start:end])]
     if has_any(text, _SSN_WORDS):
         for m in small_matches(_SSN_CTX, _SSN_CTX_SMALL, text):
             if _ssn_ok(m.group("v")):
@@ -200,7 +207,11 @@ def _find_serial(text: str) -> list[tuple[int, int]]:
 
 # --- IP addresses ---------------------------------------------------------------
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4 = re.compile(rf"(?<![\w.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)")
+# Led by a digit, the look-behind after it (shared.py's speed idiom) and the first octet's other digits chosen by the
+# first one, in the order _OCTET tries them: the same matches as rf"(?<![\w.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})…".
+_IPV4 = re.compile(
+    rf"(?P<v>\d(?<![\w.].)(?:(?<=2)(?:5[0-5]|[0-4]\d)|(?<=1)\d\d|(?<=[1-9])\d|)(?:\.{_OCTET}){{3}})(?![\w]|\.\d)"
+)
 _IPV6 = re.compile(r"(?<![\w:.])(?P<v>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:])")
 _VERSIONISH = re.compile(
     r"\b(?:v|ver|version|build|release|rel|patch|rev|revision|firmware|fw|sw|client|agent|level|wbs|task"
@@ -210,7 +221,8 @@ _VERSIONISH = re.compile(
 
 
 # What every IPv4 address has (a digit-led pattern the engine skips to): a text without it is not searched.
-_DOTTED = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+# (Led by its first dot, the digit before it read behind: the same texts as r"\d\.\d{1,3}\.\d{1,3}\.\d", faster.)
+_DOTTED = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d{1,3}\.\d")
 
 
 _TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")

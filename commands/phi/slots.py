@@ -220,6 +220,14 @@ _PLACE_BEFORE = re.compile(
 _DAY_SMALL, _MONTH_BEFORE_SMALL, _PLACE_BEFORE_SMALL = (
     re.compile(rx.pattern) for rx in (_DAY, _MONTH_BEFORE, _PLACE_BEFORE)
 )
+# Every word _MONTH matches: in a text's small letters (shared.small_letters), _MONTH_BEFORE and the dates of _DAY
+# that go on from their digits with a letter or white space match only where one of them is a word of the text.
+_MONTH_WORDS = _wordset(
+    """
+    jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
+    nov november dec december
+    """
+)
 _AGE_LABEL = frozenset({"age", "aged"})
 _SPELLED_AGE = frozenset({"ninety", "hundred"})
 # The end of a sentence: a stop before a capital, a line break, a cell of a table.
@@ -400,17 +408,20 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
         (_DAY, _MONTH_BEFORE, _PLACE_BEFORE) if low is None else (_DAY_SMALL, _MONTH_BEFORE_SMALL, _PLACE_BEFORE_SMALL)
     )
     read = text if low is None else low
+    # A month name is a word of the text's small letters: without one, no date has a month (see _MONTH_WORDS).
+    months = low is None or not _MONTH_WORDS.isdisjoint(words_of(text))
     for run in _DIGIT_RUN.finditer(text, lo, hi):
         at = run.start()
         if taken[at]:
             continue
         # a month name ends with white space before the number; a date led by 1, 2 or 4 digits goes on with a mark,
-        # a letter or white space; an age over 89 starts with 9 or 1
-        before = month_rx.search(read, max(lo, at - 14), at) if at > lo and text[at - 1].isspace() else None
+        # a letter or white space (then with a month name: "3rd of May", "14JUN2025"); an age over 89 starts with 9
+        # or 1
+        before = month_rx.search(read, max(lo, at - 14), at) if months and at > lo and text[at - 1].isspace() else None
         day = day_rx.match(read, before.start(), hi) if before else None
         if day is None and run.end() < hi and run.end() - at != 3:
             after = text[run.end()]
-            if after in "-/." or after.isalpha() or after.isspace():
+            if after in "-/." or (months and (after.isalpha() or after.isspace())):
                 day = day_rx.match(read, at, hi)
         if day:
             take("date", *day.span())
