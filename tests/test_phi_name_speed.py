@@ -1,0 +1,99 @@
+"""The people and name detectors' faster forms find what their plain forms find (commands/phi/people.py and the
+name detectors): a case-blind pattern read case-sensitively in a text's small letters, a pattern split by what its
+matches start with, a search gated on the words it needs. Checked on the regression corpus, the development notes
+and made-up text of the patterns' own words with the characters that fold to ASCII letters ("ſ", "İ", the Kelvin
+sign) and capitals."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands.phi import people
+from commands.phi.shared import _matches, small_letters, text_digits, words_of
+from tests.support.phi_texts import corpus_texts, dev_texts
+
+
+def _clear() -> None:
+    for cache in (small_letters, text_digits, words_of):
+        cache.cache_clear()
+
+
+def _dates_as_first_written(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    dob = [m.span("v") for m in _matches(people._DOB, text)]
+    events = []
+    for m in _matches(people._EVENT, text):
+        k = m.group("k").lower()
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not k.startswith(("dos", "dod", "date", "service", "svc")) and people._NON_PERSON_SUBJECT.search(before):
+            continue
+        events.append(m.span("v"))
+    return dob, events
+
+
+def _address_as_first_written(text: str) -> list[tuple[int, int]]:
+    out = [m.span("v") for m in _matches(people._STREET, text)]
+    for m in _matches(people._ZIP, text):
+        if m.group("st") == "ID" and not m.group("comma"):
+            continue
+        out.append(m.span("v"))
+    out.extend(m.span("v") for m in _matches(people._CA_POSTAL, text))
+    return [s for s in out if not people.org_address(text, s[0])]
+
+
+def _same(text: str) -> None:
+    _clear()
+    assert people._find_dates(text) == _dates_as_first_written(text), text
+    assert people._find_age(text) == [m.span("v") for m in _matches(people._AGE, text)], text
+    fast = [(m.span(), m.group("d")) for m in people._email_matches(text)]
+    assert fast == [(m.span(), m.group("d")) for m in _matches(people._EMAIL, text)], text
+    assert people._find_address(text) == _address_as_first_written(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOB: 3/4/1950; d.o.b 4/5/61, Date of Birth 12 March 1944, birthdate 1/2/03, born on 5/6/77, bday 7/8",
+        "DOS 3/4/2025, dos 3/4/2025, Dos 3/4, DOD: 5/6/2024, admitted 3/4, adm'd 3/5, adm’d 3/5, d/c'd on 4/4",
+        "the server died on 10/3; the pt died on 10/3; cert expired 6/2; Service date 4/4; svc date 5/5; passed away 1/1",
+        "ſervice date 4/4; DİSCHARGED 3/3; \u212aelly admitted 2/2; ΟΔΟΣ date of death 3/3/2020",
+        "93 yo, 101 years old, 19 yo, 100-year-old, aged 93, AGE: 104, age 95%, age 9, Aged 120, x93 yo, 1.93 yo",
+        "mail jo.ray+x@gmail.com or a@b@c.co.uk, @@x.org, " + "a" * 70 + "@x.com, " + "b" * 64 + "@y.com, é_é@z.de",
+        "lives at 12 Main Street, Apt 4; 1 Oak Rd.; 7 North Elm St, Springfield, IL 62704; Boise ID 83702; K1A 0B1",
+        "ſt 12 Main ſt; 12 Main ſt.; 4 Elm Cİrcle; HQ: 1 Main Street; the vendor office is at 200 Berkeley Street",
+    ],
+)
+def test_each_faster_form_finds_what_its_plain_form_finds(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.parametrize("source", ["corpus", "dev"], ids=["the regression corpus", "the development notes"])
+def test_the_faster_forms_agree_with_the_plain_forms_on_real_texts(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else list(dev_texts())
+    assert len(texts) > 100
+    for text in texts:
+        _same(text)
+
+
+_WORDS = sorted(
+    set(re.findall(r"[a-z]{2,}", people._DOB.pattern + people._EVENT.pattern + people._STREET.pattern))
+    | {"DOS", "DOD", "dos", "d/c", "dc'd", "adm’d", "age:", "yo", "y/o", "ſt", "İ", "\u212a", "Σ", "Main", "IL", "ID"}
+    | {"93", "101", "3/4/1950", "12", "62704", "K1A", "0B1", "a@b.com", "x@gmail.com", "@", "é"}
+)
+_MADE_UP = st.lists(
+    st.tuples(
+        st.sampled_from(_WORDS),
+        st.sampled_from(["", "upper", "title"]),
+        st.sampled_from([" ", "  ", "-", "/", ". ", "\n", ", ", ": ", "x", "1", "@", "_"]),
+    ),
+    max_size=14,
+).map(lambda parts: "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_MADE_UP)
+def test_the_faster_forms_agree_on_made_up_text_of_their_words(text: str) -> None:
+    _same(text)
