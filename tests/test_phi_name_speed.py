@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import people
+from commands.phi import narrative, people
 from commands.phi.shared import _matches, small_letters, text_digits, words_of
 from tests.support.phi_texts import corpus_texts, dev_texts
 
@@ -51,6 +51,9 @@ def _same(text: str) -> None:
     fast = [(m.span(), m.group("d")) for m in people._email_matches(text)]
     assert fast == [(m.span(), m.group("d")) for m in _matches(people._EMAIL, text)], text
     assert people._find_address(text) == _address_as_first_written(text), text
+    for pos in (0, len(text) // 3):
+        fast = [m.span() for m in narrative._subject_verbs(text, pos)]
+        assert fast == [m.span() for m in narrative._SUBJECT_VERB.finditer(text, pos)], text
 
 
 @pytest.mark.parametrize(
@@ -64,6 +67,8 @@ def _same(text: str) -> None:
         "mail jo.ray+x@gmail.com or a@b@c.co.uk, @@x.org, " + "a" * 70 + "@x.com, " + "b" * 64 + "@y.com, é_é@z.de",
         "lives at 12 Main Street, Apt 4; 1 Oak Rd.; 7 North Elm St, Springfield, IL 62704; Boise ID 83702; K1A 0B1",
         "ſt 12 Main ſt; 12 Main ſt.; 4 Elm Cİrcle; HQ: 1 Main Street; the vendor office is at 200 Berkeley Street",
+        "Anna was seen. McDonald fell; xAnna Smith was seen; Boyle, Kacper-Dunne declined; S. da Rocha is not eating",
+        "Márus Ólafsdóttir (f, 72) was reviewed; Ivan de la Cruz, aged 70, remains on oxygen; Jo Ray Jr. has a cough",
     ],
 )
 def test_each_faster_form_finds_what_its_plain_form_finds(text: str) -> None:
@@ -82,6 +87,8 @@ _WORDS = sorted(
     set(re.findall(r"[a-z]{2,}", people._DOB.pattern + people._EVENT.pattern + people._STREET.pattern))
     | {"DOS", "DOD", "dos", "d/c", "dc'd", "adm’d", "age:", "yo", "y/o", "ſt", "İ", "\u212a", "Σ", "Main", "IL", "ID"}
     | {"93", "101", "3/4/1950", "12", "62704", "K1A", "0B1", "a@b.com", "x@gmail.com", "@", "é"}
+    | {"Anna", "de", "van", "Jr.", "III", "(f,", "72)", "aged", "was", "has", "been", "not", "seen", "fell", "able"}
+    | {"Kacper-Dunne", "O'Neil", "Ó", "J.", "ÁRPÁD", "McDonald"}
 )
 _MADE_UP = st.lists(
     st.tuples(
@@ -97,3 +104,18 @@ _MADE_UP = st.lists(
 @given(_MADE_UP)
 def test_the_faster_forms_agree_on_made_up_text_of_their_words(text: str) -> None:
     _same(text)
+
+
+def test_the_last_word_of_the_longest_subject_is_within_its_reach_of_its_start() -> None:
+    word = "A" + "b" * 25 + "-" + "c" * 25  # (52 characters: a name's longest word)
+    surname, given = "S" + "s" * 25 + "-T" + "t" * 25, "G" + "g" * 25 + "-H" + "h" * 25  # ("Surname, Given": 53 each)
+    for name, last in [
+        ("van  der  " + word + ("  van  der  " + word) * 2 + ",  III.", word),
+        (surname + ",  " + given, given),
+    ]:
+        text = "x " + name + " was seen"
+        m = narrative._SUBJECT_VERB.search(text)
+        assert m is not None and m.start() == 2, name
+        at = text.rindex(last)  # (the capital of the name's last word)
+        assert narrative._SUBJECT_LAST.match(text, at) is not None
+        assert at - m.start() <= narrative._SUBJECT_LAST_REACH, (at - m.start(), name)

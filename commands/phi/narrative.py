@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -325,14 +326,24 @@ _VERB = (
     r"(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|in\s{1,2}pain"
     r"|ran\s{1,2}out|" + leads.by_first_letter(_VERBS.split())
 )  # (a verb matches as a whole word, so the order of the words does not change a match)
-_SUBJECT_VERB = re.compile(
-    _NAME_FIRST
-    + _NAME_FORMS
-    + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
+_AFTER_SUBJECT = (
+    r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
     r"\s{1,2}(?:(?:was|is|were|has\s{1,2}been|had\s{1,2}been|remains|remained|appears|appeared|looks|looked"
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
-    rf"(?P<verb>{_VERB})\b",
+    rf"(?P<verb>{_VERB})\b"
 )
+_SUBJECT_VERB = re.compile(_NAME_FIRST + _NAME_FORMS + _AFTER_SUBJECT)
+# The last word of a subject's name and what follows it: every _SUBJECT_VERB match has one at most
+# _SUBJECT_LAST_REACH characters after its start (the capital of its last word, or of "Given" in "Surname, Given"),
+# and where one is, _SUBJECT_VERB matches there (a one-word name). One word is tried at each capital instead of up to
+# three words and their particles at each capital and each "v", "d" and "l" (_subject_verbs).
+_SUBJECT_LAST = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ʯ]?[^\W\d_]{1,25}+)?)(?:,?\s{1,2}(?-i:Jr|Sr|II|III|IV)\.?)?"
+    r"(?![^\W\d_])" + _AFTER_SUBJECT
+)
+# (two words before the last, each of 52 characters with its hyphen, two particles of three letters and two spaces
+# before each word, two spaces after each of the two: 3 x 10 + 2 x 52 + 2 x 2 = 138)
+_SUBJECT_LAST_REACH = 140
 # The most characters from the start of a _SUBJECT_VERB match to its verb: a name of three words of 52 letters with
 # two particles each (10 + 52 + 2 x 64 = 190) and ", III." (7), ", aged 123," (13), "(female, 123)" (16), the spaces
 # and "has been" (13) and "not" (5): 244. Its search starts that far before the text's first verb.
@@ -486,7 +497,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                 ):
                     out.append((start, end))
     verb = _SUBJECT_TAIL.search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
-    for m in _SUBJECT_VERB.finditer(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
+    for m in _subject_verbs(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -519,6 +530,17 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
         ):
             out.append(m.span("v"))
     return out
+
+
+def _subject_verbs(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """The matches ``_SUBJECT_VERB.finditer(text, pos)`` gives: each searched for from where the first
+    _SUBJECT_LAST after the last one found says it can start, at most _SUBJECT_LAST_REACH characters before it."""
+    while (last := _SUBJECT_LAST.search(text, pos)) is not None:
+        m = _SUBJECT_VERB.search(text, max(pos, last.start() - _SUBJECT_LAST_REACH))
+        if m is None:
+            return  # (not reached: _SUBJECT_VERB matches where _SUBJECT_LAST does)
+        yield m
+        pos = m.end()
 
 
 # A patient's label and a name typed in small letters up to the end of its phrase: "patient: will q. parkinson;",
