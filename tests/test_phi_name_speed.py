@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.phi import narrative, people
+from commands.phi import leads, names, narrative, people
 from commands.phi.shared import _matches, small_letters, text_digits, words_of
 from tests.support.phi_texts import corpus_texts, dev_texts
 
@@ -44,8 +44,34 @@ def _address_as_first_written(text: str) -> list[tuple[int, int]]:
     return [s for s in out if not people.org_address(text, s[0])]
 
 
+# The patterns that open at the start of the text or at a stop, with the stops finditer_lines tries them at.
+_AT_STOPS = [
+    (narrative._LONG_ROW, narrative._LONG_ROW_AT_STOP, narrative._NEW_LINE),
+    (narrative._ROW, narrative._ROW_AT_STOP, narrative._ROW_STOPS),
+    (narrative._OPENING, narrative._OPENING_AT_STOP, narrative._LEAD_STOPS),
+    (narrative._FOR_OPENING, narrative._FOR_AT_STOP, narrative._LEAD_STOPS),
+    (narrative._LOWER_LABELLED, narrative._LOWER_LABELLED_AT_STOP, narrative._ROW_STOPS),
+]
+
+
+# Each lead grouped by first letter (leads.lead), with the lead as written.
+_LEADS = [(re.compile(grouped), re.compile(plain)) for grouped, plain in leads.PLAIN.items()]
+
+
 def _same(text: str) -> None:
     _clear()
+    low = leads.folded(text)
+    for grouped, plain in _LEADS:
+        assert list(leads._starts(grouped, low)) == list(leads._starts(plain, low)), (plain.pattern, text)
+    for rx, at_stop, stops in _AT_STOPS:
+        fast = [(m.span(), m.groupdict()) for m in leads.finditer_stops(rx, at_stop, text)]
+        assert fast == [(m.span(), m.groupdict()) for m in rx.finditer(text)], (rx.pattern[:30], text)
+        assert fast == [(m.span(), m.groupdict()) for m in leads.finditer_lines(rx, stops, text)], text
+    for at in range(0, max(1, len(text)), 37):  # (the words around a name: a window of the text)
+        window = text[at : at + 130]
+        assert names._clinical_cue(window) == bool(names._CLINICAL_NAME_CUE.search(window)), window
+    rows = leads.finditer_lines(narrative._ROW, narrative._ROW_STOPS, text, narrative._ROW_MARK, narrative._ROW_REACH)
+    assert [m.span() for m in rows] == [m.span() for m in narrative._ROW.finditer(text)], text
     assert people._find_dates(text) == _dates_as_first_written(text), text
     assert people._find_age(text) == [m.span("v") for m in _matches(people._AGE, text)], text
     fast = [(m.span(), m.group("d")) for m in people._email_matches(text)]
@@ -69,6 +95,10 @@ def _same(text: str) -> None:
         "ſt 12 Main ſt; 12 Main ſt.; 4 Elm Cİrcle; HQ: 1 Main Street; the vendor office is at 200 Berkeley Street",
         "Anna was seen. McDonald fell; xAnna Smith was seen; Boyle, Kacper-Dunne declined; S. da Rocha is not eating",
         "Márus Ólafsdóttir (f, 72) was reviewed; Ivan de la Cruz, aged 70, remains on oxygen; Jo Ray Jr. has a cough",
+        "Patient: will q. parkinson;\n- patient: rose f. baker;. pt: ann lee\nPATIENT / Alana / normal effort",
+        "Full personal name recorded after the patient's identification check = trevuinel, have\nName: Jo Ray",
+        "By December 2014, Heobat Kahougain II could pause.  Lephaest reached the unit! For Anna Lee, the plan? Jo ran",
+        "\nName: Jo\n. Client >> Eve Ray.\n;  Person / Lara / no acute distress.\nP A T I E N T = José\n",
     ],
 )
 def test_each_faster_form_finds_what_its_plain_form_finds(text: str) -> None:
@@ -89,12 +119,15 @@ _WORDS = sorted(
     | {"93", "101", "3/4/1950", "12", "62704", "K1A", "0B1", "a@b.com", "x@gmail.com", "@", "é"}
     | {"Anna", "de", "van", "Jr.", "III", "(f,", "72)", "aged", "was", "has", "been", "not", "seen", "fell", "able"}
     | {"Kacper-Dunne", "O'Neil", "Ó", "J.", "ÁRPÁD", "McDonald"}
+    | {"patient", "patınet", "pt,", "ptnt", "the", "their", "follow-up", "service user", "side room"}
+    | {"grandma", "asked", "SEEN", "Denies", "C/O", "HIS", "Meds", "wrİstband", "ſpecimen", "\u212ag", "Y/O", "Fell"}
+    | {"patient:", "pt:", "name:", "Name", "=", ">>", "/", "|", "->", "For", "By", "In", "Today,", "could", "reached"}
 )
 _MADE_UP = st.lists(
     st.tuples(
         st.sampled_from(_WORDS),
         st.sampled_from(["", "upper", "title"]),
-        st.sampled_from([" ", "  ", "-", "/", ". ", "\n", ", ", ": ", "x", "1", "@", "_"]),
+        st.sampled_from([" ", "  ", "-", "/", ". ", "\n", ", ", ": ", "x", "1", "@", "_", "; ", "! ", "? ", ".", ""]),
     ),
     max_size=14,
 ).map(lambda parts: "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts))
@@ -119,3 +152,10 @@ def test_the_last_word_of_the_longest_subject_is_within_its_reach_of_its_start()
         at = text.rindex(last)  # (the capital of the name's last word)
         assert narrative._SUBJECT_LAST.match(text, at) is not None
         assert at - m.start() <= narrative._SUBJECT_LAST_REACH, (at - m.start(), name)
+
+
+def test_every_lead_of_the_name_detectors_is_checked() -> None:
+    assert len(_LEADS) >= 15  # (names.py's, narrative.py's and people.py's leads are made when they are imported)
+    assert leads.lead("pt|patient|care").pattern == "p(?:t|atient)|c(?:are)"
+    assert leads.lead(r"\d(?=x)|a").pattern == r"\d(?=x)|a"  # (an alternative that opens with no letter: as written)
+    assert leads.lead("a|ab|b(?:c|d)|e[|]f").pattern == "a(?:|b)|b(?:(?:c|d))|e(?:[|]f)"

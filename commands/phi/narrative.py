@@ -268,7 +268,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 ):
                     continue  # "Dana Lee's family emergency moves the cutover", "Dr. Amara Lee's family"
                 out.append((start, end))
-    for m in leads.finditer_lines(_LONG_ROW, _NEW_LINE, text) if "name" in text.lower() else ():
+    for m in leads.finditer_stops(_LONG_ROW, _LONG_ROW_AT_STOP, text) if "name" in text.lower() else ():
         label = set(m.group("label").lower().replace("’", "'").split())
         if "name" not in label or label.isdisjoint(_LONG_ROW_PATIENT) or not label.isdisjoint(_LONG_ROW_STAFF):
             continue
@@ -277,7 +277,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             " ".join(w[:1].upper() + w[1:] for w in words)
         ):
             out.append(m.span("v"))
-    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text, _ROW_MARK, _ROW_REACH):
+    for m in leads.finditer_stops(_ROW, _ROW_AT_STOP, text):
         row = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not row or len(row) > 4 or not all(w in _LABEL_WORDS for w in row):
             continue
@@ -457,12 +457,13 @@ def _narrative_subjects(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in [
-        *leads.finditer_lines(_OPENING, _LEAD_STOPS, text),
-        *(leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text) if "For" in text else ()),  # (its word, as written)
+        *leads.finditer_stops(_OPENING, _OPENING_AT_STOP, text),
+        *(leads.finditer_stops(_FOR_OPENING, _FOR_AT_STOP, text) if "For" in text else ()),  # (its word, as written)
     ]:
         start, end = m.span("v")
-        verb = m.group("verb").lower() if m.re is _OPENING else ""
-        if m.re is _OPENING and not m.group("aux") and verb not in _EXPERIENCE and not verb.endswith("ed"):
+        opening = m.re is not _FOR_OPENING and m.re is not _FOR_AT_STOP
+        verb = m.group("verb").lower() if opening else ""
+        if opening and not m.group("aux") and verb not in _EXPERIENCE and not verb.endswith("ed"):
             continue
         v = m.group("v")
         if " " not in v.strip() and "," not in v and _kind_of(v) not in "NU":
@@ -523,7 +524,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             project, care, person = _sentence_has(text, cue.start(), end)  # (the cue's own words left out)
             if _is_person_name(v) and not _staffed(text, start, end) and not project and (care or person):
                 out.append((start, end))  # ("Care instructions were discussed with Brinunel": a person's care)
-    for m in leads.finditer_lines(_LOWER_LABELLED, _ROW_STOPS, text) if has_any(text, _LOWER_GATE) else ():
+    for m in leads.finditer_stops(_LOWER_LABELLED, _LOWER_LABELLED_AT_STOP, text) if has_any(text, _LOWER_GATE) else ():
         words = m.group("v").split()
         if _NOT_LOWER_NAME.isdisjoint(w.strip(".").lower() for w in words) and _is_person_name(
             " ".join(w[:1].upper() + w[1:] for w in words)
@@ -613,6 +614,13 @@ _ROW_STOPS = re.compile("[\n.;]")
 _ROW_MARK = re.compile("[:=|/—–>]")
 _ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")
+# The patterns that open at the start of a line, a phrase or a sentence, opening at its stop character instead
+# (leads.finditer_stops: the start of the text is tried with the pattern itself).
+_LONG_ROW_AT_STOP = leads.at_stops(_LONG_ROW, r"(?:^|\n)", r"\n")
+_ROW_AT_STOP = leads.at_stops(_ROW, r"(?:^|\n|[.;]\s{1,2})", r"(?:\n|\.\s{1,2}|;\s{1,2})")
+_OPENING_AT_STOP = leads.at_stops(_OPENING, r"(?:^|[.!?]\s{1,3}|\n)", r"(?:\.\s{1,3}|!\s{1,3}|\?\s{1,3}|\n)")
+_FOR_AT_STOP = leads.at_stops(_FOR_OPENING, r"(?:^|[.!?]\s{1,3}|\n)", r"(?:\.\s{1,3}|!\s{1,3}|\?\s{1,3}|\n)")
+_LOWER_LABELLED_AT_STOP = leads.at_stops(_LOWER_LABELLED, r"(?:^|\n|[;.]\s)", r"(?:\n|;\s|\.\s)")
 
 
 # Each name-first pattern with its tail and its lead, in a tuple read in turn: a dict
