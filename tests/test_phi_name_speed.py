@@ -34,6 +34,15 @@ def _dates_as_first_written(text: str) -> tuple[list[tuple[int, int]], list[tupl
     return dob, events
 
 
+def _org_address_as_first_written(text: str, start: int) -> bool:
+    if not people.has_any(text, people._ORG_WORDS):
+        return False
+    if not people._ORG_PLACE.search(text[max(0, start - 90) : start]) and not people._ORG_FIRST.match(text, start):
+        return False
+    around = text[max(0, start - 80) : start + 80]
+    return not people._MINE.search(around) and not people._has_patient_word(around)
+
+
 def _address_as_first_written(text: str) -> list[tuple[int, int]]:
     out = [m.span("v") for m in _matches(people._STREET, text)]
     for m in _matches(people._ZIP, text):
@@ -70,6 +79,7 @@ def _same(text: str) -> None:
     for at in range(0, max(1, len(text)), 37):  # (the words around a name: a window of the text)
         window = text[at : at + 130]
         assert names._clinical_cue(window) == bool(names._CLINICAL_NAME_CUE.search(window)), window
+        assert people.org_address(text, at) == _org_address_as_first_written(text, at), window
     rows = leads.finditer_lines(narrative._ROW, narrative._ROW_STOPS, text, narrative._ROW_MARK, narrative._ROW_REACH)
     assert [m.span() for m in rows] == [m.span() for m in narrative._ROW.finditer(text)], text
     assert people._find_dates(text) == _dates_as_first_written(text), text
@@ -120,6 +130,7 @@ _WORDS = sorted(
     | {"Anna", "de", "van", "Jr.", "III", "(f,", "72)", "aged", "was", "has", "been", "not", "seen", "fell", "able"}
     | {"Kacper-Dunne", "O'Neil", "Ó", "J.", "ÁRPÁD", "McDonald"}
     | {"patient", "patınet", "pt,", "ptnt", "the", "their", "follow-up", "service user", "side room"}
+    | {"Office", "HQ", "warehouse", "Vendor", "MY", "Lives", "ſystems", "\u212aing", "İnc", "home", "pt"}
     | {"grandma", "asked", "SEEN", "Denies", "C/O", "HIS", "Meds", "wrİstband", "ſpecimen", "\u212ag", "Y/O", "Fell"}
     | {"patient:", "pt:", "name:", "Name", "=", ">>", "/", "|", "->", "For", "By", "In", "Today,", "could", "reached"}
 )

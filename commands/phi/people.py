@@ -340,6 +340,10 @@ _ORG_PLACE = re.compile(
     _I,
 )
 _MINE = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient|pt)\b", _I)
+# The two without IGNORECASE, read in a string's small letters (shared.case_blind_found): their words are all in small
+# letters, and a case-blind alternation is tried letter by letter at every word of the window.
+_ORG_PLACE_SMALL = re.compile(_ORG_PLACE.pattern)
+_MINE_SMALL = re.compile(_MINE.pattern)
 
 
 _ORG_FIRST = re.compile(r"(?:warehouse|depot|office|hq|building|unit\s{1,3}\d{1,4}\s{1,3}\w{1,20}\s{1,3}estate)\b", _I)
@@ -386,10 +390,10 @@ def org_address(text: str, start: int) -> bool:
     if not has_any(text, _ORG_WORDS):
         return False  # (a set lookup instead of two searches)
     left = text[max(0, start - 90) : start]
-    if not _ORG_PLACE.search(left) and not _ORG_FIRST.match(text, start):
+    if not case_blind_found(_ORG_PLACE, _ORG_PLACE_SMALL, left) and not _ORG_FIRST.match(text, start):
         return False
     around = text[max(0, start - 80) : start + 80]
-    return not _MINE.search(around) and not _has_patient_word(around)
+    return not case_blind_found(_MINE, _MINE_SMALL, around) and not _has_patient_word(around)
 
 
 # --- ages over 89 ------------------------------------------------------------------
