@@ -8,13 +8,13 @@ import re
 from collections.abc import Iterator
 
 from commands.phi import leads
-from commands.phi.care import _CLINICAL, _window
+from commands.phi.care import _window, clinical_found
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import _care_phrase, _near, _salutation, _staff_before
 from commands.phi.namewords import _care_context, _context, _wordset
 from commands.phi.narrative import find_clinical_names, find_narrative_names
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
-from commands.phi.shared import _I, _matches, words_of
+from commands.phi.shared import _I, _matches, case_blind_found, words_of
 
 # Letters of names written in Latin script, with accents ("Ivančić", "Szöllösy", "Møller"); "Mc"/"Mac" names.
 # A capital is an ASCII or Latin-1 one; a small letter is any letter that is not such a capital (so "č", "ł", "ś"
@@ -285,6 +285,15 @@ _CLINICAL_NAME_CUE = re.compile(
     _I,
 )
 
+# _CLINICAL_NAME_CUE without IGNORECASE, read in a string's small letters (shared.case_blind_found): its words are all
+# in small letters, and a case-blind search of its alternation on the words around a name costs several times more.
+_CLINICAL_NAME_CUE_SMALL = re.compile(_CLINICAL_NAME_CUE.pattern)
+
+
+def _clinical_cue(s: str) -> bool:
+    """Whether ``_CLINICAL_NAME_CUE.search(s)`` finds a word of a person's care in a short string of its own."""
+    return case_blind_found(_CLINICAL_NAME_CUE, _CLINICAL_NAME_CUE_SMALL, s)
+
 
 def _ok(v: str) -> bool:
     words = [w.strip(".,'’").lower() for w in re.split(r"[\s,]+", v) if w.strip(".,")]
@@ -479,7 +488,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
     for m in care_objects:
         v = m.group("v")
         left, right = _window(text, m.start(), m.end())
-        if _ok(v) and _full_name(v) and (_CLINICAL.search(left + " " + right) or _CLINICAL_NAME_CUE.search(right)):
+        if _ok(v) and _full_name(v) and (clinical_found(left + " " + right) or _clinical_cue(right)):
             out.append(m.span("v"))
     for m in _matches(_TITLE, text) if not _TITLE_NEEDS.isdisjoint(words) else ():
         v = m.group("v")
@@ -499,7 +508,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
             continue  # "Consultant Mr. Brennan saw the patient", "Charge nurse Mrs. Okoro"
         left, right = _window(text, m.start(), end, before=60, after=70)
         if (
-            _CLINICAL_NAME_CUE.search(left + " " + right)
+            _clinical_cue(left + " " + right)
             or _PLACE.search(right)
             or (re.match(r"['’]s\b", right) and _care_phrase(text, end + 2, 3))
             or _cared_for(text, m.start(), end)
@@ -530,4 +539,4 @@ def is_patient_single_name(text: str, start: int, end: int) -> bool:
     if right[:1] in ("'", "’"):
         return True
     _, after = _window(text, start, end, before=50, after=60)
-    return bool(_CLINICAL.search(after) or _PLACE.search(after) or _CLINICAL_NAME_CUE.search(after))
+    return bool(clinical_found(after) or _PLACE.search(after) or _clinical_cue(after))

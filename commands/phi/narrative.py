@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -267,7 +268,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
                 ):
                     continue  # "Dana Lee's family emergency moves the cutover", "Dr. Amara Lee's family"
                 out.append((start, end))
-    for m in leads.finditer_lines(_LONG_ROW, _NEW_LINE, text) if "name" in text.lower() else ():
+    for m in leads.finditer_stops(_LONG_ROW, _LONG_ROW_AT_STOP, text) if "name" in text.lower() else ():
         label = set(m.group("label").lower().replace("’", "'").split())
         if "name" not in label or label.isdisjoint(_LONG_ROW_PATIENT) or not label.isdisjoint(_LONG_ROW_STAFF):
             continue
@@ -276,7 +277,7 @@ def find_narrative_names(text: str) -> list[tuple[int, int]]:
             " ".join(w[:1].upper() + w[1:] for w in words)
         ):
             out.append(m.span("v"))
-    for m in leads.finditer_lines(_ROW, _ROW_STOPS, text, _ROW_MARK, _ROW_REACH):
+    for m in leads.finditer_stops(_ROW, _ROW_AT_STOP, text):
         row = plain_label(m.group("label")).replace("'", " ").replace("’", " ").split()
         if not row or len(row) > 4 or not all(w in _LABEL_WORDS for w in row):
             continue
@@ -325,14 +326,24 @@ _VERB = (
     r"(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|in\s{1,2}pain"
     r"|ran\s{1,2}out|" + leads.by_first_letter(_VERBS.split())
 )  # (a verb matches as a whole word, so the order of the words does not change a match)
-_SUBJECT_VERB = re.compile(
-    _NAME_FIRST
-    + _NAME_FORMS
-    + r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
+_AFTER_SUBJECT = (
+    r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
     r"\s{1,2}(?:(?:was|is|were|has\s{1,2}been|had\s{1,2}been|remains|remained|appears|appeared|looks|looked"
     r"|seemed|became|will|could|did|does|has|had)\s{1,2})?(?:not\s{1,2})?"
-    rf"(?P<verb>{_VERB})\b",
+    rf"(?P<verb>{_VERB})\b"
 )
+_SUBJECT_VERB = re.compile(_NAME_FIRST + _NAME_FORMS + _AFTER_SUBJECT)
+# The last word of a subject's name and what follows it: every _SUBJECT_VERB match has one at most
+# _SUBJECT_LAST_REACH characters after its start (the capital of its last word, or of "Given" in "Surname, Given"),
+# and where one is, _SUBJECT_VERB matches there (a one-word name). One word is tried at each capital instead of up to
+# three words and their particles at each capital and each "v", "d" and "l" (_subject_verbs).
+_SUBJECT_LAST = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ʯ](?:\.|[^\W\d_]{1,25}+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ʯ]?[^\W\d_]{1,25}+)?)(?:,?\s{1,2}(?-i:Jr|Sr|II|III|IV)\.?)?"
+    r"(?![^\W\d_])" + _AFTER_SUBJECT
+)
+# (two words before the last, each of 52 characters with its hyphen, two particles of three letters and two spaces
+# before each word, two spaces after each of the two: 3 x 10 + 2 x 52 + 2 x 2 = 138)
+_SUBJECT_LAST_REACH = 140
 # The most characters from the start of a _SUBJECT_VERB match to its verb: a name of three words of 52 letters with
 # two particles each (10 + 52 + 2 x 64 = 190) and ", III." (7), ", aged 123," (13), "(female, 123)" (16), the spaces
 # and "has been" (13) and "not" (5): 244. Its search starts that far before the text's first verb.
@@ -461,12 +472,13 @@ def _narrative_subjects(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in [
-        *leads.finditer_lines(_OPENING, _LEAD_STOPS, text),
-        *(leads.finditer_lines(_FOR_OPENING, _LEAD_STOPS, text) if "For" in text else ()),  # (its word, as written)
+        *leads.finditer_stops(_OPENING, _OPENING_AT_STOP, text),
+        *(leads.finditer_stops(_FOR_OPENING, _FOR_AT_STOP, text) if "For" in text else ()),  # (its word, as written)
     ]:
         start, end = m.span("v")
-        verb = m.group("verb").lower() if m.re is _OPENING else ""
-        if m.re is _OPENING and not m.group("aux") and verb not in _EXPERIENCE and not verb.endswith("ed"):
+        opening = m.re is not _FOR_OPENING and m.re is not _FOR_AT_STOP
+        verb = m.group("verb").lower() if opening else ""
+        if opening and not m.group("aux") and verb not in _EXPERIENCE and not verb.endswith("ed"):
             continue
         v = m.group("v")
         if " " not in v.strip() and "," not in v and _kind_of(v) not in "NU":
@@ -501,7 +513,7 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
                 ):
                     out.append((start, end))
     verb = _SUBJECT_TAIL.search(text)  # (no match starts farther than _SUBJECT_REACH before its verb)
-    for m in _SUBJECT_VERB.finditer(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
+    for m in _subject_verbs(text, max(0, verb.start() - _SUBJECT_REACH)) if verb else ():
         v = m.group("v")
         start, end = m.span("v")
         if start and (text[start - 1].isalnum() or text[start - 1] in ".-'’"):
@@ -527,13 +539,24 @@ def find_clinical_names(text: str) -> list[tuple[int, int]]:
             project, care, person = _sentence_has(text, cue.start(), end)  # (the cue's own words left out)
             if _is_person_name(v) and not _staffed(text, start, end) and not project and (care or person):
                 out.append((start, end))  # ("Care instructions were discussed with Brinunel": a person's care)
-    for m in leads.finditer_lines(_LOWER_LABELLED, _ROW_STOPS, text) if has_any(text, _LOWER_GATE) else ():
+    for m in leads.finditer_stops(_LOWER_LABELLED, _LOWER_LABELLED_AT_STOP, text) if has_any(text, _LOWER_GATE) else ():
         words = m.group("v").split()
         if _NOT_LOWER_NAME.isdisjoint(w.strip(".").lower() for w in words) and _is_person_name(
             " ".join(w[:1].upper() + w[1:] for w in words)
         ):
             out.append(m.span("v"))
     return out
+
+
+def _subject_verbs(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """The matches ``_SUBJECT_VERB.finditer(text, pos)`` gives: each searched for from where the first
+    _SUBJECT_LAST after the last one found says it can start, at most _SUBJECT_LAST_REACH characters before it."""
+    while (last := _SUBJECT_LAST.search(text, pos)) is not None:
+        m = _SUBJECT_VERB.search(text, max(pos, last.start() - _SUBJECT_LAST_REACH))
+        if m is None:
+            return  # (not reached: _SUBJECT_VERB matches where _SUBJECT_LAST does)
+        yield m
+        pos = m.end()
 
 
 # A patient's label and a name typed in small letters up to the end of its phrase: "patient: will q. parkinson;",
@@ -606,6 +629,13 @@ _ROW_STOPS = re.compile("[\n.;]")
 _ROW_MARK = re.compile("[:=|/—–>]")
 _ROW_REACH = 51
 _LEAD_STOPS = re.compile("[.!?\n]")
+# The patterns that open at the start of a line, a phrase or a sentence, opening at its stop character instead
+# (leads.finditer_stops: the start of the text is tried with the pattern itself).
+_LONG_ROW_AT_STOP = leads.at_stops(_LONG_ROW, r"(?:^|\n)", r"\n")
+_ROW_AT_STOP = leads.at_stops(_ROW, r"(?:^|\n|[.;]\s{1,2})", r"(?:\n|\.\s{1,2}|;\s{1,2})")
+_OPENING_AT_STOP = leads.at_stops(_OPENING, r"(?:^|[.!?]\s{1,3}|\n)", r"(?:\.\s{1,3}|!\s{1,3}|\?\s{1,3}|\n)")
+_FOR_AT_STOP = leads.at_stops(_FOR_OPENING, r"(?:^|[.!?]\s{1,3}|\n)", r"(?:\.\s{1,3}|!\s{1,3}|\?\s{1,3}|\n)")
+_LOWER_LABELLED_AT_STOP = leads.at_stops(_LOWER_LABELLED, r"(?:^|\n|[;.]\s)", r"(?:\n|;\s|\.\s)")
 
 
 # Each name-first pattern with its tail and its lead, in a tuple read in turn: a dict

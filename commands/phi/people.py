@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from commands.phi import leads
-from commands.phi.shared import _DATE, _I, _digits, _matches, has_any
+from commands.phi.shared import _DATE, _I, _digits, _matches, case_blind_found, has_any, small_letters, text_digits
 from commands.phi.words import PROGRAMME_WORDS
 
 # --- dates tied to a person ----------------------------------------------
@@ -71,14 +71,51 @@ _EVENT_WORDS = frozenset(
 )
 
 
+# _DOB and _EVENT read case-sensitively in a text's small letters (shared.small_letters), each word's first letter
+# first and the word boundary before it looked back at: the engine skips to those letters instead of trying a
+# case-blind alternation at every character (the same matches, a third of the time; tests/test_phi_name_speed.py).
+_DOB_SMALL = re.compile(
+    r"(?:d(?<!\w.)(?:\.?o\.?b\b\.?|ate\s{1,3}of\s{1,3}birth\b)|b(?<!\w.)(?:irth\s{0,2}date\b|orn\b|day\b|irthday\b))"
+    r"(?:\s{1,3}(?:on|is|was|of))?\s{0,3}[:=,-]?\s{0,3}"
+    rf"(?P<v>{_DATE})"
+)
+# ("dos"/"dod" here stand for _EVENT's "DOS"/"DOD", written in capitals: _event_matches checks the text has them so)
+_EVENT_SMALL = re.compile(
+    r"(?P<k>a(?<!\w.)(?:dmit(?:ted)?\b|dmission\b|dm(?:['’]?d)?\b\.?)"
+    r"|d(?<!\w.)(?:ischarged?\b|/c(?:['’]?d)?(?![\w/])|c['’]?d\b|o[sd]\b"
+    r"|ate\s{1,3}of\s{1,3}(?:service|death|admission|discharge)\b|ied\b|eceased\b|eath\b)"
+    r"|s(?<!\w.)(?:ervice|vc)\s{1,3}date\b|e(?<!\w.)xpired\b|p(?<!\w.)assed(?:\s{1,3}away)?\b)"
+    r"(?:\s{1,3}(?:date|dt|on|at|dated))?(?:\s{1,3}on)?\s{0,3}[:=,-]?\s{0,3}"
+    rf"(?P<v>{_DATE})"
+)
+_NON_PERSON_SUBJECT_SMALL = re.compile(_NON_PERSON_SUBJECT.pattern)  # (without IGNORECASE, for small letters)
+
+
+def _event_matches(text: str) -> list[re.Match[str]]:
+    """What ``list(_matches(_EVENT, text))`` gives (spans alike; the "k" group in small letters on an ASCII-like
+    text): _EVENT_SMALL on the text's small letters, its "dos"/"dod" kept only where the text has them in capitals
+    (no other word of the pattern starts with "do", so none of them could match there instead)."""
+    low = small_letters(text)
+    if low is None:
+        return list(_matches(_EVENT, text))
+    return [
+        m
+        for m in _matches(_EVENT_SMALL, low)
+        if not m.group("k").startswith("do") or text[m.start() : m.start() + 3] in ("DOS", "DOD")
+    ]
+
+
 def _find_dates(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    dob = [m.span("v") for m in _matches(_DOB, text)] if has_any(text, _DOB_WORDS) else []
+    dob = []
+    if has_any(text, _DOB_WORDS):
+        low = small_letters(text)
+        dob = [m.span("v") for m in (_matches(_DOB, text) if low is None else _matches(_DOB_SMALL, low))]
     events = []
-    for m in _matches(_EVENT, text) if has_any(text, _EVENT_WORDS) else ():
+    for m in _event_matches(text) if has_any(text, _EVENT_WORDS) else ():
         k = m.group("k").lower()
         if not k.startswith(("dos", "dod", "date", "service", "svc")):
             before = text[max(0, m.start() - 30) : m.start()]
-            if _NON_PERSON_SUBJECT.search(before):
+            if case_blind_found(_NON_PERSON_SUBJECT, _NON_PERSON_SUBJECT_SMALL, before):
                 continue
         events.append(m.span("v"))
     return dob, events
@@ -146,13 +183,36 @@ def _find_email(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if "@" not in text:
         return out  # every address has an at sign
-    for m in _matches(_EMAIL, text):
+    for m in _email_matches(text):
         personal = _registrable_label(m.group("d")) in _FREEMAIL
         if not personal:
             window = text[max(0, m.start() - 80) : m.end() + 80]
             personal = _has_patient_word(window)
         if personal:
             out.append(m.span("v"))
+    return out
+
+
+def _local_part_start(text: str, at: int) -> int | None:
+    """Where _EMAIL's match for the at sign at ``at`` can start: the start of the run of its name's characters
+    ([\\w.+-]) just before it, when that run holds 1 to 64 of them (none before it, as _EMAIL's look-behind says)."""
+    p = at
+    while p > 0 and at - p <= 64 and (text[p - 1].isalnum() or text[p - 1] in "_.+-"):
+        p -= 1  # (str.isalnum and "_" are what \w matches)
+    return p if 0 < at - p <= 64 else None
+
+
+def _email_matches(text: str) -> list[re.Match[str]]:
+    """What ``list(_matches(_EMAIL, text))`` gives, _EMAIL tried only where the name before an at sign starts (the
+    one place a match can start for each at sign) instead of at every character, each time reading up to 64
+    characters before giving up on one that has no at sign after them."""
+    out = []
+    at = text.find("@")
+    while at >= 0:
+        p = _local_part_start(text, at)
+        if p is not None and (m := _EMAIL.match(text, p)) is not None:
+            out.append(m)
+        at = text.find("@", at + 1)
     return out
 
 
@@ -249,14 +309,25 @@ _CA_POSTAL = re.compile(r"(?P<v>[ABCEGHJ-NPRSTVXY](?<![\w-].)\d[ABCEGHJ-NPRSTV-Z
 
 
 def _find_address(text: str) -> list[tuple[int, int]]:
-    out = [m.span("v") for m in _matches(_STREET, text)]
-    for m in _matches(_ZIP, text):
+    out = [m.span("v") for m in _matches(_STREET, text)] if _may_have_street(text) else []
+    for m in _matches(_ZIP, text) if text_digits(text) >= 5 and _FIVE_DIGITS.search(text) else ():
         # "ID" is both Idaho and "identifier": insist on "City, ID 83702".
         if m.group("st") == "ID" and not m.group("comma"):
             continue
         out.append(m.span("v"))
     out.extend(m.span("v") for m in _matches(_CA_POSTAL, text))
     return [s for s in out if not org_address(text, s[0])] if out else out
+
+
+# The words that end a street (_STREET_SUFFIX's), each a word of its own (a space before it, a word boundary after):
+# a text with none of them has no street. (A case-blind "s" or "k" also matches "ſ" and the Kelvin sign, and "i"
+# matches "İ": such a text is searched whatever its words, shared.small_letters says which.)
+_STREET_WORDS = frozenset(_STREET_SUFFIX.strip("(?:)").split("|"))
+_FIVE_DIGITS = re.compile(r"\d{5}")  # (a ZIP code's; _ZIP is tried at every capital letter, this at the digits)
+
+
+def _may_have_street(text: str) -> bool:
+    return small_letters(text) is None or has_any(text, _STREET_WORDS)
 
 
 # An organisation's place just before an address ("the vendor office is at 200 Berkeley Street", "HQ: 1 Main
@@ -269,6 +340,10 @@ _ORG_PLACE = re.compile(
     _I,
 )
 _MINE = re.compile(r"\b(?:my|her|his|their|lives?|living|resides?|home|moved|patient|pt)\b", _I)
+# The two without IGNORECASE, read in a string's small letters (shared.case_blind_found): their words are all in small
+# letters, and a case-blind alternation is tried letter by letter at every word of the window.
+_ORG_PLACE_SMALL = re.compile(_ORG_PLACE.pattern)
+_MINE_SMALL = re.compile(_MINE.pattern)
 
 
 _ORG_FIRST = re.compile(r"(?:warehouse|depot|office|hq|building|unit\s{1,3}\d{1,4}\s{1,3}\w{1,20}\s{1,3}estate)\b", _I)
@@ -315,10 +390,10 @@ def org_address(text: str, start: int) -> bool:
     if not has_any(text, _ORG_WORDS):
         return False  # (a set lookup instead of two searches)
     left = text[max(0, start - 90) : start]
-    if not _ORG_PLACE.search(left) and not _ORG_FIRST.match(text, start):
+    if not case_blind_found(_ORG_PLACE, _ORG_PLACE_SMALL, left) and not _ORG_FIRST.match(text, start):
         return False
     around = text[max(0, start - 80) : start + 80]
-    return not _MINE.search(around) and not _has_patient_word(around)
+    return not case_blind_found(_MINE, _MINE_SMALL, around) and not _has_patient_word(around)
 
 
 # --- ages over 89 ------------------------------------------------------------------
@@ -329,10 +404,23 @@ _AGE = re.compile(
     r")",
     _I,
 )
+# _AGE in two, the same matches (no match of one starts where one of the other can): the ages led by a digit, which the
+# engine skips straight to (_AGE's word boundary makes it try every character), and "aged 93", "age: 101", searched
+# only in a text with the word "age" or "aged", in its small letters (tests/test_phi_name_speed.py).
+_AGE_DIGIT_LED = re.compile(_AGE.pattern[: _AGE.pattern.index("|\\b(?:aged?")] + ")", _I)
+_AGE_WORD_LED = re.compile(r"(?P<v>a(?<!\w.)(?:ged?|ge:)\s{0,3}(?:9\d|1[0-2]\d)(?![\w%.,]\d|[\w%]))")
+_AGE_WORDS = frozenset({"age", "aged"})
 
 
 def _find_age(text: str) -> list[tuple[int, int]]:
-    return [m.span("v") for m in _matches(_AGE, text)]
+    found = [m.span("v") for m in _matches(_AGE_DIGIT_LED, text)]
+    if has_any(text, _AGE_WORDS):
+        low = small_letters(text)
+        if low is None:
+            return [m.span("v") for m in _matches(_AGE, text)]
+        found += [m.span("v") for m in _matches(_AGE_WORD_LED, low)]
+        found.sort()
+    return found
 
 
 # --- patient names ------------------------------------------------------------------
