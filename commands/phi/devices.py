@@ -128,6 +128,10 @@ _CARRIED = _wordset(
     insulin cgm stimulator neurostimulator lvad stent valve limb lens home pulse pacing crt
     """
 )
+# The staff's IT kit and badges, a serial of which is the hospital's asset, whoever's desk it is on; unless the sentence
+# names a device of care or a patient ("the patient's pacemaker serial", "Mr Hale's laptop bag and his pump serial").
+_STAFF_KIT = _wordset("laptop laptops desktop desktops pc pcs workstation workstations printer printers badge badges")
+_KIT_NOT_STAFF = _DEVICE | _CARRIED | _wordset("patient patients pt pts client resident mr mrs ms miss")
 # A model's identifier, not one unit's: "UDI-DI 00884521356148", "model no. 35700BAX", "REF 4471220", "GTIN …".
 _MODEL_LABEL = re.compile(
     r"(?:\budi-?di|\bdi|\bgtin|\bmodel|\bcatalog(?:ue)?|\bcat|(?-i:\bREF)|\bpart)\.?"
@@ -137,15 +141,24 @@ _MODEL_LABEL = re.compile(
 
 
 def not_a_units(text: str, start: int, end: int) -> bool:
-    """Whether a value read as a serial names no one unit a person has: a model's identifier ("UDI-DI …"), or the
+    """Whether a value read as a serial names no one unit a person has: a model's identifier ("UDI-DI …"), the
     serial of the hospital's own equipment ("The CT scanner serial 70124 is needed for the vendor's service
-    contract"), in a sentence that names no person and no device only a person carries."""
+    contract"), in a sentence that names no person and no device only a person carries, or of the staff's IT kit or
+    badge ("My laptop serial is 5CG1234XYZ", "Team member badge serial 4471220 reissued")."""
     if _MODEL_LABEL.search(text, max(0, start - 24), start):
         return True
     words = frozenset(_LETTER_WORDS.findall(sentence_around(text, start, end, _ENDS).lower()))
+    if not words.isdisjoint(_STAFF_KIT) and words.isdisjoint(_KIT_NOT_STAFF):
+        return True
     if not words.isdisjoint(_PERSON):
         return False
     return not words.isdisjoint(_FLEET) or (not words.isdisjoint(_EQUIPMENT) and words.isdisjoint(_CARRIED))
+
+
+def names_carried_device(sentence: str) -> bool:
+    """Whether a sentence names a device only a person carries: a serial in it is that person's even beside a word of
+    IT ("Pacemaker interrogation: Medtronic Azure, serial number PJN123456S", Azure a pacemaker's model)."""
+    return not _CARRIED.isdisjoint(_LETTER_WORDS.findall(sentence.lower()))
 
 
 def find_device_values(text: str) -> list[tuple[str, int, int]]:

@@ -46,7 +46,7 @@ _WEAK = _wordset(
     """
     account acct billing bill statement ledger finance financial case client registration enrolment enrollment
     record records file sample blood lab laboratory identity card group plan resident unit care treatment
-    admissions tracking referral requisition tube barcode wristband bracelet recipient home-care homecare
+    admissions referral requisition tube barcode wristband bracelet recipient home-care homecare
     """
 )
 # Words that say "identifier".

@@ -98,7 +98,7 @@ _NOT_PERSON_LABELS = _wordset(
     part model firmware fw version ver release build commit pr issue issues bug bugs jira story task epic sprint
     problem rfc kb article doc page section table figure step line server host port ip vm job batch run test
     cr crs asset room bed ward floor unit extension ext pin error code_error http status gl ledger cost centre center
-    budget wbs capex opex
+    budget wbs capex opex tracking courier waybill consignment
     """
 )
 _PHONE_LABELS = _wordset(

@@ -138,7 +138,7 @@ _THING_NAME = re.compile(
     r"\b(?:project|programme|program|server|host|file|folder|team|site|product|vendor|system|app|application|module"
     r"|field|display|domain|queue|report|workstream|device|printer|database|db|channel|code|package|release|build"
     r"|environment|env|instance|tenant|workspace|room|ward|unit|clinic|department|dept|company|organi[sz]ation|org"
-    r"|template|form|role|group|list|task|milestone|phase|sprint|risk|issue|gate)\s{1,2}$",
+    r"|template|form|role|group|list|task|milestone|phase|sprint|risk|issue|gate|model)\s{1,2}$",
     _I,
 )
 _KIN = re.compile(
@@ -470,7 +470,7 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
             if rx is _KIN and m.group(0).startswith("Sister") and _SISTER_CARES.match(text, m.end()):
                 continue  # "Sister Lehtonen discharged the patient home": a nurse's title, not a relative
             if rx is _LABELLED and _THING_NAME.search(text, max(0, m.start() - 16), m.start()):
-                continue  # "Project name: Phoenix", "Server name: Orion" name a thing, not a person
+                continue  # "Project name: Phoenix", "Model Name: WEB-8000" name a thing, not a person
             if rx is _PT_WHERE_NAME and all(_kind_of(w) in "EX" for w in v.split()):
                 continue  # "labels in Patient, Study, Series": English words, not a name
             if _ok(v):

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from commands.phi.care import _DATE_LABEL, CARE_NOUNS, care_occasion, frame_label
+from commands.phi.devices import names_carried_device
 from commands.phi.leadwords import (
     _ORG_OWNER_WORDS,
     _PROJECT_RX_WORDS,
@@ -804,9 +805,10 @@ def _weak_id_label(text: str, start: int) -> bool:
     return bool(_WEAK_ID_LABEL.search(text, max(0, start - _WEAK_ID_REACH), start))
 
 
-def _not_an_id(text: str, start: int, end: int) -> bool:
+def _not_an_id(text: str, start: int, end: int, kind: str) -> bool:
     """A number read as a record, plan or serial number that is a date ("since 02-Dec-2026", judged as a date) or a
-    product's model number ("1,120 Alaris 8015 PCUs")."""
+    product's model number ("1,120 Alaris 8015 PCUs"); a serial beside a system's word is one of the system's, unless
+    the sentence names a device only a person carries ("Pacemaker … Medtronic Azure, serial number …")."""
     if _MONTH_DATE.fullmatch(text, start, end):
         return _project_date(text, start, end)
     value = text[start:end]
@@ -833,6 +835,7 @@ def _not_an_id(text: str, start: int, end: int) -> bool:
         and not _STRONG_ID_LABEL.search(text, max(0, start - 40), start)
         and (_project_words(sentence) or _holds(_SYSTEM_WORDS, _SYSTEM_WORD_LIST, sentence))
         and not _patient_near(text, start, end)
+        and not (kind == "device-serial" and names_carried_device(sentence))
     ):
         # a system's or a project's number under a label that a patient's number also carries: "Account key
         # 12345678 rotated for the SFTP service", "Case number 01234567 opened with Microsoft support"
@@ -859,5 +862,5 @@ def project_allows(text: str, start: int, end: int, kind: str, service_desk: boo
     if kind == "address":
         return _project_address(text, start, end)
     if kind in ("mrn", "device-serial", "plan-number"):
-        return _not_an_id(text, start, end)
+        return _not_an_id(text, start, end, kind)
     return _project_name(text, start, end)
