@@ -147,14 +147,19 @@ def team_mailbox(address: str) -> bool:
 
 
 def _made_of_pieces(word: str) -> bool:
-    """Whether a word is one or more of _TEAM_PIECES run together ("patientsafety"): one pass, each position tried
-    against the pieces that can end there (at most _LONGEST_PIECE of them)."""
+    """Whether a word is one or more of _TEAM_PIECES run together ("patientsafety"): one pass, the pieces read
+    only from where the pieces before reach (at most _LONGEST_PIECE from each), so a person's "jsmith" is read from
+    its first letter only."""
     if not word:
         return False
-    ends = [True] + [False] * len(word)
-    for i in range(1, len(word) + 1):
-        ends[i] = any(ends[j] and word[j:i] in _TEAM_PIECES for j in range(max(0, i - _LONGEST_PIECE), i))
-    return ends[-1]
+    n = len(word)
+    reached = [True] + [False] * n
+    for j in range(n):
+        if reached[j]:
+            for i in range(j + 1, min(n, j + _LONGEST_PIECE) + 1):
+                if word[j:i] in _TEAM_PIECES:
+                    reached[i] = True
+    return reached[n]
 
 
 _MY = re.compile(r"\b(?:my|your|his|her|their|patient['’]?s?|pt['’]?s?|e-?mail|from|contact)\b[^@\n]{0,25}$", _I)

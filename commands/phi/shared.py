@@ -102,14 +102,31 @@ def sentence_around(text: str, start: int, end: int, ends: re.Pattern[str], reac
     """The sentence (or line) a span sits in, without the span, at most ``reach`` characters either side; ``ends``
     says where a sentence stops (a caller that knows titles like "Dr." passes a pattern that skips them)."""
     left = text[max(0, start - reach) : start]
-    cuts = [m.end() for m in ends.finditer(left)]
-    if cuts:
-        left = left[cuts[-1] :]
+    left = left[_last_end(ends, left) :]
     right = text[end : end + reach]
     m = ends.search(right)
     if m:
         right = right[: m.start()]
     return left + " " + right
+
+
+# How far before the span the last sentence end is looked for first (most sentences' last end is this near).
+_NEAR_END = 40
+
+
+def _last_end(ends: re.Pattern[str], left: str) -> int:
+    """Where the last match of ``ends`` in ``left`` ends (0 with none), read first in the last 40 characters only: a
+    sentence's end is one character and a space at most, and two ends that overlap end at the same place (". " and
+    "\n" of ".\n"), so the last match read from there is the last match read from the start."""
+    last: re.Match[str] | None = None
+    if len(left) > _NEAR_END:
+        for m in ends.finditer(left, len(left) - _NEAR_END):
+            last = m
+        if last:
+            return last.end()
+    for m in ends.finditer(left):
+        last = m
+    return last.end() if last else 0
 
 
 def line_around(text: str, start: int, end: int, longest: int = 160) -> tuple[int, int] | None:
