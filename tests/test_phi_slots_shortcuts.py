@@ -125,3 +125,30 @@ def test_the_dates_after_a_months_name_are_the_ones_tried_at_every_run() -> None
         for lo in range(len(text)):
             taken = bytearray(len(text))
             assert slots._values(text, lo, len(text), taken) == _plain_values(text, lo, len(text)), (text, lo)
+
+
+# An IPv4 address is looked for in a window only when numbers._DOTTED (led by a dot) finds a dotted run there.
+_IP_PIECES = [
+    *("1", "12", "123", "1234", "255", "٣", "١٢٣", ".", "..", ":", "/", "-", " ", "a", "v", "10.0.0.1", "1.2.3.4.5"),
+    *("192.168.1.255", "3.14", "fe80::1", "x1.2.3.4", ".1.2.3", "1.2.3."),
+]  # fmt: skip
+
+
+def _ip_gate_holds(text: str) -> None:
+    for lo in range(0, len(text) + 1, max(1, len(text) // 7)):
+        for hi in (lo, (lo + len(text)) // 2, len(text)):
+            if slots._DOTTED.search(text, lo, hi) is None:
+                assert not list(slots._IP4.finditer(text, lo, hi))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_IP_PIECES), max_size=16).map("".join))
+def test_a_window_without_a_dotted_run_has_no_ip_address(text: str) -> None:
+    _ip_gate_holds(text)
+
+
+def test_a_window_without_a_dotted_run_has_no_ip_address_in_the_corpus_and_development_texts() -> None:
+    from tests.support.phi_texts import corpus_texts, dev_texts
+
+    for text in [*corpus_texts(), *dev_texts()]:
+        _ip_gate_holds(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # (a pattern's longest match, read once)
 
 from commands.phi.alternations import _by_first_letter
 from commands.phi.care import project_found, project_search
@@ -94,20 +95,37 @@ _INTL_NUMBER_FIRST = re.compile(
     + r"[\w'’.-]{1,30}"
     + _INTL_TAIL
 )
-_INTL_STREET_FIRST = re.compile(
-    r"(?P<v>[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w,.-].)[\w'’.-]{1,30}(?:\s{1,3}"
-    + _AWORD
-    + r"){0,3}\s{1,3}\d{1,5}[A-Za-z]?"
-    + _INTL_TAIL
-)
+# (the street's words before its house number: a match starts at most _STREET_TO_HOUSE characters before the number)
+_STREET_BEFORE_HOUSE = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w,.-].)[\w'’.-]{1,30}(?:\s{1,3}" + _AWORD + r"){0,3}\s{1,3}"
+_INTL_STREET_FIRST = re.compile(r"(?P<v>" + _STREET_BEFORE_HOUSE + r"\d{1,5}[A-Za-z]?" + _INTL_TAIL)
 _HOUSE_THEN_BREAK = re.compile(r"\d(?<=\s\d)\d{0,4}[A-Za-z]?(?:,\s|[ \t]{0,2}\n)")
+_STREET_LEAD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w,.-].)")  # (where _INTL_STREET_FIRST can start)
+_STREET_TO_HOUSE = sre_parse.parse(_STREET_BEFORE_HOUSE).getwidth()[1]
+
+
+def _street_first_matches(text: str) -> list[re.Match[str]]:
+    """What ``_matches(_INTL_STREET_FIRST, text)`` yields: every match's house number is one _HOUSE_THEN_BREAK finds,
+    so only a word's capital up to _STREET_TO_HOUSE characters before one is tried (tests/test_phi_addresses_split.py
+    holds it to the plain reading)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    match = _INTL_STREET_FIRST.match
+    for house in _HOUSE_THEN_BREAK.finditer(text):
+        h = house.start()
+        for lead in _STREET_LEAD.finditer(text, max(pos, h - _STREET_TO_HOUSE), h):
+            m = match(text, lead.start())
+            if m is not None:
+                found.append(m)
+        pos = max(pos, h)
+    return found
 
 
 def _intl_matches(text: str) -> list[re.Match[str]]:
     """What ``_matches(_INTL_ADDR, text)`` yields, in the same order."""
     found = list(_matches(_INTL_NUMBER_FIRST, text))
-    if _HOUSE_THEN_BREAK.search(text):
-        found.extend(_matches(_INTL_STREET_FIRST, text))
+    street_first = _street_first_matches(text)
+    if street_first:
+        found.extend(street_first)
         found.sort(key=lambda m: m.start())
     return found
 

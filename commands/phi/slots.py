@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from commands.phi.namewords import _wordset
+from commands.phi.numbers import _DOTTED
 from commands.phi.shared import _DATE, _I, _MONTH, FOLDS_TO_ASCII, _digits, small_letters, text_digits, words_of
 
 # --- the person the sentence is about ------------------------------------------------------------------------------
@@ -395,7 +396,8 @@ def _values(text: str, lo: int, hi: int, taken: bytearray) -> list[tuple[str, in
     if "@" in text:
         for m in _emails(text, lo, hi):
             take("email", *m.span())
-    ips = list(_IP4.finditer(text, lo, hi)) if "." in text else []
+    # (an IPv4 address has a digit, a dot and three more dotted groups: numbers._DOTTED, led by the dot, finds it)
+    ips = list(_IP4.finditer(text, lo, hi)) if "." in text and _DOTTED.search(text, lo, hi) else []
     if ":" in text and _IP6_HINT.search(text, lo, hi):
         ips.extend(_IP6.finditer(text, lo, hi))
     for m in ips:
