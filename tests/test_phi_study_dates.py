@@ -38,6 +38,8 @@ REFUSED = [
     "## Initial Letter\n**Date:** August 12, 2025\n**From:** Dr. R. Ames\n**Re:** Mrs L. Brandt",
     "PROGRESS NOTE - 3/4/2024\nS: feels better. O: afebrile.",
     "Discharge Summary (12/02/2023)\nDx: CAP",
+    # a patient's record merged on a date is that patient's date, not a thing's event like a founding
+    "Risk closed - patient Kevin O'Malley's duplicate record was merged on 12/3.",
 ]
 
 # pasted as a status note -> stored as written

@@ -759,14 +759,14 @@ def score_series(text: str, start: int, value: str) -> bool:
 
 # A place's founding, a thing's arrival: "the hospital was founded on …", "the tray recall notice arrived …".
 _THING_EVENT = re.compile(
-    r"\b(?:founded|established|incorporated|inaugurated|built|constructed|renamed|merged"
+    r"\b(?:founded|established|incorporated|inaugurated|built|constructed|renamed"
     r"|(?:notices?|stock|trays?|recalls?|deliver(?:y|ies)|shipments?|supplies|orders?|parcels?|batch(?:es)?|kits?"
     r"|consignments?|alerts?|bulletins?|memos?|invoices?|quotes?)\s{1,3}(?:was\s{1,3}|were\s{1,3})?"
     r"(?:arrived|received|delivered|shipped|issued|came(?:\s{1,3}in)?|sent|published))\s{1,3}(?:on\s{1,3}|in\s{1,3})?$",
     _I,
 )
 _THING_EVENT_WORDS = frozenset(
-    {"founded", "established", "incorporated", "inaugurated", "built", "constructed", "renamed", "merged"}
+    {"founded", "established", "incorporated", "inaugurated", "built", "constructed", "renamed"}
     | {"arrived", "received", "delivered", "shipped", "issued", "came", "sent", "published"}
 )
 # A procedure the person went through, before a thing's word that would make the date the thing's.
