@@ -73,3 +73,15 @@ def test_the_street_first_starts_near_a_house_number_on_the_corpus_and_developme
 )
 def test_the_street_first_starts_near_a_house_number_on_examples(text: str) -> None:
     assert _street_first_spans(text) == _plain_street_first_spans(text)
+
+
+def test_the_street_to_house_constant_is_the_patterns_longest_match() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    assert _parser.parse(addresses._STREET_BEFORE_HOUSE).getwidth()[1] == addresses._STREET_TO_HOUSE
+
+
+def test_no_scanned_text_is_kept_in_a_cache() -> None:
+    """A scanned text may hold PHI: the UK code's end is asked once per scan and passed down, not cached."""
+    assert not hasattr(addresses._uk_code_end, "cache_info")
+    assert addresses.find_addresses("She lives at 12 Riley Mews, Leeds LS1 6AS now.")

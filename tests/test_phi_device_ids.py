@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.phi import KINDS
+from commands.phi import KINDS, scan
 from tests.support.chat import Chat
 
 SERIALS = [
@@ -123,3 +123,38 @@ def test_a_serial_column_of_a_persons_devices_is_refused(ehr: Chat, note: str) -
 @pytest.mark.parametrize("note", TABLES_THAT_PASS)
 def test_a_serial_column_of_the_hospitals_kit_or_releases_is_stored(ehr: Chat, note: str) -> None:
     ehr.note_stored("sam", note)
+
+
+TABLES_UNDER_A_PMO_SENTENCE = [
+    "Device | Model | Serial\nAlaris pump | 8100 | 12345678\nShe will update the list by Friday.",
+    "| Device | Serial |\n|---|---|\n| Infusion pump | 12345678 |\nLatency was 20 ms on the interface.",
+]
+
+
+@pytest.mark.parametrize("note", TABLES_UNDER_A_PMO_SENTENCE)
+def test_a_pronoun_or_milliseconds_outside_a_table_of_pumps_names_no_patient(ehr: Chat, note: str) -> None:
+    ehr.note_stored("sam", note)
+
+
+def test_a_pronoun_after_a_table_of_pumps_does_not_make_its_serials_a_patients() -> None:
+    note = "Pump | Serial | Ward\nBD Alaris | 1234AB56 | 4 West\nAsk Dr. Lee if her team has the spares."
+    assert "device-serial" not in {f.kind for f in scan(note)}  # ("4 West" is still read as an address)
+
+
+TABLES_OF_A_PATIENTS_PUMPS = [
+    "Patient devices:\nDevice | Model | Serial\nInfusion pump | 8100 | 12345678",
+    "Device | Model | Serial | Patient\nInfusion pump | 8100 | 12345678 | Bed 4",
+]
+
+
+@pytest.mark.parametrize("note", TABLES_OF_A_PATIENTS_PUMPS)
+def test_a_table_naming_its_patient_or_under_a_patients_line_is_refused(ehr: Chat, note: str) -> None:
+    reply = ehr.note_refused("sam", note)
+    assert KINDS["device-serial"] in reply.text
+
+
+def test_the_devices_only_a_person_carries_are_one_set() -> None:
+    from commands.phi import carriedids, devices, devicetables
+
+    assert carriedids._CARRIED is devicetables._CARRIED is carriedids.CARRIED_DEVICES
+    assert carriedids.CARRIED_DEVICES <= devices._CARRIED

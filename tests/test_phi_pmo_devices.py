@@ -20,6 +20,8 @@ PASSES = [
     "Tracking number: 0274 110 634",
     "Model Name: WEB-8000\nFirmware: 2.1.4",
     "Azure subscription number 12345678 renewed for the integration tenant.",
+    "His iPad serial is DMPXK12345 for the MDM enrolment",
+    "Her phone serial F2LXK1234567 needs MDM enrolment",
 ]
 
 
@@ -58,3 +60,13 @@ def test_a_patients_phone_beside_a_tracking_number_is_refused(ehr: Chat, note: s
 def test_a_patients_name_after_a_name_label_is_still_refused(ehr: Chat) -> None:
     reply = ehr.note_refused("sam", "Patient Name: Webb Harlow")
     assert KINDS["patient-name"] in reply.text
+
+
+def test_a_patients_mobile_number_is_still_refused(ehr: Chat) -> None:
+    reply = ehr.note_refused("sam", "The patient's mobile is 0274 110 634")
+    assert KINDS["phone"] in reply.text
+
+
+def test_a_patients_phone_serial_is_still_refused(ehr: Chat) -> None:
+    reply = ehr.note_refused("sam", "The patient's phone serial F2LXK1234567 was logged")
+    assert KINDS["device-serial"] in reply.text

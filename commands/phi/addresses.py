@@ -7,8 +7,6 @@ All patterns are bounded and context windows are fixed-size slices, so a scan st
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from re import _parser as sre_parse  # type: ignore[attr-defined]  # (a pattern's longest match, read once)
 
 from commands.phi.alternations import _by_first_letter
 from commands.phi.care import project_found, project_search
@@ -100,7 +98,7 @@ _STREET_BEFORE_HOUSE = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w,.-].)[\w'’.-]{1,30}(?:\s{
 _INTL_STREET_FIRST = re.compile(r"(?P<v>" + _STREET_BEFORE_HOUSE + r"\d{1,5}[A-Za-z]?" + _INTL_TAIL)
 _HOUSE_THEN_BREAK = re.compile(r"\d(?<=\s\d)\d{0,4}[A-Za-z]?(?:,\s|[ \t]{0,2}\n)")
 _STREET_LEAD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w,.-].)")  # (where _INTL_STREET_FIRST can start)
-_STREET_TO_HOUSE = sre_parse.parse(_STREET_BEFORE_HOUSE).getwidth()[1]
+_STREET_TO_HOUSE = 136  # the longest match of _STREET_BEFORE_HOUSE (tests/test_phi_addresses_split.py checks it)
 
 
 def _street_first_matches(text: str) -> list[re.Match[str]]:
@@ -186,18 +184,18 @@ _UK_CODE_END = re.compile(r"\d[A-Z]{2}(?![\w-])")
 _STATES = frozenset({"nsw", "nt", "vic", "qld", "tas", "sa", "wa", "act"})
 
 
-@lru_cache(maxsize=4)  # find_addresses asks twice per text
 def _uk_code_end(text: str) -> bool:
+    """(find_addresses asks once and passes the answer down: nothing keeps a scanned text)"""
     return _UK_CODE_END.search(text) is not None
 
 
-def _may_have_code_of_letters(text: str) -> bool:
-    return _uk_code_end(text) or has_any(text, _STATES)
+def _may_have_code_of_letters(text: str, uk_end: bool | None = None) -> bool:
+    return (_uk_code_end(text) if uk_end is None else uk_end) or has_any(text, _STATES)
 
 
-def _postal_address(text: str) -> list[tuple[int, int]]:
+def _postal_address(text: str, uk_end: bool) -> list[tuple[int, int]]:
     out = []
-    letters = list(_POSTCODE_LETTERS.finditer(text)) if _may_have_code_of_letters(text) else []
+    letters = list(_POSTCODE_LETTERS.finditer(text)) if _may_have_code_of_letters(text, uk_end) else []
     for m in [*letters, *_POSTCODE_DIGITS.finditer(text)]:
         pc = m.group("pc")
         if _YEAR_PC.match(pc):
@@ -592,11 +590,12 @@ _HL7_ADDRESS = re.compile(
 def find_addresses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     digits = text_digits(text)
+    uk_end = digits >= 1 and _uk_code_end(text)
     if digits >= 4 and "," in text:
         out.extend(_intl_address(text))
     # a house number and a UK postcode have three digits between them ("Studio 1, Riley Mews, M8 0PS")
     if digits >= 3 and ("," in text or "\n" in text or has_any(text, _ADDRESS_GATE)):
-        out.extend(_postal_address(text))
+        out.extend(_postal_address(text, uk_end))
     if "^" in text and _HL7_PERSON_SEGMENT.search(text):
         out.extend(m.span("v") for m in _HL7_ADDRESS.finditer(text))
     if digits >= 1 and has_any(text, _HOME_GATE):
@@ -618,7 +617,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     if text_digits(text) >= 2:
         # a UK postcode by itself ("she lives in SW1A 1AA now"): a few households; not an organisation's or a
         # project's
-        for m in _BARE_UK_POSTCODE.finditer(text) if _uk_code_end(text) else ():
+        for m in _BARE_UK_POSTCODE.finditer(text) if uk_end else ():
             if _place_of_work(text, m.start(), m.end()):
                 continue
             if not org_address(text, m.start()) and not project_search(text, max(0, m.start() - 60), m.end() + 30):

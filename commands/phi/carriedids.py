@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import re
 
+from commands.phi.namewords import _wordset
 from commands.phi.shared import _digits, has_any, matches_at, sentence_around, word_starts
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Devices only a person carries (a bedside pump or a monitor is the hospital's).
-_CARRIED = _wordset(
+# Devices only a person carries (a bedside pump or a monitor is the hospital's): this rule's, devicetables.py's and
+# devices.py's (which adds words of its own sentences).
+CARRIED_DEVICES = _wordset(
     """
-    implant implants implanted explanted pacemaker icd hearing cochlear prosthesis prosthetic insulin cgm
+    implant implants implanted explanted pacemaker icd ipg hearing cochlear prosthesis prosthetic insulin cgm
     neurostimulator stimulator lvad transmitter wheelchair cpap bipap
     """
 )
+_CARRIED = CARRIED_DEVICES
 # A person, or a device that is inside one.
 _PERSON = _wordset(
     "patient patients pt pts his her hers their him he she client resident mr mrs ms miss recipient wife husband"

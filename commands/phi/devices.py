@@ -19,14 +19,10 @@ from __future__ import annotations
 
 import re
 
-from commands.phi.carriedids import find_carried_ids
+from commands.phi.carriedids import CARRIED_DEVICES, find_carried_ids
 from commands.phi.devicetables import find_table_serials
+from commands.phi.namewords import _wordset
 from commands.phi.shared import _digits, has_any, matches_at, sentence_around, word_starts
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 # The words that say a sentence holds a device or implant a person has.
 _DEVICE = _wordset(
@@ -122,15 +118,13 @@ _EQUIPMENT = _wordset(
     " generator generators"
 )
 _FLEET = _wordset("fleet fleets stock inventory asset loaner loaners")
-_CARRIED = _wordset(
-    """
-    implant implants implanted explanted pacemaker icd hearing cochlear prosthesis prosthetic wheelchair cpap bipap
-    insulin cgm stimulator neurostimulator lvad stent valve limb lens home pulse pacing crt
-    """
-)
+_CARRIED = CARRIED_DEVICES | _wordset("stent valve limb lens home pulse pacing crt")
 # The staff's IT kit and badges, a serial of which is the hospital's asset, whoever's desk it is on; unless the sentence
 # names a device of care or a patient ("the patient's pacemaker serial", "Mr Hale's laptop bag and his pump serial").
-_STAFF_KIT = _wordset("laptop laptops desktop desktops pc pcs workstation workstations printer printers badge badges")
+_STAFF_KIT = _wordset(
+    "laptop laptops desktop desktops pc pcs workstation workstations printer printers badge badges phone phones iphone"
+    " iphones ipad ipads tablet tablets mobile mobiles"
+)
 _KIT_NOT_STAFF = _DEVICE | _CARRIED | _wordset("patient patients pt pts client resident mr mrs ms miss")
 # A model's identifier, not one unit's: "UDI-DI 00884521356148", "model no. 35700BAX", "REF 4471220", "GTIN …".
 _MODEL_LABEL = re.compile(
