@@ -15,7 +15,8 @@ import time
 import pytest
 
 from commands.phi import scan
-from commands.phi.studydates import find_study_dates
+from commands.phi.shared import words_of
+from commands.phi.studydates import _STUDY_NAMES, _STUDY_RX, _STUDY_WORDS, find_study_dates
 from tests.support.chat import Chat
 
 DATES = {"admission-date", "date-of-birth"}
@@ -40,6 +41,10 @@ REFUSED = [
     "Discharge Summary (12/02/2023)\nDx: CAP",
     # a patient's record merged on a date is that patient's date, not a thing's event like a founding
     "Risk closed - patient Kevin O'Malley's duplicate record was merged on 12/3.",
+    # a study's plural beside its date
+    "The patient had echocardiograms (May 2021) that were unchanged",
+    "The patient had sonograms (May 2021) that were unchanged",
+    "The patient had angiograms (May 2021) that were unchanged",
 ]
 
 # pasted as a status note -> stored as written
@@ -73,6 +78,19 @@ PASSES = [
     "Meeting notes - 3/4/2026\nAttendees: Priya, Tom",
     "Release notes - 04/16/2023\n- fixed login",
     "Clinic letter template - 3/4/2026 build",
+    # a signature's date with only a pronoun for a patient
+    "Thanks, he will send it over.\nSam Ortiz, MD\n12/3/2026",
+    "Please see the attached agenda; she will chair.\nPriya Raman, RN\n12/3/2026 @ 14:22",
+    # a month and a year after a project's verb, not a result's
+    "We started 09/2026 and she says it's going well",
+    "last updated 11/2026 by her team",
+    "Dx codes last refreshed 10/2026; she will check",
+    "scans started 10/2026, she says on track",
+    # a month and a year near a study's word that is a project's
+    "the October 2026 CT refresh, she says, is funded",
+    "He presented the PACS scan archive numbers from October 2026 scans",
+    # a note header's date under a "Re:" that is not a patient's header
+    "Date: 12/3/2026\nRe: Mrs Chen's badge access request",
 ]
 
 
@@ -90,6 +108,16 @@ def test_a_projects_date_in_the_same_layout_is_stored_as_written(ehr: Chat, text
 def test_the_span_is_the_study_date_alone() -> None:
     text = "Stable since the September 2020 CT; no new lesions."
     assert [text[s:e] for s, e in find_study_dates(text)] == ["September 2020"]
+
+
+def test_every_study_the_pattern_accepts_is_a_gate_word() -> None:
+    """The study pass runs only when one of _STUDY_WORDS is in the text: each name _STUDY accepts has its words
+    there (both are built from _STUDY_NAMES), so no study the pattern reads is skipped by the gate."""
+    for name in _STUDY_NAMES:
+        assert _STUDY_RX.fullmatch(name), name
+        assert {w for w in words_of(name) if len(w) > 1} <= _STUDY_WORDS, name
+        text = f"The patient had {name} (May 2021) that were unchanged"
+        assert [text[s:e] for s, e in find_study_dates(text)] == ["May 2021"], name
 
 
 def test_the_study_pass_stays_linear() -> None:

@@ -25,18 +25,22 @@ from commands.phi.care import _MONTH_BEFORE, _MONTH_NAMES, _YEAR_GATE, _project_
 from commands.phi.namewords import _wordset
 from commands.phi.shared import _I, has_any, small_letters, text_digits, words_of
 
-# A study or procedure a date can be the date of.
+# A study or procedure a date can be the date of: one list makes both the pattern and its gate words (a "-" reads
+# as a hyphen or a space: "x-ray", "x ray", "PET-CT").
+_STUDY_NAMES = tuple(
+    sorted(
+        _wordset(
+            """ct cta ctpa mri mra pet pet-ct x-ray x-rays xray xrays xr cxr radiograph radiographs ultrasound
+            ultrasounds sonogram sonograms echo echocardiogram echocardiograms tte tee ecg ekg eeg emg mammogram
+            mammograms colonoscopy endoscopy egd ercp biopsy biopsies scan scans angiogram angiograms angiography cath
+            catheterization catheterisation dexa spirometry pft pfts holter labs bloods path pathology"""
+        )
+    )
+)
 _STUDY = (
-    r"(?:ct|cta|ctpa|mri|mra|pet(?:[- ]ct)?|x-?rays?|xr|cxr|radiographs?|ultrasounds?|sonograms?|echo(?:cardiograms?)?"
-    r"|tte|tee|ecg|ekg|eeg|emg|mammograms?|colonoscopy|endoscopy|egd|ercp|biops(?:y|ies)|scans?|angiograms?"
-    r"|angiography|cath(?:eteri[sz]ation)?|dexa|spirometry|pfts?|holter|labs|bloods|path(?:ology)?)"
+    "(?:" + "|".join(re.escape(n).replace(r"\-", "[- ]") for n in sorted(_STUDY_NAMES, key=len, reverse=True)) + ")"
 )
-_STUDY_WORDS = _wordset(
-    """ct cta ctpa mri mra pet ray rays xray xrays xr cxr radiograph radiographs ultrasound ultrasounds sonogram echo
-    echocardiogram tte tee ecg ekg eeg emg mammogram mammograms colonoscopy endoscopy egd ercp biopsy biopsies scan
-    scans angiogram angiography cath catheterization catheterisation dexa spirometry pft pfts holter labs bloods path
-    pathology"""
-)
+_STUDY_WORDS = frozenset(w for n in _STUDY_NAMES for w in words_of(n) if len(w) > 1)
 # The study before the date: "CT abdomen and pelvis, ", "ultrasound (", "Abdominal CT with Contrast (".
 _STUDY_RX = re.compile(r"\b(?:" + _by_first_letter(_STUDY[3:-1]) + r")\b", _I)
 _STUDY_SMALL = re.compile(_STUDY_RX.pattern)  # without IGNORECASE, for a text's small letters
@@ -51,15 +55,17 @@ _STUDY_AFTER = re.compile(
 # A study's words that make it equipment or a project's: "CT scanner", "MRI protocol library", "CT reporting".
 _EQUIPMENT = re.compile(
     r"\b(?:scanners?|machines?|protocols?|library|worklists?|order\s{1,3}sets?|volumes?|turnaround|slots?|capacity"
-    r"|suites?|rooms?|vendors?|modality|modalities|queue|licen[cs]es?|devices?|fleet|coils?|software|firmware)\b",
+    r"|suites?|rooms?|vendors?|modality|modalities|queue|licen[cs]es?|devices?|fleet|coils?|software|firmware"
+    r"|refresh(?:es|ed)?|archives?|pacs|funded|funding|budget|numbers|metrics|counts?)\b",
     _I,
 )
 
-# The text is about a person: a patient, an age and sex, a report's sections.
+# The text is about a person: a patient, an age and sex, a report's sections (not a pronoun or "presented" alone:
+# "she will chair", "he presented the PACS numbers" are a PMO's).
 _PERSON_WORDS = _wordset(
-    """patient pt male female man woman he she his her him unchanged
+    """patient pt male female man woman unchanged
     measures measuring nodule nodules lesion lesions cyst cysts metastases metastatic recurrence counseled counselled
-    presents presented admitted discharged"""
+    admitted discharged"""
 )
 _AGE_SEX = re.compile(r"\b\d{1,3}\s{0,2}(?:-?\s{0,2}year-?\s{0,2}old|y/?o|yo|(?-i:[MF]))\b", _I)
 
@@ -72,8 +78,17 @@ def _about_a_person(text: str) -> bool:
 _HEADER_DATE = re.compile(r"(?:^|\n)[ \t*#>-]{0,4}(?:date|date/time|dt)[ \t*]{0,3}[:=][ \t*]{0,3}$", _I)
 _PATIENT_HEADER = re.compile(
     r"^[ \t*#>-]{0,4}(?:patient(?:['’]?s)?(?:\s{1,3}name)?|pt|mrn|dob|d\.o\.b\.?|referral\s{1,3}source"
-    r"|chief\s{1,3}complaint|hpi|reason\s{1,3}for\s{1,3}(?:visit|referral|admission))[ \t*]{0,3}[:=]"
-    r"|^[ \t*#>-]{0,4}re[ \t*]{0,3}:[ \t*]{0,4}(?:mr|mrs|ms|miss|mx|master|patient)\b",
+    r"|chief\s{1,3}complaint|hpi|reason\s{1,3}for\s{1,3}(?:visit|referral|admission))[ \t*]{0,3}[:=]",
+    _I | re.MULTILINE,
+)
+# "Re: Mrs …" names a person only beside a second field of a patient's or a clinician's letter ("Name:", "MRN:",
+# "From: Dr. …"): "Re: Mrs Chen's badge access request" alone is a PMO's.
+_RE_PERSON = re.compile(
+    r"^[ \t*#>-]{0,4}re[ \t*]{0,3}:[ \t*]{0,4}(?:mr|mrs|ms|miss|mx|master|patient)\b", _I | re.MULTILINE
+)
+_SECOND_FIELD = re.compile(
+    r"^[ \t*#>-]{0,4}(?:(?:patient\s{1,3})?name|mrn|dob|d\.o\.b\.?"
+    r"|from[ \t*]{0,3}:[ \t*]{0,4}(?:dr|prof|professor)\b)",
     _I | re.MULTILINE,
 )
 _HEADER_GATE = frozenset({"date", "dt"})
@@ -108,10 +123,12 @@ _CREDENTIALS = frozenset({"md", "rn", "np", "mbbs", "mbchb", "frcp", "dpm", "crn
 _MONTH_YEAR_GATE = re.compile(r"/(?:19|20)\d\d(?![\w/.-])")
 _MONTH_OF = re.compile(r"(?:^|[^\w/.-])(?P<m>0?[1-9]|1[0-2])$")
 _RESULT_BEFORE = re.compile(
-    rf"\b(?:{_STUDY}|ef|lvef|a1c|hba1c|pci|cabg|surgery|seen|admitted|discharged|diagnosed|dx|s/p|hx|tx|started"
-    r"|stopped|last|onset)\b[^.;\n]{0,20}$",
+    rf"\b(?:{_STUDY}|ef|lvef|a1c|hba1c|pci|cabg|surgery|seen|admitted|discharged|diagnosed|dx|s/p|hx|tx"
+    r"|stopped|onset)\b[^.;\n]{0,20}$",
     _I,
 )
+# A project's verb between the result and the date: "Dx codes last refreshed 10/2026", "scans started 10/2026".
+_PROJECT_VERB = re.compile(r"\b(?:updated|refreshed|released?|started|launched|went\s{1,3}live)\b", _I)
 
 
 def find_study_dates(text: str) -> list[tuple[int, int]]:
@@ -127,7 +144,7 @@ def find_study_dates(text: str) -> list[tuple[int, int]]:
         return []
     person = _about_a_person(text)
     studies, month_year = studies and person, month_year and person
-    signed = signed and (person or clinical_found(text))
+    signed = signed and (person or clinical_found(text))  # (a patient's word or a word of care, not a pronoun)
     if not (studies or header or signed or month_year or titled):
         return []
     patient_header: bool | None = None  # (read once, at the first "Date:" before a date)
@@ -147,7 +164,9 @@ def find_study_dates(text: str) -> list[tuple[int, int]]:
         lo = max(0, start - 36)  # (a label or a signature's end before the date: read from where it can start)
         if header and _HEADER_DATE.search(text, lo, start):
             if patient_header is None:
-                patient_header = _PATIENT_HEADER.search(text) is not None  # ("Re: Mrs …" names a person)
+                patient_header = _PATIENT_HEADER.search(text) is not None or (
+                    _RE_PERSON.search(text) is not None and _SECOND_FIELD.search(text) is not None
+                )
             if patient_header:
                 out.append((start, end))  # "Patient Name: …\n\nDate: 7/9/05"
                 continue
@@ -167,7 +186,12 @@ def find_study_dates(text: str) -> list[tuple[int, int]]:
                 continue
             start = m.start() - len(month.group("m"))
             left = text[max(0, start - 40) : start]
-            if _RESULT_BEFORE.search(left) and not _project_words(left[-30:] + " " + text[m.end() : m.end() + 25]):
+            result = _RESULT_BEFORE.search(left)
+            if (
+                result
+                and not _PROJECT_VERB.search(left, result.start())
+                and not _project_words(left[-30:] + " " + text[m.end() : m.end() + 25])
+            ):
                 out.append((start, m.end()))  # "last EF 35% from 09/2025"
     return out
 
