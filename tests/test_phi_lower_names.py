@@ -38,6 +38,14 @@ PASSES = [
     "ms. zhang from biomed will bring the pumps to room 412 at 9am.",
     "travis ci is red again, docker image needs a rebuild",
     "ask jessica.herrera on teams about the training rota",
+    # a colleague's own family, or a colleague named by a kinship word, then work
+    "wife carol is the super user on 4 West",
+    "my son rob called, so I'll be late to the standup",
+    "son rob is our Epic analyst",
+    "daughter ruby was sick so I am working from home",
+    # a first name, then an abbreviation of IT or chat (not a surname)
+    "uncle bob's bbq for the team lunch friday",
+    "pt mark cpoe orders reviewed",
 ]
 
 

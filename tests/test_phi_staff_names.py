@@ -36,6 +36,10 @@ PASSES = [
     "Handover to night team: Amy Cole is the charge nurse tonight.",
     "Nurse: Jane, can you check bed 4's obs",
     "Dr: Sam, do you have the pain team's number?",
+    "Nurse: Jane, how are you feeling about the go-live?",
+    "RN: Priya, do you feel the order sets are ready?",
+    "Dr: Sam, can you send your back-up plan for the downtime?",
+    "Consultant: Mark, are you sick of the build tracker yet?",
     # a chat's mention of a role, then a colleague
     "@bed-manager Amy Cole will cover the 2pm huddle",
     "@pmo-team Amy Cole owns the cutover runbook.",

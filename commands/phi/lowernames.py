@@ -33,6 +33,14 @@ _NOT_LEAD = _wordset(
     pre post per via vs etc aka fyi asap eta tba tbc pls thx ok hi yo yr yrs wk wks docker bolus
     """
 )
+# Abbreviations of IT and chat that are in no word list: after a first name they are not a surname ("pt mark cpoe
+# orders reviewed", "uncle bob's bbq").
+_ABBREVIATIONS = _wordset(
+    """
+    bbq cpoe lgtm lmk emr ehr emar pacs ris lis adt mar cds hie sso mfa vpn ehr btw imo imho afaik tbh idk brb
+    wfh ooo eod eow cob sla rfc poc uat sit prd qa ux ui api sql etl hl7 fhir cerner epic
+    """
+)
 # Surnames and first names that are English words and, after a name, mostly a verb or a word of a sentence
 # ("sethi shows", "mark fell", "ann will").
 _VERBISH = _wordset(
@@ -63,6 +71,7 @@ _TERM = re.compile(
     r"|olol|statin|azole|mycin|cillin|vir|ine|ide|ate|ase|ol)$"
 )
 # A word of letters, accents, apostrophes and hyphens, written in small letters.
+_VOWEL = re.compile(r"[aeiouyà-ÿ]")
 _LOWER_WORD = re.compile(r"[^\W\d_]{1,26}(?:['’-][^\W\d_]{1,25}){0,2}")
 _REACH = 200  # characters either side of the runs that the detectors read again
 _GAP = re.compile(r"[ \t]{1,2}")
@@ -78,6 +87,14 @@ _KIN_THEN = (
 )
 _KIN_THEN_WORD = re.compile(rf"\b{_KIN}{_KIN_THEN}", re.MULTILINE)
 _KIN_WORDS = frozenset(re.findall(r"[a-z]+", _KIN))
+_KIN_FIRST = re.compile(rf"{_KIN}[ \t]", re.IGNORECASE)
+# The speaker's own family or a colleague: "my son rob called, so I'll be late", "son rob is our Epic analyst".
+_OWN_KIN = re.compile(r"\b(?:my|our)[ \t]{1,2}$", re.IGNORECASE)
+_WORK_AFTER = re.compile(
+    r"super\s{1,2}user|analyst|standup|stand-up|huddle|working\s{1,2}from\s{1,2}home|wfh|go-live|build|trainer"
+    r"|our\s{1,2}(?:epic|cerner|team)|the\s{1,2}team|be\s{1,2}late|in\s{1,2}late|on\s{1,2}call\s{1,2}for",
+    re.IGNORECASE,
+)
 
 
 def _first_letter_first(words: frozenset[str]) -> str:
@@ -118,6 +135,8 @@ def _word_kind(word: str) -> str:
         return "S"
     if w in _ENGLISH or not w.replace("-", "").replace("'", "").replace("’", "").isalpha() or _TERM.search(w):
         return ""
+    if w in _ABBREVIATIONS or len(w) < 4 or not _VOWEL.search(w):
+        return ""  # (an abbreviation, not a name: "bbq", "cpoe", "lgtm")
     return "U"
 
 
@@ -210,18 +229,23 @@ def lower_runs(text: str, words: frozenset[str] | None = None) -> list[tuple[int
             m = _word_at(text, at)
             if m is not None and _JOINER.split(m.group(0), maxsplit=1)[0] == w:
                 run = _run_around(text, at, m.end(), seed)
-                if run:
+                if run and _KIN_FIRST.match(text, run[0]) is None:  # (a kinship word's name: read below)
                     runs.append(run)
             at = text.find(w, at + 1)
     if not _KIN_WORDS.isdisjoint(words):
         for km in _KIN_THEN_WORD_FAST.finditer(text):
-            if km.group("v") in _FIRST_ENGLISH:
+            if km.group("v") in _FIRST_ENGLISH and not _own_kin(text, km.start(), km.end("v")):
                 runs.append(km.span("v"))
     out = []
     for start, end in sorted(set(runs)):
         title = _TITLE_BEFORE.search(text, max(0, start - 6), start)
         out.append((start - len(title.group(0)) if title else start, end))
     return out
+
+
+def _own_kin(text: str, start: int, end: int) -> bool:
+    """A kinship word after "my"/"our", or a name followed by work words: the speaker's family or a colleague."""
+    return bool(_OWN_KIN.search(text, max(0, start - 6), start) or _WORK_AFTER.search(text, end, end + 60))
 
 
 def _marked(spans: Sequence[tuple[int, int]], size: int) -> bytearray:
