@@ -3,6 +3,18 @@ position instead of every word (care.py's, contacts.py's and addresses.py's word
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def words_by_first_letter(words: Iterable[str], after_first: str = "") -> str:
+    """Plain words (small letters, no regex syntax) grouped by first letter, "a(?:ble|lert)|c(?:onfused)": each
+    word tried only where its first letter is; ``after_first`` as in _by_first_letter."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{first}{after_first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
 
 def _by_first_letter(alternatives: str, after_first: str = "") -> str:
     """An alternation of words, each starting with a letter, regrouped by that letter ("pt|pts|seen" ->

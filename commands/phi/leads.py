@@ -88,15 +88,6 @@ def _grouped(source: str) -> str:
     return "|".join(first + (f"(?:{'|'.join(rest)})" if rest != [""] else "") for first, rest in groups.items())
 
 
-def by_first_letter(words: list[str]) -> str:
-    """An alternation of words (of small letters) grouped by first letter, "a(?:ble|lert)|c(?:onfused)": the same
-    words, each tried only when its first letter is there."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
-
-
 def _starts(starts: re.Pattern[str], low: str) -> Iterator[int]:
     """Every place a lead starts, even inside another one."""
     pos = 0

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from commands.phi.alternations import words_by_first_letter
 from commands.phi.namewords import _NEVER, _words, _wordset
 from commands.phi.shared import words_of
 
@@ -97,19 +98,13 @@ _WORK_AFTER = re.compile(
 )
 
 
-def _first_letter_first(words: frozenset[str]) -> str:
-    """An alternation of the words (small letters) grouped by first letter, the word boundary before each read after
-    its first letter ("s(?<!\\w.)(?:on|ister)|…"): the same matches as "\\b(?:son|sister|…)", but the engine skips
-    straight to those letters instead of trying every position of the text."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "(?:" + "|".join(rf"{k}(?<!\w.)(?:{'|'.join(v)})" for k, v in groups.items()) + ")"
-
-
 # _KIN_THEN_WORD as read: no kin word is the start of another, so their order in the alternation does not matter
 # (tests/test_phi_word_speed.py holds it to _KIN_THEN_WORD).
-_KIN_THEN_WORD_FAST = re.compile(_first_letter_first(_KIN_WORDS) + _KIN_THEN, re.MULTILINE)
+# Grouped by first letter, the word boundary before each read after its first letter: the engine skips straight to
+# those letters instead of trying every position of the text.
+_KIN_THEN_WORD_FAST = re.compile(
+    "(?:" + words_by_first_letter(sorted(_KIN_WORDS), r"(?<!\w.)") + ")" + _KIN_THEN, re.MULTILINE
+)
 _JOINER = re.compile(r"['’-]")  # (a word's first piece: "o'brien", "anne-marie")
 # A title in small letters right before a run: it is given its capital with the run ("pt mr nicholson fell").
 _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]{1,2}$")

@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from commands.phi import leads
+from commands.phi.alternations import words_by_first_letter
 from commands.phi.lexicon import _kind_of
 from commands.phi.namecues import plain_label
 from commands.phi.namewords import (
@@ -312,7 +313,7 @@ _FINDINGS = _wordset(
 _NAME_FIRST = r"(?=[A-ZÀ-ÖØ-ÞĀ-ʯvdl])"
 # A person in care as the subject: the name (and an age set off by commas), then what the person was, did or felt.
 # What a person in care was, did or felt; one word each, and a few that need the word before them. Written by
-# first letter (leads.by_first_letter): the engine then rejects a word at its first letter, not at each verb's.
+# first letter (alternations.words_by_first_letter): the engine then rejects a word at its first letter, not at each verb's.
 _VERBS = """unable able alert oriented drowsy confused comfortable settled stable afebrile febrile pale tearful
     distressed agitated short breathless nauseous dizzy unwell sleeping asleep awake eating transferred reviewed seen
     examined assessed admitted discharged given started commenced prescribed weaned reported reports denied denies
@@ -324,7 +325,7 @@ _VERBS = """unable able alert oriented drowsy confused comfortable settled stabl
     sustained suffered"""
 _VERB = (
     r"(?<=has\s)(?:a|an|no)|(?<=had\s)(?:a|an|no)|(?<=is\s)on|(?<=was\s)on|(?<=remains\s)on|in\s{1,2}pain"
-    r"|ran\s{1,2}out|" + leads.by_first_letter(_VERBS.split())
+    r"|ran\s{1,2}out|" + words_by_first_letter(_VERBS.split())
 )  # (a verb matches as a whole word, so the order of the words does not change a match)
 _AFTER_SUBJECT = (
     r"(?:,\s{1,2}(?:aged\s{1,2})?\d{1,3},)?(?:\s{1,2}\((?:[mf]|male|female)?,?\s{0,2}\d{0,3}\))?"
