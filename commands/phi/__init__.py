@@ -42,6 +42,7 @@ from commands.phi.carenames import find_care_names
 from commands.phi.contacts import find_emails, find_phones
 from commands.phi.devices import find_device_values
 from commands.phi.distantdates import find_distant_dates
+from commands.phi.encounterdates import find_encounter_dates
 from commands.phi.ids import find_dates, find_ids, find_ssn_shapes, find_streets
 from commands.phi.labels import find_cards, find_labelled
 from commands.phi.letters import find_letter_spans
@@ -157,6 +158,7 @@ def _all_spans(text: str) -> list[tuple[int, int, int, str]]:
     dob += births + life_births + find_birth_dates(text)
     events += cares + life_dates + find_treatment_dates(text)  # "started metformin …"
     events += find_study_dates(text)  # "CT abdomen and pelvis, May 27, 2021", a note's header and signature dates
+    events += find_encounter_dates(text)  # "Date: 05/15/2024\nProvider: Dr. E. Davis, MD": a header cut from its note
     groups = [
         ("ssn", _find_ssn(text)),
         ("mrn", _find_mrn(text)),

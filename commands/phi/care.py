@@ -749,11 +749,20 @@ _SCORE_VALUE = re.compile(r"\d{1,2}/(?:10|5)")
 _SCORE_BEFORE_SERIES = re.compile(r"(?<![\d/])\d{1,2}/(?:10|5)\b[^.;\n]{0,30}$")
 
 
+# A symptom rated out of ten or five right before the value: "Mild fatigue (2/10)", "nausea 3/10", "anxiety: 4/10".
+_SYMPTOM_BEFORE = re.compile(
+    r"\b(?:fatigue|tiredness|nausea|dyspn(?:o)?ea|breathlessness|anxiety|discomfort|headaches?|itch(?:ing|iness)?"
+    r"|stiffness|soreness|cramps?|cramping|dizziness|stress|mood|sleepiness)[ \t]{0,3}[(:=]?[ \t]{0,2}$",
+    _I,
+)
+
+
 def score_series(text: str, start: int, value: str) -> bool:
-    """Whether a value of a score's shape ("6/10") comes after another score in its clause."""
-    return (
-        _SCORE_VALUE.fullmatch(value) is not None
-        and _SCORE_BEFORE_SERIES.search(text, max(0, start - 40), start) is not None
+    """Whether a value of a score's shape ("6/10") comes after another score in its clause or right after a symptom
+    it rates ("Mild fatigue (2/10)")."""
+    return _SCORE_VALUE.fullmatch(value) is not None and (
+        _SCORE_BEFORE_SERIES.search(text, max(0, start - 40), start) is not None
+        or _SYMPTOM_BEFORE.search(text, max(0, start - 24), start) is not None
     )
 
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from commands.phi.lexicon import _HEADER_MARKS, _candidates, _role_in_label, handed_over
 from commands.phi.namecues import (
     _AND_NAME,
+    _DOSING_AFTER,
     _EPONYM_AFTER,
     _PLACE_AFTER,
     _ROLE_AFTER,
@@ -300,6 +301,7 @@ def _staff_or_thing(text: str, start: int, end: int, left: str, right: str, row:
         or _WORK_AFTER.match(right)
         or _ROLE_AFTER.match(right)
         or _PLACE_AFTER.match(right)
+        or _DOSING_AFTER.match(right)
         or _EPONYM_AFTER.match(right)
         or _TITLE_BEFORE.search(left[-12:]) is not None
         or _CARES_FOR.match(right)

@@ -22,6 +22,7 @@ from commands.phi.namecues import (
     _CARE_OF,
     _CARE_OF_GATE,
     _CARE_THEN,
+    _DOSING_AFTER,
     _EPONYM_AFTER,
     _HEADER_BEFORE,
     _ID_AFTER,
@@ -345,6 +346,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             _staff_before(left)
             or (header and _role_in_label(left))
             or _PLACE_AFTER.match(right)
+            or _DOSING_AFTER.match(right)
             or (" " + left).rstrip().endswith(_SAINTS)
             or (
                 ":" in text[max(0, start - 120) : start]

@@ -335,6 +335,13 @@ _PLACE_AFTER = re.compile(
     r"|school|college|street|road|avenue|park)\b",
     _I,
 )
+# A medicine's or a device's line of a medication list, not a person's: a dose or a dash and a frequency after the
+# words ("ALBUTEROL NEBULIZER - Every 4 hours as needed", "Calcium Carbonate 500 mg", "Insulin Glargine 30 units").
+_DOSING_AFTER = re.compile(
+    r"[ \t]{1,3}(?:\d{1,5}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g|ml|mL|units?|iu|IU|meq|mEq|puffs?)\b"
+    r"|[-–—][ \t]{1,3}(?:every|daily|twice|once|three\s{1,3}times|take|apply|inhale|nightly|as\s{1,3}needed)\b)",
+    _I,
+)
 _SAINTS = (" St", " St.", " Saint", " Ste", " Ste.")
 # Names listed after a role ("Trainers: Deepika Nair, Kofi Boateng, Chloe Martin") or over a role line in a signature
 # ("Kind regards,\nGrace Mwangi\nHead of Digital Delivery").
