@@ -32,6 +32,20 @@ PASSES = [
     "Sponsor Signature: ______ Date: 08/15/2026\nDr. Amy Lee, MD, CMIO",
     "Steering committee\nDate: 03/05/2026\nAttendees: Dr. Amy Lee, MD; Sam Ortiz\nDecision: cutover moves to 4/12",
     "Date: 04/20/2026\nProvider: Epic\nScope: upgrade of the test environment",
+    # a PMO's note about a clinician: no time, place, date of service or signature's blank makes it an encounter
+    "Provider: Dr. Lee, MD\nDate: 12/3/2026\nAsked for a Haiku login reset.",
+    "Nurse: Jill Ames, RN\nDate: 12/4/2026\nBarcode scanner on 6 East keeps timing out",
+    "Pharmacist: Leo Grant, PharmD\nDate: 12/4/2026\nPyxis overrides list updated",
+    "Radiologist: Dr. Priya Nair\nDate: 12/7/2026\nPACS worklist response time complaints",
+    "Resident: Dr. Ben Ortiz\nDate: 12/11/2026\nResident orientation to the EHR",
+    "Award nomination\nNurse: Keisha Brown, RN\nDate: 12/14/2026\nNominated for DAISY award by her manager",
+    "Grand rounds\nDate: 12/16/2026\nPresenter: Dr. Lee, CMIO\nPhysician: Dr. Nguyen, MD will moderate",
+    "Date: 12/13/2026\nNurse: Kay Ross, RN\nShift: 7a-7p, charge on 3 West",
+    # a staff member's signature or acknowledgment of a hospital document, not of a patient's
+    "Physician Signature: ______ Date: 12/03/2026\nDr. Amy Lee, MD\nSepsis order set v3",
+    "Physician Acknowledgment:\nDr. R. Martinez, MD\nDate: 09/20/2025\nI have read the code of conduct.",
+    "Provider Acknowledgment:\nDr. Hal Burke, MD\nDate: 12/14/2026\nConfidentiality agreement",
+    "Date: 12/15/2026\nPhysician: Dr. Ida Shaw, MD\nLocation: Boardroom 2\nPurpose: CMIO advisory council",
 ]
 
 
@@ -47,7 +61,7 @@ def test_a_projects_date_in_the_same_layout_is_stored_as_written(ehr: Chat, text
 
 
 def test_the_span_is_the_date_alone() -> None:
-    text = "Date: 11/02/2024\nProvider: Dr. Ines Varga, MD"
+    text = "Date: 11/02/2024\nProvider: Dr. Ines Varga, MD\nLocation: Family Clinic"
     assert [text[s:e] for s, e in find_encounter_dates(text)] == ["11/02/2024"]
 
 
@@ -55,7 +69,7 @@ def test_every_role_the_pattern_reads_is_a_gate_word() -> None:
     """The pass runs only when a role word is in the text: each role of the pattern is one of the gate's words."""
     for role in _ROLES.split():
         assert set(words_of(role)) <= _ROLE_GATE, role
-        text = f"Date: 11/02/2024\n{role.title()}: Dr. Ines Varga"
+        text = f"Date: 11/02/2024\n{role.title()}: Dr. Ines Varga\nLocation: Clinic 2"
         assert [text[s:e] for s, e in find_encounter_dates(text)] == ["11/02/2024"], role
 
 

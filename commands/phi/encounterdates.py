@@ -9,7 +9,11 @@
 studydates.py reads "Date:" only when the note's patient fields are in the text; a passage cut from a note often
 has only the clinician's. A field of care is a role of care delivery (provider, attending, pharmacist, nurse,
 therapist, surgeon, a specialist …), never a project's role (chair, sponsor, owner, facilitator, lead), and a project
-word in the passage ("interface", "go-live", "testing" …) keeps every date in it a project's.
+word in the passage ("interface", "go-live", "testing" …) keeps every date in it a project's, as does a word of a
+clinician's own work with the hospital rather than a patient's care: the EHR's tools ("inbox", "login", "PACS
+worklist", "SmartPhrase"), a meeting's fields ("Presenter:", "Agenda:", "Feedback:"), staff matters
+("credentialing", "orientation", "award nomination", "attestation") — "Provider: Dr. Lee, MD / Date: 12/3/2026 /
+Issue: cannot sign notes in the inbox" is a ticket.
 
 Gated on the word "date" and a role word (set lookups); bounded patterns over short windows: linear in the text.
 """
@@ -48,6 +52,25 @@ _DATE_LABEL = re.compile(
     r"|date\s{1,3}of\s{1,3}[a-z]{3,20})[ \t*]{0,3}[:=][ \t*]{0,3}$",
     _I,
 )
+# Words of a clinician's own work with the hospital, which a header or sign-off of a patient's note hardly holds.
+_STAFF_MATTERS = _wordset(
+    """
+    ehr emr haiku canto pacs worklist worklists inbox login logins password passwords smartphrase smartphrases
+    smarttext dragon orderset ordersets agenda attendees presenter presenters speaker speakers moderator topic
+    feedback survey usability credentialing credentialed reappointment orientation hire hired nomination nominated
+    award awards attest attestation attested conduct abstract submission costume party farewell retirement committee
+    committees confidentiality agreement council boardroom auditorium issue
+    request
+    """
+)
+# What makes the block an encounter's rather than a staff member's note: a time or a place of the encounter ("Time:",
+# "Location:", "at 2:00 PM"), a date of service, a signature's blank or a clinician's acknowledgment. Without one,
+# "Provider: Dr. Lee, MD / Date: 12/3/2026 / Barcode scanner keeps timing out" is a PMO's note about a clinician.
+_ENCOUNTER_SIGN = re.compile(
+    r"(?:^|\n)[ \t*#>\d.)-]{0,8}(?:time|location)[ \t]{0,3}:|\b\d{1,2}:\d{2}\b|acknowledge?ment[ \t]{0,3}:"
+    r"|\bdate\s{1,3}of\s{1,3}(?:service|visit|reconciliation|encounter|procedure|surgery)\b|_{2,}[ \t]{0,3}date",
+    _I,
+)
 _REACH = 240  # how far from the date a field of care may stand (a header's or a sign-off block's few lines)
 
 
@@ -70,10 +93,11 @@ def find_encounter_dates(text: str) -> list[tuple[int, int]]:
     for _, _, start, end, _ in date_matches(text):
         if not _DATE_LABEL.search(text, max(0, start - 40), start):
             continue
-        if not _clinician_field(text, max(0, start - _REACH), min(len(text), end + _REACH)):
+        lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+        if not _clinician_field(text, lo, hi) or not _ENCOUNTER_SIGN.search(text, lo, hi):
             continue
         if project is None:
-            project = _project_words(text)
+            project = _project_words(text) or has_any(text, _STAFF_MATTERS) or "order set" in text.lower()
         if project:
             return []
         out.append((start, end))
