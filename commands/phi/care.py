@@ -31,6 +31,7 @@ from commands.phi.shared import (
     word_starts,
     words_of,
 )
+from commands.phi.tallies import is_tally, scored_on
 
 # --- clinical context -----------------------------------------------------------------------------------------
 # Words that tie a nearby date or name to a patient's care. A PMO writes "go-live 3/14"; a clinician (or someone
@@ -555,8 +556,10 @@ def find_care_dates(text: str) -> list[tuple[int, int]]:
         if label and not _project_words(left[-45:][: label.start()] + " " + right[:30]):
             out.append((v_start, v_end))  # "LMP: 11/20/2023", "Specimen collected 12/03/2023", "Rx filled …"
             continue
-        if not (_clinical(text, left) or _clinical(text, right)):
-            continue
+        if not (_clinical(text, left) or _clinical(text, right) or ("/" in v and scored_on(text, v_start))):
+            continue  # (a score of care before "on" makes the sentence one of care: "Pain was 3/10 on 3/4")
+        if _SHORT_DATE.fullmatch(v) and is_tally(text, v_start, v_end):
+            continue  # "Go-live readiness: CT (3/4), MRI (3/11)": counts in a list, not dates
         near = left[-40:]
         if _project_closer(near) or (_project_words(right[:30]) and not _care_only(near)):
             continue  # a project word next to the date, unless only a verb of care stands before it

@@ -58,7 +58,9 @@ _PERSON = re.compile(
     r"(?:['’]s\b|\b(?![\s-]{1,3}(?:doctors?|medical|medics?|physicians?|registrars?|rota|parking|permits?|portal|flow"
     r"|experience|services?|relations|satisfaction|safety|lists?|dashboards?|id|wristbands?|journey|engagement"
     r"|education|leaflets?|forms?|letters?|records?\s{1,3}system|app|kiosks?|representatives?|voice|survey|feedback"
-    r"|transport|access|liaison|advice|catering|meals?)\b))"
+    r"|transport|access|liaison|advice|catering|meals?"
+    # the things a person lies, sits or is lifted on: "the patient tables", "the patient monitors" are equipment
+    r"|tables?|monitors?|lifts?|hoists?|trolleys?|couch(?:es)?|stretchers?|chairs?|equipment)\b))"
     r"|patient['’]s\b|(?-i:\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b))",
     _I,
 )
@@ -101,8 +103,16 @@ def _about_care(text: str, s: str) -> bool:
     if _occasion_of_care(low):
         return True
     return bool(_PERSON.search(s)) and (
-        not _CARE_WORDS.isdisjoint(re.findall(r"[a-z]{3,20}", low)) or _clinical(text, s)
+        not _CARE_WORDS.isdisjoint(re.findall(r"[a-z]{3,20}", low)) or _clinical(text, s) or bool(_STAY.search(low))
     )
+
+
+# A stay in a place of care: "she stayed in the cardiac unit", "he remained on the ward", "was kept in hospital".
+_STAY = re.compile(
+    r"\b(?:stayed|stays|remained|remains|was\s{1,3}kept|spent\s{1,3}(?:\w{1,10}\s{1,3}){0,2}(?:days?|nights?|weeks?))"
+    r"\s{1,3}(?:in|on|at)\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:[a-z-]{2,20}\s{1,3}){0,2}"
+    r"(?:unit|ward|icu|ccu|nicu|picu|hdu|hospital|hospice|rehab|ed|er|a&e|bay|step-?down)\b"
+)
 
 
 # Words of a person's findings, treatments and daily abilities (project.py's _NARRATIVE read as a set of words: a

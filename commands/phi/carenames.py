@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from commands.phi.devicemakes import device_make
 from commands.phi.lexicon import _HEADER_MARKS, _candidates, _role_in_label, handed_over
 from commands.phi.namecues import (
     _AND_NAME,
@@ -310,6 +311,7 @@ def _staff_or_thing(text: str, start: int, end: int, left: str, right: str, row:
         or (" " + left).rstrip().endswith(_SAINTS)
         or (":" in left and _ROLE_LIST_BEFORE.search(left))
         or (right.lstrip(" \t")[:1] == "\n" and _ROLE_LINE_AFTER.match(right))
+        or device_make(left, right)  # "Pacemaker Medtronic Adapta, serial number …"
     )
 
 

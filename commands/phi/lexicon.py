@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from commands.phi.devicemakes import device_make
 from commands.phi.namecues import (
     _CARE_OF,
     _CARE_OF_GATE,
@@ -356,6 +357,7 @@ def _find(text: str) -> list[tuple[int, int]]:
             or (right.lstrip(" \t")[:1] == "\n" and _ROLE_LINE_AFTER.match(right))
             or _STAFF_AFTER.match(text[end - 2 : end] + right if text[end - 2 : end] in ("'s", "’s") else right)
             or (_EPONYM_AFTER.match(right) and not (len(kinds) > 1 and _OWN_NOT_EPONYM.match(text, end - 2)))
+            or device_make(left, right)  # "Pacemaker Medtronic Adapta, serial number …": a device, not a person
             or (not single and text[start:end].split(None, 1)[0].rstrip(".").lower() in _TITLE_WORDS)
             or (not single and _colleagues_routine(text, start, end, right, handed))
             or (

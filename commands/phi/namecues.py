@@ -322,7 +322,7 @@ _WORK_AFTER = re.compile(
 )
 _ROLE_AFTER = re.compile(
     r",?\s{1,2}(?:is|was|as|will\s{1,2}be)\s{1,2}(?:our|the|a|an)\s{1,2}(?:[\w-]{1,20}\s{1,2}){0,4}?"
-    r"(?:lead|coordinator|analyst|champion|owner|manager|sponsor|director|educator|super-?user|trainer|informaticist"
+    r"(?:lead|coordinator|analyst|champion|owner|manager|sponsor|director|educator|super(?:-|\s{1,2})?user|trainer|informaticist"
     r"|informatician|architect|engineer|developer|administrator|admin|specialist|liaison|officer|consultant|chair"
     r"|representative|rep|pm|ba|sme|cmio|cnio|head|chief|vp)\b",
     _I,

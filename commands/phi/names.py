@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from commands.phi import leads
 from commands.phi.care import _window, clinical_found
 from commands.phi.lexicon import _kind_of
-from commands.phi.namecues import _care_phrase, _near, _salutation, _staff_before
+from commands.phi.namecues import _ROLE_AFTER, _care_phrase, _near, _salutation, _staff_before
 from commands.phi.namewords import _care_context, _context, _wordset
 from commands.phi.narrative import find_clinical_names, find_narrative_names
 from commands.phi.people import _PATIENT_WORD, _STAFF_CUE
@@ -35,7 +35,7 @@ _NAME = (
 
 # A pattern that opens with a name opens with a capital (each of _NAME's forms does, read case-sensitively): said in
 # front, the engine skips straight to the capitals instead of trying the whole name at every character of the text.
-_NAME_AT_CAPITAL = rf"(?=(?-i:{_UC1})){_NAME}"
+_NAME_AT_CAPITAL = rf"(?=(?-i:{_UC1}))(?<!(?-i:{_UC1})){_NAME}"  # (not from inside a word in capitals: "MR. BENSKY")
 
 # Words that look like names after these cues but are not ("Name: Lab interface", "son Service").
 _NOT_NAMES = {
@@ -255,6 +255,12 @@ _IS_KIN = re.compile(
 )
 # "pt on 6N, Grace Whitfield, had her meds double-charted"
 _PT_WHERE_NAME = re.compile(rf"(?=[pP])\b(?:pt|patient)\b[^,\n]{{0,20}},\s{{1,3}}{_NAME},", _I)
+# A role whose title has "patient" in it, before the name it is: "Our patient experience lead, Maria Lopez, will…".
+_PT_ROLE_TITLE = re.compile(
+    r"\b(?:lead|manager|coordinator|officer|director|advocate|liaison|navigator|champion|representative|rep|educator"
+    r"|analyst|specialist|chair|sponsor|owner|partner|coach|consultant|administrator|admin|head)s?\s{0,2},\s{1,3}$",
+    _I,
+)
 _NAME_THEN_VERB = re.compile(
     rf"{_NAME_AT_CAPITAL}\s{{1,3}}(?=(?:is\s{{1,3}}seen|was\s{{1,3}}seen|was\s{{1,3}}admitted|presents\s{{1,3}}with|presented\s{{1,3}}(?:to|with)"
     r"|reports\s{1,3}(?:adherence|pain|no)|denies|complains|c/o|fell(?!\s{1,3}(?:behind|through|short|apart)\b)"
@@ -467,12 +473,17 @@ def find_context_names(text: str) -> list[tuple[int, int]]:
                 and not re.fullmatch(r"[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+", v)
             ):
                 continue  # one capitalised word before "denies" may start a sentence
-            if rx is _KIN and m.group(0).startswith("Sister") and _SISTER_CARES.match(text, m.end()):
-                continue  # "Sister Lehtonen discharged the patient home": a nurse's title, not a relative
+            if rx is _KIN and (
+                (m.group(0).startswith("Sister") and _SISTER_CARES.match(text, m.end()))
+                or _ROLE_AFTER.match(text, m.end())
+            ):
+                continue  # "Sister Lehtonen discharged the patient", "Wife Carol is the super user": staff, not kin
             if rx is _LABELLED and _THING_NAME.search(text, max(0, m.start() - 16), m.start()):
                 continue  # "Project name: Phoenix", "Model Name: WEB-8000" name a thing, not a person
-            if rx is _PT_WHERE_NAME and all(_kind_of(w) in "EX" for w in v.split()):
-                continue  # "labels in Patient, Study, Series": English words, not a name
+            if rx is _PT_WHERE_NAME and (
+                all(_kind_of(w) in "EX" for w in v.split()) or _PT_ROLE_TITLE.search(text, m.start(), m.start("v"))
+            ):
+                continue  # "labels in Patient, Study, Series"; "our patient experience lead, Maria Lopez,": staff
             if _ok(v):
                 out.append(m.span("v"))
     for rx, needs, after, folded, lead in _FULL_NAME_RULES:
